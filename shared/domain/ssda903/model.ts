@@ -1,0 +1,61 @@
+// Domain: the shapes every SSDA903 module agrees on (parsing, schema checks, rules, degrade, aggregates).
+import type { Day } from '../dates.ts';
+
+/** Tables of the SSDA903 return; each is recognised by its exact set of column names (DOMAIN.md §2). */
+export type TableName =
+  | 'Header'
+  | 'Episodes'
+  | 'Reviews'
+  | 'UASC'
+  | 'OC2'
+  | 'OC3'
+  | 'AD1'
+  | 'PlacedAdoption'
+  | 'PrevPerm'
+  | 'Missing'
+  | 'SWEpisodes'
+  | 'DoLo';
+
+/** One data row as uploaded: raw values, trimmed, '' for blank, keyed by the canonical column name. */
+export interface Row {
+  readonly table: TableName;
+  /** 1-based line number in the council's file, counting the header as row 1 (as a spreadsheet shows it). */
+  readonly rowNumber: number;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** Everything one child has across the tables of a return, in file order. */
+export interface ChildRecord {
+  /** The council's own CHILD reference, as uploaded (never leaves ingest). */
+  readonly child: string;
+  readonly rows: Readonly<Partial<Record<TableName, readonly Row[]>>>;
+}
+
+export interface RuleContext {
+  /** The year in which the reporting period ends: 2026 means 1 April 2025 to 31 March 2026. */
+  readonly collectionYear: number;
+  readonly periodStart: Day;
+  readonly periodEnd: Day;
+  /** Tables present in this upload: rules on absent tables do not run. */
+  readonly tablesPresent: ReadonlySet<TableName>;
+}
+
+/** One failed check on one field of one row. */
+export interface Finding {
+  readonly code: string;
+  readonly table: TableName;
+  readonly rowNumber: number;
+  readonly field: string;
+  readonly value: string;
+  readonly child: string;
+}
+
+export interface Rule {
+  /** DfE rule code, e.g. "103". */
+  readonly code: string;
+  /** Our own words, for a council data officer. */
+  readonly description: string;
+  readonly tables: readonly TableName[];
+  readonly fields: readonly string[];
+  check(child: ChildRecord, context: RuleContext): Finding[];
+}

@@ -1,0 +1,54 @@
+// Domain: the S3 key convention for raw uploads, uploads/{la}/{returnType}/{year}/{submissionId}/{file}.
+import { findCouncil } from './councils.ts';
+
+export const RETURN_TYPES = ['ssda903', 'cin', 'csww', 'inyear'] as const;
+export type ReturnType = (typeof RETURN_TYPES)[number];
+
+export interface UploadKey {
+  readonly la: string;
+  readonly returnType: ReturnType;
+  /** The year in which the return's reporting period ends (e.g. 2025 for April 2024 to March 2025). */
+  readonly collectionYear: number;
+  readonly submissionId: string;
+  readonly fileName: string;
+}
+
+export type UploadKeyResult = { ok: true; key: UploadKey } | { ok: false; reason: string };
+
+const SUBMISSION_ID = /^[0-9A-Za-z-]{8,64}$/;
+const FIRST_YEAR = 2013;
+
+/** Parses an object key that has already been URL-decoded. Reasons are worded for a council data officer. */
+export function parseUploadKey(key: string, now = new Date()): UploadKeyResult {
+  const parts = key.split('/');
+  if (parts.length !== 6 || parts[0] !== 'uploads') {
+    return {
+      ok: false,
+      reason: `The file was stored at "${key}", which is not a place returns are accepted from. Files must be uploaded through the submission service.`,
+    };
+  }
+  const [, la, returnType, year, submissionId, fileName] = parts as [string, string, string, string, string, string];
+  if (!findCouncil(la)) {
+    return { ok: false, reason: `"${la}" is not the number of an English council with children's services.` };
+  }
+  if (!(RETURN_TYPES as readonly string[]).includes(returnType)) {
+    return {
+      ok: false,
+      reason: `"${returnType}" is not a return we accept. Accepted returns: ${RETURN_TYPES.join(', ')}.`,
+    };
+  }
+  const collectionYear = Number(year);
+  if (!/^\d{4}$/.test(year) || collectionYear < FIRST_YEAR || collectionYear > now.getUTCFullYear() + 1) {
+    return {
+      ok: false,
+      reason: `"${year}" is not a collection year we accept (${FIRST_YEAR} to ${now.getUTCFullYear() + 1}).`,
+    };
+  }
+  if (!SUBMISSION_ID.test(submissionId)) {
+    return { ok: false, reason: `"${submissionId}" is not a valid submission reference.` };
+  }
+  if (fileName.length === 0 || fileName.startsWith('.')) {
+    return { ok: false, reason: 'The file has no name.' };
+  }
+  return { ok: true, key: { la, returnType: returnType as ReturnType, collectionYear, submissionId, fileName } };
+}
