@@ -1,0 +1,16 @@
+// Config: each function's environment, parsed once per cold start; a missing variable fails loudly by name.
+import { z } from 'zod';
+
+export function loadEnv<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  source: NodeJS.ProcessEnv = process.env,
+): z.infer<z.ZodObject<Shape>> {
+  const result = z.object(shape).safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid function environment: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+export const nonEmpty = z.string().min(1);
