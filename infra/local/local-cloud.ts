@@ -1,0 +1,327 @@
+// Local cloud: starts the emulators, creates the template's resources in them, and wires every trigger
+// in the template (queues → functions, bucket notifications, routes, schedules) to the unchanged bundles.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import {
+  assertPortFree,
+  freePort,
+  LOCAL_CREDENTIALS,
+  type RunningDynamo,
+  type RunningFauxqs,
+  type RunningSes,
+  startDynamo,
+  startFauxqs,
+  startSesLocal,
+} from './emulators.ts';
+import { type InvocationResult, LocalFunctionRuntime } from './functions.ts';
+import { type RunningGateway, startGateway } from './http-gateway.ts';
+import { UnsupportedTemplateError } from './intrinsics.ts';
+import { DEMO_USERS, LocalIssuer } from './issuer.ts';
+import { buildLocalModel, LOCAL_ACCOUNT, LOCAL_REGION, type LocalModel, type LocalSchedule, loadAssembly } from './model.ts';
+import { type Clients, localClients, provision } from './provision.ts';
+import { S3Notifier } from './s3-notifier.ts';
+import { nextFireTime, type ParsedSchedule, parseScheduleExpression } from './schedule.ts';
+import { SqsPoller } from './sqs-poller.ts';
+
+export interface LocalCloudPorts {
+  /** The HTTP API (the first API in the template). */
+  readonly api: number;
+  /** fauxqs: S3 and SQS. */
+  readonly awsServices: number;
+  readonly dynamodb: number;
+  readonly ses: number;
+  /** Local console: demo tokens, JWKS, schedule triggers, status. */
+  readonly console: number;
+}
+
+export interface LocalCloudOptions {
+  readonly assemblyDir: string;
+  /** Where state survives restarts (DynamoDB data, signing key). Omit for a throwaway in-memory cloud. */
+  readonly stateDir?: string;
+  /** 0 picks a free port. */
+  readonly ports: LocalCloudPorts;
+  readonly log?: (source: string, line: string) => void;
+  /** Long-poll wait for the queue pollers (seconds). */
+  readonly pollWaitSeconds?: number;
+  /** Start pollers and schedules (false for a single invoke). */
+  readonly triggers?: boolean;
+}
+
+export interface Wiring {
+  readonly eventSourceMappings: readonly { id: string; queueName: string; functionName: string; batchSize: number; reportBatchItemFailures: boolean }[];
+  readonly notifications: readonly { source: string; bucketName: string; queueName: string; prefix?: string; suffix?: string }[];
+  readonly routes: readonly { id: string; routeKey: string; functionName: string; authorised: boolean }[];
+  readonly schedules: readonly { id: string; expression: string; timezone: string; next: string | null }[];
+}
+
+export interface LocalCloud {
+  readonly model: LocalModel;
+  readonly urls: { api: string; console: string; sesInbox: string; s3: string; sqs: string; dynamodb: string };
+  readonly clients: Clients;
+  readonly queueUrls: ReadonlyMap<string, string>;
+  /** The environment variables a function gets locally. */
+  functionEnvironment(functionDisplayName: string): Readonly<Record<string, string>>;
+  invoke(functionDisplayName: string, event: unknown): Promise<InvocationResult>;
+  tokenFor(username: string): Promise<string>;
+  triggerSchedule(idOrName: string): Promise<void>;
+  wiring(): Wiring;
+  stop(): Promise<void>;
+}
+
+async function choosePorts(ports: LocalCloudPorts): Promise<LocalCloudPorts> {
+  const pick = async (port: number) => (port === 0 ? freePort() : port);
+  return {
+    api: await pick(ports.api),
+    awsServices: await pick(ports.awsServices),
+    dynamodb: await pick(ports.dynamodb),
+    ses: await pick(ports.ses),
+    console: await pick(ports.console),
+  };
+}
+
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const log = options.log ?? ((source, line) => console.log(`[${source}] ${line}`));
+  const ports = await choosePorts(options.ports);
+  const awsEndpoint = `http://127.0.0.1:${ports.awsServices}`;
+  const apiUrl = `http://127.0.0.1:${ports.api}`;
+
+  // Read the template first: a template the local cloud cannot honour fails before anything starts.
+  const model = buildLocalModel(loadAssembly(options.assemblyDir), options.assemblyDir, {
+    queueUrl: (name) => `http://sqs.${LOCAL_REGION}.localhost:${ports.awsServices}/${LOCAL_ACCOUNT}/${name}`,
+    apiUrl: () => apiUrl,
+  });
+  if (model.apis.length > 1) {
+    throw new UnsupportedTemplateError(model.apis[1]!.id, 'the local cloud serves one HTTP API');
+  }
+  const schedules = model.schedules.map((schedule) => ({
+    schedule,
+    parsed: parseScheduleExpression(schedule.expression, schedule.timezone, `schedule ${schedule.id}`),
+  }));
+  for (const port of [ports.api, ports.console]) await assertPortFree(port, port === ports.api ? 'HTTP API' : 'local console');
+
+  const stoppers: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.splice(0).reverse()) await stop().catch((error: Error) => log('local-cloud', `stop failed: ${error.message}`));
+  };
+  try {
+    const dynamo: RunningDynamo = await startDynamo(ports.dynamodb, options.stateDir ? path.join(options.stateDir, 'dynamodb') : undefined);
+    stoppers.push(() => dynamo.stop());
+    const fauxqs: RunningFauxqs = await startFauxqs(ports.awsServices);
+    stoppers.push(() => fauxqs.stop());
+    const ses: RunningSes = await startSesLocal(ports.ses);
+    stoppers.push(() => ses.stop());
+
+    const clients = localClients({ dynamodb: dynamo.endpoint, sqs: fauxqs.endpoint, s3: fauxqs.endpoint });
+    stoppers.push(async () => {
+      clients.dynamo.destroy();
+      clients.sqs.destroy();
+      clients.s3.destroy();
+    });
+    const { queueUrls } = await provision(clients, model);
+
+    const serviceEnvironment = {
+      AWS_REGION: LOCAL_REGION,
+      AWS_DEFAULT_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
+      AWS_ENDPOINT_URL_SQS: fauxqs.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      TZ: 'UTC',
+      // Functions run on this machine's Node.js locally (Node.js 22 in AWS); the SDK's notice about that is noise here.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+    const runtimes = new Map(
+      model.functions.map((definition) => {
+        const environment = {
+          ...definition.environment,
+          ...serviceEnvironment,
+          AWS_LAMBDA_FUNCTION_NAME: definition.name,
+          AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memoryMb),
+          AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+          AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.name}`,
+          AWS_EXECUTION_ENV: `AWS_Lambda_${definition.runtime}`,
+        };
+        return [definition.name, new LocalFunctionRuntime(definition, environment, log)] as const;
+      }),
+    );
+    stoppers.push(async () => {
+      await Promise.all([...runtimes.values()].map((runtime) => runtime.stop()));
+    });
+    const runtimeByName = (name: string) => {
+      const runtime = runtimes.get(name) ?? [...runtimes.values()].find((candidate) => candidate.definition.displayName === name);
+      if (!runtime) throw new Error(`No function named ${name}. Functions: ${[...runtimes.values()].map((r) => r.definition.displayName).join(', ')}`);
+      return runtime;
+    };
+
+    const notifier = new S3Notifier(model.notifications, clients, queueUrls, (line) => log('s3', line));
+    fauxqs.onS3Request((request) => notifier.observe(request));
+    stoppers.push(() => notifier.settle());
+
+    const issuers = await Promise.all(model.userPools.map((pool) => LocalIssuer.create(pool, options.stateDir)));
+    for (const route of model.routes) {
+      if (route.authorizer && !issuers.some((issuer) => issuer.pool.issuer === route.authorizer!.issuer)) {
+        throw new UnsupportedTemplateError(`route ${route.routeKey}`, `its authoriser trusts ${route.authorizer.issuer}, which is not a user pool in the template`);
+      }
+    }
+
+    let gateway: RunningGateway | undefined;
+    const api = model.apis[0];
+    if (api) {
+      gateway = await startGateway(ports.api, {
+        api,
+        routes: model.routes.filter((route) => route.apiId === api.id),
+        issuers,
+        invoke: (functionName, event) => runtimeByName(functionName).invoke(event),
+        log: (line) => log('api', line),
+      });
+      stoppers.push(() => gateway!.stop());
+    }
+
+    const pollers = model.eventSourceMappings.map(
+      (mapping) =>
+        new SqsPoller(mapping, {
+          sqs: clients.sqs,
+          queueUrl: queueUrls.get(mapping.queueName)!,
+          invoke: (event) => runtimeByName(mapping.functionName).invoke(event),
+          log: (line) => log('sqs', line),
+          waitSeconds: options.pollWaitSeconds ?? 2,
+        }),
+    );
+    const startedAt = new Date();
+    const timers: NodeJS.Timeout[] = [];
+    const fire = async (schedule: LocalSchedule) => {
+      const payload =
+        schedule.input !== undefined
+          ? JSON.parse(schedule.input)
+          : {
+              version: '0',
+              id: crypto.randomUUID(),
+              'detail-type': 'Scheduled Event',
+              source: schedule.kind === 'scheduler' ? 'aws.scheduler' : 'aws.events',
+              account: LOCAL_ACCOUNT,
+              time: new Date().toISOString(),
+              region: LOCAL_REGION,
+              resources: [`arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT}:rule/${schedule.name}`],
+              detail: {},
+            };
+      if (schedule.functionName) {
+        const outcome = await runtimeByName(schedule.functionName).invoke(payload);
+        if (!outcome.ok) log('scheduler', `${schedule.name} failed: ${outcome.error.errorMessage}`);
+      } else if (schedule.queueName) {
+        await clients.sqs.send(new SendMessageCommand({ QueueUrl: queueUrls.get(schedule.queueName), MessageBody: JSON.stringify(payload) }));
+      }
+    };
+    const arm = (schedule: LocalSchedule, parsed: ParsedSchedule) => {
+      const next = nextFireTime(parsed, new Date(), startedAt);
+      if (!next) return;
+      const timer = setTimeout(() => {
+        void fire(schedule).finally(() => arm(schedule, parsed));
+      }, Math.min(next.getTime() - Date.now(), 2 ** 31 - 1));
+      timer.unref();
+      timers.push(timer);
+    };
+    if (options.triggers !== false) {
+      for (const poller of pollers) poller.start();
+      for (const { schedule, parsed } of schedules) if (schedule.enabled) arm(schedule, parsed);
+    }
+    stoppers.push(async () => {
+      for (const timer of timers) clearTimeout(timer);
+      await Promise.all(pollers.map((poller) => poller.stop()));
+    });
+
+    const consoleServer = startConsole(ports.console, {
+      issuers,
+      api: gateway?.url ?? '',
+      trigger: async (name) => {
+        const found = schedules.find(({ schedule }) => schedule.id === name || schedule.name === name);
+        if (!found) return false;
+        await fire(found.schedule);
+        return true;
+      },
+    });
+    await new Promise<void>((resolve) => consoleServer.listen(ports.console, '127.0.0.1', resolve));
+    stoppers.push(
+      () =>
+        new Promise((resolve) => {
+          consoleServer.closeAllConnections();
+          consoleServer.close(() => resolve());
+        }),
+    );
+    const consoleUrl = `http://127.0.0.1:${(consoleServer.address() as AddressInfo).port}`;
+
+    return {
+      model,
+      clients,
+      queueUrls,
+      urls: { api: gateway?.url ?? '', console: consoleUrl, sesInbox: ses.endpoint, s3: fauxqs.endpoint, sqs: fauxqs.endpoint, dynamodb: dynamo.endpoint },
+      functionEnvironment: (name) => ({ ...runtimeByName(name).definition.environment, ...serviceEnvironment }),
+      invoke: (name, event) => runtimeByName(name).invoke(event),
+      tokenFor: async (username) => {
+        const user = DEMO_USERS.find((candidate) => candidate.username === username);
+        const issuer = issuers[0];
+        if (!user || !issuer) throw new Error(`No demo user ${username}`);
+        return issuer.tokenFor(user);
+      },
+      triggerSchedule: async (name) => {
+        const found = schedules.find(({ schedule }) => schedule.id === name || schedule.name === name);
+        if (!found) throw new Error(`No schedule ${name}`);
+        await fire(found.schedule);
+      },
+      wiring: () => ({
+        eventSourceMappings: pollers.map(({ mapping }) => ({
+          id: mapping.id,
+          queueName: mapping.queueName,
+          functionName: mapping.functionName,
+          batchSize: mapping.batchSize,
+          reportBatchItemFailures: mapping.reportBatchItemFailures,
+        })),
+        notifications: model.notifications.map((notification) => ({ ...notification })),
+        routes: model.routes.map((route) => ({ id: route.id, routeKey: route.routeKey, functionName: route.functionName, authorised: Boolean(route.authorizer) })),
+        schedules: schedules.map(({ schedule, parsed }) => ({
+          id: schedule.id,
+          expression: schedule.expression,
+          timezone: schedule.timezone,
+          next: nextFireTime(parsed, new Date(), startedAt)?.toISOString() ?? null,
+        })),
+      }),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function startConsole(
+  _port: number,
+  deps: { issuers: readonly LocalIssuer[]; api: string; trigger: (name: string) => Promise<boolean> },
+): http.Server {
+  return http.createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const send = (status: number, body: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' });
+      response.end(JSON.stringify(body, null, 2));
+    };
+    if (request.method === 'GET' && url.pathname === '/users') {
+      return send(200, DEMO_USERS.map(({ username, groups, description }) => ({ username, groups, description })));
+    }
+    if (request.method === 'GET' && url.pathname === '/token') {
+      const user = DEMO_USERS.find((candidate) => candidate.username === url.searchParams.get('user'));
+      const issuer = deps.issuers[0];
+      if (!user || !issuer) return send(404, { message: `Unknown user. Known users: ${DEMO_USERS.map((u) => u.username).join(', ')}` });
+      return send(200, { token: await issuer.tokenFor(user), username: user.username, groups: user.groups, api: deps.api });
+    }
+    if (request.method === 'GET' && url.pathname === '/.well-known/jwks.json') {
+      return send(200, { keys: deps.issuers.flatMap((issuer) => issuer.jwks().keys) });
+    }
+    const trigger = /^\/schedules\/([^/]+)\/trigger$/.exec(url.pathname);
+    if (request.method === 'POST' && trigger) {
+      return (await deps.trigger(decodeURIComponent(trigger[1]!))) ? send(202, { triggered: trigger[1] }) : send(404, { message: 'No such schedule' });
+    }
+    send(404, { message: 'Not found. Try GET /users, GET /token?user=<username>, POST /schedules/<id>/trigger' });
+  });
+}

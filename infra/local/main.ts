@@ -1,0 +1,85 @@
+// `npm start`: the whole product on this machine, from the synthesized template, with demo users.
+import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureAssembly } from './assembly.ts';
+import { LocalCloudStartError } from './emulators.ts';
+import { UnsupportedTemplateError } from './intrinsics.ts';
+import { DEMO_USERS } from './issuer.ts';
+import { startLocalCloud } from './local-cloud.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const stateDir = path.join(root, '.local');
+const assemblyDir = path.join(root, 'cdk.out');
+const base = Number(process.env.UPSTREAM_PORT_BASE ?? 3000);
+
+const COLOURS = [36, 35, 33, 32, 34, 91, 96, 95];
+const colourOf = new Map<string, number>();
+function log(source: string, line: string): void {
+  if (!colourOf.has(source)) colourOf.set(source, COLOURS[colourOf.size % COLOURS.length]!);
+  const prefix = process.stdout.isTTY ? `\x1b[${colourOf.get(source)}m[${source}]\x1b[0m` : `[${source}]`;
+  console.log(`${prefix} ${line}`);
+}
+
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const started = Date.now();
+  mkdirSync(stateDir, { recursive: true });
+  ensureAssembly(root, assemblyDir, (line) => log('local-cloud', line));
+  const cloud = await startLocalCloud({
+    assemblyDir,
+    stateDir,
+    ports: { api: base, console: base + 1, awsServices: base + 2, dynamodb: base + 3, ses: base + 4 },
+    log,
+  });
+  const stateFile = path.join(stateDir, 'local-cloud.json');
+  writeFileSync(stateFile, JSON.stringify({ pid: process.pid, urls: cloud.urls }, null, 2));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log('local-cloud', `${signal}: stopping…`);
+    await cloud.stop();
+    rmSync(stateFile, { force: true });
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const wiring = cloud.wiring();
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`
+Upstream is running locally (ready in ${seconds} s).
+
+  HTTP API        ${cloud.urls.api}
+  Email inbox     ${cloud.urls.sesInbox}   (every email the product sends; JSON at /store)
+  Local console   ${cloud.urls.console}    (demo tokens, schedule triggers)
+  S3 and SQS      ${cloud.urls.s3}
+  DynamoDB        ${cloud.urls.dynamodb}   (DynamoDB Local listens on all interfaces)
+
+  Functions       ${cloud.model.functions.map((fn) => fn.displayName).join(', ')}
+  Queues → functions  ${wiring.eventSourceMappings.map((m) => `${m.queueName} → ${m.functionName}`).join('; ') || 'none'}
+  Routes          ${wiring.routes.map((r) => r.routeKey).join(', ') || 'none'}
+  Schedules       ${wiring.schedules.map((s) => `${s.id} (${s.expression}, next ${s.next})`).join('; ') || 'none'}
+
+Demo users (get a token: curl '${cloud.urls.console}/token?user=<username>'):
+${DEMO_USERS.map((user) => `  ${user.username.padEnd(22)} ${user.groups.join(' ').padEnd(22)} ${user.description}`).join('\n')}
+
+Try:
+  TOKEN=$(curl -s '${cloud.urls.console}/token?user=kent-data-officer' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
+  curl -H "Authorization: Bearer $TOKEN" ${cloud.urls.api}/submissions/<submission id>
+
+State kept in .local/ (DynamoDB tables and the token signing key survive a restart; S3 objects and
+queue messages do not). Press Ctrl-C to stop.
+`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UnsupportedTemplateError || error instanceof LocalCloudStartError) {
+    console.error(`\n${error.message}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});
