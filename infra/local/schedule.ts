@@ -87,9 +87,12 @@ export function parseScheduleExpression(expression: string, timezone: string, wh
   };
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function wallClock(date: Date, timezone: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+  let formatter = formatters.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
       timeZone: timezone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -98,10 +101,10 @@ function wallClock(date: Date, timezone: string) {
       hour: 'numeric',
       minute: 'numeric',
       weekday: 'short',
-    })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  );
+    });
+    formatters.set(timezone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
   return {
     year: Number(parts.year),
     month: Number(parts.month),
