@@ -15,6 +15,8 @@ export class DynamoSubmissionStore implements SubmissionStore {
   ) {}
 
   async recordReceivedFile(file: ReceivedFile): Promise<boolean> {
+    // The file first, then the submission: a reader never sees a submission without its first file.
+    const isNew = await this.putFile(file);
     await this.putIfAbsent({
       pk: submissionPk(file.submissionId),
       sk: SUBMISSION_SK,
@@ -27,7 +29,11 @@ export class DynamoSubmissionStore implements SubmissionStore {
       status: 'received' satisfies SubmissionStatus,
       createdAt: file.receivedAt,
     });
-    // A file is new when its name is unseen or its content changed; identical content is a no-op.
+    return isNew;
+  }
+
+  /** A file is new when its name is unseen or its content changed; identical content is a no-op. */
+  private async putFile(file: ReceivedFile): Promise<boolean> {
     try {
       await this.client.send(
         new PutCommand({
