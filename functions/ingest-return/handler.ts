@@ -43,6 +43,20 @@ async function recordUpload(record: S3EventRecord): Promise<void> {
 }
 
 async function handleRecord(record: SQSRecord): Promise<void> {
+  try {
+    await handleMessage(record);
+  } catch (error) {
+    // The reason stays in the log beside the message id; after the last retry the message is in the DLQ.
+    logger.error('Message failed; it will be retried, then moved to the dead-letter queue', {
+      messageId: record.messageId,
+      receiveCount: record.attributes.ApproximateReceiveCount,
+      error: error as Error,
+    });
+    throw error;
+  }
+}
+
+async function handleMessage(record: SQSRecord): Promise<void> {
   const message = parseS3QueueMessage(record.body);
   if (message.kind === 'test') {
     logger.info('S3 test event acknowledged', { bucket: message.bucket });

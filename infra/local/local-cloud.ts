@@ -56,9 +56,18 @@ export interface Wiring {
   readonly schedules: readonly { id: string; expression: string; timezone: string; next: string | null }[];
 }
 
+export interface LocalCloudUrls {
+  readonly api: string;
+  readonly console: string;
+  readonly sesInbox: string;
+  readonly s3: string;
+  readonly sqs: string;
+  readonly dynamodb: string;
+}
+
 export interface LocalCloud {
   readonly model: LocalModel;
-  readonly urls: { api: string; console: string; sesInbox: string; s3: string; sqs: string; dynamodb: string };
+  readonly urls: LocalCloudUrls;
   readonly clients: Clients;
   readonly queueUrls: ReadonlyMap<string, string>;
   /** The environment variables a function gets locally. */
@@ -68,6 +77,23 @@ export interface LocalCloud {
   triggerSchedule(idOrName: string): Promise<void>;
   wiring(): Wiring;
   stop(): Promise<void>;
+}
+
+/** What every local function gets on top of its template environment: region, credentials and endpoints. */
+export function serviceEnvironmentFor(endpoints: { s3: string; sqs: string; dynamodb: string; ses: string }): Record<string, string> {
+  return {
+    AWS_REGION: LOCAL_REGION,
+    AWS_DEFAULT_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_SQS: endpoints.sqs,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    TZ: 'UTC',
+    // Functions run on this machine's Node.js locally (Node.js 22 in AWS); the SDK's notice about that is noise here.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
 }
 
 async function choosePorts(ports: LocalCloudPorts): Promise<LocalCloudPorts> {
@@ -121,19 +147,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     const { queueUrls } = await provision(clients, model);
 
-    const serviceEnvironment = {
-      AWS_REGION: LOCAL_REGION,
-      AWS_DEFAULT_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-      AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
-      AWS_ENDPOINT_URL_SQS: fauxqs.endpoint,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
-      TZ: 'UTC',
-      // Functions run on this machine's Node.js locally (Node.js 22 in AWS); the SDK's notice about that is noise here.
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    };
+    const serviceEnvironment = serviceEnvironmentFor({ s3: fauxqs.endpoint, sqs: fauxqs.endpoint, dynamodb: dynamo.endpoint, ses: ses.endpoint });
     const runtimes = new Map(
       model.functions.map((definition) => {
         const environment = {
