@@ -1,0 +1,27 @@
+// `npm run bench`: measured figures, printed and written to bench-results/. Compare figures within one run.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchLocalCloud } from './bench/local-cloud.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length } };
+  const sections: [string, () => Promise<Record<string, unknown>>][] = [['localCloud', () => benchLocalCloud(root)]];
+  for (const [name, run] of sections) {
+    console.log(`\n== ${name}`);
+    results[name] = await run();
+    console.log(JSON.stringify(results[name], null, 2));
+  }
+  const outDir = path.join(root, 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));
+  console.log(`\nWritten to bench-results/latest.json`);
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});
