@@ -1,0 +1,107 @@
+// Domain: what of an SSDA903 child leaves ingest. An allow-list per column: anything not listed here is
+// dropped, so a new column in a future schema cannot leak personal data by default (DOMAIN.md §3).
+import { formatUkDay, parseUkDate } from '../dates.ts';
+import { firstOfMonth, outwardCode, pseudonymiseChild } from '../privacy.ts';
+import type { ChildRecord, TableName } from './model.ts';
+
+type Treatment = 'keep' | 'pseudonym' | 'month' | 'outward';
+
+/** Columns that may leave ingest, and how. UPN, MOTHER's child date of birth and free text never do. */
+export const COLUMN_TREATMENT: Readonly<Record<string, Treatment>> = {
+  CHILD: 'pseudonym',
+  DOB: 'month',
+  SEX: 'keep',
+  ETHNIC: 'keep',
+  MOTHER: 'keep',
+  DECOM: 'keep',
+  RNE: 'keep',
+  LS: 'keep',
+  CIN: 'keep',
+  PLACE: 'keep',
+  PLACE_PROVIDER: 'keep',
+  DEC: 'keep',
+  REC: 'keep',
+  REASON_PLACE_CHANGE: 'keep',
+  HOME_POST: 'outward',
+  PL_POST: 'outward',
+  URN: 'keep',
+  REVIEW: 'keep',
+  REVIEW_CODE: 'keep',
+  DUC: 'keep',
+  SDQ_SCORE: 'keep',
+  SDQ_REASON: 'keep',
+  CONVICTED: 'keep',
+  HEALTH_CHECK: 'keep',
+  IMMUNISATIONS: 'keep',
+  TEETH_CHECK: 'keep',
+  HEALTH_ASSESSMENT: 'keep',
+  SUBSTANCE_MISUSE: 'keep',
+  INTERVENTION_RECEIVED: 'keep',
+  INTERVENTION_OFFERED: 'keep',
+  IN_TOUCH: 'keep',
+  ACTIV: 'keep',
+  ACCOM: 'keep',
+  DATE_INT: 'keep',
+  DATE_MATCH: 'keep',
+  FOSTER_CARE: 'keep',
+  NB_ADOPTR: 'keep',
+  SEX_ADOPTR: 'keep',
+  LS_ADOPTR: 'keep',
+  DATE_PLACED: 'keep',
+  DATE_PLACED_CEASED: 'keep',
+  REASON_PLACED_CEASED: 'keep',
+  PREV_PERM: 'keep',
+  LA_PERM: 'keep',
+  DATE_PERM: 'keep',
+  MISSING: 'keep',
+  MIS_START: 'keep',
+  MIS_END: 'keep',
+  SW_ID: 'pseudonym',
+  SW_DECOM: 'keep',
+  SW_DEC: 'keep',
+  SW_REASON: 'keep',
+  DOLO_START: 'keep',
+  DOLO_END: 'keep',
+};
+
+export interface DegradedTableRow {
+  readonly table: TableName;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** The degraded columns kept for a table, in the order given. */
+export function degradedColumns(columns: readonly string[]): string[] {
+  return columns.filter((column) => COLUMN_TREATMENT[column] !== undefined);
+}
+
+function treat(treatment: Treatment, value: string, councilKey: Buffer): string {
+  if (value === '') return '';
+  switch (treatment) {
+    case 'keep':
+      return value;
+    case 'pseudonym':
+      return pseudonymiseChild(value, councilKey);
+    case 'month': {
+      const day = parseUkDate(value);
+      return day === null ? '' : formatUkDay(firstOfMonth(day));
+    }
+    case 'outward':
+      return outwardCode(value);
+  }
+}
+
+/** Every row of a child, degraded; a value that cannot be degraded safely (an unreadable date) is blanked. */
+export function degradeChild(child: ChildRecord, councilKey: Buffer): DegradedTableRow[] {
+  const rows: DegradedTableRow[] = [];
+  for (const [table, tableRows] of Object.entries(child.rows) as [TableName, ChildRecord['rows'][TableName]][]) {
+    for (const row of tableRows ?? []) {
+      const values: Record<string, string> = {};
+      for (const [column, value] of Object.entries(row.values)) {
+        const treatment = COLUMN_TREATMENT[column];
+        if (treatment) values[column] = treat(treatment, value, councilKey);
+      }
+      rows.push({ table, values });
+    }
+  }
+  return rows;
+}
