@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     });
     const definition = model.functions.find((fn) => fn.displayName === functionName || fn.name === functionName);
     if (!definition) throw new Error(`No function ${functionName}. Functions: ${model.functions.map((fn) => fn.displayName).join(', ')}`);
-    const environment = { ...definition.environment, ...serviceEnvironmentFor({ s3: urls.s3, sqs: urls.sqs, dynamodb: urls.dynamodb, ses: urls.sesInbox }) };
+    const environment = { ...definition.environment, ...serviceEnvironmentFor({ s3: urls.s3, sqs: urls.sqs, dynamodb: urls.dynamodb, ses: urls.sesInbox, secretsManager: urls.console }) };
     const runtime = new LocalFunctionRuntime(definition, environment, log);
     outcome = await runtime.invoke(event);
     await runtime.stop();

@@ -22,6 +22,7 @@ import { DEMO_USERS, LocalIssuer } from './issuer.ts';
 import { buildLocalModel, LOCAL_ACCOUNT, LOCAL_REGION, type LocalModel, type LocalSchedule, loadAssembly } from './model.ts';
 import { type Clients, localClients, provision } from './provision.ts';
 import { S3Notifier } from './s3-notifier.ts';
+import { LocalSecretsManager } from './secrets.ts';
 import { nextFireTime, type ParsedSchedule, parseScheduleExpression } from './schedule.ts';
 import { SqsPoller } from './sqs-poller.ts';
 
@@ -32,7 +33,7 @@ export interface LocalCloudPorts {
   readonly awsServices: number;
   readonly dynamodb: number;
   readonly ses: number;
-  /** Local console: demo tokens, JWKS, schedule triggers, status. */
+  /** Local console: demo tokens, JWKS, schedule triggers, and the Secrets Manager endpoint. */
   readonly console: number;
 }
 
@@ -80,7 +81,7 @@ export interface LocalCloud {
 }
 
 /** What every local function gets on top of its template environment: region, credentials and endpoints. */
-export function serviceEnvironmentFor(endpoints: { s3: string; sqs: string; dynamodb: string; ses: string }): Record<string, string> {
+export function serviceEnvironmentFor(endpoints: { s3: string; sqs: string; dynamodb: string; ses: string; secretsManager: string }): Record<string, string> {
   return {
     AWS_REGION: LOCAL_REGION,
     AWS_DEFAULT_REGION: LOCAL_REGION,
@@ -90,6 +91,7 @@ export function serviceEnvironmentFor(endpoints: { s3: string; sqs: string; dyna
     AWS_ENDPOINT_URL_SQS: endpoints.sqs,
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsManager,
     TZ: 'UTC',
     // Functions run on this machine's Node.js locally (Node.js 22 in AWS); the SDK's notice about that is noise here.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -147,7 +149,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     const { queueUrls } = await provision(clients, model);
 
-    const serviceEnvironment = serviceEnvironmentFor({ s3: fauxqs.endpoint, sqs: fauxqs.endpoint, dynamodb: dynamo.endpoint, ses: ses.endpoint });
+    const serviceEnvironment = serviceEnvironmentFor({ s3: fauxqs.endpoint, sqs: fauxqs.endpoint, dynamodb: dynamo.endpoint, ses: ses.endpoint, secretsManager: `http://127.0.0.1:${ports.console}` });
     const runtimes = new Map(
       model.functions.map((definition) => {
         const environment = {
@@ -249,6 +251,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     const consoleServer = startConsole(ports.console, {
       issuers,
+      secrets: new LocalSecretsManager(model.secrets, options.stateDir),
       api: gateway?.url ?? '',
       trigger: async (name) => {
         const found = schedules.find(({ schedule }) => schedule.id === name || schedule.name === name);
@@ -312,9 +315,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
 function startConsole(
   _port: number,
-  deps: { issuers: readonly LocalIssuer[]; api: string; trigger: (name: string) => Promise<boolean> },
+  deps: { issuers: readonly LocalIssuer[]; secrets: LocalSecretsManager; api: string; trigger: (name: string) => Promise<boolean> },
 ): http.Server {
   return http.createServer(async (request, response) => {
+    if (await deps.secrets.handle(request, response)) return;
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const send = (status: number, body: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' });

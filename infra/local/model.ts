@@ -103,6 +103,15 @@ export interface LocalUserPool {
   readonly groups: readonly string[];
 }
 
+export interface LocalSecret {
+  readonly id: string;
+  readonly arn: string;
+  readonly name: string;
+  /** A fixed value from the template, or how long a generated one must be. */
+  readonly value?: string;
+  readonly generateLength: number;
+}
+
 export interface LocalModel {
   readonly functions: readonly LocalFunction[];
   readonly queues: readonly LocalQueue[];
@@ -114,6 +123,7 @@ export interface LocalModel {
   readonly routes: readonly LocalRoute[];
   readonly schedules: readonly LocalSchedule[];
   readonly userPools: readonly LocalUserPool[];
+  readonly secrets: readonly LocalSecret[];
   readonly outputs: Readonly<Record<string, string>>;
 }
 
@@ -185,7 +195,6 @@ const PASSIVE_TYPES = new Set([
   'AWS::ApiGatewayV2::Stage',
   'AWS::Cognito::UserPoolGroup',
   'AWS::Cognito::UserPoolDomain',
-  'AWS::SecretsManager::Secret',
   'AWS::SES::EmailIdentity',
   'AWS::SES::ConfigurationSet',
   'AWS::Scheduler::ScheduleGroup',
@@ -276,6 +285,12 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
           table.set(id, { ref: name, atts: { Arn: arn('lambda', `function:${name}`) } });
           break;
         }
+        case 'AWS::SecretsManager::Secret': {
+          const name = explicit('Name') ?? `${stack.stackName}-${id}`;
+          const secretArn = arn('secretsmanager', `secret:${name}-local`);
+          table.set(id, { ref: secretArn, atts: { Id: secretArn } });
+          break;
+        }
         case 'AWS::Cognito::UserPool': {
           const poolId = `${LOCAL_REGION}_local${id.replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}`;
           table.set(id, {
@@ -324,6 +339,7 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
     routes: [],
     schedules: [],
     userPools: [],
+    secrets: [],
     outputs: {},
   };
 
@@ -514,6 +530,20 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
         case 'AWS::Cognito::UserPoolClient':
         case 'AWS::Cognito::UserPoolGroup':
           break; // Attached to their pool below.
+        case 'AWS::SecretsManager::Secret': {
+          const generate = props.GenerateSecretString as { PasswordLength?: number; SecretStringTemplate?: string } | undefined;
+          if (generate?.SecretStringTemplate) {
+            throw new UnsupportedTemplateError(where, 'JSON secrets generated from a template are not supported locally');
+          }
+          model.secrets.push({
+            id,
+            arn: ref,
+            name: ref.split(':secret:')[1]!.replace(/-local$/, ''),
+            ...(typeof props.SecretString === 'string' ? { value: props.SecretString } : {}),
+            generateLength: Number(generate?.PasswordLength ?? 32),
+          });
+          break;
+        }
         case 'AWS::Lambda::EventInvokeConfig':
         case 'AWS::Lambda::Url':
         case 'AWS::DynamoDB::GlobalTable':
