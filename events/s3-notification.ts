@@ -23,9 +23,7 @@ export const S3EventNotificationSchema = z.object({ Records: z.array(S3EventReco
 /** Sent once when a notification is configured; carries no object and must be acknowledged and ignored. */
 export const S3TestEventSchema = z.object({ Event: z.literal('s3:TestEvent'), Bucket: z.string() });
 
-export type S3QueueMessage =
-  | { kind: 'test'; bucket: string }
-  | { kind: 'objects'; records: S3EventRecord[] };
+export type S3QueueMessage = { kind: 'test'; bucket: string } | { kind: 'objects'; records: S3EventRecord[] };
 
 export function parseS3QueueMessage(body: string): S3QueueMessage {
   let json: unknown;

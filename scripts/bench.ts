@@ -8,8 +8,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length } };
-  const sections: [string, () => Promise<Record<string, unknown>>][] = [['localCloud', () => benchLocalCloud(root)]];
+  const results: Record<string, unknown> = {
+    machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  };
+  const sections: [string, () => Promise<Record<string, unknown>>][] = [
+    ['localCloud', () => benchLocalCloud(root)],
+  ];
   for (const [name, run] of sections) {
     console.log(`\n== ${name}`);
     results[name] = await run();
@@ -17,7 +21,10 @@ async function main(): Promise<void> {
   }
   const outDir = path.join(root, 'bench-results');
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));
+  writeFileSync(
+    path.join(outDir, 'latest.json'),
+    JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2),
+  );
   console.log(`\nWritten to bench-results/latest.json`);
 }
 

@@ -20,7 +20,10 @@ async function getSubmission(event: ApiEvent): Promise<ApiResult> {
   const submission = await store.getSubmission(submissionId);
   if (!submission) return problem(404, `There is no submission with reference ${submissionId}.`);
   if (!canActForCouncil(roles, submission.la)) {
-    return problem(403, 'This submission belongs to another council. You can only see your own council’s submissions.');
+    return problem(
+      403,
+      'This submission belongs to another council. You can only see your own council’s submissions.',
+    );
   }
   return json(200, submission);
 }

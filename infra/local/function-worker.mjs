@@ -1,12 +1,14 @@
 // Local cloud: runs one Lambda function's bundled handler inside a worker thread, so each function keeps
 // its own environment variables and module state, as it would in its own Lambda execution environment.
-import { parentPort, workerData } from 'node:worker_threads';
+
 import { pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
 
 const { entryFile, exportName, functionName, memoryMb, timeoutSeconds, region, accountId } = workerData;
 const module = await import(pathToFileURL(entryFile).href);
 const handler = module[exportName];
-if (typeof handler !== 'function') throw new Error(`${entryFile} does not export a function named ${exportName}`);
+if (typeof handler !== 'function')
+  throw new Error(`${entryFile} does not export a function named ${exportName}`);
 
 parentPort.on('message', async ({ invocationId, event, requestId, deadline }) => {
   const context = {
@@ -29,7 +31,11 @@ parentPort.on('message', async ({ invocationId, event, requestId, deadline }) =>
   } catch (error) {
     parentPort.postMessage({
       invocationId,
-      error: { errorType: error?.name ?? 'Error', errorMessage: error?.message ?? String(error), stack: error?.stack },
+      error: {
+        errorType: error?.name ?? 'Error',
+        errorMessage: error?.message ?? String(error),
+        stack: error?.stack,
+      },
     });
   }
 });

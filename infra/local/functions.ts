@@ -49,7 +49,10 @@ export class LocalFunctionRuntime {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const pending of this.queue.splice(0)) {
-      pending.resolve({ ok: false, error: { errorType: 'Shutdown', errorMessage: 'The local cloud is stopping' } });
+      pending.resolve({
+        ok: false,
+        error: { errorType: 'Shutdown', errorMessage: 'The local cloud is stopping' },
+      });
     }
     await this.worker?.terminate();
     this.worker = undefined;
@@ -128,14 +131,26 @@ export class LocalFunctionRuntime {
       };
       const onExit = (code: number) => {
         cleanup();
-        resolve({ ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: `The function exited with code ${code}` } });
+        resolve({
+          ok: false,
+          error: { errorType: 'Runtime.ExitError', errorMessage: `The function exited with code ${code}` },
+        });
       };
       const timer = setTimeout(() => {
         cleanup();
-        this.log(this.definition.displayName, `Task timed out after ${this.definition.timeoutSeconds} seconds`);
+        this.log(
+          this.definition.displayName,
+          `Task timed out after ${this.definition.timeoutSeconds} seconds`,
+        );
         this.worker = undefined;
         void worker.terminate();
-        resolve({ ok: false, error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${this.definition.timeoutSeconds} seconds` } });
+        resolve({
+          ok: false,
+          error: {
+            errorType: 'Sandbox.Timedout',
+            errorMessage: `Task timed out after ${this.definition.timeoutSeconds} seconds`,
+          },
+        });
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
@@ -144,7 +159,12 @@ export class LocalFunctionRuntime {
       };
       worker.on('message', onMessage);
       worker.on('exit', onExit);
-      worker.postMessage({ invocationId: pending.invocationId, event: pending.event, requestId: randomUUID(), deadline: Date.now() + timeoutMs });
+      worker.postMessage({
+        invocationId: pending.invocationId,
+        event: pending.event,
+        requestId: randomUUID(),
+        deadline: Date.now() + timeoutMs,
+      });
     });
   }
 }

@@ -25,8 +25,15 @@ const specificity = (routeKey: string) => {
 };
 
 /** Picks the most specific matching route, as API Gateway does (literal beats parameter beats greedy). */
-export function matchRoute(routes: readonly LocalRoute[], method: string, pathname: string): RouteMatch | undefined {
-  const requestSegments = pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
+export function matchRoute(
+  routes: readonly LocalRoute[],
+  method: string,
+  pathname: string,
+): RouteMatch | undefined {
+  const requestSegments = pathname
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => decodeURIComponent(segment));
   const candidates: RouteMatch[] = [];
   for (const route of routes) {
     if (route.routeKey === '$default') {
@@ -90,9 +97,12 @@ export function buildHttpEvent(input: {
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};
-  for (const [name, value] of input.url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
+  for (const [name, value] of input.url.searchParams)
+    query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
   const cookieHeader = input.headers.cookie;
-  const cookies = cookieHeader ? (Array.isArray(cookieHeader) ? cookieHeader : cookieHeader.split(/;\s*/)).filter(Boolean) : undefined;
+  const cookies = cookieHeader
+    ? (Array.isArray(cookieHeader) ? cookieHeader : cookieHeader.split(/;\s*/)).filter(Boolean)
+    : undefined;
   const contentType = headers['content-type'] ?? '';
   const hasBody = input.body.length > 0;
   const isText = !contentType || TEXT_TYPES.test(contentType);
@@ -119,7 +129,9 @@ export function buildHttpEvent(input: {
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
-      ...(input.authorizer ? { authorizer: { jwt: { claims: input.authorizer.claims, scopes: input.authorizer.scopes } } } : {}),
+      ...(input.authorizer
+        ? { authorizer: { jwt: { claims: input.authorizer.claims, scopes: input.authorizer.scopes } } }
+        : {}),
     },
     isBase64Encoded: hasBody && !isText,
   };
@@ -131,28 +143,51 @@ export function buildHttpEvent(input: {
 }
 
 /** Maps a payload 2.0 result to an HTTP response, including API Gateway's inference for plain values. */
-export function toHttpResponse(outcome: InvocationResult): { status: number; headers: Record<string, string | string[]>; body: Buffer } {
+export function toHttpResponse(outcome: InvocationResult): {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+} {
   if (!outcome.ok) {
     const timedOut = outcome.error.errorType === 'Sandbox.Timedout';
     return {
       status: timedOut ? 503 : 500,
       headers: { 'content-type': 'application/json' },
-      body: Buffer.from(JSON.stringify({ message: timedOut ? 'Service Unavailable' : 'Internal Server Error' })),
+      body: Buffer.from(
+        JSON.stringify({ message: timedOut ? 'Service Unavailable' : 'Internal Server Error' }),
+      ),
     };
   }
   const result = outcome.result as APIGatewayProxyStructuredResultV2 | string | undefined;
   if (result === undefined || result === null || typeof result !== 'object' || !('statusCode' in result)) {
-    return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(typeof result === 'string' ? result : JSON.stringify(result ?? null)) };
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(typeof result === 'string' ? result : JSON.stringify(result ?? null)),
+    };
   }
   const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  for (const [name, value] of Object.entries(result.headers ?? {}))
+    headers[name.toLowerCase()] = String(value);
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
-  const body = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  const body =
+    result.body === undefined
+      ? Buffer.alloc(0)
+      : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
   return { status: result.statusCode ?? 200, headers, body };
 }
 
 function corsHeaders(api: LocalApi, origin: string | undefined): Record<string, string> {
-  const cors = api.cors as { AllowOrigins?: string[]; AllowMethods?: string[]; AllowHeaders?: string[]; AllowCredentials?: boolean; MaxAge?: number; ExposeHeaders?: string[] } | undefined;
+  const cors = api.cors as
+    | {
+        AllowOrigins?: string[];
+        AllowMethods?: string[];
+        AllowHeaders?: string[];
+        AllowCredentials?: boolean;
+        MaxAge?: number;
+        ExposeHeaders?: string[];
+      }
+    | undefined;
   if (!cors || !origin) return {};
   const allowed = cors.AllowOrigins ?? [];
   if (!allowed.includes('*') && !allowed.includes(origin)) return {};
@@ -189,30 +224,53 @@ export async function startGateway(port: number, deps: GatewayDeps): Promise<Run
       response.end(body);
     };
     try {
-      const cors = deps.api.cors as { AllowMethods?: string[]; AllowHeaders?: string[]; MaxAge?: number } | undefined;
+      const cors = deps.api.cors as
+        | { AllowMethods?: string[]; AllowHeaders?: string[]; MaxAge?: number }
+        | undefined;
       if (method === 'OPTIONS' && cors && request.headers['access-control-request-method']) {
-        return send(204, {
-          'access-control-allow-methods': (cors.AllowMethods ?? ['*']).join(','),
-          'access-control-allow-headers': (cors.AllowHeaders ?? ['*']).join(','),
-          ...(cors.MaxAge !== undefined ? { 'access-control-max-age': String(cors.MaxAge) } : {}),
-        }, '');
+        return send(
+          204,
+          {
+            'access-control-allow-methods': (cors.AllowMethods ?? ['*']).join(','),
+            'access-control-allow-headers': (cors.AllowHeaders ?? ['*']).join(','),
+            ...(cors.MaxAge !== undefined ? { 'access-control-max-age': String(cors.MaxAge) } : {}),
+          },
+          '',
+        );
       }
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of request) {
         size += (chunk as Buffer).length;
-        if (size > MAX_BODY_BYTES) return send(413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Request Entity Too Large' }));
+        if (size > MAX_BODY_BYTES)
+          return send(
+            413,
+            { 'content-type': 'application/json' },
+            JSON.stringify({ message: 'Request Entity Too Large' }),
+          );
         chunks.push(chunk as Buffer);
       }
       const match = matchRoute(deps.routes, method, url.pathname);
-      if (!match) return send(404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
+      if (!match)
+        return send(404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
       let authorizer: { claims: Record<string, string>; scopes: string[] } | undefined;
       if (match.route.authorizer) {
-        const headerName = match.route.authorizer.identitySource.replace(/^\$request\.header\./i, '').toLowerCase();
-        const verdict = await verifyForAuthorizer(request.headers[headerName] as string | undefined, match.route.authorizer, deps.issuers, match.route.scopes);
+        const headerName = match.route.authorizer.identitySource
+          .replace(/^\$request\.header\./i, '')
+          .toLowerCase();
+        const verdict = await verifyForAuthorizer(
+          request.headers[headerName] as string | undefined,
+          match.route.authorizer,
+          deps.issuers,
+          match.route.scopes,
+        );
         if (!verdict.ok) {
           deps.log(`${method} ${url.pathname} → 401 (${verdict.reason})`);
-          return send(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }, JSON.stringify({ message: 'Unauthorized' }));
+          return send(
+            401,
+            { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
+            JSON.stringify({ message: 'Unauthorized' }),
+          );
         }
         authorizer = { claims: flattenClaims(verdict.claims), scopes: verdict.scopes };
       }

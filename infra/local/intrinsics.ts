@@ -51,7 +51,8 @@ const PSEUDO_PARAMETERS: Record<string, (scope: ResolveScope) => string> = {
   'AWS::Partition': () => 'aws',
   'AWS::URLSuffix': () => 'amazonaws.com',
   'AWS::StackName': (scope) => scope.stackName,
-  'AWS::StackId': (scope) => `arn:aws:cloudformation:${scope.region}:${scope.accountId}:stack/${scope.stackName}/local`,
+  'AWS::StackId': (scope) =>
+    `arn:aws:cloudformation:${scope.region}:${scope.accountId}:stack/${scope.stackName}/local`,
 };
 
 function resolveFunction(name: string, argument: Json, scope: ResolveScope, where: string): unknown {
@@ -60,7 +61,8 @@ function resolveFunction(name: string, argument: Json, scope: ResolveScope, wher
       const id = String(argument);
       const pseudo = PSEUDO_PARAMETERS[id];
       const value = pseudo ? pseudo(scope) : scope.ref(id);
-      if (value === undefined) throw new UnsupportedTemplateError(where, `it refers to ${id}, which is not a resource`);
+      if (value === undefined)
+        throw new UnsupportedTemplateError(where, `it refers to ${id}, which is not a resource`);
       return value;
     }
     case 'Fn::GetAtt': {
@@ -69,7 +71,10 @@ function resolveFunction(name: string, argument: Json, scope: ResolveScope, wher
         : (String(argument).split(/\.(.*)/s) as [string, string]);
       const value = scope.getAtt(id, attribute);
       if (value === undefined) {
-        throw new UnsupportedTemplateError(where, `it needs ${id}.${attribute}, which the local cloud does not provide`);
+        throw new UnsupportedTemplateError(
+          where,
+          `it needs ${id}.${attribute}, which the local cloud does not provide`,
+        );
       }
       return value;
     }
@@ -80,7 +85,9 @@ function resolveFunction(name: string, argument: Json, scope: ResolveScope, wher
       return resolved.map((part) => String(part)).join(separator);
     }
     case 'Fn::Sub': {
-      const [text, variables] = Array.isArray(argument) ? (argument as [string, Record<string, Json>]) : [String(argument), {}];
+      const [text, variables] = Array.isArray(argument)
+        ? (argument as [string, Record<string, Json>])
+        : [String(argument), {}];
       return text.replace(/\$\{([^}!][^}]*)\}/g, (_match, expression: string) => {
         if (Object.hasOwn(variables, expression)) return resolveString(variables[expression], scope, where);
         const [id, attribute] = expression.split(/\.(.*)/s) as [string, string | undefined];
@@ -90,7 +97,8 @@ function resolveFunction(name: string, argument: Json, scope: ResolveScope, wher
     case 'Fn::ImportValue': {
       const exportName = resolveString(argument, scope, where);
       const value = scope.importValue(exportName);
-      if (value === undefined) throw new UnsupportedTemplateError(where, `it imports ${exportName}, which no stack exports`);
+      if (value === undefined)
+        throw new UnsupportedTemplateError(where, `it imports ${exportName}, which no stack exports`);
       return value;
     }
     case 'Fn::Select': {

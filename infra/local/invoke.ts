@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const [functionName, eventFile] = process.argv.slice(2);
   if (!functionName || !eventFile) {
-    console.error('Usage: npm run invoke -- <function> <event.json>\n  e.g. npm run invoke -- ingest-return events/samples/ingest-return.s3-put-via-sqs.json');
+    console.error(
+      'Usage: npm run invoke -- <function> <event.json>\n  e.g. npm run invoke -- ingest-return events/samples/ingest-return.s3-put-via-sqs.json',
+    );
     process.exit(2);
   }
   const event = JSON.parse(readFileSync(path.resolve(process.cwd(), eventFile), 'utf8'));
@@ -42,15 +44,34 @@ async function main(): Promise<void> {
       queueUrl: (name) => `http://sqs.eu-west-2.localhost:${port}/000000000000/${name}`,
       apiUrl: () => urls.api,
     });
-    const definition = model.functions.find((fn) => fn.displayName === functionName || fn.name === functionName);
-    if (!definition) throw new Error(`No function ${functionName}. Functions: ${model.functions.map((fn) => fn.displayName).join(', ')}`);
-    const environment = { ...definition.environment, ...serviceEnvironmentFor({ s3: urls.s3, sqs: urls.sqs, dynamodb: urls.dynamodb, ses: urls.sesInbox, secretsManager: urls.console }) };
+    const definition = model.functions.find(
+      (fn) => fn.displayName === functionName || fn.name === functionName,
+    );
+    if (!definition)
+      throw new Error(
+        `No function ${functionName}. Functions: ${model.functions.map((fn) => fn.displayName).join(', ')}`,
+      );
+    const environment = {
+      ...definition.environment,
+      ...serviceEnvironmentFor({
+        s3: urls.s3,
+        sqs: urls.sqs,
+        dynamodb: urls.dynamodb,
+        ses: urls.sesInbox,
+        secretsManager: urls.console,
+      }),
+    };
     const runtime = new LocalFunctionRuntime(definition, environment, log);
     outcome = await runtime.invoke(event);
     await runtime.stop();
   } else {
     console.error('No local cloud is running: starting a throwaway one for this invocation.');
-    const cloud = await startLocalCloud({ assemblyDir, ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 }, log, triggers: false });
+    const cloud = await startLocalCloud({
+      assemblyDir,
+      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
+      log,
+      triggers: false,
+    });
     try {
       outcome = await cloud.invoke(functionName, event);
     } finally {

@@ -4,7 +4,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 import type { LocalAuthorizer, LocalUserPool } from './model.ts';
 
 export interface DemoUser {
@@ -16,12 +25,42 @@ export interface DemoUser {
 
 /** Demo users, one per role, so every part of the product can be tried locally. */
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: 'kent-data-officer', email: 'data.officer@kent.example', groups: ['council:886'], description: 'Kent County Council data officer' },
-  { username: 'barnet-data-officer', email: 'data.officer@barnet.example', groups: ['council:302'], description: 'Barnet data officer' },
-  { username: 'south-east-adviser', email: 'adviser.se@upstream.example', groups: ['adviser:south-east'], description: 'South East regional adviser' },
-  { username: 'london-adviser', email: 'adviser.london@upstream.example', groups: ['adviser:london'], description: 'London regional adviser' },
-  { username: 'dfe-liaison', email: 'liaison@education.example', groups: ['dfe'], description: 'DfE liaison' },
-  { username: 'administrator', email: 'admin@upstream.example', groups: ['admin'], description: 'national administrator' },
+  {
+    username: 'kent-data-officer',
+    email: 'data.officer@kent.example',
+    groups: ['council:886'],
+    description: 'Kent County Council data officer',
+  },
+  {
+    username: 'barnet-data-officer',
+    email: 'data.officer@barnet.example',
+    groups: ['council:302'],
+    description: 'Barnet data officer',
+  },
+  {
+    username: 'south-east-adviser',
+    email: 'adviser.se@upstream.example',
+    groups: ['adviser:south-east'],
+    description: 'South East regional adviser',
+  },
+  {
+    username: 'london-adviser',
+    email: 'adviser.london@upstream.example',
+    groups: ['adviser:london'],
+    description: 'London regional adviser',
+  },
+  {
+    username: 'dfe-liaison',
+    email: 'liaison@education.example',
+    groups: ['dfe'],
+    description: 'DfE liaison',
+  },
+  {
+    username: 'administrator',
+    email: 'admin@upstream.example',
+    groups: ['admin'],
+    description: 'national administrator',
+  },
 ];
 
 const TOKEN_LIFETIME_SECONDS = 3600;
@@ -63,7 +102,10 @@ export class LocalIssuer {
   async tokenFor(user: DemoUser, now = Math.floor(Date.now() / 1000)): Promise<string> {
     const clientId = this.pool.clientIds[0];
     if (!clientId) throw new Error(`User pool ${this.pool.id} has no app client`);
-    const sub = createHash('sha256').update(user.username).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
+    const sub = createHash('sha256')
+      .update(user.username)
+      .digest('hex')
+      .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
     return new SignJWT({
       'cognito:groups': [...user.groups],
       'cognito:username': user.username,
@@ -103,7 +145,9 @@ export async function verifyForAuthorizer(
     });
     const audiences = Array.isArray(payload.aud) ? payload.aud : payload.aud ? [payload.aud] : [];
     const clientId = typeof payload.client_id === 'string' ? payload.client_id : undefined;
-    const audienceOk = authorizer.audience.some((wanted) => audiences.includes(wanted) || clientId === wanted);
+    const audienceOk = authorizer.audience.some(
+      (wanted) => audiences.includes(wanted) || clientId === wanted,
+    );
     if (!audienceOk) return { ok: false, reason: 'audience mismatch' };
     const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
     if (requiredScopes.length > 0 && !requiredScopes.some((scope) => scopes.includes(scope))) {

@@ -19,11 +19,18 @@ import { type InvocationResult, LocalFunctionRuntime } from './functions.ts';
 import { type RunningGateway, startGateway } from './http-gateway.ts';
 import { UnsupportedTemplateError } from './intrinsics.ts';
 import { DEMO_USERS, LocalIssuer } from './issuer.ts';
-import { buildLocalModel, LOCAL_ACCOUNT, LOCAL_REGION, type LocalModel, type LocalSchedule, loadAssembly } from './model.ts';
+import {
+  buildLocalModel,
+  LOCAL_ACCOUNT,
+  LOCAL_REGION,
+  type LocalModel,
+  type LocalSchedule,
+  loadAssembly,
+} from './model.ts';
 import { type Clients, localClients, provision } from './provision.ts';
 import { S3Notifier } from './s3-notifier.ts';
-import { LocalSecretsManager } from './secrets.ts';
 import { nextFireTime, type ParsedSchedule, parseScheduleExpression } from './schedule.ts';
+import { LocalSecretsManager } from './secrets.ts';
 import { SqsPoller } from './sqs-poller.ts';
 
 export interface LocalCloudPorts {
@@ -51,8 +58,20 @@ export interface LocalCloudOptions {
 }
 
 export interface Wiring {
-  readonly eventSourceMappings: readonly { id: string; queueName: string; functionName: string; batchSize: number; reportBatchItemFailures: boolean }[];
-  readonly notifications: readonly { source: string; bucketName: string; queueName: string; prefix?: string; suffix?: string }[];
+  readonly eventSourceMappings: readonly {
+    id: string;
+    queueName: string;
+    functionName: string;
+    batchSize: number;
+    reportBatchItemFailures: boolean;
+  }[];
+  readonly notifications: readonly {
+    source: string;
+    bucketName: string;
+    queueName: string;
+    prefix?: string;
+    suffix?: string;
+  }[];
   readonly routes: readonly { id: string; routeKey: string; functionName: string; authorised: boolean }[];
   readonly schedules: readonly { id: string; expression: string; timezone: string; next: string | null }[];
 }
@@ -81,7 +100,13 @@ export interface LocalCloud {
 }
 
 /** What every local function gets on top of its template environment: region, credentials and endpoints. */
-export function serviceEnvironmentFor(endpoints: { s3: string; sqs: string; dynamodb: string; ses: string; secretsManager: string }): Record<string, string> {
+export function serviceEnvironmentFor(endpoints: {
+  s3: string;
+  sqs: string;
+  dynamodb: string;
+  ses: string;
+  secretsManager: string;
+}): Record<string, string> {
   return {
     AWS_REGION: LOCAL_REGION,
     AWS_DEFAULT_REGION: LOCAL_REGION,
@@ -112,7 +137,6 @@ async function choosePorts(ports: LocalCloudPorts): Promise<LocalCloudPorts> {
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const log = options.log ?? ((source, line) => console.log(`[${source}] ${line}`));
   const ports = await choosePorts(options.ports);
-  const awsEndpoint = `http://127.0.0.1:${ports.awsServices}`;
   const apiUrl = `http://127.0.0.1:${ports.api}`;
 
   // Read the template first: a template the local cloud cannot honour fails before anything starts.
@@ -127,14 +151,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     schedule,
     parsed: parseScheduleExpression(schedule.expression, schedule.timezone, `schedule ${schedule.id}`),
   }));
-  for (const port of [ports.api, ports.console]) await assertPortFree(port, port === ports.api ? 'HTTP API' : 'local console');
+  for (const port of [ports.api, ports.console])
+    await assertPortFree(port, port === ports.api ? 'HTTP API' : 'local console');
 
   const stoppers: (() => Promise<void>)[] = [];
   const stopAll = async () => {
-    for (const stop of stoppers.splice(0).reverse()) await stop().catch((error: Error) => log('local-cloud', `stop failed: ${error.message}`));
+    for (const stop of stoppers.splice(0).reverse())
+      await stop().catch((error: Error) => log('local-cloud', `stop failed: ${error.message}`));
   };
   try {
-    const dynamo: RunningDynamo = await startDynamo(ports.dynamodb, options.stateDir ? path.join(options.stateDir, 'dynamodb') : undefined);
+    const dynamo: RunningDynamo = await startDynamo(
+      ports.dynamodb,
+      options.stateDir ? path.join(options.stateDir, 'dynamodb') : undefined,
+    );
     stoppers.push(() => dynamo.stop());
     const fauxqs: RunningFauxqs = await startFauxqs(ports.awsServices);
     stoppers.push(() => fauxqs.stop());
@@ -149,7 +178,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     const { queueUrls } = await provision(clients, model);
 
-    const serviceEnvironment = serviceEnvironmentFor({ s3: fauxqs.endpoint, sqs: fauxqs.endpoint, dynamodb: dynamo.endpoint, ses: ses.endpoint, secretsManager: `http://127.0.0.1:${ports.console}` });
+    const serviceEnvironment = serviceEnvironmentFor({
+      s3: fauxqs.endpoint,
+      sqs: fauxqs.endpoint,
+      dynamodb: dynamo.endpoint,
+      ses: ses.endpoint,
+      secretsManager: `http://127.0.0.1:${ports.console}`,
+    });
     const runtimes = new Map(
       model.functions.map((definition) => {
         const environment = {
@@ -168,8 +203,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       await Promise.all([...runtimes.values()].map((runtime) => runtime.stop()));
     });
     const runtimeByName = (name: string) => {
-      const runtime = runtimes.get(name) ?? [...runtimes.values()].find((candidate) => candidate.definition.displayName === name);
-      if (!runtime) throw new Error(`No function named ${name}. Functions: ${[...runtimes.values()].map((r) => r.definition.displayName).join(', ')}`);
+      const runtime =
+        runtimes.get(name) ??
+        [...runtimes.values()].find((candidate) => candidate.definition.displayName === name);
+      if (!runtime)
+        throw new Error(
+          `No function named ${name}. Functions: ${[...runtimes.values()].map((r) => r.definition.displayName).join(', ')}`,
+        );
       return runtime;
     };
 
@@ -177,10 +217,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     fauxqs.onS3Request((request) => notifier.observe(request));
     stoppers.push(() => notifier.settle());
 
-    const issuers = await Promise.all(model.userPools.map((pool) => LocalIssuer.create(pool, options.stateDir)));
+    const issuers = await Promise.all(
+      model.userPools.map((pool) => LocalIssuer.create(pool, options.stateDir)),
+    );
     for (const route of model.routes) {
       if (route.authorizer && !issuers.some((issuer) => issuer.pool.issuer === route.authorizer!.issuer)) {
-        throw new UnsupportedTemplateError(`route ${route.routeKey}`, `its authoriser trusts ${route.authorizer.issuer}, which is not a user pool in the template`);
+        throw new UnsupportedTemplateError(
+          `route ${route.routeKey}`,
+          `its authoriser trusts ${route.authorizer.issuer}, which is not a user pool in the template`,
+        );
       }
     }
 
@@ -228,15 +273,23 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         const outcome = await runtimeByName(schedule.functionName).invoke(payload);
         if (!outcome.ok) log('scheduler', `${schedule.name} failed: ${outcome.error.errorMessage}`);
       } else if (schedule.queueName) {
-        await clients.sqs.send(new SendMessageCommand({ QueueUrl: queueUrls.get(schedule.queueName), MessageBody: JSON.stringify(payload) }));
+        await clients.sqs.send(
+          new SendMessageCommand({
+            QueueUrl: queueUrls.get(schedule.queueName),
+            MessageBody: JSON.stringify(payload),
+          }),
+        );
       }
     };
     const arm = (schedule: LocalSchedule, parsed: ParsedSchedule) => {
       const next = nextFireTime(parsed, new Date(), startedAt);
       if (!next) return;
-      const timer = setTimeout(() => {
-        void fire(schedule).finally(() => arm(schedule, parsed));
-      }, Math.min(next.getTime() - Date.now(), 2 ** 31 - 1));
+      const timer = setTimeout(
+        () => {
+          void fire(schedule).finally(() => arm(schedule, parsed));
+        },
+        Math.min(next.getTime() - Date.now(), 2 ** 31 - 1),
+      );
       timer.unref();
       timers.push(timer);
     };
@@ -274,8 +327,18 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       model,
       clients,
       queueUrls,
-      urls: { api: gateway?.url ?? '', console: consoleUrl, sesInbox: ses.endpoint, s3: fauxqs.endpoint, sqs: fauxqs.endpoint, dynamodb: dynamo.endpoint },
-      functionEnvironment: (name) => ({ ...runtimeByName(name).definition.environment, ...serviceEnvironment }),
+      urls: {
+        api: gateway?.url ?? '',
+        console: consoleUrl,
+        sesInbox: ses.endpoint,
+        s3: fauxqs.endpoint,
+        sqs: fauxqs.endpoint,
+        dynamodb: dynamo.endpoint,
+      },
+      functionEnvironment: (name) => ({
+        ...runtimeByName(name).definition.environment,
+        ...serviceEnvironment,
+      }),
       invoke: (name, event) => runtimeByName(name).invoke(event),
       tokenFor: async (username) => {
         const user = DEMO_USERS.find((candidate) => candidate.username === username);
@@ -297,7 +360,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           reportBatchItemFailures: mapping.reportBatchItemFailures,
         })),
         notifications: model.notifications.map((notification) => ({ ...notification })),
-        routes: model.routes.map((route) => ({ id: route.id, routeKey: route.routeKey, functionName: route.functionName, authorised: Boolean(route.authorizer) })),
+        routes: model.routes.map((route) => ({
+          id: route.id,
+          routeKey: route.routeKey,
+          functionName: route.functionName,
+          authorised: Boolean(route.authorizer),
+        })),
         schedules: schedules.map(({ schedule, parsed }) => ({
           id: schedule.id,
           expression: schedule.expression,
@@ -315,31 +383,54 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
 function startConsole(
   _port: number,
-  deps: { issuers: readonly LocalIssuer[]; secrets: LocalSecretsManager; api: string; trigger: (name: string) => Promise<boolean> },
+  deps: {
+    issuers: readonly LocalIssuer[];
+    secrets: LocalSecretsManager;
+    api: string;
+    trigger: (name: string) => Promise<boolean>;
+  },
 ): http.Server {
   return http.createServer(async (request, response) => {
     if (await deps.secrets.handle(request, response)) return;
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const send = (status: number, body: unknown) => {
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' });
+      response.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'access-control-allow-origin': '*',
+      });
       response.end(JSON.stringify(body, null, 2));
     };
     if (request.method === 'GET' && url.pathname === '/users') {
-      return send(200, DEMO_USERS.map(({ username, groups, description }) => ({ username, groups, description })));
+      return send(
+        200,
+        DEMO_USERS.map(({ username, groups, description }) => ({ username, groups, description })),
+      );
     }
     if (request.method === 'GET' && url.pathname === '/token') {
       const user = DEMO_USERS.find((candidate) => candidate.username === url.searchParams.get('user'));
       const issuer = deps.issuers[0];
-      if (!user || !issuer) return send(404, { message: `Unknown user. Known users: ${DEMO_USERS.map((u) => u.username).join(', ')}` });
-      return send(200, { token: await issuer.tokenFor(user), username: user.username, groups: user.groups, api: deps.api });
+      if (!user || !issuer)
+        return send(404, {
+          message: `Unknown user. Known users: ${DEMO_USERS.map((u) => u.username).join(', ')}`,
+        });
+      return send(200, {
+        token: await issuer.tokenFor(user),
+        username: user.username,
+        groups: user.groups,
+        api: deps.api,
+      });
     }
     if (request.method === 'GET' && url.pathname === '/.well-known/jwks.json') {
       return send(200, { keys: deps.issuers.flatMap((issuer) => issuer.jwks().keys) });
     }
     const trigger = /^\/schedules\/([^/]+)\/trigger$/.exec(url.pathname);
     if (request.method === 'POST' && trigger) {
-      return (await deps.trigger(decodeURIComponent(trigger[1]!))) ? send(202, { triggered: trigger[1] }) : send(404, { message: 'No such schedule' });
+      return (await deps.trigger(decodeURIComponent(trigger[1]!)))
+        ? send(202, { triggered: trigger[1] })
+        : send(404, { message: 'No such schedule' });
     }
-    send(404, { message: 'Not found. Try GET /users, GET /token?user=<username>, POST /schedules/<id>/trigger' });
+    send(404, {
+      message: 'Not found. Try GET /users, GET /token?user=<username>, POST /schedules/<id>/trigger',
+    });
   });
 }

@@ -1,5 +1,5 @@
 // `npm start`: the whole product on this machine, from the synthesized template, with demo users.
-import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAssembly } from './assembly.ts';

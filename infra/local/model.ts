@@ -155,11 +155,17 @@ export interface LoadedStack {
 /** Reads every CloudFormation stack of a cloud assembly (cdk.out), in dependency order. */
 export function loadAssembly(assemblyDir: string): LoadedStack[] {
   const manifestFile = path.join(assemblyDir, 'manifest.json');
-  if (!existsSync(manifestFile)) throw new Error(`No cloud assembly at ${assemblyDir}: run "npm run synth" first`);
+  if (!existsSync(manifestFile))
+    throw new Error(`No cloud assembly at ${assemblyDir}: run "npm run synth" first`);
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
-    artifacts: Record<string, { type: string; properties?: { templateFile: string; stackName?: string }; dependencies?: string[] }>;
+    artifacts: Record<
+      string,
+      { type: string; properties?: { templateFile: string; stackName?: string }; dependencies?: string[] }
+    >;
   };
-  const stacks = Object.entries(manifest.artifacts).filter(([, artifact]) => artifact.type === 'aws:cloudformation:stack');
+  const stacks = Object.entries(manifest.artifacts).filter(
+    ([, artifact]) => artifact.type === 'aws:cloudformation:stack',
+  );
   const ordered: string[] = [];
   const visit = (id: string) => {
     if (ordered.includes(id)) return;
@@ -172,7 +178,10 @@ export function loadAssembly(assemblyDir: string): LoadedStack[] {
   return ordered.map((id) => {
     const artifact = manifest.artifacts[id]!;
     const templateFile = path.join(assemblyDir, artifact.properties!.templateFile);
-    return { stackName: artifact.properties!.stackName ?? id, template: JSON.parse(readFileSync(templateFile, 'utf8')) };
+    return {
+      stackName: artifact.properties!.stackName ?? id,
+      template: JSON.parse(readFileSync(templateFile, 'utf8')),
+    };
   });
 }
 
@@ -212,7 +221,11 @@ const sanitizeBucketName = (name: string) =>
  * Builds the local model. Every trigger in the templates (event-source mappings, bucket notifications,
  * routes, schedules) becomes a local wiring, or an UnsupportedTemplateError naming the resource and why.
  */
-export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: string, endpoints: LocalEndpoints): LocalModel {
+export function buildLocalModel(
+  stacks: readonly LoadedStack[],
+  assemblyDir: string,
+  endpoints: LocalEndpoints,
+): LocalModel {
   const names = new Map<string, Map<string, { ref: string; atts: Record<string, string> }>>();
   const exportsByName = new Map<string, { stack: LoadedStack; value: unknown }>();
 
@@ -251,8 +264,10 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
     for (const [id, resource] of Object.entries(stack.template.Resources ?? {})) {
       const props = resource.Properties ?? {};
       const where = `${stack.stackName}/${id} (${resource.Type})`;
-      const explicit = (key: string) => (props[key] === undefined ? undefined : resolveString(props[key], scope, where));
-      const arn = (service: string, resourcePart: string) => `arn:aws:${service}:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${resourcePart}`;
+      const explicit = (key: string) =>
+        props[key] === undefined ? undefined : resolveString(props[key], scope, where);
+      const arn = (service: string, resourcePart: string) =>
+        `arn:aws:${service}:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${resourcePart}`;
       switch (resource.Type) {
         case 'AWS::SQS::Queue': {
           const fifo = String(props.FifoQueue) === 'true';
@@ -265,7 +280,13 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
         case 'AWS::DynamoDB::Table':
         case 'AWS::DynamoDB::GlobalTable': {
           const name = explicit('TableName') ?? `${stack.stackName}-${id}`;
-          table.set(id, { ref: name, atts: { Arn: arn('dynamodb', `table/${name}`), StreamArn: arn('dynamodb', `table/${name}/stream/local`) } });
+          table.set(id, {
+            ref: name,
+            atts: {
+              Arn: arn('dynamodb', `table/${name}`),
+              StreamArn: arn('dynamodb', `table/${name}/stream/local`),
+            },
+          });
           break;
         }
         case 'AWS::S3::Bucket': {
@@ -318,7 +339,8 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
           table.set(id, {
             ref: `local-${id}`,
             atts: new Proxy({} as Record<string, string>, {
-              get: (_target, attribute) => (attribute === 'Arn' ? arn('local', id) : `local-${id}-${String(attribute)}`),
+              get: (_target, attribute) =>
+                attribute === 'Arn' ? arn('local', id) : `local-${id}-${String(attribute)}`,
             }),
           });
         }
@@ -345,10 +367,12 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
 
   const queueNameFromArn = (queueArn: string, where: string) => {
     const name = queueArn.split(':').at(-1);
-    if (!queueArn.startsWith('arn:aws:sqs:') || !name) throw new UnsupportedTemplateError(where, `${queueArn} is not a queue`);
+    if (!queueArn.startsWith('arn:aws:sqs:') || !name)
+      throw new UnsupportedTemplateError(where, `${queueArn} is not a queue`);
     return name;
   };
-  const functionNameFromArn = (functionArn: string) => functionArn.split(':function:')[1]?.split(':')[0] ?? functionArn;
+  const functionNameFromArn = (functionArn: string) =>
+    functionArn.split(':function:')[1]?.split(':')[0] ?? functionArn;
 
   // Pass 2: the resources and triggers, with every value resolved.
   for (const stack of stacks) {
@@ -377,17 +401,30 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
           if (customResourceProviders.has(id)) break;
           const assetPath = resource.Metadata?.['aws:asset:path'];
           if (typeof assetPath !== 'string') {
-            throw new UnsupportedTemplateError(where, 'its code is not a local asset (inline or pre-built code cannot run locally)');
+            throw new UnsupportedTemplateError(
+              where,
+              'its code is not a local asset (inline or pre-built code cannot run locally)',
+            );
           }
-          const [moduleName, exportName] = String(props.Handler ?? '').split(/\.(?=[^.]+$)/) as [string, string];
+          const [moduleName, exportName] = String(props.Handler ?? '').split(/\.(?=[^.]+$)/) as [
+            string,
+            string,
+          ];
           const assetDir = path.join(assemblyDir, assetPath);
-          const entryFile = ['.mjs', '.js', '.cjs'].map((ext) => path.join(assetDir, moduleName + ext)).find((file) => existsSync(file));
+          const entryFile = ['.mjs', '.js', '.cjs']
+            .map((ext) => path.join(assetDir, moduleName + ext))
+            .find((file) => existsSync(file));
           if (!entryFile || !exportName) {
-            throw new UnsupportedTemplateError(where, `handler ${String(props.Handler)} was not found in ${assetPath}`);
+            throw new UnsupportedTemplateError(
+              where,
+              `handler ${String(props.Handler)} was not found in ${assetPath}`,
+            );
           }
-          const environment = ((props.Environment as { Variables?: Record<string, string> } | undefined)?.Variables ?? {}) as Record<string, string>;
+          const environment = ((props.Environment as { Variables?: Record<string, string> } | undefined)
+            ?.Variables ?? {}) as Record<string, string>;
           const runtime = String(props.Runtime ?? '');
-          if (!runtime.startsWith('nodejs')) throw new UnsupportedTemplateError(where, `runtime ${runtime} is not Node.js`);
+          if (!runtime.startsWith('nodejs'))
+            throw new UnsupportedTemplateError(where, `runtime ${runtime} is not Node.js`);
           model.functions.push({
             id,
             name: ref,
@@ -403,23 +440,42 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
         }
         case 'AWS::SQS::Queue': {
           const attributes: Record<string, string> = {};
-          for (const key of ['FifoQueue', 'ContentBasedDeduplication', 'VisibilityTimeout', 'MessageRetentionPeriod', 'DelaySeconds', 'ReceiveMessageWaitTimeSeconds', 'MaximumMessageSize', 'DeduplicationScope', 'FifoThroughputLimit']) {
+          for (const key of [
+            'FifoQueue',
+            'ContentBasedDeduplication',
+            'VisibilityTimeout',
+            'MessageRetentionPeriod',
+            'DelaySeconds',
+            'ReceiveMessageWaitTimeSeconds',
+            'MaximumMessageSize',
+            'DeduplicationScope',
+            'FifoThroughputLimit',
+          ]) {
             if (props[key] !== undefined) attributes[key] = String(props[key]);
           }
-          const redrive = props.RedrivePolicy as { deadLetterTargetArn?: string; maxReceiveCount?: number } | undefined;
+          const redrive = props.RedrivePolicy as
+            | { deadLetterTargetArn?: string; maxReceiveCount?: number }
+            | undefined;
           model.queues.push({
             id,
             name: ref.split('/').at(-1)!,
             fifo: attributes.FifoQueue === 'true',
             attributes,
             ...(redrive?.deadLetterTargetArn
-              ? { deadLetter: { queueName: queueNameFromArn(redrive.deadLetterTargetArn, where), maxReceiveCount: Number(redrive.maxReceiveCount ?? 10) } }
+              ? {
+                  deadLetter: {
+                    queueName: queueNameFromArn(redrive.deadLetterTargetArn, where),
+                    maxReceiveCount: Number(redrive.maxReceiveCount ?? 10),
+                  },
+                }
               : {}),
           });
           break;
         }
         case 'AWS::DynamoDB::Table': {
-          const ttl = props.TimeToLiveSpecification as { AttributeName?: string; Enabled?: boolean } | undefined;
+          const ttl = props.TimeToLiveSpecification as
+            | { AttributeName?: string; Enabled?: boolean }
+            | undefined;
           model.tables.push({
             id,
             name: ref,
@@ -458,7 +514,8 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
           break;
         }
         case 'AWS::ApiGatewayV2::Api': {
-          if (props.ProtocolType !== 'HTTP') throw new UnsupportedTemplateError(where, 'only HTTP APIs run locally');
+          if (props.ProtocolType !== 'HTTP')
+            throw new UnsupportedTemplateError(where, 'only HTTP APIs run locally');
           model.apis.push({
             id,
             name: String(props.Name ?? id),
@@ -477,13 +534,16 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
           break;
         }
         case 'AWS::ApiGatewayV2::Authorizer': {
-          if (props.AuthorizerType !== 'JWT') throw new UnsupportedTemplateError(where, 'only JWT authorisers run locally');
+          if (props.AuthorizerType !== 'JWT')
+            throw new UnsupportedTemplateError(where, 'only JWT authorisers run locally');
           const jwt = props.JwtConfiguration as { Audience?: string[]; Issuer?: string };
           authorizers.set(id, {
             id,
             issuer: String(jwt.Issuer),
             audience: jwt.Audience ?? [],
-            identitySource: String((props.IdentitySource as string[] | undefined)?.[0] ?? '$request.header.Authorization'),
+            identitySource: String(
+              (props.IdentitySource as string[] | undefined)?.[0] ?? '$request.header.Authorization',
+            ),
           });
           break;
         }
@@ -491,7 +551,10 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
           break; // After integrations and authorisers are known (below).
         case 'AWS::Events::Rule': {
           if (!props.ScheduleExpression) {
-            throw new UnsupportedTemplateError(where, 'only scheduled rules run locally (event patterns have no local bus)');
+            throw new UnsupportedTemplateError(
+              where,
+              'only scheduled rules run locally (event patterns have no local bus)',
+            );
           }
           const targets = (props.Targets as { Arn: string; Input?: string }[] | undefined) ?? [];
           for (const target of targets) {
@@ -531,9 +594,14 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
         case 'AWS::Cognito::UserPoolGroup':
           break; // Attached to their pool below.
         case 'AWS::SecretsManager::Secret': {
-          const generate = props.GenerateSecretString as { PasswordLength?: number; SecretStringTemplate?: string } | undefined;
+          const generate = props.GenerateSecretString as
+            | { PasswordLength?: number; SecretStringTemplate?: string }
+            | undefined;
           if (generate?.SecretStringTemplate) {
-            throw new UnsupportedTemplateError(where, 'JSON secrets generated from a template are not supported locally');
+            throw new UnsupportedTemplateError(
+              where,
+              'JSON secrets generated from a template are not supported locally',
+            );
           }
           model.secrets.push({
             id,
@@ -560,7 +628,10 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
 
     for (const [id, resource] of Object.entries(resources)) {
       const where = `${stack.stackName}/${id} (${resource.Type})`;
-      if (resource.Type === 'AWS::Cognito::UserPoolClient' || resource.Type === 'AWS::Cognito::UserPoolGroup') {
+      if (
+        resource.Type === 'AWS::Cognito::UserPoolClient' ||
+        resource.Type === 'AWS::Cognito::UserPoolGroup'
+      ) {
         const props = resolveValue(resource.Properties ?? {}, scope, where) as Record<string, unknown>;
         const pool = model.userPools.find((candidate) => candidate.poolId === props.UserPoolId);
         if (!pool) throw new UnsupportedTemplateError(where, 'its user pool is not in the template');
@@ -574,13 +645,24 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
       const props = resolveValue(resource.Properties ?? {}, scope, where) as Record<string, unknown>;
       const target = String(props.Target ?? '');
       const functionName = integrations.get(target.replace(/^integrations\//, '').replace(/^local-/, ''));
-      if (!functionName) throw new UnsupportedTemplateError(where, `its target ${target} is not a Lambda integration in this stack`);
+      if (!functionName)
+        throw new UnsupportedTemplateError(
+          where,
+          `its target ${target} is not a Lambda integration in this stack`,
+        );
       const authorizationType = String(props.AuthorizationType ?? 'NONE');
       if (authorizationType !== 'NONE' && authorizationType !== 'JWT') {
-        throw new UnsupportedTemplateError(where, `authorisation type ${authorizationType} is not supported locally`);
+        throw new UnsupportedTemplateError(
+          where,
+          `authorisation type ${authorizationType} is not supported locally`,
+        );
       }
-      const authorizer = authorizationType === 'JWT' ? authorizers.get(String(props.AuthorizerId).replace(/^local-/, '')) : undefined;
-      if (authorizationType === 'JWT' && !authorizer) throw new UnsupportedTemplateError(where, 'its JWT authoriser is not in this stack');
+      const authorizer =
+        authorizationType === 'JWT'
+          ? authorizers.get(String(props.AuthorizerId).replace(/^local-/, ''))
+          : undefined;
+      if (authorizationType === 'JWT' && !authorizer)
+        throw new UnsupportedTemplateError(where, 'its JWT authoriser is not in this stack');
       model.routes.push({
         id,
         apiId: String(props.ApiId),
@@ -593,7 +675,11 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
 
     for (const [id, output] of Object.entries(stack.template.Outputs ?? {})) {
       try {
-        model.outputs[`${stack.stackName}.${id}`] = resolveString(output.Value, scope, `${stack.stackName} output ${id}`);
+        model.outputs[`${stack.stackName}.${id}`] = resolveString(
+          output.Value,
+          scope,
+          `${stack.stackName} output ${id}`,
+        );
       } catch {
         // An output the local cloud cannot express is informational only.
       }
@@ -602,7 +688,10 @@ export function buildLocalModel(stacks: readonly LoadedStack[], assemblyDir: str
 
   for (const mapping of model.eventSourceMappings) {
     if (!model.functions.some((fn) => fn.name === mapping.functionName)) {
-      throw new UnsupportedTemplateError(`event source mapping ${mapping.id}`, `function ${mapping.functionName} is not in the template`);
+      throw new UnsupportedTemplateError(
+        `event source mapping ${mapping.id}`,
+        `function ${mapping.functionName} is not in the template`,
+      );
     }
   }
   return model;
@@ -626,17 +715,28 @@ function bucketNotifications(
   where: string,
   queueNameFromArn: (arn: string, where: string) => string,
 ): LocalBucketNotification[] {
-  for (const unsupported of ['LambdaConfigurations', 'LambdaFunctionConfigurations', 'TopicConfigurations', 'EventBridgeConfiguration']) {
+  for (const unsupported of [
+    'LambdaConfigurations',
+    'LambdaFunctionConfigurations',
+    'TopicConfigurations',
+    'EventBridgeConfiguration',
+  ]) {
     const value = config[unsupported];
     if ((Array.isArray(value) && value.length > 0) || (!Array.isArray(value) && value)) {
-      throw new UnsupportedTemplateError(where, `${unsupported} notifications are not delivered locally; use a queue`);
+      throw new UnsupportedTemplateError(
+        where,
+        `${unsupported} notifications are not delivered locally; use a queue`,
+      );
     }
   }
   const queueConfigs = (config.QueueConfigurations as Record<string, unknown>[] | undefined) ?? [];
   return queueConfigs.map((entry) => {
     const events = (entry.Events as string[] | undefined) ?? [String(entry.Event)];
     const filter = entry.Filter as
-      | { S3Key?: { Rules?: { Name: string; Value: string }[] }; Key?: { FilterRules?: { Name: string; Value: string }[] } }
+      | {
+          S3Key?: { Rules?: { Name: string; Value: string }[] };
+          Key?: { FilterRules?: { Name: string; Value: string }[] };
+        }
       | undefined;
     const rules = filter?.S3Key?.Rules ?? filter?.Key?.FilterRules ?? [];
     const rule = (name: string) => rules.find((candidate) => candidate.Name.toLowerCase() === name)?.Value;

@@ -8,9 +8,14 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { UnsupportedTemplateError } from './intrinsics.ts';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { LOCAL_CREDENTIALS } from './emulators.ts';
+import { UnsupportedTemplateError } from './intrinsics.ts';
 import { LOCAL_REGION, type LocalModel, type LocalTable } from './model.ts';
 
 export interface Clients {
@@ -31,10 +36,16 @@ export function localClients(endpoints: { dynamodb: string; sqs: string; s3: str
 /** The CreateTable request equivalent to an AWS::DynamoDB::Table (encryption and backups are AWS-only). */
 export function createTableInput(table: LocalTable): CreateTableCommandInput {
   const definition = table.definition as Record<string, unknown>;
-  const projection = (index: Record<string, unknown>) => index.Projection as { ProjectionType?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
+  const projection = (index: Record<string, unknown>) =>
+    index.Projection as { ProjectionType?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
   const onDemand = definition.BillingMode === 'PAY_PER_REQUEST';
   const throughput = (value: unknown) =>
-    onDemand ? undefined : ((value ?? { ReadCapacityUnits: 5, WriteCapacityUnits: 5 }) as CreateTableCommandInput['ProvisionedThroughput']);
+    onDemand
+      ? undefined
+      : ((value ?? {
+          ReadCapacityUnits: 5,
+          WriteCapacityUnits: 5,
+        }) as CreateTableCommandInput['ProvisionedThroughput']);
   const gsis = (definition.GlobalSecondaryIndexes as Record<string, unknown>[] | undefined) ?? [];
   const lsis = (definition.LocalSecondaryIndexes as Record<string, unknown>[] | undefined) ?? [];
   const stream = definition.StreamSpecification as { StreamViewType: string } | undefined;
@@ -63,7 +74,9 @@ export function createTableInput(table: LocalTable): CreateTableCommandInput {
           })),
         }
       : {}),
-    ...(stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: stream.StreamViewType as 'NEW_IMAGE' } } : {}),
+    ...(stream
+      ? { StreamSpecification: { StreamEnabled: true, StreamViewType: stream.StreamViewType as 'NEW_IMAGE' } }
+      : {}),
   };
 }
 
@@ -74,7 +87,11 @@ async function provisionTable(client: DynamoDBClient, table: LocalTable): Promis
     // Tables persist across restarts under .local/: an existing table is kept with its data.
     if (!(error instanceof ResourceInUseException)) throw error;
     const existing = await client.send(new DescribeTableCommand({ TableName: table.name }));
-    const wantedIndexes = ((table.definition.GlobalSecondaryIndexes as { IndexName: string }[] | undefined) ?? []).map((index) => index.IndexName).sort();
+    const wantedIndexes = (
+      (table.definition.GlobalSecondaryIndexes as { IndexName: string }[] | undefined) ?? []
+    )
+      .map((index) => index.IndexName)
+      .sort();
     const haveIndexes = (existing.Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName).sort();
     if (JSON.stringify(wantedIndexes) !== JSON.stringify(haveIndexes)) {
       throw new UnsupportedTemplateError(
@@ -85,7 +102,12 @@ async function provisionTable(client: DynamoDBClient, table: LocalTable): Promis
   }
   if (table.ttlAttribute) {
     await client
-      .send(new UpdateTimeToLiveCommand({ TableName: table.name, TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true } }))
+      .send(
+        new UpdateTimeToLiveCommand({
+          TableName: table.name,
+          TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
+        }),
+      )
       .catch((error: Error) => {
         if (!/already enabled/i.test(error.message)) throw error;
       });
@@ -100,7 +122,10 @@ async function provisionQueues(client: SQSClient, model: LocalModel): Promise<Ma
   while (pending.length > 0) {
     const index = pending.findIndex((queue) => !queue.deadLetter || arns.has(queue.deadLetter.queueName));
     if (index === -1) {
-      throw new UnsupportedTemplateError(`queue ${pending[0]!.name}`, 'its dead-letter queue is not in the template');
+      throw new UnsupportedTemplateError(
+        `queue ${pending[0]!.name}`,
+        'its dead-letter queue is not in the template',
+      );
     }
     const [queue] = pending.splice(index, 1) as [LocalModel['queues'][number]];
     const attributes: Record<string, string> = { ...queue.attributes };
@@ -110,8 +135,12 @@ async function provisionQueues(client: SQSClient, model: LocalModel): Promise<Ma
         maxReceiveCount: queue.deadLetter.maxReceiveCount,
       });
     }
-    const created = await client.send(new CreateQueueCommand({ QueueName: queue.name, Attributes: attributes }));
-    const described = await client.send(new GetQueueAttributesCommand({ QueueUrl: created.QueueUrl, AttributeNames: ['QueueArn'] }));
+    const created = await client.send(
+      new CreateQueueCommand({ QueueName: queue.name, Attributes: attributes }),
+    );
+    const described = await client.send(
+      new GetQueueAttributesCommand({ QueueUrl: created.QueueUrl, AttributeNames: ['QueueArn'] }),
+    );
     urls.set(queue.name, created.QueueUrl!);
     arns.set(queue.name, described.Attributes!.QueueArn!);
   }
@@ -131,7 +160,9 @@ export async function provision(clients: Clients, model: LocalModel): Promise<Pr
     });
   }
   for (const bucket of model.buckets) {
-    const notifications = model.notifications.filter((notification) => notification.bucketName === bucket.name);
+    const notifications = model.notifications.filter(
+      (notification) => notification.bucketName === bucket.name,
+    );
     if (notifications.length === 0) continue;
     await clients.s3.send(
       new PutBucketNotificationConfigurationCommand({
@@ -143,8 +174,12 @@ export async function provision(clients: Clients, model: LocalModel): Promise<Pr
             Filter: {
               Key: {
                 FilterRules: [
-                  ...(notification.prefix !== undefined ? [{ Name: 'prefix' as const, Value: notification.prefix }] : []),
-                  ...(notification.suffix !== undefined ? [{ Name: 'suffix' as const, Value: notification.suffix }] : []),
+                  ...(notification.prefix !== undefined
+                    ? [{ Name: 'prefix' as const, Value: notification.prefix }]
+                    : []),
+                  ...(notification.suffix !== undefined
+                    ? [{ Name: 'suffix' as const, Value: notification.suffix }]
+                    : []),
                 ],
               },
             },
@@ -165,7 +200,9 @@ export async function provision(clients: Clients, model: LocalModel): Promise<Pr
             RequestId: crypto.randomUUID(),
             HostId: 'local',
           }),
-          ...(queueName.endsWith('.fifo') ? { MessageGroupId: 's3-test', MessageDeduplicationId: crypto.randomUUID() } : {}),
+          ...(queueName.endsWith('.fifo')
+            ? { MessageGroupId: 's3-test', MessageDeduplicationId: crypto.randomUUID() }
+            : {}),
         }),
       );
     }

@@ -6,14 +6,17 @@ import type { S3Request } from './emulators.ts';
 import { LOCAL_REGION, type LocalBucketNotification } from './model.ts';
 
 /** Which ObjectCreated event a successful S3 request is, if any. */
-export function objectCreatedEventName(request: Pick<S3Request, 'method' | 'query' | 'headers' | 'statusCode'>): string | undefined {
+export function objectCreatedEventName(
+  request: Pick<S3Request, 'method' | 'query' | 'headers' | 'statusCode'>,
+): string | undefined {
   if (request.statusCode < 200 || request.statusCode >= 300) return undefined;
   if (request.method === 'PUT') {
     if (request.query.has('partNumber') || request.query.has('uploadId')) return undefined;
     if (['tagging', 'acl', 'retention', 'legal-hold'].some((sub) => request.query.has(sub))) return undefined;
     return request.headers['x-amz-copy-source'] ? 'ObjectCreated:Copy' : 'ObjectCreated:Put';
   }
-  if (request.method === 'POST' && request.query.has('uploadId')) return 'ObjectCreated:CompleteMultipartUpload';
+  if (request.method === 'POST' && request.query.has('uploadId'))
+    return 'ObjectCreated:CompleteMultipartUpload';
   return undefined;
 }
 
@@ -30,10 +33,17 @@ export function encodeS3EventKey(key: string): string {
 }
 
 /** Does an event on this key match the notification's event types and prefix/suffix filter? */
-export function notificationMatches(notification: LocalBucketNotification, bucket: string, key: string, eventName: string): boolean {
+export function notificationMatches(
+  notification: LocalBucketNotification,
+  bucket: string,
+  key: string,
+  eventName: string,
+): boolean {
   if (notification.bucketName !== bucket) return false;
   const wanted = `s3:${eventName}`;
-  const eventMatches = notification.events.some((event) => event === wanted || (event.endsWith(':*') && wanted.startsWith(event.slice(0, -1))));
+  const eventMatches = notification.events.some(
+    (event) => event === wanted || (event.endsWith(':*') && wanted.startsWith(event.slice(0, -1))),
+  );
   if (!eventMatches) return false;
   if (notification.prefix !== undefined && !key.startsWith(notification.prefix)) return false;
   if (notification.suffix !== undefined && !key.endsWith(notification.suffix)) return false;
@@ -65,8 +75,17 @@ export function s3EventRecord(input: S3EventRecordInput) {
     s3: {
       s3SchemaVersion: '1.0',
       configurationId: input.configurationId,
-      bucket: { name: input.bucket, ownerIdentity: { principalId: 'LOCAL' }, arn: `arn:aws:s3:::${input.bucket}` },
-      object: { key: encodeS3EventKey(input.key), size: input.size, eTag: input.eTag, sequencer: input.sequencer },
+      bucket: {
+        name: input.bucket,
+        ownerIdentity: { principalId: 'LOCAL' },
+        arn: `arn:aws:s3:::${input.bucket}`,
+      },
+      object: {
+        key: encodeS3EventKey(input.key),
+        size: input.size,
+        eTag: input.eTag,
+        sequencer: input.sequencer,
+      },
     },
   };
 }
@@ -87,11 +106,15 @@ export class S3Notifier {
   observe(request: S3Request): void {
     const eventName = objectCreatedEventName(request);
     if (!eventName) return;
-    const targets = this.notifications.filter((notification) => notificationMatches(notification, request.bucket, request.key, eventName));
+    const targets = this.notifications.filter((notification) =>
+      notificationMatches(notification, request.bucket, request.key, eventName),
+    );
     if (targets.length === 0) return;
     const sequencer = (++this.sequence + BigInt(Date.now()) * 1_000_000n).toString(16).toUpperCase();
     const work = this.deliver(request, eventName, targets, sequencer)
-      .catch((error: Error) => this.log(`notification for s3://${request.bucket}/${request.key} failed: ${error.message}`))
+      .catch((error: Error) =>
+        this.log(`notification for s3://${request.bucket}/${request.key} failed: ${error.message}`),
+      )
       .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
   }
@@ -100,8 +123,15 @@ export class S3Notifier {
     await Promise.all([...this.inFlight]);
   }
 
-  private async deliver(request: S3Request, eventName: string, targets: readonly LocalBucketNotification[], sequencer: string): Promise<void> {
-    const head = await this.clients.s3.send(new HeadObjectCommand({ Bucket: request.bucket, Key: request.key }));
+  private async deliver(
+    request: S3Request,
+    eventName: string,
+    targets: readonly LocalBucketNotification[],
+    sequencer: string,
+  ): Promise<void> {
+    const head = await this.clients.s3.send(
+      new HeadObjectCommand({ Bucket: request.bucket, Key: request.key }),
+    );
     for (const target of targets) {
       const record = s3EventRecord({
         eventName,
@@ -119,7 +149,9 @@ export class S3Notifier {
         new SendMessageCommand({
           QueueUrl: queueUrl,
           MessageBody: JSON.stringify({ Records: [record] }),
-          ...(target.queueName.endsWith('.fifo') ? { MessageGroupId: request.bucket, MessageDeduplicationId: sequencer } : {}),
+          ...(target.queueName.endsWith('.fifo')
+            ? { MessageGroupId: request.bucket, MessageDeduplicationId: sequencer }
+            : {}),
         }),
       );
       this.delivered += 1;

@@ -19,23 +19,44 @@ interface CronFields {
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
-const RATE_UNITS: Record<string, number> = { minute: 60_000, minutes: 60_000, hour: 3_600_000, hours: 3_600_000, day: 86_400_000, days: 86_400_000 };
+const RATE_UNITS: Record<string, number> = {
+  minute: 60_000,
+  minutes: 60_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+  day: 86_400_000,
+  days: 86_400_000,
+};
 
-function parseField(text: string, min: number, max: number, names: readonly string[] | undefined, where: string): Set<number> {
+function parseField(
+  text: string,
+  min: number,
+  max: number,
+  names: readonly string[] | undefined,
+  where: string,
+): Set<number> {
   const values = new Set<number>();
   const toNumber = (token: string) => {
     const named = names?.indexOf(token.toUpperCase()) ?? -1;
     const value = named >= 0 ? named + min : Number(token);
     if (!Number.isInteger(value) || value < min || value > max) {
-      throw new UnsupportedTemplateError(where, `"${token}" is out of range ${min}-${max} in the cron expression`);
+      throw new UnsupportedTemplateError(
+        where,
+        `"${token}" is out of range ${min}-${max} in the cron expression`,
+      );
     }
     return value;
   };
   for (const part of text.split(',')) {
     const [range = '', stepText] = part.split('/');
     const step = stepText === undefined ? 1 : Number(stepText);
-    if (!Number.isInteger(step) || step < 1) throw new UnsupportedTemplateError(where, `bad step "${stepText}" in the cron expression`);
-    if (/[LW#]/.test(range)) throw new UnsupportedTemplateError(where, `the cron feature "${range}" (L, W or #) is not supported locally`);
+    if (!Number.isInteger(step) || step < 1)
+      throw new UnsupportedTemplateError(where, `bad step "${stepText}" in the cron expression`);
+    if (/[LW#]/.test(range))
+      throw new UnsupportedTemplateError(
+        where,
+        `the cron feature "${range}" (L, W or #) is not supported locally`,
+      );
     let start: number;
     let end: number;
     if (range === '*') [start, end] = [min, max];
@@ -55,18 +76,27 @@ export function parseScheduleExpression(expression: string, timezone: string, wh
   const rate = /^rate\((\d+)\s+(\w+)\)$/.exec(expression.trim());
   if (rate) {
     const unit = RATE_UNITS[rate[2]!];
-    if (!unit || Number(rate[1]) < 1) throw new UnsupportedTemplateError(where, `"${expression}" is not a valid rate expression`);
+    if (!unit || Number(rate[1]) < 1)
+      throw new UnsupportedTemplateError(where, `"${expression}" is not a valid rate expression`);
     return { kind: 'rate', everyMs: Number(rate[1]) * unit };
   }
   const at = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\)$/.exec(expression.trim());
   if (at) return { kind: 'at', at: new Date(`${at[1]}Z`) };
   const cron = /^cron\((.+)\)$/.exec(expression.trim());
-  if (!cron) throw new UnsupportedTemplateError(where, `"${expression}" is not a rate, cron or at expression`);
+  if (!cron)
+    throw new UnsupportedTemplateError(where, `"${expression}" is not a rate, cron or at expression`);
   const parts = cron[1]!.trim().split(/\s+/);
-  if (parts.length !== 6) throw new UnsupportedTemplateError(where, `cron expressions have six fields, "${expression}" has ${parts.length}`);
+  if (parts.length !== 6)
+    throw new UnsupportedTemplateError(
+      where,
+      `cron expressions have six fields, "${expression}" has ${parts.length}`,
+    );
   const [minutes, hours, dom, months, dow, years] = parts as [string, string, string, string, string, string];
   if ((dom === '?') === (dow === '?')) {
-    throw new UnsupportedTemplateError(where, `exactly one of day-of-month and day-of-week must be "?" in "${expression}"`);
+    throw new UnsupportedTemplateError(
+      where,
+      `exactly one of day-of-month and day-of-week must be "?" in "${expression}"`,
+    );
   }
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: timezone });
@@ -138,7 +168,9 @@ export function nextFireTime(schedule: ParsedSchedule, after: Date, startedAt = 
       return candidate;
     }
     // Skip whole hours when the hour cannot match, to keep the search short.
-    candidate = new Date(candidate.getTime() + (fields.hours.has(clock.hour) ? 60_000 : (60 - clock.minute) * 60_000));
+    candidate = new Date(
+      candidate.getTime() + (fields.hours.has(clock.hour) ? 60_000 : (60 - clock.minute) * 60_000),
+    );
   }
   return null;
 }

@@ -22,11 +22,19 @@ export class LocalSecretsManager {
     stateDir?: string,
   ) {
     const file = stateDir ? path.join(stateDir, 'secrets.json') : undefined;
-    const kept: Record<string, string> = file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-    for (const secret of secrets) this.values.set(secret.arn, secret.value ?? kept[secret.name] ?? generate(secret.generateLength));
+    const kept: Record<string, string> =
+      file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    for (const secret of secrets)
+      this.values.set(secret.arn, secret.value ?? kept[secret.name] ?? generate(secret.generateLength));
     if (file) {
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify(Object.fromEntries(secrets.map((secret) => [secret.name, this.values.get(secret.arn)]))), { mode: 0o600 });
+      writeFileSync(
+        file,
+        JSON.stringify(
+          Object.fromEntries(secrets.map((secret) => [secret.name, this.values.get(secret.arn)])),
+        ),
+        { mode: 0o600 },
+      );
     }
   }
 
@@ -41,17 +49,32 @@ export class LocalSecretsManager {
       response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
       response.end(JSON.stringify(payload));
     };
-    const secret = this.secrets.find((candidate) => candidate.arn === body.SecretId || candidate.name === body.SecretId);
+    const secret = this.secrets.find(
+      (candidate) => candidate.arn === body.SecretId || candidate.name === body.SecretId,
+    );
     if (!secret) {
-      send(400, { __type: 'ResourceNotFoundException', message: "Secrets Manager can't find the specified secret." });
+      send(400, {
+        __type: 'ResourceNotFoundException',
+        message: "Secrets Manager can't find the specified secret.",
+      });
       return true;
     }
     if (target === 'secretsmanager.GetSecretValue') {
-      send(200, { ARN: secret.arn, Name: secret.name, SecretString: this.values.get(secret.arn), VersionId: 'local', VersionStages: ['AWSCURRENT'], CreatedDate: 0 });
+      send(200, {
+        ARN: secret.arn,
+        Name: secret.name,
+        SecretString: this.values.get(secret.arn),
+        VersionId: 'local',
+        VersionStages: ['AWSCURRENT'],
+        CreatedDate: 0,
+      });
     } else if (target === 'secretsmanager.DescribeSecret') {
       send(200, { ARN: secret.arn, Name: secret.name });
     } else {
-      send(400, { __type: 'InvalidRequestException', message: `${target} is not supported by the local cloud` });
+      send(400, {
+        __type: 'InvalidRequestException',
+        message: `${target} is not supported by the local cloud`,
+      });
     }
     return true;
   }

@@ -28,7 +28,9 @@ export function toSqsRecord(message: Message, queueName: string): SQSRecord {
     messageAttributes[name] = {
       dataType: value.DataType ?? 'String',
       ...(value.StringValue !== undefined ? { stringValue: value.StringValue } : {}),
-      ...(value.BinaryValue !== undefined ? { binaryValue: Buffer.from(value.BinaryValue).toString('base64') } : {}),
+      ...(value.BinaryValue !== undefined
+        ? { binaryValue: Buffer.from(value.BinaryValue).toString('base64') }
+        : {}),
       stringListValues: [],
       binaryListValues: [],
     };
@@ -44,7 +46,9 @@ export function toSqsRecord(message: Message, queueName: string): SQSRecord {
       SenderId: attributes.SenderId ?? LOCAL_ACCOUNT,
       ApproximateFirstReceiveTimestamp: attributes.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
       ...(attributes.MessageGroupId ? { MessageGroupId: attributes.MessageGroupId } : {}),
-      ...(attributes.MessageDeduplicationId ? { MessageDeduplicationId: attributes.MessageDeduplicationId } : {}),
+      ...(attributes.MessageDeduplicationId
+        ? { MessageDeduplicationId: attributes.MessageDeduplicationId }
+        : {}),
       ...(attributes.SequenceNumber ? { SequenceNumber: attributes.SequenceNumber } : {}),
     },
     messageAttributes,
@@ -62,17 +66,26 @@ export function settledMessageIds(
   reportBatchItemFailures: boolean,
 ): { delete: string[]; retry: string[]; note?: string } {
   const all = records.map((record) => record.messageId);
-  if (!outcome.ok) return { delete: [], retry: all, note: `${outcome.error.errorType}: ${outcome.error.errorMessage}` };
+  if (!outcome.ok)
+    return { delete: [], retry: all, note: `${outcome.error.errorType}: ${outcome.error.errorMessage}` };
   if (!reportBatchItemFailures) return { delete: all, retry: [] };
-  const response = outcome.result as { batchItemFailures?: { itemIdentifier?: unknown }[] } | null | undefined;
+  const response = outcome.result as
+    | { batchItemFailures?: { itemIdentifier?: unknown }[] }
+    | null
+    | undefined;
   const failures = response?.batchItemFailures;
   if (failures === undefined || failures === null) return { delete: all, retry: [] };
-  if (!Array.isArray(failures)) return { delete: [], retry: all, note: 'batchItemFailures is not a list: the whole batch is retried' };
+  if (!Array.isArray(failures))
+    return { delete: [], retry: all, note: 'batchItemFailures is not a list: the whole batch is retried' };
   const failed = new Set<string>();
   for (const failure of failures) {
     // Lambda treats an empty, missing or unknown identifier as a failure of the whole batch.
     if (typeof failure?.itemIdentifier !== 'string' || !all.includes(failure.itemIdentifier)) {
-      return { delete: [], retry: all, note: `invalid itemIdentifier ${JSON.stringify(failure?.itemIdentifier)}: the whole batch is retried` };
+      return {
+        delete: [],
+        retry: all,
+        note: `invalid itemIdentifier ${JSON.stringify(failure?.itemIdentifier)}: the whole batch is retried`,
+      };
     }
     failed.add(failure.itemIdentifier);
   }
@@ -108,7 +121,10 @@ export class SqsPoller {
     const windowEnds = Date.now() + maxBatchingWindowSeconds * 1000;
     do {
       const remainingWindow = Math.max(0, windowEnds - Date.now());
-      const wait = messages.length === 0 ? (this.deps.waitSeconds ?? 2) : Math.min(this.deps.waitSeconds ?? 2, Math.ceil(remainingWindow / 1000));
+      const wait =
+        messages.length === 0
+          ? (this.deps.waitSeconds ?? 2)
+          : Math.min(this.deps.waitSeconds ?? 2, Math.ceil(remainingWindow / 1000));
       const response = await this.deps.sqs.send(
         new ReceiveMessageCommand({
           QueueUrl: this.deps.queueUrl,
@@ -121,7 +137,11 @@ export class SqsPoller {
       );
       messages.push(...(response.Messages ?? []));
       if (messages.length > 0 && Date.now() >= windowEnds) break;
-    } while (this.running && messages.length < batchSize && (messages.length === 0 || Date.now() < windowEnds));
+    } while (
+      this.running &&
+      messages.length < batchSize &&
+      (messages.length === 0 || Date.now() < windowEnds)
+    );
     return messages;
   }
 
@@ -141,14 +161,17 @@ export class SqsPoller {
       this.batches += 1;
       const outcome = await this.deps.invoke({ Records: records });
       const settled = settledMessageIds(records, outcome, this.mapping.reportBatchItemFailures);
-      if (settled.note) this.deps.log(`batch of ${records.length} from ${this.mapping.queueName}: ${settled.note}`);
+      if (settled.note)
+        this.deps.log(`batch of ${records.length} from ${this.mapping.queueName}: ${settled.note}`);
       if (settled.delete.length > 0) {
         const byId = new Map(records.map((record) => [record.messageId, record.receiptHandle]));
         for (let start = 0; start < settled.delete.length; start += 10) {
           await this.deps.sqs.send(
             new DeleteMessageBatchCommand({
               QueueUrl: this.deps.queueUrl,
-              Entries: settled.delete.slice(start, start + 10).map((id, index) => ({ Id: String(index), ReceiptHandle: byId.get(id)! })),
+              Entries: settled.delete
+                .slice(start, start + 10)
+                .map((id, index) => ({ Id: String(index), ReceiptHandle: byId.get(id)! })),
             }),
           );
         }

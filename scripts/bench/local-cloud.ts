@@ -37,12 +37,20 @@ export async function benchLocalCloud(root: string, uploads = 30): Promise<Recor
       const submissionId = `SUB-BENCH-${String(index).padStart(4, '0')}`;
       const putAt = performance.now();
       await cloud.clients.s3.send(
-        new PutObjectCommand({ Bucket: bucket, Key: `uploads/886/ssda903/2026/${submissionId}/header.csv`, Body: `CHILD,SEX\n${index},1\n` }),
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: `uploads/886/ssda903/2026/${submissionId}/header.csv`,
+          Body: `CHILD,SEX\n${index},1\n`,
+        }),
       );
       const deadline = Date.now() + 30_000;
       for (;;) {
         const found = await cloud.clients.dynamo.send(
-          new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: `SUBMISSION#${submissionId}` } } }),
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': { S: `SUBMISSION#${submissionId}` } },
+          }),
         );
         if ((found.Items?.length ?? 0) >= 2) break;
         if (Date.now() > deadline) throw new Error(`upload ${submissionId} was not recorded within 30 s`);
@@ -51,12 +59,18 @@ export async function benchLocalCloud(root: string, uploads = 30): Promise<Recor
       latencies.push(performance.now() - putAt);
     }
     latencies.sort((a, b) => a - b);
-    const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+    const percentile = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
     return {
       synth: synthesized ? `${(synthMs / 1000).toFixed(1)} s` : 'reused cdk.out',
       localCloudStartSeconds: Number((startMs / 1000).toFixed(2)),
       bundles,
-      uploadToRecordedMs: { uploads, p50: Math.round(percentile(50)), p95: Math.round(percentile(95)), max: Math.round(latencies.at(-1)!) },
+      uploadToRecordedMs: {
+        uploads,
+        p50: Math.round(percentile(50)),
+        p95: Math.round(percentile(95)),
+        max: Math.round(latencies.at(-1)!),
+      },
     };
   } finally {
     await cloud.stop();

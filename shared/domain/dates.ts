@@ -6,7 +6,8 @@ const MS_PER_DAY = 86_400_000;
 export function dayFromParts(year: number, month: number, day: number): Day | null {
   const ms = Date.UTC(year, month - 1, day);
   const date = new Date(ms);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
   return ms / MS_PER_DAY;
 }
 

@@ -16,7 +16,10 @@ export function parseGroupsClaim(claim: unknown): string[] {
   if (typeof claim !== 'string') return [];
   const trimmed = claim.trim();
   if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
-    return trimmed.slice(1, -1).split(/[\s,]+/).filter(Boolean);
+    return trimmed
+      .slice(1, -1)
+      .split(/[\s,]+/)
+      .filter(Boolean);
   }
   return trimmed.split(/[\s,]+/).filter(Boolean);
 }

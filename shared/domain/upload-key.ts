@@ -27,7 +27,14 @@ export function parseUploadKey(key: string, now = new Date()): UploadKeyResult {
       reason: `The file was stored at "${key}", which is not a place returns are accepted from. Files must be uploaded through the submission service.`,
     };
   }
-  const [, la, returnType, year, submissionId, fileName] = parts as [string, string, string, string, string, string];
+  const [, la, returnType, year, submissionId, fileName] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (!findCouncil(la)) {
     return { ok: false, reason: `"${la}" is not the number of an English council with children's services.` };
   }
@@ -50,5 +57,8 @@ export function parseUploadKey(key: string, now = new Date()): UploadKeyResult {
   if (fileName.length === 0 || fileName.startsWith('.')) {
     return { ok: false, reason: 'The file has no name.' };
   }
-  return { ok: true, key: { la, returnType: returnType as ReturnType, collectionYear, submissionId, fileName } };
+  return {
+    ok: true,
+    key: { la, returnType: returnType as ReturnType, collectionYear, submissionId, fileName },
+  };
 }

@@ -3,7 +3,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APIGatewayProxyEventV2Schema, S3Schema, SqsRecordSchema, SqsSchema } from '@aws-lambda-powertools/parser/schemas';
+import {
+  APIGatewayProxyEventV2Schema,
+  S3Schema,
+  SqsRecordSchema,
+  SqsSchema,
+} from '@aws-lambda-powertools/parser/schemas';
 import { describe, expect, it } from 'vitest';
 import { decodeS3Key, parseS3QueueMessage } from '../../events/s3-notification.ts';
 import { buildHttpEvent, matchRoute } from '../../infra/local/http-gateway.ts';
@@ -11,7 +16,13 @@ import { s3EventRecord } from '../../infra/local/s3-notifier.ts';
 import { toSqsRecord } from '../../infra/local/sqs-poller.ts';
 import { parseUploadKey } from '../../shared/domain/upload-key.ts';
 
-const samplesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'events', 'samples');
+const samplesDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'events',
+  'samples',
+);
 const sample = (name: string) => JSON.parse(readFileSync(path.join(samplesDir, name), 'utf8'));
 
 describe('event samples', () => {
@@ -32,12 +43,17 @@ describe('event samples', () => {
 
   it('the S3 test event is recognised and carries no object', () => {
     const event = SqsSchema.parse(sample('ingest-return.s3-test-event-via-sqs.json'));
-    expect(parseS3QueueMessage(event.Records[0]!.body)).toEqual({ kind: 'test', bucket: 'upstream-dev-uploads' });
+    expect(parseS3QueueMessage(event.Records[0]!.body)).toEqual({
+      kind: 'test',
+      bucket: 'upstream-dev-uploads',
+    });
   });
 
   it('rejects a body that is not an S3 notification, saying why', () => {
     expect(() => parseS3QueueMessage('not json')).toThrow(/not JSON/);
-    expect(() => parseS3QueueMessage('{"Records":[{"eventSource":"aws:sqs"}]}')).toThrow(/not an S3 object-created notification/);
+    expect(() => parseS3QueueMessage('{"Records":[{"eventSource":"aws:sqs"}]}')).toThrow(
+      /not an S3 object-created notification/,
+    );
   });
 
   it('the API sample is a valid payload 2.0 event', () => {
@@ -63,7 +79,13 @@ describe('events made by the local cloud', () => {
 
   it('SQS records it passes to functions match the SQS record schema', () => {
     const record = toSqsRecord(
-      { MessageId: 'm1', ReceiptHandle: 'r1', Body: '{}', Attributes: { ApproximateReceiveCount: '2', SentTimestamp: '1', MessageGroupId: 'g' }, MessageAttributes: { kind: { DataType: 'String', StringValue: 'x' } } },
+      {
+        MessageId: 'm1',
+        ReceiptHandle: 'r1',
+        Body: '{}',
+        Attributes: { ApproximateReceiveCount: '2', SentTimestamp: '1', MessageGroupId: 'g' },
+        MessageAttributes: { kind: { DataType: 'String', StringValue: 'x' } },
+      },
       'queue.fifo',
     );
     expect(() => SqsRecordSchema.parse(record)).not.toThrow();
@@ -71,7 +93,13 @@ describe('events made by the local cloud', () => {
   });
 
   it('HTTP events it builds match the payload 2.0 schema', () => {
-    const route = { id: 'r', apiId: 'Api', routeKey: 'GET /submissions/{submissionId}', functionName: 'f', scopes: [] };
+    const route = {
+      id: 'r',
+      apiId: 'Api',
+      routeKey: 'GET /submissions/{submissionId}',
+      functionName: 'f',
+      scopes: [],
+    };
     const event = buildHttpEvent({
       api: { id: 'Api', name: 'api' },
       match: matchRoute([route], 'GET', '/submissions/S1')!,

@@ -13,7 +13,15 @@ describe('S3 bucket notifications on fauxqs', () => {
     queueUrl = (await aws.sqs.send(new CreateQueueCommand({ QueueName: 'ingest' }))).QueueUrl!;
     await aws.s3.send(new CreateBucketCommand({ Bucket: 'uploads' }));
     const notifier = new S3Notifier(
-      [{ source: 'test', bucketName: 'uploads', queueName: 'ingest', events: ['s3:ObjectCreated:*'], prefix: 'uploads/' }],
+      [
+        {
+          source: 'test',
+          bucketName: 'uploads',
+          queueName: 'ingest',
+          events: ['s3:ObjectCreated:*'],
+          prefix: 'uploads/',
+        },
+      ],
       aws,
       new Map([['ingest', queueUrl]]),
       () => {},
@@ -24,9 +32,17 @@ describe('S3 bucket notifications on fauxqs', () => {
 
   it('delivers a standard S3 event record, key URL-encoded, only for keys under the prefix', async () => {
     await aws.s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'elsewhere/ignored.csv', Body: 'x' }));
-    await aws.s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'uploads/886/ssda903/2026/S-00000001/my episodes.csv', Body: 'CHILD\n1\n' }));
+    await aws.s3.send(
+      new PutObjectCommand({
+        Bucket: 'uploads',
+        Key: 'uploads/886/ssda903/2026/S-00000001/my episodes.csv',
+        Body: 'CHILD\n1\n',
+      }),
+    );
     const message = await eventually(async () => {
-      const received = await aws.sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 1, MaxNumberOfMessages: 10 }));
+      const received = await aws.sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 1, MaxNumberOfMessages: 10 }),
+      );
       return received.Messages;
     }, 'a notification');
     expect(message).toHaveLength(1);

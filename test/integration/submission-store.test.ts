@@ -28,7 +28,10 @@ describe('submission store on DynamoDB Local', () => {
       new CreateTableCommand({
         TableName: 'upstream',
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((name) => ({
+          AttributeName: name,
+          AttributeType: 'S',
+        })),
         KeySchema: [
           { AttributeName: 'pk', KeyType: 'HASH' },
           { AttributeName: 'sk', KeyType: 'RANGE' },
@@ -53,9 +56,20 @@ describe('submission store on DynamoDB Local', () => {
     expect(await store.recordReceivedFile(file())).toBe(true);
     expect(await store.recordReceivedFile(file({ receivedAt: '2026-11-23T10:05:00.000Z' }))).toBe(false);
     const submission = await store.getSubmission('SUB-20261123-0001');
-    expect(submission).toMatchObject({ la: '886', returnType: 'ssda903', collectionYear: 2026, status: 'received' });
+    expect(submission).toMatchObject({
+      la: '886',
+      returnType: 'ssda903',
+      collectionYear: 2026,
+      status: 'received',
+    });
     expect(submission?.files).toEqual([
-      { fileName: 'episodes.csv', size: 120, sha256: 'a'.repeat(64), status: 'received', receivedAt: '2026-11-23T10:00:00.000Z' },
+      {
+        fileName: 'episodes.csv',
+        size: 120,
+        sha256: 'a'.repeat(64),
+        status: 'received',
+        receivedAt: '2026-11-23T10:00:00.000Z',
+      },
     ]);
   });
 

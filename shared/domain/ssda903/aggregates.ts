@@ -58,13 +58,19 @@ function episodesOf(child: ChildRecord): Episode[] {
   return episodes.sort((a, b) => a.start - b.start);
 }
 
-const overlaps = (episode: Episode, from: Day, to: Day) => episode.start <= to && (episode.end === null || episode.end >= from);
-const openAt = (episode: Episode, day: Day) => episode.start <= day && (episode.end === null || episode.end > day);
+const overlaps = (episode: Episode, from: Day, to: Day) =>
+  episode.start <= to && (episode.end === null || episode.end >= from);
+const openAt = (episode: Episode, day: Day) =>
+  episode.start <= day && (episode.end === null || episode.end > day);
 
 function ageAt(dob: Day, day: Day): number {
   const birth = dayParts(dob);
   const at = dayParts(day);
-  return at.year - birth.year - (at.month < birth.month || (at.month === birth.month && at.day < birth.day) ? 1 : 0);
+  return (
+    at.year -
+    birth.year -
+    (at.month < birth.month || (at.month === birth.month && at.day < birth.day) ? 1 : 0)
+  );
 }
 
 function firstRowValue(rows: readonly Row[] | undefined, column: string): string {
@@ -87,7 +93,10 @@ export class Ssda903Aggregator {
   }
 
   private count(code: Ssda903IndicatorCode, inNumerator: boolean, inDenominator = true): void {
-    const ratio = this.totals.get(code) ?? { numerator: 0, denominator: code === 'cla-rate' || code === 'cla-starting-rate' ? null : 0 };
+    const ratio = this.totals.get(code) ?? {
+      numerator: 0,
+      denominator: code === 'cla-rate' || code === 'cla-starting-rate' ? null : 0,
+    };
     if (inNumerator) ratio.numerator += 1;
     if (inDenominator && ratio.denominator !== null) ratio.denominator += 1;
     this.totals.set(code, ratio);
@@ -103,7 +112,8 @@ export class Ssda903Aggregator {
 
     if (inYear.length > 0) {
       if (this.tablesPresent.has('Missing')) this.count('missing-from-care', this.wentMissing(child));
-      if (inYear.some((episode) => episode.rne === 'S' && episode.start >= periodStart)) this.count('cla-starting-rate', true, false);
+      if (inYear.some((episode) => episode.rne === 'S' && episode.start >= periodStart))
+        this.count('cla-starting-rate', true, false);
     }
     if (lookedAfterAtEnd) {
       this.count('cla-rate', true, false);
@@ -125,7 +135,9 @@ export class Ssda903Aggregator {
   private wentMissing(child: ChildRecord): boolean {
     return (child.rows.Missing ?? []).some((row) => {
       const start = parseUkDate(row.values.MIS_START ?? '');
-      return row.values.MISSING === 'M' && start !== null && start >= this.periodStart && start <= this.periodEnd;
+      return (
+        row.values.MISSING === 'M' && start !== null && start >= this.periodStart && start <= this.periodEnd
+      );
     });
   }
 

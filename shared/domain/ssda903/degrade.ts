@@ -93,7 +93,10 @@ function treat(treatment: Treatment, value: string, councilKey: Buffer): string 
 /** Every row of a child, degraded; a value that cannot be degraded safely (an unreadable date) is blanked. */
 export function degradeChild(child: ChildRecord, councilKey: Buffer): DegradedTableRow[] {
   const rows: DegradedTableRow[] = [];
-  for (const [table, tableRows] of Object.entries(child.rows) as [TableName, ChildRecord['rows'][TableName]][]) {
+  for (const [table, tableRows] of Object.entries(child.rows) as [
+    TableName,
+    ChildRecord['rows'][TableName],
+  ][]) {
     for (const row of tableRows ?? []) {
       const values: Record<string, string> = {};
       for (const [column, value] of Object.entries(row.values)) {

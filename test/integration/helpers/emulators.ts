@@ -2,12 +2,23 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { LOCAL_CREDENTIALS, type RunningDynamo, type RunningFauxqs, startDynamo, startFauxqs } from '../../../infra/local/emulators.ts';
+import {
+  LOCAL_CREDENTIALS,
+  type RunningDynamo,
+  type RunningFauxqs,
+  startDynamo,
+  startFauxqs,
+} from '../../../infra/local/emulators.ts';
 import { LOCAL_REGION } from '../../../infra/local/model.ts';
 
 const common = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
 
-export async function withFauxqs(): Promise<{ server: RunningFauxqs; sqs: SQSClient; s3: S3Client; stop: () => Promise<void> }> {
+export async function withFauxqs(): Promise<{
+  server: RunningFauxqs;
+  sqs: SQSClient;
+  s3: S3Client;
+  stop: () => Promise<void>;
+}> {
   const server = await startFauxqs(0);
   const sqs = new SQSClient({ ...common, endpoint: server.endpoint, useQueueUrlAsEndpoint: false });
   const s3 = new S3Client({ ...common, endpoint: server.endpoint, forcePathStyle: true });
@@ -23,7 +34,11 @@ export async function withFauxqs(): Promise<{ server: RunningFauxqs; sqs: SQSCli
   };
 }
 
-export async function withDynamo(): Promise<{ server: RunningDynamo; client: DynamoDBClient; stop: () => Promise<void> }> {
+export async function withDynamo(): Promise<{
+  server: RunningDynamo;
+  client: DynamoDBClient;
+  stop: () => Promise<void>;
+}> {
   const server = await startDynamo(0);
   const client = new DynamoDBClient({ ...common, endpoint: server.endpoint });
   return {
@@ -37,7 +52,11 @@ export async function withDynamo(): Promise<{ server: RunningDynamo; client: Dyn
 }
 
 /** Polls until the check returns a value, or fails after the deadline: no fixed sleeps. */
-export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -47,7 +66,8 @@ export async function eventually<T>(check: () => Promise<T | undefined>, what: s
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -4,11 +4,23 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COUNCILS, findCouncil, REGIONS } from '../../../shared/domain/councils.ts';
 
-const sharedData = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'data', 'reference');
+const sharedData = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'data',
+  'reference',
+);
 
 describe('council reference', () => {
   it('holds every council Ofsted inspects, once, each in one of the 9 regions', () => {
-    const ofsted = readFileSync(path.join(sharedData, 'ofsted_la_inspections_as_at_31mar2025.csv'), 'utf8').trim().split('\n').slice(1);
+    const ofsted = readFileSync(path.join(sharedData, 'ofsted_la_inspections_as_at_31mar2025.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     expect(COUNCILS).toHaveLength(ofsted.length);
     expect(new Set(COUNCILS.map((council) => council.la)).size).toBe(COUNCILS.length);
     expect(Object.keys(REGIONS)).toHaveLength(9);

@@ -10,7 +10,17 @@ describe('roles from Cognito groups', () => {
   });
 
   it('keeps only groups that name a real council or region', () => {
-    expect(rolesFromGroups(['council:886', 'council:999', 'adviser:london', 'adviser:atlantis', 'dfe', 'admin', 'superuser'])).toEqual([
+    expect(
+      rolesFromGroups([
+        'council:886',
+        'council:999',
+        'adviser:london',
+        'adviser:atlantis',
+        'dfe',
+        'admin',
+        'superuser',
+      ]),
+    ).toEqual([
       { kind: 'council', la: '886' },
       { kind: 'adviser', region: 'london' },
       { kind: 'dfe' },

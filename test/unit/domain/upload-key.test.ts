@@ -7,7 +7,13 @@ describe('upload key convention', () => {
   it('reads council, return, year, submission and file from a valid key', () => {
     expect(parseUploadKey('uploads/886/ssda903/2026/SUB-20261123-01/Episodes 2026.csv', now)).toEqual({
       ok: true,
-      key: { la: '886', returnType: 'ssda903', collectionYear: 2026, submissionId: 'SUB-20261123-01', fileName: 'Episodes 2026.csv' },
+      key: {
+        la: '886',
+        returnType: 'ssda903',
+        collectionYear: 2026,
+        submissionId: 'SUB-20261123-01',
+        fileName: 'Episodes 2026.csv',
+      },
     });
   });
 

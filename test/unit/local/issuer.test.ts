@@ -10,7 +10,12 @@ const pool: LocalUserPool = {
   clientIds: ['localclient'],
   groups: [],
 };
-const authorizer: LocalAuthorizer = { id: 'Jwt', issuer: pool.issuer, audience: ['localclient'], identitySource: '$request.header.Authorization' };
+const authorizer: LocalAuthorizer = {
+  id: 'Jwt',
+  issuer: pool.issuer,
+  audience: ['localclient'],
+  identitySource: '$request.header.Authorization',
+};
 const kent = DEMO_USERS.find((user) => user.username === 'kent-data-officer')!;
 
 describe('local JWT issuer and authoriser', () => {
@@ -30,9 +35,16 @@ describe('local JWT issuer and authoriser', () => {
     const token = await issuer.tokenFor(kent);
     const [header, payload, signature] = token.split('.') as [string, string, string];
     const forgedPayload = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), 'cognito:groups': ['admin'] }),
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(payload, 'base64url').toString()),
+        'cognito:groups': ['admin'],
+      }),
     ).toString('base64url');
-    const unsigned = new UnsecuredJWT({ 'cognito:groups': ['admin'] }).setIssuer(pool.issuer).setAudience('localclient').setExpirationTime('1h').encode();
+    const unsigned = new UnsecuredJWT({ 'cognito:groups': ['admin'] })
+      .setIssuer(pool.issuer)
+      .setAudience('localclient')
+      .setExpirationTime('1h')
+      .encode();
     const expired = await issuer.tokenFor(kent, Math.floor(Date.now() / 1000) - 7200);
     const other = await LocalIssuer.create(pool);
     const foreign = await other.tokenFor(kent);
@@ -50,8 +62,13 @@ describe('local JWT issuer and authoriser', () => {
 
   it('checks the audience and the issuer the authoriser names', async () => {
     const token = await issuer.tokenFor(kent);
-    expect((await verifyForAuthorizer(token, { ...authorizer, audience: ['someone-else'] }, [issuer], [])).ok).toBe(false);
-    expect((await verifyForAuthorizer(token, { ...authorizer, issuer: 'https://example.invalid' }, [issuer], [])).ok).toBe(false);
+    expect(
+      (await verifyForAuthorizer(token, { ...authorizer, audience: ['someone-else'] }, [issuer], [])).ok,
+    ).toBe(false);
+    expect(
+      (await verifyForAuthorizer(token, { ...authorizer, issuer: 'https://example.invalid' }, [issuer], []))
+        .ok,
+    ).toBe(false);
   });
 
   it('requires one of the route scopes when the route names any', async () => {
@@ -60,7 +77,9 @@ describe('local JWT issuer and authoriser', () => {
   });
 
   it('flattens claims as API Gateway does: arrays become "[a b]"', () => {
-    expect(flattenClaims({ 'cognito:groups': ['council:886', 'admin'], exp: 5, email_verified: true })).toEqual({
+    expect(
+      flattenClaims({ 'cognito:groups': ['council:886', 'admin'], exp: 5, email_verified: true }),
+    ).toEqual({
       'cognito:groups': '[council:886 admin]',
       exp: '5',
       email_verified: 'true',

@@ -6,23 +6,38 @@ import { UnsupportedTemplateError } from '../../../infra/local/intrinsics.ts';
 import { buildLocalModel, loadAssembly } from '../../../infra/local/model.ts';
 
 /** Writes a minimal cloud assembly with the given stacks (templates) and one function asset. */
-function assembly(stacks: Record<string, { Resources: Record<string, unknown>; Outputs?: Record<string, unknown> }>, dependencies: Record<string, string[]> = {}) {
+function assembly(
+  stacks: Record<string, { Resources: Record<string, unknown>; Outputs?: Record<string, unknown> }>,
+  dependencies: Record<string, string[]> = {},
+) {
   const dir = mkdtempSync(path.join(tmpdir(), 'upstream-model-'));
   mkdirSync(path.join(dir, 'asset.abc'));
   writeFileSync(path.join(dir, 'asset.abc', 'index.mjs'), 'export const handler = async () => ({});');
   const artifacts: Record<string, unknown> = {};
   for (const [name, template] of Object.entries(stacks)) {
     writeFileSync(path.join(dir, `${name}.template.json`), JSON.stringify(template));
-    artifacts[name] = { type: 'aws:cloudformation:stack', properties: { templateFile: `${name}.template.json` }, dependencies: dependencies[name] ?? [] };
+    artifacts[name] = {
+      type: 'aws:cloudformation:stack',
+      properties: { templateFile: `${name}.template.json` },
+      dependencies: dependencies[name] ?? [],
+    };
   }
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '1', artifacts }));
   return dir;
 }
 
-const endpoints = { queueUrl: (name: string) => `http://sqs.local/000000000000/${name}`, apiUrl: () => 'http://api.local' };
+const endpoints = {
+  queueUrl: (name: string) => `http://sqs.local/000000000000/${name}`,
+  apiUrl: () => 'http://api.local',
+};
 const fn = (env: Record<string, unknown> = {}) => ({
   Type: 'AWS::Lambda::Function',
-  Properties: { Handler: 'index.handler', Runtime: 'nodejs22.x', Timeout: 30, Environment: { Variables: env } },
+  Properties: {
+    Handler: 'index.handler',
+    Runtime: 'nodejs22.x',
+    Timeout: 30,
+    Environment: { Variables: env },
+  },
   Metadata: { 'aws:asset:path': 'asset.abc' },
 });
 
@@ -33,8 +48,21 @@ describe('local model from the template', () => {
         Data: {
           Resources: {
             Dlq: { Type: 'AWS::SQS::Queue', Properties: { FifoQueue: true } },
-            Work: { Type: 'AWS::SQS::Queue', Properties: { FifoQueue: true, VisibilityTimeout: 180, RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': ['Dlq', 'Arn'] }, maxReceiveCount: 3 } } },
-            Table: { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [], TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } } },
+            Work: {
+              Type: 'AWS::SQS::Queue',
+              Properties: {
+                FifoQueue: true,
+                VisibilityTimeout: 180,
+                RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': ['Dlq', 'Arn'] }, maxReceiveCount: 3 },
+              },
+            },
+            Table: {
+              Type: 'AWS::DynamoDB::Table',
+              Properties: {
+                KeySchema: [],
+                TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+              },
+            },
           },
           Outputs: {
             WorkArn: { Value: { 'Fn::GetAtt': ['Work', 'Arn'] }, Export: { Name: 'Data:WorkArn' } },
@@ -43,10 +71,20 @@ describe('local model from the template', () => {
         },
         App: {
           Resources: {
-            Worker: fn({ TABLE_NAME: { 'Fn::ImportValue': 'Data:Table' }, REGION: { Ref: 'AWS::Region' }, POWERTOOLS_SERVICE_NAME: 'worker', JOINED: { 'Fn::Join': ['-', ['a', { Ref: 'AWS::AccountId' }]] } }),
+            Worker: fn({
+              TABLE_NAME: { 'Fn::ImportValue': 'Data:Table' },
+              REGION: { Ref: 'AWS::Region' },
+              POWERTOOLS_SERVICE_NAME: 'worker',
+              JOINED: { 'Fn::Join': ['-', ['a', { Ref: 'AWS::AccountId' }]] },
+            }),
             Mapping: {
               Type: 'AWS::Lambda::EventSourceMapping',
-              Properties: { EventSourceArn: { 'Fn::ImportValue': 'Data:WorkArn' }, FunctionName: { Ref: 'Worker' }, BatchSize: 7, FunctionResponseTypes: ['ReportBatchItemFailures'] },
+              Properties: {
+                EventSourceArn: { 'Fn::ImportValue': 'Data:WorkArn' },
+                FunctionName: { Ref: 'Worker' },
+                BatchSize: 7,
+                FunctionResponseTypes: ['ReportBatchItemFailures'],
+              },
             },
           },
         },
@@ -56,13 +94,22 @@ describe('local model from the template', () => {
     const model = buildLocalModel(loadAssembly(dir), dir, endpoints);
     const worker = model.functions[0]!;
     expect(worker.displayName).toBe('worker');
-    expect(worker.environment).toMatchObject({ TABLE_NAME: 'Data-Table', REGION: 'eu-west-2', JOINED: 'a-000000000000' });
+    expect(worker.environment).toMatchObject({
+      TABLE_NAME: 'Data-Table',
+      REGION: 'eu-west-2',
+      JOINED: 'a-000000000000',
+    });
     const work = model.queues.find((queue) => queue.id === 'Work')!;
     expect(work.name).toBe('Data-Work.fifo');
     expect(work.deadLetter).toEqual({ queueName: 'Data-Dlq.fifo', maxReceiveCount: 3 });
     expect(model.tables[0]?.ttlAttribute).toBe('expiresAt');
     expect(model.eventSourceMappings).toEqual([
-      expect.objectContaining({ queueName: 'Data-Work.fifo', functionName: 'App-Worker', batchSize: 7, reportBatchItemFailures: true }),
+      expect.objectContaining({
+        queueName: 'Data-Work.fifo',
+        functionName: 'App-Worker',
+        batchSize: 7,
+        reportBatchItemFailures: true,
+      }),
     ]);
   });
 
@@ -71,23 +118,44 @@ describe('local model from the template', () => {
       App: {
         Resources: {
           Worker: fn(),
-          Mapping: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { EventSourceArn: 'arn:aws:dynamodb:eu-west-2:1:table/t/stream/x', FunctionName: { Ref: 'Worker' } } },
+          Mapping: {
+            Type: 'AWS::Lambda::EventSourceMapping',
+            Properties: {
+              EventSourceArn: 'arn:aws:dynamodb:eu-west-2:1:table/t/stream/x',
+              FunctionName: { Ref: 'Worker' },
+            },
+          },
         },
       },
     });
-    expect(() => buildLocalModel(loadAssembly(streamMapping), streamMapping, endpoints)).toThrow(/App\/Mapping.*only SQS event sources/);
+    expect(() => buildLocalModel(loadAssembly(streamMapping), streamMapping, endpoints)).toThrow(
+      /App\/Mapping.*only SQS event sources/,
+    );
 
     const lambdaNotification = assembly({
       App: {
         Resources: {
-          Bucket: { Type: 'AWS::S3::Bucket', Properties: { NotificationConfiguration: { LambdaConfigurations: [{ Event: 's3:ObjectCreated:*', Function: 'arn' }] } } },
+          Bucket: {
+            Type: 'AWS::S3::Bucket',
+            Properties: {
+              NotificationConfiguration: {
+                LambdaConfigurations: [{ Event: 's3:ObjectCreated:*', Function: 'arn' }],
+              },
+            },
+          },
         },
       },
     });
-    expect(() => buildLocalModel(loadAssembly(lambdaNotification), lambdaNotification, endpoints)).toThrow(UnsupportedTemplateError);
+    expect(() => buildLocalModel(loadAssembly(lambdaNotification), lambdaNotification, endpoints)).toThrow(
+      UnsupportedTemplateError,
+    );
 
-    const unknownType = assembly({ App: { Resources: { Thing: { Type: 'AWS::Kinesis::Stream', Properties: {} } } } });
-    expect(() => buildLocalModel(loadAssembly(unknownType), unknownType, endpoints)).toThrow(/App\/Thing \(AWS::Kinesis::Stream\)/);
+    const unknownType = assembly({
+      App: { Resources: { Thing: { Type: 'AWS::Kinesis::Stream', Properties: {} } } },
+    });
+    expect(() => buildLocalModel(loadAssembly(unknownType), unknownType, endpoints)).toThrow(
+      /App\/Thing \(AWS::Kinesis::Stream\)/,
+    );
   });
 
   it('reads bucket notifications in both the CloudFormation and the S3 API shape', () => {
@@ -99,7 +167,13 @@ describe('local model from the template', () => {
             Type: 'AWS::S3::Bucket',
             Properties: {
               NotificationConfiguration: {
-                QueueConfigurations: [{ Event: 's3:ObjectCreated:Put', Queue: { 'Fn::GetAtt': ['Queue', 'Arn'] }, Filter: { S3Key: { Rules: [{ Name: 'suffix', Value: '.csv' }] } } }],
+                QueueConfigurations: [
+                  {
+                    Event: 's3:ObjectCreated:Put',
+                    Queue: { 'Fn::GetAtt': ['Queue', 'Arn'] },
+                    Filter: { S3Key: { Rules: [{ Name: 'suffix', Value: '.csv' }] } },
+                  },
+                ],
               },
             },
           },
@@ -108,7 +182,13 @@ describe('local model from the template', () => {
             Properties: {
               BucketName: { Ref: 'Bucket' },
               NotificationConfiguration: {
-                QueueConfigurations: [{ Events: ['s3:ObjectCreated:*'], QueueArn: { 'Fn::GetAtt': ['Queue', 'Arn'] }, Filter: { Key: { FilterRules: [{ Name: 'Prefix', Value: 'uploads/' }] } } }],
+                QueueConfigurations: [
+                  {
+                    Events: ['s3:ObjectCreated:*'],
+                    QueueArn: { 'Fn::GetAtt': ['Queue', 'Arn'] },
+                    Filter: { Key: { FilterRules: [{ Name: 'Prefix', Value: 'uploads/' }] } },
+                  },
+                ],
               },
             },
           },
@@ -116,9 +196,29 @@ describe('local model from the template', () => {
       },
     });
     const model = buildLocalModel(loadAssembly(dir), dir, endpoints);
-    expect(model.notifications.map(({ events, prefix, suffix, queueName, bucketName }) => ({ events, prefix, suffix, queueName, bucketName }))).toEqual([
-      { events: ['s3:ObjectCreated:Put'], prefix: undefined, suffix: '.csv', queueName: 'App-Queue', bucketName: 'app-bucket' },
-      { events: ['s3:ObjectCreated:*'], prefix: 'uploads/', suffix: undefined, queueName: 'App-Queue', bucketName: 'app-bucket' },
+    expect(
+      model.notifications.map(({ events, prefix, suffix, queueName, bucketName }) => ({
+        events,
+        prefix,
+        suffix,
+        queueName,
+        bucketName,
+      })),
+    ).toEqual([
+      {
+        events: ['s3:ObjectCreated:Put'],
+        prefix: undefined,
+        suffix: '.csv',
+        queueName: 'App-Queue',
+        bucketName: 'app-bucket',
+      },
+      {
+        events: ['s3:ObjectCreated:*'],
+        prefix: 'uploads/',
+        suffix: undefined,
+        queueName: 'App-Queue',
+        bucketName: 'app-bucket',
+      },
     ]);
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeS3Key } from '../../../events/s3-notification.ts';
 import type { LocalBucketNotification } from '../../../infra/local/model.ts';
-import { encodeS3EventKey, notificationMatches, objectCreatedEventName } from '../../../infra/local/s3-notifier.ts';
+import {
+  encodeS3EventKey,
+  notificationMatches,
+  objectCreatedEventName,
+} from '../../../infra/local/s3-notifier.ts';
 
 const request = (method: string, query = '', headers: Record<string, string> = {}, statusCode = 200) => ({
   method,
@@ -13,8 +17,12 @@ const request = (method: string, query = '', headers: Record<string, string> = {
 describe('S3 notifications', () => {
   it('recognises object-created requests and nothing else', () => {
     expect(objectCreatedEventName(request('PUT'))).toBe('ObjectCreated:Put');
-    expect(objectCreatedEventName(request('PUT', '', { 'x-amz-copy-source': 'b/k' }))).toBe('ObjectCreated:Copy');
-    expect(objectCreatedEventName(request('POST', 'uploadId=abc'))).toBe('ObjectCreated:CompleteMultipartUpload');
+    expect(objectCreatedEventName(request('PUT', '', { 'x-amz-copy-source': 'b/k' }))).toBe(
+      'ObjectCreated:Copy',
+    );
+    expect(objectCreatedEventName(request('POST', 'uploadId=abc'))).toBe(
+      'ObjectCreated:CompleteMultipartUpload',
+    );
     expect(objectCreatedEventName(request('PUT', 'partNumber=1&uploadId=abc'))).toBeUndefined();
     expect(objectCreatedEventName(request('PUT', 'tagging'))).toBeUndefined();
     expect(objectCreatedEventName(request('GET'))).toBeUndefined();

@@ -6,8 +6,14 @@ const records = ['a', 'b', 'c'].map((messageId) => ({ messageId }) as SQSRecord)
 
 describe('partial batch responses', () => {
   it('deletes everything after a success without failures', () => {
-    expect(settledMessageIds(records, { ok: true, result: { batchItemFailures: [] } }, true)).toEqual({ delete: ['a', 'b', 'c'], retry: [] });
-    expect(settledMessageIds(records, { ok: true, result: undefined }, true)).toEqual({ delete: ['a', 'b', 'c'], retry: [] });
+    expect(settledMessageIds(records, { ok: true, result: { batchItemFailures: [] } }, true)).toEqual({
+      delete: ['a', 'b', 'c'],
+      retry: [],
+    });
+    expect(settledMessageIds(records, { ok: true, result: undefined }, true)).toEqual({
+      delete: ['a', 'b', 'c'],
+      retry: [],
+    });
   });
 
   it('keeps only the reported failures', () => {
@@ -21,10 +27,18 @@ describe('partial batch responses', () => {
   });
 
   it('retries the whole batch when the function fails or names an unknown message', () => {
-    const failed = settledMessageIds(records, { ok: false, error: { errorType: 'Error', errorMessage: 'boom' } }, true);
+    const failed = settledMessageIds(
+      records,
+      { ok: false, error: { errorType: 'Error', errorMessage: 'boom' } },
+      true,
+    );
     expect(failed.delete).toEqual([]);
     expect(failed.retry).toEqual(['a', 'b', 'c']);
-    const unknown = settledMessageIds(records, { ok: true, result: { batchItemFailures: [{ itemIdentifier: 'zzz' }] } }, true);
+    const unknown = settledMessageIds(
+      records,
+      { ok: true, result: { batchItemFailures: [{ itemIdentifier: 'zzz' }] } },
+      true,
+    );
     expect(unknown.delete).toEqual([]);
     expect(unknown.note).toMatch(/whole batch/);
   });
