@@ -1,0 +1,101 @@
+// Infra construct: the Cognito user pool whose groups carry every role the API authorises on.
+import { Aws, Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  Mfa,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+
+export interface IdentityProps {
+  /** One `council:<la>` group each. */
+  readonly councils: readonly { readonly la: string; readonly name: string }[];
+  /** Region slug → display name; one `adviser:<slug>` group each. */
+  readonly regions: Readonly<Record<string, string>>;
+  readonly removalPolicy: RemovalPolicy;
+  /** Blocks deleting the pool through the API as well as through CloudFormation. @default false */
+  readonly deletionProtection?: boolean;
+}
+
+/**
+ * A user pool for named civil-service and council staff: no self sign-up, TOTP MFA required, strong
+ * passwords, email-only recovery. Groups `dfe`, `admin`, `adviser:<region>` and `council:<la>` end up in
+ * the `cognito:groups` claim, which handlers turn into roles.
+ */
+export class Identity extends Construct {
+  readonly userPool: UserPool;
+  /** Public client for the dashboard (no secret: it runs in the browser). */
+  readonly client: UserPoolClient;
+  /** The JWT issuer API Gateway checks tokens against. */
+  readonly issuerUrl: string;
+  readonly groupNames: readonly string[];
+
+  constructor(scope: Construct, id: string, props: IdentityProps) {
+    super(scope, id);
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      mfa: Mfa.REQUIRED,
+      // SMS is phishable and costs per message; authenticator apps are enough.
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.ESSENTIALS,
+      deletionProtection: props.deletionProtection ?? false,
+      removalPolicy: props.removalPolicy,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'The Plus feature plan (threat protection) is billed per monthly active user; the pool has no self sign-up, requires TOTP MFA for every user and is used by a few hundred named staff. Revisit if risk-based sign-in becomes a requirement.',
+    });
+
+    this.client = this.userPool.addClient('DashboardClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
+    });
+
+    this.issuerUrl = `https://cognito-idp.${Aws.REGION}.amazonaws.com/${this.userPool.userPoolId}`;
+
+    const groups: Array<{ id: string; name: string; description: string }> = [
+      { id: 'Dfe', name: 'dfe', description: 'Department for Education: national view' },
+      { id: 'Admin', name: 'admin', description: 'Service administrators' },
+      ...Object.entries(props.regions).map(([slug, name]) => ({
+        id: `Adviser-${slug}`,
+        name: `adviser:${slug}`,
+        description: `Regional adviser: ${name}`,
+      })),
+      ...props.councils.map((council) => ({
+        id: `Council-${council.la}`,
+        name: `council:${council.la}`,
+        description: `Council staff: ${council.name} (LA ${council.la})`,
+      })),
+    ];
+    const groupsScope = new Construct(this, 'Groups');
+    for (const group of groups) {
+      new CfnUserPoolGroup(groupsScope, group.id, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: group.name,
+        description: group.description,
+      });
+    }
+    this.groupNames = groups.map((group) => group.name);
+  }
+}

@@ -1,0 +1,265 @@
+// Infra construct: the one Lambda function shape every handler in functions/ is deployed with.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
+import { acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.ts';
+
+/** The repository root: handlers live in functions/<name>/handler.ts beneath it. */
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const FUNCTION_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+// ESM bundles have no `require`; some CommonJS dependencies still call it for Node built-ins.
+const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export type TableAccess = 'read' | 'readWrite';
+export type BucketAccess = 'read' | 'write' | 'readWrite';
+export type QueueAccess = 'send' | 'consume';
+export type KeyAccess = 'decrypt' | 'encryptDecrypt';
+
+export interface UpstreamFunctionProps {
+  /**
+   * Kebab-case name, e.g. `ingest-return`: the folder under functions/, the Powertools service name and the
+   * local emulator's display name for the function.
+   */
+  readonly name: string;
+  readonly config: StageConfig;
+  /** @default - the stage's `functionTimeoutSeconds` for this name, else its `default` */
+  readonly timeout?: Duration;
+  /** @default 256 */
+  readonly memorySize?: number;
+  /** @default - none */
+  readonly description?: string;
+  /** Extra plain environment variables; resources are added with the bind methods instead. @default - none */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A Node.js 22 / arm64 NodejsFunction bundled as minified ESM with source maps and the AWS SDK inside,
+ * its own log group and its own role. Resources are attached with `bind*()`, which set the environment
+ * variable and grant the matching least-privilege IAM in one call.
+ */
+export class UpstreamFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+  /** The kebab-case name this function was created with. */
+  readonly name: string;
+  readonly timeout: Duration;
+  private readonly boundEnvironment = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: UpstreamFunctionProps) {
+    super(scope, id);
+    if (!FUNCTION_NAME.test(props.name)) {
+      throw new Error(
+        `UpstreamFunction ${this.node.path}: name "${props.name}" must be kebab-case, e.g. ingest-return.`,
+      );
+    }
+    const entry = `${PROJECT_ROOT}functions/${props.name}/handler.ts`;
+    if (!existsSync(entry)) {
+      throw new Error(
+        `UpstreamFunction ${this.node.path}: no handler at functions/${props.name}/handler.ts.`,
+      );
+    }
+    this.name = props.name;
+    this.timeout = props.timeout ?? Duration.seconds(functionTimeoutSeconds(props.config, props.name));
+    const removalPolicy =
+      props.config.removalPolicy === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: props.config.logRetentionDays as RetentionDays,
+      removalPolicy,
+    });
+
+    // An own role without AWSLambdaBasicExecutionRole: it may write to its own log group and nothing else
+    // until a bind method says otherwise.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of the ${props.name} function`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: this.timeout,
+      description: props.description,
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        // Stack traces need the mappings, not a second copy of every source file.
+        sourcesContent: false,
+        banner: ESM_REQUIRE_BANNER,
+        mainFields: ['module', 'main'],
+        // Bundle the AWS SDK rather than use the runtime's copy: the version we test is the version we run.
+        externalModules: [],
+      },
+    });
+    const defaults: Record<string, string> = {
+      // The local emulator also uses this as the function's display name.
+      POWERTOOLS_SERVICE_NAME: props.name,
+      POWERTOOLS_LOG_LEVEL: props.config.logLevel,
+      STAGE: props.config.stage,
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    for (const [name, value] of Object.entries({ ...defaults, ...props.environment })) {
+      if (defaults[name] !== undefined && defaults[name] !== value) {
+        throw new Error(
+          `UpstreamFunction ${this.node.path}: ${name} is set by the construct and cannot be overridden.`,
+        );
+      }
+      this.setEnvironment(name, value);
+    }
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is pinned on purpose: it is the runtime the handlers are built (target node22) and tested for. Moving to a newer runtime is a deliberate upgrade, not a side effect of a CDK release.',
+    });
+  }
+
+  /**
+   * Sets `envName` to the table name and grants data access only (no control-plane actions), through CDK's
+   * table grants, which also cover the table's customer-managed key. `readWrite` adds puts, updates and deletes.
+   */
+  bindTable(table: ITable, envName = 'TABLE_NAME', access: TableAccess = 'read'): this {
+    this.setEnvironment(envName, table.tableName);
+    if (access === 'read') table.grantReadData(this.role);
+    else table.grantReadWriteData(this.role);
+    acknowledgeWildcardResource(
+      this.role,
+      `${table.tableArn}/index/*`,
+      `${this.name} (${envName}) queries the indexes of this one table; index names are not part of the table's interface.`,
+    );
+    if (access === 'readWrite' && table.encryptionKey) {
+      // DynamoDB's own grant set for customer-managed keys; it uses these on the caller's behalf.
+      for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+        acknowledgeWildcardAction(
+          this.role,
+          action,
+          `${this.name} (${envName}) writes to a table encrypted with a customer-managed key; DynamoDB needs ${action} on that one key.`,
+        );
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Sets `envName` to the bucket name. `read` = GetObject + ListBucket, `write` = PutObject +
+   * AbortMultipartUpload, each with the bucket key's matching KMS permission.
+   */
+  bindBucket(bucket: IBucket, envName: string, access: BucketAccess): this {
+    this.setEnvironment(envName, bucket.bucketName);
+    const objects = bucket.arnForObjects('*');
+    const canRead = access === 'read' || access === 'readWrite';
+    const canWrite = access === 'write' || access === 'readWrite';
+    const keyActions = new Set<string>();
+    if (canRead) {
+      // ListBucket lets a missing key read as 404 rather than 403.
+      this.role.addToPrincipalPolicy(allow(['s3:ListBucket'], [bucket.bucketArn]));
+      this.role.addToPrincipalPolicy(allow(['s3:GetObject'], [objects]));
+      keyActions.add('kms:Decrypt');
+    }
+    if (canWrite) {
+      this.role.addToPrincipalPolicy(allow(['s3:PutObject', 's3:AbortMultipartUpload'], [objects]));
+      // Multipart uploads to an SSE-KMS bucket need Decrypt as well as GenerateDataKey.
+      keyActions.add('kms:GenerateDataKey');
+      keyActions.add('kms:Decrypt');
+    }
+    if (bucket.encryptionKey) this.grantKey(bucket.encryptionKey, [...keyActions]);
+    acknowledgeWildcardResource(
+      this.role,
+      objects,
+      `${this.name} (${envName}) reads or writes objects whose keys are only known at run time; the actions are listed explicitly and the bucket is this product's own.`,
+    );
+    return this;
+  }
+
+  /**
+   * `send`: sets `envName` to the queue URL and grants SendMessage. `consume`: grants receive/delete/visibility
+   * changes (what an SQS event source needs) and sets the URL too, for handlers that inspect the queue.
+   */
+  bindQueue(queue: IQueue, envName: string, access: QueueAccess): this {
+    this.setEnvironment(envName, queue.queueUrl);
+    if (access === 'send') {
+      this.role.addToPrincipalPolicy(allow(['sqs:SendMessage'], [queue.queueArn]));
+      if (queue.encryptionMasterKey) {
+        this.grantKey(queue.encryptionMasterKey, ['kms:GenerateDataKey', 'kms:Decrypt']);
+      }
+    } else {
+      queue.grantConsumeMessages(this.role);
+    }
+    return this;
+  }
+
+  /** Sets `envName` to the key ARN and grants direct use of a KMS key, for envelope encryption in code. */
+  bindKey(key: IKey, envName: string, access: KeyAccess): this {
+    this.setEnvironment(envName, key.keyArn);
+    this.grantKey(key, access === 'decrypt' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey']);
+    return this;
+  }
+
+  /** Sets `envName` to the secret's ARN and grants reading its value (and decrypting it with its key). */
+  bindSecret(secret: ISecret, envName: string): this {
+    this.setEnvironment(envName, secret.secretArn);
+    // Identity-based statements only: CDK's grantRead would edit the key policy in the stateful stack,
+    // making it depend on this stack's role (a cross-stack cycle).
+    this.role.addToPrincipalPolicy(
+      allow(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], [secret.secretArn]),
+    );
+    if (secret.encryptionKey) this.grantKey(secret.encryptionKey, ['kms:Decrypt']);
+    return this;
+  }
+
+  /** Adds a plain environment variable; bound resources cannot be overwritten this way. */
+  addEnvironment(name: string, value: string): this {
+    this.setEnvironment(name, value);
+    return this;
+  }
+
+  private setEnvironment(name: string, value: string): void {
+    if (!ENV_NAME.test(name) || name.startsWith('AWS_')) {
+      throw new Error(
+        `UpstreamFunction ${this.node.path}: "${name}" is not a usable environment variable name.`,
+      );
+    }
+    const existing = this.boundEnvironment.get(name);
+    if (existing !== undefined && existing !== value) {
+      throw new Error(
+        `UpstreamFunction ${this.node.path}: ${name} is already bound to a different resource.`,
+      );
+    }
+    this.boundEnvironment.set(name, value);
+    this.function.addEnvironment(name, value);
+  }
+
+  private grantKey(key: IKey, actions: readonly string[]): void {
+    if (actions.length > 0) this.role.addToPrincipalPolicy(allow([...actions], [key.keyArn]));
+  }
+}
+
+function allow(actions: string[], resources: string[]): PolicyStatement {
+  return new PolicyStatement({ effect: Effect.ALLOW, actions, resources });
+}

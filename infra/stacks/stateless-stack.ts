@@ -1,0 +1,140 @@
+// Infra stack: functions, their triggers and the HTTP API, wired to the stateful stack's resources.
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
+import { QueueConsumer } from '../constructs/queue-consumer.ts';
+import { UpstreamFunction } from '../constructs/upstream-function.ts';
+import type { StatefulStack } from './stateful-stack.ts';
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: StageConfig;
+  /** The stateful resources; only their public properties are used. */
+  readonly stateful: Pick<
+    StatefulStack,
+    | 'table'
+    | 'uploadsBucket'
+    | 'dataBucket'
+    | 'ingestQueue'
+    | 'recomputeQueue'
+    | 'identity'
+    | 'pseudonymSecret'
+  >;
+}
+
+export class StatelessStack extends Stack {
+  readonly ingestReturn: UpstreamFunction;
+  readonly submissionsApi: UpstreamFunction;
+  readonly api: HttpApi;
+  readonly apiStage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, stateful } = props;
+    const removalPolicy = config.removalPolicy === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.ingestReturn = new UpstreamFunction(this, 'IngestReturn', {
+      name: 'ingest-return',
+      config,
+      memorySize: 1024,
+      description: 'Parses, validates and degrades an uploaded return',
+    })
+      .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
+      .bindBucket(stateful.uploadsBucket, 'UPLOADS_BUCKET', 'readWrite')
+      .bindBucket(stateful.dataBucket, 'DATA_BUCKET', 'write')
+      .bindQueue(stateful.recomputeQueue.queue, 'RECOMPUTE_QUEUE_URL', 'send')
+      .bindSecret(stateful.pseudonymSecret, 'PSEUDONYM_SECRET_ARN')
+      .addEnvironment('MAX_UPLOAD_BYTES', String(config.maxUploadBytes))
+      // Longer than the function's time-out, so a live attempt is never doubled by a redelivery.
+      .addEnvironment(
+        'PROCESSING_LEASE_SECONDS',
+        String(2 * functionTimeoutSeconds(config, 'ingest-return')),
+      );
+    new QueueConsumer(this, 'IngestConsumer', {
+      handler: this.ingestReturn,
+      queue: stateful.ingestQueue.queue,
+      // Each record is a whole return file; small batches keep one slow file from delaying many.
+      batchSize: 5,
+    });
+
+    this.submissionsApi = new UpstreamFunction(this, 'SubmissionsApi', {
+      name: 'submissions-api',
+      config,
+      description: 'Submission status and presigned upload URLs',
+    })
+      .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
+      .bindBucket(stateful.uploadsBucket, 'UPLOADS_BUCKET', 'readWrite')
+      .addEnvironment('MAX_UPLOAD_BYTES', String(config.maxUploadBytes));
+
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', stateful.identity.issuerUrl, {
+      jwtAudience: [stateful.identity.client.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `upstream-${config.stage}`,
+      description: `Upstream ${config.stage} API`,
+      // The stage is created below so that it can have access logs.
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+      corsPreflight: {
+        allowOrigins: config.allowedOrigins,
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: config.logRetentionDays as RetentionDays,
+      removalPolicy,
+    });
+    this.apiStage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            sub: '$context.authorizer.claims.sub',
+          }),
+        ),
+      },
+      throttle: { rateLimit: 50, burstLimit: 100 },
+    });
+
+    const submissions = new HttpLambdaIntegration('SubmissionsApiIntegration', this.submissionsApi.function);
+    this.api.addRoutes({
+      path: '/submissions',
+      methods: [HttpMethod.GET, HttpMethod.POST],
+      integration: submissions,
+    });
+    for (const path of ['/submissions/{submissionId}', '/submissions/{submissionId}/report']) {
+      this.api.addRoutes({ path, methods: [HttpMethod.GET], integration: submissions });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url });
+    new CfnOutput(this, 'UploadsBucketName', { value: stateful.uploadsBucket.bucketName });
+    new CfnOutput(this, 'DataBucketName', { value: stateful.dataBucket.bucketName });
+    new CfnOutput(this, 'UserPoolId', { value: stateful.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: stateful.identity.client.userPoolClientId });
+  }
+}

@@ -1,0 +1,468 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNCILS, REGIONS } from '../../shared/domain/councils.ts';
+import { referencedResource, resourcesOfType, type Synthesized, synthesize } from './helpers/synth.ts';
+
+// Non-default values throughout, so an assertion cannot pass by matching a default by accident.
+const RETENTION_DAYS = 7;
+const ORIGIN = 'https://upstream.example.gov.uk';
+const STAGE = {
+  rawUploadRetentionDays: RETENTION_DAYS,
+  logRetentionDays: 14,
+  removalPolicy: 'destroy',
+  alarmEmail: 'alerts@example.gov.uk',
+  allowedOrigins: [ORIGIN],
+  functionTimeoutSeconds: { 'ingest-return': 100, default: 20 },
+};
+
+/** CDK's own singleton that applies bucket notifications: inline Python written by CDK, not a project function. */
+const CDK_HANDLER_PATHS = [/\/BucketNotificationsHandler[0-9a-f]{32}\/Resource$/];
+
+let synth: Synthesized;
+
+beforeAll(() => {
+  synth = synthesize({ context: { stage: 'test', stages: { test: STAGE } } });
+}, 120_000);
+
+afterAll(() => synth?.cleanup());
+
+const cdkPath = (resource: { Metadata?: Record<string, unknown> }) =>
+  String(resource.Metadata?.['aws:cdk:path']);
+const isCdkHandler = (resource: { Metadata?: Record<string, unknown> }) =>
+  CDK_HANDLER_PATHS.some((pattern) => pattern.test(cdkPath(resource)));
+
+type Resource = { Properties?: Record<string, unknown> };
+const environmentOf = (fn: Resource) =>
+  ((fn.Properties?.Environment ?? {}) as { Variables?: Record<string, unknown> }).Variables ?? {};
+
+function projectFunctions() {
+  return resourcesOfType(synth.templates, 'AWS::Lambda::Function').filter(([, , fn]) => !isCdkHandler(fn));
+}
+
+describe('stacks', () => {
+  it('are named per stage', () => {
+    // Assess
+    expect(Object.keys(synth.templates).sort()).toEqual([
+      'Upstream-test-Stateful',
+      'Upstream-test-Stateless',
+    ]);
+  });
+});
+
+describe('queues', () => {
+  it('every queue that is not a dead-letter queue redrives to one of the same FIFO-ness', () => {
+    // Prepare
+    const queues = resourcesOfType(synth.templates, 'AWS::SQS::Queue');
+    const deadLetterIds = new Set(
+      queues.flatMap(([stack, , queue]) => {
+        const redrive = queue.Properties?.RedrivePolicy as { deadLetterTargetArn?: unknown } | undefined;
+        const target = referencedResource(synth.templates, stack, redrive?.deadLetterTargetArn);
+        return target ? [target.join('/')] : [];
+      }),
+    );
+
+    // Assess
+    expect(queues).toHaveLength(8);
+    expect(deadLetterIds.size).toBe(4);
+    for (const [stack, id, queue] of queues) {
+      if (deadLetterIds.has(`${stack}/${id}`)) continue;
+      const redrive = queue.Properties?.RedrivePolicy as {
+        deadLetterTargetArn: unknown;
+        maxReceiveCount: number;
+      };
+      expect(redrive, `${id} has no RedrivePolicy`).toBeDefined();
+      expect(redrive.maxReceiveCount).toBe(5);
+      const [dlqStack, dlqId] = referencedResource(synth.templates, stack, redrive.deadLetterTargetArn)!;
+      const dlq = synth.templates[dlqStack]!.Resources[dlqId]!;
+      expect(Boolean(dlq.Properties?.FifoQueue), `${id} and its DLQ differ in FIFO-ness`).toBe(
+        Boolean(queue.Properties?.FifoQueue),
+      );
+      expect(dlq.Properties?.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    }
+  });
+
+  it('are KMS-encrypted with the stack key, and the FIFO ones leave deduplication to producers', () => {
+    // Assess
+    for (const [, id, queue] of resourcesOfType(synth.templates, 'AWS::SQS::Queue')) {
+      expect(queue.Properties?.KmsMasterKeyId, id).toEqual({
+        'Fn::GetAtt': [expect.stringMatching(/^Key/), 'Arn'],
+      });
+      if (queue.Properties?.FifoQueue && queue.Properties.RedrivePolicy) {
+        expect(queue.Properties.ContentBasedDeduplication, id).toBe(false);
+      }
+    }
+    synth.statefulTemplate.resourcePropertiesCountIs('AWS::SQS::Queue', { FifoQueue: true }, 4);
+  });
+
+  it('every dead-letter queue has an alarm on visible messages > 0 that notifies the alarm topic', () => {
+    // Assess
+    synth.statefulTemplate.resourcePropertiesCountIs(
+      'AWS::CloudWatch::Alarm',
+      {
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Namespace: 'AWS/SQS',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlarmTopic') }],
+      },
+      4,
+    );
+    synth.statefulTemplate.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: STAGE.alarmEmail,
+    });
+  });
+});
+
+describe('functions', () => {
+  it('every project function runs Node.js 22 on arm64 and says who it is', () => {
+    // Prepare
+    const functions = projectFunctions();
+    const excluded = resourcesOfType(synth.templates, 'AWS::Lambda::Function').filter(([, , fn]) =>
+      isCdkHandler(fn),
+    );
+
+    // Assess: the exclusion only ever removes CDK's own inline handler, never a bundled project function.
+    expect(excluded.every(([, , fn]) => fn.Metadata?.['aws:asset:path'] === undefined)).toBe(true);
+    expect(functions.map(([, , fn]) => environmentOf(fn).POWERTOOLS_SERVICE_NAME).sort()).toEqual([
+      'ingest-return',
+      'submissions-api',
+    ]);
+    for (const [, id, fn] of functions) {
+      expect(fn.Properties?.Runtime, id).toBe('nodejs22.x');
+      expect(fn.Properties?.Architectures, id).toEqual(['arm64']);
+      expect(fn.Properties?.LoggingConfig, id).toMatchObject({
+        LogFormat: 'JSON',
+        LogGroup: { Ref: expect.any(String) },
+      });
+      expect(environmentOf(fn), id).toMatchObject({
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        STAGE: 'test',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    }
+  });
+
+  it('each function has its own log group with the stage retention and a role without managed policies', () => {
+    // Assess
+    synth.statelessTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 3);
+    for (const [, id, role] of resourcesOfType(synth.templates, 'AWS::IAM::Role')) {
+      if (cdkPath(role).includes('/BucketNotificationsHandler')) continue;
+      expect(role.Properties?.ManagedPolicyArns, id).toBeUndefined();
+    }
+  });
+
+  it('take timeouts from the stage config and get their resources through environment variables', () => {
+    // Assess
+    synth.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Timeout: 100,
+      MemorySize: 1024,
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'ingest-return',
+          TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('ExportsOutputRefTable') },
+          UPLOADS_BUCKET: { 'Fn::ImportValue': Match.stringLikeRegexp('ExportsOutputRefUploadsBucket') },
+          DATA_BUCKET: { 'Fn::ImportValue': Match.stringLikeRegexp('ExportsOutputRefDataBucket') },
+          RECOMPUTE_QUEUE_URL: {
+            'Fn::ImportValue': Match.stringLikeRegexp('ExportsOutputRefRecomputeQueue'),
+          },
+        }),
+      },
+    });
+    synth.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Timeout: 10,
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'submissions-api',
+          TABLE_NAME: Match.anyValue(),
+          UPLOADS_BUCKET: Match.anyValue(),
+        }),
+      },
+    });
+  });
+
+  it('bundles are ESM with the require banner and never contain aws-cdk-lib', () => {
+    // Prepare
+    const functions = projectFunctions();
+
+    // Assess
+    expect(functions).toHaveLength(2);
+    for (const [, id, fn] of functions) {
+      const assetDir = join(synth.outdir, String(fn.Metadata?.['aws:asset:path']));
+      const bundle = join(assetDir, 'index.mjs');
+      expect(existsSync(bundle), `${id}: ${bundle}`).toBe(true);
+      expect(fn.Properties?.Handler).toBe('index.handler');
+      const code = readFileSync(bundle, 'utf8');
+      expect(
+        code.startsWith(
+          "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        ),
+      ).toBe(true);
+      const sources: string[] = JSON.parse(readFileSync(`${bundle}.map`, 'utf8')).sources;
+      // The SDK is bundled, not taken from the runtime...
+      expect(
+        sources.some((source) => source.includes('node_modules/@aws-sdk/')),
+        id,
+      ).toBe(true);
+      // ...and nothing from the CDK comes along.
+      for (const file of readdirSync(assetDir)) {
+        if (statSync(join(assetDir, file)).isFile()) {
+          expect(readFileSync(join(assetDir, file), 'utf8').includes('aws-cdk-lib'), `${id}/${file}`).toBe(
+            false,
+          );
+        }
+      }
+      expect(
+        sources.filter((source) => /node_modules\/(aws-cdk-lib|constructs|cdk-nag)\//.test(source)),
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('event source mappings', () => {
+  it('every SQS mapping reports batch item failures', () => {
+    // Prepare
+    const mappings = resourcesOfType(synth.templates, 'AWS::Lambda::EventSourceMapping');
+
+    // Assess
+    expect(mappings.length).toBeGreaterThan(0);
+    for (const [, id, mapping] of mappings) {
+      expect(mapping.Properties?.FunctionResponseTypes, id).toEqual(['ReportBatchItemFailures']);
+    }
+  });
+
+  it('every queue is visible for at least 6 × the timeout of the function consuming it', () => {
+    // Assess
+    for (const [stack, id, mapping] of resourcesOfType(synth.templates, 'AWS::Lambda::EventSourceMapping')) {
+      const [queueStack, queueId] = referencedResource(
+        synth.templates,
+        stack,
+        mapping.Properties?.EventSourceArn,
+      )!;
+      const [fnStack, fnId] = referencedResource(synth.templates, stack, mapping.Properties?.FunctionName)!;
+      const visibility = Number(
+        synth.templates[queueStack]!.Resources[queueId]!.Properties?.VisibilityTimeout ?? 30,
+      );
+      const timeout = Number(synth.templates[fnStack]!.Resources[fnId]!.Properties?.Timeout ?? 3);
+      expect(visibility, `${id}: ${queueId} vs ${fnId}`).toBeGreaterThanOrEqual(6 * timeout);
+    }
+  });
+
+  it('ingest-return consumes IngestQueue five records at a time', () => {
+    // Assess
+    synth.statelessTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 5,
+      EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('IngestQueue') },
+    });
+    synth.statefulTemplate.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 600,
+      RedrivePolicy: Match.anyValue(),
+    });
+  });
+});
+
+describe('table', () => {
+  it('has PITR, customer-managed KMS, TTL on expiresAt and gsi1', () => {
+    // Assess
+    synth.statefulTemplate.resourceCountIs('AWS::DynamoDB::Table', 1);
+    synth.statefulTemplate.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: {
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] },
+      },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    });
+    synth.statefulTemplate.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+});
+
+describe('buckets', () => {
+  it('every bucket blocks public access and refuses requests without TLS', () => {
+    // Prepare
+    const buckets = resourcesOfType(synth.templates, 'AWS::S3::Bucket');
+    const policies = resourcesOfType(synth.templates, 'AWS::S3::BucketPolicy');
+
+    // Assess
+    expect(buckets).toHaveLength(3);
+    for (const [stack, id, bucket] of buckets) {
+      expect(bucket.Properties?.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      const policy = policies.find(
+        ([policyStack, , candidate]) =>
+          referencedResource(synth.templates, policyStack, candidate.Properties?.Bucket)?.join('/') ===
+          `${stack}/${id}`,
+      );
+      expect(policy, `${id} has no bucket policy`).toBeDefined();
+      const statements = (policy![2].Properties?.PolicyDocument as { Statement: unknown[] } | undefined)
+        ?.Statement;
+      expect(statements).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+      );
+    }
+  });
+
+  it('the uploads bucket expires uploads/ and reports/ after the configured retention', () => {
+    // Assess
+    synth.statefulTemplate.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: RETENTION_DAYS, Status: 'Enabled' }),
+          Match.objectLike({ Prefix: 'reports/', ExpirationInDays: RETENTION_DAYS, Status: 'Enabled' }),
+          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+        ]),
+      },
+      CorsConfiguration: {
+        CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedOrigins: [ORIGIN] })],
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+        ],
+      },
+      LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+    });
+  });
+
+  it('only the uploads bucket expires data; curated/ and feeds/ are kept', () => {
+    // Prepare
+    const expiring = resourcesOfType(synth.templates, 'AWS::S3::Bucket').filter(([, , bucket]) =>
+      JSON.stringify(bucket.Properties?.LifecycleConfiguration ?? {}).includes('"Prefix"'),
+    );
+
+    // Assess
+    expect(expiring.map(([, id]) => id)).toEqual([expect.stringMatching(/^UploadsBucket/)]);
+  });
+
+  it('uploads/ object-created events go to the ingest queue through the bucket notifications resource', () => {
+    // Assess
+    synth.statefulTemplate.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: { Ref: Match.stringLikeRegexp('^UploadsBucket') },
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'uploads/' }] } },
+            QueueArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IngestQueue'), 'Arn'] },
+          },
+        ],
+      },
+    });
+    synth.statefulTemplate.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 's3.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  it('routes GET /submissions/{submissionId} to submissions-api behind the Cognito JWT authoriser', () => {
+    // Assess
+    synth.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'GET /submissions/{submissionId}',
+      AuthorizationType: 'JWT',
+      AuthorizerId: { Ref: Match.stringLikeRegexp('CognitoJwt') },
+    });
+    synth.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('UserPoolDashboardClient') }],
+        Issuer: Match.anyValue(),
+      },
+    });
+    for (const [, id, route] of resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Route')) {
+      expect(route.Properties?.AuthorizationType, id).toBe('JWT');
+    }
+  });
+
+  it('logs access on the default stage and allows CORS from the configured origins only', () => {
+    // Assess
+    synth.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+    synth.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: [ORIGIN] }),
+    });
+  });
+
+  it('outputs what a client needs', () => {
+    // Assess
+    expect(Object.keys(synth.templates['Upstream-test-Stateless']!.Outputs ?? {}).sort()).toEqual([
+      'ApiUrl',
+      'DataBucketName',
+      'UploadsBucketName',
+      'UserPoolClientId',
+      'UserPoolId',
+    ]);
+  });
+});
+
+describe('identity', () => {
+  it('has no self sign-up, requires MFA and a strong password', () => {
+    // Assess
+    synth.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+      MfaConfiguration: 'ON',
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 14,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+    });
+  });
+
+  it('has one group per role: dfe, admin, adviser:<region>, council:<la>', () => {
+    // Prepare
+    const names = resourcesOfType(synth.templates, 'AWS::Cognito::UserPoolGroup').map(([, , group]) =>
+      String(group.Properties?.GroupName),
+    );
+
+    // Assess
+    expect(names.sort()).toEqual(
+      [
+        'dfe',
+        'admin',
+        ...Object.keys(REGIONS).map((region) => `adviser:${region}`),
+        ...COUNCILS.map((council) => `council:${council.la}`),
+      ].sort(),
+    );
+  });
+});
