@@ -1,0 +1,516 @@
+// Domain: reading a whole SSDA903 upload (CSV files, one ZIP, or one XML file), checking every field
+// against the year's schema, grouping rows by child and running the year's rules on each child.
+// Pure domain: streams in, a result out; no AWS. The ingest Lambda calls it with S3 object streams.
+//
+// Memory: rows are checked as they stream past; only what child-level checks need is held (see
+// child-store.ts for the packed layout): the values of tables some rule reads (all tables when onChild
+// is given), and two numbers per row otherwise. Findings beyond maxListedFindings are counted, not kept.
+// One file is read at a time; a ZIP is read entry by entry.
+import { dayFromParts } from '../dates.ts';
+import { type ByteSource, peekBytes, releaseSource } from './bytes.ts';
+import { ReturnStore } from './child-store.ts';
+import { headerOnlyMessage, openCsvTable } from './csv-reader.ts';
+import type { TextEncodingName } from './decode.ts';
+import {
+  createRowChecker,
+  type FindingSink,
+  SCHEMA_DESCRIPTIONS,
+  type SchemaKind,
+  schemaCode,
+} from './field-checks.ts';
+import { type BlockingError, listInWords, type Notice, plural, ReturnReadError } from './issues.ts';
+import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from './model.ts';
+import { ALL_TABLES, REQUIRED_TABLES, schemaForYear, type YearSchema } from './schema.ts';
+import { readXmlReturn, XML_TABLES } from './xml-reader.ts';
+import { openZip, type ZipLimits } from './zip-reader.ts';
+
+export interface InputFile {
+  /** The file name as uploaded (used to tell the format and in messages). */
+  readonly name: string;
+  readonly body: ByteSource;
+}
+
+export interface ReadReturnOptions {
+  /** The year the reporting period ends (2026 = April 2025 to March 2026). */
+  readonly collectionYear: number;
+  /** The year's rule registry; a rule runs only when every table it names is in the upload. */
+  readonly rules?: readonly Rule[];
+  readonly zipLimits?: Partial<ZipLimits>;
+  /** Findings listed one by one in the result (all are counted). Default 100,000. */
+  readonly maxListedFindings?: number;
+  /** Receives every child after its checks (for example to degrade and aggregate); all tables are then kept. */
+  readonly onChild?: (child: ChildRecord, context: RuleContext) => void | Promise<void>;
+}
+
+export type UploadFormat = 'csv' | 'xml' | 'zip';
+
+export interface TableSummary {
+  readonly table: TableName;
+  readonly file: string;
+  readonly rows: number;
+}
+
+export interface RuleCount {
+  readonly code: string;
+  readonly description: string;
+  readonly count: number;
+}
+
+interface ResultBase {
+  readonly collectionYear: number;
+  readonly format: UploadFormat | null;
+  readonly tables: readonly TableSummary[];
+  /** Council-level observations (not blocking). */
+  readonly notices: readonly Notice[];
+}
+
+export interface RejectedReturn extends ResultBase {
+  readonly status: 'rejected';
+  readonly blocking: readonly BlockingError[];
+}
+
+export interface AcceptedReturn extends ResultBase {
+  readonly status: 'accepted';
+  readonly children: number;
+  /** Findings in the order found (schema findings while reading, then rule findings child by child), capped. */
+  readonly findings: readonly Finding[];
+  /** Every finding counted, by code. */
+  readonly counts: readonly RuleCount[];
+  readonly totalFindings: number;
+}
+
+export type ReturnReadResult = RejectedReturn | AcceptedReturn;
+
+const DEFAULT_MAX_LISTED = 100_000;
+const SNIFF_BYTES = 8;
+const SPREADSHEET = /\.(xlsx|xlsm|xls|ods|numbers)$/i;
+const DOCUMENT = /\.(pdf|docx?|odt|rtf)$/i;
+
+interface DataSource {
+  readonly name: string;
+  open(): Promise<ByteSource>;
+  /** Releases the original stream when reading stops early. */
+  release?(): void;
+}
+
+/** Collects everything a read produces, whichever form the upload takes. */
+class ReadSession {
+  readonly schema: YearSchema;
+  readonly blocking: BlockingError[] = [];
+  readonly notices: Notice[] = [];
+  readonly tables: TableSummary[] = [];
+  readonly findings: Finding[] = [];
+  readonly counts = new Map<string, number>();
+  totalFindings = 0;
+  readonly store: ReturnStore;
+  private readonly checkers = new Map<TableName, ReturnType<typeof createRowChecker>>();
+  readonly sink: FindingSink;
+
+  constructor(
+    readonly options: ReadReturnOptions,
+    keep: ReadonlySet<TableName>,
+  ) {
+    this.schema = schemaForYear(options.collectionYear);
+    this.store = new ReturnStore(keep);
+    const max = options.maxListedFindings ?? DEFAULT_MAX_LISTED;
+    this.sink = (finding) => {
+      this.totalFindings++;
+      this.counts.set(finding.code, (this.counts.get(finding.code) ?? 0) + 1);
+      if (this.findings.length < max) this.findings.push(finding);
+    };
+  }
+
+  block(error: BlockingError | ReturnReadError): void {
+    this.blocking.push(error instanceof ReturnReadError ? error.toBlockingError() : error);
+  }
+
+  encodingNotice(file: string): (encoding: TextEncodingName) => void {
+    return (encoding) => {
+      if (encoding !== 'windows-1252') return;
+      this.notices.push({
+        kind: 'encoding-windows-1252',
+        severity: 'info',
+        file,
+        message: `"${file}" is not saved as UTF-8; we read it as Windows-1252 (the usual Excel "CSV" encoding). Check that accented letters in the report look right.`,
+      });
+    };
+  }
+
+  /** Field checks and storage for one row. */
+  accept(row: Row): void {
+    let checker = this.checkers.get(row.table);
+    if (!checker) {
+      checker = createRowChecker(this.schema.tables.get(row.table)!);
+      this.checkers.set(row.table, checker);
+    }
+    checker(row, this.sink);
+    this.store.add(row);
+  }
+}
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+type Detected = UploadFormat | 'unsupported';
+
+function detectFormat(name: string, head: Buffer): Detected {
+  const extension = extensionOf(name);
+  if (SPREADSHEET.test(name) || DOCUMENT.test(name)) return 'unsupported';
+  if (extension === 'zip') return 'zip';
+  if (extension === 'xml') return 'xml';
+  if (extension === 'csv' || extension === 'txt') return 'csv';
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip';
+  const text = head
+    .toString('latin1')
+    .replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '')
+    .trimStart();
+  return text.startsWith('<') ? 'xml' : 'csv';
+}
+
+function unsupported(name: string): BlockingError {
+  const what = SPREADSHEET.test(name) ? 'a spreadsheet workbook' : 'a document';
+  return {
+    kind: 'unsupported-file',
+    file: name,
+    message: `"${name}" is ${what}. Upload the return as CSV files (one per table), one XML file, or one ZIP of the CSV files.`,
+  };
+}
+
+const MIXED: BlockingError = {
+  kind: 'mixed-upload',
+  file: null,
+  message:
+    'Upload the return in one form only: the CSV files of its tables, or one XML file, or one ZIP file holding the CSV files.',
+};
+
+/**
+ * Reads a whole SSDA903 upload. Either rejects it with blocking errors (unreadable files, unknown tables,
+ * missing mandatory columns, Header or Episodes missing, a table given twice) or accepts it, with schema
+ * findings and the findings of the rules. Streams are consumed (or released) before it returns.
+ */
+export async function readReturn(
+  files: readonly InputFile[],
+  options: ReadReturnOptions,
+): Promise<ReturnReadResult> {
+  const rules = options.rules ?? [];
+  const keep = new Set<TableName>(options.onChild ? ALL_TABLES : rules.flatMap((rule) => rule.tables));
+  const session = new ReadSession(options, keep);
+  let format: UploadFormat | null = null;
+
+  if (files.length === 0) {
+    session.block({ kind: 'no-files', file: null, message: 'No files were uploaded.' });
+    return rejected(session, format);
+  }
+
+  const peeked = await Promise.all(
+    files.map(async (file) => {
+      const { head, chunks } = await peekBytes(file.body, SNIFF_BYTES);
+      return { file, head, chunks, format: detectFormat(file.name, head) };
+    }),
+  );
+  const releaseAll = (): void => {
+    for (const item of peeked) releaseSource(item.file.body);
+  };
+  const bad = peeked.filter((item) => item.format === 'unsupported');
+  if (bad.length > 0) {
+    for (const item of bad) session.block(unsupported(item.file.name));
+    releaseAll();
+    return rejected(session, format);
+  }
+  const singles = peeked.filter((item) => item.format !== 'csv');
+  if (singles.length > 0 && peeked.length > 1) {
+    session.block(MIXED);
+    releaseAll();
+    return rejected(session, format);
+  }
+
+  const only = peeked[0]!;
+  let tablesPresent: ReadonlySet<TableName>;
+  if (only.format === 'xml' && peeked.length === 1) {
+    format = 'xml';
+    tablesPresent = await readXml(session, only.file.name, only.chunks);
+  } else if (only.format === 'zip') {
+    format = 'zip';
+    let archive: Awaited<ReturnType<typeof openZip>>;
+    try {
+      archive = await openZip(only.chunks, { fileName: only.file.name, limits: options.zipLimits });
+    } catch (error) {
+      if (!(error instanceof ReturnReadError)) throw error;
+      session.block(error);
+      return rejected(session, format);
+    }
+    try {
+      tablesPresent = await readArchive(session, only.file.name, archive);
+    } finally {
+      await archive.close();
+    }
+  } else {
+    format = 'csv';
+    tablesPresent = await readCsvFiles(
+      session,
+      peeked.map((item) => ({
+        name: item.file.name,
+        open: async () => item.chunks,
+        release: () => releaseSource(item.file.body),
+      })),
+    );
+  }
+
+  if (session.blocking.length === 0) {
+    const missing = REQUIRED_TABLES.filter((table) => !tablesPresent.has(table));
+    if (missing.length > 0) {
+      session.block({
+        kind: 'missing-table',
+        file: null,
+        message:
+          `The upload has no ${listInWords(missing)} table. Every SSDA903 return needs the Header and Episodes tables; ` +
+          'check that all the files were uploaded and that their first rows hold the column names.',
+      });
+    }
+  }
+  if (session.blocking.length > 0) return rejected(session, format);
+  return await checkChildren(session, format, tablesPresent, rules);
+}
+
+async function readArchive(
+  session: ReadSession,
+  zipName: string,
+  archive: Awaited<ReturnType<typeof openZip>>,
+): Promise<ReadonlySet<TableName>> {
+  if (archive.ignored.length > 0) {
+    session.notices.push({
+      kind: 'ignored-file',
+      severity: 'warning',
+      file: zipName,
+      message: `These files in "${zipName}" are not CSV or XML files and were not read: ${listInWords(archive.ignored)}.`,
+    });
+  }
+  const xml = archive.entries.filter((entry) => entry.kind === 'xml');
+  const csv = archive.entries.filter((entry) => entry.kind === 'csv');
+  if (xml.length + csv.length === 0) {
+    session.block({
+      kind: 'zip-no-data',
+      file: zipName,
+      message: `"${zipName}" holds no CSV or XML files. Put the CSV files of the return directly in the ZIP.`,
+    });
+    return new Set();
+  }
+  if (xml.length > 0 && (xml.length > 1 || csv.length > 0)) {
+    session.block({ ...MIXED, file: zipName });
+    return new Set();
+  }
+  if (xml.length === 1) {
+    const entry = xml[0]!;
+    let body: ByteSource;
+    try {
+      body = await archive.open(entry);
+    } catch (error) {
+      if (!(error instanceof ReturnReadError)) throw error;
+      session.block(error);
+      return new Set();
+    }
+    return readXml(session, `${zipName}/${entry.name}`, body);
+  }
+  return readCsvFiles(
+    session,
+    csv.map((entry) => ({ name: `${zipName}/${entry.name}`, open: () => archive.open(entry) })),
+  );
+}
+
+async function readCsvFiles(
+  session: ReadSession,
+  sources: readonly DataSource[],
+): Promise<ReadonlySet<TableName>> {
+  const seen = new Map<TableName, string>();
+  for (const source of sources) {
+    let body: ByteSource | null = null;
+    try {
+      body = await source.open();
+      const opened = await openCsvTable(body, {
+        fileName: source.name,
+        schema: session.schema,
+        onEncoding: session.encodingNotice(source.name),
+        onBadRow: session.sink,
+      });
+      const earlier = seen.get(opened.table);
+      if (earlier !== undefined) {
+        session.block({
+          kind: 'duplicate-table',
+          file: source.name,
+          message: `"${earlier}" and "${source.name}" both hold the ${opened.table} table. Upload each table once, in one file.`,
+        });
+        await opened.close();
+        continue;
+      }
+      seen.set(opened.table, source.name);
+      if (session.blocking.length > 0) {
+        // Already rejected: keep checking the other files' column names, skip their rows.
+        await opened.close();
+        continue;
+      }
+      session.store.declareTable(opened.table, session.schema.tables.get(opened.table)!.columns);
+      let rows = 0;
+      for await (const batch of opened.batches) {
+        rows += batch.length;
+        for (const row of batch) session.accept(row);
+      }
+      session.tables.push({ table: opened.table, file: source.name, rows });
+      if (rows === 0) {
+        const required = REQUIRED_TABLES.includes(opened.table);
+        const message = headerOnlyMessage(source.name, opened.table, required);
+        if (required) session.block({ kind: 'header-only', file: source.name, message });
+        else session.notices.push({ kind: 'empty-table', severity: 'info', file: source.name, message });
+      }
+    } catch (error) {
+      if (!(error instanceof ReturnReadError)) throw error;
+      session.block(error);
+      if (body !== null) releaseSource(body);
+      source.release?.();
+    }
+  }
+  return new Set(seen.keys());
+}
+
+async function readXml(
+  session: ReadSession,
+  name: string,
+  body: ByteSource,
+): Promise<ReadonlySet<TableName>> {
+  const unknown: string[] = [];
+  const counts = new Map<TableName, number>();
+  for (const table of XML_TABLES)
+    session.store.declareTable(table, session.schema.tables.get(table)!.columns);
+  try {
+    for await (const row of readXmlReturn(body, {
+      fileName: name,
+      schema: session.schema,
+      onEncoding: session.encodingNotice(name),
+      onUnknownElement: (path) => unknown.push(path),
+    })) {
+      counts.set(row.table, (counts.get(row.table) ?? 0) + 1);
+      session.accept(row);
+    }
+  } catch (error) {
+    if (!(error instanceof ReturnReadError)) throw error;
+    session.block(error);
+    releaseSource(body);
+    return new Set(XML_TABLES);
+  }
+  for (const table of XML_TABLES) session.tables.push({ table, file: name, rows: counts.get(table) ?? 0 });
+  if (unknown.length > 0) {
+    session.notices.push({
+      kind: 'ignored-xml-element',
+      severity: 'warning',
+      file: name,
+      message: `"${name}" has elements that are not part of the SSDA903 XML format; their contents were not read: ${listInWords(unknown)}.`,
+    });
+  }
+  if ((counts.get('Header') ?? 0) === 0) {
+    session.block({
+      kind: 'missing-table',
+      file: name,
+      message: `"${name}" holds no <CHILD> records, so there is nothing to check.`,
+    });
+  }
+  return new Set(XML_TABLES);
+}
+
+function rejected(session: ReadSession, format: UploadFormat | null): RejectedReturn {
+  return {
+    status: 'rejected',
+    collectionYear: session.schema.collectionYear,
+    format,
+    tables: session.tables,
+    notices: session.notices,
+    blocking: session.blocking,
+  };
+}
+
+function childFinding(kind: SchemaKind, table: TableName, rowNumber: number, child: string): Finding {
+  return { code: schemaCode(kind), table, rowNumber, field: 'CHILD', value: child, child };
+}
+
+async function checkChildren(
+  session: ReadSession,
+  format: UploadFormat,
+  tablesPresent: ReadonlySet<TableName>,
+  rules: readonly Rule[],
+): Promise<AcceptedReturn> {
+  const year = session.schema.collectionYear;
+  const context: RuleContext = {
+    collectionYear: year,
+    periodStart: dayFromParts(year - 1, 4, 1)!,
+    periodEnd: dayFromParts(year, 3, 31)!,
+    tablesPresent,
+  };
+  const runnable = rules.filter((rule) => rule.tables.every((table) => tablesPresent.has(table)));
+  const failures = new Map<string, { count: number; first: string }>();
+  let children = 0;
+
+  for (const { record, rowNumbers } of session.store.children()) {
+    children++;
+    const headerRows = rowNumbers.Header ?? [];
+    if (headerRows.length === 0) {
+      for (const [table, numbers] of Object.entries(rowNumbers) as [TableName, number[]][]) {
+        for (const rowNumber of numbers)
+          session.sink(childFinding('not-in-header', table, rowNumber, record.child));
+      }
+    }
+    for (const rowNumber of headerRows.slice(1)) {
+      session.sink(childFinding('duplicate-child', 'Header', rowNumber, record.child));
+    }
+    for (const rule of runnable) {
+      try {
+        for (const finding of rule.check(record, context)) session.sink(finding);
+      } catch (error) {
+        const failure = failures.get(rule.code) ?? { count: 0, first: record.child };
+        failure.count++;
+        failures.set(rule.code, failure);
+        void error;
+      }
+    }
+    if (session.options.onChild) await session.options.onChild(record, context);
+  }
+
+  for (const [code, failure] of failures) {
+    session.notices.push({
+      kind: 'rule-failed',
+      severity: 'warning',
+      file: null,
+      message: `Check ${code} could not be completed for ${plural(failure.count, 'child', 'children')} (first: CHILD ${failure.first}). This is a fault on our side; the other checks ran.`,
+    });
+  }
+  if (session.totalFindings > session.findings.length) {
+    session.notices.push({
+      kind: 'findings-truncated',
+      severity: 'info',
+      file: null,
+      message: `${plural(session.totalFindings, 'problem')} were found; the first ${session.findings.length.toLocaleString('en-GB')} are listed row by row and all are counted.`,
+    });
+  }
+
+  const descriptions = new Map<string, string>(
+    (Object.keys(SCHEMA_DESCRIPTIONS) as SchemaKind[]).map((kind) => [
+      schemaCode(kind),
+      SCHEMA_DESCRIPTIONS[kind],
+    ]),
+  );
+  for (const rule of rules) descriptions.set(rule.code, rule.description);
+  const counts = [...session.counts]
+    .map(([code, count]) => ({ code, description: descriptions.get(code) ?? '', count }))
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+
+  return {
+    status: 'accepted',
+    collectionYear: year,
+    format,
+    tables: session.tables,
+    notices: session.notices,
+    children,
+    findings: session.findings,
+    counts,
+    totalFindings: session.totalFindings,
+  };
+}

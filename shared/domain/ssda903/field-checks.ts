@@ -1,0 +1,177 @@
+// Domain: field-level checks of SSDA903 rows against the year's schema (type, blank, code list, length).
+// Their findings carry codes "SCHEMA:<kind>", kept apart from DfE rule codes.
+import type { Finding, Row } from './model.ts';
+import type { FieldSpec, TableSpec, YearSchema } from './schema.ts';
+
+export type SchemaKind =
+  | 'required'
+  | 'date'
+  | 'integer'
+  | 'code'
+  | 'length'
+  | 'field-count'
+  | 'not-in-header'
+  | 'duplicate-child';
+
+export const SCHEMA_PREFIX = 'SCHEMA:';
+
+export function schemaCode(kind: SchemaKind): string {
+  return `${SCHEMA_PREFIX}${kind}`;
+}
+
+export function isSchemaCode(code: string): boolean {
+  return code.startsWith(SCHEMA_PREFIX);
+}
+
+/** What each kind of schema finding means, in the words of the validation report. */
+export const SCHEMA_DESCRIPTIONS: Readonly<Record<SchemaKind, string>> = {
+  required: 'A value must be given in this field, but it is blank.',
+  date: 'This is not a real date written as dd/mm/yyyy (for example 31/03/2025).',
+  integer: 'This must be a whole number.',
+  code: 'This is not one of the codes allowed in this field for the collection year.',
+  length: 'This value is longer than the field allows.',
+  'field-count': 'This row has a different number of values from the number of columns in the first row.',
+  'not-in-header': 'This child is in this table but not in the Header table: every child needs a Header row.',
+  'duplicate-child': 'This child has more than one row in the Header table; a child must appear there once.',
+};
+
+const INTEGER = /^-?\d+$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/**
+ * True when the text is a real calendar date written d/m/yyyy or dd/mm/yyyy: the same dates as
+ * parseUkDate in dates.ts accepts (years 100 to 9999), without a regular expression or a Date per value,
+ * because every date field of every row goes through it.
+ */
+export function isUkDate(text: string): boolean {
+  const length = text.length;
+  if (length < 8 || length > 10) return false;
+  const firstSlash = text.indexOf('/');
+  if (firstSlash < 1 || firstSlash > 2) return false;
+  const secondSlash = text.indexOf('/', firstSlash + 1);
+  if (secondSlash - firstSlash < 2 || secondSlash - firstSlash > 3 || length - secondSlash !== 5)
+    return false;
+  const day = digits(text, 0, firstSlash);
+  const month = digits(text, firstSlash + 1, secondSlash);
+  const year = digits(text, secondSlash + 1, length);
+  if (day < 1 || month < 1 || month > 12 || year < 100) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
+/** The kind of problem with one value, or null if it is acceptable. Values are already trimmed. */
+export function checkValue(spec: FieldSpec, value: string): SchemaKind | null {
+  if (value === '') return spec.required ? 'required' : null;
+  switch (spec.type) {
+    case 'date':
+      if (!isUkDate(value)) return 'date';
+      break;
+    case 'integer':
+      if (!INTEGER.test(value)) return 'integer';
+      break;
+    case 'code':
+      if (!spec.codes?.includes(value)) return 'code';
+      break;
+    case 'string':
+      break;
+  }
+  if (spec.maxLength !== undefined && value.length > spec.maxLength) return 'length';
+  return null;
+}
+
+export type FindingSink = (finding: Finding) => void;
+
+interface CompiledField {
+  readonly name: string;
+  readonly check: (value: string) => SchemaKind | null;
+}
+
+function compileField(spec: FieldSpec): CompiledField {
+  // Code lists become Sets so a row costs a hash lookup per coded field.
+  if (spec.type === 'code') {
+    const codes = new Set(spec.codes ?? []);
+    return {
+      name: spec.name,
+      check: (value) => {
+        if (value === '') return spec.required ? 'required' : null;
+        return codes.has(value) ? null : 'code';
+      },
+    };
+  }
+  return { name: spec.name, check: (value) => checkValue(spec, value) };
+}
+
+/** Builds the checker for one table: it reports every failing field of a row to the sink. */
+export function createRowChecker(spec: TableSpec): (row: Row, sink: FindingSink) => number {
+  const fields = spec.columns.map((column) => compileField(spec.fields.get(column)!));
+  return (row, sink) => {
+    let failures = 0;
+    const child = row.values.CHILD ?? '';
+    for (const field of fields) {
+      const value = row.values[field.name] ?? '';
+      const kind = field.check(value);
+      if (kind !== null) {
+        failures++;
+        sink({
+          code: schemaCode(kind),
+          table: row.table,
+          rowNumber: row.rowNumber,
+          field: field.name,
+          value,
+          child,
+        });
+      }
+    }
+    return failures;
+  };
+}
+
+/** A message about one schema finding, specific to the field and value, for the per-row report. */
+export function describeSchemaFinding(finding: Finding, schema: YearSchema): string {
+  const kind = finding.code.slice(SCHEMA_PREFIX.length) as SchemaKind;
+  const spec = schema.tables.get(finding.table)?.fields.get(finding.field);
+  switch (kind) {
+    case 'required':
+      return `${finding.field} is blank, but it must be filled in.`;
+    case 'date':
+      return /^\d{4}-\d{1,2}-\d{1,2}/.test(finding.value)
+        ? `${finding.field} "${finding.value}" is written year first; write dates as dd/mm/yyyy.`
+        : `${finding.field} "${finding.value}" is not a real date written as dd/mm/yyyy.`;
+    case 'integer':
+      return `${finding.field} "${finding.value}" is not a whole number.`;
+    case 'code': {
+      const allowed = spec?.codes ?? [];
+      const suggestion = suggestCode(spec, finding.value);
+      const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
+      const list = allowed.length <= 12 ? ` Allowed codes: ${allowed.join(', ')}.` : '';
+      return `${finding.field} "${finding.value}" is not a code used in ${schema.label}.${hint}${list}`;
+    }
+    case 'length':
+      return `${finding.field} "${finding.value}" is ${finding.value.length} characters long; at most ${spec?.maxLength ?? '?'} are allowed.`;
+    default:
+      return SCHEMA_DESCRIPTIONS[kind] ?? 'This value does not fit the SSDA903 specification.';
+  }
+}
+
+/** A code the council probably meant: the schema's word for it, or the same code in capitals. */
+export function suggestCode(spec: FieldSpec | undefined, value: string): string | null {
+  if (!spec?.codes) return null;
+  const fromLabel = spec.labels?.[value];
+  if (fromLabel) return fromLabel;
+  const upper = value.toUpperCase();
+  if (upper !== value && spec.codes.includes(upper)) return upper;
+  const labelled = Object.entries(spec.labels ?? {}).find(
+    ([label]) => label.toLowerCase() === value.toLowerCase(),
+  );
+  return labelled ? labelled[1] : null;
+}

@@ -1,0 +1,394 @@
+// Domain: builders for the recurring shapes of SSDA903 rules (a code list, a valid date, a child missing from
+// Header, a per-row condition, a dated interval such as a missing period). Each rule module calls one of these
+// or writes its own check.
+import type { Day } from '../../dates.ts';
+import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '../model.ts';
+import {
+  dateIn,
+  dobFor,
+  type Episode,
+  episodesInOrder,
+  finalCeasedEpisode,
+  finding,
+  hasReachedAge,
+  headerDob,
+  headerRow,
+  isInvalidDate,
+  rowsOf,
+  sortedByDate,
+  tablePresent,
+  val,
+} from './support.ts';
+
+export interface RowRuleSpec {
+  readonly code: string;
+  readonly description: string;
+  /** The table whose rows are checked and flagged. */
+  readonly table: TableName;
+  /** All tables the rule reads (defaults to `table`). */
+  readonly tables?: readonly TableName[];
+  readonly fields: readonly string[];
+  /** The field a finding points at. */
+  readonly flagField: string;
+  readonly fails: (row: Row, child: ChildRecord, context: RuleContext) => boolean;
+}
+
+/** A rule that looks at one row at a time and flags `flagField` on each row that fails. */
+export function rowRule(spec: RowRuleSpec): Rule {
+  return {
+    code: spec.code,
+    description: spec.description,
+    tables: spec.tables ?? [spec.table],
+    fields: spec.fields,
+    check(child, context) {
+      return rowsOf(child, spec.table)
+        .filter((row) => spec.fails(row, child, context))
+        .map((row) => finding(spec.code, child, row, spec.flagField));
+    },
+  };
+}
+
+/** The value of `field` must be one of `codes`; a blank value fails only when the field is required. */
+export function codeListRule(spec: {
+  code: string;
+  description: string;
+  table: TableName;
+  field: string;
+  codes: readonly string[];
+  required: boolean;
+}): Rule {
+  const allowed = new Set(spec.codes);
+  return rowRule({
+    code: spec.code,
+    description: spec.description,
+    table: spec.table,
+    fields: [spec.field],
+    flagField: spec.field,
+    fails: (row) => {
+      const value = val(row, spec.field);
+      return value === '' ? spec.required : !allowed.has(value);
+    },
+  });
+}
+
+/** The value of `field` must be a real dd/mm/yyyy date; a blank value fails only when the field is required. */
+export function validDateRule(spec: {
+  code: string;
+  description: string;
+  table: TableName;
+  field: string;
+  required: boolean;
+}): Rule {
+  return rowRule({
+    code: spec.code,
+    description: spec.description,
+    table: spec.table,
+    fields: [spec.field],
+    flagField: spec.field,
+    fails: (row) => (val(row, spec.field) === '' ? spec.required : isInvalidDate(row, spec.field)),
+  });
+}
+
+/** Every row of `table` for a child with no Header row (runs only when a Header table was uploaded). */
+export function notInHeaderRule(code: string, table: TableName): Rule {
+  return {
+    code,
+    description: `This child has ${table} data but no row in the Header table.`,
+    tables: ['Header', table],
+    fields: ['CHILD'],
+    check(child, context) {
+      if (!tablePresent(context, 'Header') || headerRow(child)) return [];
+      return rowsOf(child, table).map((row) => finding(code, child, row, 'CHILD'));
+    },
+  };
+}
+
+/** DOB on a row of `table` differs from the child's DOB in Header. */
+export function dobDiffersFromHeaderRule(code: string, table: TableName): Rule {
+  return {
+    code,
+    description: `The date of birth in ${table} is not the same as the date of birth in Header.`,
+    tables: ['Header', table],
+    fields: ['DOB'],
+    check(child) {
+      const header = headerRow(child);
+      if (!header) return [];
+      const headerText = val(header, 'DOB');
+      const headerDay = dateIn(header, 'DOB');
+      return rowsOf(child, table)
+        .filter((row) => {
+          const day = dateIn(row, 'DOB');
+          return day !== null && headerDay !== null ? day !== headerDay : val(row, 'DOB') !== headerText;
+        })
+        .map((row) => finding(code, child, row, 'DOB'));
+    },
+  };
+}
+
+/** A child may have only one row in `table`: every row after the first is flagged. */
+export function onlyOnceRule(code: string, table: TableName): Rule {
+  return {
+    code,
+    description: `This child appears more than once in ${table}; only one row per child is expected.`,
+    tables: [table],
+    fields: ['CHILD'],
+    check(child) {
+      return rowsOf(child, table)
+        .slice(1)
+        .map((row) => finding(code, child, row, 'CHILD'));
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Dated intervals: Missing (MIS_START/MIS_END) and DoLo (DOLO_START/DOLO_END) follow the same rules.
+
+export interface IntervalTable {
+  readonly table: TableName;
+  readonly start: string;
+  readonly end: string;
+  /** e.g. "missing period", "DoLO" — used in descriptions. */
+  readonly noun: string;
+}
+
+export const MISSING_INTERVAL: IntervalTable = {
+  table: 'Missing',
+  start: 'MIS_START',
+  end: 'MIS_END',
+  noun: 'missing or away-from-placement period',
+};
+export const DOLO_INTERVAL: IntervalTable = {
+  table: 'DoLo',
+  start: 'DOLO_START',
+  end: 'DOLO_END',
+  noun: 'deprivation of liberty order (DoLO)',
+};
+
+/** The end is before the start. */
+export function intervalEndsBeforeStartRule(code: string, t: IntervalTable): Rule {
+  return rowRule({
+    code,
+    description: `The ${t.noun} ends before it starts.`,
+    table: t.table,
+    fields: [t.start, t.end],
+    flagField: t.end,
+    fails: (row) => {
+      const start = dateIn(row, t.start);
+      const end = dateIn(row, t.end);
+      return start !== null && end !== null && end < start;
+    },
+  });
+}
+
+/** The start is after the end of the collection year. */
+export function intervalStartsAfterYearRule(code: string, t: IntervalTable): Rule {
+  return rowRule({
+    code,
+    description: `The ${t.noun} starts after the end of the collection year.`,
+    table: t.table,
+    fields: [t.start],
+    flagField: t.start,
+    fails: (row, _child, context) => {
+      const start = dateIn(row, t.start);
+      return start !== null && start > context.periodEnd;
+    },
+  });
+}
+
+/** The end is before the start or after the end of the collection year. */
+export function intervalEndsOutsideYearRule(code: string, t: IntervalTable): Rule {
+  return rowRule({
+    code,
+    description: `The ${t.noun} ends before the collection year starts or after it ends.`,
+    table: t.table,
+    fields: [t.end],
+    flagField: t.end,
+    fails: (row, _child, context) => {
+      const end = dateIn(row, t.end);
+      return end !== null && (end < context.periodStart || end > context.periodEnd);
+    },
+  });
+}
+
+/** A new interval starts while the previous one is still open, or before it ended. */
+export function intervalOverlapRule(code: string, t: IntervalTable): Rule {
+  return {
+    code,
+    description: `A ${t.noun} starts while the previous one is still open or has not yet ended.`,
+    tables: [t.table],
+    fields: [t.start, t.end],
+    check(child) {
+      const findings: Finding[] = [];
+      const ordered = sortedByDate(rowsOf(child, t.table), t.start);
+      for (let i = 1; i < ordered.length; i += 1) {
+        const previous = ordered[i - 1] as { row: Row; day: Day };
+        const current = ordered[i] as { row: Row; day: Day };
+        const previousEnd = dateIn(previous.row, t.end);
+        const previousOpen = val(previous.row, t.end) === '';
+        if (previousOpen || (previousEnd !== null && current.day < previousEnd)) {
+          findings.push(finding(code, child, current.row, t.start));
+        }
+      }
+      return findings;
+    },
+  };
+}
+
+/** The child's care has ended (final episode ceased, not X1) but an interval has no end date. */
+export function intervalOpenAfterCareRule(code: string, t: IntervalTable): Rule {
+  return {
+    code,
+    description: `The child has ceased to be looked after but a ${t.noun} has no end date.`,
+    tables: [t.table, 'Episodes'],
+    fields: [t.end],
+    check(child) {
+      if (!finalCeasedEpisode(episodesInOrder(child))) return [];
+      return rowsOf(child, t.table)
+        .filter((row) => val(row, t.end) === '')
+        .map((row) => finding(code, child, row, t.end));
+    },
+  };
+}
+
+/** The interval starts before the child was born (row DOB, else Header DOB). */
+export function intervalBeforeBirthRule(code: string, t: IntervalTable): Rule {
+  return rowRule({
+    code,
+    description: `The ${t.noun} starts before the child's date of birth.`,
+    table: t.table,
+    // Header is only a fallback when the row's own DOB is unreadable, so the rule does not require it.
+    tables: [t.table],
+    fields: [t.start],
+    flagField: t.start,
+    fails: (row, child) => {
+      const start = dateIn(row, t.start);
+      const dob = dobFor(child, row);
+      return start !== null && dob !== null && start < dob;
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Episodes: age limits and maximum lengths
+
+/** A placement type (or types) the child must have reached `years` to start. */
+export function placementMinimumAgeRule(spec: {
+  code: string;
+  description: string;
+  places: readonly string[];
+  years: number;
+}): Rule {
+  return rowRule({
+    code: spec.code,
+    description: spec.description,
+    table: 'Episodes',
+    tables: ['Episodes', 'Header'],
+    fields: ['DECOM', 'PLACE'],
+    flagField: 'PLACE',
+    fails: (row, child) => {
+      const dob = headerDob(child);
+      const decom = dateIn(row, 'DECOM');
+      return (
+        spec.places.includes(val(row, 'PLACE')) &&
+        dob !== null &&
+        decom !== null &&
+        !hasReachedAge(dob, decom, spec.years)
+      );
+    },
+  });
+}
+
+/** A reason episode ceased that is only possible at some ages, tested on the child's age on DEC. */
+export function ceasedReasonAgeRule(spec: {
+  code: string;
+  description: string;
+  reasons: readonly string[];
+  /** True when the age on the ceased date is not allowed for these reasons. */
+  wrongAge: (dob: Day, dec: Day) => boolean;
+}): Rule {
+  return rowRule({
+    code: spec.code,
+    description: spec.description,
+    table: 'Episodes',
+    tables: ['Episodes', 'Header'],
+    fields: ['REC', 'DEC'],
+    flagField: 'REC',
+    fails: (row, child) => {
+      const dob = headerDob(child);
+      const dec = dateIn(row, 'DEC');
+      return (
+        spec.reasons.includes(val(row, 'REC')) && dob !== null && dec !== null && spec.wrongAge(dob, dec)
+      );
+    },
+  });
+}
+
+/**
+ * Consecutive episodes whose `field` (LS or PLACE) is one of `codes` and which follow on without a gap are one
+ * spell; a spell longer than `maxDays` is flagged on each of its episodes. An open spell runs to the end of the
+ * collection year.
+ */
+export function maximumSpellRule(spec: {
+  code: string;
+  description: string;
+  field: 'LS' | 'PLACE';
+  codes: readonly string[];
+  maxDays: number;
+}): Rule {
+  return {
+    code: spec.code,
+    description: spec.description,
+    tables: ['Episodes'],
+    fields: ['DECOM', spec.field, 'DEC'],
+    check(child, context) {
+      const findings: Finding[] = [];
+      let spell: Episode[] = [];
+      const close = () => {
+        const first = spell[0];
+        const last = spell[spell.length - 1];
+        if (first && last) {
+          const end = last.dec ?? context.periodEnd;
+          if (end - first.decom > spec.maxDays) {
+            for (const episode of spell) findings.push(finding(spec.code, child, episode.row, spec.field));
+          }
+        }
+        spell = [];
+      };
+      for (const episode of episodesInOrder(child)) {
+        const inScope = spec.codes.includes(val(episode.row, spec.field));
+        const previous = spell[spell.length - 1];
+        const followsOn = previous !== undefined && previous.dec === episode.decom;
+        if (!inScope || !followsOn) close();
+        if (inScope) spell.push(episode);
+      }
+      close();
+      return findings;
+    },
+  };
+}
+
+/** A placement provider code that cannot go with some placement types. */
+export function providerPlacementRule(spec: {
+  code: string;
+  description: string;
+  provider: string;
+  /** Placement types the provider cannot supply. */
+  notWith?: readonly string[];
+  /** Placement types that are the only ones the provider can supply. */
+  onlyWith?: readonly string[];
+}): Rule {
+  return rowRule({
+    code: spec.code,
+    description: spec.description,
+    table: 'Episodes',
+    fields: ['PLACE', 'PLACE_PROVIDER'],
+    flagField: 'PLACE_PROVIDER',
+    fails: (row) => {
+      if (val(row, 'PLACE_PROVIDER') !== spec.provider) return false;
+      const place = val(row, 'PLACE');
+      if (place === '') return false;
+      if (spec.onlyWith && !spec.onlyWith.includes(place)) return true;
+      return spec.notWith?.includes(place) ?? false;
+    },
+  });
+}

@@ -1,0 +1,438 @@
+// Domain: SSDA903 rule sets per collection year, assembled as "previous year's rules + added/replaced − removed".
+// Years are collection years as in model.ts (2026 = 1 April 2025 to 31 March 2026). The changes follow the
+// catalogue's "last defined" column (lac2023_24 → 2024 … lac2026_27 → 2027) and the schema diffs for code lists.
+import type { Rule } from '../model.ts';
+import { rule101, rule101Until2024 } from './rule-101.ts';
+import { rule102 } from './rule-102.ts';
+import { rule103 } from './rule-103.ts';
+import { rule104 } from './rule-104.ts';
+import { rule112 } from './rule-112.ts';
+import { rule113 } from './rule-113.ts';
+import { rule114 } from './rule-114.ts';
+import { rule115 } from './rule-115.ts';
+import { rule116 } from './rule-116.ts';
+import { rule119 } from './rule-119.ts';
+import { rule120 } from './rule-120.ts';
+import { rule131 } from './rule-131.ts';
+import { rule132 } from './rule-132.ts';
+import { rule133 } from './rule-133.ts';
+import { rule141 } from './rule-141.ts';
+import { rule142 } from './rule-142.ts';
+import { rule143 } from './rule-143.ts';
+import { rule144 } from './rule-144.ts';
+import { rule145 } from './rule-145.ts';
+import { rule146, rule146Until2024, rule146Until2025 } from './rule-146.ts';
+import { rule147 } from './rule-147.ts';
+import { rule148 } from './rule-148.ts';
+import { rule149 } from './rule-149.ts';
+import { rule153 } from './rule-153.ts';
+import { rule165 } from './rule-165.ts';
+import { rule166 } from './rule-166.ts';
+import { rule167 } from './rule-167.ts';
+import { rule168 } from './rule-168.ts';
+import { rule171 } from './rule-171.ts';
+import { rule174, rule174Until2024 } from './rule-174.ts';
+import { rule175 } from './rule-175.ts';
+import { rule176 } from './rule-176.ts';
+import { rule177 } from './rule-177.ts';
+import { rule178, rule178Until2025 } from './rule-178.ts';
+import { rule180 } from './rule-180.ts';
+import { rule184 } from './rule-184.ts';
+import { rule196 } from './rule-196.ts';
+import { rule213, rule213Until2025 } from './rule-213.ts';
+import { rule214 } from './rule-214.ts';
+import { rule217 } from './rule-217.ts';
+import { rule222, rule222Until2025 } from './rule-222.ts';
+import { rule225 } from './rule-225.ts';
+import { rule226, rule226Until2025 } from './rule-226.ts';
+import { rule232 } from './rule-232.ts';
+import { rule233 } from './rule-233.ts';
+import { rule234 } from './rule-234.ts';
+import { rule301 } from './rule-301.ts';
+import { rule302 } from './rule-302.ts';
+import { rule304 } from './rule-304.ts';
+import { rule333 } from './rule-333.ts';
+import { rule344 } from './rule-344.ts';
+import { rule345 } from './rule-345.ts';
+import { rule351 } from './rule-351.ts';
+import { rule352 } from './rule-352.ts';
+import { rule353 } from './rule-353.ts';
+import { rule354 } from './rule-354.ts';
+import { rule355 } from './rule-355.ts';
+import { rule356 } from './rule-356.ts';
+import { rule357 } from './rule-357.ts';
+import { rule358 } from './rule-358.ts';
+import { rule361 } from './rule-361.ts';
+import { rule362 } from './rule-362.ts';
+import { rule371, rule371Until2024 } from './rule-371.ts';
+import { rule372 } from './rule-372.ts';
+import { rule373 } from './rule-373.ts';
+import { rule374 } from './rule-374.ts';
+import { rule375 } from './rule-375.ts';
+import { rule376 } from './rule-376.ts';
+import { rule378 } from './rule-378.ts';
+import { rule379 } from './rule-379.ts';
+import { rule380 } from './rule-380.ts';
+import { rule381 } from './rule-381.ts';
+import { rule382 } from './rule-382.ts';
+import { rule384 } from './rule-384.ts';
+import { rule385 } from './rule-385.ts';
+import { rule386 } from './rule-386.ts';
+import { rule387 } from './rule-387.ts';
+import { rule388 } from './rule-388.ts';
+import { rule389 } from './rule-389.ts';
+import { rule391 } from './rule-391.ts';
+import { rule407 } from './rule-407.ts';
+import { rule431 } from './rule-431.ts';
+import { rule433 } from './rule-433.ts';
+import { rule434 } from './rule-434.ts';
+import { rule435 } from './rule-435.ts';
+import { rule436 } from './rule-436.ts';
+import { rule437 } from './rule-437.ts';
+import { rule440 } from './rule-440.ts';
+import { rule441 } from './rule-441.ts';
+import { rule442 } from './rule-442.ts';
+import { rule460 } from './rule-460.ts';
+import { rule501 } from './rule-501.ts';
+import { rule504 } from './rule-504.ts';
+import { rule511 } from './rule-511.ts';
+import { rule522 } from './rule-522.ts';
+import { rule526, rule526Until2025 } from './rule-526.ts';
+import { rule527 } from './rule-527.ts';
+import { rule528 } from './rule-528.ts';
+import { rule529 } from './rule-529.ts';
+import { rule530 } from './rule-530.ts';
+import { rule531 } from './rule-531.ts';
+import { rule550 } from './rule-550.ts';
+import { rule564 } from './rule-564.ts';
+import { rule565 } from './rule-565.ts';
+import { rule566 } from './rule-566.ts';
+import { rule567 } from './rule-567.ts';
+import { rule570 } from './rule-570.ts';
+import { rule571 } from './rule-571.ts';
+import { rule574 } from './rule-574.ts';
+import { rule577 } from './rule-577.ts';
+import { rule578 } from './rule-578.ts';
+import { rule581 } from './rule-581.ts';
+import { rule586 } from './rule-586.ts';
+import { rule611 } from './rule-611.ts';
+import { rule612, rule612Until2024 } from './rule-612.ts';
+import { rule620 } from './rule-620.ts';
+import { rule621 } from './rule-621.ts';
+import { rule631 } from './rule-631.ts';
+import { rule700 } from './rule-700.ts';
+import { rule701 } from './rule-701.ts';
+import { rule702 } from './rule-702.ts';
+import { rule703 } from './rule-703.ts';
+import { rule704 } from './rule-704.ts';
+import { rule705 } from './rule-705.ts';
+import { rule707 } from './rule-707.ts';
+import { rule708 } from './rule-708.ts';
+import { rule1000 } from './rule-1000.ts';
+import { rule1004 } from './rule-1004.ts';
+import { rule1005 } from './rule-1005.ts';
+import { rule1006 } from './rule-1006.ts';
+import { rule1009 } from './rule-1009.ts';
+import { ruleINT01 } from './rule-INT01.ts';
+import { ruleINT02 } from './rule-INT02.ts';
+import { ruleINT03 } from './rule-INT03.ts';
+import { ruleINT04 } from './rule-INT04.ts';
+import { ruleINT05 } from './rule-INT05.ts';
+import { ruleINT06 } from './rule-INT06.ts';
+import { ruleINT07 } from './rule-INT07.ts';
+import { ruleINT08 } from './rule-INT08.ts';
+import { ruleINT09 } from './rule-INT09.ts';
+import { ruleINT11 } from './rule-INT11.ts';
+import { ruleINT12 } from './rule-INT12.ts';
+import { ruleINT13 } from './rule-INT13.ts';
+import { ruleINT14 } from './rule-INT14.ts';
+import { ruleINT15 } from './rule-INT15.ts';
+import { ruleINT16 } from './rule-INT16.ts';
+import { ruleINT17 } from './rule-INT17.ts';
+import { ruleINT18 } from './rule-INT18.ts';
+import { ruleINT21 } from './rule-INT21.ts';
+import { ruleINT31 } from './rule-INT31.ts';
+import { ruleINT32 } from './rule-INT32.ts';
+import { ruleINT33 } from './rule-INT33.ts';
+import { ruleINT34 } from './rule-INT34.ts';
+import { ruleINT35 } from './rule-INT35.ts';
+import { ruleINT36 } from './rule-INT36.ts';
+import { ruleSW01aSTG1 } from './rule-SW01aSTG1.ts';
+import { ruleSW01bSTG1 } from './rule-SW01bSTG1.ts';
+import { ruleSW01STG1 } from './rule-SW01STG1.ts';
+import { ruleSW02STG1 } from './rule-SW02STG1.ts';
+import { ruleSW04STG1 } from './rule-SW04STG1.ts';
+import { ruleSW05STG1 } from './rule-SW05STG1.ts';
+import { ruleSW06STG2 } from './rule-SW06STG2.ts';
+import { ruleSW07STG2, ruleSW07STG2Until2024 } from './rule-SW07STG2.ts';
+import { ruleSW08STG2 } from './rule-SW08STG2.ts';
+import { ruleSW09STG2 } from './rule-SW09STG2.ts';
+import { ruleSW10STG2, ruleSW10STG2Until2024 } from './rule-SW10STG2.ts';
+import { ruleSW13STG1, ruleSW13STG1Until2024 } from './rule-SW13STG1.ts';
+import { ruleSW17STG2 } from './rule-SW17STG2.ts';
+
+/** One collection year's changes to the previous year's rule set. */
+export interface YearChange {
+  readonly year: number;
+  /** Rules new this year (their code must not already be in force). */
+  readonly added?: readonly Rule[];
+  /** New versions of rules already in force (matched by code). */
+  readonly replaced?: readonly Rule[];
+  /** Codes of rules withdrawn this year. */
+  readonly removed?: readonly string[];
+}
+
+/** The first collection year with a known rule set (2022/23, the catalogue's oldest "last defined" year). */
+export const FIRST_YEAR = 2023;
+
+/** Rules in force in 2022/23, in their 2022/23 versions. */
+export const BASE_RULES: readonly Rule[] = [
+  rule1000,
+  rule1004,
+  rule1005,
+  rule1006,
+  rule1009,
+  rule101Until2024,
+  rule102,
+  rule103,
+  rule104,
+  rule112,
+  rule113,
+  rule114,
+  rule115,
+  rule116,
+  rule119,
+  rule120,
+  rule131,
+  rule132,
+  rule133,
+  rule141,
+  rule142,
+  rule143,
+  rule144,
+  rule145,
+  rule146Until2024,
+  rule147,
+  rule148,
+  rule149,
+  rule153,
+  rule165,
+  rule166,
+  rule167,
+  rule168,
+  rule171,
+  rule174Until2024,
+  rule175,
+  rule176,
+  rule177,
+  rule178Until2025,
+  rule180,
+  rule184,
+  rule196,
+  rule213Until2025,
+  rule214,
+  rule217,
+  rule222Until2025,
+  rule225,
+  rule226Until2025,
+  rule301,
+  rule302,
+  rule304,
+  rule333,
+  rule344,
+  rule345,
+  rule351,
+  rule352,
+  rule353,
+  rule354,
+  rule355,
+  rule356,
+  rule357,
+  rule358,
+  rule361,
+  rule362,
+  rule371Until2024,
+  rule372,
+  rule373,
+  rule374,
+  rule375,
+  rule376,
+  rule378,
+  rule379,
+  rule380,
+  rule381,
+  rule382,
+  rule384,
+  rule385,
+  rule386,
+  rule387,
+  rule388,
+  rule389,
+  rule391,
+  rule407,
+  rule431,
+  rule433,
+  rule434,
+  rule435,
+  rule436,
+  rule437,
+  rule440,
+  rule441,
+  rule442,
+  rule460,
+  rule501,
+  rule504,
+  rule511,
+  rule522,
+  rule526Until2025,
+  rule527,
+  rule528,
+  rule529,
+  rule530,
+  rule531,
+  rule550,
+  rule564,
+  rule565,
+  rule566,
+  rule567,
+  rule570,
+  rule571,
+  rule574,
+  rule577,
+  rule578,
+  rule581,
+  rule586,
+  rule611,
+  rule612Until2024,
+  rule620,
+  rule621,
+  rule631,
+  ruleINT01,
+  ruleINT02,
+  ruleINT03,
+  ruleINT04,
+  ruleINT05,
+  ruleINT06,
+  ruleINT07,
+  ruleINT08,
+  ruleINT09,
+  ruleINT11,
+  ruleINT12,
+  ruleINT13,
+  ruleINT14,
+  ruleINT15,
+  ruleINT16,
+  ruleINT17,
+  ruleINT18,
+  ruleINT21,
+  ruleINT31,
+  ruleINT32,
+  ruleINT33,
+  ruleINT34,
+  ruleINT35,
+  ruleINT36,
+];
+
+export const YEAR_CHANGES: readonly YearChange[] = [
+  {
+    // 2023/24: social worker episodes (SWEpisodes) collected for the first time.
+    year: 2024,
+    added: [
+      ruleSW01STG1,
+      ruleSW02STG1,
+      ruleSW04STG1,
+      ruleSW05STG1,
+      ruleSW06STG2,
+      ruleSW07STG2Until2024,
+      ruleSW08STG2,
+      ruleSW09STG2,
+      ruleSW10STG2Until2024,
+      ruleSW13STG1Until2024,
+    ],
+  },
+  {
+    // 2024/25: SEX becomes M/F/U; PLACE gains K3 and loses H5 and P2; SW01STG1 split into SW01a/SW01b.
+    year: 2025,
+    added: [rule232, ruleSW01aSTG1, ruleSW01bSTG1],
+    replaced: [
+      rule101,
+      rule146Until2025,
+      rule174,
+      rule612,
+      rule371,
+      ruleSW07STG2,
+      ruleSW10STG2,
+      ruleSW13STG1,
+    ],
+    removed: ['SW01STG1'],
+  },
+  {
+    // 2025/26: PLACE gains Z11–Z14; placement provider, URN and reason-for-move rules updated.
+    year: 2026,
+    added: [rule233, rule234, ruleSW17STG2],
+    replaced: [rule146, rule178, rule213, rule222, rule226, rule526],
+  },
+  {
+    // 2026/27: deprivation of liberty orders (DoLo table).
+    year: 2027,
+    added: [rule700, rule701, rule702, rule703, rule704, rule705, rule707, rule708],
+  },
+];
+
+/** Applies one year's changes; refuses changes that do not fit (adding a code in force, replacing or removing
+ * one that is not), so a mistake in YEAR_CHANGES fails loudly instead of silently dropping a rule. */
+export function applyYearChange(previous: readonly Rule[], change: YearChange): Rule[] {
+  const byCode = new Map(previous.map((rule) => [rule.code, rule]));
+  for (const code of change.removed ?? []) {
+    if (!byCode.delete(code)) throw new Error(`${change.year}: cannot remove ${code}, it is not in force`);
+  }
+  for (const rule of change.replaced ?? []) {
+    if (!byCode.has(rule.code))
+      throw new Error(`${change.year}: cannot replace ${rule.code}, it is not in force`);
+    byCode.set(rule.code, rule);
+  }
+  for (const rule of change.added ?? []) {
+    if (byCode.has(rule.code))
+      throw new Error(`${change.year}: cannot add ${rule.code}, it is already in force`);
+    byCode.set(rule.code, rule);
+  }
+  return [...byCode.values()];
+}
+
+/** Rule sets keyed by every year that has changes, starting with the base year. */
+export function assembleRegistry(
+  firstYear: number,
+  base: readonly Rule[],
+  changes: readonly YearChange[],
+): ReadonlyMap<number, readonly Rule[]> {
+  const codes = new Set<string>();
+  for (const rule of base) {
+    if (codes.has(rule.code)) throw new Error(`${firstYear}: ${rule.code} appears twice in the base set`);
+    codes.add(rule.code);
+  }
+  const sets = new Map<number, readonly Rule[]>([[firstYear, base]]);
+  let current = base;
+  let lastYear = firstYear;
+  for (const change of [...changes].sort((a, b) => a.year - b.year)) {
+    if (change.year <= lastYear) throw new Error(`${change.year}: changes must follow ${lastYear}`);
+    current = applyYearChange(current, change);
+    sets.set(change.year, current);
+    lastYear = change.year;
+  }
+  return sets;
+}
+
+const REGISTRY = assembleRegistry(FIRST_YEAR, BASE_RULES, YEAR_CHANGES);
+
+/** Collection years with a rule set of their own, oldest first. */
+export const KNOWN_YEARS: readonly number[] = [...REGISTRY.keys()].sort((a, b) => a - b);
+
+/**
+ * The rules in force for a collection year: the latest known year at or before it. Years before the first known
+ * year get the first year's rules (the oldest definitions we have); later years get the newest set.
+ */
+export function rulesFor(collectionYear: number): readonly Rule[] {
+  let chosen = KNOWN_YEARS[0] as number;
+  for (const year of KNOWN_YEARS) if (year <= collectionYear) chosen = year;
+  return REGISTRY.get(chosen) ?? [];
+}

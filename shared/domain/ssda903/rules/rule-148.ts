@@ -1,0 +1,22 @@
+// Domain: SSDA903 rule 148 — DEC and REC go together. Catalogue fields: DEC REC (Episodes).
+import type { Finding, Rule } from '../model.ts';
+import { finding, rowsOf, val } from './support.ts';
+
+/** Points at whichever of the pair is blank. */
+export const rule148: Rule = {
+  code: '148',
+  description:
+    'The date episode ceased and the reason episode ceased must both be completed, or both left blank.',
+  tables: ['Episodes'],
+  fields: ['DEC', 'REC'],
+  check(child) {
+    const findings: Finding[] = [];
+    for (const row of rowsOf(child, 'Episodes')) {
+      const hasDec = val(row, 'DEC') !== '';
+      const hasRec = val(row, 'REC') !== '';
+      if (hasDec && !hasRec) findings.push(finding('148', child, row, 'REC'));
+      if (!hasDec && hasRec) findings.push(finding('148', child, row, 'DEC'));
+    }
+    return findings;
+  },
+};

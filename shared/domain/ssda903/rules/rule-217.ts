@@ -1,0 +1,27 @@
+// Domain: SSDA903 rule 217 — adoption by current foster carers needs a matching RNE. Catalogue fields:
+// PLACE DECOM RNE (Episodes).
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { dateIn, fixedDay, val } from './support.ts';
+
+/** A3/A5: placed for adoption with current foster carers (with / without a placement order). */
+const WITH_CURRENT_FOSTER_CARERS = ['A3', 'A5'];
+const FROM = fixedDay(2015, 4, 1);
+
+export const rule217: Rule = rowRule({
+  code: '217',
+  description:
+    'A child placed for adoption with their current foster carers (A3 or A5) must have a reason for new episode of S, T or U (episodes from 1 April 2015).',
+  table: 'Episodes',
+  fields: ['PLACE', 'DECOM', 'RNE'],
+  flagField: 'RNE',
+  fails: (row) => {
+    const decom = dateIn(row, 'DECOM');
+    return (
+      WITH_CURRENT_FOSTER_CARERS.includes(val(row, 'PLACE')) &&
+      decom !== null &&
+      decom >= FROM &&
+      !['S', 'T', 'U'].includes(val(row, 'RNE'))
+    );
+  },
+});

@@ -1,0 +1,27 @@
+// Domain: SSDA903 rule 225 — reason for placement change required. Catalogue fields: REASON_PLACE_CHANGE.
+import type { Rule } from '../model.ts';
+import { consecutivePairs, ep, episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
+
+/**
+ * The reason is recorded on the episode that ends when the child moves (REC X1, next RNE P, B, T or U).
+ * Moves into or out of a temporary placement do not need one.
+ */
+export const rule225: Rule = {
+  code: '225',
+  description:
+    'The child changed placement at the end of this episode, so the reason for placement change must be recorded.',
+  tables: ['Episodes'],
+  fields: ['REASON_PLACE_CHANGE'],
+  check(child) {
+    return consecutivePairs(episodesInOrder(child))
+      .filter(
+        ([previous, next]) =>
+          ep(previous, 'REC') === 'X1' &&
+          ep(previous, 'REASON_PLACE_CHANGE') === '' &&
+          !TEMPORARY_PLACEMENTS.includes(ep(previous, 'PLACE')) &&
+          ['P', 'B', 'T', 'U'].includes(ep(next, 'RNE')) &&
+          !TEMPORARY_PLACEMENTS.includes(ep(next, 'PLACE')),
+      )
+      .map(([previous]) => finding('225', child, previous.row, 'REASON_PLACE_CHANGE'));
+  },
+};

@@ -1,0 +1,34 @@
+// Domain: SSDA903 rule 226 — no reason for placement change around a temporary placement. Catalogue fields:
+// REASON_PLACE_CHANGE PLACE (Episodes); last defined 2025/26 (reworded).
+import type { Finding, Rule } from '../model.ts';
+import { ep, episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
+
+/** Flags the reason on a temporary placement's own episode and on the episode the child left to go into it. */
+function reasonNotForTemporary(description: string): Rule {
+  return {
+    code: '226',
+    description,
+    tables: ['Episodes'],
+    fields: ['REASON_PLACE_CHANGE', 'PLACE'],
+    check(child) {
+      const findings: Finding[] = [];
+      const episodes = episodesInOrder(child);
+      episodes.forEach((episode, index) => {
+        if (!TEMPORARY_PLACEMENTS.includes(ep(episode, 'PLACE'))) return;
+        const previous = episodes[index - 1];
+        if (previous && ep(previous, 'REASON_PLACE_CHANGE') !== '') {
+          findings.push(finding('226', child, previous.row, 'REASON_PLACE_CHANGE'));
+        }
+        if (ep(episode, 'REASON_PLACE_CHANGE') !== '') {
+          findings.push(finding('226', child, episode.row, 'REASON_PLACE_CHANGE'));
+        }
+      });
+      return findings;
+    },
+  };
+}
+
+export const rule226Until2025: Rule = reasonNotForTemporary('Reason for placement change is not required.');
+export const rule226: Rule = reasonNotForTemporary(
+  'Reason for placement change is not required for a move into or out of a temporary placement (T0–T4).',
+);

@@ -1,0 +1,24 @@
+// Domain: SSDA903 rule 234 — custody as a reason for moving needs a child aged 10+. Catalogue fields:
+// REASON_PLACE_CHANGE DOB (Header, Episodes); from 2025/26.
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { dateIn, hasReachedAge, headerDob, val } from './support.ts';
+
+export const rule234: Rule = rowRule({
+  code: '234',
+  description: 'A child under 10 cannot change placement because of being admitted to custody (CUSTOD).',
+  table: 'Episodes',
+  tables: ['Episodes', 'Header'],
+  fields: ['REASON_PLACE_CHANGE', 'DOB'],
+  flagField: 'REASON_PLACE_CHANGE',
+  fails: (row, child) => {
+    const dob = headerDob(child);
+    const when = dateIn(row, 'DEC') ?? dateIn(row, 'DECOM');
+    return (
+      val(row, 'REASON_PLACE_CHANGE') === 'CUSTOD' &&
+      dob !== null &&
+      when !== null &&
+      !hasReachedAge(dob, when, 10)
+    );
+  },
+});

@@ -1,0 +1,16 @@
+// Domain: SSDA903 rule 301 — date of birth after the year ended. Catalogue fields: DOB (Header).
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { dateIn } from './support.ts';
+
+export const rule301: Rule = rowRule({
+  code: '301',
+  description: 'The date of birth is after the end of the collection year.',
+  table: 'Header',
+  fields: ['DOB'],
+  flagField: 'DOB',
+  fails: (row, _child, context) => {
+    const dob = dateIn(row, 'DOB');
+    return dob !== null && dob > context.periodEnd;
+  },
+});

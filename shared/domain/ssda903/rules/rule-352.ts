@@ -1,0 +1,20 @@
+// Domain: SSDA903 rule 352 — starting to be looked after at 18 or over. Catalogue fields: DECOM RNE (Header,
+// Episodes).
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { dateIn, hasReachedAge, headerDob, val } from './support.ts';
+
+export const rule352: Rule = rowRule({
+  code: '352',
+  description:
+    'The child started to be looked after (reason for new episode S) on or after their 18th birthday.',
+  table: 'Episodes',
+  tables: ['Episodes', 'Header'],
+  fields: ['DECOM', 'RNE'],
+  flagField: 'DECOM',
+  fails: (row, child) => {
+    const dob = headerDob(child);
+    const decom = dateIn(row, 'DECOM');
+    return val(row, 'RNE') === 'S' && dob !== null && decom !== null && hasReachedAge(dob, decom, 18);
+  },
+});

@@ -1,0 +1,26 @@
+// Domain: SSDA903 rule 358 — youth justice legal statuses need a child aged 10+. Catalogue fields: DECOM DOB LS.
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { dateIn, hasReachedAge, headerDob, val } from './support.ts';
+
+/** J1–J3: remanded or sentenced (youth justice legal statuses). */
+const YOUTH_JUSTICE = ['J1', 'J2', 'J3'];
+
+export const rule358: Rule = rowRule({
+  code: '358',
+  description: 'The legal status is J1, J2 or J3 but the child was under 10 when the episode began.',
+  table: 'Episodes',
+  tables: ['Episodes', 'Header'],
+  fields: ['DECOM', 'DOB', 'LS'],
+  flagField: 'LS',
+  fails: (row, child) => {
+    const dob = headerDob(child);
+    const decom = dateIn(row, 'DECOM');
+    return (
+      YOUTH_JUSTICE.includes(val(row, 'LS')) &&
+      dob !== null &&
+      decom !== null &&
+      !hasReachedAge(dob, decom, 10)
+    );
+  },
+});

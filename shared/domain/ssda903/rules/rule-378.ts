@@ -1,0 +1,14 @@
+// Domain: SSDA903 rule 378 — placed with parents under section 20. Catalogue fields: PLACE LS (Episodes).
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { val } from './support.ts';
+
+export const rule378: Rule = rowRule({
+  code: '378',
+  description:
+    'A child placed with parents (P1) cannot be looked after under a single period of accommodation under section 20 (V2).',
+  table: 'Episodes',
+  fields: ['PLACE', 'LS'],
+  flagField: 'LS',
+  fails: (row) => val(row, 'PLACE') === 'P1' && val(row, 'LS') === 'V2',
+});

@@ -1,0 +1,14 @@
+// Domain: SSDA903 rule 382 — short breaks are not temporary placements. Catalogue fields: LS PLACE (Episodes).
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { SHORT_BREAK_LEGAL_STATUSES, TEMPORARY_PLACEMENTS, val } from './support.ts';
+
+export const rule382: Rule = rowRule({
+  code: '382',
+  description: 'A child on short breaks (legal status V3 or V4) cannot be in a temporary placement (T0–T4).',
+  table: 'Episodes',
+  fields: ['LS', 'PLACE'],
+  flagField: 'PLACE',
+  fails: (row) =>
+    SHORT_BREAK_LEGAL_STATUSES.includes(val(row, 'LS')) && TEMPORARY_PLACEMENTS.includes(val(row, 'PLACE')),
+});

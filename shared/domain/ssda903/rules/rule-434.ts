@@ -1,0 +1,21 @@
+// Domain: SSDA903 rule 434 — RNE L (legal status change only) must match the data. Catalogue fields:
+// RNE LS PLACE PL_POST URN PLACE_PROVIDER (Episodes).
+import type { Rule } from '../model.ts';
+import { consecutivePairs, ep, episodesInOrder, finding, samePlacement } from './support.ts';
+
+export const rule434: Rule = {
+  code: '434',
+  description:
+    'The reason for new episode is L (legal status changed, placement did not), but the legal status is unchanged or the placement details changed.',
+  tables: ['Episodes'],
+  fields: ['RNE', 'LS', 'PLACE', 'PL_POST', 'URN', 'PLACE_PROVIDER'],
+  check(child) {
+    return consecutivePairs(episodesInOrder(child))
+      .filter(
+        ([previous, next]) =>
+          ep(next, 'RNE') === 'L' &&
+          (ep(next, 'LS') === ep(previous, 'LS') || !samePlacement(previous, next)),
+      )
+      .map(([, next]) => finding('434', child, next.row, 'RNE'));
+  },
+};

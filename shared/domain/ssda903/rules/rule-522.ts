@@ -1,0 +1,19 @@
+// Domain: SSDA903 rule 522 — adoption decision reversed before it was made. Catalogue fields: DATE_PLACED
+// DATE_PLACED_CEASED (PlacedAdoption).
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { dateIn } from './support.ts';
+
+export const rule522: Rule = rowRule({
+  code: '522',
+  description:
+    'The decision that the child should be placed for adoption must be on or before the decision that they should no longer be.',
+  table: 'PlacedAdoption',
+  fields: ['DATE_PLACED', 'DATE_PLACED_CEASED'],
+  flagField: 'DATE_PLACED',
+  fails: (row) => {
+    const placed = dateIn(row, 'DATE_PLACED');
+    const ceased = dateIn(row, 'DATE_PLACED_CEASED');
+    return placed !== null && ceased !== null && placed > ceased;
+  },
+});

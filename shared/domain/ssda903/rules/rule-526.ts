@@ -1,0 +1,20 @@
+// Domain: SSDA903 rule 526 — placement provider missing. Catalogue fields: PLACE PLACE_PROVIDER (Episodes);
+// last defined 2025/26, when Z11–Z14 joined the placements that have no provider.
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { OTHER_PLACEMENTS_FROM_2026, TEMPORARY_PLACEMENTS, val } from './support.ts';
+
+function providerRequired(exempt: readonly string[]): Rule {
+  return rowRule({
+    code: '526',
+    description: `The placement provider is blank; it is needed for every placement type except ${exempt.join(', ')}.`,
+    table: 'Episodes',
+    fields: ['PLACE', 'PLACE_PROVIDER'],
+    flagField: 'PLACE_PROVIDER',
+    fails: (row) =>
+      val(row, 'PLACE_PROVIDER') === '' && val(row, 'PLACE') !== '' && !exempt.includes(val(row, 'PLACE')),
+  });
+}
+
+export const rule526Until2025: Rule = providerRequired([...TEMPORARY_PLACEMENTS, 'Z1']);
+export const rule526: Rule = providerRequired([...TEMPORARY_PLACEMENTS, 'Z1', ...OTHER_PLACEMENTS_FROM_2026]);

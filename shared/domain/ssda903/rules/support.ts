@@ -1,0 +1,236 @@
+// Domain: small shared helpers for SSDA903 rules — reading rows, dates and ages, the collection period,
+// episodes in order and periods of care. Pure functions; no I/O.
+import { type Day, dayFromParts, dayParts, parseUkDate } from '../../dates.ts';
+import type { ChildRecord, Finding, Row, RuleContext, TableName } from '../model.ts';
+
+// ---------------------------------------------------------------------------------------------------------
+// Rows and findings
+
+export function rowsOf(child: ChildRecord, table: TableName): readonly Row[] {
+  return child.rows[table] ?? [];
+}
+
+/** The raw (trimmed) value of a field; '' when blank or when the column is absent. */
+export function val(row: Row, field: string): string {
+  return row.values[field] ?? '';
+}
+
+export function isBlank(row: Row, field: string): boolean {
+  return val(row, field) === '';
+}
+
+/** A UK date field as a Day; null when blank or not a real calendar date. */
+export function dateIn(row: Row, field: string): Day | null {
+  const text = val(row, field);
+  return text === '' ? null : parseUkDate(text);
+}
+
+/** True when the field holds something that is not a real dd/mm/yyyy date. */
+export function isInvalidDate(row: Row, field: string): boolean {
+  return val(row, field) !== '' && dateIn(row, field) === null;
+}
+
+/** A finding that points at one field of one row, quoting the value as uploaded. */
+export function finding(code: string, child: ChildRecord, row: Row, field: string): Finding {
+  return {
+    code,
+    table: row.table,
+    rowNumber: row.rowNumber,
+    field,
+    value: val(row, field),
+    child: child.child,
+  };
+}
+
+export function tablePresent(context: RuleContext, table: TableName): boolean {
+  return context.tablesPresent.has(table);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Dates, ages and the collection period
+
+/** The same calendar day `years` later; 29 February moves to 1 March in a non-leap year (UK legal age). */
+export function addYears(day: Day, years: number): Day {
+  const { year, month, day: dayOfMonth } = dayParts(day);
+  return dayFromParts(year + years, month, dayOfMonth) ?? (dayFromParts(year + years, 3, 1) as Day);
+}
+
+/** Completed years of age on a day. */
+export function ageOn(dob: Day, on: Day): number {
+  const candidate = dayParts(on).year - dayParts(dob).year;
+  return addYears(dob, candidate) > on ? candidate - 1 : candidate;
+}
+
+/** True when the child has had their `years`th birthday on or before `on`. */
+export function hasReachedAge(dob: Day, on: Day, years: number): boolean {
+  return addYears(dob, years) <= on;
+}
+
+/** The reporting period of a collection year: 2026 means 1 April 2025 to 31 March 2026 (model.ts). */
+export function collectionPeriod(collectionYear: number): { readonly start: Day; readonly end: Day } {
+  return {
+    start: dayFromParts(collectionYear - 1, 4, 1) as Day,
+    end: dayFromParts(collectionYear, 3, 31) as Day,
+  };
+}
+
+/** A fixed calendar date used in a rule definition (e.g. 14 October 1991). */
+export function fixedDay(year: number, month: number, day: number): Day {
+  const result = dayFromParts(year, month, day);
+  if (result === null) throw new Error(`not a calendar date: ${year}-${month}-${day}`);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The child's header
+
+export function headerRow(child: ChildRecord): Row | undefined {
+  return rowsOf(child, 'Header')[0];
+}
+
+/** Date of birth from the child's Header row (null when absent or invalid). */
+export function headerDob(child: ChildRecord): Day | null {
+  const header = headerRow(child);
+  return header ? dateIn(header, 'DOB') : null;
+}
+
+/** Date of birth for a row of any table: the row's own DOB when valid, else the Header's. */
+export function dobFor(child: ChildRecord, row: Row): Day | null {
+  return dateIn(row, 'DOB') ?? headerDob(child);
+}
+
+/** SEX as male/female whichever code list the return uses (1/2 until 2024, M/F/U from 2025). */
+export function sexOf(row: Row): 'male' | 'female' | 'unknown' | 'invalid' {
+  switch (val(row, 'SEX')) {
+    case '1':
+    case 'M':
+      return 'male';
+    case '2':
+    case 'F':
+      return 'female';
+    case 'U':
+      return 'unknown';
+    default:
+      return 'invalid';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Episodes
+
+export interface Episode {
+  readonly row: Row;
+  readonly decom: Day;
+  /** null when the episode is open (DEC blank) or DEC is not a valid date. */
+  readonly dec: Day | null;
+}
+
+/** A field of an episode's row. */
+export function ep(episode: Episode, field: string): string {
+  return val(episode.row, field);
+}
+
+/** Rows of a date-bearing table with a valid start date, sorted by that date (file order breaks ties). */
+export function sortedByDate(rows: readonly Row[], field: string): { row: Row; day: Day }[] {
+  const dated: { row: Row; day: Day }[] = [];
+  for (const row of rows) {
+    const day = dateIn(row, field);
+    if (day !== null) dated.push({ row, day });
+  }
+  return dated.sort((a, b) => a.day - b.day || a.row.rowNumber - b.row.rowNumber);
+}
+
+/** The child's episodes with a valid DECOM, sorted by DECOM (file order breaks ties). */
+export function episodesInOrder(child: ChildRecord): Episode[] {
+  return sortedByDate(rowsOf(child, 'Episodes'), 'DECOM').map(({ row, day }) => ({
+    row,
+    decom: day,
+    dec: dateIn(row, 'DEC'),
+  }));
+}
+
+/** Each episode with the one before it (in DECOM order). */
+export function consecutivePairs<T>(items: readonly T[]): [T, T][] {
+  const pairs: [T, T][] = [];
+  for (let i = 1; i < items.length; i += 1) pairs.push([items[i - 1] as T, items[i] as T]);
+  return pairs;
+}
+
+/**
+ * Periods of care: runs of episodes where each starts on (or before) the day the care so far ended.
+ * A gap of a day or more starts a new period. An episode with a blank or unreadable DEC keeps the run open.
+ */
+export function periodsOfCare(episodes: readonly Episode[]): Episode[][] {
+  const periods: Episode[][] = [];
+  let current: Episode[] = [];
+  let open = false;
+  let end: Day | null = null;
+  for (const episode of episodes) {
+    const continues = open || (end !== null && episode.decom <= end);
+    if (current.length > 0 && !continues) {
+      periods.push(current);
+      current = [];
+      end = null;
+    }
+    current.push(episode);
+    if (episode.dec === null) open = true;
+    else end = end === null ? episode.dec : Math.max(end, episode.dec);
+  }
+  if (current.length > 0) periods.push(current);
+  return periods;
+}
+
+/** First day and last day (null = still open) of a period of care. */
+export function periodBounds(period: readonly Episode[]): { start: Day; end: Day | null } {
+  const first = period[0] as Episode;
+  let end: Day | null = null;
+  for (const episode of period) {
+    if (episode.dec === null) return { start: first.decom, end: null };
+    end = end === null ? episode.dec : Math.max(end, episode.dec);
+  }
+  return { start: first.decom, end };
+}
+
+/** True when some episode covers the day, counting both its start and its end day. */
+export function inCareOn(episodes: readonly Episode[], day: Day): boolean {
+  return episodes.some((episode) => episode.decom <= day && (episode.dec === null || day <= episode.dec));
+}
+
+/**
+ * The episode in which the child is looked after at the end of a day (open, or ceasing later).
+ * Short breaks (V3/V4) are skipped when `excludeShortBreaks` is set, as DfE's "looked after" counts do.
+ */
+export function episodeOpenAt(
+  episodes: readonly Episode[],
+  day: Day,
+  options: { excludeShortBreaks?: boolean } = {},
+): Episode | undefined {
+  return episodes.find(
+    (episode) =>
+      episode.decom <= day &&
+      (episode.dec === null || episode.dec > day) &&
+      !(options.excludeShortBreaks && SHORT_BREAK_LEGAL_STATUSES.includes(ep(episode, 'LS'))),
+  );
+}
+
+/** The child's last episode when care has ended (it has a DEC and its REC is not X1), else undefined. */
+export function finalCeasedEpisode(episodes: readonly Episode[]): Episode | undefined {
+  const last = episodes[episodes.length - 1];
+  if (!last || ep(last, 'DEC') === '' || last.dec === null || ep(last, 'REC') === 'X1') return undefined;
+  return last;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Code groups used across rules (DfE SSDA903 guidance)
+
+export const SHORT_BREAK_LEGAL_STATUSES: readonly string[] = ['V3', 'V4'];
+export const TEMPORARY_PLACEMENTS: readonly string[] = ['T0', 'T1', 'T2', 'T3', 'T4'];
+/** "Other placement" codes: Z1 throughout, split into Z11–Z14 from 2025/26 (schema 2026 diff). */
+export const OTHER_PLACEMENTS_FROM_2026: readonly string[] = ['Z11', 'Z12', 'Z13', 'Z14'];
+
+/** The fields that identify a placement: when none of them changes, the child did not move. */
+export const PLACEMENT_DETAIL_FIELDS: readonly string[] = ['PLACE', 'PL_POST', 'URN', 'PLACE_PROVIDER'];
+
+export function samePlacement(a: Episode, b: Episode): boolean {
+  return PLACEMENT_DETAIL_FIELDS.every((field) => ep(a, field) === ep(b, field));
+}

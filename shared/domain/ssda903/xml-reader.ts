@@ -1,0 +1,349 @@
+// Domain: reading the XML form of the SSDA903 return (EXPSSDA903, shared/data/schemas/SSDA903_CLA.xsd) as a
+// stream of the same rows the CSV tables give, so both forms are validated alike.
+//
+// XSD shape: EXPSSDA903 > CHILD* > HEADER, EPISODE*.
+//   HEADER holds CHILDID UPN SEX DOB ETHNIC UASC DUC DATE_INT DATE_MATCH FOSTER_CARE NB_ADOPTR SEX_ADOPTR
+//   LS_ADOPTR IN_TOUCH ACTIV ACCOM MOTHER MC_DOB, and the groups AMISSING* (MISSING MIS_START MIS_END),
+//   AREVIEW* (REVIEW REVIEW_CODE), PERMANENCE (PREV_PERM LA_PERM DATE_PERM), OC2 (SDQ_SCORE … ) and
+//   AD_PLACED* (DATE_PLACED DATE_PLACED_CEASED REASON_PLACED_CEASED).
+//   EPISODE holds DECOM RNE LS CIN PL PL_POST HOME_POST URN PLACE_PROVIDER DEC REC REASON_PLACE_CHANGE.
+// Mapping to tables: CHILDID is CHILD and PL is PLACE. HEADER gives a Header row; a UASC row when its UASC
+// flag is set or DUC is given; an OC3 row when any care-leaver field is given; an AD1 row when any adoption
+// field is given. Group rows take CHILD and DOB from HEADER. The XSD has no social-worker episodes or DoLo:
+// those tables come only as CSV.
+import { SaxesParser, type SaxesTag } from 'saxes';
+import type { ByteSource } from './bytes.ts';
+import { decodeText, type TextEncodingName } from './decode.ts';
+import { ReturnReadError } from './issues.ts';
+import type { Row, TableName } from './model.ts';
+import type { YearSchema } from './schema.ts';
+
+export interface XmlReturnOptions {
+  readonly fileName: string;
+  readonly schema: YearSchema;
+  readonly onEncoding?: (encoding: TextEncodingName) => void;
+  /** Names of elements the reader does not know (reported once each, at most 20). */
+  readonly onUnknownElement?: (path: string) => void;
+  /** Longest prolog (before the first element) scanned for DOCTYPE/ENTITY (default 64 KiB). */
+  readonly maxPrologChars?: number;
+}
+
+/** The tables the XML form can carry. */
+export const XML_TABLES: readonly TableName[] = [
+  'Header',
+  'Episodes',
+  'UASC',
+  'Reviews',
+  'OC2',
+  'OC3',
+  'AD1',
+  'PlacedAdoption',
+  'PrevPerm',
+  'Missing',
+];
+
+const ROOT = 'EXPSSDA903';
+const RENAME: Readonly<Record<string, string>> = { CHILDID: 'CHILD', PL: 'PLACE' };
+const HEADER_GROUPS: Readonly<Record<string, TableName>> = {
+  AMISSING: 'Missing',
+  AREVIEW: 'Reviews',
+  PERMANENCE: 'PrevPerm',
+  OC2: 'OC2',
+  AD_PLACED: 'PlacedAdoption',
+};
+const HEADER_FIELDS = new Set([
+  'CHILDID',
+  'CHILD',
+  'UPN',
+  'SEX',
+  'DOB',
+  'ETHNIC',
+  'UASC',
+  'DUC',
+  'DATE_INT',
+  'DATE_MATCH',
+  'FOSTER_CARE',
+  'NB_ADOPTR',
+  'SEX_ADOPTR',
+  'LS_ADOPTR',
+  'IN_TOUCH',
+  'ACTIV',
+  'ACCOM',
+  'MOTHER',
+  'MC_DOB',
+]);
+const EPISODE_FIELDS = new Set([
+  'DECOM',
+  'RNE',
+  'LS',
+  'CIN',
+  'PL',
+  'PLACE',
+  'PL_POST',
+  'HOME_POST',
+  'URN',
+  'PLACE_PROVIDER',
+  'DEC',
+  'REC',
+  'REASON_PLACE_CHANGE',
+]);
+const OC3_FIELDS = ['IN_TOUCH', 'ACTIV', 'ACCOM'];
+const AD1_FIELDS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'];
+const MAX_TEXT_CHARS = 10_000;
+const SLICE_CHARS = 64 * 1024;
+const MAX_UNKNOWN_REPORTED = 20;
+
+interface Group {
+  readonly table: TableName;
+  readonly line: number;
+  readonly values: Map<string, string>;
+}
+
+interface ChildElement {
+  header: Group | null;
+  readonly groups: Group[];
+  readonly episodes: Group[];
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T00:00:00(?:\.0+)?(?:Z|[+-]00:00)?)?$/;
+
+/** XML dates may be ISO (yyyy-mm-dd); rows carry them as dd/mm/yyyy like the CSV form. */
+function asUkDate(value: string): string {
+  const iso = ISO_DATE.exec(value);
+  return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value;
+}
+
+function doctypeRefused(fileName: string): ReturnReadError {
+  return new ReturnReadError(
+    'xml-doctype',
+    `"${fileName}" starts with a document type declaration (<!DOCTYPE …> or <!ENTITY …>). For security we do ` +
+      'not accept XML files that contain one. Export the return again without it, or ask your system supplier.',
+    fileName,
+  );
+}
+
+function malformed(fileName: string, line: number, detail: string): ReturnReadError {
+  return new ReturnReadError(
+    'xml-malformed',
+    `"${fileName}" is not well-formed XML (line ${line.toLocaleString('en-GB')}: ${detail}). Export the return again; ` +
+      'if it was edited by hand, check that every opening tag has a closing tag.',
+    fileName,
+  );
+}
+
+/**
+ * Refuses DOCTYPE/ENTITY declarations before any parsing: scans the text before the first element
+ * (the prolog) and passes the text through unchanged.
+ */
+async function* refuseDoctype(
+  text: AsyncIterable<string>,
+  fileName: string,
+  maxPrologChars: number,
+): AsyncGenerator<string> {
+  let prolog = '';
+  let checked = false;
+  for await (const chunk of text) {
+    if (checked) {
+      yield chunk;
+      continue;
+    }
+    prolog += chunk;
+    if (/<!(?:DOCTYPE|ENTITY)/i.test(prolog)) throw doctypeRefused(fileName);
+    // The prolog ends where the first element starts: "<" followed by a name character.
+    const rootAt = prolog.search(/<[A-Za-z_:]/);
+    if (rootAt !== -1) {
+      if (/<!(?:DOCTYPE|ENTITY)/i.test(prolog.slice(0, rootAt))) throw doctypeRefused(fileName);
+      checked = true;
+      yield prolog;
+      prolog = '';
+    } else if (prolog.length > maxPrologChars) {
+      throw new ReturnReadError(
+        'xml-malformed',
+        `"${fileName}" does not look like an XML file: no element starts in its first ${maxPrologChars.toLocaleString('en-GB')} characters.`,
+        fileName,
+      );
+    }
+  }
+  if (!checked && prolog.length > 0) yield prolog;
+}
+
+/**
+ * Streams the rows of an EXPSSDA903 XML file. Each child's elements are held until its closing tag (so
+ * memory is one child), then its rows are yielded: Header, UASC, OC3, AD1, then the HEADER groups and the
+ * episodes in document order. Row numbers are the line of the element's start tag. Throws
+ * ReturnReadError for DOCTYPE/ENTITY declarations, malformed XML or a file that is not an SSDA903 return.
+ */
+export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptions): AsyncGenerator<Row> {
+  const { fileName, schema } = options;
+  const parser = new SaxesParser({ position: true, fileName });
+  const columnsOf = (table: TableName): readonly string[] => schema.tables.get(table)?.columns ?? [];
+  const dateFields = new Set<string>();
+  for (const spec of schema.tables.values()) {
+    for (const field of spec.fields.values()) if (field.type === 'date') dateFields.add(field.name);
+  }
+
+  const ready: Row[] = [];
+  const stack: string[] = [];
+  const unknown = new Set<string>();
+  let error: ReturnReadError | null = null;
+  let child: ChildElement | null = null;
+  let group: Group | null = null;
+  let text = '';
+  let startLine = 1;
+
+  const reportUnknown = (path: string): void => {
+    if (unknown.has(path) || unknown.size >= MAX_UNKNOWN_REPORTED) return;
+    unknown.add(path);
+    options.onUnknownElement?.(path);
+  };
+
+  const rowFrom = (table: TableName, line: number, values: ReadonlyMap<string, string>): Row => {
+    const record: Record<string, string> = {};
+    for (const column of columnsOf(table)) record[column] = values.get(column) ?? '';
+    return { table, rowNumber: line, values: record };
+  };
+
+  const finishChild = (done: ChildElement): void => {
+    const header = done.header?.values ?? new Map<string, string>();
+    const line = done.header?.line ?? startLine;
+    const shared = new Map([
+      ['CHILD', header.get('CHILD') ?? ''],
+      ['DOB', header.get('DOB') ?? ''],
+    ]);
+    ready.push(rowFrom('Header', line, header));
+    const uascFlag = header.get('UASC') ?? '';
+    if ((uascFlag !== '' && uascFlag !== '0') || (header.get('DUC') ?? '') !== '') {
+      ready.push(rowFrom('UASC', line, header));
+    }
+    if (OC3_FIELDS.some((field) => (header.get(field) ?? '') !== ''))
+      ready.push(rowFrom('OC3', line, header));
+    if (AD1_FIELDS.some((field) => (header.get(field) ?? '') !== ''))
+      ready.push(rowFrom('AD1', line, header));
+    for (const item of [...done.groups, ...done.episodes]) {
+      const values =
+        item.table === 'Episodes' ? new Map([['CHILD', shared.get('CHILD')!], ...item.values]) : item.values;
+      if (item.table !== 'Episodes') for (const [key, value] of shared) values.set(key, value);
+      ready.push(rowFrom(item.table, item.line, values));
+    }
+  };
+
+  parser.on('error', (failure) => {
+    error ??= malformed(fileName, parser.line, failure.message.replace(/^[^:]*:\d+:\d+: /, ''));
+  });
+  parser.on('doctype', () => {
+    error ??= doctypeRefused(fileName);
+  });
+  parser.on('opentagstart', () => {
+    startLine = parser.line;
+  });
+  parser.on('opentag', (tag: SaxesTag) => {
+    const name = tag.name;
+    const depth = stack.length;
+    const parent = stack.at(-1);
+    stack.push(name);
+    text = '';
+    if (depth === 0) {
+      if (name !== ROOT) {
+        const hint = name === 'Message' ? ' It looks like a CIN census or workforce census file.' : '';
+        error ??= new ReturnReadError(
+          'xml-root',
+          `"${fileName}" is XML but not an SSDA903 return: its top element is <${name}>, and an SSDA903 return starts with <${ROOT}>.${hint}`,
+          fileName,
+        );
+      }
+      return;
+    }
+    if (depth === 1) {
+      if (name === 'CHILD') child = { header: null, groups: [], episodes: [] };
+      else reportUnknown(`${ROOT}/${name}`);
+      return;
+    }
+    if (!child) return;
+    if (depth === 2 && parent === 'CHILD') {
+      if (name === 'HEADER') {
+        child.header = { table: 'Header', line: startLine, values: child.header?.values ?? new Map() };
+      } else if (name === 'EPISODE') {
+        group = { table: 'Episodes', line: startLine, values: new Map() };
+        child.episodes.push(group);
+      } else reportUnknown(`CHILD/${name}`);
+      return;
+    }
+    if (depth === 3 && parent === 'HEADER') {
+      const table = HEADER_GROUPS[name];
+      if (table) {
+        group = { table, line: startLine, values: new Map() };
+        child.groups.push(group);
+      } else if (!HEADER_FIELDS.has(name)) reportUnknown(`HEADER/${name}`);
+      return;
+    }
+    if (depth === 3 && parent === 'EPISODE' && EPISODE_FIELDS.has(name)) return;
+    if (depth === 4 && parent && HEADER_GROUPS[parent] && columnsOf(HEADER_GROUPS[parent]).includes(name))
+      return;
+    reportUnknown(`${parent}/${name}`);
+  });
+  const addText = (chunk: string): void => {
+    if (text.length + chunk.length > MAX_TEXT_CHARS) {
+      error ??= malformed(fileName, parser.line, `an element holds more than ${MAX_TEXT_CHARS} characters`);
+      return;
+    }
+    text += chunk;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('closetag', (tag: SaxesTag) => {
+    const name = tag.name;
+    stack.pop();
+    const parent = stack.at(-1);
+    const depth = stack.length;
+    if (!child) {
+      text = '';
+      return;
+    }
+    if (depth === 1 && name === 'CHILD') {
+      finishChild(child);
+      child = null;
+    } else if (depth === 3 && parent === 'HEADER' && HEADER_FIELDS.has(name) && child.header) {
+      const column = RENAME[name] ?? name;
+      const value = text.trim();
+      child.header.values.set(column, dateFields.has(column) ? asUkDate(value) : value);
+    } else if (depth === 3 && parent === 'EPISODE' && EPISODE_FIELDS.has(name) && group) {
+      const column = RENAME[name] ?? name;
+      const value = text.trim();
+      group.values.set(column, dateFields.has(column) ? asUkDate(value) : value);
+    } else if (depth === 4 && parent && HEADER_GROUPS[parent] && group) {
+      if (columnsOf(HEADER_GROUPS[parent]).includes(name)) {
+        const value = text.trim();
+        group.values.set(name, dateFields.has(name) ? asUkDate(value) : value);
+      }
+    } else if ((depth === 2 && name === 'EPISODE') || (depth === 3 && HEADER_GROUPS[name])) {
+      group = null;
+    }
+    text = '';
+  });
+
+  let sawContent = false;
+  for await (const chunk of refuseDoctype(
+    decodeText(source, { fileName, onEncoding: options.onEncoding }),
+    fileName,
+    options.maxPrologChars ?? 64 * 1024,
+  )) {
+    sawContent ||= chunk.trim().length > 0;
+    // Fed in slices so that the rows waiting to be yielded stay few, whatever the size of a chunk.
+    for (let from = 0; from < chunk.length; from += SLICE_CHARS) {
+      parser.write(chunk.slice(from, from + SLICE_CHARS));
+      if (error) throw error;
+      yield* ready;
+      ready.length = 0;
+    }
+  }
+  if (!sawContent) {
+    throw new ReturnReadError(
+      'empty-file',
+      `"${fileName}" is empty. Export the return again from your system.`,
+      fileName,
+    );
+  }
+  parser.close();
+  if (error) throw error;
+  yield* ready;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { dayFromParts, formatUkDay } from '../../../../shared/domain/dates.ts';
+import {
+  addYears,
+  ageOn,
+  collectionPeriod,
+  episodeOpenAt,
+  episodesInOrder,
+  finalCeasedEpisode,
+  hasReachedAge,
+  inCareOn,
+  periodBounds,
+  periodsOfCare,
+} from '../../../../shared/domain/ssda903/rules/support.ts';
+import { childWith, episode } from './helpers.ts';
+
+const day = (text: string) => {
+  const [d, m, y] = text.split('/').map(Number);
+  return dayFromParts(y as number, m as number, d as number) as number;
+};
+
+describe('dates and ages', () => {
+  it('moves a 29 February birthday to 1 March in a non-leap year', () => {
+    expect(formatUkDay(addYears(day('29/02/2008'), 10))).toBe('01/03/2018');
+    expect(formatUkDay(addYears(day('29/02/2008'), 4))).toBe('29/02/2012');
+  });
+
+  it('counts completed years of age', () => {
+    expect(ageOn(day('01/06/2010'), day('31/05/2025'))).toBe(14);
+    expect(ageOn(day('01/06/2010'), day('01/06/2025'))).toBe(15);
+    expect(hasReachedAge(day('29/02/2008'), day('28/02/2026'), 18)).toBe(false);
+    expect(hasReachedAge(day('29/02/2008'), day('01/03/2026'), 18)).toBe(true);
+  });
+
+  it('gives the collection period: 2026 is 1 April 2025 to 31 March 2026', () => {
+    const { start, end } = collectionPeriod(2026);
+    expect([formatUkDay(start), formatUkDay(end)]).toEqual(['01/04/2025', '31/03/2026']);
+  });
+});
+
+describe('episodes', () => {
+  const child = childWith('C1', {
+    Episodes: [
+      episode({ DECOM: '01/08/2025', RNE: 'S' }),
+      episode({ DECOM: '01/05/2025', DEC: '01/06/2025', REC: 'X1' }),
+      episode({ DECOM: 'not a date' }),
+      episode({ DECOM: '01/06/2025', RNE: 'P', DEC: '01/07/2025', REC: 'E13' }),
+    ],
+  });
+  const episodes = episodesInOrder(child);
+
+  it('sorts by DECOM and leaves out rows without a valid DECOM', () => {
+    expect(episodes.map((e) => e.row.rowNumber)).toEqual([3, 5, 2]);
+  });
+
+  it('splits periods of care at a gap', () => {
+    const periods = periodsOfCare(episodes);
+    expect(periods.map((period) => period.map((e) => e.row.rowNumber))).toEqual([[3, 5], [2]]);
+    expect(
+      periods.map((period) => periodBounds(period)).map(({ start, end }) => [formatUkDay(start), end]),
+    ).toEqual([
+      ['01/05/2025', day('01/07/2025')],
+      ['01/08/2025', null],
+    ]);
+  });
+
+  it('tells whether the child is in care on a day and looked after at its end', () => {
+    expect(inCareOn(episodes, day('01/07/2025'))).toBe(true);
+    expect(inCareOn(episodes, day('15/07/2025'))).toBe(false);
+    expect(episodeOpenAt(episodes, day('01/07/2025'))).toBeUndefined();
+    expect(episodeOpenAt(episodes, day('31/03/2026'))?.row.rowNumber).toBe(2);
+    expect(finalCeasedEpisode(episodes)).toBeUndefined();
+    expect(finalCeasedEpisode(episodes.slice(0, 2))?.row.rowNumber).toBe(5);
+  });
+});

@@ -1,0 +1,200 @@
+// The fake return in ../shared/data/samples/ssda903 (2,675 children, invalid values planted on purpose),
+// read whole as CSV files, as a ZIP and as XML.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCsvTable } from '#domain/ssda903/csv-reader';
+import { type AcceptedReturn, readReturn } from '#domain/ssda903/engine';
+import type { Finding, Row, TableName } from '#domain/ssda903/model';
+import { schemaForYear } from '#domain/ssda903/schema';
+import { readXmlReturn, XML_TABLES } from '#domain/ssda903/xml-reader';
+import { readSampleTable, SAMPLE_DIR, sampleFileNames, sampleInputs } from './helpers/sample.ts';
+import { type CsvTables, toXml } from './helpers/to-xml.ts';
+import { buildZip } from './helpers/zip-writer.ts';
+
+const LATEST = 2027; // DoLo is collected from 2026/27, and the sample has a DoLo table
+
+async function csvRows(year: number, names = sampleFileNames()): Promise<Map<TableName, Row[]>> {
+  const tables = new Map<TableName, Row[]>();
+  for (const name of names) {
+    const table = await openCsvTable(readFileSync(join(SAMPLE_DIR, name)), {
+      fileName: name,
+      schema: schemaForYear(year),
+    });
+    const rows: Row[] = [];
+    for await (const row of table.rows) rows.push(row);
+    tables.set(table.table, rows);
+  }
+  return tables;
+}
+
+async function xmlRows(xml: string, year: number): Promise<Map<TableName, Row[]>> {
+  const tables = new Map<TableName, Row[]>();
+  for await (const row of readXmlReturn(xml, { fileName: 'return.xml', schema: schemaForYear(year) })) {
+    const list = tables.get(row.table) ?? [];
+    list.push(row);
+    tables.set(row.table, list);
+  }
+  return tables;
+}
+
+/** Rows of a table by child, in order, without row numbers. */
+function byChild(rows: readonly Row[] = []): Map<string, Readonly<Record<string, string>>[]> {
+  const grouped = new Map<string, Readonly<Record<string, string>>[]>();
+  for (const row of rows) {
+    const child = row.values.CHILD ?? '';
+    grouped.set(child, [...(grouped.get(child) ?? []), row.values]);
+  }
+  return grouped;
+}
+
+function sampleAsXml(options: { isoDates?: boolean } = {}): string {
+  const tables: CsvTables = {};
+  const names: Record<string, TableName> = {
+    'header.csv': 'Header',
+    'episodes.csv': 'Episodes',
+    'uasc.csv': 'UASC',
+    'reviews.csv': 'Reviews',
+    'oc2.csv': 'OC2',
+    'oc3.csv': 'OC3',
+    'ad1.csv': 'AD1',
+    'placed_for_adoption.csv': 'PlacedAdoption',
+    'previous_permanence.csv': 'PrevPerm',
+    'missing.csv': 'Missing',
+  };
+  for (const [name, table] of Object.entries(names)) tables[table] = readSampleTable(name).rows;
+  return toXml(tables, options);
+}
+
+const XML_FILES = sampleFileNames().filter((name) => !['sw_episodes.csv', 'DoLo.csv'].includes(name));
+
+describe('the sample return', () => {
+  it('reads every table with the number of rows its file has', async () => {
+    const result = (await readReturn(sampleInputs(), { collectionYear: LATEST })) as AcceptedReturn;
+    expect(result.status).toBe('accepted');
+    const expected = sampleFileNames().map((name) => [name, readSampleTable(name).rows.length]);
+    expect(result.tables.map((table) => [table.file, table.rows])).toEqual(expected);
+    expect(result.tables).toHaveLength(12);
+    const children = new Set(
+      sampleFileNames().flatMap((name) => readSampleTable(name).rows.map((row) => row.CHILD)),
+    );
+    expect(result.children).toBe(children.size);
+  });
+
+  it('finds the planted values that are not allowed, including codes changed by year', async () => {
+    const result = (await readReturn(sampleInputs(), { collectionYear: LATEST })) as AcceptedReturn;
+    const episodes = readSampleTable('episodes.csv').rows;
+    const dropped = episodes.filter((row) => row.PLACE === 'H5' || row.PLACE === 'P2').length;
+    expect(dropped).toBeGreaterThan(0);
+    const placeFindings = result.findings.filter((finding) => finding.field === 'PLACE');
+    expect(placeFindings).toHaveLength(dropped);
+    // The sample uses the old SEX codes 1 and 2, which are not codes from 2024/25.
+    const sexFindings = result.findings.filter((finding) => finding.field === 'SEX');
+    expect(sexFindings).toHaveLength(
+      readSampleTable('header.csv').rows.length + readSampleTable('uasc.csv').rows.length,
+    );
+    // The planted SW_REASON "SWLAZY" and the child CHILD10 who has no Header row.
+    expect(result.findings).toContainEqual({
+      code: 'SCHEMA:code',
+      table: 'SWEpisodes',
+      rowNumber: 2,
+      field: 'SW_REASON',
+      value: 'SWLAZY',
+      child: 'CHILD10',
+    });
+    expect(result.findings.filter((finding) => finding.code === 'SCHEMA:not-in-header')).toEqual([
+      {
+        code: 'SCHEMA:not-in-header',
+        table: 'DoLo',
+        rowNumber: 2,
+        field: 'CHILD',
+        value: 'CHILD10',
+        child: 'CHILD10',
+      },
+      {
+        code: 'SCHEMA:not-in-header',
+        table: 'SWEpisodes',
+        rowNumber: 2,
+        field: 'CHILD',
+        value: 'CHILD10',
+        child: 'CHILD10',
+      },
+    ]);
+  });
+
+  it('accepts the old codes in the year they were valid', async () => {
+    const result = (await readReturn(sampleInputs(XML_FILES), { collectionYear: 2023 })) as AcceptedReturn;
+    expect(result.status).toBe('accepted');
+    expect(result.findings.filter((finding) => finding.field === 'SEX' || finding.field === 'PLACE')).toEqual(
+      [],
+    );
+  });
+
+  it('is rejected for a year before DoLo was collected, saying so', async () => {
+    const result = await readReturn(sampleInputs(), { collectionYear: 2026 });
+    expect(result.status).toBe('rejected');
+    if (result.status !== 'rejected') return;
+    expect(result.blocking).toEqual([
+      {
+        kind: 'table-not-collected',
+        file: 'DoLo.csv',
+        message:
+          '"DoLo.csv" is the DoLo table, which is collected only from 2026/27. It is not part of the 2025/26 return: remove it from the upload.',
+      },
+    ]);
+  });
+
+  it('gives the same result from a ZIP of its files', async () => {
+    const zip = buildZip(
+      sampleFileNames().map((name) => ({ name, data: readFileSync(join(SAMPLE_DIR, name)) })),
+    );
+    const fromZip = (await readReturn([{ name: 'return.zip', body: zip }], {
+      collectionYear: LATEST,
+    })) as AcceptedReturn;
+    const fromCsv = (await readReturn(sampleInputs(), { collectionYear: LATEST })) as AcceptedReturn;
+    expect(fromZip.status).toBe('accepted');
+    expect(fromZip.findings).toEqual(fromCsv.findings);
+    expect(fromZip.tables.map((table) => table.rows)).toEqual(fromCsv.tables.map((table) => table.rows));
+  });
+});
+
+describe('the sample return as XML', () => {
+  it('yields the same rows as the CSV files, table by table and child by child', async () => {
+    const csv = await csvRows(LATEST, XML_FILES);
+    const xml = await xmlRows(sampleAsXml(), LATEST);
+    expect([...xml.keys()].sort()).toEqual([...XML_TABLES].sort());
+    for (const table of XML_TABLES) {
+      expect(xml.get(table)!.length, table).toBe(csv.get(table)!.length);
+      expect(byChild(xml.get(table)), table).toEqual(byChild(csv.get(table)));
+    }
+  });
+
+  it('turns ISO dates back into dd/mm/yyyy', async () => {
+    const csv = await csvRows(LATEST, XML_FILES);
+    const xml = await xmlRows(sampleAsXml({ isoDates: true }), LATEST);
+    for (const table of XML_TABLES) expect(byChild(xml.get(table)), table).toEqual(byChild(csv.get(table)));
+  });
+
+  it('numbers rows by the line of their element', async () => {
+    const text = sampleAsXml();
+    const episodeLines = text
+      .split('\n')
+      .flatMap((line, index) => (line.trim() === '<EPISODE>' ? [index + 1] : []));
+    const xml = await xmlRows(text, LATEST);
+    expect(xml.get('Episodes')!.map((row) => row.rowNumber)).toEqual(episodeLines);
+  });
+
+  it('gives the same findings as the CSV files, apart from row numbers', async () => {
+    const strip = (findings: readonly Finding[]) =>
+      findings.map(({ rowNumber: _rowNumber, ...rest }) => JSON.stringify(rest)).sort();
+    const fromXml = (await readReturn([{ name: 'return.xml', body: sampleAsXml() }], {
+      collectionYear: LATEST,
+    })) as AcceptedReturn;
+    const fromCsv = (await readReturn(sampleInputs(XML_FILES), { collectionYear: LATEST })) as AcceptedReturn;
+    expect(fromXml.status).toBe('accepted');
+    expect(fromXml.children).toBe(fromCsv.children);
+    expect(fromXml.totalFindings).toBeGreaterThan(0);
+    expect(strip(fromXml.findings)).toEqual(strip(fromCsv.findings));
+    expect(fromXml.counts).toEqual(fromCsv.counts);
+  });
+});
