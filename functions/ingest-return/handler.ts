@@ -1,45 +1,88 @@
-// Primary adapter: S3 upload notifications (via IngestQueue) → record each uploaded file against its submission.
+// Primary adapter: S3 upload notifications (via IngestQueue) → record each file against its submission and
+// process the return when its last file arrives.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { dynamoDocumentClient, s3Client } from '#adapters/aws-clients';
+import { z } from 'zod';
+import { dynamoDocumentClient, s3Client, sqsClient } from '#adapters/aws-clients';
+import { DynamoAggregateStore } from '#adapters/dynamo-aggregate-store';
 import { DynamoSubmissionStore } from '#adapters/dynamo-submission-store';
-import { digestObject } from '#adapters/s3-objects';
+import { pseudonymSecret } from '#adapters/pseudonym-secret';
+import { S3ObjectStore } from '#adapters/s3-objects';
 import { loadEnv, nonEmpty } from '#config/env';
-import { parseUploadKey } from '#domain/upload-key';
-import { decodeS3Key, parseS3QueueMessage, type S3EventRecord } from '#events/s3-notification';
+import { decodeS3Key, parseS3QueueMessage } from '#events/s3-notification';
+import { type ReceiveDeps, receiveUpload } from '#use-cases/receive-upload';
 
-const env = loadEnv({ TABLE_NAME: nonEmpty, UPLOADS_BUCKET: nonEmpty });
+const env = loadEnv({
+  TABLE_NAME: nonEmpty,
+  UPLOADS_BUCKET: nonEmpty,
+  DATA_BUCKET: nonEmpty,
+  RECOMPUTE_QUEUE_URL: nonEmpty,
+  PSEUDONYM_SECRET_ARN: nonEmpty,
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive(),
+  PROCESSING_LEASE_SECONDS: z.coerce.number().int().positive().default(300),
+});
 const logger = new Logger();
 const processor = new BatchProcessor(EventType.SQS);
-const store = new DynamoSubmissionStore(dynamoDocumentClient(), env.TABLE_NAME);
 
-async function recordUpload(record: S3EventRecord): Promise<void> {
-  const bucket = record.s3.bucket.name;
-  const key = decodeS3Key(record.s3.object.key);
-  const parsed = parseUploadKey(key);
-  if (!parsed.ok) {
-    // Not retryable: redelivery cannot fix a key. Logged for the operator; nothing is recorded.
-    logger.warn('Upload refused', { bucket, key, reason: parsed.reason });
+const deps: ReceiveDeps = {
+  objects: new S3ObjectStore(s3Client()),
+  submissions: new DynamoSubmissionStore(dynamoDocumentClient(), env.TABLE_NAME),
+  aggregates: new DynamoAggregateStore(dynamoDocumentClient(), env.TABLE_NAME),
+  publishRecompute: async ({ body, groupId, deduplicationId }) => {
+    await sqsClient().send(
+      new SendMessageCommand({
+        QueueUrl: env.RECOMPUTE_QUEUE_URL,
+        MessageBody: body,
+        MessageGroupId: groupId,
+        MessageDeduplicationId: deduplicationId,
+      }),
+    );
+  },
+  pseudonymSecret: () => pseudonymSecret(env.PSEUDONYM_SECRET_ARN),
+  uploadsBucket: env.UPLOADS_BUCKET,
+  dataBucket: env.DATA_BUCKET,
+  maxFileBytes: env.MAX_UPLOAD_BYTES,
+  leaseSeconds: env.PROCESSING_LEASE_SECONDS,
+  now: () => new Date(),
+};
+
+async function handleMessage(record: SQSRecord): Promise<void> {
+  const message = parseS3QueueMessage(record.body);
+  if (message.kind === 'test') {
+    logger.info('S3 test event acknowledged', { bucket: message.bucket });
     return;
   }
-  const digest = await digestObject(s3Client(), bucket, key);
-  const recorded = await store.recordReceivedFile({
-    ...parsed.key,
-    bucket,
-    key,
-    size: digest.size,
-    sha256: digest.sha256,
-    receivedAt: new Date().toISOString(),
-  });
-  logger.info(recorded ? 'File received' : 'File already received; nothing to do', {
-    submissionId: parsed.key.submissionId,
-    la: parsed.key.la,
-    fileName: parsed.key.fileName,
-    size: digest.size,
-  });
+  for (const s3Record of message.records) {
+    const bucket = s3Record.s3.bucket.name;
+    if (bucket !== env.UPLOADS_BUCKET) {
+      throw new Error(`Notification for bucket ${bucket}, expected ${env.UPLOADS_BUCKET}`);
+    }
+    const key = decodeS3Key(s3Record.s3.object.key);
+    const result = await receiveUpload(bucket, key, deps);
+    switch (result.kind) {
+      case 'refused':
+        // Not retryable: redelivery cannot fix it. Logged for the operator; nothing is recorded.
+        logger.warn('Upload refused', { bucket, key, reason: result.reason });
+        break;
+      case 'waiting':
+        logger.info('File received; waiting for the others', { key, missing: result.missing });
+        break;
+      case 'already-handled':
+        logger.info('Submission already being processed or finished; nothing to do', { key });
+        break;
+      case 'processed':
+        logger.info('Submission processed', {
+          submissionId: result.submissionId,
+          status: result.outcome.status,
+          problems: result.outcome.problems,
+          children: result.outcome.children,
+        });
+    }
+  }
 }
 
 async function handleRecord(record: SQSRecord): Promise<void> {
@@ -53,20 +96,6 @@ async function handleRecord(record: SQSRecord): Promise<void> {
       error: error as Error,
     });
     throw error;
-  }
-}
-
-async function handleMessage(record: SQSRecord): Promise<void> {
-  const message = parseS3QueueMessage(record.body);
-  if (message.kind === 'test') {
-    logger.info('S3 test event acknowledged', { bucket: message.bucket });
-    return;
-  }
-  for (const s3Record of message.records) {
-    if (s3Record.s3.bucket.name !== env.UPLOADS_BUCKET) {
-      throw new Error(`Notification for bucket ${s3Record.s3.bucket.name}, expected ${env.UPLOADS_BUCKET}`);
-    }
-    await recordUpload(s3Record);
   }
 }
 

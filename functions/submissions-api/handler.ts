@@ -1,36 +1,206 @@
-// Primary adapter: the submissions part of the HTTP API. Councils see their own submissions only.
+// Primary adapter: the submissions part of the HTTP API. Councils start submissions, upload through
+// short-lived addresses, and read their own submissions and validation reports, never another council's.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { dynamoDocumentClient } from '#adapters/aws-clients';
+import { z } from 'zod';
+import { dynamoDocumentClient, s3Client } from '#adapters/aws-clients';
 import { DynamoSubmissionStore } from '#adapters/dynamo-submission-store';
 import { type ApiEvent, type ApiResult, callerRoles, json, problem } from '#adapters/http';
 import { loadEnv, nonEmpty } from '#config/env';
 import { canActForCouncil } from '#domain/roles';
+import type { Submission } from '#ports/submissions';
+import { startSubmission, UPLOAD_URL_SECONDS } from '#use-cases/start-submission';
 
-const env = loadEnv({ TABLE_NAME: nonEmpty });
+const env = loadEnv({
+  TABLE_NAME: nonEmpty,
+  UPLOADS_BUCKET: nonEmpty,
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive(),
+});
 const logger = new Logger();
 const store = new DynamoSubmissionStore(dynamoDocumentClient(), env.TABLE_NAME);
 
-async function getSubmission(event: ApiEvent): Promise<ApiResult> {
-  const submissionId = event.pathParameters?.submissionId;
-  if (!submissionId) return problem(400, 'The submission reference is missing from the address.');
-  const roles = callerRoles(event);
-  const submission = await store.getSubmission(submissionId);
-  if (!submission) return problem(404, `There is no submission with reference ${submissionId}.`);
-  if (!canActForCouncil(roles, submission.la)) {
-    return problem(
-      403,
-      'This submission belongs to another council. You can only see your own council’s submissions.',
+function parseBody(event: ApiEvent): unknown {
+  if (!event.body) return undefined;
+  try {
+    return JSON.parse(
+      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
     );
+  } catch {
+    return Symbol('invalid');
   }
-  return json(200, submission);
+}
+
+async function createSubmission(event: ApiEvent): Promise<ApiResult> {
+  const body = parseBody(event);
+  if (typeof body === 'symbol') return problem(400, 'The request body is not valid JSON.');
+  const now = new Date();
+  const result = await startSubmission(
+    body,
+    {
+      roles: callerRoles(event),
+      subject: String(event.requestContext.authorizer.jwt.claims.sub ?? 'unknown'),
+    },
+    { submissions: store, maxFileBytes: env.MAX_UPLOAD_BYTES, now },
+  );
+  if (!result.ok) return problem(result.status, result.message);
+  const expiresAt = new Date(now.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString();
+  const uploads = await Promise.all(
+    result.uploads.map(async (upload) => ({
+      fileName: upload.fileName,
+      method: 'PUT',
+      // The size is signed into the address: S3 refuses a body of any other length.
+      url: await getSignedUrl(
+        s3Client(),
+        new PutObjectCommand({ Bucket: env.UPLOADS_BUCKET, Key: upload.key, ContentLength: upload.size }),
+        {
+          expiresIn: UPLOAD_URL_SECONDS,
+          signableHeaders: new Set(['content-length']),
+        },
+      ),
+      headers: { 'content-length': String(upload.size) },
+      expiresAt,
+    })),
+  );
+  logger.info('Submission started', {
+    submissionId: result.submission.submissionId,
+    la: result.submission.la,
+    files: uploads.length,
+  });
+  return json(201, {
+    submissionId: result.submission.submissionId,
+    status: 'awaiting_files',
+    message:
+      'Upload each file to its address with PUT before it expires. Processing starts when the last file arrives.',
+    uploads,
+  });
+}
+
+function view(submission: Submission) {
+  const received = new Set(submission.files.map((file) => file.fileName));
+  return {
+    submissionId: submission.submissionId,
+    la: submission.la,
+    returnType: submission.returnType,
+    collectionYear: submission.collectionYear,
+    status: submission.status,
+    createdAt: submission.createdAt,
+    files: submission.declaredFiles.map((declared) => {
+      const file = submission.files.find((candidate) => candidate.fileName === declared.name);
+      return {
+        fileName: declared.name,
+        declaredSize: declared.size,
+        received: received.has(declared.name),
+        ...(file ? { size: file.size, sha256: file.sha256, receivedAt: file.receivedAt } : {}),
+      };
+    }),
+    ...(submission.outcome
+      ? {
+          outcome: {
+            status: submission.outcome.status,
+            summary: submission.outcome.summary,
+            problems: submission.outcome.problems,
+            children: submission.outcome.children,
+            finishedAt: submission.outcome.finishedAt,
+            ...(submission.outcome.duplicateOf ? { duplicateOf: submission.outcome.duplicateOf } : {}),
+            ...(submission.outcome.supersedes ? { supersedes: submission.outcome.supersedes } : {}),
+          },
+          report: submission.outcome.reportKeys
+            ? {
+                json: `/submissions/${submission.submissionId}/report`,
+                csv: `/submissions/${submission.submissionId}/report?format=csv`,
+              }
+            : undefined,
+        }
+      : {}),
+    ...(submission.supersededBy ? { supersededBy: submission.supersededBy } : {}),
+  };
+}
+
+type Owned = { submission: Submission } | { refusal: ApiResult };
+
+async function ownSubmission(event: ApiEvent): Promise<Owned> {
+  const submissionId = event.pathParameters?.submissionId;
+  if (!submissionId)
+    return { refusal: problem(400, 'The submission reference is missing from the address.') };
+  const submission = await store.getSubmission(submissionId);
+  if (!submission) return { refusal: problem(404, `There is no submission with reference ${submissionId}.`) };
+  if (!canActForCouncil(callerRoles(event), submission.la)) {
+    return {
+      refusal: problem(
+        403,
+        'This submission belongs to another council. You can only see your own council’s submissions.',
+      ),
+    };
+  }
+  return { submission };
+}
+
+async function getReport(event: ApiEvent): Promise<ApiResult> {
+  const owned = await ownSubmission(event);
+  if ('refusal' in owned) return owned.refusal;
+  const { submission } = owned;
+  const keys = submission.outcome?.reportKeys;
+  if (!keys)
+    return problem(
+      409,
+      `The report for ${submission.submissionId} is not ready: the submission is ${submission.status.replace('_', ' ')}.`,
+    );
+  const wantsCsv =
+    event.queryStringParameters?.format === 'csv' || /text\/csv/.test(event.headers.accept ?? '');
+  try {
+    const object = await s3Client().send(
+      new GetObjectCommand({ Bucket: env.UPLOADS_BUCKET, Key: wantsCsv ? keys.csv : keys.json }),
+    );
+    const body = await object.Body!.transformToString('utf-8');
+    return {
+      statusCode: 200,
+      headers: wantsCsv
+        ? {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="${submission.submissionId}-report.csv"`,
+            'cache-control': 'no-store',
+          }
+        : { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+      body,
+    };
+  } catch (error) {
+    if (error instanceof NoSuchKey)
+      return problem(
+        410,
+        'This report has been deleted: reports are kept for the same time as the uploaded files.',
+      );
+    throw error;
+  }
+}
+
+async function listSubmissions(event: ApiEvent): Promise<ApiResult> {
+  const councils = callerRoles(event).flatMap((role) => (role.kind === 'council' ? [role.la] : []));
+  if (councils.length === 0) return problem(403, 'Only a council’s own data team can see its submissions.');
+  const lists = await Promise.all(
+    councils.map(async (la) => ({ la, submissions: await store.listSubmissions(la) })),
+  );
+  return json(200, { councils: lists });
 }
 
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
-    if (event.routeKey === 'GET /submissions/{submissionId}') return getSubmission(event);
-    return problem(404, `No such route: ${event.routeKey}`);
+    switch (event.routeKey) {
+      case 'POST /submissions':
+        return createSubmission(event);
+      case 'GET /submissions':
+        return listSubmissions(event);
+      case 'GET /submissions/{submissionId}': {
+        const owned = await ownSubmission(event);
+        return 'refusal' in owned ? owned.refusal : json(200, view(owned.submission));
+      }
+      case 'GET /submissions/{submissionId}/report':
+        return getReport(event);
+      default:
+        return problem(404, `No such route: ${event.routeKey}`);
+    }
   });

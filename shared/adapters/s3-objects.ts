@@ -1,23 +1,54 @@
-// Secondary adapter: reading uploaded objects from S3 as streams.
+// Secondary adapter: S3 objects as streams (uploads read once, reports and extracts written streaming).
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PassThrough, type Readable } from 'node:stream';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 
-export interface ObjectDigest {
-  readonly size: number;
-  readonly sha256: string;
-}
+export class S3ObjectStore implements ObjectStore {
+  constructor(private readonly client: S3Client) {}
 
-/** Streams the object once, so memory stays flat whatever its size. */
-export async function digestObject(client: S3Client, bucket: string, key: string): Promise<ObjectDigest> {
-  const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  const body = response.Body as Readable | undefined;
-  if (!body) throw new Error(`Object s3://${bucket}/${key} has no body`);
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of body) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
+  async open(bucket: string, key: string): Promise<AsyncIterable<Uint8Array>> {
+    const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const body = response.Body as Readable | undefined;
+    if (!body) throw new Error(`Object s3://${bucket}/${key} has no body`);
+    return body;
   }
-  return { size, sha256: hash.digest('hex') };
+
+  async digest(bucket: string, key: string): Promise<{ size: number; sha256: string }> {
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of await this.open(bucket, key)) {
+      hash.update(chunk);
+      size += chunk.length;
+    }
+    return { size, sha256: hash.digest('hex') };
+  }
+
+  async putText(bucket: string, key: string, body: string, contentType: string): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
+    );
+  }
+
+  openWriter(bucket: string, key: string, contentType: string): ObjectWriter {
+    const stream = new PassThrough();
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: bucket, Key: key, Body: stream, ContentType: contentType },
+    });
+    const done = upload.done();
+    done.catch(() => {}); // Surfaced by close().
+    return {
+      write: (text) =>
+        new Promise((resolve, reject) => {
+          if (stream.write(text)) resolve();
+          else stream.once('drain', resolve).once('error', reject);
+        }),
+      close: async () => {
+        stream.end();
+        await done;
+      },
+    };
+  }
 }

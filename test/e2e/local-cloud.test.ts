@@ -1,14 +1,16 @@
 // End to end through the local cloud: the synthesized template, the real emulators and the unchanged bundles.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import { readReturn } from '../../shared/domain/ssda903/engine.ts';
+import { buildReport, type ValidationReport } from '../../shared/domain/ssda903/report.ts';
+import { rulesFor } from '../../shared/domain/ssda903/rules/registry.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -113,85 +115,192 @@ describe('local cloud end to end', () => {
     expect(wiring.notifications).toHaveLength(triggers.notifications);
   });
 
-  it('records an upload put under the key convention, with its size and checksum', async () => {
-    const submissionId = 'SUB-E2E-0001';
-    const body = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n';
-    await cloud.clients.s3.send(
-      new PutObjectCommand({
-        Bucket: uploadsBucket(),
-        Key: `uploads/886/ssda903/2026/${submissionId}/Header 2026.csv`,
-        Body: body,
+  const sampleDir = path.join(root, '..', 'shared', 'data', 'samples', 'ssda903');
+  const sampleFiles = readdirSync(sampleDir)
+    .filter((name) => name.endsWith('.csv'))
+    .sort()
+    .map((name) => ({ name, body: readFileSync(path.join(sampleDir, name)) }));
+
+  // The sample carries the tables added for 2026/27 (DoLo, SW episodes), so it is sent as that year's return.
+  const SAMPLE_YEAR = 2027;
+
+  interface SubmissionView {
+    submissionId: string;
+    status: string;
+    outcome?: {
+      status: string;
+      summary: string;
+      problems: number;
+      children: number | null;
+      duplicateOf?: string;
+    };
+  }
+
+  /** What a council's browser does: start a submission, PUT each file to its address, wait for the outcome. */
+  async function submit(
+    user: string,
+    files: readonly { name: string; body: Buffer }[],
+    collectionYear = SAMPLE_YEAR,
+  ): Promise<SubmissionView> {
+    const token = await cloud.tokenFor(user);
+    const started = await fetch(`${cloud.urls.api}/submissions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        returnType: 'ssda903',
+        collectionYear,
+        files: files.map((file) => ({ name: file.name, size: file.body.length })),
       }),
+    });
+    expect(started.status, await started.clone().text()).toBe(201);
+    const { submissionId, uploads } = (await started.json()) as {
+      submissionId: string;
+      uploads: { fileName: string; url: string; headers: Record<string, string> }[];
+    };
+    for (const upload of uploads) {
+      const file = files.find((candidate) => candidate.name === upload.fileName)!;
+      const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: file.body });
+      expect(put.status).toBe(200);
+    }
+    return eventually(async () => {
+      const view = (await (await api(`/submissions/${submissionId}`, token)).json()) as SubmissionView;
+      return view.outcome ? view : undefined;
+    }, `submission ${submissionId} to be processed`);
+  }
+
+  let sampleSubmission: SubmissionView;
+
+  it('takes the sample return through the API and reports its problems row by row, as JSON and CSV', async () => {
+    sampleSubmission = await submit('kent-data-officer', sampleFiles);
+    expect(sampleSubmission.status).toBe('accepted_with_issues');
+
+    // The same bytes read in-process give the same report: the deployed path adds nothing and loses nothing.
+    const expected = buildReport(
+      await readReturn(
+        sampleFiles.map((file) => ({ name: file.name, body: [new Uint8Array(file.body)] })),
+        { collectionYear: SAMPLE_YEAR, rules: rulesFor(SAMPLE_YEAR) },
+      ),
     );
     const token = await cloud.tokenFor('kent-data-officer');
-    const submission = await eventually(async () => {
-      const response = await api(`/submissions/${submissionId}`, token);
-      return response.status === 200
-        ? ((await response.json()) as {
-            files: { fileName: string; size: number; sha256: string; status: string }[];
-          })
-        : undefined;
-    }, 'the submission to be recorded');
-    expect(submission).toMatchObject({
-      submissionId,
-      la: '886',
-      returnType: 'ssda903',
-      collectionYear: 2026,
-      status: 'received',
-    });
-    expect(submission.files).toEqual([
-      expect.objectContaining({
-        fileName: 'Header 2026.csv',
-        size: Buffer.byteLength(body),
-        sha256: createHash('sha256').update(body).digest('hex'),
-        status: 'received',
+    const response = await api(`/submissions/${sampleSubmission.submissionId}/report`, token);
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as ValidationReport;
+    expect(report.rules).toEqual(expected.rules);
+    expect(report.totals).toEqual(expected.totals);
+    expect(sampleSubmission.outcome?.children).toBe(expected.children);
+    expect(expected.children).toBeGreaterThanOrEqual(2675);
+    expect(report.rules.length).toBeGreaterThan(5);
+    // Every row names a CHILD reference the council sent, so they can find and fix it.
+    const children = new Set(
+      sampleFiles.flatMap((file) => {
+        const [head, ...rows] = file.body
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .split(/\r?\n/);
+        const index = head!.split(',').indexOf('CHILD');
+        return rows.map((row) => row.split(',')[index]);
       }),
-    ]);
+    );
+    for (const row of report.rows) expect(children.has(row.child) || row.child === '').toBe(true);
+
+    const csv = await api(`/submissions/${sampleSubmission.submissionId}/report?format=csv`, token);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await csv.text()).split('\r\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(report.rows.length);
   });
 
-  it('processes a re-upload of identical content once', async () => {
-    const submissionId = 'SUB-E2E-0002';
-    const key = `uploads/886/ssda903/2026/${submissionId}/episodes.csv`;
-    await cloud.clients.s3.send(
-      new PutObjectCommand({ Bucket: uploadsBucket(), Key: key, Body: 'CHILD,DECOM\n1,01/04/2025\n' }),
+  it('keeps no CHILD id, date of birth or full postcode anywhere outside the raw uploads and their reports', async () => {
+    const header = sampleFiles.find((file) => file.name === 'header.csv')!.body.toString('utf8');
+    const episodes = sampleFiles.find((file) => file.name === 'episodes.csv')!.body.toString('utf8');
+    const column = (csv: string, name: string) => {
+      const [head, ...rows] = csv.split(/\r?\n/).filter(Boolean);
+      const index = head!.split(',').indexOf(name);
+      return rows.map((row) => row.split(',')[index]!).filter((value) => value && value.length > 0);
+    };
+    // Ids are looked for as whole fields. Ids of four digits or fewer would match counts by chance; the
+    // CHILD column of every extract is checked on its own below.
+    const childIds = new Set(column(header, 'CHILD').filter((id) => id.length >= 5));
+    // A date of birth on the 1st of a month is its own degraded form (month of birth), so it proves nothing.
+    const birthDates = new Set(column(header, 'DOB').filter((date) => !date.startsWith('01/')));
+    const postcodes = new Set([...column(episodes, 'HOME_POST'), ...column(episodes, 'PL_POST')]);
+    expect(childIds.size).toBeGreaterThan(2000);
+
+    const stored: string[] = [];
+    const keys: string[] = [];
+    for (const bucket of cloud.model.buckets) {
+      const listing = await cloud.clients.s3.send(new ListObjectsV2Command({ Bucket: bucket.name }));
+      for (const object of listing.Contents ?? []) {
+        // The raw upload and its report are the council's own, kept under its access and retention.
+        if (bucket.name === uploadsBucket()) continue;
+        keys.push(object.Key!);
+        const body = await cloud.clients.s3.send(
+          new GetObjectCommand({ Bucket: bucket.name, Key: object.Key }),
+        );
+        stored.push(await body.Body!.transformToString('utf8'));
+      }
+    }
+    const items = await cloud.clients.dynamo.send(new ScanCommand({ TableName: tableName() }));
+    stored.push(...(items.Items ?? []).map((item) => JSON.stringify(item)));
+    expect(
+      keys.filter((key) =>
+        key.startsWith(`curated/886/ssda903/${SAMPLE_YEAR}/${sampleSubmission.submissionId}/`),
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Header\.csv$/),
+        expect.stringMatching(/Episodes\.csv$/),
+      ]),
     );
-    const first = await eventually(
-      async () =>
-        (await submissionItems(submissionId)).length === 2 ? submissionItems(submissionId) : undefined,
-      'the first upload',
-    );
-    await cloud.clients.s3.send(
-      new PutObjectCommand({ Bucket: uploadsBucket(), Key: key, Body: 'CHILD,DECOM\n1,01/04/2025\n' }),
+
+    const fields = stored.flatMap((text) => text.split(/[",\r\n{}:[\]]+/));
+    expect(fields.filter((field) => childIds.has(field))).toEqual([]);
+    expect(fields.filter((field) => birthDates.has(field))).toEqual([]);
+    expect(fields.filter((field) => postcodes.has(field))).toEqual([]);
+  });
+
+  it('processes identical files once: a second submission of the same return is marked a duplicate', async () => {
+    const again = await submit('kent-data-officer', sampleFiles);
+    expect(again.status).toBe('duplicate');
+    expect(again.outcome?.duplicateOf).toBe(sampleSubmission.submissionId);
+  });
+
+  it('rejects unreadable files with a reason a council officer can act on, and loses nothing accepted before', async () => {
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 151) % 256));
+    const rejected = await submit('kent-data-officer', [{ name: 'episodes.csv', body: garbage }]);
+    expect(rejected.status).toBe('rejected');
+    const token = await cloud.tokenFor('kent-data-officer');
+    const report = (await (
+      await api(`/submissions/${rejected.submissionId}/report`, token)
+    ).json()) as ValidationReport;
+    expect(report.blockingErrors[0]?.message).toMatch(/episodes\.csv/);
+    const earlier = (await (
+      await api(`/submissions/${sampleSubmission.submissionId}`, token)
+    ).json()) as SubmissionView;
+    expect(earlier.status).toBe('accepted_with_issues');
+  });
+
+  it('refuses objects that do not belong to a started submission, without retrying them', async () => {
+    const other = `uploads/302/ssda903/${SAMPLE_YEAR}/${sampleSubmission.submissionId}/header.csv`;
+    for (const key of [
+      'uploads/999/ssda903/2026/SUB-E2E-0003/x.csv',
+      'uploads/886/ssda903/2026/SUB-NEVER-STARTED/header.csv',
+      other,
+    ]) {
+      await cloud.clients.s3.send(
+        new PutObjectCommand({ Bucket: uploadsBucket(), Key: key, Body: 'CHILD\n1\n' }),
+      );
+    }
+    await eventually(
+      async () => (logs.filter((line) => line.includes('Upload refused')).length >= 3 ? true : undefined),
+      'the refusals to be logged',
     );
     await eventually(
       async () => ((await queueDepth(ingestQueue())) === 0 ? true : undefined),
       'the ingest queue to drain',
     );
-    const after = await submissionItems(submissionId);
-    expect(after).toHaveLength(2);
-    expect(after.find((item) => item.sk?.S === 'FILE#episodes.csv')?.receivedAt).toEqual(
-      first.find((item) => item.sk?.S === 'FILE#episodes.csv')?.receivedAt,
-    );
-  });
-
-  it('refuses a key outside the convention without retrying it, and acknowledges the S3 test event', async () => {
-    await cloud.clients.s3.send(
-      new PutObjectCommand({
-        Bucket: uploadsBucket(),
-        Key: 'uploads/999/ssda903/2026/SUB-E2E-0003/x.csv',
-        Body: 'x',
-      }),
-    );
-    await eventually(
-      async () =>
-        logs.some((line) => line.includes('Upload refused') && line.includes('999')) ? true : undefined,
-      'the refusal to be logged',
-    );
-    await eventually(
-      async () => ((await queueDepth(ingestQueue())) === 0 ? true : undefined),
-      'the ingest queue to drain',
-    );
-    expect(await submissionItems('SUB-E2E-0003')).toHaveLength(0);
+    expect(logs.some((line) => line.includes('does not match submission'))).toBe(true);
+    expect(logs.some((line) => line.includes('No submission SUB-NEVER-STARTED'))).toBe(true);
+    expect(await submissionItems('SUB-NEVER-STARTED')).toHaveLength(0);
     expect(await queueDepth(ingestDlq())).toBe(0);
     expect(logs.some((line) => line.includes('S3 test event acknowledged'))).toBe(true);
   });
@@ -205,12 +314,22 @@ describe('local cloud end to end', () => {
         'cognito:groups': ['council:302'],
       }),
     ).toString('base64url');
-    expect((await api('/submissions/SUB-E2E-0001')).status).toBe(401);
+    expect((await api(`/submissions/${sampleSubmission.submissionId}`)).status).toBe(401);
     expect(
-      (await api('/submissions/SUB-E2E-0001', `${header}.${elevated}.${token.split('.')[2]}`)).status,
+      (
+        await api(
+          `/submissions/${sampleSubmission.submissionId}`,
+          `${header}.${elevated}.${token.split('.')[2]}`,
+        )
+      ).status,
     ).toBe(401);
-    expect((await api('/submissions/SUB-E2E-0001', `${header}.${payload}.`)).status).toBe(401);
-    const barnet = await api('/submissions/SUB-E2E-0001', await cloud.tokenFor('barnet-data-officer'));
+    expect((await api(`/submissions/${sampleSubmission.submissionId}`, `${header}.${payload}.`)).status).toBe(
+      401,
+    );
+    const barnet = await api(
+      `/submissions/${sampleSubmission.submissionId}`,
+      await cloud.tokenFor('barnet-data-officer'),
+    );
     expect(barnet.status).toBe(403);
     expect(((await barnet.json()) as { message: string }).message).toMatch(/another council/);
   });

@@ -1,0 +1,14 @@
+// Port: object storage (S3 in AWS, fauxqs locally) as streams.
+
+export interface ObjectWriter {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ObjectStore {
+  open(bucket: string, key: string): Promise<AsyncIterable<Uint8Array>>;
+  digest(bucket: string, key: string): Promise<{ size: number; sha256: string }>;
+  putText(bucket: string, key: string, body: string, contentType: string): Promise<void>;
+  /** A streamed upload: memory stays flat whatever the size. */
+  openWriter(bucket: string, key: string, contentType: string): ObjectWriter;
+}

@@ -1,0 +1,78 @@
+// Use case: one object has arrived under uploads/. Check it belongs to a submission the council started,
+// record it, and once every declared file is in, process the return exactly once.
+import { parseUploadKey } from '../domain/upload-key.ts';
+import type { ObjectStore } from '../ports/objects.ts';
+import type { SubmissionOutcome, SubmissionStore } from '../ports/submissions.ts';
+import { type IngestDeps, ingestSsda903 } from './ingest-ssda903.ts';
+
+export type UploadResult =
+  /** Nothing recorded: retrying cannot help, so the message is not retried. */
+  | { readonly kind: 'refused'; readonly reason: string }
+  | { readonly kind: 'waiting'; readonly submissionId: string; readonly missing: readonly string[] }
+  /** Another delivery holds or has finished the work: nothing to do. */
+  | { readonly kind: 'already-handled'; readonly submissionId: string }
+  | { readonly kind: 'processed'; readonly submissionId: string; readonly outcome: SubmissionOutcome };
+
+export interface ReceiveDeps extends IngestDeps {
+  readonly objects: ObjectStore;
+  readonly submissions: SubmissionStore;
+  /** Longer than the function's time-out, so a live attempt is never doubled. */
+  readonly leaseSeconds: number;
+}
+
+export async function receiveUpload(bucket: string, key: string, deps: ReceiveDeps): Promise<UploadResult> {
+  const parsed = parseUploadKey(key);
+  if (!parsed.ok) return { kind: 'refused', reason: parsed.reason };
+  const { submissionId, la, returnType, collectionYear, fileName } = parsed.key;
+
+  const submission = await deps.submissions.getSubmission(submissionId);
+  if (!submission) {
+    return {
+      kind: 'refused',
+      reason: `No submission ${submissionId} was started; start one through the API first.`,
+    };
+  }
+  if (
+    submission.la !== la ||
+    submission.returnType !== returnType ||
+    submission.collectionYear !== collectionYear
+  ) {
+    return { kind: 'refused', reason: `The upload address does not match submission ${submissionId}.` };
+  }
+  const declared = submission.declaredFiles.find((file) => file.name === fileName);
+  if (!declared) {
+    return {
+      kind: 'refused',
+      reason: `${fileName} was not declared when submission ${submissionId} started.`,
+    };
+  }
+
+  if (submission.status === 'awaiting_files') {
+    // A file replaced after processing started would change what was validated, so it is only
+    // recorded while the submission waits for files.
+    const digest = await deps.objects.digest(bucket, key);
+    await deps.submissions.recordReceivedFile({
+      submissionId,
+      fileName,
+      bucket,
+      key,
+      size: digest.size,
+      sha256: digest.sha256,
+      receivedAt: deps.now().toISOString(),
+    });
+  }
+
+  const current = (await deps.submissions.getSubmission(submissionId)) ?? submission;
+  const received = new Set(current.files.map((file) => file.fileName));
+  const missing = current.declaredFiles.map((file) => file.name).filter((name) => !received.has(name));
+  if (missing.length > 0) return { kind: 'waiting', submissionId, missing };
+
+  // Several deliveries can see the last file at once (the last two files landing together, a redelivery):
+  // the conditional claim lets exactly one of them process.
+  if (!(await deps.submissions.claimProcessing(submissionId, deps.now(), deps.leaseSeconds))) {
+    return { kind: 'already-handled', submissionId };
+  }
+  const outcome = await ingestSsda903(current, deps);
+  await deps.submissions.finishProcessing(submissionId, outcome);
+  return { kind: 'processed', submissionId, outcome };
+}

@@ -1,0 +1,132 @@
+// Use case: a council starts a submission. It declares its files; it gets one short-lived upload address
+// per file, bound to the file's size, under its own council's part of the uploads bucket.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { findCouncil } from '../domain/councils.ts';
+import type { Role } from '../domain/roles.ts';
+import { RETURN_TYPES } from '../domain/upload-key.ts';
+import type { NewSubmission, SubmissionStore } from '../ports/submissions.ts';
+
+/** Returns that can be processed today; the others are refused with a clear message until they can. */
+export const PROCESSED_RETURN_TYPES = ['ssda903'] as const;
+export const UPLOAD_URL_SECONDS = 15 * 60;
+const ABANDONED_AFTER_SECONDS = 7 * 24 * 3600;
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}$/;
+
+export function startSubmissionSchema(maxFileBytes: number, now: Date) {
+  const file = z.object({
+    name: z
+      .string({ error: 'Each file needs a name.' })
+      .regex(
+        FILE_NAME,
+        'File names may use letters, digits, spaces and . _ ( ) -, start with a letter or digit, and be at most 100 characters.',
+      )
+      .refine((name) => /\.(csv|zip|xml)$/i.test(name), 'Only .csv, .zip and .xml files are accepted.'),
+    size: z
+      .number({ error: 'Each file needs its size in bytes.' })
+      .int()
+      .positive('A file cannot be empty.')
+      .max(
+        maxFileBytes,
+        `A file can be at most ${Math.round(maxFileBytes / 1_048_576)} MB. Send a ZIP, or one table per file.`,
+      ),
+  });
+  return z
+    .object({
+      returnType: z.enum(RETURN_TYPES, {
+        error: `Say which return this is: one of ${RETURN_TYPES.join(', ')}.`,
+      }),
+      collectionYear: z
+        .number({ error: 'Say which collection year this is, e.g. 2026 for April 2025 to March 2026.' })
+        .int()
+        .min(2013, 'Returns before 2013 are not accepted.')
+        .max(now.getUTCFullYear() + 1, 'That collection year has not started yet.'),
+      /** Needed only by someone who can act for more than one council. */
+      la: z.string().optional(),
+      files: z
+        .array(file)
+        .min(1, 'List the files you are going to upload.')
+        .max(20, 'Upload at most 20 files; a ZIP can hold the rest.'),
+    })
+    .superRefine((request, context) => {
+      const names = request.files.map((entry) => entry.name.toLowerCase());
+      if (new Set(names).size !== names.length)
+        context.addIssue({ code: 'custom', path: ['files'], message: 'Two files have the same name.' });
+      const single = request.files.filter((entry) => /\.(zip|xml)$/i.test(entry.name));
+      if (single.length > 0 && request.files.length > 1) {
+        context.addIssue({
+          code: 'custom',
+          path: ['files'],
+          message: 'A ZIP or XML file holds the whole return: upload it on its own.',
+        });
+      }
+    });
+}
+
+export type StartSubmissionRequest = z.infer<ReturnType<typeof startSubmissionSchema>>;
+
+export type StartResult =
+  | { ok: true; submission: NewSubmission; uploads: { fileName: string; key: string; size: number }[] }
+  | { ok: false; status: 400 | 403; message: string };
+
+export function newSubmissionId(now: Date): string {
+  const day = now.toISOString().slice(0, 10).replace(/-/g, '');
+  return `SUB-${day}-${randomBytes(5).toString('hex').toUpperCase()}`;
+}
+
+export async function startSubmission(
+  body: unknown,
+  caller: { roles: readonly Role[]; subject: string },
+  deps: { submissions: SubmissionStore; maxFileBytes: number; now: Date },
+): Promise<StartResult> {
+  const councils = caller.roles.flatMap((role) => (role.kind === 'council' ? [role.la] : []));
+  if (councils.length === 0)
+    return { ok: false, status: 403, message: 'Only a council’s own data team can submit its returns.' };
+  const parsed = startSubmissionSchema(deps.maxFileBytes, deps.now).safeParse(body);
+  if (!parsed.success) {
+    return { ok: false, status: 400, message: parsed.error.issues.map((issue) => issue.message).join(' ') };
+  }
+  const request = parsed.data;
+  const la = request.la ?? (councils.length === 1 ? councils[0]! : undefined);
+  if (!la)
+    return {
+      ok: false,
+      status: 400,
+      message: 'You can act for more than one council: say which one with "la".',
+    };
+  if (!councils.includes(la)) {
+    return {
+      ok: false,
+      status: 403,
+      message: `You cannot submit returns for ${findCouncil(la)?.name ?? `council ${la}`}.`,
+    };
+  }
+  if (!(PROCESSED_RETURN_TYPES as readonly string[]).includes(request.returnType)) {
+    return {
+      ok: false,
+      status: 400,
+      message: `${request.returnType} returns cannot be processed yet. Only SSDA903 returns are accepted at the moment.`,
+    };
+  }
+  const submissionId = newSubmissionId(deps.now);
+  const submission: NewSubmission = {
+    submissionId,
+    la,
+    returnType: request.returnType,
+    collectionYear: request.collectionYear,
+    declaredFiles: request.files,
+    createdAt: deps.now.toISOString(),
+    createdBy: caller.subject,
+    expiresAt: Math.floor(deps.now.getTime() / 1000) + ABANDONED_AFTER_SECONDS,
+  };
+  await deps.submissions.createSubmission(submission);
+  return {
+    ok: true,
+    submission,
+    uploads: request.files.map((file) => ({
+      fileName: file.name,
+      size: file.size,
+      key: `uploads/${la}/${request.returnType}/${request.collectionYear}/${submissionId}/${file.name}`,
+    })),
+  };
+}
