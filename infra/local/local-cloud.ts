@@ -160,10 +160,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       await stop().catch((error: Error) => log('local-cloud', `stop failed: ${error.message}`));
   };
   try {
-    const dynamo: RunningDynamo = await startDynamo(
-      ports.dynamodb,
-      options.stateDir ? path.join(options.stateDir, 'dynamodb') : undefined,
-    );
+    // In memory, like fauxqs: a table that outlived the objects it points at would be a confusing state.
+    const dynamo: RunningDynamo = await startDynamo(ports.dynamodb, undefined);
     stoppers.push(() => dynamo.stop());
     const fauxqs: RunningFauxqs = await startFauxqs(ports.awsServices);
     stoppers.push(() => fauxqs.stop());

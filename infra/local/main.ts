@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAssembly } from './assembly.ts';
+import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from './demo.ts';
 import { LocalCloudStartError } from './emulators.ts';
 import { UnsupportedTemplateError } from './intrinsics.ts';
 import { DEMO_USERS } from './issuer.ts';
@@ -68,11 +69,34 @@ ${DEMO_USERS.map((user) => `  ${user.username.padEnd(22)} ${user.groups.join(' '
 
 Try:
   TOKEN=$(curl -s '${cloud.urls.console}/token?user=kent-data-officer' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
-  curl -H "Authorization: Bearer $TOKEN" ${cloud.urls.api}/submissions/<submission id>
+  curl -H "Authorization: Bearer $TOKEN" ${cloud.urls.api}/submissions
+  curl -H "Authorization: Bearer $TOKEN" '${cloud.urls.api}/submissions/<submission id>/report?format=csv'
 
-State kept in .local/ (DynamoDB tables and the token signing key survive a restart; S3 objects and
-queue messages do not). Press Ctrl-C to stop.
+Only the token signing key and the pseudonym secret survive a restart (in .local/); data starts
+clean each time, with Kent's demo return. Press Ctrl-C to stop.
 `);
+  await loadDemoData(cloud.urls.api, await cloud.tokenFor('kent-data-officer'));
+}
+
+/** Kent's demo return, sent through the API like a council would, unless Kent already has submissions. */
+async function loadDemoData(apiUrl: string, token: string): Promise<void> {
+  const existing = (await (
+    await fetch(`${apiUrl}/submissions`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { councils: { submissions: unknown[] }[] };
+  if (existing.councils.some((council) => council.submissions.length > 0)) {
+    log('demo', 'Kent already has submissions in .local/; no demo data sent.');
+    return;
+  }
+  log('demo', 'Sending the demo SSDA903 return as Kent (886), through the API…');
+  const submission = await submitReturn(
+    apiUrl,
+    token,
+    readDemoReturn(path.join(root, 'shared', 'demo', 'ssda903')),
+    {
+      collectionYear: DEMO_COLLECTION_YEAR,
+    },
+  );
+  log('demo', `${submission.submissionId}: ${submission.status}. ${submission.outcome?.summary ?? ''}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 // End to end through the local cloud: the synthesized template, the real emulators and the unchanged bundles.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
@@ -7,6 +7,13 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-s
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
+import {
+  DEMO_COLLECTION_YEAR,
+  type DemoFile,
+  readDemoReturn,
+  type SubmissionView,
+  submitReturn,
+} from '../../infra/local/demo.ts';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
 import { readReturn } from '../../shared/domain/ssda903/engine.ts';
 import { buildReport, type ValidationReport } from '../../shared/domain/ssda903/report.ts';
@@ -115,58 +122,10 @@ describe('local cloud end to end', () => {
     expect(wiring.notifications).toHaveLength(triggers.notifications);
   });
 
-  const sampleDir = path.join(root, '..', 'shared', 'data', 'samples', 'ssda903');
-  const sampleFiles = readdirSync(sampleDir)
-    .filter((name) => name.endsWith('.csv'))
-    .sort()
-    .map((name) => ({ name, body: readFileSync(path.join(sampleDir, name)) }));
-
-  // The sample carries the tables added for 2026/27 (DoLo, SW episodes), so it is sent as that year's return.
-  const SAMPLE_YEAR = 2027;
-
-  interface SubmissionView {
-    submissionId: string;
-    status: string;
-    outcome?: {
-      status: string;
-      summary: string;
-      problems: number;
-      children: number | null;
-      duplicateOf?: string;
-    };
-  }
-
-  /** What a council's browser does: start a submission, PUT each file to its address, wait for the outcome. */
-  async function submit(
-    user: string,
-    files: readonly { name: string; body: Buffer }[],
-    collectionYear = SAMPLE_YEAR,
-  ): Promise<SubmissionView> {
-    const token = await cloud.tokenFor(user);
-    const started = await fetch(`${cloud.urls.api}/submissions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        returnType: 'ssda903',
-        collectionYear,
-        files: files.map((file) => ({ name: file.name, size: file.body.length })),
-      }),
-    });
-    expect(started.status, await started.clone().text()).toBe(201);
-    const { submissionId, uploads } = (await started.json()) as {
-      submissionId: string;
-      uploads: { fileName: string; url: string; headers: Record<string, string> }[];
-    };
-    for (const upload of uploads) {
-      const file = files.find((candidate) => candidate.name === upload.fileName)!;
-      const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: file.body });
-      expect(put.status).toBe(200);
-    }
-    return eventually(async () => {
-      const view = (await (await api(`/submissions/${submissionId}`, token)).json()) as SubmissionView;
-      return view.outcome ? view : undefined;
-    }, `submission ${submissionId} to be processed`);
-  }
+  const sampleFiles = readDemoReturn(path.join(root, 'shared', 'demo', 'ssda903'));
+  const SAMPLE_YEAR = DEMO_COLLECTION_YEAR;
+  const submit = async (user: string, files: readonly DemoFile[]) =>
+    submitReturn(cloud.urls.api, await cloud.tokenFor(user), files, { collectionYear: SAMPLE_YEAR });
 
   let sampleSubmission: SubmissionView;
 
