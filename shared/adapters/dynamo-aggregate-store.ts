@@ -40,7 +40,11 @@ export class DynamoAggregateStore implements AggregateStore {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return {};
+      if (
+        error instanceof ConditionalCheckFailedException ||
+        (error as Error)?.name === 'ConditionalCheckFailedException'
+      )
+        return {};
       throw error;
     }
     return previous ? { superseded: previous.submissionId } : {};

@@ -1,9 +1,7 @@
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoSubmissionStore } from '../../shared/adapters/dynamo-submission-store.ts';
 import type { NewSubmission, ReceivedFile, SubmissionOutcome } from '../../shared/ports/submissions.ts';
-import { withDynamo } from './helpers/emulators.ts';
+import { withSingleTable } from './helpers/emulators.ts';
 
 const SUBMISSION = 'SUB-20261123-0001';
 
@@ -42,37 +40,13 @@ const outcome = (overrides: Partial<SubmissionOutcome> = {}): SubmissionOutcome 
 });
 
 describe('submission store on DynamoDB Local', () => {
-  let dynamo: Awaited<ReturnType<typeof withDynamo>>;
+  let table: Awaited<ReturnType<typeof withSingleTable>>;
   let store: DynamoSubmissionStore;
   beforeAll(async () => {
-    dynamo = await withDynamo();
-    await dynamo.client.send(
-      new CreateTableCommand({
-        TableName: 'upstream',
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((name) => ({
-          AttributeName: name,
-          AttributeType: 'S',
-        })),
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: 'gsi1',
-            KeySchema: [
-              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-        ],
-      }),
-    );
-    store = new DynamoSubmissionStore(DynamoDBDocumentClient.from(dynamo.client), 'upstream');
+    table = await withSingleTable();
+    store = new DynamoSubmissionStore(table.documents, table.tableName);
   });
-  afterAll(() => dynamo.stop());
+  afterAll(() => table.stop());
 
   it('starts a submission once and lists it for its council only', async () => {
     await store.createSubmission(newSubmission(SUBMISSION));

@@ -1,7 +1,8 @@
 // Test helper: real emulators on free loopback ports, started per test file.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   LOCAL_CREDENTIALS,
   type RunningDynamo,
@@ -48,6 +49,48 @@ export async function withDynamo(): Promise<{
       client.destroy();
       await server.stop();
     },
+  };
+}
+
+/** The product's single table as the stateful stack defines it (pk/sk, gsi1), with a document client. */
+export async function withSingleTable(tableName = 'upstream'): Promise<{
+  documents: DynamoDBDocumentClient;
+  client: DynamoDBClient;
+  tableName: string;
+  stop: () => Promise<void>;
+}> {
+  const dynamo = await withDynamo();
+  await dynamo.client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S',
+      })),
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
+  return {
+    documents: DynamoDBDocumentClient.from(dynamo.client, {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
+    client: dynamo.client,
+    tableName,
+    stop: dynamo.stop,
   };
 }
 

@@ -1,0 +1,248 @@
+// The ingest use case on real adapters: DynamoDB Local for submissions and aggregates, fauxqs for S3.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoAggregateStore } from '../../shared/adapters/dynamo-aggregate-store.ts';
+import { DynamoSubmissionStore } from '../../shared/adapters/dynamo-submission-store.ts';
+import { S3ObjectStore } from '../../shared/adapters/s3-objects.ts';
+import { type ReceiveDeps, receiveUpload } from '../../shared/use-cases/receive-upload.ts';
+import { withFauxqs, withSingleTable } from './helpers/emulators.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const demo = (name: string) => readFileSync(path.join(root, 'shared', 'demo', 'ssda903', name));
+const UPLOADS = 'uploads-bucket';
+const DATA = 'data-bucket';
+const YEAR = 2027;
+/** The demo Header and Episodes; `blankLines` trailing blank rows (which the reader skips) make each copy's bytes differ. */
+const minimalReturn = (blankLines: number) => ({
+  'header.csv': Buffer.concat([demo('header.csv'), Buffer.from('\r\n'.repeat(blankLines))]),
+  'episodes.csv': demo('episodes.csv'),
+});
+
+describe('receiving uploads on real emulators', () => {
+  let table: Awaited<ReturnType<typeof withSingleTable>>;
+  let fauxqs: Awaited<ReturnType<typeof withFauxqs>>;
+  let deps: ReceiveDeps;
+  let submissions: DynamoSubmissionStore;
+  let aggregates: DynamoAggregateStore;
+  const published: { body: string; groupId: string; deduplicationId: string }[] = [];
+  let failPublishing = 0;
+  let counter = 0;
+
+  beforeAll(async () => {
+    [table, fauxqs] = await Promise.all([withSingleTable(), withFauxqs()]);
+    for (const bucket of [UPLOADS, DATA]) await fauxqs.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    submissions = new DynamoSubmissionStore(table.documents, table.tableName);
+    aggregates = new DynamoAggregateStore(table.documents, table.tableName);
+    deps = {
+      objects: new S3ObjectStore(fauxqs.s3),
+      submissions,
+      aggregates,
+      publishRecompute: async (message) => {
+        if (failPublishing > 0) {
+          failPublishing -= 1;
+          throw new Error('SQS unavailable');
+        }
+        published.push(message);
+      },
+      pseudonymSecret: async () => Buffer.from('integration-test-secret-of-at-least-32-bytes'),
+      uploadsBucket: UPLOADS,
+      dataBucket: DATA,
+      maxFileBytes: 5 * 1024 * 1024,
+      leaseSeconds: 300,
+      now: () => new Date(),
+    };
+  });
+  afterAll(async () => {
+    await Promise.all([table?.stop(), fauxqs?.stop()]);
+  });
+
+  /** Starts a submission for these files (as the API does) and uploads them; returns the keys. */
+  async function upload(files: Record<string, Buffer | string>, la = '886') {
+    counter += 1;
+    const submissionId = `SUB-20261123-${String(counter).padStart(10, '0')}`;
+    await submissions.createSubmission({
+      submissionId,
+      la,
+      returnType: 'ssda903',
+      collectionYear: YEAR,
+      declaredFiles: Object.entries(files).map(([name, body]) => ({ name, size: Buffer.byteLength(body) })),
+      createdAt: new Date().toISOString(),
+      createdBy: 'test',
+      expiresAt: 2_000_000_000,
+    });
+    const keys = Object.keys(files).map((name) => `uploads/${la}/ssda903/${YEAR}/${submissionId}/${name}`);
+    for (const [index, body] of Object.values(files).entries()) {
+      await fauxqs.s3.send(new PutObjectCommand({ Bucket: UPLOADS, Key: keys[index], Body: body }));
+    }
+    return { submissionId, keys };
+  }
+
+  const report = async (submissionId: string) => {
+    const submission = await submissions.getSubmission(submissionId);
+    const object = await fauxqs.s3.send(
+      new GetObjectCommand({ Bucket: UPLOADS, Key: submission!.outcome!.reportKeys!.json }),
+    );
+    return JSON.parse(await object.Body!.transformToString()) as {
+      status: string;
+      blockingErrors: { kind: string; file: string | null; message: string }[];
+    };
+  };
+
+  it('waits for every declared file, then processes the return once', async () => {
+    const { submissionId, keys } = await upload({
+      'header.csv': demo('header.csv'),
+      'episodes.csv': demo('episodes.csv'),
+    });
+    expect(await receiveUpload(UPLOADS, keys[0]!, deps)).toEqual({
+      kind: 'waiting',
+      submissionId,
+      missing: ['episodes.csv'],
+    });
+    const result = await receiveUpload(UPLOADS, keys[1]!, deps);
+    expect(result).toMatchObject({ kind: 'processed', outcome: { status: 'accepted_with_issues' } });
+    // A redelivered notification for either file finds the work done.
+    expect(await receiveUpload(UPLOADS, keys[1]!, deps)).toEqual({ kind: 'already-handled', submissionId });
+    expect(await receiveUpload(UPLOADS, keys[0]!, deps)).toEqual({ kind: 'already-handled', submissionId });
+    expect(published.filter((message) => message.deduplicationId === submissionId)).toHaveLength(1);
+    expect((await aggregates.currentAggregates('886', 'ssda903', YEAR))?.submissionId).toBe(submissionId);
+  });
+
+  it('processes exactly once when the last notifications arrive together', async () => {
+    const before = published.length;
+    const { submissionId, keys } = await upload(minimalReturn(1));
+    await receiveUpload(UPLOADS, keys[0]!, deps);
+    // S3 may deliver a notification more than once, and SQS may hand copies to concurrent invocations.
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => receiveUpload(UPLOADS, keys[1]!, deps)),
+    );
+    expect(results.filter((result) => result.kind === 'processed')).toHaveLength(1);
+    expect(results.filter((result) => result.kind === 'already-handled')).toHaveLength(3);
+    expect(published.slice(before).map((message) => message.deduplicationId)).toEqual([submissionId]);
+  });
+
+  it('marks identical files sent again as a duplicate, and sends nothing downstream', async () => {
+    const before = published.length;
+    const { keys } = await upload(minimalReturn(1));
+    await receiveUpload(UPLOADS, keys[0]!, deps);
+    const result = await receiveUpload(UPLOADS, keys[1]!, deps);
+    expect(result).toMatchObject({ kind: 'processed', outcome: { status: 'duplicate' } });
+    expect(published.length).toBe(before);
+  });
+
+  it('lets a corrected return supersede the earlier one, which is kept and marked', async () => {
+    const first = (await aggregates.currentAggregates('886', 'ssda903', YEAR))!.submissionId;
+    const { submissionId, keys } = await upload(minimalReturn(2));
+    await receiveUpload(UPLOADS, keys[0]!, deps);
+    const result = await receiveUpload(UPLOADS, keys[1]!, deps);
+    expect(result).toMatchObject({ kind: 'processed', outcome: { supersedes: first } });
+    expect((await submissions.getSubmission(first))?.supersededBy).toBe(submissionId);
+    expect(JSON.parse(published.at(-1)!.body)).toMatchObject({ type: 'ReturnIngested', supersedes: first });
+  });
+
+  it('rejects bad files with a reason a data officer can act on, and keeps the accepted figures', async () => {
+    const current = (await aggregates.currentAggregates('886', 'ssda903', YEAR))!.submissionId;
+    const zipBomb = (() => {
+      // One stored-name entry whose 200 MB of zeros deflate to a few hundred KB: refused by its ratio.
+      const data = deflateRawSync(Buffer.alloc(200 * 1024 * 1024));
+      const name = Buffer.from('header.csv');
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(8, 8);
+      local.writeUInt32LE(data.length, 18);
+      local.writeUInt32LE(200 * 1024 * 1024, 22);
+      local.writeUInt16LE(name.length, 26);
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(0x02014b50, 0);
+      central.writeUInt16LE(20, 4);
+      central.writeUInt16LE(20, 6);
+      central.writeUInt16LE(8, 10);
+      central.writeUInt32LE(data.length, 20);
+      central.writeUInt32LE(200 * 1024 * 1024, 24);
+      central.writeUInt16LE(name.length, 28);
+      const end = Buffer.alloc(22);
+      end.writeUInt32LE(0x06054b50, 0);
+      end.writeUInt16LE(1, 8);
+      end.writeUInt16LE(1, 10);
+      end.writeUInt32LE(46 + name.length, 12);
+      end.writeUInt32LE(30 + name.length + data.length, 16);
+      return Buffer.concat([local, name, data, central, name, end]);
+    })();
+    const cases: [string, Record<string, Buffer | string>, RegExp][] = [
+      ['empty file', { 'episodes.csv': Buffer.alloc(0) }, /empty/i],
+      ['headers only', { 'header.csv': 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n' }, /no rows|only.*head/i],
+      [
+        'wrong delimiter',
+        { 'header.csv': 'CHILD;SEX;DOB;ETHNIC;UPN;MOTHER;MC_DOB\r\n1;1;01/01/2010;WBRI;;;\r\n' },
+        /semicolon|comma/i,
+      ],
+      [
+        'binary garbage',
+        { 'header.csv': Buffer.from(Array.from({ length: 2048 }, (_, index) => (index * 97) % 256)) },
+        /.+/,
+      ],
+      ['ZIP bomb', { 'return.zip': zipBomb }, /.+/],
+      [
+        'XML with a DOCTYPE',
+        { 'return.xml': '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><Message>&a;</Message>' },
+        /.+/,
+      ],
+    ];
+    for (const [label, files, pattern] of cases) {
+      const { submissionId, keys } = await upload(files);
+      const result = await receiveUpload(UPLOADS, keys.at(-1)!, deps);
+      expect(result, label).toMatchObject({ kind: 'processed', outcome: { status: 'rejected' } });
+      const { blockingErrors } = await report(submissionId);
+      expect(blockingErrors.length, label).toBeGreaterThan(0);
+      const fileName = Object.keys(files)[0]!;
+      expect(blockingErrors.map((error) => error.message).join(' '), label).toContain(fileName);
+      expect(blockingErrors.map((error) => error.message).join(' '), label).toMatch(pattern);
+    }
+    expect((await aggregates.currentAggregates('886', 'ssda903', YEAR))?.submissionId).toBe(current);
+  });
+
+  it('rejects a file over the size limit without reading it', async () => {
+    const { submissionId, keys } = await upload({ 'episodes.csv': Buffer.alloc(64, 'a') });
+    const result = await receiveUpload(UPLOADS, keys[0]!, { ...deps, maxFileBytes: 32 });
+    expect(result).toMatchObject({ kind: 'processed', outcome: { status: 'rejected' } });
+    expect((await report(submissionId)).blockingErrors[0]).toMatchObject({
+      kind: 'file-too-large',
+      file: 'episodes.csv',
+    });
+  });
+
+  it('refuses objects that are not part of a started submission, recording nothing', async () => {
+    const { submissionId } = await upload({ 'header.csv': demo('header.csv') });
+    const refusals = [
+      'uploads/999/ssda903/2027/SUB-20261123-X/header.csv',
+      'somewhere/else.csv',
+      `uploads/886/ssda903/${YEAR}/SUB-20261123-NOT-STARTED/header.csv`,
+      `uploads/302/ssda903/${YEAR}/${submissionId}/header.csv`,
+      `uploads/886/ssda903/${YEAR}/${submissionId}/undeclared.csv`,
+    ];
+    for (const key of refusals) {
+      const result = await receiveUpload(UPLOADS, key, deps);
+      expect(result.kind, key).toBe('refused');
+      expect((result as { reason: string }).reason.length, key).toBeGreaterThan(20);
+    }
+    expect((await submissions.getSubmission(submissionId))?.files).toEqual([]);
+  });
+
+  it('finishes the work on redelivery after a failure part-way, and announces it once', async () => {
+    const before = published.length;
+    const { submissionId, keys } = await upload(minimalReturn(3));
+    await receiveUpload(UPLOADS, keys[0]!, deps);
+    failPublishing = 1;
+    await expect(receiveUpload(UPLOADS, keys[1]!, deps)).rejects.toThrow('SQS unavailable');
+    expect((await submissions.getSubmission(submissionId))?.status).toBe('processing');
+    // SQS redelivers after the visibility timeout; by then the lease of the failed attempt has run out.
+    const later = { ...deps, now: () => new Date(Date.now() + 301_000) };
+    expect(await receiveUpload(UPLOADS, keys[1]!, deps)).toMatchObject({ kind: 'already-handled' });
+    expect(await receiveUpload(UPLOADS, keys[1]!, later)).toMatchObject({ kind: 'processed' });
+    expect(published.slice(before).map((message) => message.deduplicationId)).toEqual([submissionId]);
+  });
+});
