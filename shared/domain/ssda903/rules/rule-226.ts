@@ -28,7 +28,9 @@ function reasonNotForTemporary(description: string): Rule {
   };
 }
 
-export const rule226Until2025: Rule = reasonNotForTemporary('Reason for placement change is not required.');
+export const rule226Until2025: Rule = reasonNotForTemporary(
+  'A reason for placement change is given for a move into or out of a temporary placement (T0–T4), where none is needed.',
+);
 export const rule226: Rule = reasonNotForTemporary(
   'Reason for placement change is not required for a move into or out of a temporary placement (T0–T4).',
 );

@@ -28,7 +28,31 @@ describe('rule registry per collection year', () => {
   });
 
   it('holds each rule code once per year', () => {
-    for (const year of KNOWN_YEARS) expect(new Set(codesIn(year)).size).toBe(codesIn(year).length);
+    for (const year of KNOWN_YEARS) {
+      const duplicates = codesIn(year).filter((code, index, codes) => codes.indexOf(code) !== index);
+      expect(duplicates, `${year}`).toEqual([]);
+    }
+  });
+
+  it('leaves every rule removed in a year out of that year and the years after', () => {
+    const removals = YEAR_CHANGES.flatMap((change) =>
+      (change.removed ?? []).map((code) => ({ code, year: change.year })),
+    );
+    expect(removals.length).toBeGreaterThan(0);
+    for (const { code, year } of removals) {
+      expect(codesIn(year - 1), `${code} before ${year}`).toContain(code);
+      const readdedIn = YEAR_CHANGES.find(
+        (change) => change.year > year && (change.added ?? []).some((rule) => rule.code === code),
+      )?.year;
+      for (const later of KNOWN_YEARS.filter((known) => known >= year && known < (readdedIn ?? Infinity))) {
+        expect(codesIn(later), `${code} in ${later}`).not.toContain(code);
+      }
+    }
+  });
+
+  it('has at least 60 rules for 2025/26 and for 2026/27', () => {
+    expect(rulesFor(2026).length).toBeGreaterThanOrEqual(60);
+    expect(rulesFor(2027).length).toBeGreaterThanOrEqual(60);
   });
 
   it('adds rules in the year they appear: SW episodes in 2023/24, DoLo in 2026/27', () => {
@@ -126,7 +150,66 @@ describe('registry against the 2026/27 DfE catalogue', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('has more than 60 rules for 2026/27', () => {
-    expect(rulesFor(2027).length).toBeGreaterThan(60);
+  it('describes every rule in its own words, not the catalogue message', () => {
+    const copied = everyRule()
+      .filter((rule) => comparable(rule.description) === comparable(catalogue.get(rule.code)?.message ?? ''))
+      .map((rule) => rule.code);
+    expect(copied).toEqual([]);
+  });
+});
+
+/** Every version of every rule in any year's set. */
+function everyRule(): Rule[] {
+  return [...new Set(KNOWN_YEARS.flatMap((year) => rulesFor(year)))];
+}
+
+function comparable(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Column names a data officer would not read as words. UPN and URN are everyday terms; CHILD is also a reason code. */
+const CRYPTIC_COLUMNS = [...new Set(everyRule().flatMap((rule) => rule.fields))].filter(
+  (field) => !['UPN', 'URN', 'CHILD'].includes(field),
+);
+
+describe('rule descriptions are plain English for a council data officer', () => {
+  const problems = (description: string): string[] => {
+    const found: string[] = [];
+    if (!/^[A-Z]/.test(description)) found.push('does not start with a capital letter');
+    if (!/[^.]\.$/.test(description)) found.push('does not end with one full stop');
+    if (description.length < 25 || description.length > 200)
+      found.push(`is ${description.length} characters long`);
+    if (/\s{2}|^\s|\s$/.test(description)) found.push('has stray spaces');
+    if (/[_{}[\]<>=|\\`$#]|&&|!=/.test(description)) found.push('has programming symbols');
+    if (/\b(null|undefined|NaN|true|false|TODO|FIXME|isna|notna|dataframe|df)\b/i.test(description))
+      found.push('has programming words');
+    for (const column of CRYPTIC_COLUMNS) {
+      if (new RegExp(`\\b${column}\\b`).test(description)) found.push(`names the column ${column}`);
+    }
+    return found;
+  };
+
+  it('flags the kinds of description it is meant to catch', () => {
+    expect(problems('Date of birth is missing.')).toEqual([]);
+    expect(problems('DECOM > DEC for episodes where REC == null')).toEqual(
+      expect.arrayContaining([
+        'does not end with one full stop',
+        'has programming symbols',
+        'has programming words',
+        'names the column DECOM',
+        'names the column DEC',
+        'names the column REC',
+      ]),
+    );
+  });
+
+  it('holds for every version of every rule', () => {
+    const failing = everyRule()
+      .map((rule) => ({ code: rule.code, problems: problems(rule.description) }))
+      .filter((entry) => entry.problems.length > 0);
+    expect(failing).toEqual([]);
   });
 });

@@ -29,4 +29,13 @@ describe('rule 101: sex code', () => {
       child: 'C1',
     });
   });
+
+  it('accepts a child recorded in the code list of the year', () => {
+    expect(
+      flagged(rule101Until2024, childWith('C2', { Header: [header({ SEX: '2' })] }), contextFor(2024)),
+    ).toEqual([]);
+    expect(flagged(rule101, childWith('C2', { Header: [header({ SEX: 'F' })] }), contextFor(2025))).toEqual(
+      [],
+    );
+  });
 });

@@ -35,4 +35,13 @@ describe('rule 146: placement type code, by collection year', () => {
   it('from 2025/26: Z11–Z14 valid as well', () => {
     expect(flaggedPlaces(flagged(rule146, child, contextFor(2026)))).toEqual(['H5', 'P2', 'A2', '']);
   });
+
+  it('accepts a valid placement and reports the row and value of an invalid one', () => {
+    expect(
+      flagged(rule146, childWith('C2', { Episodes: [episode({ PLACE: 'K3' })] }), contextFor(2026)),
+    ).toEqual([]);
+    expect(
+      rule146.check(childWith('C2', { Episodes: [episode({ PLACE: 'H5' })] }), contextFor(2026)),
+    ).toEqual([{ code: '146', table: 'Episodes', rowNumber: 2, field: 'PLACE', value: 'H5', child: 'C2' }]);
+  });
 });

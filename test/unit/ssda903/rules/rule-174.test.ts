@@ -20,4 +20,11 @@ describe("rule 174: a boy with a mother's child date of birth", () => {
     });
     expect(flagged(rule174, child)).toEqual(['Header:2:MC_DOB']);
   });
+
+  it("accepts a girl with her child's date of birth and a boy without one", () => {
+    const child = childWith('C1', {
+      Header: [header({ SEX: 'F', MC_DOB: '01/01/2020' }), header({ SEX: 'M', MC_DOB: '' })],
+    });
+    expect(flagged(rule174, child)).toEqual([]);
+  });
 });

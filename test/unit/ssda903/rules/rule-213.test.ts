@@ -19,4 +19,15 @@ describe('rule 213: no provider for temporary placements', () => {
   it('from 2025/26 flags a provider on Z11–Z14 too', () => {
     expect(flagged(rule213, child)).toEqual(['Episodes:4:PLACE_PROVIDER', 'Episodes:5:PLACE_PROVIDER']);
   });
+
+  it('accepts a provider on a placement that has one and a blank provider on a temporary placement', () => {
+    const fine = childWith('C2', {
+      Episodes: [
+        episode({ PLACE: 'U4', PLACE_PROVIDER: 'PR1' }),
+        episode({ PLACE: 'T3', PLACE_PROVIDER: '' }),
+      ],
+    });
+    expect(flagged(rule213Until2025, fine)).toEqual([]);
+    expect(flagged(rule213, fine)).toEqual([]);
+  });
 });

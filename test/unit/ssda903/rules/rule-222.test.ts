@@ -19,4 +19,12 @@ describe('rule 222: no URN for placements Ofsted does not register', () => {
   it('from 2025/26 flags Z11–Z14 too', () => {
     expect(flagged(rule222, child)).toEqual(['Episodes:4:URN', 'Episodes:5:URN']);
   });
+
+  it('accepts a URN for a registered placement and the DfE placeholder elsewhere', () => {
+    const fine = childWith('C2', {
+      Episodes: [episode({ PLACE: 'K2', URN: 'SC123456' }), episode({ PLACE: 'Z12', URN: 'XXXXXXX' })],
+    });
+    expect(flagged(rule222Until2025, fine)).toEqual([]);
+    expect(flagged(rule222, fine)).toEqual([]);
+  });
 });

@@ -23,4 +23,15 @@ describe('rule 526: placement provider missing', () => {
   it('from 2025/26 also exempts Z11–Z14', () => {
     expect(flagged(rule526, child)).toEqual(['Episodes:6:PLACE_PROVIDER']);
   });
+
+  it('accepts a provider where one is needed and a blank one on a temporary placement', () => {
+    const fine = childWith('C2', {
+      Episodes: [
+        episode({ PLACE: 'R1', PLACE_PROVIDER: 'PR1' }),
+        episode({ PLACE: 'T4', PLACE_PROVIDER: '' }),
+      ],
+    });
+    expect(flagged(rule526Until2025, fine)).toEqual([]);
+    expect(flagged(rule526, fine)).toEqual([]);
+  });
 });

@@ -26,4 +26,11 @@ describe("rule 612: child's date of birth given but not recorded as a mother", (
     });
     expect(flagged(rule612, child)).toEqual(['Header:2:MOTHER']);
   });
+
+  it("accepts a mother with her child's date of birth, and a girl with neither", () => {
+    const fine = childWith('C2', {
+      Header: [header({ SEX: 'F', MOTHER: '1', MC_DOB: '01/01/2023' }), header({ SEX: 'F', MOTHER: '0' })],
+    });
+    expect(flagged(rule612, fine)).toEqual([]);
+  });
 });

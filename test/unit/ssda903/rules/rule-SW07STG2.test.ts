@@ -20,4 +20,10 @@ describe('rule SW07STG2: social worker episode end within the reporting period',
   it('from 2024/25: the year before the collection year counts too', () => {
     expect(flagged(ruleSW07STG2, child)).toEqual(['SWEpisodes:2:SW_DEC', 'SWEpisodes:6:SW_DEC']);
   });
+
+  it('accepts an end inside the collection year and a blank end', () => {
+    const fine = childWith('C2', { SWEpisodes: [{ SW_DEC: '15/10/2025' }, { SW_DEC: '' }] });
+    expect(flagged(ruleSW07STG2Until2024, fine)).toEqual([]);
+    expect(flagged(ruleSW07STG2, fine)).toEqual([]);
+  });
 });
