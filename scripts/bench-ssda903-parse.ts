@@ -72,25 +72,38 @@ async function generate(
       yield 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n';
       for (let child = 0; child < children; child++) {
         const dob = ukDate(2008 + (child % 17), 1 + (child % 12), 1 + (child % 28));
-        yield `C${child},${pick(['M', 'F'])},${dob},${pick(ethnic)},A${String(child).padStart(12, '0')},,\r\n`;
+        const sex = pick(['M', 'F']);
+        const mother = sex === 'F' ? '0' : '';
+        yield `C${child},${sex},${dob},${pick(ethnic)},A${String(child).padStart(12, '0')},${mother},\r\n`;
       }
     })(),
   );
-  const places = ['A3', 'A4', 'K1', 'K2', 'P1', 'R1', 'S1', 'U1', 'U4', 'Z1'];
-  const legal = ['C1', 'C2', 'V2', 'J1'];
+  // Placements that go together with their provider (and an Ofsted URN where the provider has one), so
+  // that, as in a real return, most children pass the rules and findings stay few.
+  const placements = [
+    ['U1', 'PR1', ''],
+    ['U4', 'PR4', ''],
+    ['K2', 'PR4', 'SC123456'],
+    ['U3', 'PR1', ''],
+    ['U6', 'PR4', ''],
+    ['K2', 'PR1', 'SC654321'],
+  ] as const;
+  const legal = ['C1', 'C2', 'C2', 'E1'];
   await writeLines(
     episodes,
     (function* () {
       yield 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n';
       let written = 0;
       for (let child = 0; child < children && written < episodeRows; child++) {
+        const status = pick(legal);
+        const first = Math.floor(random() * placements.length);
         for (let episode = 0; episode < EPISODES_PER_CHILD && written < episodeRows; episode++, written++) {
+          const [place, provider, urn] = placements[(first + episode) % placements.length]!;
           const start = ukDate(2025, 4 + episode, 1 + (child % 28));
           const last = episode === EPISODES_PER_CHILD - 1;
           const end = last ? '' : ukDate(2025, 5 + episode, 1 + (child % 28));
-          yield `C${child},${start},${episode === 0 ? 'S' : 'P'},${pick(legal)},N${1 + (child % 8)},` +
-            `${pick(places)},PR${child % 6},${end},${last ? '' : 'X1'},${last ? '' : 'CARPL'},` +
-            `AB1 2CD,EF3 4GH,SC${100000 + (child % 900000)}\r\n`;
+          yield `C${child},${start},${episode === 0 ? 'S' : 'P'},${status},N${1 + (child % 8)},${place},${provider},` +
+            `${end},${last ? '' : 'X1'},${last ? '' : 'CARPL'},AB1 2CD,EF3 4GH,${urn}\r\n`;
         }
       }
     })(),

@@ -354,7 +354,8 @@ function recogniseHeader(columns: readonly string[], fileName: string, schema: Y
       throw new ReturnReadError(
         'unknown-table',
         `The columns of "${fileName}" do not match any SSDA903 table for ${schema.label}. The closest is the ` +
-          `${table} table, but ${differences.join(', and ')}.`,
+          `${table} table, but ${differences.join(', and ')}. Correct the first row so that it names exactly the ` +
+          `columns of the ${table} table.`,
         fileName,
       );
     }
@@ -390,23 +391,24 @@ function brokenCsv(fileName: string, error: CsvError): ReturnReadError {
   );
 }
 
-function asReadError(error: unknown, fileName: string): ReturnReadError {
+/**
+ * The council-facing form of a failure that is about the file. Anything else (a storage read that failed,
+ * a fault of ours) is passed on unchanged: it must fail the run so it is retried, not be reported to the
+ * council as a problem with their file.
+ */
+function asReadError(error: unknown, fileName: string): unknown {
   if (error instanceof ReturnReadError) return error;
   const csvError = error as Partial<CsvError> | null;
   if (csvError && typeof csvError.code === 'string' && csvError.code.startsWith('CSV_')) {
     return brokenCsv(fileName, csvError as CsvError);
   }
-  return new ReturnReadError(
-    'binary',
-    `"${fileName}" could not be read (${error instanceof Error ? error.message : String(error)}).`,
-    fileName,
-  );
+  return error;
 }
 
 /** Message for a file that has a recognised header and no rows. */
 export function headerOnlyMessage(fileName: string, table: TableName, required: boolean): string {
   return required
-    ? `"${fileName}" has the column names of the ${table} table but no rows. The ${table} table is required, so the return cannot be processed without its rows.`
+    ? `"${fileName}" has the column names of the ${table} table but no rows. The ${table} table is required, so the return cannot be processed without its rows: export the table again with its rows and upload it again.`
     : `"${fileName}" has the column names of the ${table} table but no rows; we have read it as an empty ${table} table.`;
 }
 

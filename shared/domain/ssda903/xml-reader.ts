@@ -131,16 +131,63 @@ function malformed(fileName: string, line: number, detail: string): ReturnReadEr
   );
 }
 
+function notXml(fileName: string): ReturnReadError {
+  return new ReturnReadError(
+    'xml-malformed',
+    `"${fileName}" does not look like an XML file: it should start with <?xml …?> or <${ROOT}>. Export the ` +
+      'return again from your system as XML, or upload the CSV files of its tables instead.',
+    fileName,
+  );
+}
+
+const WHITESPACE = /\s/;
+const NAME_START = /[A-Za-z_:]/;
+
 /**
- * Refuses DOCTYPE/ENTITY declarations before any parsing: scans the text before the first element
- * (the prolog) and passes the text through unchanged.
+ * Scans the prolog (everything before the first element) from `from`: returns where the first element
+ * starts or, when more text is needed to tell, where to resume as -1 - position. Only the XML
+ * declaration, processing instructions, comments and whitespace may come before the first element; any other markup declaration (<!DOCTYPE, <!ENTITY, …) is refused here, so the XML
+ * parser never sees one: no entity can be defined, let alone expanded (XXE, "billion laughs").
  */
+function scanProlog(text: string, from: number, fileName: string): number {
+  let at = from;
+  while (at < text.length) {
+    const char = text[at]!;
+    if (WHITESPACE.test(char)) {
+      at++;
+      continue;
+    }
+    if (char !== '<') throw notXml(fileName);
+    const rest = text.length - at;
+    if (rest < 2) return -1 - at;
+    const next = text[at + 1]!;
+    if (next === '?') {
+      const close = text.indexOf('?>', at + 2);
+      if (close === -1) return -1 - at;
+      at = close + 2;
+    } else if (next === '!') {
+      if (rest < 4 && '<!--'.startsWith(text.slice(at))) return -1 - at;
+      if (!text.startsWith('<!--', at)) throw doctypeRefused(fileName);
+      const close = text.indexOf('-->', at + 4);
+      if (close === -1) return -1 - at;
+      at = close + 3;
+    } else if (NAME_START.test(next)) {
+      return at;
+    } else {
+      throw notXml(fileName);
+    }
+  }
+  return -1 - at;
+}
+
+/** Checks the prolog before any of the text reaches the XML parser, then passes the text through unchanged. */
 async function* refuseDoctype(
   text: AsyncIterable<string>,
   fileName: string,
   maxPrologChars: number,
 ): AsyncGenerator<string> {
   let prolog = '';
+  let resumeAt = 0;
   let checked = false;
   for await (const chunk of text) {
     if (checked) {
@@ -148,22 +195,23 @@ async function* refuseDoctype(
       continue;
     }
     prolog += chunk;
-    if (/<!(?:DOCTYPE|ENTITY)/i.test(prolog)) throw doctypeRefused(fileName);
-    // The prolog ends where the first element starts: "<" followed by a name character.
-    const rootAt = prolog.search(/<[A-Za-z_:]/);
-    if (rootAt !== -1) {
-      if (/<!(?:DOCTYPE|ENTITY)/i.test(prolog.slice(0, rootAt))) throw doctypeRefused(fileName);
+    const found = scanProlog(prolog, resumeAt, fileName);
+    if (found < 0) resumeAt = -1 - found;
+    else {
       checked = true;
       yield prolog;
       prolog = '';
-    } else if (prolog.length > maxPrologChars) {
+    }
+    if (!checked && prolog.length > maxPrologChars) {
       throw new ReturnReadError(
         'xml-malformed',
-        `"${fileName}" does not look like an XML file: no element starts in its first ${maxPrologChars.toLocaleString('en-GB')} characters.`,
+        `"${fileName}" does not look like an XML file: no element starts in its first ${maxPrologChars.toLocaleString('en-GB')} characters. ` +
+          'Export the return again from your system as XML.',
         fileName,
       );
     }
   }
+  // A file that ends inside its prolog: the parser reports what is wrong with it.
   if (!checked && prolog.length > 0) yield prolog;
 }
 

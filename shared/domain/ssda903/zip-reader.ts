@@ -236,7 +236,7 @@ export async function openZip(source: ByteSource, options: OpenZipOptions): Prom
       throw new ReturnReadError(
         'zip-entries',
         `"${fileName}" holds ${zip.entryCount.toLocaleString('en-GB')} files and folders; at most ${limits.maxEntries} are ` +
-          'accepted. The ZIP should hold only the CSV files of the return (or its one XML file).',
+          'accepted. Put only the CSV files of the return (or its one XML file) in the ZIP and upload it again.',
         fileName,
       );
     }
@@ -305,14 +305,15 @@ export async function openZip(source: ByteSource, options: OpenZipOptions): Prom
         if (!entry) throw new Error(`No entry ${data.name} in ${fileName}`);
         const raw = await new Promise<Readable>((resolve, reject) => {
           zip.openReadStream(entry, (error, stream) => {
-            if (error || !stream) reject(damaged(fileName, error?.message));
+            if (error || !stream) reject(damaged(fileName, error ? describeYauzlError(error) : undefined));
             else resolve(stream);
           });
         });
         const meter = new InflationMeter(entry, data.name, fileName, limits, total);
         raw.on('error', (error: Error) => {
+          // The library's own wording (zlib, offsets) means nothing to a council: say which file is broken.
           meter.destroy(
-            error instanceof ReturnReadError ? error : damaged(fileName, `"${data.name}": ${error.message}`),
+            error instanceof ReturnReadError ? error : damaged(fileName, `"${data.name}" cannot be unzipped`),
           );
         });
         meter.on('error', () => raw.destroy());

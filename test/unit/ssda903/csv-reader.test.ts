@@ -197,7 +197,7 @@ describe('openCsvTable: files that cannot be read', () => {
     );
     expect(error.kind).toBe('unknown-table');
     expect(error.message).toBe(
-      'The columns of "episodes.csv" do not match any SSDA903 table for 2025/26. The closest is the Episodes table, but it lacks PLACE, and it has a column the table does not have: PLACEMENT.',
+      'The columns of "episodes.csv" do not match any SSDA903 table for 2025/26. The closest is the Episodes table, but it lacks PLACE, and it has a column the table does not have: PLACEMENT. Correct the first row so that it names exactly the columns of the Episodes table.',
     );
   });
 

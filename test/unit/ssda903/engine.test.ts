@@ -320,7 +320,7 @@ describe('readReturn: blocking errors', () => {
         kind: 'header-only',
         file: 'episodes.csv',
         message:
-          '"episodes.csv" has the column names of the Episodes table but no rows. The Episodes table is required, so the return cannot be processed without its rows.',
+          '"episodes.csv" has the column names of the Episodes table but no rows. The Episodes table is required, so the return cannot be processed without its rows: export the table again with its rows and upload it again.',
       },
     ]);
   });

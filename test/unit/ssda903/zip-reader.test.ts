@@ -64,7 +64,7 @@ describe('readZipCsvEntries', () => {
     const error = await refusal(many, { maxEntries: 3 });
     expect(error.kind).toBe('zip-entries');
     expect(error.message).toBe(
-      '"return.zip" holds 4 files and folders; at most 3 are accepted. The ZIP should hold only the CSV files of the return (or its one XML file).',
+      '"return.zip" holds 4 files and folders; at most 3 are accepted. Put only the CSV files of the return (or its one XML file) in the ZIP and upload it again.',
     );
   });
 
