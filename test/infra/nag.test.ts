@@ -85,6 +85,20 @@ describe.each(['dev', 'prod'])('cdk-nag AwsSolutions on the %s stage', (stage) =
     }
   });
 
+  it('every acknowledgement, cdk-nag or CDK warning, carries a written reason', () => {
+    // Prepare
+    const all = acknowledgements(synth.app);
+
+    // Assess: besides cdk-nag rules, only the one CDK warning explained in the stateful stack is silenced.
+    expect(all.length).toBeGreaterThan(0);
+    expect([...new Set(all.map((ack) => ack.id).filter((id) => !id.startsWith('AwsSolutions-')))]).toEqual([
+      '@aws-cdk/aws-s3-notifications:sqsKMSPermissionsNotAdded',
+    ]);
+    for (const ack of all) {
+      expect(ack.reason.trim().length, `${ack.id} at ${ack.path} needs a written reason`).toBeGreaterThan(40);
+    }
+  });
+
   it('no acknowledgement is stack-wide', () => {
     // Assess
     const stackPaths = new Set([synth.stateful.node.path, synth.stateless.node.path, '']);

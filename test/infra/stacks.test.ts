@@ -1,9 +1,18 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Match } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseStageConfig } from '../../infra/config/stage-config.ts';
+import { StatefulStack } from '../../infra/stacks/stateful-stack.ts';
 import { COUNCILS, REGIONS } from '../../shared/domain/councils.ts';
-import { referencedResource, resourcesOfType, type Synthesized, synthesize } from './helpers/synth.ts';
+import {
+  cdkJsonContext,
+  referencedResource,
+  resourcesOfType,
+  type Synthesized,
+  synthesize,
+} from './helpers/synth.ts';
 
 // Non-default values throughout, so an assertion cannot pass by matching a default by accident.
 const RETENTION_DAYS = 7;
@@ -464,5 +473,324 @@ describe('identity', () => {
         ...COUNCILS.map((council) => `council:${council.la}`),
       ].sort(),
     );
+  });
+});
+
+/** The one resource whose aws:cdk:path is `<stack>/<path>/Resource`, as [stackName, logicalId, resource]. */
+function atPath(path: string) {
+  const matches = Object.entries(synth.templates).flatMap(([stackName, template]) =>
+    Object.entries(template.Resources)
+      .filter(([, resource]) => cdkPath(resource) === `${stackName}/${path}/Resource`)
+      .map(([id, resource]) => [stackName, id, resource] as const),
+  );
+  expect(
+    matches.map(([, id]) => id),
+    `resources at ${path}`,
+  ).toHaveLength(1);
+  return matches[0]!;
+}
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** Whether an IAM action pattern (with * and ? wildcards, case-insensitive) covers `action`. */
+function covers(pattern: string, action: string): boolean {
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${regex}$`, 'i').test(action);
+}
+
+/** Every Allow statement in the app's identity policies, with the roles it is attached to. */
+function allowStatements(): Array<{
+  stack: string;
+  policyId: string;
+  roles: string[];
+  statement: Statement;
+}> {
+  return resourcesOfType(synth.templates, 'AWS::IAM::Policy').flatMap(([stack, policyId, policy]) => {
+    const roles = asList((policy.Properties?.Roles ?? []) as unknown[]).map(
+      (role) => referencedResource(synth.templates, stack, role)?.join('/') ?? JSON.stringify(role),
+    );
+    const document = policy.Properties?.PolicyDocument as { Statement: Statement[] };
+    return document.Statement.filter((statement) => statement.Effect === 'Allow').map((statement) => ({
+      stack,
+      policyId,
+      roles,
+      statement,
+    }));
+  });
+}
+
+const STACK_KEY = { 'Fn::GetAtt': [expect.stringMatching(/^Key[0-9A-F]{8}$/), 'Arn'] };
+
+describe('foundation review', () => {
+  describe('buckets', () => {
+    it('the uploads and data buckets are encrypted with the stack key; only the access-log bucket uses SSE-S3', () => {
+      // Prepare
+      const [, keyId] = atPath('Key');
+      const sse = (path: string) =>
+        (atPath(path)[2].Properties?.BucketEncryption as { ServerSideEncryptionConfiguration?: unknown[] })
+          ?.ServerSideEncryptionConfiguration;
+
+      // Assess
+      for (const path of ['UploadsBucket', 'DataBucket']) {
+        expect(sse(path), path).toEqual([
+          {
+            BucketKeyEnabled: true,
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] },
+            },
+          },
+        ]);
+      }
+      // S3 server access log delivery cannot write to an SSE-KMS bucket.
+      expect(sse('AccessLogBucket')).toEqual([{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }]);
+      expect(resourcesOfType(synth.templates, 'AWS::S3::Bucket')).toHaveLength(3);
+    });
+
+    it('the data buckets log access to the access-log bucket', () => {
+      // Prepare
+      const [, logBucketId] = atPath('AccessLogBucket');
+
+      // Assess
+      for (const path of ['UploadsBucket', 'DataBucket']) {
+        expect(atPath(path)[2].Properties?.LoggingConfiguration, path).toMatchObject({
+          DestinationBucketName: { Ref: logBucketId },
+        });
+      }
+    });
+
+    it('the uploads bucket expires uploads/ after 30 days when the stage does not say otherwise', () => {
+      // Prepare: the stateful stack alone (no functions to bundle), from an empty stage, with cdk.json's flags.
+      const app = new App({ context: cdkJsonContext() });
+      const stack = new StatefulStack(app, 'Defaults', { config: parseStageConfig('dev', { dev: {} }) });
+
+      // Act
+      const template = Template.fromStack(stack);
+
+      // Assess
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 30, Status: 'Enabled' }),
+            Match.objectLike({ Prefix: 'reports/', ExpirationInDays: 30, Status: 'Enabled' }),
+          ]),
+        },
+      });
+    });
+  });
+
+  describe('queues', () => {
+    const QUEUES = [
+      { path: 'IngestQueue', fifo: false, consumer: 'ingest-return', timeout: 100 },
+      { path: 'RecomputeQueue', fifo: true, consumer: 'recompute', timeout: 20 },
+      { path: 'AlertQueue', fifo: true, consumer: 'notify', timeout: 20 },
+      { path: 'DigestQueue', fifo: false, consumer: 'notify', timeout: 20 },
+    ];
+
+    it.each(QUEUES)('$path redrives to its own dead-letter queue of the same FIFO-ness', ({ path, fifo }) => {
+      // Prepare
+      const [, , queue] = atPath(`${path}/Queue`);
+      const [, dlqId, dlq] = atPath(`${path}/DeadLetterQueue`);
+
+      // Assess
+      expect(queue.Properties?.RedrivePolicy).toEqual({
+        deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] },
+        maxReceiveCount: 5,
+      });
+      expect(queue.Properties?.FifoQueue).toBe(fifo ? true : undefined);
+      expect(dlq.Properties?.FifoQueue).toBe(fifo ? true : undefined);
+      expect(dlq.Properties?.RedrivePolicy).toBeUndefined();
+      for (const resource of [queue, dlq]) {
+        expect(resource.Properties?.KmsMasterKeyId).toEqual(STACK_KEY);
+      }
+    });
+
+    it.each(QUEUES)('$path has an alarm on the depth of its dead-letter queue', ({ path }) => {
+      // Prepare
+      const [, dlqId] = atPath(`${path}/DeadLetterQueue`);
+      const [, , alarm] = atPath(`${path}/DeadLetterAlarm`);
+
+      // Assess
+      expect(alarm.Properties).toMatchObject({
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        EvaluationPeriods: 1,
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [{ Ref: expect.stringMatching(/^AlarmTopic/) }],
+      });
+    });
+
+    it.each(QUEUES)(
+      '$path stays invisible for 6 × the timeout of $consumer, consumed or not yet',
+      ({ path, timeout }) => {
+        // Assess
+        expect(atPath(`${path}/Queue`)[2].Properties?.VisibilityTimeout).toBe(6 * timeout);
+      },
+    );
+
+    it('no queue policy lets anyone but S3 (for this bucket) send to the ingest queue', () => {
+      // Prepare
+      const [, uploadsId] = atPath('UploadsBucket');
+      const statements = resourcesOfType(synth.templates, 'AWS::SQS::QueuePolicy').flatMap(
+        ([, , policy]) =>
+          (policy.Properties?.PolicyDocument as { Statement?: Record<string, unknown>[] } | undefined)
+            ?.Statement ?? [],
+      );
+
+      // Assess
+      const allows = statements.filter((statement) => statement.Effect === 'Allow');
+      expect(allows).toHaveLength(1);
+      expect(allows[0]).toMatchObject({
+        Principal: { Service: 's3.amazonaws.com' },
+        Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [uploadsId, 'Arn'] } } },
+      });
+    });
+  });
+
+  describe('functions', () => {
+    it('each project function writes JSON logs to its own log group with the stage retention', () => {
+      // Assess
+      for (const [stack, id, fn] of projectFunctions()) {
+        const logging = fn.Properties?.LoggingConfig as { LogFormat: string; LogGroup: unknown };
+        expect(logging.LogFormat, id).toBe('JSON');
+        const [groupStack, groupId] = referencedResource(synth.templates, stack, logging.LogGroup)!;
+        const group = synth.templates[groupStack]!.Resources[groupId]!;
+        expect(group.Type).toBe('AWS::Logs::LogGroup');
+        expect(group.Properties?.RetentionInDays, id).toBe(STAGE.logRetentionDays);
+        expect(cdkPath(group), id).toBe(cdkPath(fn).replace(/\/Function\/Resource$/, '/LogGroup/Resource'));
+      }
+    });
+
+    it('each bundle links its source map, and the runtime is told to use it', () => {
+      // Assess
+      for (const [, id, fn] of projectFunctions()) {
+        const bundle = join(synth.outdir, String(fn.Metadata?.['aws:asset:path']), 'index.mjs');
+        expect(
+          readFileSync(bundle, 'utf8').trimEnd().endsWith('//# sourceMappingURL=index.mjs.map'),
+          id,
+        ).toBe(true);
+        const map = JSON.parse(readFileSync(`${bundle}.map`, 'utf8'));
+        expect(map.mappings.length, id).toBeGreaterThan(0);
+        // Mappings only: the sources themselves would double the bundle's size.
+        expect(map.sourcesContent ?? [], id).toEqual([]);
+        expect(environmentOf(fn).NODE_OPTIONS, id).toBe('--enable-source-maps');
+      }
+    });
+  });
+
+  describe('event source mappings', () => {
+    it('exactly one mapping exists: IngestQueue to ingest-return, reporting batch item failures', () => {
+      // Prepare
+      const mappings = resourcesOfType(synth.templates, 'AWS::Lambda::EventSourceMapping');
+      const [, queueId] = atPath('IngestQueue/Queue');
+      const [, fnId] = atPath('IngestReturn/Function');
+
+      // Assess
+      expect(mappings).toHaveLength(1);
+      const [stack, , mapping] = mappings[0]!;
+      expect(referencedResource(synth.templates, stack, mapping.Properties?.EventSourceArn)?.[1]).toBe(
+        queueId,
+      );
+      expect(referencedResource(synth.templates, stack, mapping.Properties?.FunctionName)?.[1]).toBe(fnId);
+      expect(mapping.Properties?.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    });
+  });
+
+  describe('HTTP API', () => {
+    it('exposes exactly the submissions routes, each behind the one Cognito JWT authoriser', () => {
+      // Prepare
+      const authorizers = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Authorizer');
+      const routes = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Route');
+
+      // Assess
+      expect(authorizers).toHaveLength(1);
+      const [, authorizerId, authorizer] = authorizers[0]!;
+      expect(authorizer.Properties?.AuthorizerType).toBe('JWT');
+      expect(routes.map(([, , route]) => route.Properties?.RouteKey).sort()).toEqual([
+        'GET /submissions',
+        'GET /submissions/{submissionId}',
+        'GET /submissions/{submissionId}/report',
+        'POST /submissions',
+      ]);
+      for (const [, id, route] of routes) {
+        expect(route.Properties, id).toMatchObject({
+          AuthorizationType: 'JWT',
+          AuthorizerId: { Ref: authorizerId },
+        });
+      }
+    });
+
+    it('the authoriser trusts only the stage user pool and its dashboard client', () => {
+      // Prepare
+      const [stack, , authorizer] = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Authorizer')[0]!;
+      const jwt = authorizer.Properties?.JwtConfiguration as { Audience: unknown[]; Issuer: unknown };
+      const [, poolId] = atPath('Identity/UserPool');
+      const [, clientId] = atPath('Identity/UserPool/DashboardClient');
+
+      // Assess
+      expect(jwt.Audience).toHaveLength(1);
+      expect(referencedResource(synth.templates, stack, jwt.Audience[0])?.[1]).toBe(clientId);
+      expect(JSON.stringify(jwt.Issuer)).toContain('cognito-idp.');
+      expect(JSON.stringify(jwt.Issuer)).toMatch(new RegExp(`ExportsOutputRef${poolId}`));
+    });
+  });
+
+  describe('pseudonym secret', () => {
+    it('is encrypted with the stack key and has no resource policy opening it up', () => {
+      // Prepare
+      const [, , secret] = atPath('PseudonymSecret');
+
+      // Assess
+      expect(secret.Properties?.KmsKeyId).toEqual(STACK_KEY);
+      expect(resourcesOfType(synth.templates, 'AWS::SecretsManager::ResourcePolicy')).toEqual([]);
+    });
+
+    it('only ingest-return may read it, and only it: GetSecretValue on that one secret', () => {
+      // Prepare
+      const [secretStack, secretId] = atPath('PseudonymSecret');
+      const [fnStack, , ingest] = atPath('IngestReturn/Function');
+      const ingestRole = referencedResource(synth.templates, fnStack, ingest.Properties?.Role)!.join('/');
+      const readers = allowStatements().filter(({ statement }) =>
+        asList(statement.Action).some((action) => covers(action, 'secretsmanager:GetSecretValue')),
+      );
+
+      // Assess
+      expect(readers).toHaveLength(1);
+      const [{ stack, roles, statement }] = readers as [(typeof readers)[number]];
+      expect(roles).toEqual([ingestRole]);
+      expect(asList(statement.Action).sort()).toEqual([
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+      ]);
+      expect(Array.isArray(statement.Resource)).toBe(false);
+      expect(referencedResource(synth.templates, stack, statement.Resource)).toEqual([secretStack, secretId]);
+    });
+
+    it('its ARN reaches ingest-return only', () => {
+      // Assess
+      const holders = projectFunctions().filter(([, , fn]) => 'PSEUDONYM_SECRET_ARN' in environmentOf(fn));
+      expect(holders.map(([, , fn]) => environmentOf(fn).POWERTOOLS_SERVICE_NAME)).toEqual(['ingest-return']);
+    });
+  });
+
+  describe('IAM', () => {
+    it('no identity policy grants a whole service or Resource "*"', () => {
+      // Assess: narrower wildcards (object keys, index names) each need a cdk-nag acknowledgement instead.
+      for (const { policyId, statement } of allowStatements()) {
+        for (const action of asList(statement.Action)) {
+          expect(action, policyId).not.toMatch(/^(\*|[a-z0-9-]+:\*)$/);
+        }
+        for (const resource of asList(statement.Resource)) {
+          expect(resource, policyId).not.toBe('*');
+        }
+      }
+    });
   });
 });

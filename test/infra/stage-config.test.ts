@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_ALLOWED_ORIGINS,
   functionTimeoutSeconds,
+  LOG_RETENTION_DAYS,
   parseStageConfig,
   StageConfigError,
   stageConfigFromContext,
@@ -9,6 +10,8 @@ import {
 import { cdkJsonContext } from './helpers/synth.ts';
 
 const minimal = { dev: {} };
+const MIB = 1024 ** 2;
+const GIB = 1024 ** 3;
 
 function problemsFor(settings: Record<string, unknown>): string {
   try {
@@ -33,6 +36,7 @@ describe('parseStageConfig', () => {
       logLevel: 'INFO',
       removalPolicy: 'retain',
       functionTimeoutSeconds: { default: 30, 'ingest-return': 120, 'submissions-api': 10 },
+      maxUploadBytes: 100 * MIB,
       allowedOrigins: DEFAULT_ALLOWED_ORIGINS,
     });
   });
@@ -125,6 +129,121 @@ describe('parseStageConfig', () => {
     // Act / Assess
     expect(() => parseStageConfig('dev', undefined)).toThrow(/Missing context "stages"/);
     expect(() => parseStageConfig('dev', [])).toThrow(/Missing context "stages"/);
+  });
+});
+
+describe('maxUploadBytes', () => {
+  it.each([[MIB], [100 * MIB], [5 * GIB]])('accepts %d bytes (1 MiB to 5 GiB inclusive)', (bytes) => {
+    // Act
+    const config = parseStageConfig('dev', { dev: { maxUploadBytes: bytes } });
+
+    // Assess
+    expect(config.maxUploadBytes).toBe(bytes);
+  });
+
+  it.each([
+    [MIB - 1, /too small/i],
+    [0, /too small/i],
+    [5 * GIB + 1, /at most 5 GiB, the largest single PUT S3 accepts/],
+    [MIB + 0.5, /int/i],
+    ['104857600', /number/i],
+  ])('rejects %j, naming the field', (bytes, reason) => {
+    // Act
+    const message = problemsFor({ maxUploadBytes: bytes });
+
+    // Assess
+    const line = message.split('\n').find((text) => text.includes('stages.dev.maxUploadBytes:'));
+    expect(line, message).toBeDefined();
+    expect(line).toMatch(reason);
+  });
+});
+
+describe('logRetentionDays', () => {
+  it.each(LOG_RETENTION_DAYS.map((days) => [days]))('accepts %d, a period CloudWatch Logs offers', (days) => {
+    // Act / Assess
+    expect(parseStageConfig('dev', { dev: { logRetentionDays: days } }).logRetentionDays).toBe(days);
+  });
+
+  it.each([[0], [-1], [2], [31], [364], [366], [3654], [30.5], ['30'], [null]])(
+    'rejects %j, listing the accepted periods',
+    (days) => {
+      // Act
+      const message = problemsFor({ logRetentionDays: days });
+
+      // Assess
+      expect(message).toContain('stages.dev.logRetentionDays:');
+      if (typeof days === 'number' && Number.isInteger(days)) {
+        expect(message).toContain(LOG_RETENTION_DAYS.join(', '));
+      }
+    },
+  );
+
+  it('offers exactly the retention periods CDK knows, so the cast to RetentionDays is sound', async () => {
+    // Prepare
+    const { RetentionDays } = await import('aws-cdk-lib/aws-logs');
+    const known = Object.values(RetentionDays).filter(
+      (value): value is number => typeof value === 'number' && value > 0 && value !== 9999,
+    );
+
+    // Assess: INFINITE (9999) is left out on purpose; every stage keeps logs for a bounded time.
+    expect([...LOG_RETENTION_DAYS].sort((a, b) => a - b)).toEqual([...new Set(known)].sort((a, b) => a - b));
+  });
+});
+
+describe('allowedOrigins', () => {
+  it.each([
+    ['https://upstream.example.gov.uk'],
+    ['http://127.0.0.1:3000'],
+    ['https://upstream.example.gov.uk:8443'],
+  ])('accepts the origin %s', (origin) => {
+    // Act / Assess
+    expect(parseStageConfig('dev', { dev: { allowedOrigins: [origin] } }).allowedOrigins).toEqual([origin]);
+  });
+
+  it.each([
+    ['https://upstream.example.gov.uk/', 'trailing slash'],
+    ['https://upstream.example.gov.uk/dashboard', 'path'],
+    ['https://upstream.example.gov.uk?x=1', 'query'],
+    ['https://user@upstream.example.gov.uk', 'credentials'],
+    ['https://Upstream.example.gov.uk', 'upper case: browsers send the host in lower case'],
+    ['https://upstream.example.gov.uk:443', 'default port: browsers leave it out'],
+    ['upstream.example.gov.uk', 'no scheme'],
+    ['ftp://upstream.example.gov.uk', 'not http(s)'],
+    ['*', 'wildcard'],
+    ['', 'empty'],
+  ])('rejects %j (%s), naming the entry', (origin) => {
+    // Act
+    const message = problemsFor({ allowedOrigins: ['https://ok.example.gov.uk', origin] });
+
+    // Assess: the good first entry is not blamed.
+    expect(message).toContain('stages.dev.allowedOrigins.1: must be an origin');
+    expect(message).not.toContain('stages.dev.allowedOrigins.0');
+  });
+
+  it('rejects a single string instead of a list', () => {
+    // Act / Assess
+    expect(problemsFor({ allowedOrigins: 'https://upstream.example.gov.uk' })).toContain(
+      'stages.dev.allowedOrigins:',
+    );
+  });
+});
+
+describe('unknown stages', () => {
+  it('says when no stage is defined at all', () => {
+    // Act / Assess
+    expect(() => parseStageConfig('dev', {})).toThrow('Unknown stage "dev": context "stages" defines none.');
+  });
+
+  it('does not treat inherited object properties as stages', () => {
+    // Act / Assess
+    expect(() => parseStageConfig('constructor', { dev: {} })).toThrow(StageConfigError);
+    expect(() => parseStageConfig('constructor', { dev: {} })).toThrow(/Unknown stage "constructor"/);
+  });
+
+  it('rejects a stage whose settings are not an object', () => {
+    // Act / Assess
+    expect(() => parseStageConfig('dev', { dev: 'retain' })).toThrow(/Invalid configuration for stage "dev"/);
+    expect(() => parseStageConfig('dev', { dev: null })).toThrow(/Invalid configuration for stage "dev"/);
   });
 });
 
