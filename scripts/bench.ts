@@ -1,8 +1,11 @@
-// `npm run bench`: measured figures, printed and written to bench-results/. Compare figures within one run.
+// `npm run bench [section]`: measured figures, printed and written to bench-results/. Compare figures
+// within one run: the machines are shared and noisy.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchLocalCloud } from './bench/local-cloud.ts';
+import { benchRecompute } from './bench-recompute.ts';
+import { benchSsda903Parse } from './bench-ssda903-parse.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -11,9 +14,16 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = {
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
   };
-  const sections: [string, () => Promise<Record<string, unknown>>][] = [
-    ['localCloud', () => benchLocalCloud(root)],
-  ];
+  // BENCH_SSDA903_ROWS scales the national-scale Episodes file (default one million rows).
+  const episodeRows = Number(process.env.BENCH_SSDA903_ROWS ?? 1_000_000);
+  const only = process.argv[2];
+  const sections: [string, () => Promise<Record<string, unknown>>][] = (
+    [
+      ['recompute', () => benchRecompute()],
+      ['ssda903Ingest', () => benchSsda903Parse({ rows: episodeRows })],
+      ['localCloud', () => benchLocalCloud(root)],
+    ] as [string, () => Promise<Record<string, unknown>>][]
+  ).filter(([name]) => !only || name === only);
   for (const [name, run] of sections) {
     console.log(`\n== ${name}`);
     results[name] = await run();

@@ -27,6 +27,7 @@ export interface StatelessStackProps extends StackProps {
     | 'dataBucket'
     | 'ingestQueue'
     | 'recomputeQueue'
+    | 'alertQueue'
     | 'identity'
     | 'pseudonymSecret'
   >;
@@ -35,6 +36,8 @@ export interface StatelessStackProps extends StackProps {
 export class StatelessStack extends Stack {
   readonly ingestReturn: UpstreamFunction;
   readonly submissionsApi: UpstreamFunction;
+  readonly recompute: UpstreamFunction;
+  readonly indicatorsApi: UpstreamFunction;
   readonly api: HttpApi;
   readonly apiStage: HttpStage;
 
@@ -75,6 +78,28 @@ export class StatelessStack extends Stack {
       .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
       .bindBucket(stateful.uploadsBucket, 'UPLOADS_BUCKET', 'readWrite')
       .addEnvironment('MAX_UPLOAD_BYTES', String(config.maxUploadBytes));
+
+    this.recompute = new UpstreamFunction(this, 'Recompute', {
+      name: 'recompute',
+      config,
+      memorySize: 512,
+      description: "Recomputes a council's indicators and benchmarks after each ingested return",
+    })
+      .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
+      .bindQueue(stateful.alertQueue.queue, 'ALERT_QUEUE_URL', 'send');
+    new QueueConsumer(this, 'RecomputeConsumer', {
+      handler: this.recompute,
+      queue: stateful.recomputeQueue.queue,
+      batchSize: 10,
+    });
+
+    this.indicatorsApi = new UpstreamFunction(this, 'IndicatorsApi', {
+      name: 'indicators-api',
+      config,
+      // Cold starts decode the national baseline; more memory is more CPU.
+      memorySize: 1024,
+      description: 'Indicators with benchmarks and history, by council, indicator and region',
+    }).bindTable(stateful.table, 'TABLE_NAME', 'read');
 
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', stateful.identity.issuerUrl, {
       jwtAudience: [stateful.identity.client.userPoolClientId],
@@ -129,6 +154,11 @@ export class StatelessStack extends Stack {
     });
     for (const path of ['/submissions/{submissionId}', '/submissions/{submissionId}/report']) {
       this.api.addRoutes({ path, methods: [HttpMethod.GET], integration: submissions });
+    }
+
+    const indicators = new HttpLambdaIntegration('IndicatorsApiIntegration', this.indicatorsApi.function);
+    for (const path of ['/indicators/councils/{la}', '/indicators/regions/{region}', '/indicators/{code}']) {
+      this.api.addRoutes({ path, methods: [HttpMethod.GET], integration: indicators });
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url });

@@ -10,6 +10,8 @@ import {
   SqsSchema,
 } from '@aws-lambda-powertools/parser/schemas';
 import { describe, expect, it } from 'vitest';
+import { IndicatorsRecomputedV1Schema } from '../../events/indicators-recomputed.ts';
+import { ReturnIngestedV1Schema } from '../../events/return-ingested.ts';
 import { decodeS3Key, parseS3QueueMessage } from '../../events/s3-notification.ts';
 import { buildHttpEvent, matchRoute } from '../../infra/local/http-gateway.ts';
 import { s3EventRecord } from '../../infra/local/s3-notifier.ts';
@@ -56,9 +58,28 @@ describe('event samples', () => {
     );
   });
 
-  it('the API sample is a valid payload 2.0 event', () => {
+  it('the API samples are valid payload 2.0 events', () => {
     const event = APIGatewayProxyEventV2Schema.parse(sample('submissions-api.get-submission.json'));
     expect(event.pathParameters?.submissionId).toBe('SUB-20261123-0001');
+    for (const name of ['get-council', 'get-indicator', 'get-region']) {
+      const indicators = APIGatewayProxyEventV2Schema.parse(sample(`indicators-api.${name}.json`));
+      expect(indicators.routeKey, name).toMatch(/^GET \/indicators\//);
+    }
+  });
+
+  it('the recompute sample is an SQS FIFO event carrying a ReturnIngested event', () => {
+    const event = SqsSchema.parse(sample('recompute.return-ingested-via-sqs.json'));
+    const record = event.Records[0]!;
+    const body = ReturnIngestedV1Schema.parse(JSON.parse(record.body));
+    expect(record.attributes.MessageGroupId).toBe(body.la);
+    expect(record.attributes.MessageDeduplicationId).toBe(body.eventId);
+  });
+
+  it('ReturnIngested and IndicatorsRecomputed carry nothing about individual children', () => {
+    const fields = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
+    for (const field of [...fields(ReturnIngestedV1Schema), ...fields(IndicatorsRecomputedV1Schema)]) {
+      expect(field).not.toMatch(/child|dob|birth|postcode|upn/i);
+    }
   });
 });
 

@@ -217,6 +217,47 @@ describe('local cloud end to end', () => {
     expect(fields.filter((field) => postcodes.has(field))).toEqual([]);
   });
 
+  it('recomputes Kent’s indicators from its return; Kent and its regional adviser see them, others do not', async () => {
+    type CouncilView = {
+      period: number;
+      uploadedValuesVisible: boolean;
+      indicators: { code: string; provenance: string | null; candidates: { uploaded: number | null } }[];
+    };
+    /** Kent's page as `user` sees it, for the return's year or (without one) the latest they can see. */
+    const view = async (user: string, period?: number) => {
+      const query = period === undefined ? '' : `?period=${period}`;
+      const response = await api(`/indicators/councils/886${query}`, await cloud.tokenFor(user));
+      expect(response.status, `${user}: ${await response.clone().text()}`).toBe(200);
+      return (await response.json()) as CouncilView;
+    };
+    const kent = await eventually(async () => {
+      const body = await view('kent-data-officer', SAMPLE_YEAR);
+      return body.indicators.some((indicator) => indicator.provenance === 'uploaded') ? body : undefined;
+    }, 'Kent’s uploaded figures to be recomputed');
+    expect(kent.period).toBe(SAMPLE_YEAR);
+    const uploadedCodes = kent.indicators
+      .filter((entry) => entry.provenance === 'uploaded')
+      .map((entry) => entry.code);
+    const adviser = await view('south-east-adviser', SAMPLE_YEAR);
+    expect(
+      adviser.indicators.filter((entry) => entry.provenance === 'uploaded').map((entry) => entry.code),
+    ).toEqual(uploadedCodes);
+    for (const user of ['barnet-data-officer', 'london-adviser', 'dfe-liaison']) {
+      // No published figures exist yet for that year, so for them the year is not there at all.
+      const year = await api(`/indicators/councils/886?period=${SAMPLE_YEAR}`, await cloud.tokenFor(user));
+      expect(year.status, user).toBe(400);
+      const other = await view(user);
+      expect(other.uploadedValuesVisible, user).toBe(false);
+      expect(
+        other.indicators.filter((entry) => entry.candidates.uploaded !== null),
+        user,
+      ).toEqual([]);
+    }
+    // The recompute announced itself once to the alert queue, grouped by region.
+    const alertQueue = cloud.model.queues.find((queue) => queue.deadLetter && /AlertQueue/.test(queue.name))!;
+    expect(await queueDepth(alertQueue.name)).toBe(1);
+  });
+
   it('processes identical files once: a second submission of the same return is marked a duplicate', async () => {
     const again = await submit('kent-data-officer', sampleFiles);
     expect(again.status).toBe('duplicate');

@@ -136,7 +136,9 @@ describe('functions', () => {
     // Assess: the exclusion only ever removes CDK's own inline handler, never a bundled project function.
     expect(excluded.every(([, , fn]) => fn.Metadata?.['aws:asset:path'] === undefined)).toBe(true);
     expect(functions.map(([, , fn]) => environmentOf(fn).POWERTOOLS_SERVICE_NAME).sort()).toEqual([
+      'indicators-api',
       'ingest-return',
+      'recompute',
       'submissions-api',
     ]);
     for (const [, id, fn] of functions) {
@@ -156,7 +158,8 @@ describe('functions', () => {
 
   it('each function has its own log group with the stage retention and a role without managed policies', () => {
     // Assess
-    synth.statelessTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 3);
+    // One per function (four) and one for the API's access logs.
+    synth.statelessTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 5);
     for (const [, id, role] of resourcesOfType(synth.templates, 'AWS::IAM::Role')) {
       if (cdkPath(role).includes('/BucketNotificationsHandler')) continue;
       expect(role.Properties?.ManagedPolicyArns, id).toBeUndefined();
@@ -197,7 +200,7 @@ describe('functions', () => {
     const functions = projectFunctions();
 
     // Assess
-    expect(functions).toHaveLength(2);
+    expect(functions).toHaveLength(4);
     for (const [, id, fn] of functions) {
       const assetDir = join(synth.outdir, String(fn.Metadata?.['aws:asset:path']));
       const bundle = join(assetDir, 'index.mjs');
@@ -686,25 +689,29 @@ describe('foundation review', () => {
   });
 
   describe('event source mappings', () => {
-    it('exactly one mapping exists: IngestQueue to ingest-return, reporting batch item failures', () => {
+    it('IngestQueue feeds ingest-return and RecomputeQueue feeds recompute, each reporting batch item failures', () => {
       // Prepare
       const mappings = resourcesOfType(synth.templates, 'AWS::Lambda::EventSourceMapping');
-      const [, queueId] = atPath('IngestQueue/Queue');
-      const [, fnId] = atPath('IngestReturn/Function');
+      const wiring = mappings.map(([stack, , mapping]) => [
+        referencedResource(synth.templates, stack, mapping.Properties?.EventSourceArn)?.[1],
+        referencedResource(synth.templates, stack, mapping.Properties?.FunctionName)?.[1],
+      ]);
 
       // Assess
-      expect(mappings).toHaveLength(1);
-      const [stack, , mapping] = mappings[0]!;
-      expect(referencedResource(synth.templates, stack, mapping.Properties?.EventSourceArn)?.[1]).toBe(
-        queueId,
+      expect(wiring.sort()).toEqual(
+        [
+          [atPath('IngestQueue/Queue')[1], atPath('IngestReturn/Function')[1]],
+          [atPath('RecomputeQueue/Queue')[1], atPath('Recompute/Function')[1]],
+        ].sort(),
       );
-      expect(referencedResource(synth.templates, stack, mapping.Properties?.FunctionName)?.[1]).toBe(fnId);
-      expect(mapping.Properties?.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+      for (const [, , mapping] of mappings) {
+        expect(mapping.Properties?.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+      }
     });
   });
 
   describe('HTTP API', () => {
-    it('exposes exactly the submissions routes, each behind the one Cognito JWT authoriser', () => {
+    it('exposes exactly the submissions and indicators routes, each behind the one Cognito JWT authoriser', () => {
       // Prepare
       const authorizers = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Authorizer');
       const routes = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Route');
@@ -714,6 +721,9 @@ describe('foundation review', () => {
       const [, authorizerId, authorizer] = authorizers[0]!;
       expect(authorizer.Properties?.AuthorizerType).toBe('JWT');
       expect(routes.map(([, , route]) => route.Properties?.RouteKey).sort()).toEqual([
+        'GET /indicators/councils/{la}',
+        'GET /indicators/regions/{region}',
+        'GET /indicators/{code}',
         'GET /submissions',
         'GET /submissions/{submissionId}',
         'GET /submissions/{submissionId}/report',
