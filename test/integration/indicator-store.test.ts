@@ -1,5 +1,4 @@
 // The Dynamo indicator store on DynamoDB Local, and a whole recompute through it.
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAggregateStore } from '../../shared/adapters/dynamo-aggregate-store.ts';
@@ -7,7 +6,7 @@ import { DynamoIndicatorStore } from '../../shared/adapters/dynamo-indicator-sto
 import { computeCouncilIndicators, publishedSources } from '../../shared/domain/indicators/compute.ts';
 import type { StoredIndicatorResult, UploadedValueSet } from '../../shared/ports/indicators.ts';
 import { recomputeIndicators } from '../../shared/use-cases/recompute-indicators.ts';
-import { eventually, withDynamo } from './helpers/emulators.ts';
+import { eventually, withSingleTable } from './helpers/emulators.ts';
 
 const TABLE = 'upstream';
 
@@ -39,41 +38,17 @@ function valueSet(la: string, region: string, period: number, value: number): Up
 }
 
 describe('indicator store on DynamoDB Local', () => {
-  let dynamo: Awaited<ReturnType<typeof withDynamo>>;
+  let table: Awaited<ReturnType<typeof withSingleTable>>;
   let client: DynamoDBDocumentClient;
   let store: DynamoIndicatorStore;
 
   beforeAll(async () => {
-    dynamo = await withDynamo();
-    await dynamo.client.send(
-      new CreateTableCommand({
-        TableName: TABLE,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((name) => ({
-          AttributeName: name,
-          AttributeType: 'S',
-        })),
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: 'gsi1',
-            KeySchema: [
-              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-        ],
-      }),
-    );
+    table = await withSingleTable(TABLE);
     // A plain document client (no marshalling options): the store must not depend on them.
-    client = DynamoDBDocumentClient.from(dynamo.client);
+    client = DynamoDBDocumentClient.from(table.client);
     store = new DynamoIndicatorStore(client, TABLE);
   });
-  afterAll(() => dynamo.stop());
+  afterAll(() => table.stop());
 
   it('keeps one value set per council, period and return type, replaced by a later one', async () => {
     await store.saveUploadedValues(valueSet('886', 'south-east', 2025, 10));

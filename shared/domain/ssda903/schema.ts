@@ -164,7 +164,8 @@ const ACCOM = [
   '0',
 ];
 
-const SW_REASON = [
+/** Reasons a social worker changed (SWEpisodes, from 2026/27); rule SW13STG1 checks against the same list. */
+export const SW_REASON = [
   'MANAGE',
   'FCONTA',
   'LEFTRL',

@@ -16,7 +16,7 @@ import type { ByteSource } from './bytes.ts';
 import { decodeText, type TextEncodingName } from './decode.ts';
 import { ReturnReadError } from './issues.ts';
 import type { Row, TableName } from './model.ts';
-import type { YearSchema } from './schema.ts';
+import { ALL_TABLES, type YearSchema } from './schema.ts';
 
 export interface XmlReturnOptions {
   readonly fileName: string;
@@ -29,18 +29,9 @@ export interface XmlReturnOptions {
 }
 
 /** The tables the XML form can carry. */
-export const XML_TABLES: readonly TableName[] = [
-  'Header',
-  'Episodes',
-  'UASC',
-  'Reviews',
-  'OC2',
-  'OC3',
-  'AD1',
-  'PlacedAdoption',
-  'PrevPerm',
-  'Missing',
-];
+export const XML_TABLES: readonly TableName[] = ALL_TABLES.filter(
+  (table) => table !== 'SWEpisodes' && table !== 'DoLo',
+);
 
 const ROOT = 'EXPSSDA903';
 const RENAME: Readonly<Record<string, string>> = { CHILDID: 'CHILD', PL: 'PLACE' };
