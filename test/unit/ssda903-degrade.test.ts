@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { councilPseudonymKey } from '../../shared/domain/privacy.ts';
+import { councilPseudonymKey, outwardCode, pseudonymiseChild } from '../../shared/domain/privacy.ts';
 import { degradeChild } from '../../shared/domain/ssda903/degrade.ts';
 import type { ChildRecord } from '../../shared/domain/ssda903/model.ts';
 
@@ -70,5 +70,48 @@ describe('SSDA903 degrade', () => {
     });
     expect(rows[1]!.values.CHILD).toBe(rows[0]!.values.CHILD);
     expect(rows[0]!.values.CHILD).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('SSDA903 degrade: values worked out once and reused', () => {
+  it('gives each row the pseudonym of its own CHILD and SW_ID, as pseudonymiseChild does', () => {
+    const row = (table: 'Header' | 'SWEpisodes', rowNumber: number, values: Record<string, string>) => ({
+      table,
+      rowNumber,
+      values,
+    });
+    const rows = degradeChild(
+      {
+        child: 'C1',
+        rows: {
+          Header: [row('Header', 2, { CHILD: 'C1' })],
+          SWEpisodes: [
+            row('SWEpisodes', 2, { CHILD: 'C1', SW_ID: 'W1' }),
+            row('SWEpisodes', 3, { CHILD: 'C1', SW_ID: 'W2' }),
+            row('SWEpisodes', 4, { CHILD: 'C1', SW_ID: 'W1' }),
+          ],
+        },
+      },
+      key,
+    );
+    expect(rows.map((degraded) => degraded.values)).toEqual([
+      { CHILD: pseudonymiseChild('C1', key) },
+      { CHILD: pseudonymiseChild('C1', key), SW_ID: pseudonymiseChild('W1', key) },
+      { CHILD: pseudonymiseChild('C1', key), SW_ID: pseudonymiseChild('W2', key) },
+      { CHILD: pseudonymiseChild('C1', key), SW_ID: pseudonymiseChild('W1', key) },
+    ]);
+    const otherKey = councilPseudonymKey(Buffer.alloc(32, 2), '886');
+    expect(degradeChild(child, otherKey)[0]!.values.CHILD).toBe(pseudonymiseChild('566910', otherKey));
+  });
+
+  it('gives the outward code of every postcode, however often it is seen', () => {
+    const postcodes = ['EG19 7TT', 'eg19  7tt', 'EG19', 'not a postcode', 'EG19 7TT', 'SW1A 1AA'];
+    const episodes = postcodes.map((postcode, index) => ({
+      table: 'Episodes' as const,
+      rowNumber: index + 2,
+      values: { HOME_POST: postcode },
+    }));
+    const rows = degradeChild({ child: 'C1', rows: { Episodes: episodes } }, key);
+    expect(rows.map((degraded) => degraded.values.HOME_POST)).toEqual(postcodes.map(outwardCode));
   });
 });

@@ -74,34 +74,62 @@ export function degradedColumns(columns: readonly string[]): string[] {
   return columns.filter((column) => COLUMN_TREATMENT[column] !== undefined);
 }
 
-function treat(treatment: Treatment, value: string, councilKey: Buffer): string {
+// Postcodes repeat a great deal within a return (placements, home areas), so outward codes are remembered;
+// the cache is emptied when it grows past a bound, to keep memory flat on any input.
+const OUTWARD_CACHE_LIMIT = 50_000;
+const outwardCache = new Map<string, string>();
+
+function cachedOutwardCode(postcode: string): string {
+  let outward = outwardCache.get(postcode);
+  if (outward === undefined) {
+    outward = outwardCode(postcode);
+    if (outwardCache.size >= OUTWARD_CACHE_LIMIT) outwardCache.clear();
+    outwardCache.set(postcode, outward);
+  }
+  return outward;
+}
+
+function treat(
+  treatment: Treatment,
+  value: string,
+  councilKey: Buffer,
+  pseudonyms: Map<string, string>,
+): string {
   if (value === '') return '';
   switch (treatment) {
     case 'keep':
       return value;
-    case 'pseudonym':
-      return pseudonymiseChild(value, councilKey);
+    case 'pseudonym': {
+      // Every row of a child carries the same CHILD: one HMAC per distinct value per child.
+      let pseudonym = pseudonyms.get(value);
+      if (pseudonym === undefined) {
+        pseudonym = pseudonymiseChild(value, councilKey);
+        pseudonyms.set(value, pseudonym);
+      }
+      return pseudonym;
+    }
     case 'month': {
       const day = parseUkDate(value);
       return day === null ? '' : formatUkDay(firstOfMonth(day));
     }
     case 'outward':
-      return outwardCode(value);
+      return cachedOutwardCode(value);
   }
 }
 
 /** Every row of a child, degraded; a value that cannot be degraded safely (an unreadable date) is blanked. */
 export function degradeChild(child: ChildRecord, councilKey: Buffer): DegradedTableRow[] {
   const rows: DegradedTableRow[] = [];
-  for (const [table, tableRows] of Object.entries(child.rows) as [
-    TableName,
-    ChildRecord['rows'][TableName],
-  ][]) {
-    for (const row of tableRows ?? []) {
+  const pseudonyms = new Map<string, string>();
+  for (const table of Object.keys(child.rows) as TableName[]) {
+    const tableRows = child.rows[table];
+    if (tableRows === undefined) continue;
+    for (const row of tableRows) {
+      const source = row.values;
       const values: Record<string, string> = {};
-      for (const [column, value] of Object.entries(row.values)) {
+      for (const column of Object.keys(source)) {
         const treatment = COLUMN_TREATMENT[column];
-        if (treatment) values[column] = treat(treatment, value, councilKey);
+        if (treatment) values[column] = treat(treatment, source[column]!, councilKey, pseudonyms);
       }
       rows.push({ table, values });
     }

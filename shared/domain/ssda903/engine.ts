@@ -461,9 +461,11 @@ async function checkChildren(
     for (const rowNumber of headerRows.slice(1)) {
       session.sink(childFinding('duplicate-child', 'Header', rowNumber, record.child));
     }
-    for (const rule of runnable) {
+    for (let index = 0; index < runnable.length; index++) {
+      const rule = runnable[index]!;
       try {
-        for (const finding of rule.check(record, context)) session.sink(finding);
+        const findings = rule.check(record, context);
+        for (let at = 0; at < findings.length; at++) session.sink(findings[at]!);
       } catch (error) {
         const failure = failures.get(rule.code) ?? { count: 0, first: record.child };
         failure.count++;

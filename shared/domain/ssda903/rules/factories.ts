@@ -41,9 +41,14 @@ export function rowRule(spec: RowRuleSpec): Rule {
     tables: spec.tables ?? [spec.table],
     fields: spec.fields,
     check(child, context) {
-      return rowsOf(child, spec.table)
-        .filter((row) => spec.fails(row, child, context))
-        .map((row) => finding(spec.code, child, row, spec.flagField));
+      // A plain loop: every rule runs on every child, so the intermediate arrays of filter/map add up.
+      const findings: Finding[] = [];
+      const rows = rowsOf(child, spec.table);
+      for (let index = 0; index < rows.length; index++) {
+        const row = rows[index]!;
+        if (spec.fails(row, child, context)) findings.push(finding(spec.code, child, row, spec.flagField));
+      }
+      return findings;
     },
   };
 }
@@ -278,6 +283,7 @@ export function placementMinimumAgeRule(spec: {
   places: readonly string[];
   years: number;
 }): Rule {
+  const places = new Set(spec.places);
   return rowRule({
     code: spec.code,
     description: spec.description,
@@ -286,14 +292,11 @@ export function placementMinimumAgeRule(spec: {
     fields: ['DECOM', 'PLACE'],
     flagField: 'PLACE',
     fails: (row, child) => {
+      // The code is checked first: most rows are not in scope, and the dates are then not needed.
+      if (!places.has(val(row, 'PLACE'))) return false;
       const dob = headerDob(child);
       const decom = dateIn(row, 'DECOM');
-      return (
-        spec.places.includes(val(row, 'PLACE')) &&
-        dob !== null &&
-        decom !== null &&
-        !hasReachedAge(dob, decom, spec.years)
-      );
+      return dob !== null && decom !== null && !hasReachedAge(dob, decom, spec.years);
     },
   });
 }
@@ -306,6 +309,7 @@ export function ceasedReasonAgeRule(spec: {
   /** True when the age on the ceased date is not allowed for these reasons. */
   wrongAge: (dob: Day, dec: Day) => boolean;
 }): Rule {
+  const reasons = new Set(spec.reasons);
   return rowRule({
     code: spec.code,
     description: spec.description,
@@ -314,11 +318,10 @@ export function ceasedReasonAgeRule(spec: {
     fields: ['REC', 'DEC'],
     flagField: 'REC',
     fails: (row, child) => {
+      if (!reasons.has(val(row, 'REC'))) return false;
       const dob = headerDob(child);
       const dec = dateIn(row, 'DEC');
-      return (
-        spec.reasons.includes(val(row, 'REC')) && dob !== null && dec !== null && spec.wrongAge(dob, dec)
-      );
+      return dob !== null && dec !== null && spec.wrongAge(dob, dec);
     },
   });
 }
@@ -335,6 +338,7 @@ export function maximumSpellRule(spec: {
   codes: readonly string[];
   maxDays: number;
 }): Rule {
+  const codes = new Set(spec.codes);
   return {
     code: spec.code,
     description: spec.description,
@@ -342,29 +346,41 @@ export function maximumSpellRule(spec: {
     fields: ['DECOM', spec.field, 'DEC'],
     check(child, context) {
       const findings: Finding[] = [];
-      let spell: Episode[] = [];
-      const close = () => {
-        const first = spell[0];
-        const last = spell[spell.length - 1];
-        if (first && last) {
-          const end = last.dec ?? context.periodEnd;
-          if (end - first.decom > spec.maxDays) {
-            for (const episode of spell) findings.push(finding(spec.code, child, episode.row, spec.field));
-          }
+      const episodes = episodesInOrder(child);
+      // A spell is a run of adjacent episodes in DECOM order, so it is held as the index of its first
+      // episode (-1 when there is none); it ends at the episode before the current one.
+      let first = -1;
+      for (let index = 0; index < episodes.length; index++) {
+        const episode = episodes[index]!;
+        const inScope = codes.has(val(episode.row, spec.field));
+        const followsOn = first !== -1 && episodes[index - 1]!.dec === episode.decom;
+        if (!inScope || !followsOn) {
+          if (first !== -1) flagLongSpell(spec, child, context, episodes, first, index - 1, findings);
+          first = -1;
         }
-        spell = [];
-      };
-      for (const episode of episodesInOrder(child)) {
-        const inScope = spec.codes.includes(val(episode.row, spec.field));
-        const previous = spell[spell.length - 1];
-        const followsOn = previous !== undefined && previous.dec === episode.decom;
-        if (!inScope || !followsOn) close();
-        if (inScope) spell.push(episode);
+        if (inScope && first === -1) first = index;
       }
-      close();
+      if (first !== -1) flagLongSpell(spec, child, context, episodes, first, episodes.length - 1, findings);
       return findings;
     },
   };
+}
+
+/** Flags every episode of the spell episodes[first..last] when it lasts longer than allowed. */
+function flagLongSpell(
+  spec: { code: string; field: string; maxDays: number },
+  child: ChildRecord,
+  context: RuleContext,
+  episodes: readonly Episode[],
+  first: number,
+  last: number,
+  findings: Finding[],
+): void {
+  // An open spell runs to the end of the collection year.
+  const end = episodes[last]!.dec ?? context.periodEnd;
+  if (end - episodes[first]!.decom <= spec.maxDays) return;
+  for (let index = first; index <= last; index++)
+    findings.push(finding(spec.code, child, episodes[index]!.row, spec.field));
 }
 
 /** A placement provider code that cannot go with some placement types. */

@@ -16,12 +16,9 @@ export const rule217: Rule = rowRule({
   fields: ['PLACE', 'DECOM', 'RNE'],
   flagField: 'RNE',
   fails: (row) => {
+    // The code first: the date is read only for the rows it applies to.
+    if (!WITH_CURRENT_FOSTER_CARERS.includes(val(row, 'PLACE'))) return false;
     const decom = dateIn(row, 'DECOM');
-    return (
-      WITH_CURRENT_FOSTER_CARERS.includes(val(row, 'PLACE')) &&
-      decom !== null &&
-      decom >= FROM &&
-      !['S', 'T', 'U'].includes(val(row, 'RNE'))
-    );
+    return decom !== null && decom >= FROM && !['S', 'T', 'U'].includes(val(row, 'RNE'));
   },
 });

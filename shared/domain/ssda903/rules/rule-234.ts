@@ -12,13 +12,10 @@ export const rule234: Rule = rowRule({
   fields: ['REASON_PLACE_CHANGE', 'DOB'],
   flagField: 'REASON_PLACE_CHANGE',
   fails: (row, child) => {
+    // The code first: dates are read only for the rows it applies to.
+    if (val(row, 'REASON_PLACE_CHANGE') !== 'CUSTOD') return false;
     const dob = headerDob(child);
     const when = dateIn(row, 'DEC') ?? dateIn(row, 'DECOM');
-    return (
-      val(row, 'REASON_PLACE_CHANGE') === 'CUSTOD' &&
-      dob !== null &&
-      when !== null &&
-      !hasReachedAge(dob, when, 10)
-    );
+    return dob !== null && when !== null && !hasReachedAge(dob, when, 10);
   },
 });

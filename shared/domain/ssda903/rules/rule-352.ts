@@ -13,8 +13,10 @@ export const rule352: Rule = rowRule({
   fields: ['DECOM', 'RNE'],
   flagField: 'DECOM',
   fails: (row, child) => {
+    // The code first: dates are read only for the rows it applies to.
+    if (val(row, 'RNE') !== 'S') return false;
     const dob = headerDob(child);
     const decom = dateIn(row, 'DECOM');
-    return val(row, 'RNE') === 'S' && dob !== null && decom !== null && hasReachedAge(dob, decom, 18);
+    return dob !== null && decom !== null && hasReachedAge(dob, decom, 18);
   },
 });

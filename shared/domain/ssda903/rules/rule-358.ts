@@ -14,13 +14,10 @@ export const rule358: Rule = rowRule({
   fields: ['DECOM', 'DOB', 'LS'],
   flagField: 'LS',
   fails: (row, child) => {
+    // The code first: dates are read only for the rows it applies to.
+    if (!YOUTH_JUSTICE.includes(val(row, 'LS'))) return false;
     const dob = headerDob(child);
     const decom = dateIn(row, 'DECOM');
-    return (
-      YOUTH_JUSTICE.includes(val(row, 'LS')) &&
-      dob !== null &&
-      decom !== null &&
-      !hasReachedAge(dob, decom, 10)
-    );
+    return dob !== null && decom !== null && !hasReachedAge(dob, decom, 10);
   },
 });

@@ -1,7 +1,6 @@
 // Domain: SSDA903 rule SW10STG2 — overlapping social worker episodes. Catalogue fields: SW_DECOM (SWEpisodes);
 // last defined 2024/25, which allows a week's handover and any overlap for a further contact (FCONTA).
-import type { Day } from '../../dates.ts';
-import type { Row, Rule } from '../model.ts';
+import type { Rule } from '../model.ts';
 import { consecutivePairs, dateIn, finding, rowsOf, sortedByDate, val } from './support.ts';
 
 function overlapRule(toleranceDays: number, exemptReasons: readonly string[], description: string): Rule {
@@ -11,7 +10,7 @@ function overlapRule(toleranceDays: number, exemptReasons: readonly string[], de
     tables: ['SWEpisodes'],
     fields: ['SW_DECOM'],
     check(child) {
-      const ordered: { row: Row; day: Day }[] = sortedByDate(rowsOf(child, 'SWEpisodes'), 'SW_DECOM');
+      const ordered = sortedByDate(rowsOf(child, 'SWEpisodes'), 'SW_DECOM');
       return consecutivePairs(ordered)
         .filter(([previous, next]) => {
           const previousEnd = dateIn(previous.row, 'SW_DEC');

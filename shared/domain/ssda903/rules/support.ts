@@ -6,8 +6,10 @@ import type { ChildRecord, Finding, Row, RuleContext, TableName } from '../model
 // ---------------------------------------------------------------------------------------------------------
 // Rows and findings
 
+const NO_ROWS: readonly Row[] = Object.freeze([]);
+
 export function rowsOf(child: ChildRecord, table: TableName): readonly Row[] {
-  return child.rows[table] ?? [];
+  return child.rows[table] ?? NO_ROWS;
 }
 
 /** The raw (trimmed) value of a field; '' when blank or when the column is absent. */
@@ -130,9 +132,20 @@ export function ep(episode: Episode, field: string): string {
   return val(episode.row, field);
 }
 
-/** Rows of a date-bearing table with a valid start date, sorted by that date (file order breaks ties). */
-export function sortedByDate(rows: readonly Row[], field: string): { row: Row; day: Day }[] {
-  const dated: { row: Row; day: Day }[] = [];
+export interface DatedRow {
+  readonly row: Row;
+  readonly day: Day;
+}
+
+// Many rules ask for the same orderings of the same child, so each is worked out once per rows array
+// (rows are read-only once a child is handed to the rules) and shared; callers must not modify it.
+const sortedCache = new WeakMap<readonly Row[], Map<string, readonly DatedRow[]>>();
+const episodeCache = new WeakMap<readonly Row[], readonly Episode[]>();
+const NO_DATED_ROWS: readonly DatedRow[] = Object.freeze([]);
+const NO_EPISODES: readonly Episode[] = Object.freeze([]);
+
+function sortDated(rows: readonly Row[], field: string): readonly DatedRow[] {
+  const dated: DatedRow[] = [];
   for (const row of rows) {
     const day = dateIn(row, field);
     if (day !== null) dated.push({ row, day });
@@ -140,13 +153,32 @@ export function sortedByDate(rows: readonly Row[], field: string): { row: Row; d
   return dated.sort((a, b) => a.day - b.day || a.row.rowNumber - b.row.rowNumber);
 }
 
+/** Rows of a date-bearing table with a valid start date, sorted by that date (file order breaks ties). */
+export function sortedByDate(rows: readonly Row[], field: string): readonly DatedRow[] {
+  if (rows.length === 0) return NO_DATED_ROWS;
+  let byField = sortedCache.get(rows);
+  if (byField === undefined) {
+    byField = new Map();
+    sortedCache.set(rows, byField);
+  }
+  let sorted = byField.get(field);
+  if (sorted === undefined) {
+    sorted = sortDated(rows, field);
+    byField.set(field, sorted);
+  }
+  return sorted;
+}
+
 /** The child's episodes with a valid DECOM, sorted by DECOM (file order breaks ties). */
-export function episodesInOrder(child: ChildRecord): Episode[] {
-  return sortedByDate(rowsOf(child, 'Episodes'), 'DECOM').map(({ row, day }) => ({
-    row,
-    decom: day,
-    dec: dateIn(row, 'DEC'),
-  }));
+export function episodesInOrder(child: ChildRecord): readonly Episode[] {
+  const rows = rowsOf(child, 'Episodes');
+  if (rows.length === 0) return NO_EPISODES;
+  let episodes = episodeCache.get(rows);
+  if (episodes === undefined) {
+    episodes = sortDated(rows, 'DECOM').map(({ row, day }) => ({ row, decom: day, dec: dateIn(row, 'DEC') }));
+    episodeCache.set(rows, episodes);
+  }
+  return episodes;
 }
 
 /** Each episode with the one before it (in DECOM order). */

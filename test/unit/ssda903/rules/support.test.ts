@@ -11,6 +11,7 @@ import {
   inCareOn,
   periodBounds,
   periodsOfCare,
+  sortedByDate,
 } from '../../../../shared/domain/ssda903/rules/support.ts';
 import { childWith, episode } from './helpers.ts';
 
@@ -71,5 +72,39 @@ describe('episodes', () => {
     expect(episodeOpenAt(episodes, day('31/03/2026'))?.row.rowNumber).toBe(2);
     expect(finalCeasedEpisode(episodes)).toBeUndefined();
     expect(finalCeasedEpisode(episodes.slice(0, 2))?.row.rowNumber).toBe(5);
+  });
+});
+
+describe('orderings shared between rules', () => {
+  it('works out episodes in order once per child and hands every rule the same array', () => {
+    const child = childWith('C2', {
+      Episodes: [episode({ DECOM: '01/06/2025' }), episode({ DECOM: '01/05/2025', DEC: '01/06/2025' })],
+    });
+    const first = episodesInOrder(child);
+    expect(episodesInOrder(child)).toBe(first);
+    expect(first.map((e) => e.row.rowNumber)).toEqual([3, 2]);
+    expect(first[0]?.dec).toBe(day('01/06/2025'));
+  });
+
+  it('keeps sorted rows apart per field and per child', () => {
+    const one = childWith('C3', {
+      Missing: [
+        { MIS_START: '05/06/2025', MIS_END: '01/06/2025' },
+        { MIS_START: '01/06/2025', MIS_END: '09/06/2025' },
+      ],
+    });
+    const other = childWith('C4', { Missing: [{ MIS_START: '02/06/2025', MIS_END: '' }] });
+    const rows = one.rows.Missing ?? [];
+    const byStart = sortedByDate(rows, 'MIS_START');
+    expect(sortedByDate(rows, 'MIS_START')).toBe(byStart);
+    expect(byStart.map((dated) => dated.row.rowNumber)).toEqual([3, 2]);
+    expect(sortedByDate(rows, 'MIS_END').map((dated) => dated.row.rowNumber)).toEqual([2, 3]);
+    expect(sortedByDate(other.rows.Missing ?? [], 'MIS_START').map((dated) => dated.day)).toEqual([
+      day('02/06/2025'),
+    ]);
+  });
+
+  it('gives no episodes for a child without an Episodes table', () => {
+    expect(episodesInOrder(childWith('C5', { Header: [{ DOB: '01/01/2010' }] }))).toEqual([]);
   });
 });
