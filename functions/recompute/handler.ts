@@ -1,5 +1,6 @@
-// Primary adapter: ReturnIngested events (via RecomputeQueue, FIFO, one group per council) → recompute the
-// council's indicators and benchmarks, store them, and send IndicatorsRecomputed to AlertQueue.
+// Primary adapter: RecomputeQueue (FIFO, one group per council). ReturnIngested → recompute the council's
+// indicators and benchmarks, send IndicatorsRecomputed, then reassess its risk; IntelligenceChanged →
+// reassess its risk. A changed band goes to the region's advisers as RiskChanged on AlertQueue.
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -9,7 +10,11 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { dynamoDocumentClient, sqsClient } from '#adapters/aws-clients';
 import { DynamoAggregateStore } from '#adapters/dynamo-aggregate-store';
 import { DynamoIndicatorStore } from '#adapters/dynamo-indicator-store';
+import { DynamoIntelligenceStore } from '#adapters/dynamo-intelligence-store';
+import { DynamoRiskStore } from '#adapters/dynamo-risk-store';
 import { loadEnv, nonEmpty } from '#config/env';
+import { IntelligenceChangedV1Schema } from '#events/intelligence-changed';
+import { assessCouncilRisk, type RiskDeps } from '#use-cases/assess-council-risk';
 import { PoisonMessageError, type RecomputeDeps, recomputeIndicators } from '#use-cases/recompute-indicators';
 
 const env = loadEnv({ TABLE_NAME: nonEmpty, ALERT_QUEUE_URL: nonEmpty });
@@ -18,24 +23,84 @@ const logger = new Logger();
 // failure, so a council's later events never overtake an earlier one that failed.
 const processor = new SqsFifoPartialProcessorAsync();
 
-const deps: RecomputeDeps = {
-  aggregates: new DynamoAggregateStore(dynamoDocumentClient(), env.TABLE_NAME),
-  indicators: new DynamoIndicatorStore(dynamoDocumentClient(), env.TABLE_NAME),
-  publishRecomputed: async ({ body, groupId, deduplicationId }) => {
-    await sqsClient().send(
-      new SendMessageCommand({
-        QueueUrl: env.ALERT_QUEUE_URL,
-        MessageBody: body,
-        MessageGroupId: groupId,
-        MessageDeduplicationId: deduplicationId,
-      }),
-    );
-  },
+const sendToAlertQueue = async ({
+  body,
+  groupId,
+  deduplicationId,
+}: {
+  body: string;
+  groupId: string;
+  deduplicationId: string;
+}) => {
+  await sqsClient().send(
+    new SendMessageCommand({
+      QueueUrl: env.ALERT_QUEUE_URL,
+      MessageBody: body,
+      MessageGroupId: groupId,
+      MessageDeduplicationId: deduplicationId,
+    }),
+  );
+};
+const indicators = new DynamoIndicatorStore(dynamoDocumentClient(), env.TABLE_NAME);
+const riskDeps: RiskDeps = {
+  risk: new DynamoRiskStore(dynamoDocumentClient(), env.TABLE_NAME),
+  intelligence: new DynamoIntelligenceStore(dynamoDocumentClient(), env.TABLE_NAME),
+  uploads: indicators,
+  publishRiskChanged: sendToAlertQueue,
   now: () => new Date(),
 };
 
+async function reassessRisk(la: string, cause: { type: string; eventId: string }): Promise<void> {
+  const outcome = await assessCouncilRisk(la, cause, riskDeps);
+  if (outcome.kind === 'duplicate') {
+    logger.info('Risk already reassessed for this event; nothing to do', { la, version: outcome.version });
+    return;
+  }
+  const { stored, alert } = outcome;
+  logger.info(alert ? 'Risk changed; advisers alerted' : 'Risk reassessed; no material change', {
+    la,
+    version: stored.version,
+    band: stored.assessment.band,
+    cause: cause.type,
+  });
+}
+
+const deps: RecomputeDeps = {
+  aggregates: new DynamoAggregateStore(dynamoDocumentClient(), env.TABLE_NAME),
+  indicators,
+  publishRecomputed: sendToAlertQueue,
+  afterRecompute: (la, event) => reassessRisk(la, { type: event.type, eventId: event.eventId }),
+  now: () => new Date(),
+};
+
+/** IntelligenceChanged messages go straight to the risk reassessment; everything else is a return. */
+function intelligenceChange(body: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch {
+    return undefined; // recomputeIndicators says why it is not a message it can read.
+  }
+  if ((raw as { type?: unknown })?.type !== 'IntelligenceChanged') return undefined;
+  const parsed = IntelligenceChangedV1Schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`,
+    );
+    throw new PoisonMessageError(
+      `The message is not an IntelligenceChanged v1 event: ${problems.join('; ')}`,
+    );
+  }
+  return parsed.data;
+}
+
 async function handleRecord(record: SQSRecord): Promise<void> {
   try {
+    const change = intelligenceChange(record.body);
+    if (change) {
+      await reassessRisk(change.la, { type: change.type, eventId: change.eventId });
+      return;
+    }
     const outcome = await recomputeIndicators(record.body, deps);
     if (outcome.kind === 'duplicate') {
       logger.info('Event already recomputed; nothing to do', {

@@ -38,6 +38,8 @@ export class StatelessStack extends Stack {
   readonly submissionsApi: UpstreamFunction;
   readonly recompute: UpstreamFunction;
   readonly indicatorsApi: UpstreamFunction;
+  readonly intelligenceApi: UpstreamFunction;
+  readonly riskApi: UpstreamFunction;
   readonly api: HttpApi;
   readonly apiStage: HttpStage;
 
@@ -101,6 +103,21 @@ export class StatelessStack extends Stack {
       description: 'Indicators with benchmarks and history, by council, indicator and region',
     }).bindTable(stateful.table, 'TABLE_NAME', 'read');
 
+    this.intelligenceApi = new UpstreamFunction(this, 'IntelligenceApi', {
+      name: 'intelligence-api',
+      config,
+      description:
+        'Soft intelligence: advisers record, amend and withdraw items; each change queues a recompute',
+    })
+      .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
+      .bindQueue(stateful.recomputeQueue.queue, 'RECOMPUTE_QUEUE_URL', 'send');
+
+    this.riskApi = new UpstreamFunction(this, 'RiskApi', {
+      name: 'risk-api',
+      config,
+      description: "A council's risk assessment, drivers and history, for its region's advisers",
+    }).bindTable(stateful.table, 'TABLE_NAME', 'read');
+
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', stateful.identity.issuerUrl, {
       jwtAudience: [stateful.identity.client.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
@@ -113,7 +130,13 @@ export class StatelessStack extends Stack {
       defaultAuthorizer: authorizer,
       corsPreflight: {
         allowOrigins: config.allowedOrigins,
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.OPTIONS],
+        allowMethods: [
+          CorsHttpMethod.GET,
+          CorsHttpMethod.POST,
+          CorsHttpMethod.PUT,
+          CorsHttpMethod.PATCH,
+          CorsHttpMethod.OPTIONS,
+        ],
         allowHeaders: ['authorization', 'content-type'],
         maxAge: Duration.hours(1),
       },
@@ -160,6 +183,31 @@ export class StatelessStack extends Stack {
     for (const path of ['/indicators/councils/{la}', '/indicators/regions/{region}', '/indicators/{code}']) {
       this.api.addRoutes({ path, methods: [HttpMethod.GET], integration: indicators });
     }
+
+    const intelligence = new HttpLambdaIntegration(
+      'IntelligenceApiIntegration',
+      this.intelligenceApi.function,
+    );
+    this.api.addRoutes({
+      path: '/intelligence',
+      methods: [HttpMethod.GET, HttpMethod.POST],
+      integration: intelligence,
+    });
+    this.api.addRoutes({
+      path: '/intelligence/{itemId}',
+      methods: [HttpMethod.GET, HttpMethod.PATCH],
+      integration: intelligence,
+    });
+    this.api.addRoutes({
+      path: '/intelligence/{itemId}/withdraw',
+      methods: [HttpMethod.POST],
+      integration: intelligence,
+    });
+    this.api.addRoutes({
+      path: '/risk/councils/{la}',
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration('RiskApiIntegration', this.riskApi.function),
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url });
     new CfnOutput(this, 'UploadsBucketName', { value: stateful.uploadsBucket.bucketName });

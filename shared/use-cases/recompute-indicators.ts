@@ -39,6 +39,8 @@ export interface RecomputeDeps {
   }) => Promise<void>;
   /** The published baseline and statistical neighbours; the shipped ones by default. */
   readonly published?: Pick<IndicatorSources, 'published' | 'neighbours'>;
+  /** Runs after the results are stored and announced, before the event counts as done (risk reassessment). */
+  readonly afterRecompute?: (la: string, event: ReturnIngestedV1) => Promise<void>;
   readonly now: () => Date;
 }
 
@@ -178,6 +180,7 @@ export async function recomputeIndicators(body: string, deps: RecomputeDeps): Pr
     skipped,
   };
   await deps.publishRecomputed(indicatorsRecomputedMessage(recomputed));
+  await deps.afterRecompute?.(council.la, event);
   await deps.indicators.markRecomputed({
     eventId: event.eventId,
     la: council.la,

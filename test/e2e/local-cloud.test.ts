@@ -4,7 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  type Message,
+  ReceiveMessageCommand,
+} from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
 import {
@@ -256,6 +261,77 @@ describe('local cloud end to end', () => {
     // The recompute announced itself once to the alert queue, grouped by region.
     const alertQueue = cloud.model.queues.find((queue) => queue.deadLetter && /AlertQueue/.test(queue.name))!;
     expect(await queueDepth(alertQueue.name)).toBe(1);
+  });
+
+  it('an adviser’s serious intelligence item raises Kent’s band, is named among the drivers, and alerts once', async () => {
+    const adviser = await cloud.tokenFor('south-east-adviser');
+    const narrative = 'A rapid review found repeated missed strategy discussions at the front door.';
+    const created = await fetch(`${cloud.urls.api}/intelligence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adviser}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        la: '886',
+        category: 'serious-incident',
+        severity: 'critical',
+        confidence: 'high',
+        source: 'Regional adviser visit',
+        observedOn: new Date().toISOString().slice(0, 10),
+        narrative,
+      }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { item } = (await created.json()) as { item: { itemId: string } };
+
+    type RiskView = {
+      band: string;
+      cause: { type: string };
+      drivers: { kind: string; key: string; text: string }[];
+      history: { version: number; band: string; cause: string }[];
+    };
+    const risk = await eventually(async () => {
+      const response = await api('/risk/councils/886', adviser);
+      if (response.status !== 200) return undefined;
+      const body = (await response.json()) as RiskView;
+      return body.cause.type === 'IntelligenceChanged' ? body : undefined;
+    }, 'Kent’s risk to be reassessed after the intelligence item');
+    const before = risk.history[1]!;
+    expect(['green', 'amber']).toContain(before.band);
+    expect(['amber', 'red']).toContain(risk.band);
+    expect(risk.band).not.toBe(before.band);
+    expect(risk.drivers).toContainEqual(expect.objectContaining({ kind: 'intelligence', key: item.itemId }));
+
+    for (const user of ['london-adviser', 'dfe-liaison', 'kent-data-officer']) {
+      expect((await api('/risk/councils/886', await cloud.tokenFor(user))).status, user).toBe(403);
+    }
+
+    // Exactly one RiskChanged, for the South East's advisers, without the narrative.
+    const alertQueue = cloud.model.queues.find((queue) => queue.deadLetter && /AlertQueue/.test(queue.name))!;
+    const messages: Message[] = [];
+    for (let round = 0; round < 5; round += 1) {
+      const received = await cloud.clients.sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: cloud.queueUrls.get(alertQueue.name),
+          MaxNumberOfMessages: 10,
+          AttributeNames: ['All'],
+          WaitTimeSeconds: 1,
+        }),
+      );
+      for (const message of received.Messages ?? []) {
+        messages.push(message);
+        // FIFO hands out a group's next message only once the one before it is deleted.
+        await cloud.clients.sqs.send(
+          new DeleteMessageCommand({
+            QueueUrl: cloud.queueUrls.get(alertQueue.name),
+            ReceiptHandle: message.ReceiptHandle,
+          }),
+        );
+      }
+    }
+    const riskChanged = messages.filter((message) => message.Body?.includes('"RiskChanged"'));
+    expect(riskChanged).toHaveLength(1);
+    expect(riskChanged[0]!.Attributes?.MessageGroupId).toBe('south-east');
+    expect(riskChanged[0]!.Body).not.toContain(narrative);
+    expect(JSON.parse(riskChanged[0]!.Body!)).toMatchObject({ la: '886', from: before.band, to: risk.band });
   });
 
   it('processes identical files once: a second submission of the same return is marked a duplicate', async () => {

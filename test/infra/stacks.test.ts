@@ -138,7 +138,9 @@ describe('functions', () => {
     expect(functions.map(([, , fn]) => environmentOf(fn).POWERTOOLS_SERVICE_NAME).sort()).toEqual([
       'indicators-api',
       'ingest-return',
+      'intelligence-api',
       'recompute',
+      'risk-api',
       'submissions-api',
     ]);
     for (const [, id, fn] of functions) {
@@ -158,8 +160,8 @@ describe('functions', () => {
 
   it('each function has its own log group with the stage retention and a role without managed policies', () => {
     // Assess
-    // One per function (four) and one for the API's access logs.
-    synth.statelessTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 5);
+    // One per function (six) and one for the API's access logs.
+    synth.statelessTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 7);
     for (const [, id, role] of resourcesOfType(synth.templates, 'AWS::IAM::Role')) {
       if (cdkPath(role).includes('/BucketNotificationsHandler')) continue;
       expect(role.Properties?.ManagedPolicyArns, id).toBeUndefined();
@@ -200,7 +202,7 @@ describe('functions', () => {
     const functions = projectFunctions();
 
     // Assess
-    expect(functions).toHaveLength(4);
+    expect(functions).toHaveLength(6);
     for (const [, id, fn] of functions) {
       const assetDir = join(synth.outdir, String(fn.Metadata?.['aws:asset:path']));
       const bundle = join(assetDir, 'index.mjs');
@@ -711,7 +713,7 @@ describe('foundation review', () => {
   });
 
   describe('HTTP API', () => {
-    it('exposes exactly the submissions and indicators routes, each behind the one Cognito JWT authoriser', () => {
+    it('exposes exactly the submissions, indicators, intelligence and risk routes, each behind the one Cognito JWT authoriser', () => {
       // Prepare
       const authorizers = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Authorizer');
       const routes = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Route');
@@ -724,9 +726,15 @@ describe('foundation review', () => {
         'GET /indicators/councils/{la}',
         'GET /indicators/regions/{region}',
         'GET /indicators/{code}',
+        'GET /intelligence',
+        'GET /intelligence/{itemId}',
+        'GET /risk/councils/{la}',
         'GET /submissions',
         'GET /submissions/{submissionId}',
         'GET /submissions/{submissionId}/report',
+        'PATCH /intelligence/{itemId}',
+        'POST /intelligence',
+        'POST /intelligence/{itemId}/withdraw',
         'POST /submissions',
       ]);
       for (const [, id, route] of routes) {

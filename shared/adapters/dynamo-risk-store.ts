@@ -1,0 +1,84 @@
+// Secondary adapter: risk assessments in the single table.
+//   COUNCIL#{la} / RISK#CURRENT            the current assessment and its version
+//   COUNCIL#{la} / RISK#V#{version:6}      every assessment, never overwritten (history, audit)
+// Both are written in one transaction, conditional on the version, so two concurrent recomputes for a
+// council cannot both take the same version.
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { RiskStore, StoredAssessment } from '../ports/risk.ts';
+
+const pk = (la: string) => `COUNCIL#${la}`;
+const CURRENT = 'RISK#CURRENT';
+const versionSk = (version: number) => `RISK#V#${String(version).padStart(6, '0')}`;
+
+const fromItem = (item: Record<string, unknown>): StoredAssessment => ({
+  version: item.version as number,
+  assessment: item.assessment as StoredAssessment['assessment'],
+  cause: item.cause as StoredAssessment['cause'],
+  assessedAt: item.assessedAt as string,
+});
+
+export class DynamoRiskStore implements RiskStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async current(la: string): Promise<StoredAssessment | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: pk(la), sk: CURRENT }, ConsistentRead: true }),
+    );
+    return result.Item ? fromItem(result.Item) : undefined;
+  }
+
+  async history(la: string, limit: number): Promise<StoredAssessment[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk(la), ':prefix': 'RISK#V#' },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map(fromItem);
+  }
+
+  async save(la: string, stored: StoredAssessment): Promise<'saved' | 'conflict'> {
+    const item = { la, ...stored };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { pk: pk(la), sk: versionSk(stored.version), ...item },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { pk: pk(la), sk: CURRENT, ...item },
+                ConditionExpression:
+                  stored.version === 1 ? 'attribute_not_exists(pk)' : 'version = :previous',
+                ...(stored.version === 1
+                  ? {}
+                  : { ExpressionAttributeValues: { ':previous': stored.version - 1 } }),
+              },
+            },
+          ],
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      if ((error as Error)?.name === 'TransactionCanceledException') return 'conflict';
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// Port: risk assessments, every one kept with its version (history), and the council's current one.
+import type { RiskAssessment } from '../domain/risk/assess.ts';
+
+export interface StoredAssessment {
+  readonly version: number;
+  readonly assessment: RiskAssessment;
+  /** The event that caused it. */
+  readonly cause: { readonly type: string; readonly eventId: string };
+  readonly assessedAt: string;
+}
+
+export interface RiskStore {
+  current(la: string): Promise<StoredAssessment | undefined>;
+  /** Newest first. */
+  history(la: string, limit: number): Promise<StoredAssessment[]>;
+  /**
+   * Stores `stored` as the council's next version; 'conflict' when another assessment took that version
+   * first (concurrent recomputes), so the caller can assess again from the new current one.
+   */
+  save(la: string, stored: StoredAssessment): Promise<'saved' | 'conflict'>;
+}

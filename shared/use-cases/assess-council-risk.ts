@@ -1,0 +1,151 @@
+// Use case: reassess a council's risk after anything that can move it (an ingested return, a change to
+// soft intelligence), keep every assessment, and tell the region's advisers (RiskChanged on AlertQueue)
+// when the band changes or a new red driver appears. Ports only.
+//
+// A council's first assessment is a data-only baseline (no intelligence): the first event is then compared
+// with what the published and uploaded figures alone say, so an intelligence item that moves the band
+// alerts, and merely being assessed for the first time does not.
+import { type RiskChangedV1, riskChangedMessage } from '../../events/risk-changed.ts';
+import { findCouncil, REGIONS } from '../domain/councils.ts';
+import {
+  type CouncilIndicatorResult,
+  computeCouncilIndicators,
+  type IndicatorSources,
+  publishedSources,
+} from '../domain/indicators/compute.ts';
+import { assessRisk, type RiskAssessment, riskChanged } from '../domain/risk/assess.ts';
+import type { IndicatorStore, UploadedValueSet } from '../ports/indicators.ts';
+import type { IntelligenceStore } from '../ports/intelligence.ts';
+import type { RiskStore, StoredAssessment } from '../ports/risk.ts';
+import { valueLookups } from './indicator-values.ts';
+
+export interface RiskDeps {
+  readonly risk: RiskStore;
+  readonly intelligence: Pick<IntelligenceStore, 'activeSignals'>;
+  readonly uploads: Pick<IndicatorStore, 'uploadedInRegion'>;
+  readonly publishRiskChanged: (message: {
+    body: string;
+    groupId: string;
+    deduplicationId: string;
+  }) => Promise<void>;
+  readonly published?: Pick<IndicatorSources, 'published' | 'neighbours'>;
+  readonly now: () => Date;
+}
+
+export interface RiskCause {
+  readonly type: string;
+  readonly eventId: string;
+}
+
+export type RiskOutcome =
+  | { readonly kind: 'duplicate'; readonly version: number }
+  | { readonly kind: 'assessed'; readonly stored: StoredAssessment; readonly alert: RiskChangedV1 | null };
+
+/** How often to reassess when a concurrent recompute took the version first. */
+const ATTEMPTS = 3;
+const TOP_DRIVERS = 5;
+
+/** The published baseline with every council's uploaded values (they move ranks and neighbour means). */
+async function riskSources(deps: RiskDeps): Promise<{ sources: IndicatorSources; sets: UploadedValueSet[] }> {
+  const published = deps.published ?? publishedSources();
+  const sets = (
+    await Promise.all(Object.keys(REGIONS).map((region) => deps.uploads.uploadedInRegion(region)))
+  ).flat();
+  return { sources: { ...published, ...valueLookups(sets) }, sets };
+}
+
+/**
+ * Each indicator at the latest period the council has a value for: returns are published at different
+ * times, and a council's own upload can be a year ahead of the published figures.
+ */
+export function latestResults(
+  la: string,
+  sources: IndicatorSources,
+  uploadedPeriods: readonly number[],
+): CouncilIndicatorResult[] {
+  const latest = sources.published.latestPeriod;
+  const periods = [...new Set(uploadedPeriods.filter((period) => period > latest))].sort((a, b) => b - a);
+  const chosen = new Map<string, CouncilIndicatorResult>();
+  for (const period of periods) {
+    for (const result of computeCouncilIndicators(la, period, sources)) {
+      if (!chosen.has(result.indicator) && result.value?.value != null) chosen.set(result.indicator, result);
+    }
+  }
+  for (const result of computeCouncilIndicators(la, latest, sources)) {
+    if (!chosen.has(result.indicator)) chosen.set(result.indicator, result);
+  }
+  return [...chosen.values()];
+}
+
+function alertFor(
+  la: string,
+  version: number,
+  assessment: RiskAssessment,
+  previous: RiskAssessment,
+  cause: RiskCause,
+  occurredAt: string,
+): RiskChangedV1 | null {
+  const change = riskChanged(previous, assessment);
+  if (!change.changed) return null;
+  return {
+    type: 'RiskChanged',
+    version: 1,
+    eventId: `${la}#${version}`,
+    occurredAt,
+    la,
+    region: findCouncil(la)!.region,
+    assessmentVersion: version,
+    modelVersion: assessment.modelVersion,
+    asOf: assessment.asOf,
+    from: change.from,
+    to: change.to,
+    bandChanged: change.bandChanged,
+    topDrivers: assessment.drivers.slice(0, TOP_DRIVERS).map((driver) => ({
+      kind: driver.kind,
+      text: driver.text,
+      red: driver.red,
+    })),
+    newRedDrivers: change.newRedDrivers.map((driver) => driver.text),
+    cause: { type: cause.type, eventId: cause.eventId },
+  };
+}
+
+export async function assessCouncilRisk(la: string, cause: RiskCause, deps: RiskDeps): Promise<RiskOutcome> {
+  if (!findCouncil(la)) throw new Error(`Council ${la} is not an English council`);
+  const { sources, sets } = await riskSources(deps);
+  const indicators = latestResults(
+    la,
+    sources,
+    sets.filter((set) => set.la === la).map((set) => set.period),
+  );
+
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+    let current = await deps.risk.current(la);
+    if (current?.cause.eventId === cause.eventId) return { kind: 'duplicate', version: current.version };
+    const now = deps.now();
+    const asOf = now.toISOString().slice(0, 10);
+    const assessedAt = now.toISOString();
+
+    if (!current) {
+      const baseline: StoredAssessment = {
+        version: 1,
+        assessment: assessRisk({ la, asOf, indicators }),
+        cause: { type: 'Baseline', eventId: `${la}#baseline` },
+        assessedAt,
+      };
+      if ((await deps.risk.save(la, baseline)) === 'conflict') continue;
+      current = baseline;
+    }
+
+    const signals = await deps.intelligence.activeSignals(la, asOf);
+    const assessment = assessRisk({ la, asOf, indicators, signals, previous: current.assessment });
+    const version = current.version + 1;
+    const alert = alertFor(la, version, assessment, current.assessment, cause, assessedAt);
+    // Sent before the assessment is stored: if the store fails, the retry reassesses to the same version
+    // and sends the same deduplication id, so advisers hear of a change once.
+    if (alert) await deps.publishRiskChanged(riskChangedMessage(alert));
+    const stored: StoredAssessment = { version, assessment, cause, assessedAt };
+    if ((await deps.risk.save(la, stored)) === 'saved') return { kind: 'assessed', stored, alert };
+  }
+  throw new Error(`Council ${la}'s risk was reassessed concurrently ${ATTEMPTS} times; retrying later`);
+}
