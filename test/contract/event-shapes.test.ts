@@ -12,6 +12,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { IndicatorsRecomputedV1Schema } from '../../events/indicators-recomputed.ts';
 import { ReturnIngestedV1Schema } from '../../events/return-ingested.ts';
+import { RiskChangedV1Schema } from '../../events/risk-changed.ts';
 import { decodeS3Key, parseS3QueueMessage } from '../../events/s3-notification.ts';
 import { buildHttpEvent, matchRoute } from '../../infra/local/http-gateway.ts';
 import { s3EventRecord } from '../../infra/local/s3-notifier.ts';
@@ -75,11 +76,37 @@ describe('event samples', () => {
     expect(record.attributes.MessageDeduplicationId).toBe(body.eventId);
   });
 
-  it('ReturnIngested and IndicatorsRecomputed carry nothing about individual children', () => {
+  it('ReturnIngested, IndicatorsRecomputed and RiskChanged carry nothing about individual children', () => {
     const fields = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
-    for (const field of [...fields(ReturnIngestedV1Schema), ...fields(IndicatorsRecomputedV1Schema)]) {
-      expect(field).not.toMatch(/child|dob|birth|postcode|upn/i);
+    for (const field of [
+      ...fields(ReturnIngestedV1Schema),
+      ...fields(IndicatorsRecomputedV1Schema),
+      ...fields(RiskChangedV1Schema),
+    ]) {
+      expect(field).not.toMatch(/child|dob|birth|postcode|upn|narrative/i);
     }
+  });
+
+  it('RiskChanged refuses fields it does not define, so a narrative cannot ride along', () => {
+    const event = {
+      type: 'RiskChanged',
+      version: 1,
+      eventId: '886#2',
+      occurredAt: '2026-11-23T10:00:00.000Z',
+      la: '886',
+      region: 'south-east',
+      assessmentVersion: 2,
+      modelVersion: 'risk-2025.1',
+      asOf: '2026-11-23',
+      from: 'green',
+      to: 'amber',
+      bandChanged: true,
+      topDrivers: [],
+      newRedDrivers: [],
+      cause: { type: 'IntelligenceChanged', eventId: 'INT-886-20261123-0123456789#1' },
+    };
+    expect(RiskChangedV1Schema.parse(event).to).toBe('amber');
+    expect(() => RiskChangedV1Schema.parse({ ...event, narrative: 'text' })).toThrow();
   });
 });
 

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { RiskChangedV1Schema } from '../../../events/risk-changed.ts';
+import type { IntelligenceSignal } from '../../../shared/domain/intelligence.ts';
+import type { RiskStore, StoredAssessment } from '../../../shared/ports/risk.ts';
+import { assessCouncilRisk, type RiskDeps } from '../../../shared/use-cases/assess-council-risk.ts';
+import { InMemoryIndicatorStore } from '../../../shared/use-cases/indicator-in-memory.ts';
+
+/** Versions kept as the Dynamo adapter keeps them: a save conflicts unless it is the next version. */
+class MemoryRiskStore implements RiskStore {
+  readonly versions = new Map<string, StoredAssessment[]>();
+  conflictsToInject = 0;
+  async current(la: string) {
+    return this.versions.get(la)?.at(-1);
+  }
+  async history(la: string, limit: number) {
+    return [...(this.versions.get(la) ?? [])].reverse().slice(0, limit);
+  }
+  async save(la: string, stored: StoredAssessment) {
+    const list = this.versions.get(la) ?? [];
+    if (this.conflictsToInject > 0) {
+      this.conflictsToInject -= 1;
+      // Another recompute got there first with the same version.
+      list.push({ ...stored, cause: { type: 'Concurrent', eventId: 'other' } });
+      this.versions.set(la, list);
+      return 'conflict' as const;
+    }
+    if (stored.version !== list.length + 1) return 'conflict' as const;
+    list.push(stored);
+    this.versions.set(la, list);
+    return 'saved' as const;
+  }
+}
+
+const serious: IntelligenceSignal = {
+  itemId: 'INT-886-20261123-0123456789',
+  la: '886',
+  category: 'serious-incident',
+  severity: 'critical',
+  confidence: 'high',
+  observedOn: '2026-11-20',
+  expiresOn: '2028-05-20',
+  label: 'Serious incident or practice review (critical severity, high confidence)',
+};
+
+function setup(signals: IntelligenceSignal[] = []) {
+  const risk = new MemoryRiskStore();
+  const sent: { body: string; groupId: string; deduplicationId: string }[] = [];
+  let failSends = 0;
+  const deps: RiskDeps = {
+    risk,
+    intelligence: { activeSignals: async (la) => signals.filter((signal) => signal.la === la) },
+    uploads: new InMemoryIndicatorStore(),
+    publishRiskChanged: async (message) => {
+      if (failSends > 0) {
+        failSends -= 1;
+        throw new Error('queue unavailable');
+      }
+      sent.push(message);
+    },
+    now: () => new Date('2026-11-23T09:00:00.000Z'),
+  };
+  return { risk, sent, deps, failNextSend: () => (failSends += 1) };
+}
+
+describe('reassessing a council’s risk', () => {
+  it('starts from a data-only baseline, so being assessed for the first time alerts nobody', async () => {
+    const { risk, sent, deps } = setup();
+    const outcome = await assessCouncilRisk('886', { type: 'ReturnIngested', eventId: 'SUB-1' }, deps);
+    expect(outcome).toMatchObject({ kind: 'assessed', alert: null, stored: { version: 2 } });
+    expect((await risk.history('886', 5)).map((entry) => entry.cause.type)).toEqual([
+      'ReturnIngested',
+      'Baseline',
+    ]);
+    expect(sent).toEqual([]);
+  });
+
+  it('alerts the region once when serious intelligence raises the band, naming the item', async () => {
+    const { sent, deps } = setup([serious]);
+    const outcome = await assessCouncilRisk(
+      '886',
+      { type: 'IntelligenceChanged', eventId: `${serious.itemId}#1` },
+      deps,
+    );
+    if (outcome.kind !== 'assessed') throw new Error('expected an assessment');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ groupId: 'south-east', deduplicationId: '886#2' });
+    const event = RiskChangedV1Schema.parse(JSON.parse(sent[0]!.body));
+    expect(event.to).not.toBe(event.from);
+    expect(event.topDrivers.map((driver) => driver.text).join(' ')).toContain('Serious incident');
+    expect(outcome.stored.assessment.drivers).toContainEqual(
+      expect.objectContaining({ kind: 'intelligence', key: serious.itemId }),
+    );
+  });
+
+  it('does nothing for a redelivered event', async () => {
+    const { risk, sent, deps } = setup([serious]);
+    const cause = { type: 'IntelligenceChanged', eventId: `${serious.itemId}#1` };
+    await assessCouncilRisk('886', cause, deps);
+    expect(await assessCouncilRisk('886', cause, deps)).toEqual({ kind: 'duplicate', version: 2 });
+    expect(sent).toHaveLength(1);
+    expect(await risk.history('886', 10)).toHaveLength(2);
+  });
+
+  it('sends the same alert again if storing failed after the send, so the queue can drop the copy', async () => {
+    const { sent, deps, risk } = setup([serious]);
+    const cause = { type: 'IntelligenceChanged', eventId: `${serious.itemId}#1` };
+    await assessCouncilRisk(
+      '886',
+      { type: 'ReturnIngested', eventId: 'SUB-1' },
+      { ...deps, intelligence: { activeSignals: async () => [] } },
+    );
+    const failingSave = {
+      ...risk,
+      current: risk.current.bind(risk),
+      history: risk.history.bind(risk),
+      save: async () => {
+        throw new Error('table unavailable');
+      },
+    };
+    await expect(assessCouncilRisk('886', cause, { ...deps, risk: failingSave })).rejects.toThrow(
+      'table unavailable',
+    );
+    await assessCouncilRisk('886', cause, deps);
+    expect(sent.map((message) => message.deduplicationId)).toEqual(['886#3', '886#3']);
+  });
+
+  it('sends nothing and stores nothing when the alert cannot be sent; the retry does both', async () => {
+    const { sent, deps, risk, failNextSend } = setup([serious]);
+    const cause = { type: 'IntelligenceChanged', eventId: `${serious.itemId}#1` };
+    failNextSend();
+    await expect(assessCouncilRisk('886', cause, deps)).rejects.toThrow('queue unavailable');
+    expect((await risk.current('886'))?.cause.type).toBe('Baseline');
+    await assessCouncilRisk('886', cause, deps);
+    expect(sent).toHaveLength(1);
+    expect((await risk.current('886'))?.cause).toEqual(cause);
+  });
+
+  it('reassesses from the newer assessment when a concurrent recompute took the version', async () => {
+    const { risk, deps } = setup();
+    await assessCouncilRisk('886', { type: 'ReturnIngested', eventId: 'SUB-1' }, deps);
+    risk.conflictsToInject = 1;
+    const outcome = await assessCouncilRisk('886', { type: 'ReturnIngested', eventId: 'SUB-2' }, deps);
+    expect(outcome).toMatchObject({ kind: 'assessed', stored: { version: 4 } });
+    expect((await risk.history('886', 10)).map((entry) => entry.version)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('refuses a council that does not exist', async () => {
+    await expect(assessCouncilRisk('999', { type: 'x', eventId: 'y' }, setup().deps)).rejects.toThrow(/999/);
+  });
+});
