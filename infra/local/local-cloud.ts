@@ -2,7 +2,6 @@
 // in the template (queues → functions, bucket notifications, routes, schedules) to the unchanged bundles.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import {
   assertPortFree,

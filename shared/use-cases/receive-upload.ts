@@ -3,7 +3,8 @@
 import { parseUploadKey } from '../domain/upload-key.ts';
 import type { ObjectStore } from '../ports/objects.ts';
 import type { SubmissionOutcome, SubmissionStore } from '../ports/submissions.ts';
-import { type IngestDeps, ingestSsda903 } from './ingest-ssda903.ts';
+import { ingesterFor } from './ingest-return.ts';
+import type { IngestDeps } from './ingest-ssda903.ts';
 
 export type UploadResult =
   /** Nothing recorded: retrying cannot help, so the message is not retried. */
@@ -39,6 +40,10 @@ export async function receiveUpload(bucket: string, key: string, deps: ReceiveDe
   ) {
     return { kind: 'refused', reason: `The upload address does not match submission ${submissionId}.` };
   }
+  const ingest = ingesterFor(returnType);
+  if (!ingest) {
+    return { kind: 'refused', reason: `${returnType} returns cannot be processed yet.` };
+  }
   const declared = submission.declaredFiles.find((file) => file.name === fileName);
   if (!declared) {
     return {
@@ -72,7 +77,7 @@ export async function receiveUpload(bucket: string, key: string, deps: ReceiveDe
   if (!(await deps.submissions.claimProcessing(submissionId, deps.now(), deps.leaseSeconds))) {
     return { kind: 'already-handled', submissionId };
   }
-  const outcome = await ingestSsda903(current, deps);
+  const outcome = await ingest(current, deps);
   await deps.submissions.finishProcessing(submissionId, outcome);
   return { kind: 'processed', submissionId, outcome };
 }

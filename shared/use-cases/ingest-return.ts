@@ -1,0 +1,15 @@
+// Use case: which ingestion processes a complete submission, by return type. Every return type shares
+// the upload API, the claim, the statuses and the reports; only reading, validating and aggregating differ.
+import type { ReturnType } from '../domain/upload-key.ts';
+import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
+import { type IngestDeps, ingestSsda903 } from './ingest-ssda903.ts';
+
+export type Ingester = (submission: Submission, deps: IngestDeps) => Promise<SubmissionOutcome>;
+
+const INGESTERS: Partial<Record<ReturnType, Ingester>> = {
+  ssda903: ingestSsda903,
+};
+
+export function ingesterFor(returnType: ReturnType): Ingester | undefined {
+  return INGESTERS[returnType];
+}
