@@ -14,6 +14,7 @@ import { DynamoIntelligenceStore } from '#adapters/dynamo-intelligence-store';
 import { DynamoRiskStore } from '#adapters/dynamo-risk-store';
 import { loadEnv, nonEmpty } from '#config/env';
 import { IntelligenceChangedV1Schema } from '#events/intelligence-changed';
+import { RiskOverrideChangedV1Schema } from '#events/risk-override-changed';
 import { assessCouncilRisk, type RiskDeps } from '#use-cases/assess-council-risk';
 import { PoisonMessageError, type RecomputeDeps, recomputeIndicators } from '#use-cases/recompute-indicators';
 
@@ -73,30 +74,34 @@ const deps: RecomputeDeps = {
   now: () => new Date(),
 };
 
-/** IntelligenceChanged messages go straight to the risk reassessment; everything else is a return. */
-function intelligenceChange(body: string) {
+const RISK_ONLY_EVENTS = {
+  IntelligenceChanged: IntelligenceChangedV1Schema,
+  RiskOverrideChanged: RiskOverrideChangedV1Schema,
+} as const;
+
+/** IntelligenceChanged and RiskOverrideChanged go straight to the risk reassessment; the rest are returns. */
+function riskOnlyChange(body: string): { type: string; eventId: string; la: string } | undefined {
   let raw: unknown;
   try {
     raw = JSON.parse(body);
   } catch {
     return undefined; // recomputeIndicators says why it is not a message it can read.
   }
-  if ((raw as { type?: unknown })?.type !== 'IntelligenceChanged') return undefined;
-  const parsed = IntelligenceChangedV1Schema.safeParse(raw);
+  const type = (raw as { type?: unknown })?.type;
+  if (type !== 'IntelligenceChanged' && type !== 'RiskOverrideChanged') return undefined;
+  const parsed = RISK_ONLY_EVENTS[type].safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`,
     );
-    throw new PoisonMessageError(
-      `The message is not an IntelligenceChanged v1 event: ${problems.join('; ')}`,
-    );
+    throw new PoisonMessageError(`The message is not a ${type} v1 event: ${problems.join('; ')}`);
   }
   return parsed.data;
 }
 
 async function handleRecord(record: SQSRecord): Promise<void> {
   try {
-    const change = intelligenceChange(record.body);
+    const change = riskOnlyChange(record.body);
     if (change) {
       await reassessRisk(change.la, { type: change.type, eventId: change.eventId });
       return;

@@ -1,23 +1,69 @@
-// Primary adapter: GET /risk/councils/{la}, a council's current risk assessment with its drivers and history,
-// for the region's advisers and administrators only.
+// Primary adapter: GET /risk/councils/{la} (a council's current risk assessment with its drivers and history)
+// and PUT/DELETE /risk/councils/{la}/override, for the region's advisers and administrators only.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { dynamoDocumentClient } from '#adapters/aws-clients';
+import { dynamoDocumentClient, sqsClient } from '#adapters/aws-clients';
 import { DynamoRiskStore } from '#adapters/dynamo-risk-store';
 import { type ApiEvent, type ApiResult, callerRoles, json, problem } from '#adapters/http';
 import { loadEnv, nonEmpty } from '#config/env';
-import { councilRiskView } from '#use-cases/risk-views';
+import { changeRiskOverride, councilRiskView } from '#use-cases/risk-views';
 
-const env = loadEnv({ TABLE_NAME: nonEmpty });
+const env = loadEnv({ TABLE_NAME: nonEmpty, RECOMPUTE_QUEUE_URL: nonEmpty });
 const logger = new Logger();
 const risk = new DynamoRiskStore(dynamoDocumentClient(), env.TABLE_NAME);
+
+const publishRecompute = async (message: { body: string; groupId: string; deduplicationId: string }) => {
+  await sqsClient().send(
+    new SendMessageCommand({
+      QueueUrl: env.RECOMPUTE_QUEUE_URL,
+      MessageBody: message.body,
+      MessageGroupId: message.groupId,
+      MessageDeduplicationId: message.deduplicationId,
+    }),
+  );
+};
+
+/** The body as JSON ({} when empty); undefined when it is not JSON. */
+function parseJson(event: ApiEvent): unknown {
+  if (!event.body) return {};
+  try {
+    return JSON.parse(
+      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
+    );
+  } catch {
+    return undefined;
+  }
+}
 
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
-    if (event.routeKey !== 'GET /risk/councils/{la}') return problem(404, `No such route: ${event.routeKey}`);
-    const result = await councilRiskView(event.pathParameters?.la ?? '', callerRoles(event), { risk });
+    const la = event.pathParameters?.la ?? '';
+    const caller = {
+      roles: callerRoles(event),
+      subject: String(event.requestContext.authorizer.jwt.claims.sub ?? 'unknown'),
+    };
+    const overrideDeps = { risk, publishRecompute, now: () => new Date() };
+    let result: Awaited<ReturnType<typeof councilRiskView>>;
+    switch (event.routeKey) {
+      case 'GET /risk/councils/{la}':
+        result = await councilRiskView(la, caller.roles, { risk });
+        break;
+      case 'PUT /risk/councils/{la}/override': {
+        const body = parseJson(event);
+        if (body === undefined) return problem(400, 'The request body is not valid JSON.');
+        result = await changeRiskOverride(la, body, caller, overrideDeps);
+        break;
+      }
+      case 'DELETE /risk/councils/{la}/override':
+        result = await changeRiskOverride(la, null, caller, overrideDeps);
+        break;
+      default:
+        return problem(404, `No such route: ${event.routeKey}`);
+    }
+    if (result.ok) logger.info('Risk request answered', { routeKey: event.routeKey, la });
     return result.ok ? json(200, result.body) : problem(result.status, result.message);
   });

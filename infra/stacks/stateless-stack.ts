@@ -115,8 +115,10 @@ export class StatelessStack extends Stack {
     this.riskApi = new UpstreamFunction(this, 'RiskApi', {
       name: 'risk-api',
       config,
-      description: "A council's risk assessment, drivers and history, for its region's advisers",
-    }).bindTable(stateful.table, 'TABLE_NAME', 'read');
+      description: "A council's risk assessment, drivers, history and override, for its region's advisers",
+    })
+      .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
+      .bindQueue(stateful.recomputeQueue.queue, 'RECOMPUTE_QUEUE_URL', 'send');
 
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', stateful.identity.issuerUrl, {
       jwtAudience: [stateful.identity.client.userPoolClientId],
@@ -135,6 +137,7 @@ export class StatelessStack extends Stack {
           CorsHttpMethod.POST,
           CorsHttpMethod.PUT,
           CorsHttpMethod.PATCH,
+          CorsHttpMethod.DELETE,
           CorsHttpMethod.OPTIONS,
         ],
         allowHeaders: ['authorization', 'content-type'],
@@ -203,10 +206,12 @@ export class StatelessStack extends Stack {
       methods: [HttpMethod.POST],
       integration: intelligence,
     });
+    const risk = new HttpLambdaIntegration('RiskApiIntegration', this.riskApi.function);
+    this.api.addRoutes({ path: '/risk/councils/{la}', methods: [HttpMethod.GET], integration: risk });
     this.api.addRoutes({
-      path: '/risk/councils/{la}',
-      methods: [HttpMethod.GET],
-      integration: new HttpLambdaIntegration('RiskApiIntegration', this.riskApi.function),
+      path: '/risk/councils/{la}/override',
+      methods: [HttpMethod.PUT, HttpMethod.DELETE],
+      integration: risk,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url });

@@ -1,18 +1,23 @@
 // Secondary adapter: risk assessments in the single table.
 //   COUNCIL#{la} / RISK#CURRENT            the current assessment and its version
 //   COUNCIL#{la} / RISK#V#{version:6}      every assessment, never overwritten (history, audit)
-// Both are written in one transaction, conditional on the version, so two concurrent recomputes for a
+//   COUNCIL#{la} / RISK#OVERRIDE           the adviser's override, if any (each assessment records it too)
+// The first two are written in one transaction, conditional on the version, so two concurrent recomputes for a
 // council cannot both take the same version.
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { AdviserOverride } from '../domain/risk/assess.ts';
 import type { RiskStore, StoredAssessment } from '../ports/risk.ts';
 
 const pk = (la: string) => `COUNCIL#${la}`;
 const CURRENT = 'RISK#CURRENT';
+const OVERRIDE = 'RISK#OVERRIDE';
 const versionSk = (version: number) => `RISK#V#${String(version).padStart(6, '0')}`;
 
 const fromItem = (item: Record<string, unknown>): StoredAssessment => ({
@@ -80,5 +85,29 @@ export class DynamoRiskStore implements RiskStore {
       if ((error as Error)?.name === 'TransactionCanceledException') return 'conflict';
       throw error;
     }
+  }
+
+  async override(la: string): Promise<(AdviserOverride & { readonly setAt: string }) | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: pk(la), sk: OVERRIDE }, ConsistentRead: true }),
+    );
+    if (!result.Item) return undefined;
+    const { band, reason, expiresOn, by, setAt } = result.Item;
+    return { band, reason, expiresOn, by, setAt };
+  }
+
+  async setOverride(
+    la: string,
+    override: (AdviserOverride & { readonly setAt: string }) | null,
+  ): Promise<void> {
+    if (!override) {
+      await this.client.send(
+        new DeleteCommand({ TableName: this.tableName, Key: { pk: pk(la), sk: OVERRIDE } }),
+      );
+      return;
+    }
+    await this.client.send(
+      new PutCommand({ TableName: this.tableName, Item: { pk: pk(la), sk: OVERRIDE, ...override } }),
+    );
   }
 }

@@ -1,5 +1,5 @@
 // Port: risk assessments, every one kept with its version (history), and the council's current one.
-import type { RiskAssessment } from '../domain/risk/assess.ts';
+import type { AdviserOverride, RiskAssessment } from '../domain/risk/assess.ts';
 
 export interface StoredAssessment {
   readonly version: number;
@@ -18,4 +18,7 @@ export interface RiskStore {
    * first (concurrent recomputes), so the caller can assess again from the new current one.
    */
   save(la: string, stored: StoredAssessment): Promise<'saved' | 'conflict'>;
+  /** The adviser's override for the council, expired or not (the engine decides whether it applies). */
+  override(la: string): Promise<(AdviserOverride & { readonly setAt: string }) | undefined>;
+  setOverride(la: string, override: (AdviserOverride & { readonly setAt: string }) | null): Promise<void>;
 }

@@ -137,8 +137,20 @@ export async function assessCouncilRisk(la: string, cause: RiskCause, deps: Risk
       current = baseline;
     }
 
-    const signals = await deps.intelligence.activeSignals(la, asOf);
-    const assessment = assessRisk({ la, asOf, indicators, signals, previous: current.assessment });
+    const [signals, override] = await Promise.all([
+      deps.intelligence.activeSignals(la, asOf),
+      deps.risk.override(la),
+    ]);
+    const assessment = assessRisk({
+      la,
+      asOf,
+      indicators,
+      signals,
+      previous: current.assessment,
+      override: override
+        ? { band: override.band, reason: override.reason, expiresOn: override.expiresOn, by: override.by }
+        : null,
+    });
     const version = current.version + 1;
     const alert = alertFor(la, version, assessment, current.assessment, cause, assessedAt);
     // Sent before the assessment is stored: if the store fails, the retry reassesses to the same version

@@ -1,12 +1,15 @@
 // Use case: a council's risk assessment as its regional advisers see it. Risk ratings are for advisers of
 // the council's region and administrators only: councils and DfE never see a named rating.
+import { z } from 'zod';
+import { riskOverrideChangedMessage } from '../../events/risk-override-changed.ts';
 import { findCouncil, REGIONS } from '../domain/councils.ts';
+import { RISK_BANDS } from '../domain/risk/model.ts';
 import type { Role } from '../domain/roles.ts';
 import type { RiskStore } from '../ports/risk.ts';
 
 export type RiskViewResult =
   | { readonly ok: true; readonly body: Record<string, unknown> }
-  | { readonly ok: false; readonly status: 403 | 404; readonly message: string };
+  | { readonly ok: false; readonly status: 400 | 403 | 404; readonly message: string };
 
 const HISTORY = 20;
 
@@ -65,6 +68,91 @@ export async function councilRiskView(
         band: entry.assessment.band,
         cause: entry.cause.type,
       })),
+    },
+  };
+}
+
+const overrideSchema = (today: string) =>
+  z.strictObject({
+    band: z.enum(RISK_BANDS, { error: `Say which band to set: one of ${RISK_BANDS.join(', ')}.` }),
+    reason: z
+      .string({ error: 'Give the reason for the override: what do you know that the figures do not show?' })
+      .trim()
+      .min(20, 'Give the reason in at least 20 characters: the next adviser has to understand it.')
+      .max(1000, 'Keep the reason to 1,000 characters.'),
+    expiresOn: z.iso
+      .date({ error: 'Say until when the override applies, as a date such as 2027-03-31.' })
+      .refine((date) => date > today, 'The override must last until a day after today.')
+      .refine(
+        (date) => date <= addDays(today, MAX_OVERRIDE_DAYS),
+        `An override can last at most ${MAX_OVERRIDE_DAYS} days; set it again if it is still needed.`,
+      ),
+  });
+
+const MAX_OVERRIDE_DAYS = 183;
+
+function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface OverrideDeps {
+  readonly risk: Pick<RiskStore, 'setOverride'>;
+  readonly publishRecompute: (message: {
+    body: string;
+    groupId: string;
+    deduplicationId: string;
+  }) => Promise<void>;
+  readonly now: () => Date;
+}
+
+/** PUT (body) or DELETE (body null) of a council's override; either way the council is reassessed at once. */
+export async function changeRiskOverride(
+  la: string,
+  body: unknown,
+  caller: { roles: readonly Role[]; subject: string },
+  deps: OverrideDeps,
+): Promise<RiskViewResult> {
+  const council = findCouncil(la);
+  if (!council) return { ok: false, status: 404, message: `There is no council with number "${la}".` };
+  if (!canSeeRisk(caller.roles, la)) {
+    return {
+      ok: false,
+      status: 403,
+      message: `Only the ${REGIONS[council.region]} regional advisers can override ${council.name}'s band.`,
+    };
+  }
+  const now = deps.now();
+  const setAt = now.toISOString();
+  let change: 'set' | 'lifted' = 'lifted';
+  if (body === null) {
+    await deps.risk.setOverride(la, null);
+  } else {
+    const parsed = overrideSchema(setAt.slice(0, 10)).safeParse(body);
+    if (!parsed.success) {
+      return { ok: false, status: 400, message: parsed.error.issues.map((issue) => issue.message).join(' ') };
+    }
+    await deps.risk.setOverride(la, { ...parsed.data, by: caller.subject, setAt });
+    change = 'set';
+  }
+  await deps.publishRecompute(
+    riskOverrideChangedMessage({
+      type: 'RiskOverrideChanged',
+      version: 1,
+      eventId: `${la}#override#${setAt}`,
+      occurredAt: setAt,
+      la,
+      change,
+    }),
+  );
+  return {
+    ok: true,
+    body: {
+      council: { la, name: council.name },
+      override: change,
+      message:
+        change === 'set'
+          ? `${council.name}'s band is overridden; it is being reassessed now.`
+          : `The override for ${council.name} is lifted; it is being reassessed now.`,
     },
   };
 }

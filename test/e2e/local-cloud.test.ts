@@ -334,6 +334,58 @@ describe('local cloud end to end', () => {
     expect(JSON.parse(riskChanged[0]!.Body!)).toMatchObject({ la: '886', from: before.band, to: risk.band });
   });
 
+  it('lets the region’s adviser override Kent’s band with a reason and an end date, and lift it again', async () => {
+    const adviser = await cloud.tokenFor('south-east-adviser');
+    type RiskView = {
+      version: number;
+      band: string;
+      modelBand: string;
+      cause: { type: string };
+      override: { band: string; reason: string; applied: boolean } | null;
+    };
+    const view = async () => (await (await api('/risk/councils/886', adviser)).json()) as RiskView;
+    const change = (method: 'PUT' | 'DELETE', token: string, body?: unknown) =>
+      fetch(`${cloud.urls.api}/risk/councils/886/override`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const before = await view();
+    const target = before.band === 'green' ? 'red' : 'green';
+    const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const reason = 'Known to us: new leadership and an improvement plan agreed with the DfE adviser.';
+
+    const vague = await change('PUT', adviser, { band: target, reason: 'Because', expiresOn });
+    expect(vague.status).toBe(400);
+    expect(((await vague.json()) as { message: string }).message).toMatch(/at least 20 characters/);
+    const outsider = await change('PUT', await cloud.tokenFor('london-adviser'), {
+      band: target,
+      reason,
+      expiresOn,
+    });
+    expect(outsider.status).toBe(403);
+    expect((await view()).version).toBe(before.version);
+
+    expect((await change('PUT', adviser, { band: target, reason, expiresOn })).status).toBe(200);
+    const overridden = await eventually(async () => {
+      const current = await view();
+      return current.cause.type === 'RiskOverrideChanged' && current.version > before.version
+        ? current
+        : undefined;
+    }, 'Kent to be reassessed with the override');
+    expect(overridden.band).toBe(target);
+    expect(overridden.modelBand).toBe(before.modelBand);
+    expect(overridden.override).toMatchObject({ band: target, reason, applied: true });
+
+    expect((await change('DELETE', adviser)).status).toBe(200);
+    const lifted = await eventually(async () => {
+      const current = await view();
+      return current.version > overridden.version ? current : undefined;
+    }, 'Kent to be reassessed once the override is lifted');
+    expect(lifted.override).toBeNull();
+    expect(lifted.band).toBe(lifted.modelBand);
+  });
+
   it('processes identical files once: a second submission of the same return is marked a duplicate', async () => {
     const again = await submit('kent-data-officer', sampleFiles);
     expect(again.status).toBe('duplicate');

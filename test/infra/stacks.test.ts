@@ -723,6 +723,7 @@ describe('foundation review', () => {
       const [, authorizerId, authorizer] = authorizers[0]!;
       expect(authorizer.Properties?.AuthorizerType).toBe('JWT');
       expect(routes.map(([, , route]) => route.Properties?.RouteKey).sort()).toEqual([
+        'DELETE /risk/councils/{la}/override',
         'GET /indicators/councils/{la}',
         'GET /indicators/regions/{region}',
         'GET /indicators/{code}',
@@ -736,6 +737,7 @@ describe('foundation review', () => {
         'POST /intelligence',
         'POST /intelligence/{itemId}/withdraw',
         'POST /submissions',
+        'PUT /risk/councils/{la}/override',
       ]);
       for (const [, id, route] of routes) {
         expect(route.Properties, id).toMatchObject({

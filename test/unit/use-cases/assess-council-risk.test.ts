@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RiskChangedV1Schema } from '../../../events/risk-changed.ts';
 import type { IntelligenceSignal } from '../../../shared/domain/intelligence.ts';
+import type { AdviserOverride } from '../../../shared/domain/risk/assess.ts';
 import type { RiskStore, StoredAssessment } from '../../../shared/ports/risk.ts';
 import { assessCouncilRisk, type RiskDeps } from '../../../shared/use-cases/assess-council-risk.ts';
 import { InMemoryIndicatorStore } from '../../../shared/use-cases/indicator-in-memory.ts';
@@ -9,6 +10,14 @@ import { InMemoryIndicatorStore } from '../../../shared/use-cases/indicator-in-m
 class MemoryRiskStore implements RiskStore {
   readonly versions = new Map<string, StoredAssessment[]>();
   conflictsToInject = 0;
+  overrides = new Map<string, AdviserOverride & { setAt: string }>();
+  async override(la: string) {
+    return this.overrides.get(la);
+  }
+  async setOverride(la: string, override: (AdviserOverride & { setAt: string }) | null) {
+    if (override) this.overrides.set(la, override);
+    else this.overrides.delete(la);
+  }
   async current(la: string) {
     return this.versions.get(la)?.at(-1);
   }
@@ -111,6 +120,8 @@ describe('reassessing a council’s risk', () => {
     );
     const failingSave = {
       ...risk,
+      override: risk.override.bind(risk),
+      setOverride: risk.setOverride.bind(risk),
       current: risk.current.bind(risk),
       history: risk.history.bind(risk),
       save: async () => {
@@ -142,6 +153,33 @@ describe('reassessing a council’s risk', () => {
     const outcome = await assessCouncilRisk('886', { type: 'ReturnIngested', eventId: 'SUB-2' }, deps);
     expect(outcome).toMatchObject({ kind: 'assessed', stored: { version: 4 } });
     expect((await risk.history('886', 10)).map((entry) => entry.version)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('applies an adviser’s override until it expires, and says so', async () => {
+    const { risk, deps } = setup();
+    await risk.setOverride('886', {
+      band: 'red',
+      reason: 'The new director has not yet started and two team managers have left.',
+      expiresOn: '2026-12-31',
+      by: 'south-east-adviser',
+      setAt: '2026-11-23T08:00:00.000Z',
+    });
+    const outcome = await assessCouncilRisk(
+      '886',
+      { type: 'RiskOverrideChanged', eventId: '886#override#1' },
+      deps,
+    );
+    if (outcome.kind !== 'assessed') throw new Error('expected an assessment');
+    expect(outcome.stored.assessment.band).toBe('red');
+    expect(outcome.stored.assessment.override).toMatchObject({ applied: true, by: 'south-east-adviser' });
+    expect(outcome.alert).toMatchObject({ to: 'red' });
+    const later = await assessCouncilRisk(
+      '886',
+      { type: 'ReturnIngested', eventId: 'SUB-9' },
+      { ...deps, now: () => new Date('2027-01-02T09:00:00.000Z') },
+    );
+    if (later.kind !== 'assessed') throw new Error('expected an assessment');
+    expect(later.stored.assessment.override?.applied).toBe(false);
   });
 
   it('refuses a council that does not exist', async () => {
