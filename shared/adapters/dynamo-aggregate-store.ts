@@ -3,7 +3,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReturnType } from '../domain/upload-key.ts';
-import type { AggregateStore, ReturnAggregates } from '../ports/aggregates.ts';
+import { type AggregateStore, type ReturnAggregates, StaleAggregatesError } from '../ports/aggregates.ts';
 
 const councilPk = (la: string) => `COUNCIL#${la}`;
 const currentSk = (returnType: ReturnType, year: number) => `AGGREGATES#${returnType}#${year}`;
@@ -14,7 +14,10 @@ export class DynamoAggregateStore implements AggregateStore {
     private readonly tableName: string,
   ) {}
 
-  async saveReturnAggregates(aggregates: ReturnAggregates): Promise<{ superseded?: string }> {
+  async saveReturnAggregates(
+    aggregates: ReturnAggregates,
+    options: { readonly expectCurrent?: string | null } = {},
+  ): Promise<{ superseded?: string }> {
     const pk = councilPk(aggregates.la);
     const sk = currentSk(aggregates.returnType, aggregates.collectionYear);
     await this.client.send(
@@ -29,22 +32,38 @@ export class DynamoAggregateStore implements AggregateStore {
       aggregates.collectionYear,
     );
     if (previous?.submissionId === aggregates.submissionId) return {};
+    const expected = options.expectCurrent;
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { pk, sk, ...aggregates },
-          // A redelivered older ingestion never replaces a newer one.
-          ConditionExpression: 'attribute_not_exists(pk) OR ingestedAt <= :at',
-          ExpressionAttributeValues: { ':at': aggregates.ingestedAt },
+          ...(expected === undefined
+            ? {
+                // A redelivered older ingestion never replaces a newer one.
+                ConditionExpression: 'attribute_not_exists(pk) OR ingestedAt <= :at',
+                ExpressionAttributeValues: { ':at': aggregates.ingestedAt },
+              }
+            : expected === null
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : {
+                  // Merged figures: written only over the figures they were merged with.
+                  ConditionExpression: 'submissionId = :expected',
+                  ExpressionAttributeValues: { ':expected': expected },
+                }),
         }),
       );
     } catch (error) {
       if (
         error instanceof ConditionalCheckFailedException ||
         (error as Error)?.name === 'ConditionalCheckFailedException'
-      )
+      ) {
+        if (expected !== undefined)
+          throw new StaleAggregatesError(
+            `The current ${aggregates.returnType} ${aggregates.collectionYear} figures of council ${aggregates.la} changed while submission ${aggregates.submissionId} was being merged`,
+          );
         return {};
+      }
       throw error;
     }
     return previous ? { superseded: previous.submissionId } : {};

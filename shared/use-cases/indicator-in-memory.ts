@@ -3,7 +3,7 @@
 // the recompute record that can be written only once.
 import { findCouncil } from '../domain/councils.ts';
 import type { ReturnType } from '../domain/upload-key.ts';
-import type { AggregateStore, ReturnAggregates } from '../ports/aggregates.ts';
+import { type AggregateStore, type ReturnAggregates, StaleAggregatesError } from '../ports/aggregates.ts';
 import type {
   IndicatorStore,
   RecomputeRecord,
@@ -74,12 +74,22 @@ export class InMemoryIndicatorStore implements IndicatorStore {
 
 export class InMemoryAggregateStore implements AggregateStore {
   private readonly current = new Map<string, ReturnAggregates>();
+  /** Every set of aggregates saved, in order (the history items). */
+  readonly history: ReturnAggregates[] = [];
 
-  async saveReturnAggregates(aggregates: ReturnAggregates): Promise<{ superseded?: string }> {
+  async saveReturnAggregates(
+    aggregates: ReturnAggregates,
+    options: { readonly expectCurrent?: string | null } = {},
+  ): Promise<{ superseded?: string }> {
     if (!findCouncil(aggregates.la)) throw new Error(`Unknown council ${aggregates.la}`);
     const key = `${aggregates.la}|${aggregates.returnType}|${aggregates.collectionYear}`;
     const previous = this.current.get(key);
-    if (previous && previous.ingestedAt > aggregates.ingestedAt) return {};
+    this.history.push(copy(aggregates));
+    if (previous?.submissionId === aggregates.submissionId) return {};
+    if (options.expectCurrent !== undefined && (previous?.submissionId ?? null) !== options.expectCurrent)
+      throw new StaleAggregatesError(`The current figures for ${key} changed while merging`);
+    if (options.expectCurrent === undefined && previous && previous.ingestedAt > aggregates.ingestedAt)
+      return {};
     this.current.set(key, copy(aggregates));
     return previous && previous.submissionId !== aggregates.submissionId
       ? { superseded: previous.submissionId }

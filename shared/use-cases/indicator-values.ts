@@ -84,7 +84,13 @@ export function valuesFromAggregates(
       continue;
     }
     if (!(denominator > 0)) {
-      skipped.push({ indicator: code, reason: 'the denominator is zero: no children in the group' });
+      skipped.push({
+        indicator: code,
+        reason:
+          indicator.sourceReturn === 'csww'
+            ? 'the denominator is zero: no FTE in the base'
+            : 'the denominator is zero: no children in the group',
+      });
       continue;
     }
     const scale = indicator.unit === 'percent' ? 100 : indicator.unit === 'per10k' ? 10_000 : 1;

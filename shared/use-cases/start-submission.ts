@@ -8,7 +8,7 @@ import { RETURN_TYPES } from '../domain/upload-key.ts';
 import type { NewSubmission, SubmissionStore } from '../ports/submissions.ts';
 
 /** Returns that can be processed today; the others are refused with a clear message until they can. */
-export const PROCESSED_RETURN_TYPES = ['ssda903'] as const;
+export const PROCESSED_RETURN_TYPES = ['ssda903', 'cin', 'csww', 'inyear'] as const;
 export const UPLOAD_URL_SECONDS = 15 * 60;
 const ABANDONED_AFTER_SECONDS = 7 * 24 * 3600;
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}$/;
@@ -105,7 +105,7 @@ export async function startSubmission(
     return {
       ok: false,
       status: 400,
-      message: `${request.returnType} returns cannot be processed yet. Only SSDA903 returns are accepted at the moment.`,
+      message: `${request.returnType} returns cannot be processed yet. Accepted at the moment: ${PROCESSED_RETURN_TYPES.join(', ')}.`,
     };
   }
   const submissionId = newSubmissionId(deps.now);

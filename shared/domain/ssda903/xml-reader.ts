@@ -172,7 +172,7 @@ function scanProlog(text: string, from: number, fileName: string): number {
 }
 
 /** Checks the prolog before any of the text reaches the XML parser, then passes the text through unchanged. */
-async function* refuseDoctype(
+export async function* refuseDoctype(
   text: AsyncIterable<string>,
   fileName: string,
   maxPrologChars: number,

@@ -102,12 +102,21 @@ describe('starting a submission', () => {
     ],
     ['an unknown return', request({ returnType: 'ssda904' }), /Say which return/],
     ['a year not started', request({ collectionYear: 2028 }), /not started yet/],
-    ['a return not processed yet', request({ returnType: 'cin' }), /cannot be processed yet/],
   ])('refuses %s with a message the officer can act on', async (_label, body, message) => {
     const { result, created } = await start(body);
     expect(result).toMatchObject({ ok: false, status: 400 });
     expect(result.ok ? '' : result.message).toMatch(message);
     expect(created).toEqual([]);
+  });
+
+  it('starts a CIN census submission of one XML file', async () => {
+    const { result, created } = await start(
+      request({ returnType: 'cin', collectionYear: 2025, files: [{ name: 'cin_2025.xml', size: 4254 }] }),
+    );
+    expect(result.ok && result.uploads.map((upload) => upload.key)).toEqual([
+      expect.stringMatching(/^uploads\/886\/cin\/2025\/SUB-[0-9]{8}-[0-9A-F]{10}\/cin_2025\.xml$/),
+    ]);
+    expect(created).toHaveLength(1);
   });
 
   it('refuses anyone who is not a council’s data team, and another council’s return', async () => {

@@ -1,0 +1,124 @@
+// Domain: small helpers the CIN rules share (dates, periods, finding construction, code lists).
+import { type Day, dayFromParts, dayParts, parseIsoDate } from '../../dates.ts';
+import type { CinChild, CinFinding, CinRule, CinRuleContext } from '../model.ts';
+import { isNo, isYes } from '../schema.ts';
+
+export { isNo, isYes };
+
+/** A date field as a day, or null when blank or not a date. */
+export const day = (text: string): Day | null => (text === '' ? null : parseIsoDate(text));
+
+export const inPeriod = (value: Day, context: CinRuleContext): boolean =>
+  value >= context.periodStart && value <= context.periodEnd;
+
+export function addYears(value: Day, years: number): Day {
+  const { year, month, day: date } = dayParts(value);
+  return dayFromParts(year + years, month, date) ?? dayFromParts(year + years, month, date - 1)!;
+}
+
+export function addMonths(value: Day, months: number): Day {
+  const { year, month, day: date } = dayParts(value);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  for (let candidate = date; candidate >= 28; candidate--) {
+    const result = dayFromParts(targetYear, targetMonth, candidate);
+    if (result !== null) return result;
+  }
+  return dayFromParts(targetYear, targetMonth, date)!;
+}
+
+export type Emit = (line: number, field: string, value: string) => void;
+
+/** Builds a rule from its facts and a check that calls `emit` once per problem. */
+export function cinRule(
+  code: string,
+  module: string,
+  description: string,
+  check: (child: CinChild, context: CinRuleContext, emit: Emit) => void,
+): CinRule {
+  return {
+    code,
+    module,
+    description,
+    check(child, context) {
+      const findings: CinFinding[] = [];
+      check(child, context, (line, field, value) =>
+        findings.push({ code, module, line, child: child.ordinal, field, value }),
+      );
+      return findings;
+    },
+  };
+}
+
+/** Half-open ranges [start, end) with an open end as +infinity: true when they share a day. */
+export function overlaps(aStart: Day, aEnd: Day | null, bStart: Day, bEnd: Day | null): boolean {
+  return aStart < (bEnd ?? Number.POSITIVE_INFINITY) && bStart < (aEnd ?? Number.POSITIVE_INFINITY);
+}
+
+export const ETHNICITY = new Set([
+  'WBRI',
+  'WIRI',
+  'WIRT',
+  'WOTH',
+  'WROM',
+  'MWBC',
+  'MWBA',
+  'MWAS',
+  'MOTH',
+  'AIND',
+  'APKN',
+  'ABAN',
+  'AOTH',
+  'BCRB',
+  'BAFR',
+  'BOTH',
+  'CHNE',
+  'OOTH',
+  'REFU',
+  'NOBT',
+]);
+export const DISABILITY = new Set([
+  'NONE',
+  'MOB',
+  'HAND',
+  'PC',
+  'INC',
+  'COMM',
+  'LD',
+  'HEAR',
+  'VIS',
+  'BEH',
+  'CON',
+  'AUT',
+  'DDA',
+]);
+export const REFERRAL_SOURCE = new Set([
+  '1A',
+  '1B',
+  '1C',
+  '1D',
+  '2A',
+  '2B',
+  '3A',
+  '3B',
+  '3C',
+  '3D',
+  '3E',
+  '3F',
+  '4',
+  '5A',
+  '5B',
+  '5C',
+  '5D',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
+]);
+export const PRIMARY_NEED = new Set(['N0', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9']);
+export const CLOSURE_REASON = new Set(['RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9']);
+export const CATEGORY_OF_ABUSE = new Set(['NEG', 'PHY', 'SAB', 'EMO', 'MUL']);
+/** RC8 and RC9: closed after assessment (no further action, or referred to early help). */
+export const CLOSED_AFTER_ASSESSMENT = new Set(['RC8', 'RC9']);

@@ -1,0 +1,273 @@
+// Use case: process a complete CIN census submission through the same steps as SSDA903 (ingest-ssda903.ts):
+// duplicate check on the content fingerprint, streamed reading and validation, the report beside the raw
+// upload, degraded extracts under curated/, council-level aggregates, and a ReturnIngested announcement.
+// Ports only: no AWS SDK here.
+import { type ReturnIngestedV1, returnIngestedMessage } from '../../events/return-ingested.ts';
+import { CinAggregator } from '../domain/cin/aggregates.ts';
+import {
+  CIN_CURATED_TABLES,
+  type CinCuratedTable,
+  childKey,
+  degradeCinChild,
+} from '../domain/cin/degrade.ts';
+import { type CinNotice, type CinReadResult, readCinReturn } from '../domain/cin/engine.ts';
+import { buildCinReport, renderCinReportCsv, renderCinReportJson } from '../domain/cin/report.ts';
+import { cinYearLabel, FIRST_CIN_YEAR } from '../domain/cin/schema.ts';
+import { BANK_HOLIDAY_YEARS } from '../domain/cin/working-days.ts';
+import { type Day, parseIsoDate } from '../domain/dates.ts';
+import { councilPseudonymKey } from '../domain/privacy.ts';
+import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
+import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
+import { contentFingerprint, type IngestDeps, reportKeys } from './ingest-ssda903.ts';
+
+/** The census years we accept: the working-day rules need bank holidays for the whole year and the one before. */
+export const CIN_YEARS = { first: FIRST_CIN_YEAR, last: BANK_HOLIDAY_YEARS.last } as const;
+
+export const curatedPrefix = (la: string, collectionYear: number, submissionId: string): string =>
+  `curated/${la}/cin/${collectionYear}/${submissionId}`;
+
+function csvLine(values: readonly string[]): string {
+  return `${values.map((value) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)).join(',')}\r\n`;
+}
+
+/** One streamed CSV per curated table, opened when its first row arrives. */
+class CinCuratedExtract {
+  private readonly writers = new Map<CinCuratedTable, ObjectWriter>();
+
+  constructor(
+    private readonly objects: ObjectStore,
+    private readonly bucket: string,
+    private readonly prefix: string,
+  ) {}
+
+  async write(table: CinCuratedTable, values: readonly string[]): Promise<void> {
+    let writer = this.writers.get(table);
+    if (!writer) {
+      writer = this.objects.openWriter(this.bucket, `${this.prefix}/${table}.csv`, 'text/csv; charset=utf-8');
+      this.writers.set(table, writer);
+      await writer.write(csvLine(CIN_CURATED_TABLES[table]));
+    }
+    await writer.write(csvLine(values));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.writers.values()].map((writer) => writer.close()));
+  }
+}
+
+/** Referral dates by keyed child ID from a curated CINdetails.csv (ours: no quoted values). */
+export async function readCuratedReferrals(body: AsyncIterable<Uint8Array>): Promise<Map<string, Day[]>> {
+  const referrals = new Map<string, Day[]>();
+  const decoder = new TextDecoder();
+  let pending = '';
+  let columns: string[] | null = null;
+  const take = (line: string): void => {
+    if (line === '') return;
+    const cells = line.split(',');
+    if (!columns) {
+      columns = cells;
+      return;
+    }
+    const key = cells[columns.indexOf('ChildKey')] ?? '';
+    const date = parseIsoDate(cells[columns.indexOf('CINreferralDate')] ?? '');
+    if (key === '' || date === null) return;
+    const list = referrals.get(key);
+    if (list) list.push(date);
+    else referrals.set(key, [date]);
+  };
+  for await (const chunk of body) {
+    pending += decoder.decode(chunk, { stream: true });
+    const lines = pending.split('\r\n');
+    pending = lines.pop()!;
+    for (const line of lines) take(line);
+  }
+  take(pending + decoder.decode());
+  return referrals;
+}
+
+/** The previous year's referrals for linking re-referrals, or why there are none. */
+async function previousReferrals(
+  submission: Submission,
+  deps: IngestDeps,
+): Promise<{ referrals: Map<string, Day[]> | null; notice: CinNotice }> {
+  const year = submission.collectionYear - 1;
+  const previous = await deps.aggregates.currentAggregates(submission.la, 'cin', year);
+  if (!previous) {
+    return {
+      referrals: null,
+      notice: {
+        kind: 'previous-year',
+        severity: 'info',
+        file: null,
+        message: `No ${cinYearLabel(year)} CIN census is on record for this council, so re-referrals within 12 months cannot be linked to last year's referrals and are not worked out. Send the ${cinYearLabel(year)} return too to have them.`,
+      },
+    };
+  }
+  const key = `${curatedPrefix(submission.la, year, previous.submissionId)}/CINdetails.csv`;
+  let referrals: Map<string, Day[]>;
+  try {
+    referrals = await readCuratedReferrals(await deps.objects.open(deps.dataBucket, key));
+  } catch {
+    return {
+      referrals: null,
+      notice: {
+        kind: 'previous-year',
+        severity: 'warning',
+        file: null,
+        message: `The referrals of this council's ${cinYearLabel(year)} return (submission ${previous.submissionId}) could not be read, so re-referrals were not worked out. Send this return again later; if it happens again, send the ${cinYearLabel(year)} return again first.`,
+      },
+    };
+  }
+  return {
+    referrals,
+    notice: {
+      kind: 'previous-year',
+      severity: 'info',
+      file: null,
+      message: `Re-referrals were linked to the referrals in this council's ${cinYearLabel(year)} return (submission ${previous.submissionId}).`,
+    },
+  };
+}
+
+function withNotice(result: CinReadResult, notice: CinNotice): CinReadResult {
+  return { ...result, notices: [...result.notices, notice] };
+}
+
+export async function ingestCin(submission: Submission, deps: IngestDeps): Promise<SubmissionOutcome> {
+  const keys = reportKeys(submission);
+  const finishedAt = () => deps.now().toISOString();
+
+  const duplicateOf = await deps.submissions.claimFingerprint(
+    submission.la,
+    submission.returnType,
+    submission.collectionYear,
+    contentFingerprint(submission),
+    submission.submissionId,
+  );
+  if (duplicateOf) {
+    const original = await deps.submissions.getSubmission(duplicateOf);
+    return {
+      status: 'duplicate',
+      summary: `This file is identical to submission ${duplicateOf}${original?.outcome ? `, already processed on ${original.outcome.finishedAt.slice(0, 10)}` : ''}. Nothing was changed; see that submission's report.`,
+      problems: original?.outcome?.problems ?? 0,
+      children: original?.outcome?.children ?? null,
+      duplicateOf,
+      ...(original?.outcome?.reportKeys ? { reportKeys: original.outcome.reportKeys } : {}),
+      finishedAt: finishedAt(),
+    };
+  }
+
+  const year = submission.collectionYear;
+  const tooBig = submission.files.find((file) => file.size > deps.maxFileBytes);
+  let result: CinReadResult;
+  let aggregator: CinAggregator | null = null;
+  if (year < CIN_YEARS.first || year > CIN_YEARS.last) {
+    result = {
+      status: 'rejected',
+      collectionYear: year,
+      file: null,
+      notices: [],
+      blocking: [
+        {
+          kind: 'no-files',
+          file: null,
+          message: `CIN census returns are accepted for the census years ${cinYearLabel(CIN_YEARS.first)} to ${cinYearLabel(CIN_YEARS.last)}; ${cinYearLabel(year)} is outside them.`,
+        },
+      ],
+    };
+  } else if (tooBig) {
+    result = {
+      status: 'rejected',
+      collectionYear: year,
+      file: tooBig.fileName,
+      notices: [],
+      blocking: [
+        {
+          kind: 'file-too-large',
+          file: tooBig.fileName,
+          message: `${tooBig.fileName} is ${(tooBig.size / 1_048_576).toFixed(1)} MB, over the ${(deps.maxFileBytes / 1_048_576).toFixed(0)} MB limit for one file.`,
+        },
+      ],
+    };
+  } else {
+    const linking = await previousReferrals(submission, deps);
+    const councilKey = councilPseudonymKey(await deps.pseudonymSecret(), submission.la);
+    const extract = new CinCuratedExtract(
+      deps.objects,
+      deps.dataBucket,
+      curatedPrefix(submission.la, year, submission.submissionId),
+    );
+    const active = new CinAggregator(year, linking.referrals);
+    aggregator = active;
+    result = await readCinReturn(
+      submission.files.map((file) => ({
+        name: file.fileName,
+        body: {
+          [Symbol.asyncIterator]: async function* () {
+            yield* await deps.objects.open(file.bucket, file.key);
+          },
+        },
+      })),
+      {
+        collectionYear: year,
+        la: submission.la,
+        onChild: async (child) => {
+          const key = childKey(child, councilKey);
+          active.add(child, key);
+          for (const row of degradeCinChild(child, key)) await extract.write(row.table, row.values);
+        },
+      },
+    );
+    await extract.close();
+    if (result.status === 'accepted') result = withNotice(result, linking.notice);
+  }
+
+  const report = buildCinReport(result);
+  await deps.objects.putText(
+    deps.uploadsBucket,
+    keys.json,
+    renderCinReportJson(report),
+    'application/json; charset=utf-8',
+  );
+  await deps.objects.putText(
+    deps.uploadsBucket,
+    keys.csv,
+    renderCinReportCsv(report),
+    'text/csv; charset=utf-8',
+  );
+
+  const outcome = {
+    status: report.status,
+    summary: report.summary,
+    problems: report.totals.problems,
+    children: report.children,
+    reportKeys: keys,
+  };
+  if (report.status === 'rejected' || !aggregator) return { ...outcome, finishedAt: finishedAt() };
+
+  const ingestedAt = finishedAt();
+  const aggregates = aggregator.result();
+  const { superseded } = await deps.aggregates.saveReturnAggregates({
+    la: submission.la,
+    returnType: submission.returnType,
+    collectionYear: year,
+    submissionId: submission.submissionId,
+    ingestedAt,
+    children: aggregates.children,
+    indicators: aggregates.indicators as Record<string, { numerator: number; denominator: number | null }>,
+  });
+  const event: ReturnIngestedV1 = {
+    type: 'ReturnIngested',
+    version: 1,
+    eventId: submission.submissionId,
+    occurredAt: ingestedAt,
+    la: submission.la,
+    returnType: submission.returnType,
+    collectionYear: year,
+    submissionId: submission.submissionId,
+    status: report.status,
+    ...(superseded ? { supersedes: superseded } : {}),
+  };
+  await deps.publishRecompute(returnIngestedMessage(event));
+  return { ...outcome, ...(superseded ? { supersedes: superseded } : {}), finishedAt: ingestedAt };
+}
