@@ -9,13 +9,13 @@ import { type IngestDeps, ingestSsda903 } from './ingest-ssda903.ts';
 
 export type Ingester = (submission: Submission, deps: IngestDeps) => Promise<SubmissionOutcome>;
 
-const INGESTERS: Partial<Record<ReturnType, Ingester>> = {
+const INGESTERS: Record<ReturnType, Ingester> = {
   ssda903: ingestSsda903,
   cin: ingestCin,
   csww: ingestCsww,
   inyear: ingestInyear,
 };
 
-export function ingesterFor(returnType: ReturnType): Ingester | undefined {
+export function ingesterFor(returnType: ReturnType): Ingester {
   return INGESTERS[returnType];
 }

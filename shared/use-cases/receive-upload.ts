@@ -40,10 +40,6 @@ export async function receiveUpload(bucket: string, key: string, deps: ReceiveDe
   ) {
     return { kind: 'refused', reason: `The upload address does not match submission ${submissionId}.` };
   }
-  const ingest = ingesterFor(returnType);
-  if (!ingest) {
-    return { kind: 'refused', reason: `${returnType} returns cannot be processed yet.` };
-  }
   const declared = submission.declaredFiles.find((file) => file.name === fileName);
   if (!declared) {
     return {
@@ -77,7 +73,7 @@ export async function receiveUpload(bucket: string, key: string, deps: ReceiveDe
   if (!(await deps.submissions.claimProcessing(submissionId, deps.now(), deps.leaseSeconds))) {
     return { kind: 'already-handled', submissionId };
   }
-  const outcome = await ingest(current, deps);
+  const outcome = await ingesterFor(returnType)(current, deps);
   await deps.submissions.finishProcessing(submissionId, outcome);
   return { kind: 'processed', submissionId, outcome };
 }

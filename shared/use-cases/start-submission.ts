@@ -7,8 +7,6 @@ import type { Role } from '../domain/roles.ts';
 import { RETURN_TYPES } from '../domain/upload-key.ts';
 import type { NewSubmission, SubmissionStore } from '../ports/submissions.ts';
 
-/** Returns that can be processed today; the others are refused with a clear message until they can. */
-export const PROCESSED_RETURN_TYPES = ['ssda903', 'cin', 'csww', 'inyear'] as const;
 export const UPLOAD_URL_SECONDS = 15 * 60;
 const ABANDONED_AFTER_SECONDS = 7 * 24 * 3600;
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}$/;
@@ -99,13 +97,6 @@ export async function startSubmission(
       ok: false,
       status: 403,
       message: `You cannot submit returns for ${findCouncil(la)?.name ?? `council ${la}`}.`,
-    };
-  }
-  if (!(PROCESSED_RETURN_TYPES as readonly string[]).includes(request.returnType)) {
-    return {
-      ok: false,
-      status: 400,
-      message: `${request.returnType} returns cannot be processed yet. Accepted at the moment: ${PROCESSED_RETURN_TYPES.join(', ')}.`,
     };
   }
   const submissionId = newSubmissionId(deps.now);
