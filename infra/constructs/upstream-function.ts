@@ -1,7 +1,7 @@
 // Infra construct: the one Lambda function shape every handler in functions/ is deployed with.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -230,6 +230,26 @@ export class UpstreamFunction extends Construct {
       allow(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], [secret.secretArn]),
     );
     if (secret.encryptionKey) this.grantKey(secret.encryptionKey, ['kms:Decrypt']);
+    return this;
+  }
+
+  /**
+   * Sets `envName` to the sender address and grants `ses:SendEmail` on that sender's SES identities only
+   * (the address and its domain, whichever is verified), with the From address pinned by a condition.
+   */
+  bindEmailSender(fromAddress: string, envName = 'FROM_ADDRESS'): this {
+    this.setEnvironment(envName, fromAddress);
+    const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1);
+    const identity = (name: string) =>
+      Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendEmail'],
+        resources: [identity(fromAddress), identity(domain)],
+        conditions: { StringEquals: { 'ses:FromAddress': fromAddress } },
+      }),
+    );
     return this;
   }
 

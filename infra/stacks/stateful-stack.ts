@@ -185,7 +185,7 @@ export class StatefulStack extends Stack {
     this.ingestQueue = queue('IngestQueue', 'ingest-return', false, 'Ingest queue (S3 uploads/ events)');
     this.recomputeQueue = queue('RecomputeQueue', 'recompute', true, 'Recompute queue (FIFO, group = LA)');
     this.alertQueue = queue('AlertQueue', 'notify', true, 'Alert queue (FIFO, group = region)');
-    this.digestQueue = queue('DigestQueue', 'notify', false, 'Digest queue');
+    this.digestQueue = queue('DigestQueue', 'dfe-digest', false, 'Digest queue');
 
     // SqsDestination adds the queue policy for s3.amazonaws.com (scoped to this bucket); the key policy is above.
     this.uploadsBucket.addEventNotification(

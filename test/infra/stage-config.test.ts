@@ -37,8 +37,18 @@ describe('parseStageConfig', () => {
       removalPolicy: 'retain',
       functionTimeoutSeconds: { default: 30, 'ingest-return': 120, 'submissions-api': 10 },
       maxUploadBytes: 100 * MIB,
+      fromAddress: 'alerts@upstream.example.gov.uk',
+      appUrl: 'http://127.0.0.1:3000',
+      adviserDigestMinutes: 60,
       allowedOrigins: DEFAULT_ALLOWED_ORIGINS,
     });
+  });
+
+  it('rejects an alert sender, app address or digest window that cannot work', () => {
+    const message = problemsFor({ fromAddress: 'alerts', appUrl: 'ftp://upstream', adviserDigestMinutes: 2 });
+    expect(message).toMatch(/stages\.dev\.fromAddress/);
+    expect(message).toMatch(/stages\.dev\.appUrl: must be an http\(s\) address/);
+    expect(message).toMatch(/stages\.dev\.adviserDigestMinutes/);
   });
 
   it('keeps given values and merges function timeouts over the defaults', () => {
