@@ -1,0 +1,35 @@
+// Primary adapter: the daily risk review, invoked by its schedule. Queues every council for reassessment.
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { sqsClient } from '#adapters/aws-clients';
+import { loadEnv, nonEmpty } from '#config/env';
+import { type QueuedMessage, reviewAllCouncils } from '#use-cases/review-all-councils';
+
+const env = loadEnv({ RECOMPUTE_QUEUE_URL: nonEmpty });
+const logger = new Logger();
+
+async function sendBatch(messages: readonly QueuedMessage[]): Promise<readonly string[]> {
+  const result = await sqsClient().send(
+    new SendMessageBatchCommand({
+      QueueUrl: env.RECOMPUTE_QUEUE_URL,
+      Entries: messages.map((message, index) => ({
+        Id: String(index),
+        MessageBody: message.body,
+        MessageGroupId: message.groupId,
+        MessageDeduplicationId: message.deduplicationId,
+      })),
+    }),
+  );
+  return (result.Failed ?? []).map((failure) => messages[Number(failure.Id)]?.groupId ?? String(failure.Id));
+}
+
+export const handler = middy<unknown, { queued: number; day: string }, Error, Context>()
+  .use(injectLambdaContext(logger))
+  .handler(async () => {
+    const result = await reviewAllCouncils({ sendBatch, now: () => new Date() });
+    logger.info('Risk review queued', result);
+    return result;
+  });
