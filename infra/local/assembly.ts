@@ -26,7 +26,12 @@ export function assemblyIsFresh(root: string, assemblyDir: string): boolean {
 }
 
 /** Synthesizes the CDK app into assemblyDir unless it is already up to date. Returns whether it ran. */
-export function ensureAssembly(root: string, assemblyDir: string, log: (line: string) => void): boolean {
+export function ensureAssembly(
+  root: string,
+  assemblyDir: string,
+  log: (line: string) => void,
+  attempt = 1,
+): boolean {
   if (assemblyIsFresh(root, assemblyDir)) return false;
   log('Synthesizing the CDK app (sources changed since the last synth)…');
   const cdk = path.join(root, 'node_modules', '.bin', 'cdk');
@@ -36,7 +41,16 @@ export function ensureAssembly(root: string, assemblyDir: string, log: (line: st
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (result.status !== 0) {
+    // Another synth into the same directory (a second `npm start`, a parallel test file) holds the CDK lock:
+    // wait for it, then use what it wrote if that is now up to date.
+    if (/currently synthing/.test(result.stderr) && attempt < LOCK_ATTEMPTS) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_WAIT_MS);
+      return ensureAssembly(root, assemblyDir, log, attempt + 1);
+    }
     throw new Error(`cdk synth failed:\n${result.stdout}\n${result.stderr}`);
   }
   return true;
 }
+
+const LOCK_ATTEMPTS = 90;
+const LOCK_WAIT_MS = 2000;

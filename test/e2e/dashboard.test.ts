@@ -1,0 +1,166 @@
+// The dashboard in a real browser (Debian's chromium through playwright-core), over the local cloud: each
+// demo user sees what their role allows, and nothing else.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureAssembly } from '../../infra/local/assembly.ts';
+import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from '../../infra/local/demo.ts';
+import { seedDemoDirectory } from '../../infra/local/demo-directory.ts';
+import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import { COUNCILS } from '../../shared/domain/councils.ts';
+import { eventually } from '../integration/helpers/emulators.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Debian's chromium, or the one CHROMIUM_PATH names. */
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    throw new Error(
+      'No chromium found: install Debian’s chromium package (apt-get install chromium) or set CHROMIUM_PATH.',
+    );
+  }
+}
+
+describe('dashboard in the browser', () => {
+  let cloud: LocalCloud;
+  let browser: Browser;
+  let submissionId: string;
+
+  beforeAll(async () => {
+    ensureAssembly(root, path.join(root, 'cdk.out'), () => {});
+    cloud = await startLocalCloud({
+      assemblyDir: path.join(root, 'cdk.out'),
+      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
+      log: () => {},
+      pollWaitSeconds: 1,
+    });
+    // Advisers in the directory, so that an alert, if there were one, would reach the inbox.
+    await seedDemoDirectory(cloud.urls.api, await cloud.tokenFor('administrator'));
+    const submitted = await submitReturn(
+      cloud.urls.api,
+      await cloud.tokenFor('kent-data-officer'),
+      readDemoReturn(path.join(root, 'shared', 'demo', 'ssda903')),
+      { collectionYear: DEMO_COLLECTION_YEAR },
+    );
+    submissionId = submitted.submissionId;
+    // Kent's risk is assessed after the return's indicators are recomputed.
+    const adviser = await cloud.tokenFor('south-east-adviser');
+    await eventually(async () => {
+      const response = await fetch(`${cloud.urls.api}/risk/councils/886`, {
+        headers: { authorization: `Bearer ${adviser}` },
+      });
+      return response.status === 200 ? true : undefined;
+    }, 'Kent’s first risk assessment');
+    await cloud.triggerSchedule(reviewScheduleId());
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await cloud?.stop();
+  });
+
+  const reviewScheduleId = () =>
+    cloud.wiring().schedules.find((schedule) => /RiskReview/.test(schedule.id))!.id;
+
+  /** Every council's current assessment version, as an administrator sees it (undefined: not assessed). */
+  async function versions(): Promise<Map<string, number | undefined>> {
+    const admin = await cloud.tokenFor('administrator');
+    const entries = await Promise.all(
+      COUNCILS.map(async (council) => {
+        const response = await fetch(`${cloud.urls.api}/risk/councils/${council.la}`, {
+          headers: { authorization: `Bearer ${admin}` },
+        });
+        const body = (await response.json()) as { version?: number };
+        return [council.la, response.status === 200 ? body.version : undefined] as const;
+      }),
+    );
+    return new Map(entries);
+  }
+
+  it('assesses every council in the daily review, once a day however often the schedule fires', async () => {
+    const started = Date.now();
+    let first = await versions();
+    // 153 assessments on a shared machine: polled every few seconds, not hammered.
+    while ([...first.values()].some((version) => version === undefined) && Date.now() - started < 180_000) {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      first = await versions();
+    }
+    expect([...first.entries()].filter(([, version]) => version === undefined).map(([la]) => la)).toEqual([]);
+    await cloud.triggerSchedule(reviewScheduleId());
+    // The second review of the day is deduplicated: give it time to be processed, then nothing has moved.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    expect(await versions()).toEqual(first);
+    // Assessed on the published figures alone, without a change to announce: no adviser is alerted.
+    const inbox = (await (await fetch(`${cloud.urls.sesInbox}/store`)).json()) as { emails: unknown[] };
+    expect(inbox.emails).toHaveLength(0);
+  }, 240_000);
+
+  async function signIn(description: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(cloud.urls.dashboard);
+    await page.getByLabel(description).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForLoadState();
+    return page;
+  }
+
+  it('shows a council officer their return and its problems row by row', async () => {
+    const page = await signIn('Kent County Council data officer');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your returns');
+    await page.getByRole('link', { name: submissionId }).click();
+    expect(await page.getByTestId('submission-status').textContent()).toMatch(/accepted/);
+    const checks = page.locator('table', { hasText: 'Checks that found problems' });
+    expect(await checks.locator('tbody tr').count()).toBeGreaterThan(0);
+    const firstRow = page.locator('table', { hasText: 'Problems, row by row' }).locator('tbody tr').first();
+    expect(await firstRow.locator('td').nth(1).textContent()).toMatch(/^\d+$/);
+    // Kent's officer cannot see Kent's risk band, only its indicators.
+    await page.goto(`${cloud.urls.dashboard}councils/886`);
+    expect(await page.getByTestId('risk-band').count()).toBe(0);
+    expect(
+      await page.locator('table', { hasText: 'Indicators' }).locator('tbody tr').count(),
+    ).toBeGreaterThan(10);
+    await page.close();
+  });
+
+  it('shows a regional adviser the region’s councils with their bands, and a council’s drivers', async () => {
+    const page = await signIn('South East regional adviser');
+    const kent = page.locator('tr', { has: page.getByRole('link', { name: 'Kent', exact: true }) });
+    expect(await kent.locator('.govuk-tag').textContent()).toMatch(/^(green|amber|red)$/);
+    const southEast = COUNCILS.filter((council) => council.region === 'south-east');
+    expect(await page.locator('tbody .govuk-tag').count()).toBe(southEast.length);
+    await page.getByRole('link', { name: 'Kent', exact: true }).click();
+    expect(await page.getByTestId('risk-band').textContent()).toMatch(/Band (green|amber|red)/);
+    expect(await page.locator('h3:has-text("What drives it") + ul li').count()).toBeGreaterThan(0);
+    // Another region's council shows no band to this adviser.
+    await page.goto(`${cloud.urls.dashboard}councils/302`);
+    expect(await page.getByTestId('risk-band').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows DfE published indicators by region and never a named risk band', async () => {
+    const page = await signIn('DfE liaison');
+    await page.getByRole('link', { name: 'South East' }).click();
+    expect(
+      await page.locator('table', { hasText: 'Published indicators' }).locator('tbody tr').count(),
+    ).toBeGreaterThan(10);
+    expect(await page.locator('.govuk-tag--green, .govuk-tag--yellow, .govuk-tag--red').count()).toBe(0);
+    await page.goto(`${cloud.urls.dashboard}councils/886`);
+    expect(await page.getByTestId('risk-band').count()).toBe(0);
+    await page.close();
+  });
+
+  it('sends a visitor who has not signed in back to the sign-in page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${cloud.urls.dashboard}councils/886`);
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
+    await page.close();
+  });
+});
