@@ -13,12 +13,15 @@ import { DynamoIndicatorStore } from '#adapters/dynamo-indicator-store';
 import { DynamoIntelligenceStore } from '#adapters/dynamo-intelligence-store';
 import { DynamoRiskStore } from '#adapters/dynamo-risk-store';
 import { loadEnv, nonEmpty } from '#config/env';
+import { councilBandChangedMessage } from '#events/dfe-digest';
 import { IntelligenceChangedV1Schema } from '#events/intelligence-changed';
+import type { RiskChangedV1 } from '#events/risk-changed';
 import { RiskOverrideChangedV1Schema } from '#events/risk-override-changed';
+import { RiskReviewDueV1Schema } from '#events/risk-review-due';
 import { assessCouncilRisk, type RiskDeps } from '#use-cases/assess-council-risk';
 import { PoisonMessageError, type RecomputeDeps, recomputeIndicators } from '#use-cases/recompute-indicators';
 
-const env = loadEnv({ TABLE_NAME: nonEmpty, ALERT_QUEUE_URL: nonEmpty });
+const env = loadEnv({ TABLE_NAME: nonEmpty, ALERT_QUEUE_URL: nonEmpty, DIGEST_QUEUE_URL: nonEmpty });
 const logger = new Logger();
 // This Powertools version has no EventType for FIFO: its FIFO processor stops a message group at its first
 // failure, so a council's later events never overtake an earlier one that failed.
@@ -47,7 +50,21 @@ const riskDeps: RiskDeps = {
   risk: new DynamoRiskStore(dynamoDocumentClient(), env.TABLE_NAME),
   intelligence: new DynamoIntelligenceStore(dynamoDocumentClient(), env.TABLE_NAME),
   uploads: indicators,
-  publishRiskChanged: sendToAlertQueue,
+  publishRiskChanged: async (message) => {
+    await sendToAlertQueue(message);
+    // A changed band may change the national picture: dfe-digest checks whether DfE's summary is due.
+    const change = JSON.parse(message.body) as RiskChangedV1;
+    if (change.bandChanged) {
+      await sqsClient().send(
+        new SendMessageCommand({
+          QueueUrl: env.DIGEST_QUEUE_URL,
+          MessageBody: councilBandChangedMessage(change),
+          // Sent just before the assessment is stored: a short delay lets the store land first.
+          DelaySeconds: 5,
+        }),
+      );
+    }
+  },
   now: () => new Date(),
 };
 
@@ -77,9 +94,10 @@ const deps: RecomputeDeps = {
 const RISK_ONLY_EVENTS = {
   IntelligenceChanged: IntelligenceChangedV1Schema,
   RiskOverrideChanged: RiskOverrideChangedV1Schema,
+  RiskReviewDue: RiskReviewDueV1Schema,
 } as const;
 
-/** IntelligenceChanged and RiskOverrideChanged go straight to the risk reassessment; the rest are returns. */
+/** Intelligence changes, overrides and the daily review go straight to the risk reassessment; the rest are returns. */
 function riskOnlyChange(body: string): { type: string; eventId: string; la: string } | undefined {
   let raw: unknown;
   try {
@@ -88,8 +106,8 @@ function riskOnlyChange(body: string): { type: string; eventId: string; la: stri
     return undefined; // recomputeIndicators says why it is not a message it can read.
   }
   const type = (raw as { type?: unknown })?.type;
-  if (type !== 'IntelligenceChanged' && type !== 'RiskOverrideChanged') return undefined;
-  const parsed = RISK_ONLY_EVENTS[type].safeParse(raw);
+  if (typeof type !== 'string' || !Object.hasOwn(RISK_ONLY_EVENTS, type)) return undefined;
+  const parsed = RISK_ONLY_EVENTS[type as keyof typeof RISK_ONLY_EVENTS].safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`,

@@ -69,11 +69,11 @@ const stageSettingsSchema = z.strictObject({
   alarmEmail: z.email().optional(),
   /** Sender of adviser alert emails; in AWS an SES verified identity (the address or its domain). */
   fromAddress: z.email().default('alerts@upstream.example.gov.uk'),
-  /** The web app's base address, linked from alert emails (a council's page is `{appUrl}/councils/{la}`). */
+  /** The web app's base address, linked from alert emails (a council's page is `{appUrl}/councils/{la}`); by default the local dashboard. */
   appUrl: z
     .url()
     .refine((value) => /^https?:\/\//.test(value), { message: 'must be an http(s) address' })
-    .default('http://127.0.0.1:3000'),
+    .default('http://127.0.0.1:3001'),
   /** Advisers who asked for a digest get their held alerts in one email this often. */
   adviserDigestMinutes: z.number().int().min(5).max(1440).default(60),
   allowedOrigins: z

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { dashboardHandler } from './dashboard.ts';
 import {
   assertPortFree,
   freePort,
@@ -78,6 +79,8 @@ export interface Wiring {
 export interface LocalCloudUrls {
   readonly api: string;
   readonly console: string;
+  /** The dashboard, in the browser: sign in as a demo user. */
+  readonly dashboard: string;
   readonly sesInbox: string;
   readonly s3: string;
   readonly sqs: string;
@@ -327,6 +330,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       urls: {
         api: gateway?.url ?? '',
         console: consoleUrl,
+        dashboard: `${consoleUrl}/`,
         sesInbox: ses.endpoint,
         s3: fauxqs.endpoint,
         sqs: fauxqs.endpoint,
@@ -387,8 +391,14 @@ function startConsole(
     trigger: (name: string) => Promise<boolean>;
   },
 ): http.Server {
+  const dashboard = dashboardHandler({
+    api: deps.api,
+    users: DEMO_USERS,
+    tokenFor: (user) => deps.issuers[0]!.tokenFor(user),
+  });
   return http.createServer(async (request, response) => {
     if (await deps.secrets.handle(request, response)) return;
+    if (await dashboard(request, response)) return;
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const send = (status: number, body: unknown) => {
       response.writeHead(status, {

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAssembly } from './assembly.ts';
 import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from './demo.ts';
+import { seedDemoDirectory } from './demo-directory.ts';
 import { LocalCloudStartError } from './emulators.ts';
 import { UnsupportedTemplateError } from './intrinsics.ts';
 import { DEMO_USERS } from './issuer.ts';
-import { startLocalCloud } from './local-cloud.ts';
+import { type LocalCloud, startLocalCloud } from './local-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const stateDir = path.join(root, '.local');
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   console.log(`
 Upstream is running locally (ready in ${seconds} s).
 
+  Dashboard       ${cloud.urls.dashboard}   (open in a browser; sign in as any demo user)
   HTTP API        ${cloud.urls.api}
   Email inbox     ${cloud.urls.sesInbox}   (every email the product sends; JSON at /store)
   Local console   ${cloud.urls.console}    (demo tokens, schedule triggers)
@@ -75,7 +77,18 @@ Try:
 Only the token signing key and the pseudonym secret survive a restart (in .local/); data starts
 clean each time, with Kent's demo return. Press Ctrl-C to stop.
 `);
+  const advisers = await seedDemoDirectory(cloud.urls.api, await cloud.tokenFor('administrator'));
+  log('demo', `Adviser directory: ${advisers.length} demo advisers (risk alerts reach the inbox above).`);
   await loadDemoData(cloud.urls.api, await cloud.tokenFor('kent-data-officer'));
+  await reviewAllCouncils(cloud);
+}
+
+/** Fires the daily risk review once, so every council has a band from the published figures straight away. */
+async function reviewAllCouncils(cloud: LocalCloud): Promise<void> {
+  const review = cloud.wiring().schedules.find((schedule) => /RiskReview/.test(schedule.id));
+  if (!review) return;
+  await cloud.triggerSchedule(review.id);
+  log('demo', 'Risk review triggered: every council is being assessed on the published figures.');
 }
 
 /** Kent's demo return, sent through the API like a council would, unless Kent already has submissions. */

@@ -1,5 +1,5 @@
 // Infra stack: functions, their triggers and the HTTP API, wired to the stateful stack's resources.
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -11,9 +11,13 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
+import { FLUSH_ADVISER_DIGESTS } from '../../events/flush-adviser-digests.ts';
 import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
+import { DfeFeeds } from '../constructs/dfe-feeds.ts';
 import { QueueConsumer } from '../constructs/queue-consumer.ts';
+import { ScheduledInvocation } from '../constructs/scheduled-invocation.ts';
 import { UpstreamFunction } from '../constructs/upstream-function.ts';
 import type { StatefulStack } from './stateful-stack.ts';
 
@@ -28,6 +32,7 @@ export interface StatelessStackProps extends StackProps {
     | 'ingestQueue'
     | 'recomputeQueue'
     | 'alertQueue'
+    | 'digestQueue'
     | 'identity'
     | 'pseudonymSecret'
   >;
@@ -37,9 +42,13 @@ export class StatelessStack extends Stack {
   readonly ingestReturn: UpstreamFunction;
   readonly submissionsApi: UpstreamFunction;
   readonly recompute: UpstreamFunction;
+  readonly riskReview: UpstreamFunction;
   readonly indicatorsApi: UpstreamFunction;
   readonly intelligenceApi: UpstreamFunction;
   readonly riskApi: UpstreamFunction;
+  readonly notify: UpstreamFunction;
+  readonly directoryApi: UpstreamFunction;
+  readonly dfeFeeds: DfeFeeds;
   readonly api: HttpApi;
   readonly apiStage: HttpStage;
 
@@ -88,7 +97,8 @@ export class StatelessStack extends Stack {
       description: "Recomputes a council's indicators and benchmarks after each ingested return",
     })
       .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
-      .bindQueue(stateful.alertQueue.queue, 'ALERT_QUEUE_URL', 'send');
+      .bindQueue(stateful.alertQueue.queue, 'ALERT_QUEUE_URL', 'send')
+      .bindQueue(stateful.digestQueue.queue, 'DIGEST_QUEUE_URL', 'send');
     new QueueConsumer(this, 'RecomputeConsumer', {
       handler: this.recompute,
       queue: stateful.recomputeQueue.queue,
@@ -119,6 +129,49 @@ export class StatelessStack extends Stack {
     })
       .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
       .bindQueue(stateful.recomputeQueue.queue, 'RECOMPUTE_QUEUE_URL', 'send');
+
+    this.riskReview = new UpstreamFunction(this, 'RiskReview', {
+      name: 'risk-review',
+      config,
+      description:
+        'Daily: queues every council for risk reassessment, so bands follow time as well as events',
+    }).bindQueue(stateful.recomputeQueue.queue, 'RECOMPUTE_QUEUE_URL', 'send');
+    new ScheduledInvocation(this, 'RiskReviewSchedule', {
+      target: this.riskReview,
+      description:
+        'Reassesses every council each morning (intelligence decays, overrides end, dwell runs out)',
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '6', timeZone: TimeZone.EUROPE_LONDON }),
+      input: { source: 'upstream.schedule', task: 'risk-review' },
+    });
+
+    this.notify = new UpstreamFunction(this, 'Notify', {
+      name: 'notify',
+      config,
+      description: "Risk alerts by email to the region's advisers, at once or as a digest",
+    })
+      .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
+      .bindEmailSender(config.fromAddress, 'FROM_ADDRESS')
+      .addEnvironment('APP_URL', config.appUrl)
+      // Longer than the function's time-out, so a live send is never doubled by a redelivery.
+      .addEnvironment('SEND_LEASE_SECONDS', String(2 * functionTimeoutSeconds(config, 'notify')));
+    new QueueConsumer(this, 'AlertConsumer', {
+      handler: this.notify,
+      queue: stateful.alertQueue.queue,
+      batchSize: 10,
+    });
+    new ScheduledInvocation(this, 'AdviserDigestSchedule', {
+      target: this.notify,
+      description: 'Sends advisers who asked for a digest their held risk alerts in one email',
+      schedule: ScheduleExpression.rate(Duration.minutes(config.adviserDigestMinutes)),
+      // A missed flush loses nothing: held alerts wait for the next one.
+      input: { ...FLUSH_ADVISER_DIGESTS },
+    });
+
+    this.directoryApi = new UpstreamFunction(this, 'DirectoryApi', {
+      name: 'directory-api',
+      config,
+      description: 'The adviser directory (who receives risk alerts), for administrators',
+    }).bindTable(stateful.table, 'TABLE_NAME', 'readWrite');
 
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', stateful.identity.issuerUrl, {
       jwtAudience: [stateful.identity.client.userPoolClientId],
@@ -212,6 +265,26 @@ export class StatelessStack extends Stack {
       path: '/risk/councils/{la}/override',
       methods: [HttpMethod.PUT, HttpMethod.DELETE],
       integration: risk,
+    });
+    const directory = new HttpLambdaIntegration('DirectoryApiIntegration', this.directoryApi.function);
+    this.api.addRoutes({ path: '/directory/advisers', methods: [HttpMethod.GET], integration: directory });
+    this.api.addRoutes({
+      path: '/directory/advisers/{adviserId}',
+      methods: [HttpMethod.GET, HttpMethod.PUT],
+      integration: directory,
+    });
+    this.api.addRoutes({
+      path: '/directory/advisers/{adviserId}/deactivate',
+      methods: [HttpMethod.POST],
+      integration: directory,
+    });
+
+    this.dfeFeeds = new DfeFeeds(this, 'DfeFeeds', {
+      config,
+      table: stateful.table,
+      dataBucket: stateful.dataBucket,
+      digestQueue: stateful.digestQueue.queue,
+      api: this.api,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url });

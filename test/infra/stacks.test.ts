@@ -24,6 +24,9 @@ const STAGE = {
   alarmEmail: 'alerts@example.gov.uk',
   allowedOrigins: [ORIGIN],
   functionTimeoutSeconds: { 'ingest-return': 100, default: 20 },
+  fromAddress: 'risk-alerts@upstream.example.gov.uk',
+  appUrl: ORIGIN,
+  adviserDigestMinutes: 30,
 };
 
 /** CDK's own singleton that applies bucket notifications: inline Python written by CDK, not a project function. */
@@ -136,11 +139,17 @@ describe('functions', () => {
     // Assess: the exclusion only ever removes CDK's own inline handler, never a bundled project function.
     expect(excluded.every(([, , fn]) => fn.Metadata?.['aws:asset:path'] === undefined)).toBe(true);
     expect(functions.map(([, , fn]) => environmentOf(fn).POWERTOOLS_SERVICE_NAME).sort()).toEqual([
+      'dfe-digest',
+      'dfe-summary',
+      'directory-api',
+      'feeds-api',
       'indicators-api',
       'ingest-return',
       'intelligence-api',
+      'notify',
       'recompute',
       'risk-api',
+      'risk-review',
       'submissions-api',
     ]);
     for (const [, id, fn] of functions) {
@@ -160,8 +169,8 @@ describe('functions', () => {
 
   it('each function has its own log group with the stage retention and a role without managed policies', () => {
     // Assess
-    // One per function (six) and one for the API's access logs.
-    synth.statelessTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 7);
+    // One per function (twelve) and one for the API's access logs.
+    synth.statelessTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 13);
     for (const [, id, role] of resourcesOfType(synth.templates, 'AWS::IAM::Role')) {
       if (cdkPath(role).includes('/BucketNotificationsHandler')) continue;
       expect(role.Properties?.ManagedPolicyArns, id).toBeUndefined();
@@ -202,7 +211,7 @@ describe('functions', () => {
     const functions = projectFunctions();
 
     // Assess
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(12);
     for (const [, id, fn] of functions) {
       const assetDir = join(synth.outdir, String(fn.Metadata?.['aws:asset:path']));
       const bundle = join(assetDir, 'index.mjs');
@@ -417,8 +426,15 @@ describe('HTTP API', () => {
         Issuer: Match.anyValue(),
       },
     });
+    // Only the links in DfE subscription emails go without a JWT: their token is the credential.
+    const open = [
+      'GET /subscriptions/confirm',
+      'GET /subscriptions/unsubscribe',
+      'POST /subscriptions/unsubscribe',
+    ];
     for (const [, id, route] of resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Route')) {
-      expect(route.Properties?.AuthorizationType, id).toBe('JWT');
+      const key = String(route.Properties?.RouteKey);
+      expect(route.Properties?.AuthorizationType, id).toBe(open.includes(key) ? 'NONE' : 'JWT');
     }
   });
 
@@ -593,7 +609,7 @@ describe('foundation review', () => {
       { path: 'IngestQueue', fifo: false, consumer: 'ingest-return', timeout: 100 },
       { path: 'RecomputeQueue', fifo: true, consumer: 'recompute', timeout: 20 },
       { path: 'AlertQueue', fifo: true, consumer: 'notify', timeout: 20 },
-      { path: 'DigestQueue', fifo: false, consumer: 'notify', timeout: 20 },
+      { path: 'DigestQueue', fifo: false, consumer: 'dfe-digest', timeout: 20 },
     ];
 
     it.each(QUEUES)('$path redrives to its own dead-letter queue of the same FIFO-ness', ({ path, fifo }) => {
@@ -691,7 +707,7 @@ describe('foundation review', () => {
   });
 
   describe('event source mappings', () => {
-    it('IngestQueue feeds ingest-return and RecomputeQueue feeds recompute, each reporting batch item failures', () => {
+    it('IngestQueue feeds ingest-return, RecomputeQueue recompute and AlertQueue notify, each reporting batch item failures', () => {
       // Prepare
       const mappings = resourcesOfType(synth.templates, 'AWS::Lambda::EventSourceMapping');
       const wiring = mappings.map(([stack, , mapping]) => [
@@ -704,6 +720,8 @@ describe('foundation review', () => {
         [
           [atPath('IngestQueue/Queue')[1], atPath('IngestReturn/Function')[1]],
           [atPath('RecomputeQueue/Queue')[1], atPath('Recompute/Function')[1]],
+          [atPath('AlertQueue/Queue')[1], atPath('Notify/Function')[1]],
+          [atPath('DigestQueue/Queue')[1], atPath('DfeFeeds/DfeDigest/Function')[1]],
         ].sort(),
       );
       for (const [, , mapping] of mappings) {
@@ -713,7 +731,7 @@ describe('foundation review', () => {
   });
 
   describe('HTTP API', () => {
-    it('exposes exactly the submissions, indicators, intelligence and risk routes, each behind the one Cognito JWT authoriser', () => {
+    it('exposes exactly the submissions, indicators, intelligence, risk and directory routes, each behind the one Cognito JWT authoriser', () => {
       // Prepare
       const authorizers = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Authorizer');
       const routes = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Route');
@@ -724,6 +742,12 @@ describe('foundation review', () => {
       expect(authorizer.Properties?.AuthorizerType).toBe('JWT');
       expect(routes.map(([, , route]) => route.Properties?.RouteKey).sort()).toEqual([
         'DELETE /risk/councils/{la}/override',
+        'DELETE /subscriptions/{subscriptionId}',
+        'GET /directory/advisers',
+        'GET /directory/advisers/{adviserId}',
+        'GET /feeds/dfe.atom',
+        'GET /feeds/dfe.csv',
+        'GET /feeds/dfe.json',
         'GET /indicators/councils/{la}',
         'GET /indicators/regions/{region}',
         'GET /indicators/{code}',
@@ -733,13 +757,31 @@ describe('foundation review', () => {
         'GET /submissions',
         'GET /submissions/{submissionId}',
         'GET /submissions/{submissionId}/report',
+        'GET /subscriptions',
+        'GET /subscriptions/confirm',
+        'GET /subscriptions/unsubscribe',
         'PATCH /intelligence/{itemId}',
+        'POST /directory/advisers/{adviserId}/deactivate',
         'POST /intelligence',
         'POST /intelligence/{itemId}/withdraw',
         'POST /submissions',
+        'POST /subscriptions',
+        'POST /subscriptions/unsubscribe',
+        'PUT /directory/advisers/{adviserId}',
         'PUT /risk/councils/{la}/override',
       ]);
+      // The links in DfE subscription emails carry their own credential (a token); nothing else is open.
+      const open = [
+        'GET /subscriptions/confirm',
+        'GET /subscriptions/unsubscribe',
+        'POST /subscriptions/unsubscribe',
+      ];
       for (const [, id, route] of routes) {
+        if (open.includes(String(route.Properties?.RouteKey))) {
+          expect(route.Properties?.AuthorizationType, id).toBe('NONE');
+          expect(route.Properties?.AuthorizerId, id).toBeUndefined();
+          continue;
+        }
         expect(route.Properties, id).toMatchObject({
           AuthorizationType: 'JWT',
           AuthorizerId: { Ref: authorizerId },
@@ -812,5 +854,63 @@ describe('foundation review', () => {
         }
       }
     });
+  });
+});
+
+describe('adviser alerts', () => {
+  it('notify gets its sender, the app address and a send lease longer than its time-out', () => {
+    synth.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Timeout: 20,
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'notify',
+          TABLE_NAME: Match.anyValue(),
+          FROM_ADDRESS: 'risk-alerts@upstream.example.gov.uk',
+          APP_URL: ORIGIN,
+          SEND_LEASE_SECONDS: '40',
+        }),
+      },
+    });
+  });
+
+  it('only notify, dfe-digest and feeds-api may send email, only from the configured sender, through its SES identities', () => {
+    const senders = allowStatements().filter(({ statement }) =>
+      asList(statement.Action).some((action) => covers(action, 'ses:SendEmail')),
+    );
+    expect(senders.map(({ roles }) => roles.map((role) => role.split('/')[1])).sort()).toEqual(
+      [
+        [atPath('Notify/Role')[1]],
+        [atPath('DfeFeeds/DfeDigest/Role')[1]],
+        [atPath('DfeFeeds/FeedsApi/Role')[1]],
+      ].sort(),
+    );
+    for (const { statement } of senders) {
+      expect(asList(statement.Action)).toEqual(['ses:SendEmail']);
+      const resources = asList(statement.Resource).map((resource) => JSON.stringify(resource));
+      expect(resources).toHaveLength(2);
+      expect(resources[0]).toContain(':identity/risk-alerts@upstream.example.gov.uk');
+      expect(resources[1]).toMatch(/:identity\/upstream\.example\.gov\.uk"/);
+      expect((statement as { Condition?: unknown }).Condition).toEqual({
+        StringEquals: { 'ses:FromAddress': 'risk-alerts@upstream.example.gov.uk' },
+      });
+    }
+  });
+
+  it('a schedule flushes digests every adviserDigestMinutes through a role that may invoke notify only', () => {
+    // The others are the weekly DfE summary (test/infra/dfe-feeds.test.ts) and the daily risk review.
+    const schedules = resourcesOfType(synth.templates, 'AWS::Scheduler::Schedule').filter(([, , schedule]) =>
+      JSON.stringify(schedule.Properties?.Target).includes('FlushAdviserDigests'),
+    );
+    expect(schedules).toHaveLength(1);
+    const [stack, , schedule] = schedules[0]!;
+    const target = schedule.Properties?.Target as { Arn: unknown; Input: string; RoleArn: unknown };
+    expect(schedule.Properties?.ScheduleExpression).toBe('rate(30 minutes)');
+    expect(JSON.parse(target.Input)).toEqual({ type: 'FlushAdviserDigests', version: 1 });
+    expect(referencedResource(synth.templates, stack, target.Arn)?.[1]).toBe(atPath('Notify/Function')[1]);
+    const roleId = referencedResource(synth.templates, stack, target.RoleArn)?.[1];
+    const granted = allowStatements().filter(({ roles }) =>
+      roles.some((role) => role.endsWith(`/${roleId}`)),
+    );
+    expect(granted.flatMap(({ statement }) => asList(statement.Action))).toEqual(['lambda:InvokeFunction']);
   });
 });

@@ -38,7 +38,7 @@ describe('parseStageConfig', () => {
       functionTimeoutSeconds: { default: 30, 'ingest-return': 120, 'submissions-api': 10 },
       maxUploadBytes: 100 * MIB,
       fromAddress: 'alerts@upstream.example.gov.uk',
-      appUrl: 'http://127.0.0.1:3000',
+      appUrl: 'http://127.0.0.1:3001',
       adviserDigestMinutes: 60,
       allowedOrigins: DEFAULT_ALLOWED_ORIGINS,
     });
