@@ -2,20 +2,20 @@
 // function that publishes it, the dfe-digest consumer of DigestQueue (material-change checks and one email per
 // subscriber), and the feeds-api function behind GET /feeds/dfe.* and /subscriptions. The functions may touch
 // only feeds/dfe/ in the data bucket, never the curated extracts beside it.
-import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
 import { type HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { type Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { WEEKLY_SUMMARY_INPUT } from '../../events/dfe-digest.ts';
 import type { StageConfig } from '../config/stage-config.ts';
 import { acknowledgeWildcardResource } from './nag.ts';
 import { QueueConsumer } from './queue-consumer.ts';
+import { ScheduledInvocation } from './scheduled-invocation.ts';
 import { UpstreamFunction } from './upstream-function.ts';
 
 /** The data bucket's prefix for DfE feeds: everything these functions may read or write there. */
@@ -113,18 +113,8 @@ export class DfeFeeds extends Construct {
       'read',
     );
 
-    const scheduleRole = new Role(this, 'ScheduleRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-      description: 'Lets the weekly DfE summary schedule invoke the dfe-summary function, and nothing else',
-    });
-    acknowledgeWildcardResource(
-      scheduleRole,
-      `${this.dfeSummary.function.functionArn}:*`,
-      "CDK's invoke grant also names the dfe-summary function's versions and aliases (ARN:*); the schedule invokes only that one function.",
-    );
-    this.schedule = new Schedule(this, 'WeeklySchedule', {
+    this.schedule = new ScheduledInvocation(this, 'WeeklySummary', {
+      target: this.dfeSummary,
       description: 'Publishes the weekly national summary for DfE, Monday 07:00 UK time',
       schedule: ScheduleExpression.cron({
         minute: '0',
@@ -132,14 +122,11 @@ export class DfeFeeds extends Construct {
         weekDay: 'MON',
         timeZone: TimeZone.EUROPE_LONDON,
       }),
-      target: new LambdaInvoke(this.dfeSummary.function, {
-        input: ScheduleTargetInput.fromObject(WEEKLY_SUMMARY_INPUT),
-        role: scheduleRole,
-        // A retried run publishes the same week's summary; nobody is emailed twice.
-        retryAttempts: 3,
-        maxEventAge: Duration.hours(6),
-      }),
-    });
+      input: WEEKLY_SUMMARY_INPUT,
+      // A retried run publishes the same week's summary; nobody is emailed twice.
+      retryAttempts: 3,
+      maxEventAge: Duration.hours(6),
+    }).schedule;
 
     const integration = new HttpLambdaIntegration('FeedsApiIntegration', this.feedsApi.function);
     for (const path of ['/feeds/dfe.atom', '/feeds/dfe.json', '/feeds/dfe.csv']) {

@@ -39,7 +39,7 @@ describe('the weekly DfE summary schedule', () => {
     expect(JSON.parse(target.Input)).toEqual({ summary: 'weekly' });
     const [summaryFunctionId] = byPath('DfeFeeds/DfeSummary/Function/Resource')!;
     expect(JSON.stringify(target.Arn)).toContain(summaryFunctionId);
-    const [roleId, role] = byPath('DfeFeeds/ScheduleRole/Resource')!;
+    const [roleId, role] = byPath('DfeFeeds/WeeklySummary/Role/Resource')!;
     expect(JSON.stringify(target.RoleArn)).toContain(roleId);
     expect(JSON.stringify(role.Properties?.AssumeRolePolicyDocument)).toContain('scheduler.amazonaws.com');
   });
