@@ -18,7 +18,8 @@ import { type Day, parseIsoDate } from '../domain/dates.ts';
 import { councilPseudonymKey } from '../domain/privacy.ts';
 import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
-import { contentFingerprint, type IngestDeps, reportKeys } from './ingest-ssda903.ts';
+import { duplicateOutcome } from './duplicate-submission.ts';
+import { type IngestDeps, reportKeys } from './ingest-ssda903.ts';
 
 /** The census years we accept: the working-day rules need bank holidays for the whole year and the one before. */
 export const CIN_YEARS = { first: FIRST_CIN_YEAR, last: BANK_HOLIDAY_YEARS.last } as const;
@@ -137,25 +138,8 @@ export async function ingestCin(submission: Submission, deps: IngestDeps): Promi
   const keys = reportKeys(submission);
   const finishedAt = () => deps.now().toISOString();
 
-  const duplicateOf = await deps.submissions.claimFingerprint(
-    submission.la,
-    submission.returnType,
-    submission.collectionYear,
-    contentFingerprint(submission),
-    submission.submissionId,
-  );
-  if (duplicateOf) {
-    const original = await deps.submissions.getSubmission(duplicateOf);
-    return {
-      status: 'duplicate',
-      summary: `This file is identical to submission ${duplicateOf}${original?.outcome ? `, already processed on ${original.outcome.finishedAt.slice(0, 10)}` : ''}. Nothing was changed; see that submission's report.`,
-      problems: original?.outcome?.problems ?? 0,
-      children: original?.outcome?.children ?? null,
-      duplicateOf,
-      ...(original?.outcome?.reportKeys ? { reportKeys: original.outcome.reportKeys } : {}),
-      finishedAt: finishedAt(),
-    };
-  }
+  const duplicate = await duplicateOutcome(submission, deps);
+  if (duplicate) return duplicate;
 
   const year = submission.collectionYear;
   const tooBig = submission.files.find((file) => file.size > deps.maxFileBytes);

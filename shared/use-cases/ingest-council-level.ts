@@ -1,5 +1,5 @@
 // Use case: the steps every council-level return (workforce census, in-year dataset) shares with SSDA903 —
-// duplicate detection on the files' content, the one-file rule, the report beside the raw upload, the
+// the one-file rule, the report beside the raw upload, the
 // aggregates and the ReturnIngested announcement — around a return-specific read. Ports only: no AWS SDK.
 import { type ReturnIngestedV1, returnIngestedMessage } from '../../events/return-ingested.ts';
 import {
@@ -13,32 +13,7 @@ import {
 } from '../domain/returns/report.ts';
 import type { ReturnAggregates } from '../ports/aggregates.ts';
 import type { Submission, SubmissionFile, SubmissionOutcome } from '../ports/submissions.ts';
-import { contentFingerprint, type IngestDeps, reportKeys } from './ingest-ssda903.ts';
-
-/** The outcome for files identical to an earlier submission's, or null when they are new. */
-export async function duplicateOutcome(
-  submission: Submission,
-  deps: IngestDeps,
-): Promise<SubmissionOutcome | null> {
-  const duplicateOf = await deps.submissions.claimFingerprint(
-    submission.la,
-    submission.returnType,
-    submission.collectionYear,
-    contentFingerprint(submission),
-    submission.submissionId,
-  );
-  if (!duplicateOf) return null;
-  const original = await deps.submissions.getSubmission(duplicateOf);
-  return {
-    status: 'duplicate',
-    summary: `These files are identical to submission ${duplicateOf}${original?.outcome ? `, already processed on ${original.outcome.finishedAt.slice(0, 10)}` : ''}. Nothing was changed; see that submission's report.`,
-    problems: original?.outcome?.problems ?? 0,
-    children: null,
-    duplicateOf,
-    ...(original?.outcome?.reportKeys ? { reportKeys: original.outcome.reportKeys } : {}),
-    finishedAt: deps.now().toISOString(),
-  };
-}
+import { type IngestDeps, reportKeys } from './ingest-ssda903.ts';
 
 /** The one file of a single-file return, or the blocking problem with what was sent. */
 export function singleFile(

@@ -5,14 +5,8 @@ import { buildCouncilLevelReport, type ReportContext } from '../domain/returns/r
 import { CswwAggregator, cswwIndicators, cswwReportFigures } from '../domain/workforce/csww-aggregates.ts';
 import { readCswwXml } from '../domain/workforce/csww-reader.ts';
 import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
-import {
-  announce,
-  duplicateOutcome,
-  fileBody,
-  rejectedOutcome,
-  singleFile,
-  writeReport,
-} from './ingest-council-level.ts';
+import { duplicateOutcome } from './duplicate-submission.ts';
+import { announce, fileBody, rejectedOutcome, singleFile, writeReport } from './ingest-council-level.ts';
 import type { IngestDeps } from './ingest-ssda903.ts';
 
 export async function ingestCsww(submission: Submission, deps: IngestDeps): Promise<SubmissionOutcome> {

@@ -9,14 +9,8 @@ import { listInWords } from '../domain/ssda903/issues.ts';
 import { yearLabel } from '../domain/ssda903/schema.ts';
 import { StaleAggregatesError } from '../ports/aggregates.ts';
 import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
-import {
-  announce,
-  duplicateOutcome,
-  fileBody,
-  rejectedOutcome,
-  singleFile,
-  writeReport,
-} from './ingest-council-level.ts';
+import { duplicateOutcome } from './duplicate-submission.ts';
+import { announce, fileBody, rejectedOutcome, singleFile, writeReport } from './ingest-council-level.ts';
 import type { IngestDeps } from './ingest-ssda903.ts';
 
 /** Attempts at merging when another in-year submission for the council changes the months meanwhile. */

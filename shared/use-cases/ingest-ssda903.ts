@@ -14,6 +14,7 @@ import { schemaForYear } from '../domain/ssda903/schema.ts';
 import type { AggregateStore } from '../ports/aggregates.ts';
 import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 import type { Submission, SubmissionOutcome, SubmissionStore } from '../ports/submissions.ts';
+import { duplicateOutcome } from './duplicate-submission.ts';
 
 export interface IngestDeps {
   readonly objects: ObjectStore;
@@ -87,25 +88,8 @@ export async function ingestSsda903(submission: Submission, deps: IngestDeps): P
   const keys = reportKeys(submission);
   const finishedAt = () => deps.now().toISOString();
 
-  const duplicateOf = await deps.submissions.claimFingerprint(
-    submission.la,
-    submission.returnType,
-    submission.collectionYear,
-    contentFingerprint(submission),
-    submission.submissionId,
-  );
-  if (duplicateOf) {
-    const original = await deps.submissions.getSubmission(duplicateOf);
-    return {
-      status: 'duplicate',
-      summary: `These files are identical to submission ${duplicateOf}${original?.outcome ? `, already processed on ${original.outcome.finishedAt.slice(0, 10)}` : ''}. Nothing was changed; see that submission's report.`,
-      problems: original?.outcome?.problems ?? 0,
-      children: original?.outcome?.children ?? null,
-      duplicateOf,
-      ...(original?.outcome?.reportKeys ? { reportKeys: original.outcome.reportKeys } : {}),
-      finishedAt: finishedAt(),
-    };
-  }
+  const duplicate = await duplicateOutcome(submission, deps);
+  if (duplicate) return duplicate;
 
   const tooBig = submission.files.find((file) => file.size > deps.maxFileBytes);
   const councilKey = councilPseudonymKey(await deps.pseudonymSecret(), submission.la);
