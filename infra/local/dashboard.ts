@@ -381,11 +381,37 @@ ${sections.join('\n')}`,
   };
 }
 
-function regionsPage(): Page {
+/** DfE and administrators: the regions, and the latest national summaries from the JSON feed. */
+async function nationalPage(api: Api): Promise<Page> {
+  const feed = await api.get<{
+    items: { id: string; title: string; date_published: string; content_text: string }[];
+  }>('/feeds/dfe.json');
+  const summaries = !feed.ok
+    ? notice(
+        feed.status === 404
+          ? 'No summary has been published yet: the first comes on Monday at 07:00.'
+          : feed.message,
+      )
+    : feed.body.items
+        .slice(0, 3)
+        .map(
+          (
+            item,
+          ) => `<div class="govuk-summary-card" data-testid="summary"><div class="govuk-summary-card__title-wrapper">
+<h3 class="govuk-summary-card__title">${h(item.title)}</h3></div>
+<div class="govuk-summary-card__content"><p class="govuk-body" style="white-space: pre-line">${h(item.content_text)}</p></div></div>`,
+        )
+        .join('\n');
   return {
     status: 200,
-    title: 'Regions',
-    body: `<h1 class="govuk-heading-xl">Regions</h1>
+    title: 'England',
+    body: `<h1 class="govuk-heading-xl">England</h1>
+<h2 class="govuk-heading-l">Latest summaries</h2>
+<p class="govuk-body">Aggregated and disclosure-controlled: no council is named. Feeds:
+<a class="govuk-link" href="/feeds/dfe.atom">Atom</a>, <a class="govuk-link" href="/feeds/dfe.json">JSON</a>,
+<a class="govuk-link" href="/feeds/dfe.csv">CSV</a>.</p>
+${summaries}
+<h2 class="govuk-heading-l">Regions</h2>
 <ul class="govuk-list">${Object.entries(REGIONS)
       .map(([region, name]) => `<li><a class="govuk-link" href="/regions/${h(region)}">${h(name)}</a></li>`)
       .join('')}</ul>`,
@@ -397,7 +423,7 @@ async function home(api: Api, roles: readonly Role[]): Promise<Page> {
   if (council) return councilHome(api, council.la);
   const adviser = roles.find((role) => role.kind === 'adviser');
   if (adviser) return regionPage(api, adviser.region, roles);
-  if (roles.length > 0) return regionsPage();
+  if (roles.length > 0) return nationalPage(api);
   return { status: 403, title: 'No role', body: notice('This user has no Upstream role.') };
 }
 
@@ -465,6 +491,15 @@ export function dashboardHandler(deps: DashboardDeps) {
     if (request.method !== 'GET') return false;
 
     const user = currentUser(request, deps.users);
+    if (user && /^\/feeds\/dfe\.(atom|json|csv)$/.test(pathname)) {
+      // The feed as the signed-in user may read it (403 for anyone but DfE and administrators).
+      const feed = await fetch(`${deps.api}${pathname}`, {
+        headers: { authorization: `Bearer ${await deps.tokenFor(user)}` },
+      });
+      response.writeHead(feed.status, { 'content-type': feed.headers.get('content-type') ?? 'text/plain' });
+      response.end(Buffer.from(await feed.arrayBuffer()));
+      return true;
+    }
     const routes: [RegExp, (api: Api, match: RegExpExecArray, roles: Role[]) => Promise<Page>][] = [
       [/^\/$/, (api, _match, roles) => home(api, roles)],
       [/^\/councils\/(\d{3})$/, (api, match) => councilPage(api, match[1]!)],

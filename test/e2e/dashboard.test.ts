@@ -144,8 +144,26 @@ describe('dashboard in the browser', () => {
     await page.close();
   });
 
-  it('shows DfE published indicators by region and never a named risk band', async () => {
+  it('shows DfE the weekly summary without naming a council, and published indicators by region', async () => {
     const page = await signIn('DfE liaison');
+    expect(await page.getByTestId('summary').count()).toBe(0);
+    const weekly = cloud.model.schedules.find((schedule) => schedule.input?.includes('"summary"'))!;
+    await cloud.triggerSchedule(weekly.id);
+    const summary = await eventually(async () => {
+      await page.reload();
+      const cards = page.getByTestId('summary');
+      return (await cards.count()) > 0 ? cards.first().textContent() : undefined;
+    }, 'the weekly summary to be published');
+    expect(summary).toMatch(/green/i);
+    // Whole words: "York" is a council, "Yorkshire and The Humber" a region.
+    const named = COUNCILS.filter((council) =>
+      new RegExp(`\\b${council.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(summary!),
+    );
+    expect(named.map((council) => council.name)).toEqual([]);
+    const atom = await page.goto(`${cloud.urls.dashboard}feeds/dfe.atom`);
+    expect(atom?.headers()['content-type']).toMatch(/atom\+xml/);
+
+    await page.goto(cloud.urls.dashboard);
     await page.getByRole('link', { name: 'South East' }).click();
     expect(
       await page.locator('table', { hasText: 'Published indicators' }).locator('tbody tr').count(),
