@@ -117,6 +117,47 @@ function treat(
   }
 }
 
+/** The allowed columns of one row shape (its columns in order) and how each is treated. */
+interface DegradePlan {
+  readonly columns: readonly string[];
+  readonly kept: readonly string[];
+  readonly treatments: readonly Treatment[];
+  /** The kept columns set to '', in order: degraded rows start as copies of it (one object shape). */
+  readonly template: Readonly<Record<string, string>>;
+}
+
+function planFor(columns: readonly string[]): DegradePlan {
+  const kept: string[] = [];
+  const treatments: Treatment[] = [];
+  const template: Record<string, string> = {};
+  for (const column of columns) {
+    const treatment = Object.hasOwn(COLUMN_TREATMENT, column) ? COLUMN_TREATMENT[column] : undefined;
+    if (!treatment) continue;
+    kept.push(column);
+    treatments.push(treatment);
+    template[column] = '';
+  }
+  return { columns, kept, treatments, template };
+}
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+// Rows of a table nearly always have the same columns, so the allow-list is applied once per shape rather
+// than looked up for every value of every row. A row with other columns gets its own plan.
+const plans = new Map<TableName, DegradePlan>();
+
+function planForRow(table: TableName, columns: readonly string[]): DegradePlan {
+  const cached = plans.get(table);
+  if (cached !== undefined && sameColumns(cached.columns, columns)) return cached;
+  const plan = planFor(columns);
+  plans.set(table, plan);
+  return plan;
+}
+
 /** Every row of a child, degraded; a value that cannot be degraded safely (an unreadable date) is blanked. */
 export function degradeChild(child: ChildRecord, councilKey: Buffer): DegradedTableRow[] {
   const rows: DegradedTableRow[] = [];
@@ -126,10 +167,15 @@ export function degradeChild(child: ChildRecord, councilKey: Buffer): DegradedTa
     if (tableRows === undefined) continue;
     for (const row of tableRows) {
       const source = row.values;
-      const values: Record<string, string> = {};
-      for (const column of Object.keys(source)) {
-        const treatment = COLUMN_TREATMENT[column];
-        if (treatment) values[column] = treat(treatment, source[column]!, councilKey, pseudonyms);
+      const { kept, treatments, template } = planForRow(table, Object.keys(source));
+      const values: Record<string, string> = { ...template };
+      for (let index = 0; index < kept.length; index++) {
+        const column = kept[index]!;
+        const treatment = treatments[index]!;
+        const value = source[column]!;
+        // Kept values pass straight through; only the few treated columns need work.
+        values[column] =
+          treatment === 'keep' || value === '' ? value : treat(treatment, value, councilKey, pseudonyms);
       }
       rows.push({ table, values });
     }

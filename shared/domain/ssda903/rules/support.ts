@@ -21,10 +21,23 @@ export function isBlank(row: Row, field: string): boolean {
   return val(row, field) === '';
 }
 
+// Many rules read the same date fields of the same rows (DECOM and DEC a dozen times per episode), so parsed
+// dates are remembered by their text: a lookup on a string already hashed is cheaper than parsing it again.
+// Dates repeat a great deal within a return; the cache is emptied past a bound to keep memory flat.
+const DATE_CACHE_LIMIT = 50_000;
+const dateCache = new Map<string, Day | null>();
+
 /** A UK date field as a Day; null when blank or not a real calendar date. */
 export function dateIn(row: Row, field: string): Day | null {
   const text = val(row, field);
-  return text === '' ? null : parseUkDate(text);
+  if (text === '') return null;
+  let day = dateCache.get(text);
+  if (day === undefined) {
+    day = parseUkDate(text);
+    if (dateCache.size >= DATE_CACHE_LIMIT) dateCache.clear();
+    dateCache.set(text, day);
+  }
+  return day;
 }
 
 /** True when the field holds something that is not a real dd/mm/yyyy date. */
