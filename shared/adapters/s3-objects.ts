@@ -1,6 +1,6 @@
 // Secondary adapter: S3 objects as streams (uploads read once, reports and extracts written streaming).
 import { createHash } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
@@ -40,15 +40,30 @@ export class S3ObjectStore implements ObjectStore {
     const done = upload.done();
     done.catch(() => {}); // Surfaced by close().
     return {
-      write: (text) =>
-        new Promise((resolve, reject) => {
-          if (stream.write(text)) resolve();
-          else stream.once('drain', resolve).once('error', reject);
-        }),
+      write: (text) => writeWithBackpressure(stream, text),
       close: async () => {
         stream.end();
         await done;
       },
     };
   }
+}
+
+/**
+ * Writes to a stream and resolves when it can take more. Whichever of drain and error comes first removes
+ * the other listener, so a long run of waits on backpressure leaves no listener behind.
+ */
+export function writeWithBackpressure(stream: Writable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (stream.write(text)) return resolve();
+    const drained = () => {
+      stream.off('error', failed);
+      resolve();
+    };
+    const failed = (error: Error) => {
+      stream.off('drain', drained);
+      reject(error);
+    };
+    stream.once('drain', drained).once('error', failed);
+  });
 }
