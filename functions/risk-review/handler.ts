@@ -4,6 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { z } from 'zod';
 import { sqsClient } from '#adapters/aws-clients';
 import { loadEnv, nonEmpty } from '#config/env';
 import { type QueuedMessage, reviewAllCouncils } from '#use-cases/review-all-councils';
@@ -26,9 +27,15 @@ async function sendBatch(messages: readonly QueuedMessage[]): Promise<readonly s
   return (result.Failed ?? []).map((failure) => messages[Number(failure.Id)]?.groupId ?? String(failure.Id));
 }
 
+/** What the schedule sends (infra/stacks/stateless-stack.ts); anything else was not meant for this function. */
+const ScheduledReview = z.object({ source: z.literal('upstream.schedule'), task: z.literal('risk-review') });
+
 export const handler = middy<unknown, { queued: number; day: string }, Error, Context>()
   .use(injectLambdaContext(logger))
-  .handler(async () => {
+  .handler(async (event) => {
+    if (!ScheduledReview.safeParse(event).success) {
+      throw new Error(`risk-review runs on its schedule only; it was invoked with ${JSON.stringify(event)}`);
+    }
     const result = await reviewAllCouncils({ sendBatch, now: () => new Date() });
     logger.info('Risk review queued', result);
     return result;
