@@ -6,6 +6,12 @@ import type http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { COUNCILS, findCouncil, isRegion, REGIONS } from '../../shared/domain/councils.ts';
+import {
+  CATEGORY_LABELS,
+  CONFIDENCES,
+  INTELLIGENCE_CATEGORIES,
+  SEVERITIES,
+} from '../../shared/domain/intelligence.ts';
 import { type Role, rolesFromGroups } from '../../shared/domain/roles.ts';
 import type { DemoUser } from './issuer.ts';
 
@@ -306,7 +312,7 @@ ${table(
   };
 }
 
-async function councilPage(api: Api, la: string): Promise<Page> {
+async function councilPage(api: Api, la: string, form: IntelligenceForm = {}): Promise<Page> {
   const council = findCouncil(la);
   if (!council)
     return { status: 404, title: 'Not found', body: notice(`There is no council with number "${la}".`) };
@@ -352,6 +358,7 @@ ${view.notes.length > 0 ? `<ul class="govuk-list">${view.notes.map((note) => `<l
           h(item.narrative ?? ''),
         ]),
       ),
+      intelligenceForm(la, form),
     );
   }
   if (indicators.ok) {
@@ -379,6 +386,50 @@ ${view.notes.length > 0 ? `<ul class="govuk-list">${view.notes.map((note) => `<l
 <h1 class="govuk-heading-xl">${h(council.name)}</h1>
 ${sections.join('\n')}`,
   };
+}
+
+interface IntelligenceForm {
+  readonly values?: Readonly<Record<string, string>>;
+  readonly error?: string;
+  readonly recorded?: boolean;
+}
+
+const options = (
+  name: string,
+  values: readonly string[],
+  label: (value: string) => string,
+  chosen?: string,
+) =>
+  values
+    .map(
+      (value, index) => `<div class="govuk-radios__item">
+  <input class="govuk-radios__input" id="${name}-${index}" name="${name}" type="radio" value="${h(value)}"${value === chosen ? ' checked' : ''}>
+  <label class="govuk-label govuk-radios__label" for="${name}-${index}">${h(label(value))}</label></div>`,
+    )
+    .join('');
+
+/** Advisers record what they learn; the API decides who may (the list above is only shown to them). */
+function intelligenceForm(la: string, form: IntelligenceForm): string {
+  const value = (name: string) => h(form.values?.[name] ?? '');
+  return `<h3 class="govuk-heading-m" id="record">Record intelligence</h3>
+${form.recorded ? '<div class="govuk-notification-banner govuk-notification-banner--success" role="alert"><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading" data-testid="recorded">Recorded. The council is being reassessed.</p></div></div>' : ''}
+${form.error ? `<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2><div class="govuk-error-summary__body"><p class="govuk-body" data-testid="form-error">${h(form.error)}</p></div></div></div>` : ''}
+<form method="post" action="/councils/${h(la)}/intelligence" novalidate>
+<div class="govuk-form-group"><label class="govuk-label" for="category">Category</label>
+<select class="govuk-select" id="category" name="category">${INTELLIGENCE_CATEGORIES.map((category) => `<option value="${h(category)}"${form.values?.category === category ? ' selected' : ''}>${h(CATEGORY_LABELS[category])}</option>`).join('')}</select></div>
+<div class="govuk-form-group"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend">Severity</legend>
+<div class="govuk-radios govuk-radios--small govuk-radios--inline">${options('severity', SEVERITIES, (v) => v, form.values?.severity ?? 'medium')}</div></fieldset></div>
+<div class="govuk-form-group"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend">Confidence</legend>
+<div class="govuk-radios govuk-radios--small govuk-radios--inline">${options('confidence', CONFIDENCES, (v) => v, form.values?.confidence ?? 'medium')}</div></fieldset></div>
+<div class="govuk-form-group"><label class="govuk-label" for="source">Source</label>
+<input class="govuk-input" id="source" name="source" type="text" value="${value('source')}"></div>
+<div class="govuk-form-group"><label class="govuk-label" for="observedOn">Date observed</label>
+<div class="govuk-hint">For example, 2026-11-20</div>
+<input class="govuk-input govuk-input--width-10" id="observedOn" name="observedOn" type="text" value="${value('observedOn')}"></div>
+<div class="govuk-form-group"><label class="govuk-label" for="narrative">What you learned</label>
+<div class="govuk-hint">Stays with the region's advisers: it is in no email, event or feed.</div>
+<textarea class="govuk-textarea" id="narrative" name="narrative" rows="4">${value('narrative')}</textarea></div>
+<button type="submit" class="govuk-button">Record intelligence</button></form>`;
 }
 
 /** DfE and administrators: the regions, and the latest national summaries from the JSON feed. */
@@ -488,6 +539,27 @@ export function dashboardHandler(deps: DashboardDeps) {
     if (pathname === '/sign-out') {
       return redirect('/', `${COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
     }
+    const recordIn = /^\/councils\/(\d{3})\/intelligence$/.exec(pathname);
+    if (request.method === 'POST' && recordIn) {
+      const user = currentUser(request, deps.users);
+      if (!user) return redirect('/');
+      const la = recordIn[1]!;
+      const values = Object.fromEntries(await readForm(request));
+      const created = await fetch(`${deps.api}/intelligence`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await deps.tokenFor(user)}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ la, ...values }),
+      });
+      if (created.status === 201) return redirect(`/councils/${la}?recorded=1#record`);
+      const { message } = (await created.json().catch(() => ({}))) as { message?: string };
+      const page = await councilPage(new Api(deps.api, await deps.tokenFor(user)), la, {
+        values,
+        error: message ?? `The intelligence was not recorded (${created.status}).`,
+      });
+      response.writeHead(created.status === 403 ? 403 : 400, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(layout(page, user));
+      return true;
+    }
     if (request.method !== 'GET') return false;
 
     const user = currentUser(request, deps.users);
@@ -502,7 +574,10 @@ export function dashboardHandler(deps: DashboardDeps) {
     }
     const routes: [RegExp, (api: Api, match: RegExpExecArray, roles: Role[]) => Promise<Page>][] = [
       [/^\/$/, (api, _match, roles) => home(api, roles)],
-      [/^\/councils\/(\d{3})$/, (api, match) => councilPage(api, match[1]!)],
+      [
+        /^\/councils\/(\d{3})$/,
+        (api, match) => councilPage(api, match[1]!, { recorded: url.searchParams.has('recorded') }),
+      ],
       [/^\/submissions\/([0-9A-Za-z-]{8,64})$/, (api, match) => submissionPage(api, match[1]!)],
       [
         /^\/regions\/([a-z-]+)$/,

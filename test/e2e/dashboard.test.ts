@@ -138,6 +138,29 @@ describe('dashboard in the browser', () => {
     await page.getByRole('link', { name: 'Kent', exact: true }).click();
     expect(await page.getByTestId('risk-band').textContent()).toMatch(/Band (green|amber|red)/);
     expect(await page.locator('h3:has-text("What drives it") + ul li').count()).toBeGreaterThan(0);
+
+    // Recording intelligence: a refusal says why and keeps what was typed; then it is recorded.
+    const narrative = 'Front door visit: strategy discussions repeatedly missed for new referrals.';
+    await page.getByLabel('Category').selectOption({ label: 'Serious incident or practice review' });
+    await page.locator('#severity-3').check();
+    await page.locator('#confidence-2').check();
+    await page.getByLabel('Source').fill('Regional adviser visit');
+    await page.getByLabel('Date observed').fill('20/11/2026');
+    await page.getByLabel('What you learned').fill(narrative);
+    await page.getByRole('button', { name: 'Record intelligence' }).click();
+    expect(await page.getByTestId('form-error').textContent()).toMatch(/date/i);
+    expect(await page.getByLabel('What you learned').inputValue()).toBe(narrative);
+    await page.getByLabel('Date observed').fill(new Date().toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Record intelligence' }).click();
+    expect(await page.getByTestId('recorded').count()).toBe(1);
+    expect(await page.locator('table', { hasText: 'Soft intelligence' }).textContent()).toContain(narrative);
+    const raised = await eventually(async () => {
+      await page.reload();
+      const band = await page.getByTestId('risk-band').textContent();
+      return /Band red/.test(band ?? '') ? band : undefined;
+    }, 'Kent’s band to reflect the critical item');
+    expect(raised).toMatch(/Band red/);
+
     // Another region's council shows no band to this adviser.
     await page.goto(`${cloud.urls.dashboard}councils/302`);
     expect(await page.getByTestId('risk-band').count()).toBe(0);
