@@ -1,6 +1,6 @@
 // Use case: the steps every council-level return (workforce census, in-year dataset) shares with SSDA903 —
-// the one-file rule, the report beside the raw upload, the
-// aggregates and the ReturnIngested announcement — around a return-specific read. Ports only: no AWS SDK.
+// the one-file rule, the report beside the raw upload, the aggregates and the ReturnIngested announcement —
+// around a return-specific read. Ports only: no AWS SDK.
 import { type ReturnIngestedV1, returnIngestedMessage } from '../../events/return-ingested.ts';
 import {
   type Blocking,
