@@ -1,5 +1,7 @@
 // Domain: small helpers the CIN rules share (dates, periods, finding construction, code lists).
+
 import { type Day, dayFromParts, dayParts, parseIsoDate } from '../../dates.ts';
+import { ETHNIC_CODES } from '../../ethnicity.ts';
 import type { CinChild, CinFinding, CinRule, CinRuleContext } from '../model.ts';
 import { isNo, isYes } from '../schema.ts';
 
@@ -56,28 +58,7 @@ export function overlaps(aStart: Day, aEnd: Day | null, bStart: Day, bEnd: Day |
   return aStart < (bEnd ?? Number.POSITIVE_INFINITY) && bStart < (aEnd ?? Number.POSITIVE_INFINITY);
 }
 
-export const ETHNICITY = new Set([
-  'WBRI',
-  'WIRI',
-  'WIRT',
-  'WOTH',
-  'WROM',
-  'MWBC',
-  'MWBA',
-  'MWAS',
-  'MOTH',
-  'AIND',
-  'APKN',
-  'ABAN',
-  'AOTH',
-  'BCRB',
-  'BAFR',
-  'BOTH',
-  'CHNE',
-  'OOTH',
-  'REFU',
-  'NOBT',
-]);
+export const ETHNICITY = new Set(ETHNIC_CODES);
 export const DISABILITY = new Set([
   'NONE',
   'MOB',

@@ -6,28 +6,7 @@ export const SEX_CODES_UNTIL_2024: readonly string[] = ['1', '2'];
 /** 2025 schema diff: SEX becomes M/F/U in Header (UASC accepts 1/2 as aliases). */
 export const SEX_CODES_FROM_2025: readonly string[] = ['M', 'F', 'U'];
 
-export const ETHNIC_CODES: readonly string[] = [
-  'WBRI',
-  'WIRI',
-  'WOTH',
-  'WIRT',
-  'WROM',
-  'MWBC',
-  'MWBA',
-  'MWAS',
-  'MOTH',
-  'AIND',
-  'APKN',
-  'ABAN',
-  'AOTH',
-  'BCRB',
-  'BAFR',
-  'BOTH',
-  'CHNE',
-  'OOTH',
-  'REFU',
-  'NOBT',
-];
+export { ETHNIC_CODES } from '../../ethnicity.ts';
 
 export const RNE_CODES: readonly string[] = ['S', 'L', 'P', 'T', 'B', 'U'];
 

@@ -1,0 +1,23 @@
+// Domain reference: DfE's ethnicity codes, the same in every children's social care return (SSDA903, CIN).
+export const ETHNIC_CODES: readonly string[] = [
+  'WBRI',
+  'WIRI',
+  'WOTH',
+  'WIRT',
+  'WROM',
+  'MWBC',
+  'MWBA',
+  'MWAS',
+  'MOTH',
+  'AIND',
+  'APKN',
+  'ABAN',
+  'AOTH',
+  'BCRB',
+  'BAFR',
+  'BOTH',
+  'CHNE',
+  'OOTH',
+  'REFU',
+  'NOBT',
+];
