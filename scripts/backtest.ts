@@ -1,7 +1,7 @@
 // Script: the risk model's rolling-origin backtest against Ofsted's ILACS judgements, 2018 to March 2025.
 //
 // Usage: npm run backtest (writes docs/backtest.json and docs/backtest.md)
-// Reads ../shared/data/reference/ (relative to the repository root) for the inspection history, earlier
+// Reads shared/reference/sources/ (see its SOURCES.md) for the inspection history, earlier
 // Ofsted judgements and the deprivation proxy; indicator values come from the shipped national baseline.
 //
 // For each inspection only data published before it is used: CIN and SSDA903 figures for the year to
@@ -26,7 +26,7 @@ import { INDICATOR_WEIGHTS, MODEL_VERSION, WEIGHT_SCALE } from '../shared/domain
 import { orientedPosition, positionOf } from '../shared/domain/risk/positions.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const REFERENCE_DIR = path.resolve(repoRoot, '..', 'shared', 'data', 'reference');
+export const REFERENCE_DIR = path.join(repoRoot, 'shared', 'reference', 'sources');
 const DOCS_DIR = path.resolve(repoRoot, 'docs');
 
 /** The share of councils an adviser team can hold a conversation with: the operational flag rate. */

@@ -1,7 +1,7 @@
 // Script: builds the national baseline (shared/reference/baseline/*.json) from DfE's published files.
 //
 // Usage: npx tsx scripts/build-baseline.ts
-// Reads ../shared/data/reference/ (relative to the repository root), maps every register indicator to
+// Reads the extracts in shared/reference/sources/ (see its SOURCES.md), maps every register indicator to
 // its published columns, and writes two committed files:
 //   - national-baseline.json: every published value, with numerator/denominator where published;
 //   - stat-neighbours.json: DfE's 10 statistical neighbours per current council.
@@ -49,7 +49,7 @@ import {
 export const BASELINE_VERSION = '2025.1';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const REFERENCE_DIR = path.resolve(repoRoot, '..', 'shared', 'data', 'reference');
+export const REFERENCE_DIR = path.join(repoRoot, 'shared', 'reference', 'sources');
 const OUTPUT_DIR = path.resolve(repoRoot, 'shared', 'reference', 'baseline');
 
 type CsvRow = Record<string, string>;

@@ -1,4 +1,4 @@
-// Domain: the summary DfE receives — the sector as a whole, never a named council (DOMAIN.md §1, §6).
+// Domain: the summary DfE receives — the sector as a whole, never a named council (README, DfE feeds).
 // Councils per band nationally and by region, movement since the last summary, headline indicator
 // medians and quartiles, and intelligence counts by category. Built only from bands, indicator values
 // and counts: no council name or code and no narrative goes in, so none can come out. Pure.

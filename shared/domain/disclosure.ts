@@ -1,4 +1,4 @@
-// Domain: DfE's disclosure control for anything sent to DfE (DOMAIN.md §6). Pure functions.
+// Domain: DfE's disclosure control for anything sent to DfE (DfE's disclosure guidance; README, DfE feeds). Pure functions.
 //
 //   c  suppressed: a small count (1–5), or a cell suppressed so that a published total cannot reveal one
 //   x  not available

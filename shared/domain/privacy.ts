@@ -1,4 +1,4 @@
-// Domain: degrading child-level data at the door (DOMAIN.md §3). Keyed pseudonyms per council, dates of
+// Domain: degrading child-level data at the door (docs/data-model.md). Keyed pseudonyms per council, dates of
 // birth to the month, postcodes to the outward code. Pure: the secret is passed in, never looked up here.
 import { createHmac, hkdfSync } from 'node:crypto';
 import { type Day, dayFromParts, dayParts } from './dates.ts';

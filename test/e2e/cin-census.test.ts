@@ -16,7 +16,7 @@ import { eventually } from '../integration/helpers/emulators.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const assemblyDir = path.join(root, 'cdk.out');
 const SAMPLE = 'fake_CIN_data.xml';
-const sample = readFileSync(path.join(root, '..', 'shared', 'data', 'samples', 'cin', SAMPLE));
+const sample = readFileSync(path.join(root, 'test', 'fixtures', 'cin', SAMPLE));
 /** The sample's header says 2022 (the 2021/22 census). */
 const YEAR = 2022;
 

@@ -1,4 +1,4 @@
-// Domain: council-level numerators and denominators for the CIN indicators of the register (DOMAIN.md §4),
+// Domain: council-level numerators and denominators for the CIN indicators of the register (docs/indicators.md),
 // added up child by child. Nothing child-level is kept except, while one return is read, the referral dates
 // of the previous year's return by keyed child ID (to find re-referrals across years).
 //

@@ -1,4 +1,4 @@
-// Domain: what of a CIN census child leaves ingest (DOMAIN.md §3), as rows of the curated extract's tables.
+// Domain: what of a CIN census child leaves ingest (docs/data-model.md), as rows of the curated extract's tables.
 // The LA child ID becomes the council-keyed pseudonym (so a child links across years within a council),
 // dates of birth, expected birth and death become the first of their month, and UPN, former UPN and any
 // free text are dropped. Only the columns named here are written.

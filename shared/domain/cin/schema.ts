@@ -1,5 +1,5 @@
 // Domain: the structure of a CIN census XML file for a census year, written from the DfE XSDs
-// (shared/data/schemas/CIN_schema_2024.xsd for years up to 2024, CIN_schema_2026.xsd from 2025: the 2025
+// (shared/reference/schemas/CIN_schema_2024.xsd for years up to 2024, CIN_schema_2026.xsd from 2025: the 2025
 // census renamed GenderCurrent to Sex and narrowed yes/no flags to 0 and 1).
 //
 // Checked here: which elements may appear where, which are required, which may appear only once, and the

@@ -18,7 +18,7 @@ export type PublishedFileId =
 
 export interface PublishedFile {
   readonly id: PublishedFileId;
-  /** Path under the shared reference data folder (`../shared/data/reference/` from the repository root). */
+  /** Path under `shared/reference/sources/`, where the repository keeps its extract of the file. */
   readonly path: string;
   readonly title: string;
   /** The DfE publication the figures come from. */

@@ -22,7 +22,7 @@ export type IndicatorDomain =
  */
 export type PeriodBasis = 'year-to-31-march' | 'at-31-march' | 'year-to-30-september' | 'at-30-september';
 
-/** How a figure must be protected before it leaves the council (DOMAIN.md §6). */
+/** How a figure must be protected before it leaves the council (DfE's disclosure guidance; README, DfE feeds). */
 export interface DisclosureRule {
   readonly id: 'child-counts' | 'population-rate' | 'workforce-fte';
   /** Council-level counts in this inclusive range are suppressed ("c"); null when counts are not of children. */

@@ -1,4 +1,4 @@
-// Domain: council-level numerators and denominators for the SSDA903 indicators (DOMAIN.md §4), added up
+// Domain: council-level numerators and denominators for the SSDA903 indicators (docs/indicators.md), added up
 // child by child as the engine hands children over. Nothing child-level is kept.
 //
 // Approximations, stated so they can be checked against DfE's published figures:

@@ -1,5 +1,5 @@
 // Domain: what of an SSDA903 child leaves ingest. An allow-list per column: anything not listed here is
-// dropped, so a new column in a future schema cannot leak personal data by default (DOMAIN.md §3).
+// dropped, so a new column in a future schema cannot leak personal data by default (docs/data-model.md).
 import { formatUkDay, parseUkDate } from '../dates.ts';
 import { firstOfMonth, outwardCode, pseudonymiseChild } from '../privacy.ts';
 import type { ChildRecord, TableName } from './model.ts';

@@ -1,7 +1,7 @@
 // Domain: the shapes every SSDA903 module agrees on (parsing, schema checks, rules, degrade, aggregates).
 import type { Day } from '../dates.ts';
 
-/** Tables of the SSDA903 return; each is recognised by its exact set of column names (DOMAIN.md §2). */
+/** Tables of the SSDA903 return; each is recognised by its exact set of column names (DfE's SSDA903 specification). */
 export type TableName =
   | 'Header'
   | 'Episodes'

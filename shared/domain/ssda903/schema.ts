@@ -1,15 +1,15 @@
 // Domain: the SSDA903 tables, their columns and the type of every field, by collection year.
 //
 // Sources (facts transcribed by hand, no code copied):
-// - shared/data/schemas/SSDA903_schema_2024.yml — columns, field types, "canbeblank", code lists and the
+// - shared/reference/schemas/SSDA903_schema_2024.yml — columns, field types, "canbeblank", code lists and the
 //   words councils sometimes type instead of codes ("dictionary"/"name"). Its table "SocialWorker" is our
 //   SWEpisodes. Its SW_REASON list spells "PCCHAN " with a trailing space; the code is PCCHAN.
-// - shared/data/schemas/SSDA903_schema_2025.diff.yml — SEX in Header and UASC becomes M/F/U (UASC also
+// - shared/reference/schemas/SSDA903_schema_2025.diff.yml — SEX in Header and UASC becomes M/F/U (UASC also
 //   lists "1" and "2" as old spellings of M and F); PLACE gains K3 and loses H5 and P2.
-// - shared/data/schemas/SSDA903_schema_2026.diff.yml — PLACE gains Z11, Z12, Z13 and Z14.
-// - shared/data/schemas/SSDA903_CLA.xsd — maximum lengths of CHILD (CHILDID), UPN, postcodes, URN, LA_PERM.
-// - shared/docs/DOMAIN.md §2 — SWEpisodes collected from 2023/24, DoLo (CHILD, DOB, DOLO_START, DOLO_END)
-//   from 2026/27; shared/data/rules/ssda903_rules_2026_27.csv (rules 700, 701, 707) — DoLo dates are
+// - shared/reference/schemas/SSDA903_schema_2026.diff.yml — PLACE gains Z11, Z12, Z13 and Z14.
+// - shared/reference/schemas/SSDA903_CLA.xsd — maximum lengths of CHILD (CHILDID), UPN, postcodes, URN, LA_PERM.
+// - DfE's SSDA903 guidance — SWEpisodes collected from 2023/24, DoLo (CHILD, DOB, DOLO_START, DOLO_END)
+//   from 2026/27; shared/reference/rules/ssda903_rules_2026_27.csv (rules 700, 701, 707) — DoLo dates are
 //   dd/mm/yyyy, a DoLo must have a start date and may be open.
 //
 // "Collection year" is the year the reporting period ends: 2026 is 1 April 2025 to 31 March 2026, the
@@ -34,7 +34,7 @@ export interface FieldSpec {
 
 export interface TableSpec {
   readonly name: TableName;
-  /** Canonical column order (as DOMAIN.md §2 lists them). */
+  /** Canonical column order (as DfE's SSDA903 specification lists them). */
   readonly columns: readonly string[];
   readonly fields: ReadonlyMap<string, FieldSpec>;
 }

@@ -1,4 +1,4 @@
-// Domain: reading the XML form of the SSDA903 return (EXPSSDA903, shared/data/schemas/SSDA903_CLA.xsd) as a
+// Domain: reading the XML form of the SSDA903 return (EXPSSDA903, shared/reference/schemas/SSDA903_CLA.xsd) as a
 // stream of the same rows the CSV tables give, so both forms are validated alike.
 //
 // XSD shape: EXPSSDA903 > CHILD* > HEADER, EPISODE*.

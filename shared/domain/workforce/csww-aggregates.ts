@@ -1,5 +1,5 @@
 // Domain: a council's workforce figures from its census, and the register's workforce indicators from
-// them (DfE's definitions, DOMAIN.md §4 and docs/indicators.md). Council-level numbers only.
+// them (DfE's definitions, docs/indicators.md). Council-level numbers only.
 //
 // - in post: employed (not agency) social workers whose role had not ended by 30 September: FTE summed;
 // - leavers: employed workers whose role ended in the year to 30 September: FTE summed;

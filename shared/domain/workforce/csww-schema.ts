@@ -1,5 +1,5 @@
 // Domain: the children's social work workforce census (CSWW) XML format, as a small model of
-// shared/data/schemas/CSWW_schema_2022.xsd: which elements may appear where, how often and in what order,
+// shared/reference/schemas/CSWW_schema_2022.xsd: which elements may appear where, how often and in what order,
 // and what each simple value must look like. The reader walks a file against this model as it streams.
 //
 // XSD shape: Message > Header? (CollectionDetails?, Source*), LALevelVacancies, CSWWWorker+ (siblings, in

@@ -69,7 +69,7 @@ describe('degrading a CIN child', () => {
 describe('the CIN validation report', () => {
   const samples = path.resolve(
     path.dirname(fileURLToPath(import.meta.url)),
-    '../../../../shared/data/samples/cin',
+    '../../fixtures/cin',
   );
   const file = readFileSync(path.join(samples, 'CIN_Census_2024.xml'));
 

@@ -1,4 +1,4 @@
-// The real sample CIN census files (shared/data/samples/cin) ingest, and their findings are right: the small
+// The real sample CIN census files (test/fixtures/cin) ingest, and their findings are right: the small
 // files finding by finding (each checked by hand, reasons beside them), the large one against independent
 // counts made from the raw XML with regular expressions and Date.
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { buildCinReport } from '../../../shared/domain/cin/report.ts';
 
 const samples = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../shared/data/samples/cin',
+  '../../fixtures/cin',
 );
 const sample = (name: string) => readFileSync(path.join(samples, name));
 

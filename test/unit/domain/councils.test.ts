@@ -4,16 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COUNCILS, findCouncil, REGIONS } from '../../../shared/domain/councils.ts';
 
-const sharedData = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'data',
-  'reference',
-);
+const sharedData = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'reference', 'sources');
 
 describe('council reference', () => {
   it('holds every council Ofsted inspects, once, each in one of the 9 regions', () => {

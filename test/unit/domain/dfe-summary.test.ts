@@ -66,7 +66,7 @@ function assertNoLoneSuppression(cells: readonly (readonly Cell[])[]): void {
   }
 }
 
-describe('disclosure control (DOMAIN.md §6)', () => {
+describe('disclosure control', () => {
   it('suppresses counts of 1 to 5 and keeps 0 and 6', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 12].map(protectCount)).toEqual([0, 'c', 'c', 'c', 'c', 'c', 6, 12]);
     expect(protectCount(null)).toBe('x');

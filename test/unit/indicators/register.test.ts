@@ -15,7 +15,7 @@ describe('indicator register', () => {
     expect(result.success ? [] : result.error.issues.map((issue) => issue.message)).toEqual([]);
   });
 
-  it('holds every indicator of the core register in DOMAIN.md §4', () => {
+  it('holds every indicator of the core register in docs/indicators.md', () => {
     const core = [
       'referral-rate',
       're-referrals',
@@ -43,7 +43,7 @@ describe('indicator register', () => {
     expect(core.filter((code) => !codes.includes(code))).toEqual([]);
   });
 
-  it('reads each core indicator the way DOMAIN.md §4 says it reads', () => {
+  it('reads each core indicator the way docs/indicators.md says it reads', () => {
     const polarityOf = (code: string) => INDICATORS.find((indicator) => indicator.code === code)?.polarity;
     expect(polarityOf('referral-rate')).toBe('context');
     expect(polarityOf('re-referrals')).toBe('higherWorse');

@@ -1,12 +1,12 @@
-// Test helper: reads DfE's published files straight from ../shared/data/reference (relative to the
-// repository root), independently of the baseline builder, so tests can compare against the source.
+// Test helper: reads the extracts of DfE's published files in shared/reference/sources directly,
+// independently of the baseline builder, so tests can compare against the source.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const REFERENCE_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'reference');
+export const REFERENCE_DIR = path.join(REPO_ROOT, 'shared', 'reference', 'sources');
 
 export type SourceRow = Record<string, string>;
 

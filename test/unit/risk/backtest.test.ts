@@ -1,5 +1,5 @@
 // The backtest's statistics, its publication-lag rules, and a floor under its figures on the real data
-// (../shared/data/reference, read in-process).
+// (shared/reference/sources, read in-process).
 import { describe, expect, it } from 'vitest';
 import {
   auc,

@@ -1,4 +1,4 @@
-// The fake return in ../shared/data/samples/ssda903 (2,675 children, invalid values planted on purpose),
+// The fake return in shared/demo/ssda903 (2,675 children, invalid values planted on purpose),
 // read whole as CSV files, as a ZIP and as XML.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -13,7 +13,7 @@ import type { Finding, TableName } from '#domain/ssda903/model';
 import { identifyTable, schemaForYear } from '#domain/ssda903/schema';
 import { REPO_ROOT } from './helpers/sample.ts';
 
-const SCHEMA_DIR = join(REPO_ROOT, '..', 'shared', 'data', 'schemas');
+const SCHEMA_DIR = join(REPO_ROOT, 'shared', 'reference', 'schemas');
 
 interface YmlField {
   type: string;
@@ -123,7 +123,7 @@ describe('schema.ts against the schema files', () => {
     ]);
   });
 
-  it('lists the columns in the order of DOMAIN.md', () => {
+  it('lists the columns in the order of the DfE specification', () => {
     expect(schemaForYear(2026).tables.get('Episodes')!.columns.join(',')).toBe(
       'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN',
     );

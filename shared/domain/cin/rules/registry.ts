@@ -1,6 +1,6 @@
 // Domain: the CIN census rule set per census year, assembled as "every year's rules + the rules added in a
 // later year". Years are collection years (2025 = 1 April 2024 to 31 March 2025). Rules whose catalogue entry
-// was last defined for 2024/25 (shared/data/rules/cin_rules_2025_26.csv: cin2024_25) apply from 2025: the
+// was last defined for 2024/25 (shared/reference/rules/cin_rules_2025_26.csv: cin2024_25) apply from 2025: the
 // LA child ID format, Sex as M/F/U, the share of children with no sex, and the retired factors 18A and 19A.
 import type { CinCouncilRule, CinRule } from '../model.ts';
 import {

@@ -1,4 +1,4 @@
-// Test helper: the fake SSDA903 return in ../shared/data/samples/ssda903 (2,675 children, with invalid
+// Test helper: the fake SSDA903 return in shared/demo/ssda903 (2,675 children, with invalid
 // values planted on purpose), located from this file so no machine path is written down.
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { type CsvTables, toXml } from './to-xml.ts';
 import { buildZip } from './zip-writer.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-export const SAMPLE_DIR = join(REPO_ROOT, '..', 'shared', 'data', 'samples', 'ssda903');
+export const SAMPLE_DIR = join(REPO_ROOT, 'shared', 'demo', 'ssda903');
 
 export function sampleFileNames(): string[] {
   return readdirSync(SAMPLE_DIR)

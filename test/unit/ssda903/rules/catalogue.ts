@@ -1,4 +1,4 @@
-// Test helper: the DfE SSDA903 rule catalogue for 2026/27 (../shared/data/rules), with "last defined" years as
+// Test helper: the DfE SSDA903 rule catalogue for 2026/27 (shared/reference/rules), with "last defined" years as
 // collection years (lac2024_25 → 2025).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 
 export const CATALOGUE_PATH = resolve(
   import.meta.dirname,
-  '../../../../../shared/data/rules/ssda903_rules_2026_27.csv',
+  '../../../../shared/reference/rules/ssda903_rules_2026_27.csv',
 );
 
 export interface CatalogueEntry {

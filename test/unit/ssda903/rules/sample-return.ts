@@ -1,13 +1,13 @@
-// Test helper: reads the fake SSDA903 sample return (../shared/data/samples/ssda903) into ChildRecords.
+// Test helper: reads the fake SSDA903 sample return (shared/demo/ssda903) into ChildRecords.
 // The sample has no quoted fields, so a line split on commas is enough; the reader refuses quotes rather than
 // mis-reading them. It copes with a UTF-8 BOM, Windows line endings and a missing final newline.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ChildRecord, Row, TableName } from '../../../../shared/domain/ssda903/model.ts';
 
-export const SAMPLE_DIR = resolve(import.meta.dirname, '../../../../../shared/data/samples/ssda903');
+export const SAMPLE_DIR = resolve(import.meta.dirname, '../../../../shared/demo/ssda903');
 
-/** Tables are recognised by their exact set of column names (DOMAIN.md §2), not by file name. */
+/** Tables are recognised by their exact set of column names (DfE's SSDA903 specification), not by file name. */
 const TABLE_COLUMNS: Readonly<Record<TableName, string>> = {
   Header: 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB',
   Episodes: 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN',

@@ -1,4 +1,4 @@
-// The fake SSDA903 return in ../shared/data/samples/ssda903 has invalid values planted on purpose but comes with no
+// The fake SSDA903 return in shared/demo/ssda903 has invalid values planted on purpose but comes with no
 // list of them. So the return is read the way production reads it (readReturn with the year's registry), and each
 // expectation is worked out here from the files themselves, read with the small reader in sample-return.ts; the
 // rows concerned are quoted in comments.
