@@ -8,6 +8,7 @@ import {
   assertPortFree,
   freePort,
   LOCAL_CREDENTIALS,
+  LocalCloudStartError,
   type RunningDynamo,
   type RunningFauxqs,
   type RunningSes,
@@ -27,6 +28,7 @@ import {
   type LocalSchedule,
   loadAssembly,
 } from './model.ts';
+import { portProblem } from './ports.ts';
 import { type Clients, localClients, provision } from './provision.ts';
 import { S3Notifier } from './s3-notifier.ts';
 import { nextFireTime, type ParsedSchedule, parseScheduleExpression } from './schedule.ts';
@@ -126,6 +128,10 @@ export function serviceEnvironmentFor(endpoints: {
 }
 
 async function choosePorts(ports: LocalCloudPorts): Promise<LocalCloudPorts> {
+  for (const [what, port] of Object.entries(ports)) {
+    const problem = portProblem(port);
+    if (problem) throw new LocalCloudStartError(`The ${what} port ${port} ${problem}; choose another.`);
+  }
   const pick = async (port: number) => (port === 0 ? freePort() : port);
   return {
     api: await pick(ports.api),
@@ -195,6 +201,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
           AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.name}`,
           AWS_EXECUTION_ENV: `AWS_Lambda_${definition.runtime}`,
+          // Links in emails lead to the dashboard on the port actually in use, whatever the stage config says.
+          ...(definition.environment.APP_URL === undefined
+            ? {}
+            : { APP_URL: `http://127.0.0.1:${ports.console}` }),
         };
         return [definition.name, new LocalFunctionRuntime(definition, environment, log)] as const;
       }),

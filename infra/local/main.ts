@@ -9,6 +9,7 @@ import { LocalCloudStartError } from './emulators.ts';
 import { UnsupportedTemplateError } from './intrinsics.ts';
 import { DEMO_USERS } from './issuer.ts';
 import { type LocalCloud, startLocalCloud } from './local-cloud.ts';
+import { checkPortBase } from './ports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const stateDir = path.join(root, '.local');
@@ -26,6 +27,8 @@ function log(source: string, line: string): void {
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const started = Date.now();
+  const portsProblem = checkPortBase(base);
+  if (portsProblem) throw new LocalCloudStartError(portsProblem);
   mkdirSync(stateDir, { recursive: true });
   ensureAssembly(root, assemblyDir, (line) => log('local-cloud', line));
   const cloud = await startLocalCloud({
@@ -38,17 +41,26 @@ async function main(): Promise<void> {
   writeFileSync(stateFile, JSON.stringify({ pid: process.pid, urls: cloud.urls }, null, 2));
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    log('local-cloud', `${signal}: stopping…`);
+    log('local-cloud', `${reason}: stopping…`);
     await cloud.stop();
     rmSync(stateFile, { force: true });
-    process.exit(0);
+    process.exit(exitCode);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  try {
+    await greetAndLoadDemo(cloud, started);
+  } catch (error) {
+    // Nothing started may outlive a failed start-up (DynamoDB Local is a separate Java process).
+    console.error(error);
+    await stop('start-up failed', 1);
+  }
+}
 
+async function greetAndLoadDemo(cloud: LocalCloud, started: number): Promise<void> {
   const wiring = cloud.wiring();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`

@@ -67,10 +67,7 @@ describe('degrading a CIN child', () => {
 });
 
 describe('the CIN validation report', () => {
-  const samples = path.resolve(
-    path.dirname(fileURLToPath(import.meta.url)),
-    '../../fixtures/cin',
-  );
+  const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/cin');
   const file = readFileSync(path.join(samples, 'CIN_Census_2024.xml'));
 
   it('keeps errors and queries apart, validates against its schema, and quotes no identifying value', async () => {

@@ -8,10 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readCinReturn } from '../../../shared/domain/cin/engine.ts';
 import { buildCinReport } from '../../../shared/domain/cin/report.ts';
 
-const samples = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../fixtures/cin',
-);
+const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/cin');
 const sample = (name: string) => readFileSync(path.join(samples, name));
 
 async function check(name: string, collectionYear: number) {

@@ -4,7 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COUNCILS, findCouncil, REGIONS } from '../../../shared/domain/councils.ts';
 
-const sharedData = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'reference', 'sources');
+const sharedData = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'shared',
+  'reference',
+  'sources',
+);
 
 describe('council reference', () => {
   it('holds every council Ofsted inspects, once, each in one of the 9 regions', () => {
