@@ -16,6 +16,21 @@ const INGESTERS: Record<ReturnType, Ingester> = {
   inyear: ingestInyear,
 };
 
+/**
+ * The files in the order the council declared them, not the order they happened to arrive in, so the same files
+ * always give the same report (tables and rows are reported in reading order).
+ */
+export function inDeclaredOrder(submission: Submission): Submission {
+  const position = new Map(submission.declaredFiles.map((file, index) => [file.name, index]));
+  const files = [...submission.files].sort(
+    (a, b) =>
+      (position.get(a.fileName) ?? Number.MAX_SAFE_INTEGER) -
+      (position.get(b.fileName) ?? Number.MAX_SAFE_INTEGER),
+  );
+  return { ...submission, files };
+}
+
 export function ingesterFor(returnType: ReturnType): Ingester {
-  return INGESTERS[returnType];
+  const ingest = INGESTERS[returnType];
+  return (submission, deps) => ingest(inDeclaredOrder(submission), deps);
 }

@@ -1,0 +1,256 @@
+// CLI: the `upstream` command. Parses arguments, runs one command and returns the exit code: 0 when a return is
+// accepted (with or without issues), 2 when it is rejected, 1 on a usage error or a failure.
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { findCouncil } from '../domain/councils.ts';
+import { RETURN_TYPES, type ReturnType } from '../domain/upload-key.ts';
+import { renderReportText, wantsColour } from './render.ts';
+import {
+  CliError,
+  demoUsers,
+  loadSession,
+  loginLocal,
+  report,
+  type Session,
+  saveSession,
+  submission,
+  submissions,
+  submitFiles,
+} from './service.ts';
+import { validateFiles } from './validate.ts';
+
+export interface Io {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+}
+
+const VERSION = '0.1.0';
+const FORMATS = ['text', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+const HELP: Readonly<Record<string, string>> = {
+  '': `upstream ${VERSION}: check and send children's services returns
+
+Usage: upstream <command> [options]
+
+Commands:
+  validate   check a return on this machine, offline, exactly as the service would
+  login      sign in to a running Upstream
+  submit     send a return and wait for its report
+  status     your submissions, or one of them
+  report     a submission's report
+
+Run \`upstream <command> --help\` for a command's options and an example.`,
+  validate: `Usage: upstream validate --type ssda903|cin|csww|inyear --year YYYY --la CODE [--format text|json|csv] FILE…
+
+Checks the files offline with the service's own reading, checks and report; nothing leaves this machine.
+--year is the collection year: 2026 for April 2025 to March 2026 (the census year for csww).
+--format json prints exactly the report the API returns for the same files.
+Exit code: 0 accepted (with or without issues), 2 rejected, 1 usage error.
+
+Example:
+  upstream validate --type ssda903 --year 2027 --la 886 header.csv episodes.csv reviews.csv`,
+  login: `Usage: upstream login [--user NAME] [--console URL]
+
+Signs in to the local cloud (npm start) as one of its demo users and keeps the session in your config
+directory, readable by you only. Without --user, lists the demo users and asks.
+For a deployed stack, set UPSTREAM_API and UPSTREAM_TOKEN instead.
+
+Example:
+  upstream login --user kent-data-officer`,
+  submit: `Usage: upstream submit --type ssda903|cin|csww|inyear --year YYYY [--la CODE] [--format text|json|csv] FILE…
+
+Sends the files the way the browser does, waits for the checks and prints the report.
+Exit code: 0 accepted (with or without issues), 2 rejected, 1 on a failure.
+
+Example:
+  upstream submit --type cin --year 2025 CIN_Census_2025.xml`,
+  status: `Usage: upstream status [SUBMISSION_ID]
+
+Without an id, lists your council's submissions.
+
+Example:
+  upstream status 20261205T101500Z-1a2b3c4d`,
+  report: `Usage: upstream report SUBMISSION_ID [--format text|json|csv]
+
+Example:
+  upstream report 20261205T101500Z-1a2b3c4d --format csv > report.csv`,
+};
+
+function usage(message: string, command = ''): CliError {
+  return new CliError(`${message}\n\n${HELP[command] ?? HELP['']}`);
+}
+
+function exitCodeFor(status: string): number {
+  return status === 'rejected' ? 2 : 0;
+}
+
+function parseFormat(value: string | undefined, command: string): Format {
+  const format = (value ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw usage(`--format must be one of ${FORMATS.join(', ')}.`, command);
+  return format;
+}
+
+function parseReturn(values: { type?: string; year?: string }, command: string) {
+  if (!values.type) throw usage(`Say which return with --type (${RETURN_TYPES.join(', ')}).`, command);
+  if (!(RETURN_TYPES as readonly string[]).includes(values.type))
+    throw usage(`--type must be one of ${RETURN_TYPES.join(', ')}, not "${values.type}".`, command);
+  const year = Number(values.year);
+  if (!values.year || !Number.isInteger(year) || year < 2013 || year > 2100)
+    throw usage(
+      'Say which collection year with --year, e.g. --year 2026 for April 2025 to March 2026.',
+      command,
+    );
+  return { returnType: values.type as ReturnType, collectionYear: year };
+}
+
+function checkFiles(files: readonly string[], command: string): void {
+  if (files.length === 0) throw usage('Name the files of the return.', command);
+  const missing = files.filter((file) => !existsSync(file));
+  if (missing.length > 0) throw new CliError(`No such file: ${missing.join(', ')}.`);
+}
+
+function print(io: Io, format: Format, reportJson: string, csv?: string): void {
+  if (format === 'json') io.stdout.write(reportJson.endsWith('\n') ? reportJson : `${reportJson}\n`);
+  else if (format === 'csv') io.stdout.write(csv ?? '');
+  else io.stdout.write(renderReportText(reportJson, { colour: wantsColour(io.stdout, io.env) }));
+}
+
+async function validate(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      type: { type: 'string' },
+      year: { type: 'string' },
+      la: { type: 'string' },
+      format: { type: 'string' },
+    },
+  });
+  const { returnType, collectionYear } = parseReturn(values, 'validate');
+  const format = parseFormat(values.format, 'validate');
+  if (!values.la || !findCouncil(values.la))
+    throw usage('Say which council the return is for with --la, e.g. --la 886 for Kent.', 'validate');
+  checkFiles(positionals, 'validate');
+  const result = await validateFiles({ returnType, collectionYear, la: values.la, files: positionals });
+  print(io, format, result.json, result.csv);
+  return exitCodeFor(result.status);
+}
+
+async function login(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { user: { type: 'string' }, console: { type: 'string' } } });
+  const consoleUrl = values.console ?? io.env.UPSTREAM_CONSOLE ?? 'http://127.0.0.1:3001';
+  let username = values.user;
+  if (!username) {
+    const users = await demoUsers(consoleUrl).catch(() => {
+      throw new CliError(`Could not reach the local console at ${consoleUrl}. Is \`npm start\` running?`);
+    });
+    io.stderr.write(
+      `Demo users:\n${users.map((u, i) => `  ${i + 1}. ${u.username.padEnd(22)} ${u.description}`).join('\n')}\n`,
+    );
+    if (!io.stderr.isTTY) throw usage('Choose one with --user.', 'login');
+    const prompt = createInterface({ input: process.stdin, output: io.stderr as NodeJS.WritableStream });
+    const answer = (await prompt.question('Sign in as (number or name): ')).trim();
+    prompt.close();
+    username = users[Number(answer) - 1]?.username ?? answer;
+  }
+  const session = await loginLocal(consoleUrl, username);
+  const file = saveSession(io.env, session);
+  io.stderr.write(`Signed in as ${username} to ${session.api} (session kept in ${file}).\n`);
+  return 0;
+}
+
+async function submit(args: string[], io: Io, session: Session): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      type: { type: 'string' },
+      year: { type: 'string' },
+      la: { type: 'string' },
+      format: { type: 'string' },
+    },
+  });
+  const { returnType, collectionYear } = parseReturn(values, 'submit');
+  const format = parseFormat(values.format, 'submit');
+  checkFiles(positionals, 'submit');
+  const view = await submitFiles(
+    session,
+    { returnType, collectionYear, ...(values.la ? { la: values.la } : {}), files: positionals },
+    (line) => io.stderr.write(`${line}\n`),
+  );
+  const status = view.outcome?.status ?? view.status;
+  if (status === 'duplicate') {
+    io.stdout.write(`${view.outcome?.summary ?? 'These files were sent before.'}\n`);
+    return 0;
+  }
+  const json = await report(session, view.submissionId, 'json');
+  print(io, format, json, format === 'csv' ? await report(session, view.submissionId, 'csv') : undefined);
+  return exitCodeFor(status);
+}
+
+async function status(args: string[], io: Io, session: Session): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const body = positionals[0] ? await submission(session, positionals[0]) : await submissions(session);
+  io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+  return 0;
+}
+
+async function reportCommand(args: string[], io: Io, session: Session): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string' } },
+  });
+  const id = positionals[0];
+  if (!id) throw usage('Name the submission.', 'report');
+  const format = parseFormat(values.format, 'report');
+  if (format === 'csv') io.stdout.write(await report(session, id, 'csv'));
+  else print(io, format, await report(session, id, 'json'));
+  return 0;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command = '', ...rest] = argv;
+  try {
+    if (command === '--version' || command === '-v') {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (command === '' || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(`${HELP[rest[0] ?? ''] ?? HELP['']}\n`);
+      return command === '' ? 1 : 0;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      if (!(command in HELP)) throw usage(`Unknown command "${command}".`);
+      io.stdout.write(`${HELP[command]}\n`);
+      return 0;
+    }
+    switch (command) {
+      case 'validate':
+        return await validate(rest, io);
+      case 'login':
+        return await login(rest, io);
+      case 'submit':
+        return await submit(rest, io, loadSession(io.env));
+      case 'status':
+        return await status(rest, io, loadSession(io.env));
+      case 'report':
+        return await reportCommand(rest, io, loadSession(io.env));
+      default:
+        throw usage(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr.write(`upstream: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`upstream: ${error.message}\n\n${HELP[command] ?? HELP['']}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,143 @@
+// The `upstream` command offline: usage errors, exit codes and the text report, on real files and the service's
+// own ingestion (no emulator).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderReportText, wantsColour } from '../../../shared/cli/render.ts';
+import { main } from '../../../shared/cli/upstream.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const cinSample = path.join(root, 'test', 'fixtures', 'cin', 'CIN_Census_2024.xml');
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'upstream-cli-unit-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  const code = await main(argv, { stdout, stderr, env: { XDG_CONFIG_HOME: scratch } });
+  return { code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') };
+}
+
+describe('upstream validate', () => {
+  it('exits 0 for an accepted return and prints the report as JSON, text or CSV', async () => {
+    const json = await run([
+      'validate',
+      '--type',
+      'cin',
+      '--year',
+      '2024',
+      '--la',
+      '886',
+      '--format',
+      'json',
+      cinSample,
+    ]);
+    expect(json.code, json.err).toBe(0);
+    const report = JSON.parse(json.out) as { status: string; returnType: string; summary: string };
+    expect(report).toMatchObject({ returnType: 'cin' });
+    expect(report.status).toMatch(/^accepted/);
+
+    const text = await run(['validate', '--type', 'cin', '--year', '2024', '--la', '886', cinSample]);
+    expect(text.out.split('\n')[0]).toBe(
+      `Accepted${report.status === 'accepted' ? '' : ' with issues'}: ${report.summary}`,
+    );
+    expect(text.out).not.toContain('\x1b[');
+
+    const csv = await run([
+      'validate',
+      '--type',
+      'cin',
+      '--year',
+      '2024',
+      '--la',
+      '886',
+      '--format',
+      'csv',
+      cinSample,
+    ]);
+    expect(csv.out.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^Type,/);
+  });
+
+  it('exits 2 for a rejected return and says what must be put right', async () => {
+    const notXml = path.join(scratch, 'census.xml');
+    writeFileSync(notXml, 'this is not XML at all');
+    const rejected = await run(['validate', '--type', 'cin', '--year', '2024', '--la', '886', notXml]);
+    expect(rejected.code).toBe(2);
+    expect(rejected.out).toMatch(/^Rejected: /);
+    expect(rejected.out).toContain('What must be put right before the return can be checked:');
+  });
+
+  it('exits 1 with the command’s usage on a usage error', async () => {
+    const noType = await run(['validate', '--year', '2024', '--la', '886', cinSample]);
+    expect(noType.code).toBe(1);
+    expect(noType.err).toContain('Say which return with --type');
+    expect(noType.err).toContain('Usage: upstream validate');
+    expect((await run(['validate', '--type', 'cin', '--year', '2024', cinSample])).err).toContain('--la');
+    expect(
+      (await run(['validate', '--type', 'cin', '--year', '2024', '--la', '886', 'missing.xml'])).err,
+    ).toContain('No such file: missing.xml');
+    expect((await run(['frobnicate'])).code).toBe(1);
+    expect((await run(['validate', '--bogus'])).code).toBe(1);
+  });
+
+  it('has help with an example on every command, and a version', async () => {
+    for (const command of ['validate', 'login', 'submit', 'status', 'report']) {
+      const help = await run([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.out).toContain(`Usage: upstream ${command}`);
+      expect(help.out).toContain('Example:');
+    }
+    expect((await run(['--version'])).out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('asks to sign in before talking to the service', async () => {
+    const status = await run(['status']);
+    expect(status.code).toBe(1);
+    expect(status.err).toContain('You are not signed in. Run `upstream login` first');
+  });
+});
+
+describe('the text report', () => {
+  const report = JSON.stringify({
+    status: 'accepted_with_issues',
+    summary: 'The return was read.',
+    rules: [
+      { code: '101', description: 'Sex', count: 2 },
+      { code: '103', description: 'Ethnicity', count: 5 },
+    ],
+    rows: [
+      {
+        code: '103',
+        table: 'Header',
+        rowNumber: 4,
+        field: 'ETHNIC',
+        value: 'XX',
+        child: 'C1',
+        message: 'Bad code.',
+      },
+    ],
+    totals: { problems: 7, listed: 1 },
+  });
+
+  it('lists checks by count, then the first rows with where they are', () => {
+    const text = renderReportText(report, { colour: false });
+    expect(text.indexOf('103')).toBeLessThan(text.indexOf('101'));
+    expect(text).toContain('First 1 of 7 problems:');
+    expect(text).toContain('103 Header, child C1, row 4, ETHNIC (value "XX"): Bad code.');
+  });
+
+  it('colours only a terminal, and never under CI or NO_COLOR', () => {
+    expect(renderReportText(report, { colour: true })).toContain('\x1b[');
+    expect(wantsColour({ isTTY: true }, {})).toBe(true);
+    expect(wantsColour({ isTTY: false }, {})).toBe(false);
+    expect(wantsColour({ isTTY: true }, { CI: 'true' })).toBe(false);
+    expect(wantsColour({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+  });
+});
