@@ -27,8 +27,15 @@ import {
 import { INDICATORS, type IndicatorDefinition } from '../shared/domain/indicators/register.ts';
 import { SUPERSEDED_CODES } from '../shared/domain/indicators/superseded-codes.ts';
 import { scoreIndicators } from '../shared/domain/risk/assess.ts';
-import { INDICATOR_WEIGHTS, MODEL_VERSION, WEIGHT_SCALE } from '../shared/domain/risk/model.ts';
+import {
+  type DataRating,
+  INDICATOR_WEIGHTS,
+  MODEL_VERSION,
+  type RiskBand,
+  WEIGHT_SCALE,
+} from '../shared/domain/risk/model.ts';
 import { orientedPosition, positionOf } from '../shared/domain/risk/positions.ts';
+import { applyDwell, dataRating, escalate } from '../shared/domain/risk/ratings.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REFERENCE_DIR = path.resolve(repoRoot, '..', 'shared', 'data', 'reference');
@@ -621,6 +628,7 @@ export function chooseVariant(candidates: readonly VariantSelection[]): string {
 // The backtest ------------------------------------------------------------------------------------
 
 const BASELINES = ['previous-grade', 'equal-composite'] as const;
+const ENGINE_BANDS = 'engine bands';
 
 export interface ModelResult {
   readonly id: string;
@@ -1004,7 +1012,29 @@ export function runBacktest(options: BacktestOptions = {}): BacktestReport {
     });
 
     // Lead time: months flagged without a break before each positive inspection.
-    const leadModels = [chosen, 'engine', ...BASELINES];
+    // "engine bands" is the shipped engine's own band, month by month with its hysteresis and dwell, and
+    // no intelligence: amber is its "high" data rating, whatever share of councils that is.
+    const leadModels = [chosen, 'engine', ENGINE_BANDS, ...BASELINES];
+    const flaggedMonths = (model: ModelId, inspection: Inspection): boolean[] => {
+      const year = yearOf(inspection.inspected);
+      const dates = Array.from({ length: LEAD_MONTHS + 1 }, (_, back) =>
+        monthsBefore(inspection.inspected, back),
+      );
+      if (model !== ENGINE_BANDS) {
+        return dates.map((date) => flagOf(model, target, momentOf(inspection.la, date), year) >= 0.5);
+      }
+      const amber: boolean[] = [];
+      let previous: { rating: DataRating; band: RiskBand; sinceDay: number } | null = null;
+      for (const date of [...dates].reverse()) {
+        const moment = momentOf(inspection.la, date);
+        const day = Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+        const rating = dataRating(engineOf(moment.la, moment.cin, moment.workforce), previous?.rating);
+        const band: RiskBand = applyDwell(escalate(rating, 'none'), previous, day).band;
+        previous = { rating, band, sinceDay: previous && previous.band === band ? previous.sinceDay : day };
+        amber.unshift(band !== 'green');
+      }
+      return amber;
+    };
     const leadTimes: LeadTime[] = leadModels.map((model) => {
       const runs: number[] = [];
       let flaggedAtInspection = 0;
@@ -1012,13 +1042,9 @@ export function runBacktest(options: BacktestOptions = {}): BacktestReport {
       let twelve = 0;
       tested.forEach((inspection, i) => {
         if (!outcomes[i]) return;
-        const year = yearOf(inspection.inspected);
+        const flagged = flaggedMonths(model, inspection);
         let months = -1;
-        for (let back = 0; back <= LEAD_MONTHS; back += 1) {
-          const moment = momentOf(inspection.la, monthsBefore(inspection.inspected, back));
-          if (flagOf(model, target, moment, year) < 0.5) break;
-          months = back;
-        }
+        while (months + 1 < flagged.length && flagged[months + 1]) months += 1;
         if (months < 0) return;
         flaggedAtInspection += 1;
         if (months >= 6) six += 1;
@@ -1253,6 +1279,7 @@ function renderTarget(report: BacktestReport, target: TargetReport): string[] {
       `${baseline.id} by ${fixed(baseline.chosenMinusThisPoint)} (95% interval ${range(baseline.chosenMinusThis)}${(baseline.chosenMinusThis?.low ?? 0) > 0 ? ', above zero' : ', which includes zero'})`,
   );
   const lead = target.leadTimes;
+  const flagModels = Object.keys(target.deprivationRatio);
   return [
     `## Target: ${target.name}`,
     '',
@@ -1279,7 +1306,7 @@ function renderTarget(report: BacktestReport, target: TargetReport): string[] {
     '',
     `### Lead time (${target.name})`,
     '',
-    `For each of the ${target.positives} councils later judged ${target.name}, the months without a break before the inspection in which the model, on the data published by then, put it among the worst ${pct(FLAG_RATE)} of councils (the share the data alone makes amber; data alone never makes red). Looked back at most ${LEAD_MONTHS} months, monthly, with the model fitted at the inspection year's origin.`,
+    `For each of the ${target.positives} councils later judged ${target.name}, the months without a break before the inspection in which the model, on the data published by then, put it among the worst ${pct(FLAG_RATE)} of councils (about the share the data alone makes amber; data alone never makes red). Looked back at most ${LEAD_MONTHS} months, monthly, with the model fitted at the inspection year's origin; a median of ${LEAD_MONTHS} means flagged for the whole look-back. "${ENGINE_BANDS}" is the shipped engine's own band month by month (amber from its "high" data rating, with hysteresis and dwell, no intelligence).`,
     '',
     '| model | flagged at inspection | flagged 6+ months ahead | flagged 12+ months ahead | median months flagged (of those flagged) |',
     '| --- | --- | --- | --- | --- |',
@@ -1292,14 +1319,14 @@ function renderTarget(report: BacktestReport, target: TargetReport): string[] {
     '',
     'Proxy: the share of primary pupils eligible for free school meals at any time in the last six years (DfE school census, LAIT `Ever6_FSM_Prim`), for the year of the CIN data used; thirds cut over all councils on the latest data (1 least deprived). "All councils" pools every council at 1 April of each test year, which is what advisers would see; "inspections" is the share of tested inspections flagged.',
     '',
-    `| third | FSM range | inspections | ${target.name} | ${lead.map((entry) => `${entry.model}: inspections / all councils`).join(' | ')} |`,
-    `| --- | --- | --- | --- | ${lead.map(() => '---').join(' | ')} |`,
+    `| third | FSM range | inspections | ${target.name} | ${flagModels.map((model) => `${model}: inspections / all councils`).join(' | ')} |`,
+    `| --- | --- | --- | --- | ${flagModels.map(() => '---').join(' | ')} |`,
     ...target.deprivation.map(
       (third) =>
-        `| ${third.third} | ${third.fsmRange} | ${third.inspections} | ${third.positives} | ${lead.map((entry) => `${pct(third.flagRateInspections[entry.model]!)} / ${pct(third.flagRateAllCouncils[entry.model]!)}`).join(' | ')} |`,
+        `| ${third.third} | ${third.fsmRange} | ${third.inspections} | ${third.positives} | ${flagModels.map((model) => `${pct(third.flagRateInspections[model]!)} / ${pct(third.flagRateAllCouncils[model]!)}`).join(' | ')} |`,
     ),
     '',
-    `Most over least deprived third, all councils: ${lead.map((entry) => `${entry.model} ${fixed(target.deprivationRatio[entry.model], 2)}×`).join(', ')}. Goal: within 1.5× for the kept model — ${target.goal.deprivationWithin ? 'met' : '**not met**'}.`,
+    `Most over least deprived third, all councils: ${flagModels.map((model) => `${model} ${fixed(target.deprivationRatio[model], 2)}×`).join(', ')}. Goal: within 1.5× for the kept model — ${target.goal.deprivationWithin ? 'met' : '**not met**'}.`,
     '',
   ];
 }
