@@ -23,7 +23,11 @@ export const RiskChangedV1Schema = z.strictObject({
   /** The largest contributions, worst first, worded for a person. */
   topDrivers: z
     .array(
-      z.strictObject({ kind: z.enum(['indicator', 'intelligence']), text: z.string(), red: z.boolean() }),
+      z.strictObject({
+        kind: z.enum(['indicator', 'intelligence', 'inyear']),
+        text: z.string(),
+        red: z.boolean(),
+      }),
     )
     .max(5),
   newRedDrivers: z.array(z.string()),

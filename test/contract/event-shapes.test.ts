@@ -107,6 +107,12 @@ describe('event samples', () => {
     };
     expect(RiskChangedV1Schema.parse(event).to).toBe('amber');
     expect(() => RiskChangedV1Schema.parse({ ...event, narrative: 'text' })).toThrow();
+    const inYear = {
+      kind: 'inyear',
+      text: 'Assessments … fell for 5 months running since April 2025',
+      red: true,
+    };
+    expect(RiskChangedV1Schema.parse({ ...event, topDrivers: [inYear] }).topDrivers).toEqual([inYear]);
   });
 });
 

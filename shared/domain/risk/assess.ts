@@ -4,10 +4,15 @@
 // the sum of every live soft-intelligence item's decayed weight. Each score goes to a rating (with
 // hysteresis), the two ratings go through the escalation matrix to a band, a lowered band waits out the
 // minimum dwell, and an unexpired adviser override wins. Contributions are kept in whole hundredths of a
-// point, so the drivers listed always add up to the scores shown.
+// point, so the drivers listed always add up to the scores shown. Deteriorations in the council's monthly
+// in-year data (statistical process control) are listed as "why now" drivers that add nothing to either
+// score: there is no history of monthly data to test them against inspections.
+
 import type { CouncilIndicatorResult } from '../indicators/compute.ts';
 import { findIndicator, type IndicatorDefinition, type IndicatorDomain } from '../indicators/register.ts';
 import type { IntelligenceSignal } from '../intelligence.ts';
+import type { InYearMonth } from '../inyear/months.ts';
+import { type InYearSignal, inyearSignals, type RunRule } from '../inyear/spc.ts';
 import { describeSignal, isoDay, type SignalStatus, weighSignal } from './intelligence-score.ts';
 import {
   type DataRating,
@@ -79,7 +84,23 @@ export interface IntelligenceDriver {
   readonly text: string;
 }
 
-export type RiskDriver = IndicatorDriver | IntelligenceDriver;
+/** A deterioration in a monthly in-year measure that still holds at the latest month: why now. */
+export interface InYearDriver {
+  readonly kind: 'inyear';
+  /** The in-year measure's code. */
+  readonly key: string;
+  /** The month the deterioration started, and the latest month charted (yyyy-mm). */
+  readonly startMonth: string;
+  readonly latestMonth: string;
+  readonly rules: readonly RunRule[];
+  /** Always 0: in-year signals are shown, not scored. */
+  readonly contribution: number;
+  /** Red when the latest month is beyond the natural process limit and the decline is also sustained. */
+  readonly red: boolean;
+  readonly text: string;
+}
+
+export type RiskDriver = IndicatorDriver | IntelligenceDriver | InYearDriver;
 
 export interface DomainScore {
   readonly domain: IndicatorDomain;
@@ -116,6 +137,8 @@ export interface RiskInput {
    */
   readonly indicators: readonly CouncilIndicatorResult[];
   readonly signals?: readonly IntelligenceSignal[];
+  /** The council's current in-year months (one or more collection years), for the "why now" drivers. */
+  readonly inyearMonths?: readonly InYearMonth[];
   readonly previous?: RiskAssessment | null;
   readonly override?: AdviserOverride | null;
 }
@@ -137,7 +160,10 @@ export interface RiskAssessment {
   readonly intelligenceScore: number;
   readonly intelligenceRating: IntelligenceRating;
   readonly domains: readonly DomainScore[];
-  /** Every contribution, worst first: indicator drivers sum to the data score, intelligence drivers to the intelligence score. */
+  /**
+   * Every contribution, worst first: indicator drivers sum to the data score, intelligence drivers to the
+   * intelligence score; in-year drivers add nothing and come first among the drivers that add nothing.
+   */
   readonly drivers: readonly RiskDriver[];
   readonly context: readonly ContextIndicator[];
   /** Intelligence items left out and why (expired, or observed after the as-of date). */
@@ -217,8 +243,23 @@ function contextOf(result: CouncilIndicatorResult, indicator: IndicatorDefinitio
   };
 }
 
+const inYearFirst = (driver: RiskDriver) => (driver.kind === 'inyear' ? 0 : 1);
 const byContributionDescending = (a: RiskDriver, b: RiskDriver) =>
-  b.contribution - a.contribution || a.key.localeCompare(b.key);
+  b.contribution - a.contribution || inYearFirst(a) - inYearFirst(b) || a.key.localeCompare(b.key);
+
+/** In-year deteriorations as drivers. */
+export function inyearDrivers(months: readonly InYearMonth[]): InYearDriver[] {
+  return inyearSignals(months).map((signal: InYearSignal) => ({
+    kind: 'inyear',
+    key: signal.measure,
+    startMonth: signal.startMonth,
+    latestMonth: signal.latestMonth,
+    rules: signal.findings.map((finding) => finding.rule),
+    contribution: 0,
+    red: signal.beyondLimit && signal.findings.length > 1,
+    text: signal.text,
+  }));
+}
 
 /** Assesses one council. Pure: the same input always gives the same assessment. */
 export function assessRisk(input: RiskInput): RiskAssessment {
@@ -316,7 +357,11 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     }
   }
 
-  const drivers: RiskDriver[] = [...data.drivers, ...intelligenceDrivers].sort(byContributionDescending);
+  const drivers: RiskDriver[] = [
+    ...data.drivers,
+    ...intelligenceDrivers,
+    ...inyearDrivers(input.inyearMonths ?? []),
+  ].sort(byContributionDescending);
   return {
     modelVersion: MODEL_VERSION,
     la: input.la,

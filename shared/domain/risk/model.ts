@@ -6,7 +6,7 @@ import type { IntelligenceCategory } from '../intelligence.ts';
  * Bumped whenever a weight, threshold, half-life or rule changes, so every stored assessment says which
  * model produced it. Assessments made by different versions are not directly comparable.
  */
-export const MODEL_VERSION = 'risk-2025.1';
+export const MODEL_VERSION = 'risk-2026.1';
 
 export const RISK_BANDS = ['green', 'amber', 'red'] as const;
 export type RiskBand = (typeof RISK_BANDS)[number];

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../scripts/backtest.ts';
 import { computeCouncilIndicators } from '../../../shared/domain/indicators/compute.ts';
+import type { InYearMonth } from '../../../shared/domain/inyear/months.ts';
 import {
   assessRisk,
   type RiskAssessment,
@@ -247,5 +248,60 @@ describe('riskChanged', () => {
 
   it('treats a first assessment as a change', () => {
     expect(riskChanged(null, assessment({})).changed).toBe(true);
+  });
+});
+
+describe('in-year "why now" drivers', () => {
+  /** Months from April 2024: assessments within 45 days out of 100 completed. */
+  const months = (within: readonly number[]): InYearMonth[] =>
+    within.map((value, index) => ({
+      month: new Date(Date.UTC(2024, 3 + index, 1)).toISOString().slice(0, 7),
+      figures: { assessments_completed: 100, assessments_within_45_days: value },
+      submissionId: `S-${index}`,
+      receivedAt: '2025-10-05T00:00:00Z',
+      revision: 1,
+    }));
+  const stable = [80, 82, 79, 81, 80, 83, 78, 81, 80, 82, 79, 81];
+
+  it('lists a sustained decline with its start month, adding nothing to the score or the band', () => {
+    const input: RiskInput = { ...base, indicators: indicators(0.5) };
+    const without = assessRisk(input);
+    const withDecline = assessRisk({ ...input, inyearMonths: months([...stable, 84, 80, 76, 72, 68, 64]) });
+    expect(withDecline.dataScore).toBe(without.dataScore);
+    expect(withDecline.band).toBe(without.band);
+    const driver = withDecline.drivers.find((candidate) => candidate.kind === 'inyear');
+    expect(driver).toMatchObject({
+      key: 'assessment-timeliness',
+      startMonth: '2025-04',
+      latestMonth: '2025-09',
+      contribution: 0,
+      red: true,
+    });
+    expect(driver!.text).toContain('fell for 5 months running since April 2025');
+    // First among the drivers that add nothing, after those that add points.
+    const index = withDecline.drivers.indexOf(driver!);
+    expect(withDecline.drivers.slice(0, index).every((other) => other.contribution > 0)).toBe(true);
+  });
+
+  it('raises a RiskChanged for a new red in-year driver, and not for a steady year', () => {
+    const first = assessRisk({ ...base, inyearMonths: months([...stable, 80, 81]) });
+    expect(first.drivers.some((driver) => driver.kind === 'inyear')).toBe(false);
+    const second = assessRisk({
+      ...base,
+      asOf: '2025-10-01',
+      previous: first,
+      inyearMonths: months([...stable, 84, 80, 76, 72, 68, 64]),
+    });
+    expect(riskChanged(first, second).newRedDrivers.map((driver) => driver.kind)).toEqual(['inyear']);
+  });
+
+  it('does not call a run below the usual level red without a month beyond the limit', () => {
+    const assessment = assessRisk({
+      ...base,
+      inyearMonths: months([...stable, 78, 79, 77, 79, 78, 79, 77, 78]),
+    });
+    const driver = assessment.drivers.find((candidate) => candidate.kind === 'inyear');
+    expect(driver).toMatchObject({ red: false, rules: ['run-one-side'] });
+    expect(assessment.band).toBe(assessRisk(base).band);
   });
 });
