@@ -50,6 +50,7 @@ const riskDeps: RiskDeps = {
   risk: new DynamoRiskStore(dynamoDocumentClient(), env.TABLE_NAME),
   intelligence: new DynamoIntelligenceStore(dynamoDocumentClient(), env.TABLE_NAME),
   uploads: indicators,
+  inyear: new DynamoAggregateStore(dynamoDocumentClient(), env.TABLE_NAME),
   publishRiskChanged: async (message) => {
     await sendToAlertQueue(message);
     // A changed band may change the national picture: dfe-digest checks whether DfE's summary is due.

@@ -13,7 +13,9 @@ import {
   type IndicatorSources,
   publishedSources,
 } from '../domain/indicators/compute.ts';
+import type { InYearMonth } from '../domain/inyear/months.ts';
 import { assessRisk, type RiskAssessment, riskChanged } from '../domain/risk/assess.ts';
+import type { AggregateStore } from '../ports/aggregates.ts';
 import type { IndicatorStore, UploadedValueSet } from '../ports/indicators.ts';
 import type { IntelligenceStore } from '../ports/intelligence.ts';
 import type { RiskStore, StoredAssessment } from '../ports/risk.ts';
@@ -23,6 +25,8 @@ export interface RiskDeps {
   readonly risk: RiskStore;
   readonly intelligence: Pick<IntelligenceStore, 'activeSignals'>;
   readonly uploads: Pick<IndicatorStore, 'uploadedInRegion'>;
+  /** The council's in-year months, for the control charts' "why now" drivers. */
+  readonly inyear: Pick<AggregateStore, 'currentAggregates'>;
   readonly publishRiskChanged: (message: {
     body: string;
     groupId: string;
@@ -110,9 +114,32 @@ function alertFor(
   };
 }
 
+/**
+ * The council's in-year months for this collection year and the one before (the charts' limits come from the
+ * earlier months, so a year's first months are judged against the previous year's).
+ */
+export async function inyearMonths(
+  la: string,
+  now: Date,
+  store: Pick<AggregateStore, 'currentAggregates'>,
+): Promise<InYearMonth[]> {
+  // The collection year ends in March: from April, months belong to the year ending next March.
+  const year = now.getUTCMonth() >= 3 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+  const [previous, current] = await Promise.all([
+    store.currentAggregates(la, 'inyear', year - 1),
+    store.currentAggregates(la, 'inyear', year),
+  ]);
+  return [...(previous?.months ?? []), ...(current?.months ?? [])].sort((a, b) =>
+    a.month.localeCompare(b.month),
+  );
+}
+
 export async function assessCouncilRisk(la: string, cause: RiskCause, deps: RiskDeps): Promise<RiskOutcome> {
   if (!findCouncil(la)) throw new Error(`Council ${la} is not an English council`);
-  const { sources, sets } = await riskSources(deps);
+  const [{ sources, sets }, months] = await Promise.all([
+    riskSources(deps),
+    inyearMonths(la, deps.now(), deps.inyear),
+  ]);
   const indicators = latestResults(
     la,
     sources,
@@ -129,7 +156,7 @@ export async function assessCouncilRisk(la: string, cause: RiskCause, deps: Risk
     if (!current) {
       const baseline: StoredAssessment = {
         version: 1,
-        assessment: assessRisk({ la, asOf, indicators }),
+        assessment: assessRisk({ la, asOf, indicators, inyearMonths: months }),
         cause: { type: 'Baseline', eventId: `${la}#baseline` },
         assessedAt,
       };
@@ -145,6 +172,7 @@ export async function assessCouncilRisk(la: string, cause: RiskCause, deps: Risk
       la,
       asOf,
       indicators,
+      inyearMonths: months,
       signals,
       previous: current.assessment,
       override: override

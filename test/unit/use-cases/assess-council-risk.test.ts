@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { RiskChangedV1Schema } from '../../../events/risk-changed.ts';
 import type { IntelligenceSignal } from '../../../shared/domain/intelligence.ts';
+import type { InYearMonth } from '../../../shared/domain/inyear/months.ts';
 import type { AdviserOverride } from '../../../shared/domain/risk/assess.ts';
 import type { RiskStore, StoredAssessment } from '../../../shared/ports/risk.ts';
 import { assessCouncilRisk, type RiskDeps } from '../../../shared/use-cases/assess-council-risk.ts';
-import { InMemoryIndicatorStore } from '../../../shared/use-cases/indicator-in-memory.ts';
+import {
+  InMemoryAggregateStore,
+  InMemoryIndicatorStore,
+} from '../../../shared/use-cases/indicator-in-memory.ts';
 
 /** Versions kept as the Dynamo adapter keeps them: a save conflicts unless it is the next version. */
 class MemoryRiskStore implements RiskStore {
@@ -59,6 +63,7 @@ function setup(signals: IntelligenceSignal[] = []) {
     risk,
     intelligence: { activeSignals: async (la) => signals.filter((signal) => signal.la === la) },
     uploads: new InMemoryIndicatorStore(),
+    inyear: new InMemoryAggregateStore(),
     publishRiskChanged: async (message) => {
       if (failSends > 0) {
         failSends -= 1;
@@ -184,5 +189,43 @@ describe('reassessing a council’s risk', () => {
 
   it('refuses a council that does not exist', async () => {
     await expect(assessCouncilRisk('999', { type: 'x', eventId: 'y' }, setup().deps)).rejects.toThrow(/999/);
+  });
+
+  it('reads the council’s in-year months across the turn of the collection year and says why now', async () => {
+    // Assessments within 45 days: steady around 80% from April 2024, then falling from April 2025.
+    const within = [80, 82, 79, 81, 80, 83, 78, 81, 80, 82, 79, 81, 84, 80, 76, 72, 68, 64];
+    const months: InYearMonth[] = within.map((value, index) => ({
+      month: new Date(Date.UTC(2024, 3 + index, 1)).toISOString().slice(0, 7),
+      figures: { assessments_completed: 100, assessments_within_45_days: value },
+      submissionId: index < 12 ? 'IY-2025' : 'IY-2026',
+      receivedAt: '2025-10-01T00:00:00.000Z',
+      revision: 1,
+    }));
+    const inyear = new InMemoryAggregateStore();
+    for (const [collectionYear, submissionId] of [
+      [2025, 'IY-2025'],
+      [2026, 'IY-2026'],
+    ] as const) {
+      await inyear.saveReturnAggregates({
+        la: '886',
+        returnType: 'inyear',
+        collectionYear,
+        submissionId,
+        ingestedAt: '2025-10-01T00:00:00.000Z',
+        children: 0,
+        indicators: {},
+        months: months.filter((month) => month.submissionId === submissionId),
+      });
+    }
+    const { deps } = setup();
+    const outcome = await assessCouncilRisk(
+      '886',
+      { type: 'ReturnIngested', eventId: 'IY-2026' },
+      { ...deps, inyear, now: () => new Date('2025-10-15T09:00:00.000Z') },
+    );
+    if (outcome.kind !== 'assessed') throw new Error('expected an assessment');
+    const why = outcome.stored.assessment.drivers.filter((driver) => driver.kind === 'inyear');
+    expect(why).toHaveLength(1);
+    expect(why[0]!.text).toContain('fell for 5 months running since April 2025');
   });
 });
