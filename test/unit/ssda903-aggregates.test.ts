@@ -144,7 +144,9 @@ describe('SSDA903 aggregates', () => {
         ],
       });
       expect(
-        aggregate([adoptedBySecondCarer, sameCarerWithNewOrder, newCarerWithNewOrder])['placement-instability'],
+        aggregate([adoptedBySecondCarer, sameCarerWithNewOrder, newCarerWithNewOrder])[
+          'placement-instability'
+        ],
       ).toEqual({ numerator: 1, denominator: 3 });
     });
 
@@ -260,7 +262,10 @@ describe('SSDA903 aggregates', () => {
       const noBirthDate = child('', {
         OC3: [row('OC3', { CHILD: 'x', DOB: '', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'B1' })],
       });
-      expect(aggregate([fromHeader, noBirthDate])['care-leavers-eet']).toEqual({ numerator: 1, denominator: 1 });
+      expect(aggregate([fromHeader, noBirthDate])['care-leavers-eet']).toEqual({
+        numerator: 1,
+        denominator: 1,
+      });
     });
   });
 
