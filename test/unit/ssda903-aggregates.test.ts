@@ -165,8 +165,17 @@ describe('SSDA903 aggregates', () => {
           episode('01/06/2025', '', 'P'),
         ],
       });
-      const result = aggregate([openOn1April, sameDayPlacement]);
-      expect(result['placement-instability']).toEqual({ numerator: 1, denominator: 2 });
+      // A same-day first placement, then the same carer (T), then two moves: the T placement is the first.
+      const sameDayFirst = child('01/01/2015', {
+        Episodes: [
+          episode('01/05/2025', '01/05/2025', 'S'),
+          episode('01/05/2025', '01/06/2025', 'T'),
+          episode('01/06/2025', '01/07/2025', 'P'),
+          episode('01/07/2025', '', 'B'),
+        ],
+      });
+      const result = aggregate([openOn1April, sameDayPlacement, sameDayFirst]);
+      expect(result['placement-instability']).toEqual({ numerator: 2, denominator: 3 });
     });
   });
 

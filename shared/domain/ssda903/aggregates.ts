@@ -95,10 +95,10 @@ function firstRowValue(rows: readonly Row[] | undefined, column: string): string
  */
 function placementsInYear(inYear: readonly Episode[]): number {
   let placements = 0;
-  inYear.forEach((episode, index) => {
-    if (episode.end !== null && episode.end === episode.start) return;
-    if (index === 0 || NEW_PLACEMENT.has(episode.rne)) placements += 1;
-  });
+  for (const episode of inYear) {
+    if (episode.end !== null && episode.end === episode.start) continue;
+    if (placements === 0 || NEW_PLACEMENT.has(episode.rne)) placements += 1;
+  }
   return placements;
 }
 
