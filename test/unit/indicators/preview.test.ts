@@ -1,6 +1,11 @@
 // The preview of a return's indicators in its validation report: values as the recompute makes them,
 // against England and statistical neighbours from the published baseline, in JSON and CSV.
 import { describe, expect, it } from 'vitest';
+import {
+  buildCinReport,
+  renderCinReportCsv,
+  renderCinReportJson,
+} from '../../../shared/domain/cin/report.ts';
 import { ENGLAND } from '../../../shared/domain/indicators/baseline.ts';
 import { compareWith, describePreview } from '../../../shared/domain/indicators/preview.ts';
 import {
@@ -127,5 +132,32 @@ describe('indicator preview', () => {
       { indicators: previews },
     );
     expect(rejected.indicators).toEqual([]);
+  });
+
+  it('is in the CIN report as JSON and CSV too', () => {
+    const previews = previewIndicators({
+      la: '886',
+      returnType: 'cin',
+      collectionYear: 2025,
+      indicators: { 're-referrals': { numerator: 100, denominator: 400 } },
+    });
+    const report = buildCinReport(
+      {
+        status: 'accepted',
+        collectionYear: 2025,
+        file: 'cin.xml',
+        notices: [],
+        schema: 'CIN_schema_2024.xsd',
+        header: null,
+        children: 1,
+        findings: [],
+        counts: [],
+        councilIssues: [],
+        totalFindings: 0,
+      },
+      previews,
+    );
+    expect(JSON.parse(renderCinReportJson(report)).indicators).toEqual(previews);
+    expect(renderCinReportCsv(report)).toContain('Indicator,re-referrals,,,,,,25,,');
   });
 });
