@@ -16,6 +16,11 @@ import {
   type Polarity,
   type PublishedMapping,
 } from '../shared/domain/indicators/register.ts';
+import {
+  type DefinitionCheck,
+  RETURN_DEFINITIONS,
+  type ReturnDefinition,
+} from '../shared/domain/indicators/return-definitions.ts';
 import { JOINT_RETURNS, SUPERSEDED_CODES } from '../shared/domain/indicators/superseded-codes.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -132,6 +137,45 @@ and the result says which period it used. The functions live in \`shared/domain/
   as too small to show on its own; such values still count in national distributions, as in LAIT.
 `;
 
+const FROM_RETURNS = `## From the council's own return
+
+Each indicator is worked out from the council's uploaded return as DfE defines it in the statistical
+release and the LAIT data dictionary entry named under the indicator. The code is in
+\`shared/domain/cin/aggregates.ts\`, \`shared/domain/ssda903/aggregates.ts\` and
+\`shared/domain/workforce/csww-aggregates.ts\`; each exclusion and edge case below names the unit test
+that holds it. The validation report previews these figures for the council before the deadline.
+
+- **Durations.** DfE's LAIT entry for child protection plans lasting 2 years or more defines 2 years as
+  more than 729 calendar days counting the days at both ends. The same convention is used for every
+  duration: 365 days to a year, the first and last day both counted, so 2 years is 730 days and 2.5 years
+  is 913 days (912.5 rounded up) (\`shared/domain/indicators/durations.ts\`).
+- **Year boundaries.** A CIN or SSDA903 year runs from 1 April to 31 March, both days included; a
+  snapshot "at 31 March" takes what was open at the end of 31 March (an episode that ended on 31 March is
+  not open).
+- **Drift from DfE's figure.** Once DfE publishes its figure for the same year, the recompute compares
+  it with the uploaded value and records the gap on the indicator result when it is beyond the tolerance
+  (\`shared/domain/indicators/drift.ts\`): 1 percentage point for percentages, 2% of DfE's rate for rates
+  per 10,000, 0.5 for the average caseload. The uploaded value is still the one used; the risk rating's
+  inputs and drivers say so and give DfE's figure beside it.
+`;
+
+const checkLine = (check: DefinitionCheck) => `  - ${check.rule} (test: \`${check.file}\`, "${check.test}")`;
+
+function fromReturnLines(indicator: IndicatorDefinition, definition: ReturnDefinition | undefined): string[] {
+  if (!definition) return ['- From the return: not described'];
+  const lait = indicator.laitMeasure ? `; LAIT data dictionary entry \`${indicator.laitMeasure}\`` : '';
+  const lines = [`- Defined by: ${definition.release}${lait} ("${definition.laitEntry}")`];
+  if (!definition.produced) {
+    lines.push(`- From the return: not produced. ${definition.why}`);
+    return lines;
+  }
+  lines.push('- From the return: produced');
+  if (definition.exclusions.length > 0) lines.push('- Exclusions:', ...definition.exclusions.map(checkLine));
+  if (definition.edgeCases.length > 0) lines.push('- Edge cases:', ...definition.edgeCases.map(checkLine));
+  if (definition.limits) lines.push(`- Limits: ${definition.limits}`);
+  return lines;
+}
+
 export function renderIndicatorsDoc(indicators: readonly IndicatorDefinition[] = INDICATORS): string {
   const lines: string[] = [
     '# Indicators',
@@ -155,7 +199,19 @@ export function renderIndicatorsDoc(indicators: readonly IndicatorDefinition[] =
         `${POLARITY_WORDS[indicator.polarity]} | ${baselineYears(indicator)} | ${baselineSources(indicator)} |`,
     );
   }
-  lines.push('', METHODS, '## Definitions', '');
+  const notProduced = indicators.filter(
+    (indicator) => RETURN_DEFINITIONS[indicator.code]?.produced === false,
+  );
+  lines.push('', METHODS, FROM_RETURNS);
+  if (notProduced.length > 0) {
+    lines.push('Not produced from returns (benchmarked on DfE\u2019s published figure only):', '');
+    for (const indicator of notProduced) {
+      const definition = RETURN_DEFINITIONS[indicator.code];
+      if (definition && !definition.produced) lines.push(`- \`${indicator.code}\`: ${definition.why}`);
+    }
+    lines.push('');
+  }
+  lines.push('## Definitions', '');
 
   for (const indicator of indicators) {
     lines.push(`### ${indicator.name} (\`${indicator.code}\`)`, '', indicator.definition, '');
@@ -175,6 +231,7 @@ export function renderIndicatorsDoc(indicators: readonly IndicatorDefinition[] =
     lines.push(`- Disclosure (\`${indicator.disclosure.id}\`): ${indicator.disclosure.description}`);
     lines.push(`- Funnel-plot limits: ${indicator.funnelEligible ? 'yes (a proportion of children)' : 'no'}`);
     if (indicator.laitMeasure) lines.push(`- LAIT measure: \`${indicator.laitMeasure}\``);
+    lines.push(...fromReturnLines(indicator, RETURN_DEFINITIONS[indicator.code]));
     if (indicator.published.length === 0) {
       lines.push('- Published baseline: none (DfE publishes no council-level figure for this indicator)');
     } else {

@@ -169,6 +169,8 @@ function benchmarks(result: CouncilIndicatorResult) {
     rank: result.rank,
     change: result.change,
     funnel: result.funnel,
+    /** Where the uploaded value and DfE's later published figure differ beyond the tolerance. */
+    drift: result.drift ?? null,
   };
 }
 

@@ -19,6 +19,7 @@ import { councilPseudonymKey } from '../domain/privacy.ts';
 import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
 import { duplicateOutcome } from './duplicate-submission.ts';
+import { previewIndicators } from './indicator-preview.ts';
 import { type IngestDeps, reportKeys } from './ingest-ssda903.ts';
 
 /** The census years we accept: the working-day rules need bank holidays for the whole year and the one before. */
@@ -206,7 +207,15 @@ export async function ingestCin(submission: Submission, deps: IngestDeps): Promi
     if (result.status === 'accepted') result = withNotice(result, linking.notice);
   }
 
-  const report = buildCinReport(result);
+  const aggregates = aggregator?.result();
+  const indicators = (aggregates?.indicators ?? {}) as Record<
+    string,
+    { numerator: number; denominator: number | null }
+  >;
+  const report = buildCinReport(
+    result,
+    previewIndicators({ ...submission, collectionYear: year, indicators }),
+  );
   await deps.objects.putText(
     deps.uploadsBucket,
     keys.json,
@@ -227,10 +236,9 @@ export async function ingestCin(submission: Submission, deps: IngestDeps): Promi
     children: report.children,
     reportKeys: keys,
   };
-  if (report.status === 'rejected' || !aggregator) return { ...outcome, finishedAt: finishedAt() };
+  if (report.status === 'rejected' || !aggregates) return { ...outcome, finishedAt: finishedAt() };
 
   const ingestedAt = finishedAt();
-  const aggregates = aggregator.result();
   const { superseded } = await deps.aggregates.saveReturnAggregates({
     la: submission.la,
     returnType: submission.returnType,
@@ -238,7 +246,7 @@ export async function ingestCin(submission: Submission, deps: IngestDeps): Promi
     submissionId: submission.submissionId,
     ingestedAt,
     children: aggregates.children,
-    indicators: aggregates.indicators as Record<string, { numerator: number; denominator: number | null }>,
+    indicators,
   });
   const event: ReturnIngestedV1 = {
     type: 'ReturnIngested',

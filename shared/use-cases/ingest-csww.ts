@@ -6,6 +6,7 @@ import { CswwAggregator, cswwIndicators, cswwReportFigures } from '../domain/wor
 import { readCswwXml } from '../domain/workforce/csww-reader.ts';
 import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
 import { duplicateOutcome } from './duplicate-submission.ts';
+import { previewIndicators } from './indicator-preview.ts';
 import { announce, fileBody, rejectedOutcome, singleFile, writeReport } from './ingest-council-level.ts';
 import type { IngestDeps } from './ingest-ssda903.ts';
 
@@ -52,10 +53,11 @@ export async function ingestCsww(submission: Submission, deps: IngestDeps): Prom
     });
 
   const figures = aggregator.figures(read.laLevel);
+  const indicators = cswwIndicators(figures);
   const report = buildCouncilLevelReport(
     context,
     { status: 'accepted', records: read.workers, findings: read.findings, notices: read.notices },
-    { figures: cswwReportFigures(figures) },
+    { figures: cswwReportFigures(figures), indicators: previewIndicators({ ...submission, indicators }) },
   );
   const keys = await writeReport(submission, deps, report);
   const status = report.status === 'accepted_with_issues' ? 'accepted_with_issues' : 'accepted';
@@ -67,7 +69,7 @@ export async function ingestCsww(submission: Submission, deps: IngestDeps): Prom
     submissionId: submission.submissionId,
     ingestedAt,
     children: 0,
-    indicators: cswwIndicators(figures),
+    indicators,
     figures: { ...figures },
   });
   await announce(submission, deps, status, ingestedAt, superseded);

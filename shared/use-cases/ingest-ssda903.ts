@@ -15,6 +15,7 @@ import type { AggregateStore } from '../ports/aggregates.ts';
 import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 import type { Submission, SubmissionOutcome, SubmissionStore } from '../ports/submissions.ts';
 import { duplicateOutcome } from './duplicate-submission.ts';
+import { previewIndicators } from './indicator-preview.ts';
 
 export interface IngestDeps {
   readonly objects: ObjectStore;
@@ -123,6 +124,11 @@ export async function ingestSsda903(submission: Submission, deps: IngestDeps): P
   );
   await extract.close();
 
+  const aggregates = (aggregator ?? new Ssda903Aggregator(submission.collectionYear, new Set())).result();
+  const indicators = aggregates.indicators as Record<
+    string,
+    { numerator: number; denominator: number | null }
+  >;
   const report = buildReport(
     tooBig
       ? {
@@ -140,6 +146,7 @@ export async function ingestSsda903(submission: Submission, deps: IngestDeps): P
           ],
         }
       : result,
+    previewIndicators({ ...submission, indicators }),
   );
   await deps.objects.putText(
     deps.uploadsBucket,
@@ -164,7 +171,6 @@ export async function ingestSsda903(submission: Submission, deps: IngestDeps): P
   if (report.status === 'rejected') return { ...outcome, finishedAt: finishedAt() };
 
   const ingestedAt = finishedAt();
-  const aggregates = (aggregator ?? new Ssda903Aggregator(submission.collectionYear, new Set())).result();
   const { superseded } = await deps.aggregates.saveReturnAggregates({
     la: submission.la,
     returnType: submission.returnType,
@@ -172,7 +178,7 @@ export async function ingestSsda903(submission: Submission, deps: IngestDeps): P
     submissionId: submission.submissionId,
     ingestedAt,
     children: aggregates.children,
-    indicators: aggregates.indicators as Record<string, { numerator: number; denominator: number | null }>,
+    indicators,
   });
   const event: ReturnIngestedV1 = {
     type: 'ReturnIngested',

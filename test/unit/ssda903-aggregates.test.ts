@@ -10,8 +10,8 @@ const row = (table: TableName, values: Record<string, string>): Row => ({
   rowNumber: ++rowNumber,
   values,
 });
-const episode = (DECOM: string, DEC: string, RNE: string, LS = 'C2') =>
-  row('Episodes', { CHILD: 'x', DECOM, DEC, RNE, LS, PLACE: 'U1' });
+const episode = (DECOM: string, DEC: string, RNE: string, LS = 'C2', PLACE = 'U1') =>
+  row('Episodes', { CHILD: 'x', DECOM, DEC, RNE, LS, PLACE });
 const child = (dob: string, rows: Partial<Record<TableName, Row[]>>): ChildRecord => ({
   child: 'x',
   rows: { Header: [row('Header', { CHILD: 'x', DOB: dob })], ...rows },
@@ -111,11 +111,188 @@ describe('SSDA903 aggregates', () => {
     });
     const lastYear = child('01/01/2012', {
       Episodes: [episode('01/01/2025', '', 'S')],
-      Missing: [row('Missing', { CHILD: 'x', MISSING: 'M', MIS_START: '03/03/2025', MIS_END: '' })],
+      Missing: [row('Missing', { CHILD: 'x', MISSING: 'M', MIS_START: '03/03/2025', MIS_END: '05/03/2025' })],
     });
     expect(aggregate([missing, awayOnly, lastYear])['missing-from-care']).toEqual({
       numerator: 1,
       denominator: 3,
+    });
+  });
+
+  describe('placement instability counts only new placements (reasons S, P and B), as DfE does', () => {
+    it('does not count a change of placement type with the same carer (T or U) as a move', () => {
+      // Placed with a foster carer, moved to another, then placed for adoption with the same carer: 2 placements.
+      const adoptedBySecondCarer = child('01/01/2015', {
+        Episodes: [
+          episode('10/02/2025', '01/06/2025', 'S', 'C2', 'U1'),
+          episode('01/06/2025', '01/09/2025', 'P', 'C2', 'U1'),
+          episode('01/09/2025', '', 'T', 'E1', 'A5'),
+        ],
+      });
+      const sameCarerWithNewOrder = child('01/01/2015', {
+        Episodes: [
+          episode('01/05/2025', '01/06/2025', 'S'),
+          episode('01/06/2025', '01/09/2025', 'P'),
+          episode('01/09/2025', '', 'U', 'C2', 'U3'),
+        ],
+      });
+      const newCarerWithNewOrder = child('01/01/2015', {
+        Episodes: [
+          episode('01/05/2025', '01/06/2025', 'S'),
+          episode('01/06/2025', '01/09/2025', 'P'),
+          episode('01/09/2025', '', 'B', 'C1', 'U3'),
+        ],
+      });
+      expect(
+        aggregate([adoptedBySecondCarer, sameCarerWithNewOrder, newCarerWithNewOrder])[
+          'placement-instability'
+        ],
+      ).toEqual({ numerator: 1, denominator: 3 });
+    });
+
+    it('counts the placement open on 1 April whatever its reason, and leaves out a placement of less than a day', () => {
+      const openOn1April = child('01/01/2015', {
+        Episodes: [
+          episode('01/01/2024', '01/05/2025', 'L'),
+          episode('01/05/2025', '01/06/2025', 'P'),
+          episode('01/06/2025', '', 'P'),
+        ],
+      });
+      const sameDayPlacement = child('01/01/2015', {
+        Episodes: [
+          episode('01/05/2025', '01/06/2025', 'S'),
+          episode('01/06/2025', '01/06/2025', 'P'),
+          episode('01/06/2025', '', 'P'),
+        ],
+      });
+      // A same-day first placement, then the same carer (T), then two moves: the T placement is the first.
+      const sameDayFirst = child('01/01/2015', {
+        Episodes: [
+          episode('01/05/2025', '01/05/2025', 'S'),
+          episode('01/05/2025', '01/06/2025', 'T'),
+          episode('01/06/2025', '01/07/2025', 'P'),
+          episode('01/07/2025', '', 'B'),
+        ],
+      });
+      const result = aggregate([openOn1April, sameDayPlacement, sameDayFirst]);
+      expect(result['placement-instability']).toEqual({ numerator: 2, denominator: 3 });
+    });
+  });
+
+  describe('long-term stability', () => {
+    // 31 March 2026: 2.5 years (913 days counting both ends) reach back to 1 October 2023; 2 years
+    // (730 days) to 1 April 2024.
+    it('keeps the run with the same carer through a change of legal status and placement (U)', () => {
+      const sameCarerNewOrder = child('01/01/2014', {
+        Episodes: [episode('01/01/2022', '01/06/2025', 'S'), episode('01/06/2025', '', 'U', 'C2', 'U3')],
+      });
+      expect(aggregate([sameCarerNewOrder])['long-term-stability']).toEqual({ numerator: 1, denominator: 1 });
+    });
+
+    it('counts the time with the same carers before a placement for adoption with them', () => {
+      const adoptedByFosterCarers = child('01/01/2014', {
+        Episodes: [episode('01/01/2022', '01/06/2025', 'S'), episode('01/06/2025', '', 'P', 'E1', 'A5')],
+      });
+      const adoptedByNewCarers = child('01/01/2014', {
+        Episodes: [episode('01/01/2022', '01/06/2025', 'S'), episode('01/06/2025', '', 'P', 'E1', 'A6')],
+      });
+      expect(aggregate([adoptedByFosterCarers, adoptedByNewCarers])['long-term-stability']).toEqual({
+        numerator: 1,
+        denominator: 2,
+      });
+    });
+
+    it('reads 2.5 years as 913 days and 2 years as 730 days, counting the first and last day', () => {
+      const inCareFrom = (start: string, carerFrom: string) =>
+        child('01/01/2014', {
+          Episodes: [episode(start, carerFrom, 'S'), episode(carerFrom, '', 'P')],
+        });
+      // In care exactly 913 days with a carer exactly 730 days: in both counts.
+      // In care 912 days: not in the group. With a carer 729 days: in the group, not stable.
+      const result = aggregate([
+        inCareFrom('01/10/2023', '01/04/2024'),
+        inCareFrom('02/10/2023', '01/04/2024'),
+        inCareFrom('01/10/2023', '02/04/2024'),
+      ]);
+      expect(result['long-term-stability']).toEqual({ numerator: 1, denominator: 2 });
+    });
+
+    it('leaves out a child without a date of birth and a chain broken by a gap in care', () => {
+      const noBirthDate = child('', { Episodes: [episode('01/01/2020', '', 'S')] });
+      const gap = child('01/01/2014', {
+        Episodes: [episode('01/01/2020', '01/06/2024', 'S'), episode('02/06/2024', '', 'S')],
+      });
+      expect(aggregate([noBirthDate, gap])['long-term-stability']).toBeUndefined();
+    });
+  });
+
+  describe('care leavers: 19 to 21, as DfE defines them', () => {
+    const leaver = (dob: string, IN_TOUCH: string, ACTIV: string, ACCOM: string) =>
+      child(dob, { OC3: [row('OC3', { CHILD: 'x', DOB: dob, IN_TOUCH, ACTIV, ACCOM })] });
+
+    it('counts only 19 to 21 year olds, leaves out RHOM, gone abroad, deported and residence not known from suitability, and REFU from not in touch', () => {
+      const result = aggregate([
+        leaver('10/06/2007', 'YES', 'F1', 'B1'), // 18: not a care leaver of 19 to 21
+        leaver('10/06/2006', 'YES', 'F2', 'B1'), // 19: suitable, EET
+        leaver('10/06/2005', 'RHOM', 'F1', 'B1'), // 20, returned home: left out
+        leaver('10/06/2004', 'REFU', '0', '0'), // 21, refused contact: not suitable, not EET, in touch
+        leaver('10/06/2006', 'NO', '0', '0'), // 19, not in touch
+        leaver('10/06/2005', 'YES', 'P4', 'G1'), // 20, gone abroad: out of suitability, EET
+      ]);
+      expect(result['care-leavers-suitable-accommodation']).toEqual({ numerator: 1, denominator: 3 });
+      expect(result['care-leavers-eet']).toEqual({ numerator: 2, denominator: 4 });
+      expect(result['care-leavers-not-in-touch']).toEqual({ numerator: 1, denominator: 4 });
+    });
+
+    it('takes the age at 31 March: a 19th birthday on 31 March counts, a 22nd birthday in the year does not', () => {
+      const result = aggregate([
+        leaver('31/03/2007', 'YES', 'F1', 'B1'), // 19 on 31 March 2026
+        leaver('01/04/2007', 'YES', 'F1', 'B1'), // 19 on 1 April 2026: still 18
+        leaver('01/04/2004', 'YES', 'F1', 'B1'), // 21 on 1 April 2025, the first day of the year
+        leaver('31/03/2004', 'YES', 'F1', 'B1'), // 22 on 31 March 2026
+      ]);
+      expect(result['care-leavers-eet']).toEqual({ numerator: 2, denominator: 2 });
+    });
+
+    it('leaves out deported and residence-not-known accommodation from suitability only', () => {
+      const result = aggregate([
+        leaver('10/06/2006', 'YES', 'F1', 'H1'),
+        leaver('10/06/2006', 'YES', 'F1', 'R2'),
+        leaver('10/06/2006', 'YES', 'F1', 'U2'),
+      ]);
+      expect(result['care-leavers-suitable-accommodation']).toEqual({ numerator: 0, denominator: 1 });
+      expect(result['care-leavers-eet']).toEqual({ numerator: 3, denominator: 3 });
+    });
+
+    it('falls back to the header date of birth, and leaves out a leaver with none', () => {
+      const fromHeader = child('10/06/2006', {
+        OC3: [row('OC3', { CHILD: 'x', DOB: '', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'B1' })],
+      });
+      const noBirthDate = child('', {
+        OC3: [row('OC3', { CHILD: 'x', DOB: '', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'B1' })],
+      });
+      expect(aggregate([fromHeader, noBirthDate])['care-leavers-eet']).toEqual({
+        numerator: 1,
+        denominator: 1,
+      });
+    });
+  });
+
+  describe('missing from care', () => {
+    const missingChild = (MIS_START: string, MIS_END: string, MISSING = 'M') =>
+      child('01/01/2012', {
+        Episodes: [episode('01/01/2025', '', 'S')],
+        Missing: [row('Missing', { CHILD: 'x', MISSING, MIS_START, MIS_END })],
+      });
+
+    it('counts an incident open on 1 April (started in March, ended in April or not yet)', () => {
+      const result = aggregate([
+        missingChild('30/03/2025', '02/04/2025'), // open on 1 April 2025
+        missingChild('30/03/2025', ''), // still open
+        missingChild('30/03/2025', '31/03/2025'), // ended before the year
+        missingChild('31/03/2026', ''), // starts on the last day
+      ]);
+      expect(result['missing-from-care']).toEqual({ numerator: 3, denominator: 4 });
     });
   });
 });

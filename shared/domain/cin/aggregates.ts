@@ -14,15 +14,19 @@
 //   from) count towards the ICPC rate but not towards timeliness;
 // - children in need at 31 March count open CINdetails episodes (referral on or before 31 March, no closure or
 //   closure after it, not a referral with no further action); child protection counts children;
-// - long plans: plans open at 31 March that started at least 2 years before; repeat plans: plans started in
-//   the year with NumberOfPreviousCPP of 1 or more;
+// - assessed not in need: referrals in the year that had an assessment, no CIN or child protection plan, and
+//   were closed with reason RC8 (no further action after assessment) or RC9 (referred to early help);
+// - long plans: plans open at 31 March that had lasted 2 years, 730 days counting both ends (DfE's "more than
+//   729 days", durations.ts); repeat plans: every plan started in the year (one plan population with the CP
+//   rate), of which those with NumberOfPreviousCPP of 1 or more are repeats (not recorded: not a repeat);
 // - reviews on time: children on a plan at 31 March that started at least 3 months before, whose first review
 //   was within 3 months of the start, each later one within 6 months of the one before, and whose next review
 //   was not overdue at 31 March.
 import type { Day } from '../dates.ts';
+import { DAYS_IN_2_YEARS, daysCounted } from '../indicators/durations.ts';
 import { cinContext } from './engine.ts';
-import type { CinChild, CinRuleContext } from './model.ts';
-import { addMonths, addYears, day, inPeriod, isYes } from './rules/helpers.ts';
+import type { CinChild, CinEpisode, CinRuleContext } from './model.ts';
+import { addMonths, day, inPeriod, isYes } from './rules/helpers.ts';
 import { workingDaysBetween } from './working-days.ts';
 
 export interface Ratio {
@@ -34,6 +38,7 @@ export type CinIndicatorCode =
   | 'referral-rate'
   | 're-referrals'
   | 'referrals-no-further-action'
+  | 'assessed-not-in-need'
   | 'assessment-timeliness'
   | 'section-47-rate'
   | 'icpc-rate'
@@ -59,6 +64,19 @@ const RATES = new Set<CinIndicatorCode>([
   'cp-rate',
 ]);
 
+/** Closure reasons after an assessment found the child not in need: no further action, or early help. */
+const NOT_IN_NEED_CLOSURES = new Set(['RC8', 'RC9']);
+
+function assessedNotInNeed(episode: CinEpisode): boolean {
+  return (
+    !isYes(episode.referralNfa) &&
+    episode.assessments.length > 0 &&
+    episode.cinPlans.length === 0 &&
+    episode.protectionPlans.length === 0 &&
+    NOT_IN_NEED_CLOSURES.has(episode.closureReason)
+  );
+}
+
 export class CinAggregator {
   private readonly context: CinRuleContext;
   private children = 0;
@@ -76,6 +94,7 @@ export class CinAggregator {
     const always: CinIndicatorCode[] = [
       'referral-rate',
       'referrals-no-further-action',
+      'assessed-not-in-need',
       'assessment-timeliness',
       'section-47-rate',
       'icpc-rate',
@@ -115,6 +134,7 @@ export class CinAggregator {
       if (within(referral)) {
         this.count('referral-rate', true);
         this.count('referrals-no-further-action', isYes(episode.referralNfa));
+        this.count('assessed-not-in-need', assessedNotInNeed(episode));
         const from = addMonths(referral, -12);
         this.count(
           're-referrals',
@@ -155,11 +175,11 @@ export class CinAggregator {
         const start = day(plan.start);
         if (start === null) continue;
         const end = day(plan.end);
-        if (within(start) && /^\d+$/.test(plan.previousPlans))
-          this.count('repeat-cp-plans', Number(plan.previousPlans) >= 1);
+        if (within(start))
+          this.count('repeat-cp-plans', /^\d+$/.test(plan.previousPlans) && Number(plan.previousPlans) >= 1);
         if (start > periodEnd || (end !== null && end <= periodEnd)) continue;
         onPlanAtEnd = true;
-        this.count('long-cp-plans', start <= addYears(periodEnd, -2));
+        this.count('long-cp-plans', daysCounted(start, periodEnd) >= DAYS_IN_2_YEARS);
         if (start <= addMonths(periodEnd, -3))
           this.count('cp-reviews-on-time', this.reviewsOnTime(start, plan.reviews));
       }

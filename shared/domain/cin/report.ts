@@ -4,6 +4,7 @@
 // the values of identifying fields (IDs, UPNs, dates of birth and death) are withheld. So the report holds no
 // child-level personal data, wherever it is kept.
 import { z } from 'zod';
+import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '../indicators/preview.ts';
 import { plural } from '../ssda903/issues.ts';
 import { csvCell } from '../ssda903/report.ts';
 import type { CinReadResult } from './engine.ts';
@@ -80,17 +81,24 @@ export const cinReportSchema = z.object({
       message: z.string(),
     }),
   ),
+  /** The indicators the return will produce, against England and statistical neighbours (none if rejected). */
+  indicators: z.array(indicatorPreviewSchema),
 });
 
 export type CinValidationReport = z.infer<typeof cinReportSchema>;
 
-export function buildCinReport(result: CinReadResult): CinValidationReport {
+/** Builds the report from what readCinReturn produced, with the preview of the indicators it produces. */
+export function buildCinReport(
+  result: CinReadResult,
+  indicators: readonly IndicatorPreview[] = [],
+): CinValidationReport {
   const common = {
     reportVersion: CIN_REPORT_VERSION,
     returnType: 'cin' as const,
     collectionYear: result.collectionYear,
     collectionYearLabel: cinYearLabel(result.collectionYear),
     file: result.file,
+    indicators: result.status === 'rejected' ? [] : indicators.map((preview) => ({ ...preview })),
   };
   const notes = result.notices.map((notice) => ({
     code: notice.kind,
@@ -205,6 +213,10 @@ export function renderCinReportCsv(report: CinValidationReport): string {
         '',
         issue.message,
       ]),
+    );
+  for (const preview of report.indicators)
+    lines.push(
+      line(['Indicator', preview.code, '', '', '', '', '', preview.value, '', describePreview(preview)]),
     );
   for (const rule of report.errors)
     lines.push(

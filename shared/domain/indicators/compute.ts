@@ -23,6 +23,7 @@ import {
   quartileCutPointsOfSorted,
   statisticalNeighbourSummary,
 } from './benchmarks.ts';
+import { type PublishedDrift, publishedDrift } from './drift.ts';
 import {
   type ChosenValue,
   chooseValue,
@@ -98,6 +99,12 @@ export interface CouncilIndicatorResult {
   readonly rank: { readonly rank: number; readonly outOf: number } | null;
   readonly change: PeriodChange | null;
   readonly funnel: FunnelAssessment | null;
+  /**
+   * The gap between the uploaded value and DfE's published figure for the same period, when both exist
+   * and they differ by more than the tolerance (drift.ts); null otherwise. Absent on results stored
+   * before it was recorded.
+   */
+  readonly drift?: PublishedDrift | null;
 }
 
 const endsInSeptember = (indicator: IndicatorDefinition) => indicator.periodBasis.endsWith('september');
@@ -223,6 +230,7 @@ function assess(
     rank: null as CouncilIndicatorResult['rank'],
     change: null as PeriodChange | null,
     funnel: null as FunnelAssessment | null,
+    drift: publishedDrift(indicator, choice.candidates),
   };
   if (!value) return result;
 

@@ -279,11 +279,11 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     name: 'Assessments completed within 45 working days',
     domain: 'front-door',
     definition:
-      'Percentage of assessments completed in the year that were completed within 45 working days of the referral ' +
-      '(England and Wales bank holidays excluded from working days).',
+      'Percentage of assessments completed in the year that were completed within 45 working days of the ' +
+      'assessment start (England and Wales bank holidays excluded from working days).',
     sourceReturn: 'cin',
     periodBasis: 'year-to-31-march',
-    numerator: 'Assessments completed within 45 working days',
+    numerator: 'Assessments completed within 45 working days of the assessment start',
     denominator: 'Assessments completed in the year',
     unit: 'percent',
     decimals: 1,
@@ -405,7 +405,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     code: 'long-cp-plans',
     name: 'Child protection plans lasting 2 years or more',
     domain: 'child-protection',
-    definition: 'Percentage of child protection plans open at 31 March that had lasted 2 years or more.',
+    definition:
+      'Percentage of child protection plans open at 31 March that had lasted 2 years or more (730 days or ' +
+      'more, counting the first and last day).',
     sourceReturn: 'cin',
     periodBasis: 'at-31-march',
     numerator: 'Plans open at 31 March that had lasted 2 years or more',
@@ -542,7 +544,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     name: 'Children looked after with 3 or more placements in the year',
     domain: 'children-in-care',
     definition:
-      'Percentage of children looked after at 31 March who had 3 or more placements during the year.',
+      'Percentage of children looked after at 31 March who had 3 or more placements during the year: the ' +
+      'placement open on 1 April and each new placement with a new carer after it. A change of placement with ' +
+      'the same carer (for example being placed for adoption with the current foster carers) is not a new ' +
+      'placement.',
     sourceReturn: 'ssda903',
     periodBasis: 'year-to-31-march',
     numerator: 'Children looked after at 31 March with 3 or more placements in the year',
@@ -570,9 +575,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     name: 'Long-term placement stability',
     domain: 'children-in-care',
     definition:
-      'Of children under 16 looked after continuously for at least 2.5 years at 31 March, the percentage ' +
-      'who had lived in the same placement (or with the same carer, including an adoptive placement) for at ' +
-      'least 2 years.',
+      'Of children under 16 looked after continuously for at least 2.5 years (913 days) at 31 March, the ' +
+      'percentage who had lived in the same placement for at least 2 years (730 days), or who were placed for ' +
+      'adoption and whose adoptive placement together with their previous placement with the same carers had ' +
+      'lasted at least 2 years. Days are counted including the first and last.',
     sourceReturn: 'ssda903',
     periodBasis: 'at-31-march',
     numerator: 'Of those, children in the same placement for at least 2 years',
@@ -649,7 +655,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     code: 'missing-from-care',
     name: 'Children looked after who went missing',
     domain: 'children-in-care',
-    definition: 'Percentage of children looked after during the year who had at least one missing incident.',
+    definition:
+      'Percentage of children looked after during the year who had at least one missing incident in the year, ' +
+      'including an incident that was still open on 1 April.',
     sourceReturn: 'ssda903',
     periodBasis: 'year-to-31-march',
     numerator: 'Children looked after with at least one missing incident in the year',
@@ -672,7 +680,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     name: 'Care leavers aged 19 to 21 in suitable accommodation',
     domain: 'care-leavers',
     definition:
-      'Percentage of care leavers who turned 19, 20 or 21 in the year whose accommodation was judged suitable.',
+      'Percentage of care leavers who turned 19, 20 or 21 in the year whose accommodation was judged suitable, ' +
+      'leaving out those who died, returned home for 6 months or more, went abroad, were deported or whose ' +
+      'residence is not known.',
     sourceReturn: 'ssda903',
     periodBasis: 'year-to-31-march',
     numerator: 'Care leavers aged 19 to 21 in accommodation judged suitable',
@@ -704,7 +714,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     name: 'Care leavers aged 19 to 21 in education, employment or training',
     domain: 'care-leavers',
     definition:
-      'Percentage of care leavers who turned 19, 20 or 21 in the year who were in education, employment or training.',
+      'Percentage of care leavers who turned 19, 20 or 21 in the year who were in education, employment or ' +
+      'training, leaving out those who died or returned home for 6 months or more.',
     sourceReturn: 'ssda903',
     periodBasis: 'year-to-31-march',
     numerator: 'Care leavers aged 19 to 21 in education, employment or training',
@@ -732,8 +743,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     name: 'Care leavers the council is not in touch with',
     domain: 'care-leavers',
     definition:
-      'Percentage of care leavers aged 19 to 21 with whom the council was not in touch (excluding those whose ' +
-      'activity was known through a third party).',
+      'Percentage of care leavers who turned 19, 20 or 21 in the year with whom the council was not in touch ' +
+      '(a young person who refused contact is not counted as not in touch; those who died or returned home ' +
+      'for 6 months or more are left out).',
     sourceReturn: 'ssda903',
     periodBasis: 'year-to-31-march',
     numerator: 'Care leavers aged 19 to 21 the council was not in touch with',
@@ -899,11 +911,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     domain: 'workforce',
     definition:
       'Cases held by children and family social workers (employed and agency) at 30 September divided by the ' +
-      'FTE of those social workers holding one or more cases.',
+      'FTE of those social workers holding one or more cases and with an FTE above zero.',
     sourceReturn: 'csww',
     periodBasis: 'at-30-september',
     numerator: 'Cases held at 30 September',
-    denominator: 'FTE case-holding social workers (employed and agency) at 30 September',
+    denominator:
+      'FTE case-holding social workers (employed and agency) with an FTE above zero at 30 September',
     unit: 'ratio',
     decimals: 1,
     polarity: 'higherWorse',

@@ -4,6 +4,7 @@
 // council-level notes) and reuses its CSV cell rules; rows name a record ("Worker 12", "Month 2025-10")
 // instead of a child, and never quote a personal identifier.
 import { z } from 'zod';
+import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '../indicators/preview.ts';
 import { plural } from '../ssda903/issues.ts';
 import { csvCell } from '../ssda903/report.ts';
 
@@ -129,6 +130,8 @@ export const councilLevelReportSchema = z.object({
   ),
   /** Council-level figures worked out from the return (FTEs, counts, rates), for the council to check. */
   figures: z.record(z.string(), figure),
+  /** The indicators the return will produce, against England and statistical neighbours (none if rejected). */
+  indicators: z.array(indicatorPreviewSchema),
   /** In-year only: what happened to each month sent. */
   months: z
     .array(z.object({ month: z.string(), change: z.enum(['new', 'revised', 'unchanged']) }))
@@ -162,13 +165,18 @@ export interface ReportContext {
 export function buildCouncilLevelReport(
   context: ReportContext,
   read: CouncilLevelRead,
-  extra: { figures?: Record<string, number | null>; months?: CouncilLevelReport['months'] } = {},
+  extra: {
+    figures?: Record<string, number | null>;
+    months?: CouncilLevelReport['months'];
+    indicators?: readonly IndicatorPreview[];
+  } = {},
 ): CouncilLevelReport {
   const common = {
     reportVersion: REPORT_VERSION,
     ...context,
     councilIssues: read.notices.map((notice) => ({ ...notice })),
     figures: extra.figures ?? {},
+    indicators: read.status === 'rejected' ? [] : (extra.indicators ?? []).map((preview) => ({ ...preview })),
     ...(extra.months ? { months: extra.months } : {}),
   };
   if (read.status === 'rejected') {
@@ -231,6 +239,10 @@ export function renderCouncilLevelReportCsv(report: CouncilLevelReport): string 
   }
   for (const [name, value] of Object.entries(report.figures))
     lines.push(line(['Figure', name, '', '', '', value === null ? '' : String(value), '', '']));
+  for (const preview of report.indicators)
+    lines.push(
+      line(['Indicator', preview.code, '', '', '', String(preview.value), '', describePreview(preview)]),
+    );
   for (const rule of report.rules)
     lines.push(line(['Check total', rule.code, '', '', '', '', rule.count, rule.description]));
   for (const row of report.rows)

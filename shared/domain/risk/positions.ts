@@ -5,6 +5,7 @@
 // value whose denominator is below the register's minimum scores nothing, and a proportion that lies
 // within the 95% funnel limits for its denominator counts at a reduced share.
 import type { CouncilIndicatorResult } from '../indicators/compute.ts';
+import type { PublishedDrift } from '../indicators/drift.ts';
 import type { Provenance } from '../indicators/provenance.ts';
 import { findIndicator, type IndicatorDefinition, type IndicatorDomain } from '../indicators/register.ts';
 import { BETTER_POSITION_CAP, POSITION_CAP, RED_POSITION, WITHIN_FUNNEL_FACTOR } from './model.ts';
@@ -179,7 +180,14 @@ function positionPhrase(position: IndicatorPosition): string {
 export function describePosition(position: IndicatorPosition, contribution: number): string {
   const value = position.result.value;
   const shown = value ? ` ${formatIndicatorValue(value.value, position.indicator)}` : '';
-  return `${position.indicator.name}${shown} — ${positionPhrase(position)} (${formatPoints(contribution)})`;
+  return `${position.indicator.name}${shown} — ${positionPhrase(position)} (${formatPoints(contribution)})${driftNote(position)}`;
+}
+
+/** Which figure was scored, when the council's return and DfE's published figure disagree. */
+function driftNote({ result, indicator }: IndicatorPosition): string {
+  const drift = result.drift;
+  if (!drift || result.value?.provenance !== 'uploaded') return '';
+  return `; scored on the council's return, DfE published ${formatIndicatorValue(drift.published, indicator)}`;
 }
 
 /** Where an input came from, recorded with every assessment. */
@@ -189,6 +197,8 @@ export interface InputProvenance {
   readonly period: number;
   readonly provenance: Provenance | null;
   readonly value: number | null;
+  /** Present when the uploaded value was used and DfE's published figure differs beyond the tolerance. */
+  readonly publishedDrift?: PublishedDrift;
 }
 
 export function inputProvenance(
@@ -201,5 +211,6 @@ export function inputProvenance(
     period: result.period,
     provenance: result.value?.provenance ?? null,
     value: result.value?.value ?? null,
+    ...(result.drift ? { publishedDrift: result.drift } : {}),
   };
 }

@@ -1,14 +1,17 @@
 // Domain: council-level numerators and denominators for the SSDA903 indicators (docs/indicators.md), added up
-// child by child as the engine hands children over. Nothing child-level is kept.
+// child by child as the engine hands children over. Nothing child-level is kept. The definitions, with
+// DfE's sources and the limits of a single year's return, are in docs/indicators.md.
 //
-// Approximations, stated so they can be checked against DfE's published figures:
-// - a return carries the episodes open during the year, so "looked after continuously for 2.5 years" is
-//   measured from the earliest episode of the unbroken chain the return holds (a lower bound);
-// - an episode starts a new placement unless its reason is L (legal status change only); T (same carer)
-//   counts as a new placement for instability but not as a change of carer for long-term stability;
+// - placements: the placement open on 1 April (or the first of the year) and every later new placement,
+//   an episode whose reason is S, P or B; T and U (same carer) and L (legal status only) are not moves; a
+//   placement of less than a day is not a placement;
+// - long-term stability: the run with the same carer continues through L, T and U, and through a
+//   placement for adoption with the current foster carers (A3, A5); durations count both the first and
+//   the last day (2.5 years = 913 days, 2 years = 730 days);
 // - short breaks (legal status V3, V4) are left out of every count, as DfE does;
 // - distance from home cannot be measured from outward codes alone, so distant placements are not derived.
 import { type Day, dayFromParts, dayParts, parseUkDate } from '../dates.ts';
+import { DAYS_IN_2_5_YEARS, DAYS_IN_2_YEARS, daysCounted } from '../indicators/durations.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
 
 export interface Ratio {
@@ -36,14 +39,22 @@ export interface Ssda903Aggregates {
 
 const SHORT_BREAKS = new Set(['V3', 'V4']);
 const EET = new Set(['F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5']);
-const NOT_IN_TOUCH = new Set(['NO', 'REFU']);
-const DAYS_IN_2_5_YEARS = 913;
-const DAYS_IN_2_YEARS = 730;
+/** Reasons for a new episode that start a new placement with a new carer. */
+const NEW_PLACEMENT = new Set(['S', 'P', 'B']);
+/** Reasons for a new episode that keep the child with the same carer. */
+const SAME_CARER = new Set(['L', 'T', 'U']);
+/** Placed for adoption with the current foster carer(s) (with consent, under a placement order). */
+const ADOPTION_BY_CURRENT_CARERS = new Set(['A3', 'A5']);
+/** Care leavers DfE leaves out of every care leaver figure: died, or returned home for 6 months or more. */
+const NOT_A_CARE_LEAVER = new Set(['DIED', 'RHOM']);
+/** Accommodation whose suitability is not usually known: gone abroad, deported, residence not known. */
+const SUITABILITY_UNKNOWN = /^[GHR]/;
 
 interface Episode {
   readonly start: Day;
   readonly end: Day | null;
   readonly rne: string;
+  readonly place: string;
 }
 
 function episodesOf(child: ChildRecord): Episode[] {
@@ -53,7 +64,7 @@ function episodesOf(child: ChildRecord): Episode[] {
     const start = parseUkDate(row.values.DECOM ?? '');
     if (start === null) continue;
     const end = row.values.DEC ? parseUkDate(row.values.DEC) : null;
-    episodes.push({ start, end, rne: row.values.RNE ?? '' });
+    episodes.push({ start, end, rne: row.values.RNE ?? '', place: row.values.PLACE ?? '' });
   }
   return episodes.sort((a, b) => a.start - b.start);
 }
@@ -75,6 +86,20 @@ function ageAt(dob: Day, day: Day): number {
 
 function firstRowValue(rows: readonly Row[] | undefined, column: string): string {
   return rows?.[0]?.values[column] ?? '';
+}
+
+/**
+ * Placements in the year: the first (open on 1 April, or the first of the year) and each later episode
+ * that starts a new placement with a new carer. A placement that began and ended on the same day lasted
+ * less than 24 hours and is not counted.
+ */
+function placementsInYear(inYear: readonly Episode[]): number {
+  let placements = 0;
+  for (const episode of inYear) {
+    if (episode.end !== null && episode.end === episode.start) continue;
+    if (placements === 0 || NEW_PLACEMENT.has(episode.rne)) placements += 1;
+  }
+  return placements;
 }
 
 export class Ssda903Aggregator {
@@ -117,26 +142,40 @@ export class Ssda903Aggregator {
     }
     if (lookedAfterAtEnd) {
       this.count('cla-rate', true, false);
-      const placements = inYear.filter((episode, index) => index === 0 || episode.rne !== 'L').length;
-      this.count('placement-instability', placements >= 3);
+      this.count('placement-instability', placementsInYear(inYear) >= 3);
       if (this.tablesPresent.has('SWEpisodes')) {
         this.count('social-worker-changes', this.socialWorkers(child) >= 3);
       }
       if (dob !== null && ageAt(dob, periodEnd) < 16) this.longTermStability(episodes);
     }
-    for (const row of child.rows.OC3 ?? []) {
-      if (row.values.IN_TOUCH === 'DIED') continue;
-      this.count('care-leavers-suitable-accommodation', /^[A-Z]1$/.test(row.values.ACCOM ?? ''));
-      this.count('care-leavers-eet', EET.has(row.values.ACTIV ?? ''));
-      this.count('care-leavers-not-in-touch', NOT_IN_TOUCH.has(row.values.IN_TOUCH ?? ''));
-    }
+    for (const row of child.rows.OC3 ?? []) this.careLeaver(row, dob);
+  }
+
+  /** A care leaver counts when 19, 20 or 21 at 31 March (the birthday fell in the year). */
+  private careLeaver(row: Row, headerDob: Day | null): void {
+    const inTouch = row.values.IN_TOUCH ?? '';
+    if (NOT_A_CARE_LEAVER.has(inTouch)) return;
+    const dob = (row.values.DOB ? parseUkDate(row.values.DOB) : null) ?? headerDob;
+    if (dob === null) return;
+    const age = ageAt(dob, this.periodEnd);
+    if (age < 19 || age > 21) return;
+    const accommodation = row.values.ACCOM ?? '';
+    if (!SUITABILITY_UNKNOWN.test(accommodation))
+      this.count('care-leavers-suitable-accommodation', /^[A-Z]1$/.test(accommodation));
+    this.count('care-leavers-eet', EET.has(row.values.ACTIV ?? ''));
+    this.count('care-leavers-not-in-touch', inTouch === 'NO');
   }
 
   private wentMissing(child: ChildRecord): boolean {
     return (child.rows.Missing ?? []).some((row) => {
       const start = parseUkDate(row.values.MIS_START ?? '');
+      const end = row.values.MIS_END ? parseUkDate(row.values.MIS_END) : null;
+      // An incident open on 1 April (carried over from the year before) counts, as DfE counts it.
       return (
-        row.values.MISSING === 'M' && start !== null && start >= this.periodStart && start <= this.periodEnd
+        row.values.MISSING === 'M' &&
+        start !== null &&
+        start <= this.periodEnd &&
+        (end === null || end >= this.periodStart)
       );
     });
   }
@@ -164,11 +203,11 @@ export class Ssda903Aggregator {
       careStart = episode.start;
       if (!carerKnown) {
         carerStart = episode.start;
-        if (episode.rne !== 'L' && episode.rne !== 'T') carerKnown = true;
+        if (!SAME_CARER.has(episode.rne) && !ADOPTION_BY_CURRENT_CARERS.has(episode.place)) carerKnown = true;
       }
     }
-    if (this.periodEnd - careStart < DAYS_IN_2_5_YEARS) return;
-    this.count('long-term-stability', this.periodEnd - carerStart >= DAYS_IN_2_YEARS);
+    if (daysCounted(careStart, this.periodEnd) < DAYS_IN_2_5_YEARS) return;
+    this.count('long-term-stability', daysCounted(carerStart, this.periodEnd) >= DAYS_IN_2_YEARS);
   }
 
   result(): Ssda903Aggregates {

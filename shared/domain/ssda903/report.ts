@@ -1,6 +1,7 @@
 // Domain: the validation report a council receives for an SSDA903 upload, as JSON (with its zod schema)
 // and as CSV for spreadsheets. It names the council's own CHILD references: it goes back to that council only.
 import { z } from 'zod';
+import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '../indicators/preview.ts';
 import type { ReturnReadResult } from './engine.ts';
 import { describeSchemaFinding, isSchemaCode } from './field-checks.ts';
 import { plural } from './issues.ts';
@@ -54,13 +55,18 @@ export const validationReportSchema = z.object({
       message: z.string(),
     }),
   ),
+  /** The indicators the return will produce, against England and statistical neighbours (none if rejected). */
+  indicators: z.array(indicatorPreviewSchema),
 });
 
 export type ValidationReport = z.infer<typeof validationReportSchema>;
 export type ReportStatus = ValidationReport['status'];
 
-/** Builds the report from what readReturn produced. */
-export function buildReport(result: ReturnReadResult): ValidationReport {
+/** Builds the report from what readReturn produced, with the preview of the indicators it produces. */
+export function buildReport(
+  result: ReturnReadResult,
+  indicators: readonly IndicatorPreview[] = [],
+): ValidationReport {
   const common = {
     reportVersion: REPORT_VERSION,
     returnType: 'ssda903' as const,
@@ -69,6 +75,7 @@ export function buildReport(result: ReturnReadResult): ValidationReport {
     format: result.format,
     tables: result.tables.map((summary) => ({ ...summary })),
     councilIssues: result.notices.map((notice) => ({ ...notice })),
+    indicators: result.status === 'rejected' ? [] : indicators.map((preview) => ({ ...preview })),
   };
   if (result.status === 'rejected') {
     return {
@@ -158,6 +165,9 @@ export function* reportCsvLines(report: ValidationReport): Generator<string> {
   for (const issue of report.councilIssues) {
     const type = issue.severity === 'warning' ? 'Council-level issue' : 'Note';
     yield line([type, issue.kind, issue.file, '', '', '', '', '', '', issue.message]);
+  }
+  for (const preview of report.indicators) {
+    yield line(['Indicator', preview.code, '', '', '', '', preview.value, '', '', describePreview(preview)]);
   }
   for (const rule of report.rules) {
     yield line(['Check total', rule.code, '', '', '', '', '', '', rule.count, rule.description]);

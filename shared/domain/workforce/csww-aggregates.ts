@@ -5,7 +5,8 @@
 // - leavers: employed workers whose role ended in the year to 30 September: FTE summed;
 // - agency and vacancies: the council-level FTEs (LALevelVacancies);
 // - absence: working days lost by the workers in post over (in-post FTE x 253 working days);
-// - caseload: cases held at 30 September by case holders (employed and agency) over their FTE.
+// - caseload: cases held at 30 September by case holders (employed and agency) with an FTE above zero, over
+//   their FTE (a worker with FTE 0 holds cases DfE leaves out of both sides).
 import type { CswwWorker, LaLevelFigures } from './csww-reader.ts';
 import { censusDate, censusYearStart } from './csww-reader.ts';
 
@@ -67,7 +68,7 @@ export class CswwAggregator {
         this.leaversFte += worker.fte ?? worker.fte30 ?? 0;
       }
     }
-    if (worker.agency !== null && inPost && (worker.cases30 ?? 0) > 0 && fteNow !== null) {
+    if (worker.agency !== null && inPost && (worker.cases30 ?? 0) > 0 && fteNow !== null && fteNow > 0) {
       this.cases += worker.cases30!;
       this.caseHolderFte += fteNow;
     }

@@ -95,7 +95,7 @@ describe('CIN aggregates (2024/25)', () => {
     const result = run([
       [validChild(), 'a'], // plan from 2024-06-28, reviewed in time
       [onPlan('2023-03-31', '0', ['2023-06-20', '2023-12-01', '2024-05-30', '2024-11-25']), 'b'], // 2 years exactly
-      [onPlan('2023-04-01', '2', ['2023-06-20', '2023-12-01', '2024-05-30', '2024-12-01']), 'c'], // 30 May + 6 months is 30 November: a day late
+      [onPlan('2023-04-01', '2', ['2023-06-20', '2023-12-01', '2024-05-30', '2024-12-01']), 'c'], // 731 days; 30 May + 6 months is 30 November: a day late
       [onPlan('2024-05-01', '1', ['2024-07-01', '2024-10-01'], '2024-12-01'), 'd'], // ended before 31 March
       [onPlan('2025-01-15', '1', []), 'e'], // under 3 months at 31 March: no review due yet
       [referredOn('2025-03-01', { referralNfa: '1', assessments: [] }), 'f'], // no further action: not in need
@@ -103,7 +103,8 @@ describe('CIN aggregates (2024/25)', () => {
     ]);
     expect(result.indicators['cin-rate']).toEqual({ numerator: 5, denominator: null });
     expect(result.indicators['cp-rate']).toEqual({ numerator: 4, denominator: null });
-    expect(result.indicators['long-cp-plans']).toEqual({ numerator: 1, denominator: 4 });
+    // b and c have lasted 730 days or more (counting both ends).
+    expect(result.indicators['long-cp-plans']).toEqual({ numerator: 2, denominator: 4 });
     // Plans starting in the year: a (0 previous), d (1), e (1).
     expect(result.indicators['repeat-cp-plans']).toEqual({ numerator: 2, denominator: 3 });
     // On a plan for 3 months or more at 31 March: a, b, c; c's fourth review was late.
@@ -115,5 +116,56 @@ describe('CIN aggregates (2024/25)', () => {
     child.episodes[0]!.protectionPlans[0]!.reviews = ['2024-09-20'];
     // Next review was due by 20 March 2025.
     expect(run([[child, 'a']]).indicators['cp-reviews-on-time']).toEqual({ numerator: 0, denominator: 1 });
+  });
+
+  it('keeps a plan without NumberOfPreviousCPP in the repeat plan count, as it is in the plan rate', () => {
+    const plan = (previousPlans: string) => {
+      const child = validChild();
+      child.episodes[0]!.protectionPlans[0]!.previousPlans = previousPlans;
+      return child;
+    };
+    const result = run([
+      [plan('1'), 'a'],
+      [plan(''), 'b'], // not recorded: a plan started in the year, not known to be a repeat
+      [plan('0'), 'c'],
+    ]);
+    expect(result.indicators['cp-rate']).toEqual({ numerator: 3, denominator: null });
+    expect(result.indicators['repeat-cp-plans']).toEqual({ numerator: 1, denominator: 3 });
+  });
+
+  it('reads 2 years of a plan as 730 days counting the first and last day (DfE: more than 729 days)', () => {
+    const onPlanFrom = (start: string) => {
+      const child = validChild();
+      Object.assign(child.episodes[0]!.protectionPlans[0]!, { start, reviews: [] });
+      child.episodes[0]!.section47 = [];
+      child.episodes[0]!.referralDate = '2023-01-02';
+      return child;
+    };
+    const result = run([
+      [onPlanFrom('2023-04-02'), 'a'], // 730 days to 31 March 2025
+      [onPlanFrom('2023-04-03'), 'b'], // 729 days
+    ]);
+    expect(result.indicators['long-cp-plans']).toEqual({ numerator: 1, denominator: 2 });
+  });
+
+  it('counts referrals assessed as not in need: assessed, closed RC8 or RC9, with no plan', () => {
+    const closed = (closureReason: string, patch: Partial<TestChild['episodes'][number]> = {}) =>
+      referredOn('2024-05-01', {
+        closureDate: '2024-06-20',
+        closureReason,
+        section47: [],
+        protectionPlans: [],
+        ...patch,
+      });
+    const result = run([
+      [closed('RC8'), 'a'], // assessed, no further action
+      [closed('RC9'), 'b'], // assessed, referred to early help
+      [closed('RC8', { assessments: [] }), 'c'], // closed without an assessment
+      [closed('RC8', { referralNfa: '1' }), 'd'], // no further action at referral
+      [closed('RC8', { cinPlans: [{ line: 1, start: '2024-06-10', end: '2024-06-19' }] }), 'e'], // a plan followed
+      [closed('RC1'), 'f'], // closed for another reason
+      [referredOn('2024-03-20', { closureDate: '2024-04-20', closureReason: 'RC8' }), 'g'], // referred last year
+    ]);
+    expect(result.indicators['assessed-not-in-need']).toEqual({ numerator: 2, denominator: 6 });
   });
 });

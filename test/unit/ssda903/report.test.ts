@@ -163,3 +163,28 @@ describe('CSV rendering', () => {
     );
   });
 });
+
+describe('indicator preview in the SSDA903 report', () => {
+  const preview = {
+    code: 'placement-instability',
+    name: 'Children looked after with 3 or more placements in the year',
+    unit: 'percent' as const,
+    numerator: 12,
+    denominator: 100,
+    value: 12,
+    comparedWith: 2025,
+    england: 11,
+    statNeighbours: 10.4,
+    againstEngland: 'worse' as const,
+    againstStatNeighbours: 'worse' as const,
+  };
+
+  it('carries the indicators in JSON and one Indicator row each in CSV, and none when rejected', () => {
+    const report = buildReport(accepted, [preview]);
+    expect(JSON.parse(renderReportJson(report)).indicators).toEqual([preview]);
+    expect(renderReportCsv(report)).toContain(
+      'Indicator,placement-instability,,,,,12,,,"Children looked after with 3 or more placements in the year: 12% (12 of 100); England 11% (worse), statistical neighbours 10.4% (worse), published 2025."',
+    );
+    expect(buildReport(rejected, [preview]).indicators).toEqual([]);
+  });
+});

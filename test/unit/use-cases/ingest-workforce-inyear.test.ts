@@ -144,6 +144,19 @@ describe('council-level ingestion', () => {
       records: 150,
     });
     expect(report.figures.inPostHeadcount).toBe(120);
+    // The preview of the indicators the census produces, benchmarked on the published baseline.
+    expect(report.indicators.map((preview) => preview.code)).toEqual([
+      'sw-vacancy-rate',
+      'sw-turnover-rate',
+      'sw-agency-rate',
+      'sw-absence-rate',
+      'average-caseload',
+    ]);
+    expect(report.indicators.find((preview) => preview.code === 'average-caseload')).toMatchObject({
+      numerator: generated.expected.cases,
+      comparedWith: 2025,
+      england: expect.any(Number),
+    });
     const current = await aggregates.currentAggregates('886', 'csww', 2025);
     expect(current?.indicators['sw-turnover-rate']?.numerator).toBeCloseTo(generated.expected.leaversFte, 6);
     expect(current?.indicators['average-caseload']).toEqual({

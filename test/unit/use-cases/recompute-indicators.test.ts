@@ -93,6 +93,19 @@ describe('recomputeIndicators', () => {
     expect(result?.rank?.outOf).toBeGreaterThan(140);
   });
 
+  it('records on the stored result the gap to DfE’s published figure for the same year, beyond the tolerance', async () => {
+    await recomputeIndicators(JSON.stringify(event()), deps);
+    // Uploaded 10% against DfE's 12%: 2 points apart, over the 1-point tolerance for percentages.
+    expect(stored(KENT, 2025, 'placement-instability')?.drift).toEqual({
+      uploaded: 10,
+      published: 12,
+      gap: -2,
+      tolerance: 1,
+    });
+    // An indicator without an uploaded value has nothing to compare.
+    expect(stored(KENT, 2025, 'long-term-stability')?.drift).toBeNull();
+  });
+
   it('makes a rate per 10,000 with the council’s published child population', async () => {
     await recomputeIndicators(JSON.stringify(event()), deps);
     const set = store.sets.get(`${KENT}|2025|ssda903`);

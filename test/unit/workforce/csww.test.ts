@@ -149,6 +149,20 @@ describe('workforce census: figures and rates', () => {
     expect(shown.averageCaseload).toBe(19.7); // 69 / 3.5
   });
 
+  it('divides the cases of case holders with an FTE above zero by their FTE (DfE: FTE greater than zero)', async () => {
+    const { result, aggregator } = await read(
+      census([
+        worker({ SWENo: 'SW1', FTE: '1.000000', FTE30: '1.000000', Cases30: '10' }),
+        worker({ SWENo: 'SW2', FTE: '0.000000', FTE30: '0.000000', Cases30: '10' }),
+        worker({ SWENo: 'SW3', FTE: '0.500000', FTE30: '0.500000', Cases30: '0' }),
+      ]),
+    );
+    if (result.status !== 'accepted') throw new Error('rejected');
+    const figures = aggregator.figures(result.laLevel);
+    expect(cswwIndicators(figures)['average-caseload']).toEqual({ numerator: 10, denominator: 1 });
+    expect(cswwReportFigures(figures).averageCaseload).toBe(10);
+  });
+
   it('gives no rate when the base is zero, and leaves out vacancy and agency rates the census lacks', () => {
     expect(rateOf({ numerator: 0, denominator: 0 }, 100)).toBeNull();
     expect(rateOf(undefined, 100)).toBeNull();
