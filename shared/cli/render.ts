@@ -19,6 +19,15 @@ interface ReportRow {
   readonly record?: string;
 }
 
+interface IndicatorPreview {
+  readonly name: string;
+  readonly value: number | null;
+  readonly unit: string;
+  readonly england: number | null;
+  readonly statNeighbours: number | null;
+  readonly againstEngland?: string | null;
+}
+
 interface AnyReport {
   readonly status: string;
   readonly summary: string;
@@ -29,7 +38,11 @@ interface AnyReport {
   readonly queries?: readonly Count[];
   readonly rows?: readonly ReportRow[];
   readonly totals?: { readonly problems: number; readonly listed: number };
+  readonly indicators?: readonly IndicatorPreview[];
 }
+
+const figure = (value: number | null, unit: string) =>
+  value === null ? 'n/a' : `${value}${unit === 'percent' ? '%' : unit === 'per10k' ? ' per 10,000' : ''}`;
 
 export interface RenderOptions {
   readonly colour: boolean;
@@ -93,6 +106,15 @@ export function renderReportText(reportJson: string, options: RenderOptions): st
       lines.push(
         `  ${String(count.count).padStart(width)}  ${paint(36, count.code.padEnd(8))} ${count.description}`,
       );
+  }
+  if (report.indicators?.length) {
+    lines.push('', bold('What the return will show (against the latest published figures):'));
+    for (const indicator of report.indicators) {
+      const against = indicator.againstEngland ? `, ${indicator.againstEngland} than England` : '';
+      lines.push(
+        `  ${indicator.name}: ${figure(indicator.value, indicator.unit)} (England ${figure(indicator.england, indicator.unit)}, statistical neighbours ${figure(indicator.statNeighbours, indicator.unit)}${against})`,
+      );
+    }
   }
   const rows = report.rows ?? [];
   const shown = rows.slice(0, options.rows ?? 20);

@@ -133,6 +133,25 @@ describe('the text report', () => {
     expect(text).toContain('103 Header, child C1, row 4, ETHNIC (value "XX"): Bad code.');
   });
 
+  it('shows what the return will say for each indicator, against England and the statistical neighbours', () => {
+    const withIndicators = JSON.stringify({
+      ...JSON.parse(report),
+      indicators: [
+        {
+          name: 'Re-referrals',
+          unit: 'percent',
+          value: 25.5,
+          england: 22.4,
+          statNeighbours: 21,
+          againstEngland: 'worse',
+        },
+      ],
+    });
+    expect(renderReportText(withIndicators, { colour: false })).toContain(
+      'Re-referrals: 25.5% (England 22.4%, statistical neighbours 21%, worse than England)',
+    );
+  });
+
   it('colours only a terminal, and never under CI or NO_COLOR', () => {
     expect(renderReportText(report, { colour: true })).toContain('\x1b[');
     expect(wantsColour({ isTTY: true }, {})).toBe(true);
