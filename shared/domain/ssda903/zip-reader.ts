@@ -326,7 +326,7 @@ export async function openZip(source: ByteSource, options: OpenZipOptions): Prom
         });
         // zlib counts the compressed bytes it has consumed as it goes, so the ratio is exact at every chunk.
         const inflater = entry.compressionMethod === 8 ? createInflateRaw() : null;
-        const meter = new InflationMeter(entry, data.name, fileName, limits, total, () =>
+        const meter: InflationMeter = new InflationMeter(entry, data.name, fileName, limits, total, () =>
           inflater ? inflater.bytesWritten : meter.inflated,
         );
         const stages: Readable[] = inflater ? [compressedBytes, inflater] : [compressedBytes];
