@@ -245,4 +245,71 @@ describe('receiving uploads on real emulators', () => {
     expect(await receiveUpload(UPLOADS, keys[1]!, later)).toMatchObject({ kind: 'processed' });
     expect(published.slice(before).map((message) => message.deduplicationId)).toEqual([submissionId]);
   });
+
+  describe('a resend of the same files', () => {
+    const headersOnly = (blankLines: number) => ({
+      'header.csv': `CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n${'\r\n'.repeat(blankLines)}`,
+    });
+    const reportExists = async (submissionId: string) => {
+      const keys = (await submissions.getSubmission(submissionId))?.outcome?.reportKeys;
+      if (!keys) return false;
+      await fauxqs.s3.send(new GetObjectCommand({ Bucket: UPLOADS, Key: keys.json }));
+      return true;
+    };
+
+    it('after a rejection is processed again, not called a duplicate of a report-less submission', async () => {
+      const first = await upload(headersOnly(5));
+      expect(await receiveUpload(UPLOADS, first.keys[0]!, deps)).toMatchObject({
+        outcome: { status: 'rejected' },
+      });
+      const resend = await upload(headersOnly(5));
+      const result = await receiveUpload(UPLOADS, resend.keys[0]!, deps);
+      expect(result).toMatchObject({ kind: 'processed', outcome: { status: 'rejected' } });
+      expect((result as { outcome: { duplicateOf?: string } }).outcome.duplicateOf).toBeUndefined();
+      expect(await reportExists(resend.submissionId)).toBe(true);
+    });
+
+    it('after a submission stuck in processing past its lease is processed as new', async () => {
+      const before = published.length;
+      const first = await upload(minimalReturn(11));
+      await receiveUpload(UPLOADS, first.keys[0]!, deps);
+      failPublishing = 1;
+      await expect(receiveUpload(UPLOADS, first.keys[1]!, deps)).rejects.toThrow('SQS unavailable');
+      expect((await submissions.getSubmission(first.submissionId))?.status).toBe('processing');
+
+      const later = { ...deps, now: () => new Date(Date.now() + 301_000) };
+      const resend = await upload(minimalReturn(11));
+      await receiveUpload(UPLOADS, resend.keys[0]!, later);
+      const result = await receiveUpload(UPLOADS, resend.keys[1]!, later);
+      expect(result).toMatchObject({ kind: 'processed', outcome: { status: 'accepted_with_issues' } });
+      expect(await reportExists(resend.submissionId)).toBe(true);
+      expect(published.slice(before).map((message) => message.deduplicationId)).toEqual([
+        resend.submissionId,
+      ]);
+    });
+
+    it('while the first is still processing within its lease waits (a retry), and is a duplicate once it is accepted', async () => {
+      const first = await upload(minimalReturn(12));
+      await receiveUpload(UPLOADS, first.keys[0]!, deps);
+      failPublishing = 1;
+      await expect(receiveUpload(UPLOADS, first.keys[1]!, deps)).rejects.toThrow('SQS unavailable');
+
+      const resend = await upload(minimalReturn(12));
+      await receiveUpload(UPLOADS, resend.keys[0]!, deps);
+      await expect(receiveUpload(UPLOADS, resend.keys[1]!, deps)).rejects.toThrow(
+        new RegExp(`being processed under submission ${first.submissionId}`),
+      );
+      expect((await submissions.getSubmission(resend.submissionId))?.outcome).toBeUndefined();
+
+      // The first finishes on its redelivery; the resend's redelivery (after the visibility timeout) is a duplicate.
+      const later = { ...deps, now: () => new Date(Date.now() + 301_000) };
+      expect(await receiveUpload(UPLOADS, first.keys[1]!, later)).toMatchObject({ kind: 'processed' });
+      const result = await receiveUpload(UPLOADS, resend.keys[1]!, later);
+      expect(result).toMatchObject({
+        kind: 'processed',
+        outcome: { status: 'duplicate', duplicateOf: first.submissionId },
+      });
+      expect(await reportExists(resend.submissionId)).toBe(true);
+    });
+  });
 });
