@@ -137,14 +137,17 @@ export class DynamoSubmissionStore implements SubmissionStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: submissionPk(submissionId), sk: SUBMISSION_SK },
-          // A lease, so an attempt that died (a time-out) does not block the retry for ever.
+          // A lease, so an attempt that died (a time-out) does not block the retry for ever. A failed
+          // submission is taken back when an operator redrives its message from the dead-letter queue.
           UpdateExpression:
-            'SET #status = :processing, leaseUntil = :lease, updatedAt = :now REMOVE expiresAt',
-          ConditionExpression: '#status = :awaiting OR (#status = :processing AND leaseUntil < :now)',
+            'SET #status = :processing, leaseUntil = :lease, updatedAt = :now REMOVE expiresAt, outcome',
+          ConditionExpression:
+            '#status IN (:awaiting, :failed) OR (#status = :processing AND leaseUntil < :now)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':processing': 'processing',
             ':awaiting': 'awaiting_files',
+            ':failed': 'failed',
             ':lease': new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
             ':now': now.toISOString(),
           },
