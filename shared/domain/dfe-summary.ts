@@ -6,8 +6,8 @@ import { findCouncil, REGIONS } from './councils.ts';
 import {
   type Cell,
   oneDecimal,
+  percentOfPublished,
   protectCount,
-  protectPercentage,
   protectTable,
   ROUND_TOTALS_TO,
   roundTotal,
@@ -119,18 +119,6 @@ export const SUMMARY_NOTES: readonly string[] = [
 
 function regionOf(la: string): string | undefined {
   return findCouncil(la)?.region;
-}
-
-/**
- * A band's share of England, worked out from the published (rounded) counts, never the exact ones: from
- * exact counts, one-decimal percentages of ~150 councils pin every count, suppressed ones included (a
- * reader solves the equations). From the rounded counts a percentage says nothing they do not already say.
- * A suppressed count (k) has its percentage suppressed with it.
- */
-function percentOfPublished(count: Cell, total: Cell): Cell {
-  if (total === 0) return 'z';
-  if (typeof count !== 'number' || typeof total !== 'number') return 'c';
-  return oneDecimal((100 * count) / total);
 }
 
 function bandFigures(input: SummaryInput) {
