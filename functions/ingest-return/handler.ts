@@ -14,7 +14,7 @@ import { pseudonymSecret } from '#adapters/pseudonym-secret';
 import { S3ObjectStore } from '#adapters/s3-objects';
 import { loadEnv, nonEmpty } from '#config/env';
 import { decodeS3Key, parseS3QueueMessage } from '#events/s3-notification';
-import { type ReceiveDeps, receiveUpload } from '#use-cases/receive-upload';
+import { failUpload, type ReceiveDeps, receiveUpload } from '#use-cases/receive-upload';
 
 const env = loadEnv({
   TABLE_NAME: nonEmpty,
@@ -24,6 +24,8 @@ const env = loadEnv({
   PSEUDONYM_SECRET_ARN: nonEmpty,
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive(),
   PROCESSING_LEASE_SECONDS: z.coerce.number().int().positive().default(300),
+  /** The queue's maxReceiveCount: on that receive a failure is final and the submission ends `failed`. */
+  MAX_RECEIVE_COUNT: z.coerce.number().int().positive().default(5),
 });
 const logger = new Logger();
 const processor = new BatchProcessor(EventType.SQS);
@@ -85,16 +87,35 @@ async function handleMessage(record: SQSRecord): Promise<void> {
   }
 }
 
+/** The upload keys a message names (none when it cannot be read). */
+function uploadKeys(record: SQSRecord): string[] {
+  try {
+    const message = parseS3QueueMessage(record.body);
+    return message.kind === 'test' ? [] : message.records.map((entry) => decodeS3Key(entry.s3.object.key));
+  } catch {
+    return [];
+  }
+}
+
 async function handleRecord(record: SQSRecord): Promise<void> {
   try {
     await handleMessage(record);
   } catch (error) {
+    const receiveCount = Number(record.attributes.ApproximateReceiveCount);
+    const last = receiveCount >= env.MAX_RECEIVE_COUNT;
     // The reason stays in the log beside the message id; after the last retry the message is in the DLQ.
-    logger.error('Message failed; it will be retried, then moved to the dead-letter queue', {
-      messageId: record.messageId,
-      receiveCount: record.attributes.ApproximateReceiveCount,
-      error: error as Error,
-    });
+    logger.error(
+      last
+        ? 'Message failed on its last receive: its submission is marked failed and the message goes to the dead-letter queue'
+        : 'Message failed; it will be retried, then moved to the dead-letter queue',
+      { messageId: record.messageId, receiveCount, error: error as Error },
+    );
+    if (last) {
+      for (const key of uploadKeys(record)) {
+        const submissionId = await failUpload(key, error, deps);
+        if (submissionId) logger.warn('Submission failed for good', { submissionId, key });
+      }
+    }
     throw error;
   }
 }

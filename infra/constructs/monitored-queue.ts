@@ -41,11 +41,14 @@ export class MonitoredQueue extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   readonly deadLetterAlarm: Alarm;
+  /** Receives before a message moves to the dead-letter queue (consumers that act on the last one read it). */
+  readonly maxReceiveCount: number;
 
   constructor(scope: Construct, id: string, props: MonitoredQueueProps) {
     super(scope, id);
     const fifo = props.fifo ?? false;
     const maxReceiveCount = props.maxReceiveCount ?? 5;
+    this.maxReceiveCount = maxReceiveCount;
     if (props.contentBasedDeduplication && !fifo) {
       throw new Error(
         `MonitoredQueue ${this.node.path}: contentBasedDeduplication applies to FIFO queues only.`,

@@ -198,6 +198,22 @@ export class UpstreamFunction extends Construct {
   }
 
   /**
+   * Outputs staged under `prefix` and moved to their own key on success (a copy, then a delete): reads and
+   * deletes under that prefix only. Pair with `bindBucket(bucket, …, 'write')` for the destination.
+   */
+  grantStagedMoves(bucket: IBucket, prefix: string): this {
+    const staged = bucket.arnForObjects(`${prefix}*`);
+    this.role.addToPrincipalPolicy(allow(['s3:GetObject', 's3:DeleteObject'], [staged]));
+    if (bucket.encryptionKey) this.grantKey(bucket.encryptionKey, ['kms:Decrypt']);
+    acknowledgeWildcardResource(
+      this.role,
+      staged,
+      `${this.name} moves the outputs it staged under ${prefix} (keys known at run time) to their own key; nothing else in the bucket.`,
+    );
+    return this;
+  }
+
+  /**
    * `send`: sets `envName` to the queue URL and grants SendMessage. `consume`: grants receive/delete/visibility
    * changes (what an SQS event source needs) and sets the URL too, for handlers that inspect the queue.
    */

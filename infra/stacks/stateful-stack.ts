@@ -19,6 +19,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { COUNCILS, REGIONS } from '../../shared/domain/councils.ts';
+import { STAGING_PREFIX } from '../../shared/ports/objects.ts';
 import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
 import { Identity } from '../constructs/identity.ts';
 import { MonitoredQueue } from '../constructs/monitored-queue.ts';
@@ -117,6 +118,8 @@ export class StatefulStack extends Stack {
     this.dataBucket = new Bucket(this, 'DataBucket', {
       ...secureBucket('data-bucket/'),
       lifecycleRules: [
+        // What a failed attempt left half-written before its outputs were moved to curated/.
+        { id: 'ExpireStagedOutputs', prefix: STAGING_PREFIX, expiration: Duration.days(1) },
         { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
     });

@@ -14,6 +14,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
 import { FLUSH_ADVISER_DIGESTS } from '../../events/flush-adviser-digests.ts';
+import { STAGING_PREFIX } from '../../shared/ports/objects.ts';
 import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
 import { DfeFeeds } from '../constructs/dfe-feeds.ts';
 import { QueueConsumer } from '../constructs/queue-consumer.ts';
@@ -66,9 +67,12 @@ export class StatelessStack extends Stack {
       .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
       .bindBucket(stateful.uploadsBucket, 'UPLOADS_BUCKET', 'readWrite')
       .bindBucket(stateful.dataBucket, 'DATA_BUCKET', 'write')
+      .grantStagedMoves(stateful.dataBucket, STAGING_PREFIX)
       .bindQueue(stateful.recomputeQueue.queue, 'RECOMPUTE_QUEUE_URL', 'send')
       .bindSecret(stateful.pseudonymSecret, 'PSEUDONYM_SECRET_ARN')
       .addEnvironment('MAX_UPLOAD_BYTES', String(config.maxUploadBytes))
+      // On the last receive a failure is final: the submission ends `failed` with the reason.
+      .addEnvironment('MAX_RECEIVE_COUNT', String(stateful.ingestQueue.maxReceiveCount))
       // Longer than the function's time-out, so a live attempt is never doubled by a redelivery.
       .addEnvironment(
         'PROCESSING_LEASE_SECONDS',

@@ -87,6 +87,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
       files,
       ...(meta.outcome ? { outcome: meta.outcome as SubmissionOutcome } : {}),
       ...(meta.supersededBy ? { supersededBy: meta.supersededBy } : {}),
+      ...(meta.status === 'processing' && meta.leaseUntil ? { leaseUntil: meta.leaseUntil } : {}),
     };
   }
 
@@ -136,14 +137,17 @@ export class DynamoSubmissionStore implements SubmissionStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: submissionPk(submissionId), sk: SUBMISSION_SK },
-          // A lease, so an attempt that died (a time-out) does not block the retry for ever.
+          // A lease, so an attempt that died (a time-out) does not block the retry for ever. A failed
+          // submission is taken back when an operator redrives its message from the dead-letter queue.
           UpdateExpression:
-            'SET #status = :processing, leaseUntil = :lease, updatedAt = :now REMOVE expiresAt',
-          ConditionExpression: '#status = :awaiting OR (#status = :processing AND leaseUntil < :now)',
+            'SET #status = :processing, leaseUntil = :lease, updatedAt = :now REMOVE expiresAt, outcome',
+          ConditionExpression:
+            '#status IN (:awaiting, :failed) OR (#status = :processing AND leaseUntil < :now)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':processing': 'processing',
             ':awaiting': 'awaiting_files',
+            ':failed': 'failed',
             ':lease': new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
             ':now': now.toISOString(),
           },
@@ -189,12 +193,41 @@ export class DynamoSubmissionStore implements SubmissionStore {
     }
   }
 
+  async failProcessing(
+    submissionId: string,
+    outcome: SubmissionOutcome & { status: 'failed' },
+  ): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: submissionPk(submissionId), sk: SUBMISSION_SK },
+          UpdateExpression: 'SET #status = :failed, outcome = :outcome, updatedAt = :now REMOVE leaseUntil',
+          ConditionExpression: '#status IN (:awaiting, :processing)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':failed': 'failed',
+            ':outcome': outcome,
+            ':now': outcome.finishedAt,
+            ':awaiting': 'awaiting_files',
+            ':processing': 'processing',
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
   async claimFingerprint(
     la: string,
     returnType: ReturnType,
     collectionYear: number,
     fingerprint: string,
     submissionId: string,
+    replacing?: string,
   ): Promise<string | undefined> {
     const key = { pk: councilPk(la), sk: `FINGERPRINT#${returnType}#${collectionYear}#${fingerprint}` };
     try {
@@ -202,8 +235,13 @@ export class DynamoSubmissionStore implements SubmissionStore {
         new PutCommand({
           TableName: this.tableName,
           Item: { ...key, submissionId },
-          ConditionExpression: 'attribute_not_exists(pk) OR submissionId = :id',
-          ExpressionAttributeValues: { ':id': submissionId },
+          ConditionExpression: replacing
+            ? 'attribute_not_exists(pk) OR submissionId IN (:id, :replacing)'
+            : 'attribute_not_exists(pk) OR submissionId = :id',
+          ExpressionAttributeValues: {
+            ':id': submissionId,
+            ...(replacing ? { ':replacing': replacing } : {}),
+          },
         }),
       );
       return undefined;

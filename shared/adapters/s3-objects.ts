@@ -1,7 +1,13 @@
 // Secondary adapter: S3 objects as streams (uploads read once, reports and extracts written streaming).
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 
@@ -46,6 +52,22 @@ export class S3ObjectStore implements ObjectStore {
         await done;
       },
     };
+  }
+
+  /** One CopyObject (objects up to 5 GB; extracts are far smaller), then the original is deleted. */
+  async move(bucket: string, fromKey: string, toKey: string): Promise<void> {
+    await this.client.send(
+      new CopyObjectCommand({
+        Bucket: bucket,
+        Key: toKey,
+        CopySource: `${bucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`,
+      }),
+    );
+    await this.remove(bucket, fromKey);
+  }
+
+  async remove(bucket: string, key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   }
 }
 

@@ -62,6 +62,10 @@ class LocalFiles implements ObjectStore {
     return { write: async () => {}, close: async () => {} };
   }
 
+  /** Staged extracts are not kept, so there is nothing to move or remove. */
+  async move(): Promise<void> {}
+  async remove(): Promise<void> {}
+
   text(bucket: string, key: string): string | undefined {
     return this.texts.get(`${bucket}/${key}`);
   }
@@ -87,6 +91,9 @@ class SingleSubmission implements SubmissionStore {
     return true;
   }
   async finishProcessing() {}
+  async failProcessing() {
+    return true;
+  }
 }
 
 const noAggregates: AggregateStore = {

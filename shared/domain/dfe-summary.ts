@@ -6,8 +6,8 @@ import { findCouncil, REGIONS } from './councils.ts';
 import {
   type Cell,
   oneDecimal,
+  percentOfPublished,
   protectCount,
-  protectPercentage,
   protectTable,
   ROUND_TOTALS_TO,
   roundTotal,
@@ -111,7 +111,8 @@ export const HEADLINE_MIN_COUNCILS = 30;
 export const SUMMARY_NOTES: readonly string[] = [
   'Counts are of councils (local authorities) or of intelligence items, never of children; no council is named.',
   `A region's count of councils in a band or movement of ${SUPPRESS_FROM} to ${SUPPRESS_TO} is suppressed, and a further cell is suppressed where a total would reveal it.`,
-  `England and regional totals are rounded to the nearest ${ROUND_TOTALS_TO}; percentages are worked out from unrounded figures and given to one decimal place.`,
+  `England and regional totals are rounded to the nearest ${ROUND_TOTALS_TO}. A band's percentage of England is worked out from the rounded figures, so that it cannot reveal a suppressed count, and given to one decimal place.`,
+  'A summary is dated by its day; an unscheduled summary after a material change is named by the day of the change, never its time.',
   `Indicator medians and quartiles are across councils with a value, at the latest period at least ${HEADLINE_MIN_COUNCILS} councils have one, given to one decimal place.`,
   ...Object.entries(SYMBOL_MEANINGS).map(([symbol, meaning]) => `${symbol}: ${meaning}.`),
 ];
@@ -122,21 +123,17 @@ function regionOf(la: string): string | undefined {
 
 function bandFigures(input: SummaryInput) {
   const counts = REGION_SLUGS.map(() => RISK_BANDS.map(() => 0));
-  let total = 0;
-  const bandTotals = RISK_BANDS.map(() => 0);
   for (const [la, band] of Object.entries(input.bands)) {
     const region = regionOf(la);
     const bandIndex = RISK_BANDS.indexOf(band);
     if (!region || bandIndex < 0) continue; // A superseded code or an unknown band is not a council to count.
     counts[REGION_SLUGS.indexOf(region)]![bandIndex]! += 1;
-    bandTotals[bandIndex]! += 1;
-    total += 1;
   }
   const table = protectTable(counts);
   const england: BandFigure[] = RISK_BANDS.map((band, b) => ({
     band,
     councils: table.columnTotals[b]!,
-    percent: protectPercentage(bandTotals[b]!, total),
+    percent: percentOfPublished(table.columnTotals[b]!, table.grandTotal),
   }));
   const regions: RegionBands[] = REGION_SLUGS.map((region, r) => ({
     region,
@@ -231,12 +228,18 @@ function indicatorFigures(observations: readonly IndicatorObservation[]): Indica
   return summaries;
 }
 
+/** The day a summary was made (Europe/London), as a time: publishing the moment would date the change behind it. */
+function publishedDay(generatedAt: string): string {
+  const { year, month, day } = localDate(new Date(generatedAt), 'Europe/London');
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+}
+
 export function buildDfeSummary(input: SummaryInput): DfeSummary {
   return {
     summaryId: input.summaryId,
     trigger: input.trigger,
     period: input.period,
-    generatedAt: input.generatedAt,
+    generatedAt: publishedDay(input.generatedAt),
     previousSummaryId: input.previous?.summaryId ?? null,
     ...bandFigures(input),
     movement: movementFigures(input),
@@ -319,13 +322,17 @@ export function isoWeekId(at: Date, timeZone = 'Europe/London'): string {
 }
 
 /**
- * The id of a summary triggered by a change: the triggering change's time, to the millisecond, so a redelivered
- * trigger finds the summary it already made. Never the council: ids are published in the feeds.
+ * The id of a summary triggered by a change: the day of the change (Europe/London), so a redelivered trigger
+ * finds the summary it already made, and a published id does not time the change that caused it. At most one
+ * such summary a day: a later material change that day is in the next one. Never the council: ids are
+ * published in the feeds.
  */
 export function changeSummaryId(occurredAt: string): string {
   const at = new Date(occurredAt);
   if (Number.isNaN(at.getTime())) throw new RangeError(`Not a time: ${occurredAt}`);
-  return `change-${at.toISOString().replace(/[-:.]/g, '')}`;
+  const { year, month, day } = localDate(at, 'Europe/London');
+  return `change-${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export const SUMMARY_ID = /^(\d{4}-W\d{2}|change-\d{8}T\d{9}Z)$/;
+/** Weekly ids, change ids by day, and the older change ids to the millisecond that archives may still hold. */
+export const SUMMARY_ID = /^(\d{4}-W\d{2}|change-\d{4}-\d{2}-\d{2}|change-\d{8}T\d{9}Z)$/;

@@ -6,8 +6,8 @@
 //   k  rounds to zero, but is not zero
 //
 // Small cells are suppressed; England and regional totals are rounded to the nearest 10; percentages and
-// rates are given to one decimal place. Percentages are worked out from unrounded figures, as DfE does,
-// but a percentage whose numerator is a small count is suppressed with it.
+// rates are given to one decimal place. Percentages of published counts are worked out from the rounded
+// counts, so that they cannot undo the suppression.
 import { DISCLOSURE_RULES } from './indicators/register.ts';
 
 export type DisclosureSymbol = 'c' | 'x' | 'z' | 'k';
@@ -63,15 +63,15 @@ export function oneDecimal(value: number | null | undefined): Cell {
 }
 
 /**
- * A percentage of a total, from unrounded figures: `z` when the total is zero, `c` when the numerator is a
- * small count (the percentage would give it away).
+ * A share of a published total, worked out from the published (rounded) counts, never the exact ones: from
+ * exact counts, one-decimal percentages of ~150 councils pin every count, suppressed ones included (a reader
+ * solves the equations). From the published counts a percentage says nothing they do not already say. `z`
+ * when the total is zero; `c` when the count (or total) is itself suppressed.
  */
-export function protectPercentage(numerator: number, denominator: number): Cell {
-  checkCount(numerator);
-  checkCount(denominator);
-  if (denominator === 0) return 'z';
-  if (isSmallCount(numerator)) return 'c';
-  return oneDecimal((100 * numerator) / denominator);
+export function percentOfPublished(count: Cell, total: Cell): Cell {
+  if (total === 0) return 'z';
+  if (typeof count !== 'number' || typeof total !== 'number') return 'c';
+  return oneDecimal((100 * count) / total);
 }
 
 export interface ProtectedTable {

@@ -24,6 +24,21 @@ export function firstOfMonth(day: Day): Day {
   return dayFromParts(year, month, 1)!;
 }
 
+/** The 18th birthday of a child born on `dob` (29 February counts as 1 March). */
+export function eighteenthBirthday(dob: Day): Day {
+  const { year, month, day } = dayParts(dob);
+  return dayFromParts(year + 18, month, day) ?? dayFromParts(year + 18, 3, 1)!;
+}
+
+/**
+ * Whether a kept date would give a degraded date of birth away: care and children-in-need services end at
+ * 18, so a date within a day of the 18th birthday (an episode ending then) dates the birth exactly. Such a
+ * date is kept to its month, like the date of birth.
+ */
+export function revealsBirthday(day: Day, eighteenth: Day | null): boolean {
+  return eighteenth !== null && Math.abs(day - eighteenth) <= 1;
+}
+
 const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})$/;
 const OUTWARD_ONLY = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
 

@@ -11,4 +11,14 @@ export interface ObjectStore {
   putText(bucket: string, key: string, body: string, contentType: string): Promise<void>;
   /** A streamed upload: memory stays flat whatever the size. */
   openWriter(bucket: string, key: string, contentType: string): ObjectWriter;
+  /** Moves an object to another key in the same bucket (copy, then delete the original). */
+  move(bucket: string, fromKey: string, toKey: string): Promise<void>;
+  remove(bucket: string, key: string): Promise<void>;
 }
+
+/**
+ * Outputs are written under this prefix of their bucket while a submission is processed, and moved to
+ * their own key only when it succeeds: a failed attempt leaves nothing under curated/, and what it leaves
+ * here expires (the data bucket's lifecycle rule).
+ */
+export const STAGING_PREFIX = 'staging/';

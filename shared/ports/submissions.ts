@@ -7,14 +7,20 @@ export type SubmissionStatus =
   | 'rejected'
   | 'accepted'
   | 'accepted_with_issues'
-  | 'duplicate';
+  | 'duplicate'
+  /** Processing failed on every attempt (the message went to the dead-letter queue); the reason is kept. */
+  | 'failed';
 
 export const FINAL_STATUSES: readonly SubmissionStatus[] = [
   'rejected',
   'accepted',
   'accepted_with_issues',
   'duplicate',
+  'failed',
 ];
+
+/** A submission whose content counts as received: a resend of the same files is a duplicate of it. */
+export const ACCEPTED_STATUSES: readonly SubmissionStatus[] = ['accepted', 'accepted_with_issues'];
 
 export interface DeclaredFile {
   readonly name: string;
@@ -76,6 +82,8 @@ export interface Submission {
   readonly files: readonly SubmissionFile[];
   readonly outcome?: SubmissionOutcome;
   readonly supersededBy?: string;
+  /** While processing: the attempt holding it may run until then (ISO time). */
+  readonly leaseUntil?: string;
 }
 
 export interface SubmissionSummary {
@@ -98,8 +106,14 @@ export interface SubmissionStore {
   claimProcessing(submissionId: string, now: Date, leaseSeconds: number): Promise<boolean>;
   finishProcessing(submissionId: string, outcome: SubmissionOutcome): Promise<void>;
   /**
-   * Registers the content fingerprint of a council's return for a year; returns the submission that
-   * registered it first when this content was already processed.
+   * Records that processing failed for good (status `failed`, with the reason). False when the submission
+   * had already reached a final status: a finished outcome is never replaced by a failure.
+   */
+  failProcessing(submissionId: string, outcome: SubmissionOutcome & { status: 'failed' }): Promise<boolean>;
+  /**
+   * Registers the content fingerprint of a council's return for a year; returns the submission holding it
+   * when another one does. `replacing` takes the fingerprint over from that submission, only if it still
+   * holds it (a submission that was rejected, failed or is stuck: see duplicate-submission.ts).
    */
   claimFingerprint(
     la: string,
@@ -107,5 +121,6 @@ export interface SubmissionStore {
     collectionYear: number,
     fingerprint: string,
     submissionId: string,
+    replacing?: string,
   ): Promise<string | undefined>;
 }

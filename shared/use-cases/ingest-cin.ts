@@ -16,46 +16,17 @@ import { cinYearLabel, FIRST_CIN_YEAR } from '../domain/cin/schema.ts';
 import { BANK_HOLIDAY_YEARS } from '../domain/cin/working-days.ts';
 import { type Day, parseIsoDate } from '../domain/dates.ts';
 import { councilPseudonymKey } from '../domain/privacy.ts';
-import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
 import { duplicateOutcome } from './duplicate-submission.ts';
 import { previewIndicators } from './indicator-preview.ts';
 import { type IngestDeps, reportKeys } from './ingest-ssda903.ts';
+import { StagedExtract } from './staged-extract.ts';
 
 /** The census years we accept: the working-day rules need bank holidays for the whole year and the one before. */
 export const CIN_YEARS = { first: FIRST_CIN_YEAR, last: BANK_HOLIDAY_YEARS.last } as const;
 
 export const curatedPrefix = (la: string, collectionYear: number, submissionId: string): string =>
   `curated/${la}/cin/${collectionYear}/${submissionId}`;
-
-function csvLine(values: readonly string[]): string {
-  return `${values.map((value) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)).join(',')}\r\n`;
-}
-
-/** One streamed CSV per curated table, opened when its first row arrives. */
-class CinCuratedExtract {
-  private readonly writers = new Map<CinCuratedTable, ObjectWriter>();
-
-  constructor(
-    private readonly objects: ObjectStore,
-    private readonly bucket: string,
-    private readonly prefix: string,
-  ) {}
-
-  async write(table: CinCuratedTable, values: readonly string[]): Promise<void> {
-    let writer = this.writers.get(table);
-    if (!writer) {
-      writer = this.objects.openWriter(this.bucket, `${this.prefix}/${table}.csv`, 'text/csv; charset=utf-8');
-      this.writers.set(table, writer);
-      await writer.write(csvLine(CIN_CURATED_TABLES[table]));
-    }
-    await writer.write(csvLine(values));
-  }
-
-  async close(): Promise<void> {
-    await Promise.all([...this.writers.values()].map((writer) => writer.close()));
-  }
-}
 
 /** Referral dates by keyed child ID from a curated CINdetails.csv (ours: no quoted values). */
 export async function readCuratedReferrals(body: AsyncIterable<Uint8Array>): Promise<Map<string, Day[]>> {
@@ -136,14 +107,30 @@ function withNotice(result: CinReadResult, notice: CinNotice): CinReadResult {
 }
 
 export async function ingestCin(submission: Submission, deps: IngestDeps): Promise<SubmissionOutcome> {
-  const keys = reportKeys(submission);
-  const finishedAt = () => deps.now().toISOString();
-
   const duplicate = await duplicateOutcome(submission, deps);
   if (duplicate) return duplicate;
 
+  let staged: StagedExtract<CinCuratedTable> | null = null;
+  try {
+    return await readValidateAndStore(submission, deps, (extract) => {
+      staged = extract;
+    });
+  } catch (error) {
+    await (staged as StagedExtract<CinCuratedTable> | null)?.discard();
+    throw error;
+  }
+}
+
+async function readValidateAndStore(
+  submission: Submission,
+  deps: IngestDeps,
+  onStaged: (extract: StagedExtract<CinCuratedTable>) => void,
+): Promise<SubmissionOutcome> {
+  const keys = reportKeys(submission);
+  const finishedAt = () => deps.now().toISOString();
   const year = submission.collectionYear;
   const tooBig = submission.files.find((file) => file.size > deps.maxFileBytes);
+  let staged: StagedExtract<CinCuratedTable> | null = null;
   let result: CinReadResult;
   let aggregator: CinAggregator | null = null;
   if (year < CIN_YEARS.first || year > CIN_YEARS.last) {
@@ -177,11 +164,13 @@ export async function ingestCin(submission: Submission, deps: IngestDeps): Promi
   } else {
     const linking = await previousReferrals(submission, deps);
     const councilKey = councilPseudonymKey(await deps.pseudonymSecret(), submission.la);
-    const extract = new CinCuratedExtract(
+    const extract = new StagedExtract<CinCuratedTable>(
       deps.objects,
       deps.dataBucket,
       curatedPrefix(submission.la, year, submission.submissionId),
     );
+    staged = extract;
+    onStaged(extract);
     const active = new CinAggregator(year, linking.referrals);
     aggregator = active;
     result = await readCinReturn(
@@ -199,7 +188,8 @@ export async function ingestCin(submission: Submission, deps: IngestDeps): Promi
         onChild: async (child) => {
           const key = childKey(child, councilKey);
           active.add(child, key);
-          for (const row of degradeCinChild(child, key)) await extract.write(row.table, row.values);
+          for (const row of degradeCinChild(child, key))
+            await extract.write(row.table, () => CIN_CURATED_TABLES[row.table], row.values);
         },
       },
     );
@@ -236,8 +226,12 @@ export async function ingestCin(submission: Submission, deps: IngestDeps): Promi
     children: report.children,
     reportKeys: keys,
   };
-  if (report.status === 'rejected' || !aggregates) return { ...outcome, finishedAt: finishedAt() };
+  if (report.status === 'rejected' || !aggregates) {
+    await staged?.discard();
+    return { ...outcome, finishedAt: finishedAt() };
+  }
 
+  await staged?.commit();
   const ingestedAt = finishedAt();
   const { superseded } = await deps.aggregates.saveReturnAggregates({
     la: submission.la,

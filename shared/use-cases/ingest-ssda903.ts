@@ -12,10 +12,11 @@ import { buildReport, renderReportCsv, renderReportJson } from '../domain/ssda90
 import { rulesFor } from '../domain/ssda903/rules/registry.ts';
 import { schemaForYear } from '../domain/ssda903/schema.ts';
 import type { AggregateStore } from '../ports/aggregates.ts';
-import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
+import type { ObjectStore } from '../ports/objects.ts';
 import type { Submission, SubmissionOutcome, SubmissionStore } from '../ports/submissions.ts';
 import { duplicateOutcome } from './duplicate-submission.ts';
 import { previewIndicators } from './indicator-preview.ts';
+import { StagedExtract } from './staged-extract.ts';
 
 export interface IngestDeps {
   readonly objects: ObjectStore;
@@ -46,60 +47,64 @@ export function contentFingerprint(submission: Submission): string {
   return createHash('sha256').update(hashes.join(',')).digest('hex');
 }
 
-function csvLine(values: readonly string[]): string {
-  return `${values.map((value) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)).join(',')}\r\n`;
-}
-
-/** One streamed CSV per table under curated/, opened when the table's first row arrives. */
+/** SSDA903 rows as they come from degradeChild (by column name), in each table's curated column order. */
 class CuratedExtract {
-  private readonly writers = new Map<TableName, { writer: ObjectWriter; columns: string[] }>();
+  private readonly columns = new Map<TableName, string[]>();
+  readonly staged: StagedExtract<TableName>;
 
   constructor(
-    private readonly objects: ObjectStore,
-    private readonly bucket: string,
-    private readonly prefix: string,
+    objects: ObjectStore,
+    bucket: string,
+    prefix: string,
     private readonly collectionYear: number,
-  ) {}
-
-  async write(table: TableName, values: Readonly<Record<string, string>>): Promise<void> {
-    let entry = this.writers.get(table);
-    if (!entry) {
-      const spec = schemaForYear(this.collectionYear).tables.get(table);
-      const columns = degradedColumns(spec?.columns ?? Object.keys(values));
-      entry = {
-        writer: this.objects.openWriter(
-          this.bucket,
-          `${this.prefix}/${table}.csv`,
-          'text/csv; charset=utf-8',
-        ),
-        columns,
-      };
-      this.writers.set(table, entry);
-      await entry.writer.write(csvLine(columns));
-    }
-    await entry.writer.write(csvLine(entry.columns.map((column) => values[column] ?? '')));
+  ) {
+    this.staged = new StagedExtract(objects, bucket, prefix);
   }
 
-  async close(): Promise<void> {
-    await Promise.all([...this.writers.values()].map(({ writer }) => writer.close()));
+  async write(table: TableName, values: Readonly<Record<string, string>>): Promise<void> {
+    let columns = this.columns.get(table);
+    if (!columns) {
+      const spec = schemaForYear(this.collectionYear).tables.get(table);
+      columns = degradedColumns(spec?.columns ?? Object.keys(values));
+      this.columns.set(table, columns);
+    }
+    const header = columns;
+    await this.staged.write(
+      table,
+      () => header,
+      header.map((column) => values[column] ?? ''),
+    );
   }
 }
 
 export async function ingestSsda903(submission: Submission, deps: IngestDeps): Promise<SubmissionOutcome> {
-  const keys = reportKeys(submission);
-  const finishedAt = () => deps.now().toISOString();
-
   const duplicate = await duplicateOutcome(submission, deps);
   if (duplicate) return duplicate;
 
   const tooBig = submission.files.find((file) => file.size > deps.maxFileBytes);
-  const councilKey = councilPseudonymKey(await deps.pseudonymSecret(), submission.la);
   const extract = new CuratedExtract(
     deps.objects,
     deps.dataBucket,
     `curated/${submission.la}/${submission.returnType}/${submission.collectionYear}/${submission.submissionId}`,
     submission.collectionYear,
   );
+  try {
+    return await readValidateAndStore(submission, deps, extract, tooBig);
+  } catch (error) {
+    await extract.staged.discard();
+    throw error;
+  }
+}
+
+async function readValidateAndStore(
+  submission: Submission,
+  deps: IngestDeps,
+  extract: CuratedExtract,
+  tooBig: Submission['files'][number] | undefined,
+): Promise<SubmissionOutcome> {
+  const keys = reportKeys(submission);
+  const finishedAt = () => deps.now().toISOString();
+  const councilKey = councilPseudonymKey(await deps.pseudonymSecret(), submission.la);
   let aggregator: Ssda903Aggregator | undefined;
   const result = await readReturn(
     tooBig
@@ -122,7 +127,7 @@ export async function ingestSsda903(submission: Submission, deps: IngestDeps): P
       },
     },
   );
-  await extract.close();
+  await extract.staged.close();
 
   const aggregates = (aggregator ?? new Ssda903Aggregator(submission.collectionYear, new Set())).result();
   const indicators = aggregates.indicators as Record<
@@ -168,8 +173,12 @@ export async function ingestSsda903(submission: Submission, deps: IngestDeps): P
     children: report.children,
     reportKeys: keys,
   };
-  if (report.status === 'rejected') return { ...outcome, finishedAt: finishedAt() };
+  if (report.status === 'rejected') {
+    await extract.staged.discard();
+    return { ...outcome, finishedAt: finishedAt() };
+  }
 
+  await extract.staged.commit();
   const ingestedAt = finishedAt();
   const { superseded } = await deps.aggregates.saveReturnAggregates({
     la: submission.la,

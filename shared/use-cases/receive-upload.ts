@@ -77,3 +77,37 @@ export async function receiveUpload(bucket: string, key: string, deps: ReceiveDe
   await deps.submissions.finishProcessing(submissionId, outcome);
   return { kind: 'processed', submissionId, outcome };
 }
+
+/** The reason as one short line: enough for the service desk, never a stack trace. */
+function shortReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.split('\n')[0]!.trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line || 'no reason was given';
+}
+
+/**
+ * The queue's last attempt at an upload failed (the message goes to the dead-letter queue next): its
+ * submission ends `failed` with the reason, unless it already finished. Returns the submission failed.
+ * An operator who redrives the message after fixing the cause has it processed again (claimProcessing
+ * takes a failed submission back).
+ */
+export async function failUpload(
+  key: string,
+  error: unknown,
+  deps: Pick<ReceiveDeps, 'submissions' | 'now'>,
+): Promise<string | undefined> {
+  const parsed = parseUploadKey(key);
+  if (!parsed.ok) return undefined;
+  const { submissionId } = parsed.key;
+  const failed = await deps.submissions.failProcessing(submissionId, {
+    status: 'failed',
+    summary:
+      `This submission could not be processed: it failed on every attempt (${shortReason(error)}). ` +
+      'Nothing from it was used or kept. Please send the return again; if it fails again, contact the ' +
+      `Upstream service desk quoting ${submissionId}.`,
+    problems: 0,
+    children: null,
+    finishedAt: deps.now().toISOString(),
+  });
+  return failed ? submissionId : undefined;
+}

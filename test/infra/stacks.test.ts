@@ -373,14 +373,40 @@ describe('buckets', () => {
     });
   });
 
-  it('only the uploads bucket expires data; curated/ and feeds/ are kept', () => {
+  it('only the uploads bucket expires data; in the data bucket only staging/ expires, curated/ and feeds/ are kept', () => {
     // Prepare
-    const expiring = resourcesOfType(synth.templates, 'AWS::S3::Bucket').filter(([, , bucket]) =>
-      JSON.stringify(bucket.Properties?.LifecycleConfiguration ?? {}).includes('"Prefix"'),
+    const prefixes = (bucket: {
+      Properties?: { LifecycleConfiguration?: { Rules?: { Prefix?: string }[] } };
+    }) =>
+      (bucket.Properties?.LifecycleConfiguration?.Rules ?? []).flatMap((rule) =>
+        rule.Prefix ? [rule.Prefix] : [],
+      );
+    const expiring = resourcesOfType(synth.templates, 'AWS::S3::Bucket').filter(
+      ([, , bucket]) => prefixes(bucket as never).length > 0,
     );
 
     // Assess
-    expect(expiring.map(([, id]) => id)).toEqual([expect.stringMatching(/^UploadsBucket/)]);
+    expect(expiring.map(([, id]) => id)).toEqual([
+      expect.stringMatching(/^UploadsBucket/),
+      expect.stringMatching(/^DataBucket/),
+    ]);
+    expect(prefixes(expiring[1]![2] as never)).toEqual(['staging/']);
+  });
+
+  it('the ingest function moves only what it staged, and knows the last receive of its queue', () => {
+    synth.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ MAX_RECEIVE_COUNT: '5' }) },
+    });
+    synth.statelessTemplate.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['s3:DeleteObject', 's3:GetObject'],
+            Resource: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/staging/*'])]) }),
+          }),
+        ]),
+      },
+    });
   });
 
   it('uploads/ object-created events go to the ingest queue through the bucket notifications resource', () => {

@@ -277,19 +277,19 @@ describe('DfE summary on DynamoDB Local, fauxqs and aws-ses-v2-local', () => {
     const published = await publishOnChange(change, deps);
     expect(published).toEqual({
       kind: 'published',
-      summaryId: 'change-20261126T100500123Z',
+      summaryId: 'change-2026-11-26',
       trigger: 'material-change',
       emails: 2,
     });
     // Redelivered: the same summary, finished again; nothing new.
     expect((await publishOnChange(change, deps)).kind).toBe('republished');
-    const stored = await deps.summaries.get('change-20261126T100500123Z');
+    const stored = await deps.summaries.get('change-2026-11-26');
     expect(stored?.summary.previousSummaryId).toBe('2026-W48');
     expect(stored?.materiality.regions).toContain('north-east');
 
     const atom = parseAtomFeed((await readObject(FEED_OBJECTS.atom.key)).body);
     expect(atom.entries?.map((entry) => entry.id)).toEqual([
-      'tag:upstream,2026:feeds/dfe/summary/change-20261126T100500123Z',
+      'tag:upstream,2026:feeds/dfe/summary/change-2026-11-26',
       'tag:upstream,2026:feeds/dfe/summary/2026-W48',
     ]);
 

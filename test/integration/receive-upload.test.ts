@@ -3,12 +3,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAggregateStore } from '../../shared/adapters/dynamo-aggregate-store.ts';
 import { DynamoSubmissionStore } from '../../shared/adapters/dynamo-submission-store.ts';
 import { S3ObjectStore } from '../../shared/adapters/s3-objects.ts';
-import { type ReceiveDeps, receiveUpload } from '../../shared/use-cases/receive-upload.ts';
+import type { ObjectStore } from '../../shared/ports/objects.ts';
+import { failUpload, type ReceiveDeps, receiveUpload } from '../../shared/use-cases/receive-upload.ts';
 import { withFauxqs, withSingleTable } from './helpers/emulators.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -244,5 +250,134 @@ describe('receiving uploads on real emulators', () => {
     expect(await receiveUpload(UPLOADS, keys[1]!, deps)).toMatchObject({ kind: 'already-handled' });
     expect(await receiveUpload(UPLOADS, keys[1]!, later)).toMatchObject({ kind: 'processed' });
     expect(published.slice(before).map((message) => message.deduplicationId)).toEqual([submissionId]);
+  });
+
+  describe('a resend of the same files', () => {
+    const headersOnly = (blankLines: number) => ({
+      'header.csv': `CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n${'\r\n'.repeat(blankLines)}`,
+    });
+    const reportExists = async (submissionId: string) => {
+      const keys = (await submissions.getSubmission(submissionId))?.outcome?.reportKeys;
+      if (!keys) return false;
+      await fauxqs.s3.send(new GetObjectCommand({ Bucket: UPLOADS, Key: keys.json }));
+      return true;
+    };
+
+    it('after a rejection is processed again, not called a duplicate of a report-less submission', async () => {
+      const first = await upload(headersOnly(5));
+      expect(await receiveUpload(UPLOADS, first.keys[0]!, deps)).toMatchObject({
+        outcome: { status: 'rejected' },
+      });
+      const resend = await upload(headersOnly(5));
+      const result = await receiveUpload(UPLOADS, resend.keys[0]!, deps);
+      expect(result).toMatchObject({ kind: 'processed', outcome: { status: 'rejected' } });
+      expect((result as { outcome: { duplicateOf?: string } }).outcome.duplicateOf).toBeUndefined();
+      expect(await reportExists(resend.submissionId)).toBe(true);
+    });
+
+    it('after a submission stuck in processing past its lease is processed as new', async () => {
+      const before = published.length;
+      const first = await upload(minimalReturn(11));
+      await receiveUpload(UPLOADS, first.keys[0]!, deps);
+      failPublishing = 1;
+      await expect(receiveUpload(UPLOADS, first.keys[1]!, deps)).rejects.toThrow('SQS unavailable');
+      expect((await submissions.getSubmission(first.submissionId))?.status).toBe('processing');
+
+      const later = { ...deps, now: () => new Date(Date.now() + 301_000) };
+      const resend = await upload(minimalReturn(11));
+      await receiveUpload(UPLOADS, resend.keys[0]!, later);
+      const result = await receiveUpload(UPLOADS, resend.keys[1]!, later);
+      expect(result).toMatchObject({ kind: 'processed', outcome: { status: 'accepted_with_issues' } });
+      expect(await reportExists(resend.submissionId)).toBe(true);
+      expect(published.slice(before).map((message) => message.deduplicationId)).toEqual([
+        resend.submissionId,
+      ]);
+    });
+
+    it('while the first is still processing within its lease waits (a retry), and is a duplicate once it is accepted', async () => {
+      const first = await upload(minimalReturn(12));
+      await receiveUpload(UPLOADS, first.keys[0]!, deps);
+      failPublishing = 1;
+      await expect(receiveUpload(UPLOADS, first.keys[1]!, deps)).rejects.toThrow('SQS unavailable');
+
+      const resend = await upload(minimalReturn(12));
+      await receiveUpload(UPLOADS, resend.keys[0]!, deps);
+      await expect(receiveUpload(UPLOADS, resend.keys[1]!, deps)).rejects.toThrow(
+        new RegExp(`being processed under submission ${first.submissionId}`),
+      );
+      expect((await submissions.getSubmission(resend.submissionId))?.outcome).toBeUndefined();
+
+      // The first finishes on its redelivery; the resend's redelivery (after the visibility timeout) is a duplicate.
+      const later = { ...deps, now: () => new Date(Date.now() + 301_000) };
+      expect(await receiveUpload(UPLOADS, first.keys[1]!, later)).toMatchObject({ kind: 'processed' });
+      const result = await receiveUpload(UPLOADS, resend.keys[1]!, later);
+      expect(result).toMatchObject({
+        kind: 'processed',
+        outcome: { status: 'duplicate', duplicateOf: first.submissionId },
+      });
+      expect(await reportExists(resend.submissionId)).toBe(true);
+    });
+  });
+
+  describe('an attempt that fails part-way', () => {
+    const keysUnder = async (prefix: string) =>
+      ((await fauxqs.s3.send(new ListObjectsV2Command({ Bucket: DATA, Prefix: prefix }))).Contents ?? []).map(
+        (object) => object.Key!,
+      );
+    /** The real object store, except that writing a report fails. */
+    const reportWriteFails = (): ObjectStore => {
+      const real = deps.objects;
+      return {
+        open: (bucket, key) => real.open(bucket, key),
+        digest: (bucket, key) => real.digest(bucket, key),
+        openWriter: (bucket, key, contentType) => real.openWriter(bucket, key, contentType),
+        move: (bucket, from, to) => real.move(bucket, from, to),
+        remove: (bucket, key) => real.remove(bucket, key),
+        putText: async () => {
+          throw new Error('S3 unavailable');
+        },
+      };
+    };
+
+    it('keeps no extract, staged or curated; the last attempt leaves it failed with the reason', async () => {
+      const { submissionId, keys } = await upload(minimalReturn(21));
+      await receiveUpload(UPLOADS, keys[0]!, deps);
+      await expect(
+        receiveUpload(UPLOADS, keys[1]!, { ...deps, objects: reportWriteFails() }),
+      ).rejects.toThrow('S3 unavailable');
+      expect(await keysUnder(`curated/886/ssda903/${YEAR}/${submissionId}/`)).toEqual([]);
+      expect(await keysUnder(`staging/curated/886/ssda903/${YEAR}/${submissionId}/`)).toEqual([]);
+
+      // The queue's last receive fails too: the submission ends failed, with words for the council.
+      expect(await failUpload(keys[1]!, new Error('S3 unavailable'), deps)).toBe(submissionId);
+      const failed = await submissions.getSubmission(submissionId);
+      expect(failed).toMatchObject({ status: 'failed', outcome: { status: 'failed' } });
+      expect(failed!.outcome!.summary).toMatch(
+        /could not be processed.*S3 unavailable.*send the return again/is,
+      );
+      // A finished outcome is never replaced by a later failure.
+      expect(await failUpload(keys[1]!, new Error('late'), deps)).toBeUndefined();
+    });
+
+    it('writes a successful extract under curated/ only, and a redriven failed submission is processed', async () => {
+      const { submissionId, keys } = await upload(minimalReturn(22));
+      await receiveUpload(UPLOADS, keys[0]!, deps);
+      await expect(
+        receiveUpload(UPLOADS, keys[1]!, { ...deps, objects: reportWriteFails() }),
+      ).rejects.toThrow();
+      await failUpload(keys[1]!, new Error('S3 unavailable'), deps);
+      // An operator redrives the message from the dead-letter queue once S3 is back.
+      expect(await receiveUpload(UPLOADS, keys[1]!, deps)).toMatchObject({
+        kind: 'processed',
+        outcome: { status: 'accepted_with_issues' },
+      });
+      expect(await keysUnder(`curated/886/ssda903/${YEAR}/${submissionId}/`)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/Header\.csv$/i),
+          expect.stringMatching(/Episodes\.csv$/i),
+        ]),
+      );
+      expect(await keysUnder(`staging/curated/886/ssda903/${YEAR}/${submissionId}/`)).toEqual([]);
+    });
   });
 });

@@ -115,3 +115,46 @@ describe('SSDA903 degrade: values worked out once and reused', () => {
     expect(rows.map((degraded) => degraded.values.HOME_POST)).toEqual(postcodes.map(outwardCode));
   });
 });
+
+describe('SSDA903 degrade: no kept date gives the date of birth away', () => {
+  const withRows = (rows: ChildRecord['rows']): ChildRecord => ({
+    child: 'C1',
+    rows: {
+      Header: [{ table: 'Header', rowNumber: 2, values: { CHILD: 'C1', DOB: '27/03/2008' } }],
+      ...rows,
+    },
+  });
+
+  it('keeps DUC (the 18th birthday of an unaccompanied child) to its month, like DOB', () => {
+    const rows = degradeChild(
+      withRows({ UASC: [{ table: 'UASC', rowNumber: 2, values: { CHILD: 'C1', DUC: '27/03/2026' } }] }),
+      key,
+    );
+    expect(JSON.stringify(rows)).not.toContain('27/03/2026');
+    expect(rows[1]!.values.DUC).toBe('01/03/2026');
+  });
+
+  it('keeps to its month any date within a day of the 18th birthday (care ending at 18), and other dates in full', () => {
+    const episode = (rowNumber: number, DECOM: string, DEC: string) => ({
+      table: 'Episodes' as const,
+      rowNumber,
+      values: { CHILD: 'C1', DECOM, DEC },
+    });
+    const rows = degradeChild(
+      withRows({
+        Episodes: [episode(2, '14/08/2017', '26/03/2026'), episode(3, '26/03/2026', '27/03/2026')],
+        Missing: [
+          { table: 'Missing', rowNumber: 2, values: { CHILD: 'C1', MIS_START: '28/03/2026', MIS_END: '' } },
+        ],
+      }),
+      key,
+    );
+    expect(JSON.stringify(rows)).not.toMatch(/2[678]\/03\/2026/);
+    expect(rows[1]!.values).toMatchObject({ DECOM: '14/08/2017', DEC: '01/03/2026' });
+    expect(rows[2]!.values).toMatchObject({ DECOM: '01/03/2026', DEC: '01/03/2026' });
+    expect(rows[3]!.values).toMatchObject({ MIS_START: '01/03/2026', MIS_END: '' });
+    // A date two days away says nothing exact about the birthday: kept in full.
+    const later = degradeChild(withRows({ Episodes: [episode(2, '14/08/2017', '29/03/2026')] }), key);
+    expect(later[1]!.values.DEC).toBe('29/03/2026');
+  });
+});

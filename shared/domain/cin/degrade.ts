@@ -3,7 +3,7 @@
 // dates of birth, expected birth and death become the first of their month, and UPN, former UPN and any
 // free text are dropped. Only the columns named here are written.
 import { formatIsoDay, parseIsoDate } from '../dates.ts';
-import { firstOfMonth, pseudonymiseChild } from '../privacy.ts';
+import { eighteenthBirthday, firstOfMonth, pseudonymiseChild, revealsBirthday } from '../privacy.ts';
 import type { CinChild } from './model.ts';
 
 export const CIN_CURATED_TABLES = {
@@ -81,7 +81,19 @@ export function childKey(child: CinChild, councilKey: Buffer): string {
   return child.laChildId === '' ? '' : pseudonymiseChild(child.laChildId, councilKey);
 }
 
+/** Event dates of one child: well-formed only, and to the month when within a day of the 18th birthday. */
+function eventDates(birthDate: string): (text: string) => string {
+  const dob = birthDate === '' ? null : parseIsoDate(birthDate);
+  const eighteenth = dob === null ? null : eighteenthBirthday(dob);
+  return (text) => {
+    const kept = dateOnly(text);
+    if (kept === '' || eighteenth === null) return kept;
+    return revealsBirthday(parseIsoDate(kept)!, eighteenth) ? monthOf(kept) : kept;
+  };
+}
+
 export function degradeCinChild(child: CinChild, key: string): CinDegradedRow[] {
+  const date = eventDates(child.birthDate);
   const rows: CinDegradedRow[] = [
     {
       table: 'Children',
@@ -104,12 +116,12 @@ export function degradeCinChild(child: CinChild, key: string): CinDegradedRow[] 
       values: [
         key,
         number,
-        dateOnly(episode.referralDate),
+        date(episode.referralDate),
         codeOnly(episode.referralSource),
         codeOnly(episode.primaryNeed),
-        dateOnly(episode.closureDate),
+        date(episode.closureDate),
         codeOnly(episode.closureReason),
-        dateOnly(episode.icpcDate),
+        date(episode.icpcDate),
         codeOnly(episode.referralNfa),
       ],
     });
@@ -119,23 +131,23 @@ export function degradeCinChild(child: CinChild, key: string): CinDegradedRow[] 
         values: [
           key,
           number,
-          dateOnly(item.start),
-          dateOnly(item.internalReview),
-          dateOnly(item.authorised),
+          date(item.start),
+          date(item.internalReview),
+          date(item.authorised),
           (item.factors ?? []).map(codeOnly).join(' '),
         ],
       });
     for (const item of episode.cinPlans)
-      rows.push({ table: 'CINPlanDates', values: [key, number, dateOnly(item.start), dateOnly(item.end)] });
+      rows.push({ table: 'CINPlanDates', values: [key, number, date(item.start), date(item.end)] });
     for (const item of episode.section47)
       rows.push({
         table: 'Section47',
         values: [
           key,
           number,
-          dateOnly(item.start),
-          dateOnly(item.icpcTarget),
-          dateOnly(item.icpcDate),
+          date(item.start),
+          date(item.icpcTarget),
+          date(item.icpcDate),
           codeOnly(item.icpcNotRequired),
         ],
       });
@@ -145,8 +157,8 @@ export function degradeCinChild(child: CinChild, key: string): CinDegradedRow[] 
         values: [
           key,
           number,
-          dateOnly(item.start),
-          dateOnly(item.end),
+          date(item.start),
+          date(item.end),
           codeOnly(item.initialCategory),
           codeOnly(item.latestCategory),
           codeOnly(item.previousPlans),

@@ -1,10 +1,22 @@
 // Domain: what of an SSDA903 child leaves ingest. An allow-list per column: anything not listed here is
 // dropped, so a new column in a future schema cannot leak personal data by default (docs/data-model.md).
-import { formatUkDay, parseUkDate } from '../dates.ts';
-import { firstOfMonth, outwardCode, pseudonymiseChild } from '../privacy.ts';
+//
+// The date of birth is kept to its month, so no other kept date may give the day away: DUC (the date an
+// unaccompanied child turns 18) is kept to its month too, and any other date within a day of the 18th
+// birthday (care ends then, so an episode's DEC is often exactly that day) is kept to its month. The
+// review of every kept date is in docs/data-model.md.
+import { type Day, formatUkDay, parseUkDate } from '../dates.ts';
+import {
+  eighteenthBirthday,
+  firstOfMonth,
+  outwardCode,
+  pseudonymiseChild,
+  revealsBirthday,
+} from '../privacy.ts';
 import type { ChildRecord, TableName } from './model.ts';
 
-type Treatment = 'keep' | 'pseudonym' | 'month' | 'outward';
+/** `date`: kept in full, unless it falls within a day of the child's 18th birthday (then its month). */
+type Treatment = 'keep' | 'pseudonym' | 'month' | 'outward' | 'date';
 
 /** Columns that may leave ingest, and how. UPN, MOTHER's child date of birth and free text never do. */
 export const COLUMN_TREATMENT: Readonly<Record<string, Treatment>> = {
@@ -13,21 +25,21 @@ export const COLUMN_TREATMENT: Readonly<Record<string, Treatment>> = {
   SEX: 'keep',
   ETHNIC: 'keep',
   MOTHER: 'keep',
-  DECOM: 'keep',
+  DECOM: 'date',
   RNE: 'keep',
   LS: 'keep',
   CIN: 'keep',
   PLACE: 'keep',
   PLACE_PROVIDER: 'keep',
-  DEC: 'keep',
+  DEC: 'date',
   REC: 'keep',
   REASON_PLACE_CHANGE: 'keep',
   HOME_POST: 'outward',
   PL_POST: 'outward',
   URN: 'keep',
-  REVIEW: 'keep',
+  REVIEW: 'date',
   REVIEW_CODE: 'keep',
-  DUC: 'keep',
+  DUC: 'month',
   SDQ_SCORE: 'keep',
   SDQ_REASON: 'keep',
   CONVICTED: 'keep',
@@ -41,27 +53,27 @@ export const COLUMN_TREATMENT: Readonly<Record<string, Treatment>> = {
   IN_TOUCH: 'keep',
   ACTIV: 'keep',
   ACCOM: 'keep',
-  DATE_INT: 'keep',
-  DATE_MATCH: 'keep',
+  DATE_INT: 'date',
+  DATE_MATCH: 'date',
   FOSTER_CARE: 'keep',
   NB_ADOPTR: 'keep',
   SEX_ADOPTR: 'keep',
   LS_ADOPTR: 'keep',
-  DATE_PLACED: 'keep',
-  DATE_PLACED_CEASED: 'keep',
+  DATE_PLACED: 'date',
+  DATE_PLACED_CEASED: 'date',
   REASON_PLACED_CEASED: 'keep',
   PREV_PERM: 'keep',
   LA_PERM: 'keep',
-  DATE_PERM: 'keep',
+  DATE_PERM: 'date',
   MISSING: 'keep',
-  MIS_START: 'keep',
-  MIS_END: 'keep',
+  MIS_START: 'date',
+  MIS_END: 'date',
   SW_ID: 'pseudonym',
-  SW_DECOM: 'keep',
-  SW_DEC: 'keep',
+  SW_DECOM: 'date',
+  SW_DEC: 'date',
   SW_REASON: 'keep',
-  DOLO_START: 'keep',
-  DOLO_END: 'keep',
+  DOLO_START: 'date',
+  DOLO_END: 'date',
 };
 
 export interface DegradedTableRow {
@@ -89,16 +101,28 @@ function cachedOutwardCode(postcode: string): string {
   return outward;
 }
 
+/** The child's 18th birthday from the Header's full DOB, or null. */
+function birthdayOf(child: ChildRecord): Day | null {
+  const dob = parseUkDate(child.rows.Header?.[0]?.values.DOB ?? '');
+  return dob === null ? null : eighteenthBirthday(dob);
+}
+
 function treat(
   treatment: Treatment,
   value: string,
   councilKey: Buffer,
   pseudonyms: Map<string, string>,
+  birthday: Day | null,
 ): string {
   if (value === '') return '';
   switch (treatment) {
     case 'keep':
       return value;
+    case 'date': {
+      if (birthday === null) return value;
+      const day = parseUkDate(value);
+      return day !== null && revealsBirthday(day, birthday) ? formatUkDay(firstOfMonth(day)) : value;
+    }
     case 'pseudonym': {
       // Every row of a child carries the same CHILD: one HMAC per distinct value per child.
       let pseudonym = pseudonyms.get(value);
@@ -162,6 +186,7 @@ function planForRow(table: TableName, columns: readonly string[]): DegradePlan {
 export function degradeChild(child: ChildRecord, councilKey: Buffer): DegradedTableRow[] {
   const rows: DegradedTableRow[] = [];
   const pseudonyms = new Map<string, string>();
+  const birthday = birthdayOf(child);
   for (const table of Object.keys(child.rows) as TableName[]) {
     const tableRows = child.rows[table];
     if (tableRows === undefined) continue;
@@ -175,7 +200,9 @@ export function degradeChild(child: ChildRecord, councilKey: Buffer): DegradedTa
         const value = source[column]!;
         // Kept values pass straight through; only the few treated columns need work.
         values[column] =
-          treatment === 'keep' || value === '' ? value : treat(treatment, value, councilKey, pseudonyms);
+          treatment === 'keep' || value === ''
+            ? value
+            : treat(treatment, value, councilKey, pseudonyms, birthday);
       }
       rows.push({ table, values });
     }

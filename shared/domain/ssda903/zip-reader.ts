@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { crc32 } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { type ByteSource, byteChunks } from './bytes.ts';
 import { ReturnReadError } from './issues.ts';
@@ -155,10 +155,18 @@ function entryName(entry: Entry): string {
   return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
 }
 
-/** Counts inflated bytes and checks them against the limits while they flow, and the CRC at the end. */
+/**
+ * Counts inflated bytes and checks them against the limits while they flow, and the CRC at the end. The
+ * ratio is inflated bytes so far over compressed bytes read so far: a bomb is refused within its first
+ * megabytes, not once it has inflated to its ratio over the whole entry.
+ */
 class InflationMeter extends Transform {
   private bytes = 0;
   private crc = 0;
+
+  get inflated(): number {
+    return this.bytes;
+  }
 
   constructor(
     private readonly entry: Entry,
@@ -166,6 +174,8 @@ class InflationMeter extends Transform {
     private readonly fileName: string,
     private readonly limits: ZipLimits,
     private readonly total: { inflated: number },
+    /** Compressed bytes the inflater has consumed so far. */
+    private readonly compressedRead: () => number,
   ) {
     super();
   }
@@ -175,7 +185,7 @@ class InflationMeter extends Transform {
     this.total.inflated += chunk.length;
     if (
       this.bytes > this.limits.ratioFloorBytes &&
-      this.bytes > this.entry.compressedSize * this.limits.maxRatio
+      this.bytes > this.compressedRead() * this.limits.maxRatio
     ) {
       callback(ratioExceeded(this.fileName, this.name, this.limits.maxRatio));
       return;
@@ -303,22 +313,39 @@ export async function openZip(source: ByteSource, options: OpenZipOptions): Prom
       open: async (data) => {
         const entry = byName.get(data.name);
         if (!entry) throw new Error(`No entry ${data.name} in ${fileName}`);
-        const raw = await new Promise<Readable>((resolve, reject) => {
-          zip.openReadStream(entry, (error, stream) => {
-            if (error || !stream) reject(damaged(fileName, error ? describeYauzlError(error) : undefined));
-            else resolve(stream);
-          });
-        });
-        const meter = new InflationMeter(entry, data.name, fileName, limits, total);
-        raw.on('error', (error: Error) => {
-          // The library's own wording (zlib, offsets) means nothing to a council: say which file is broken.
-          meter.destroy(
-            error instanceof ReturnReadError ? error : damaged(fileName, `"${data.name}" cannot be unzipped`),
+        // The compressed bytes, inflated here rather than by yauzl, so the meter knows how many were read.
+        const compressedBytes = await new Promise<Readable>((resolve, reject) => {
+          zip.openReadStream(
+            entry,
+            entry.compressionMethod === 8 ? { decompress: false } : {},
+            (error, stream) => {
+              if (error || !stream) reject(damaged(fileName, error ? describeYauzlError(error) : undefined));
+              else resolve(stream);
+            },
           );
         });
-        meter.on('error', () => raw.destroy());
-        meter.on('close', () => raw.destroy());
-        raw.pipe(meter);
+        // zlib counts the compressed bytes it has consumed as it goes, so the ratio is exact at every chunk.
+        const inflater = entry.compressionMethod === 8 ? createInflateRaw() : null;
+        const meter: InflationMeter = new InflationMeter(entry, data.name, fileName, limits, total, () =>
+          inflater ? inflater.bytesWritten : meter.inflated,
+        );
+        const stages: Readable[] = inflater ? [compressedBytes, inflater] : [compressedBytes];
+        for (const stage of stages) {
+          stage.on('error', (error: Error) => {
+            // The library's own wording (zlib, offsets) means nothing to a council: say which file is broken.
+            meter.destroy(
+              error instanceof ReturnReadError
+                ? error
+                : damaged(fileName, `"${data.name}" cannot be unzipped`),
+            );
+          });
+        }
+        const stopAll = (): void => {
+          for (const stage of stages) stage.destroy();
+        };
+        meter.on('error', stopAll);
+        meter.on('close', stopAll);
+        (inflater ? compressedBytes.pipe(inflater) : compressedBytes).pipe(meter);
         return meter;
       },
       close: async () => {

@@ -53,6 +53,18 @@ describe('degrading a CIN child', () => {
     for (const row of rows) expect(row.values).toHaveLength(CIN_CURATED_TABLES[row.table].length);
   });
 
+  it('keeps to its month a date within a day of the 18th birthday (a case closed at 18), other dates in full', () => {
+    const child = validChild();
+    child.birthDate = '2007-03-27';
+    child.episodes[0]!.closureDate = '2025-03-27';
+    child.episodes[0]!.closureReason = 'RC6';
+    const rows = degradeCinChild(child as CinChild, 'k');
+    expect(JSON.stringify(rows)).not.toContain('2025-03-27');
+    const details = rows.find((row) => row.table === 'CINdetails')!;
+    expect(details.values[2]).toBe('2024-05-01');
+    expect(details.values[5]).toBe('2025-03-01');
+  });
+
   it('writes nothing it cannot vouch for: malformed dates and long text become blank', () => {
     const child = validChild();
     child.episodes[0]!.referralDate = 'see notes 01/05/2024 A886123456789';

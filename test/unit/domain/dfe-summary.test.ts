@@ -15,8 +15,8 @@ import {
 import {
   type Cell,
   oneDecimal,
+  percentOfPublished,
   protectCount,
-  protectPercentage,
   protectTable,
   roundTotal,
 } from '../../../shared/domain/disclosure.ts';
@@ -76,13 +76,14 @@ describe('disclosure control', () => {
     expect([0, 3, 4, 5, 14, 15, 153].map(roundTotal)).toEqual([0, 'k', 'k', 10, 10, 20, 150]);
   });
 
-  it('gives percentages and rates to one decimal place, z when the denominator is zero, c on a small numerator', () => {
+  it('gives percentages and rates to one decimal place, from published counts, z when the total is zero, c on a suppressed count', () => {
     expect(oneDecimal(12.345)).toBe(12.3);
     expect(oneDecimal(0.05)).toBe(0.1);
     expect(oneDecimal(0.04)).toBe('k');
-    expect(protectPercentage(7, 153)).toBe(4.6);
-    expect(protectPercentage(3, 153)).toBe('c');
-    expect(protectPercentage(0, 0)).toBe('z');
+    expect(percentOfPublished(20, 150)).toBe(13.3);
+    expect(percentOfPublished('k', 150)).toBe('c');
+    expect(percentOfPublished('c', 150)).toBe('c');
+    expect(percentOfPublished(0, 0)).toBe('z');
   });
 
   it('adds secondary suppression so that no row or column total reveals a small cell', () => {
@@ -215,9 +216,9 @@ describe('summary ids', () => {
     expect(isoWeekId(new Date('2026-03-29T23:30:00Z'), 'UTC')).toBe('2026-W13');
   });
 
-  it('derives a change summary id from the triggering change time alone', () => {
+  it('derives a change summary id from the day of the triggering change alone', () => {
     const id = changeSummaryId('2026-11-23T13:45:12.123Z');
-    expect(id).toBe('change-20261123T134512123Z');
+    expect(id).toBe('change-2026-11-23');
     expect(SUMMARY_ID.test(id)).toBe(true);
     expect(SUMMARY_ID.test('2026-W48')).toBe(true);
     expect(SUMMARY_ID.test('change-886')).toBe(false);

@@ -103,6 +103,37 @@ describe('readZipCsvEntries', () => {
     );
   });
 
+  it('refuses a 400:1 entry within its first megabytes, not after inflating most of it', async () => {
+    // 100 MB that deflates about 400:1 overall (a random byte every 600 zeros): the ratio is judged on the
+    // compressed bytes read so far, so the refusal comes long before the ratio on the whole entry would.
+    const data = Buffer.alloc(100 * 1024 ** 2);
+    let seed = 7;
+    for (let at = 0; at < data.length; at += 600) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      data[at] = seed % 256;
+    }
+    const bomb = buildZip([{ name: 'episodes.csv', data }]);
+    const archive = await openZip(bomb, { fileName: 'return.zip' });
+    const entry = archive.entries[0]!;
+    const ratio = entry.uncompressedSize / entry.compressedSize;
+    expect(ratio).toBeGreaterThan(300);
+    expect(ratio).toBeLessThan(500);
+    const started = performance.now();
+    let inflated = 0;
+    const stream = await archive.open(entry);
+    const error = await (async () => {
+      for await (const chunk of stream) inflated += (chunk as Buffer).length;
+    })().then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+    const elapsed = performance.now() - started;
+    await archive.close();
+    expect((error as ReturnReadError).kind).toBe('zip-ratio');
+    expect(inflated).toBeLessThan(4 * 1024 ** 2);
+    expect(elapsed).toBeLessThan(1000);
+  });
+
   it('refuses an entry that inflates to more than the ZIP says (a false header)', async () => {
     const error = await refusal([{ name: 'episodes.csv', data: EPISODES.repeat(20), declaredSize: 10 }]);
     expect(error.kind).toBe('zip-damaged');

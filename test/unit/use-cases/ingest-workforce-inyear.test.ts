@@ -39,15 +39,29 @@ class MemoryObjects implements ObjectStore {
   openWriter(): never {
     throw new Error('no extracts are written for council-level returns');
   }
+  async move(bucket: string, fromKey: string, toKey: string): Promise<void> {
+    this.objects.set(`${bucket}/${toKey}`, this.objects.get(`${bucket}/${fromKey}`)!);
+    await this.remove(bucket, fromKey);
+  }
+  async remove(bucket: string, key: string): Promise<void> {
+    this.objects.delete(`${bucket}/${key}`);
+  }
 }
 
 class MemorySubmissions implements Pick<SubmissionStore, 'claimFingerprint' | 'getSubmission'> {
   readonly fingerprints = new Map<string, string>();
   readonly submissions = new Map<string, Submission>();
-  async claimFingerprint(la: string, returnType: ReturnType, year: number, fingerprint: string, id: string) {
+  async claimFingerprint(
+    la: string,
+    returnType: ReturnType,
+    year: number,
+    fingerprint: string,
+    id: string,
+    replacing?: string,
+  ) {
     const key = `${la}|${returnType}|${year}|${fingerprint}`;
     const existing = this.fingerprints.get(key);
-    if (existing && existing !== id) return existing;
+    if (existing && existing !== id && existing !== replacing) return existing;
     this.fingerprints.set(key, id);
     return undefined;
   }
@@ -119,7 +133,12 @@ describe('council-level ingestion', () => {
     return made;
   }
 
-  const ingest = (made: Submission) => ingesterFor(made.returnType)!(made, deps);
+  /** Processes a submission and records its outcome, as the submission store does when it finishes. */
+  const ingest = async (made: Submission) => {
+    const outcome = await ingesterFor(made.returnType)!(made, deps);
+    submissions.submissions.set(made.submissionId, { ...made, status: outcome.status, outcome });
+    return outcome;
+  };
   const reportOf = (made: Submission) =>
     councilLevelReportSchema.parse(
       JSON.parse(

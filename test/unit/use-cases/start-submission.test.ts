@@ -20,6 +20,7 @@ function recordingStore(): { store: SubmissionStore; created: NewSubmission[] } 
       recordReceivedFile: unused,
       claimProcessing: unused,
       finishProcessing: unused,
+      failProcessing: unused,
       claimFingerprint: unused,
     },
   };
