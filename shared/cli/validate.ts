@@ -9,8 +9,8 @@ import type { ReturnType } from '../domain/upload-key.ts';
 import type { AggregateStore } from '../ports/aggregates.ts';
 import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 import type { Submission, SubmissionStore } from '../ports/submissions.ts';
+import { reportKeys } from '../use-cases/ingest-deps.ts';
 import { ingesterFor } from '../use-cases/ingest-return.ts';
-import { reportKeys } from '../use-cases/ingest-ssda903.ts';
 
 /** The largest file the service accepts by default (the stage's `maxUploadBytes`). */
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1_048_576;

@@ -9,7 +9,7 @@
 // - a rejected or failed submission, one stuck past its lease, or none: the resend takes the fingerprint
 //   over and is processed as new.
 import { ACCEPTED_STATUSES, type Submission, type SubmissionOutcome } from '../ports/submissions.ts';
-import { contentFingerprint, type IngestDeps } from './ingest-ssda903.ts';
+import { contentFingerprint, type IngestDeps } from './ingest-deps.ts';
 
 /** Identical files are being processed under another submission: retry once it has finished. */
 export class IdenticalSubmissionInProgress extends Error {

@@ -19,7 +19,7 @@ import { councilPseudonymKey } from '../domain/privacy.ts';
 import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
 import { duplicateOutcome } from './duplicate-submission.ts';
 import { previewIndicators } from './indicator-preview.ts';
-import { type IngestDeps, reportKeys } from './ingest-ssda903.ts';
+import { type IngestDeps, reportKeys } from './ingest-deps.ts';
 import { StagedExtract } from './staged-extract.ts';
 
 /** The census years we accept: the working-day rules need bank holidays for the whole year and the one before. */

@@ -13,7 +13,7 @@ import {
 } from '../domain/returns/report.ts';
 import type { ReturnAggregates } from '../ports/aggregates.ts';
 import type { Submission, SubmissionFile, SubmissionOutcome } from '../ports/submissions.ts';
-import { type IngestDeps, reportKeys } from './ingest-ssda903.ts';
+import { type IngestDeps, reportKeys } from './ingest-deps.ts';
 
 /** The one file of a single-file return, or the blocking problem with what was sent. */
 export function singleFile(

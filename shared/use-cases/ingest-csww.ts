@@ -8,7 +8,7 @@ import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
 import { duplicateOutcome } from './duplicate-submission.ts';
 import { previewIndicators } from './indicator-preview.ts';
 import { announce, fileBody, rejectedOutcome, singleFile, writeReport } from './ingest-council-level.ts';
-import type { IngestDeps } from './ingest-ssda903.ts';
+import type { IngestDeps } from './ingest-deps.ts';
 
 export async function ingestCsww(submission: Submission, deps: IngestDeps): Promise<SubmissionOutcome> {
   const duplicate = await duplicateOutcome(submission, deps);

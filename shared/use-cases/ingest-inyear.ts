@@ -11,7 +11,7 @@ import { StaleAggregatesError } from '../ports/aggregates.ts';
 import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
 import { duplicateOutcome } from './duplicate-submission.ts';
 import { announce, fileBody, rejectedOutcome, singleFile, writeReport } from './ingest-council-level.ts';
-import type { IngestDeps } from './ingest-ssda903.ts';
+import type { IngestDeps } from './ingest-deps.ts';
 
 /** Attempts at merging when another in-year submission for the council changes the months meanwhile. */
 const MERGE_ATTEMPTS = 5;

@@ -4,8 +4,9 @@ import type { ReturnType } from '../domain/upload-key.ts';
 import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
 import { ingestCin } from './ingest-cin.ts';
 import { ingestCsww } from './ingest-csww.ts';
+import type { IngestDeps } from './ingest-deps.ts';
 import { ingestInyear } from './ingest-inyear.ts';
-import { type IngestDeps, ingestSsda903 } from './ingest-ssda903.ts';
+import { ingestSsda903 } from './ingest-ssda903.ts';
 
 export type Ingester = (submission: Submission, deps: IngestDeps) => Promise<SubmissionOutcome>;
 

@@ -1,7 +1,3 @@
-// Use case: process a complete SSDA903 submission. Reads the council's files as streams, validates them,
-// stores the report beside the raw upload (council-only), writes degraded extracts and council-level
-// aggregates, and announces the ingestion. Ports only: no AWS SDK here.
-import { createHash } from 'node:crypto';
 import { type ReturnIngestedV1, returnIngestedMessage } from '../../events/return-ingested.ts';
 import { councilPseudonymKey } from '../domain/privacy.ts';
 import { Ssda903Aggregator } from '../domain/ssda903/aggregates.ts';
@@ -11,41 +7,12 @@ import type { TableName } from '../domain/ssda903/model.ts';
 import { buildReport, renderReportCsv, renderReportJson } from '../domain/ssda903/report.ts';
 import { rulesFor } from '../domain/ssda903/rules/registry.ts';
 import { schemaForYear } from '../domain/ssda903/schema.ts';
-import type { AggregateStore } from '../ports/aggregates.ts';
 import type { ObjectStore } from '../ports/objects.ts';
-import type { Submission, SubmissionOutcome, SubmissionStore } from '../ports/submissions.ts';
+import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
 import { duplicateOutcome } from './duplicate-submission.ts';
 import { previewIndicators } from './indicator-preview.ts';
+import { type IngestDeps, reportKeys } from './ingest-deps.ts';
 import { StagedExtract } from './staged-extract.ts';
-
-export interface IngestDeps {
-  readonly objects: ObjectStore;
-  readonly submissions: SubmissionStore;
-  readonly aggregates: AggregateStore;
-  readonly publishRecompute: (message: {
-    body: string;
-    groupId: string;
-    deduplicationId: string;
-  }) => Promise<void>;
-  readonly pseudonymSecret: () => Promise<Buffer>;
-  readonly uploadsBucket: string;
-  readonly dataBucket: string;
-  readonly maxFileBytes: number;
-  readonly now: () => Date;
-}
-
-export const reportKeys = (
-  submission: Pick<Submission, 'la' | 'returnType' | 'collectionYear' | 'submissionId'>,
-) => {
-  const base = `reports/${submission.la}/${submission.returnType}/${submission.collectionYear}/${submission.submissionId}/report`;
-  return { json: `${base}.json`, csv: `${base}.csv` };
-};
-
-/** The same files (by content, whatever their names) give the same fingerprint. */
-export function contentFingerprint(submission: Submission): string {
-  const hashes = submission.files.map((file) => file.sha256).sort();
-  return createHash('sha256').update(hashes.join(',')).digest('hex');
-}
 
 /** SSDA903 rows as they come from degradeChild (by column name), in each table's curated column order. */
 class CuratedExtract {

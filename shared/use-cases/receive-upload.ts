@@ -3,8 +3,8 @@
 import { parseUploadKey } from '../domain/upload-key.ts';
 import type { ObjectStore } from '../ports/objects.ts';
 import type { SubmissionOutcome, SubmissionStore } from '../ports/submissions.ts';
+import type { IngestDeps } from './ingest-deps.ts';
 import { ingesterFor } from './ingest-return.ts';
-import type { IngestDeps } from './ingest-ssda903.ts';
 
 export type UploadResult =
   /** Nothing recorded: retrying cannot help, so the message is not retried. */

@@ -13,8 +13,8 @@ import type { AggregateStore } from '../../../shared/ports/aggregates.ts';
 import type { ObjectStore } from '../../../shared/ports/objects.ts';
 import type { Submission, SubmissionStore } from '../../../shared/ports/submissions.ts';
 import { InMemoryAggregateStore } from '../../../shared/use-cases/indicator-in-memory.ts';
+import type { IngestDeps } from '../../../shared/use-cases/ingest-deps.ts';
 import { ingesterFor } from '../../../shared/use-cases/ingest-return.ts';
-import type { IngestDeps } from '../../../shared/use-cases/ingest-ssda903.ts';
 import { generateCensus } from '../workforce/helpers/csww-generator.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
