@@ -1,3 +1,6 @@
+// Use case: process a complete SSDA903 submission. Reads the council's files as streams, validates them,
+// stores the report beside the raw upload (council-only), writes degraded extracts and council-level
+// aggregates, and announces the ingestion. Ports only: no AWS SDK here.
 import { type ReturnIngestedV1, returnIngestedMessage } from '../../events/return-ingested.ts';
 import { councilPseudonymKey } from '../domain/privacy.ts';
 import { Ssda903Aggregator } from '../domain/ssda903/aggregates.ts';
