@@ -1,5 +1,6 @@
 // Domain: the S3 key convention for raw uploads, uploads/{la}/{returnType}/{year}/{submissionId}/{file}.
 import { findCouncil } from './councils.ts';
+import { yearRefusal } from './returns/years.ts';
 
 export const RETURN_TYPES = ['ssda903', 'cin', 'csww', 'inyear'] as const;
 export type ReturnType = (typeof RETURN_TYPES)[number];
@@ -16,7 +17,6 @@ export interface UploadKey {
 export type UploadKeyResult = { ok: true; key: UploadKey } | { ok: false; reason: string };
 
 const SUBMISSION_ID = /^[0-9A-Za-z-]{8,64}$/;
-const FIRST_YEAR = 2013;
 
 /** Parses an object key that has already been URL-decoded. Reasons are worded for a council data officer. */
 export function parseUploadKey(key: string, now = new Date()): UploadKeyResult {
@@ -45,12 +45,9 @@ export function parseUploadKey(key: string, now = new Date()): UploadKeyResult {
     };
   }
   const collectionYear = Number(year);
-  if (!/^\d{4}$/.test(year) || collectionYear < FIRST_YEAR || collectionYear > now.getUTCFullYear() + 1) {
-    return {
-      ok: false,
-      reason: `"${year}" is not a collection year we accept (${FIRST_YEAR} to ${now.getUTCFullYear() + 1}).`,
-    };
-  }
+  if (!/^\d{4}$/.test(year)) return { ok: false, reason: `"${year}" is not a collection year.` };
+  const refusal = yearRefusal(returnType as ReturnType, collectionYear, now);
+  if (refusal) return { ok: false, reason: refusal };
   if (!SUBMISSION_ID.test(submissionId)) {
     return { ok: false, reason: `"${submissionId}" is not a valid submission reference.` };
   }

@@ -12,18 +12,15 @@ import {
 } from '../domain/cin/degrade.ts';
 import { type CinNotice, type CinReadResult, readCinReturn } from '../domain/cin/engine.ts';
 import { buildCinReport, renderCinReportCsv, renderCinReportJson } from '../domain/cin/report.ts';
-import { cinYearLabel, FIRST_CIN_YEAR } from '../domain/cin/schema.ts';
-import { BANK_HOLIDAY_YEARS } from '../domain/cin/working-days.ts';
+import { cinYearLabel } from '../domain/cin/schema.ts';
 import { type Day, parseIsoDate } from '../domain/dates.ts';
 import { councilPseudonymKey } from '../domain/privacy.ts';
+import { yearRefusal } from '../domain/returns/years.ts';
 import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
 import { duplicateOutcome } from './duplicate-submission.ts';
 import { previewIndicators } from './indicator-preview.ts';
 import { type IngestDeps, reportKeys } from './ingest-deps.ts';
 import { StagedExtract } from './staged-extract.ts';
-
-/** The census years we accept: the working-day rules need bank holidays for the whole year and the one before. */
-export const CIN_YEARS = { first: FIRST_CIN_YEAR, last: BANK_HOLIDAY_YEARS.last } as const;
 
 export const curatedPrefix = (la: string, collectionYear: number, submissionId: string): string =>
   `curated/${la}/cin/${collectionYear}/${submissionId}`;
@@ -133,7 +130,8 @@ async function readValidateAndStore(
   let staged: StagedExtract<CinCuratedTable> | null = null;
   let result: CinReadResult;
   let aggregator: CinAggregator | null = null;
-  if (year < CIN_YEARS.first || year > CIN_YEARS.last) {
+  const refusal = yearRefusal('cin', year, deps.now());
+  if (refusal) {
     result = {
       status: 'rejected',
       collectionYear: year,
@@ -143,7 +141,7 @@ async function readValidateAndStore(
         {
           kind: 'no-files',
           file: null,
-          message: `CIN census returns are accepted for the census years ${cinYearLabel(CIN_YEARS.first)} to ${cinYearLabel(CIN_YEARS.last)}; ${cinYearLabel(year)} is outside them.`,
+          message: refusal,
         },
       ],
     };

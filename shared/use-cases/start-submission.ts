@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { findCouncil } from '../domain/councils.ts';
+import { yearRefusal } from '../domain/returns/years.ts';
 import type { Role } from '../domain/roles.ts';
 import { RETURN_TYPES } from '../domain/upload-key.ts';
 import type { NewSubmission, SubmissionStore } from '../ports/submissions.ts';
@@ -36,9 +37,7 @@ export function startSubmissionSchema(maxFileBytes: number, now: Date) {
       }),
       collectionYear: z
         .number({ error: 'Say which collection year this is, e.g. 2026 for April 2025 to March 2026.' })
-        .int()
-        .min(2013, 'Returns before 2013 are not accepted.')
-        .max(now.getUTCFullYear() + 1, 'That collection year has not started yet.'),
+        .int('Say which collection year this is, e.g. 2026 for April 2025 to March 2026.'),
       /** Needed only by someone who can act for more than one council. */
       la: z.string().optional(),
       files: z
@@ -47,6 +46,9 @@ export function startSubmissionSchema(maxFileBytes: number, now: Date) {
         .max(20, 'Upload at most 20 files; a ZIP can hold the rest.'),
     })
     .superRefine((request, context) => {
+      // Decided before anything is uploaded, for every return type, by the same rule the ingestion applies.
+      const refusal = yearRefusal(request.returnType, request.collectionYear, now);
+      if (refusal) context.addIssue({ code: 'custom', path: ['collectionYear'], message: refusal });
       const names = request.files.map((entry) => entry.name.toLowerCase());
       if (new Set(names).size !== names.length)
         context.addIssue({ code: 'custom', path: ['files'], message: 'Two files have the same name.' });

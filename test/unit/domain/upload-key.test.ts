@@ -23,7 +23,7 @@ describe('upload key convention', () => {
     ['uploads/886/ssda903/2026/SUB-20261123-01/nested/a.csv', /not a place returns are accepted/],
     ['uploads/999/ssda903/2026/SUB-20261123-01/a.csv', /"999" is not the number of an English council/],
     ['uploads/886/payroll/2026/SUB-20261123-01/a.csv', /"payroll" is not a return we accept/],
-    ['uploads/886/ssda903/2031/SUB-20261123-01/a.csv', /"2031" is not a collection year/],
+    ['uploads/886/ssda903/2031/SUB-20261123-01/a.csv', /The 2031 collection year has not started yet/],
     ['uploads/886/ssda903/26/SUB-20261123-01/a.csv', /"26" is not a collection year/],
     ['uploads/886/ssda903/2026/x/a.csv', /not a valid submission reference/],
     ['uploads/886/ssda903/2026/SUB-20261123-01/.hidden', /no name/],
