@@ -1,7 +1,9 @@
 // CLI: talking to a running Upstream (the local cloud, or a deployed stack with a token): signing in, sending a
 // return the way the browser does (declare, PUT each file to its presigned address, wait), status and reports.
+
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -108,8 +110,16 @@ export async function submitFiles(
   progress: (line: string) => void,
   options: { readonly timeoutMs?: number; readonly pollMs?: number } = {},
 ): Promise<SubmissionView> {
+  // Name, size and SHA-256 are declared first; the upload addresses are bound to them.
   const declared = await Promise.all(
-    request.files.map(async (file) => ({ name: path.basename(file), size: (await stat(file)).size })),
+    request.files.map(async (file) => {
+      const body = await readFile(file);
+      return {
+        name: path.basename(file),
+        size: body.length,
+        sha256: createHash('sha256').update(body).digest('hex'),
+      };
+    }),
   );
   const started = await getJson<{
     submissionId: string;
