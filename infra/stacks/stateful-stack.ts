@@ -1,8 +1,8 @@
 // Infra stack: everything that holds data or identity (key, buckets, table, queues, user pool).
 // Deployed separately from the functions so a code change can never replace or delete stored data.
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Alias, Key } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
@@ -19,9 +19,11 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { COUNCILS, REGIONS } from '../../shared/domain/councils.ts';
+import { TABLE_INDEX } from '../config/data-access.ts';
 import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
 import { Identity } from '../constructs/identity.ts';
 import { MonitoredQueue } from '../constructs/monitored-queue.ts';
+import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { VISIBILITY_TO_TIMEOUT_RATIO } from '../constructs/queue-consumer.ts';
 
 /** Key prefixes in the uploads bucket: raw returns arrive under uploads/, validation reports go to reports/. */
@@ -34,8 +36,12 @@ export interface StatefulStackProps extends StackProps {
 
 export class StatefulStack extends Stack {
   readonly config: StageConfig;
-  /** Customer-managed key for the buckets, table, queues and alarm topic. */
+  /** Customer-managed key for the data bucket, table, queues and alarm topic. */
   readonly key: Key;
+  /** Key of the uploads bucket alone: raw returns (child-level, not yet pseudonymised) and their reports. */
+  readonly uploadsKey: Key;
+  /** Key of the pseudonym secret alone. */
+  readonly pseudonymKey: Key;
   readonly accessLogBucket: Bucket;
   /** Raw uploads (uploads/) and validation reports (reports/), both expiring after rawUploadRetentionDays. */
   readonly uploadsBucket: Bucket;
@@ -66,6 +72,26 @@ export class StatefulStack extends Stack {
       removalPolicy,
     });
     new Alias(this, 'KeyAlias', { aliasName: `alias/upstream-${config.stage}`, targetKey: this.key });
+    // Raw returns and the pseudonym secret get keys of their own: only the functions granted them (ingest,
+    // and submissions for the uploads) can decrypt, whatever else may use the main key.
+    this.uploadsKey = new Key(this, 'UploadsKey', {
+      description: `Upstream ${config.stage}: raw uploads and their validation reports`,
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    new Alias(this, 'UploadsKeyAlias', {
+      aliasName: `alias/upstream-${config.stage}-uploads`,
+      targetKey: this.uploadsKey,
+    });
+    this.pseudonymKey = new Key(this, 'PseudonymKey', {
+      description: `Upstream ${config.stage}: the pseudonym secret`,
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    new Alias(this, 'PseudonymKeyAlias', {
+      aliasName: `alias/upstream-${config.stage}-pseudonym`,
+      targetKey: this.pseudonymKey,
+    });
 
     // cdk-nag accepts a bucket that receives access logs without logging itself (which would loop).
     this.accessLogBucket = new Bucket(this, 'AccessLogBucket', {
@@ -79,9 +105,9 @@ export class StatefulStack extends Stack {
       removalPolicy,
     });
 
-    const secureBucket = (logPrefix: string): BucketProps => ({
+    const secureBucket = (logPrefix: string, encryptionKey: Key): BucketProps => ({
       encryption: BucketEncryption.KMS,
-      encryptionKey: this.key,
+      encryptionKey,
       // One data key per bucket rather than per object: far fewer KMS calls for the same protection.
       bucketKeyEnabled: true,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -94,8 +120,11 @@ export class StatefulStack extends Stack {
     });
 
     const retention = Duration.days(config.rawUploadRetentionDays);
+    const notificationsRole = this.notificationsHandlerRole();
     this.uploadsBucket = new Bucket(this, 'UploadsBucket', {
-      ...secureBucket('uploads-bucket/'),
+      ...secureBucket('uploads-bucket/', this.uploadsKey),
+      // Handed over immutable, so CDK attaches no managed policy to it.
+      notificationsHandlerRole: notificationsRole.withoutPolicyUpdates(),
       lifecycleRules: [
         // Reports share the raw upload's retention: they quote its rows.
         { id: 'ExpireRawUploads', prefix: UPLOADS_PREFIX, expiration: retention },
@@ -115,7 +144,7 @@ export class StatefulStack extends Stack {
     });
 
     this.dataBucket = new Bucket(this, 'DataBucket', {
-      ...secureBucket('data-bucket/'),
+      ...secureBucket('data-bucket/', this.key),
       lifecycleRules: [
         { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
@@ -133,7 +162,7 @@ export class StatefulStack extends Stack {
       removalPolicy,
     });
     this.table.addGlobalSecondaryIndex({
-      indexName: 'gsi1',
+      indexName: TABLE_INDEX,
       partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
       sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
@@ -195,16 +224,25 @@ export class StatefulStack extends Stack {
         prefix: UPLOADS_PREFIX,
       },
     );
+    notificationsRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:PutBucketNotification'],
+        resources: [this.uploadsBucket.bucketArn],
+      }),
+    );
+    // The custom resource must not run before its role may do its work.
+    const notifications = this.uploadsBucket.node.tryFindChild('Notifications');
+    if (!notifications) throw new Error('Expected CDK to create the uploads bucket notifications resource.');
+    notifications.node.addDependency(notificationsRole);
     Validations.of(queueKey).acknowledge({
       id: '@aws-cdk/aws-s3-notifications:sqsKMSPermissionsNotAdded',
       reason:
         'The key policy statement AllowS3NotificationsToEncryptedQueues grants S3 what this warning asks for.',
     });
-    this.acknowledgeNotificationHandler();
 
     this.pseudonymSecret = new Secret(this, 'PseudonymSecret', {
       description: 'Root of the per-council keys that pseudonymise child identifiers at ingest',
-      encryptionKey: this.key,
+      encryptionKey: this.pseudonymKey,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy,
     });
@@ -223,16 +261,36 @@ export class StatefulStack extends Stack {
     });
   }
 
-  /** CDK's singleton that applies bucket notifications; its shape is fixed by CDK, not by us. */
-  private acknowledgeNotificationHandler(): void {
-    const handler = this.node.children.find((child) =>
-      child.node.id.startsWith('BucketNotificationsHandler'),
-    );
-    if (!handler) throw new Error('Expected CDK to create the BucketNotificationsHandler custom resource.');
-    Validations.of(handler).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason:
-        "CDK's bucket-notification custom resource handler (deploy time only) uses the basic execution managed policy for its own logs; CDK does not let its role be replaced. Its S3 permission is scoped to the uploads bucket.",
+  /**
+   * The role of CDK's bucket-notification custom resource (deploy time only), supplied so that it carries
+   * no managed policy: it may write its own logs and (granted once the bucket exists) set the uploads
+   * bucket's notifications, nothing else.
+   */
+  private notificationsHandlerRole(): Role {
+    const role = new Role(this, 'BucketNotificationsHandlerRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Applies the uploads bucket notification configuration at deploy time',
     });
+    // The handler's function name is generated from this stack's name; its log group follows.
+    const logGroups = this.formatArn({
+      service: 'logs',
+      resource: 'log-group',
+      resourceName: `/aws/lambda/${this.stackName}-*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroups, `${logGroups}:*`],
+      }),
+    );
+    for (const resource of [logGroups, `${logGroups}:*`]) {
+      acknowledgeWildcardResource(
+        role,
+        resource,
+        "The bucket-notification handler's function name is generated by CloudFormation from this stack's name, so its log group (and streams) are named by that prefix; the stateful stack has no other function.",
+      );
+    }
+    return role;
   }
 }

@@ -172,7 +172,6 @@ describe('functions', () => {
     // One per function (twelve) and one for the API's access logs.
     synth.statelessTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 13);
     for (const [, id, role] of resourcesOfType(synth.templates, 'AWS::IAM::Role')) {
-      if (cdkPath(role).includes('/BucketNotificationsHandler')) continue;
       expect(role.Properties?.ManagedPolicyArns, id).toBeUndefined();
     }
   });
@@ -548,21 +547,23 @@ const STACK_KEY = { 'Fn::GetAtt': [expect.stringMatching(/^Key[0-9A-F]{8}$/), 'A
 
 describe('foundation review', () => {
   describe('buckets', () => {
-    it('the uploads and data buckets are encrypted with the stack key; only the access-log bucket uses SSE-S3', () => {
+    it('the data bucket is encrypted with the stack key, the uploads bucket with its own; only the access-log bucket uses SSE-S3', () => {
       // Prepare
-      const [, keyId] = atPath('Key');
       const sse = (path: string) =>
         (atPath(path)[2].Properties?.BucketEncryption as { ServerSideEncryptionConfiguration?: unknown[] })
           ?.ServerSideEncryptionConfiguration;
 
       // Assess
-      for (const path of ['UploadsBucket', 'DataBucket']) {
-        expect(sse(path), path).toEqual([
+      for (const [bucket, key] of [
+        ['UploadsBucket', 'UploadsKey'],
+        ['DataBucket', 'Key'],
+      ] as const) {
+        expect(sse(bucket), bucket).toEqual([
           {
             BucketKeyEnabled: true,
             ServerSideEncryptionByDefault: {
               SSEAlgorithm: 'aws:kms',
-              KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] },
+              KMSMasterKeyID: { 'Fn::GetAtt': [atPath(key)[1], 'Arn'] },
             },
           },
         ]);
@@ -805,12 +806,12 @@ describe('foundation review', () => {
   });
 
   describe('pseudonym secret', () => {
-    it('is encrypted with the stack key and has no resource policy opening it up', () => {
+    it('is encrypted with a key of its own and has no resource policy opening it up', () => {
       // Prepare
       const [, , secret] = atPath('PseudonymSecret');
 
       // Assess
-      expect(secret.Properties?.KmsKeyId).toEqual(STACK_KEY);
+      expect(secret.Properties?.KmsKeyId).toEqual({ 'Fn::GetAtt': [atPath('PseudonymKey')[1], 'Arn'] });
       expect(resourcesOfType(synth.templates, 'AWS::SecretsManager::ResourcePolicy')).toEqual([]);
     });
 
