@@ -106,7 +106,7 @@ function functionRoles(): Array<{ name: string; stack: string; statements: State
           (role) => referencedResource(synth.templates, policyStack, role)?.[1] === roleId,
         ),
       )
-      .flatMap(([, , policy]) => (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
+      .flatMap(([, , policy]) => (policy.Properties!.PolicyDocument as { Statement: Statement[] }).Statement);
     return [{ name, stack, statements }];
   });
 }
@@ -221,7 +221,7 @@ describe('the bucket-notification handler', () => {
     const statements = Object.values(resources)
       .filter((resource) => resource.Type === 'AWS::IAM::Policy')
       .filter((policy) => JSON.stringify(policy.Properties?.Roles).includes(roleId))
-      .flatMap((policy) => (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
+      .flatMap((policy) => (policy.Properties!.PolicyDocument as { Statement: Statement[] }).Statement);
     expect(statements.flatMap((statement) => asList(statement.Action)).sort()).toEqual([
       'logs:CreateLogGroup',
       'logs:CreateLogStream',
