@@ -9,7 +9,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { type Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { WEEKLY_SUMMARY_INPUT } from '../../events/dfe-digest.ts';
 import type { StageConfig } from '../config/stage-config.ts';
@@ -28,6 +28,8 @@ export interface DfeFeedsProps {
   /** DigestQueue (standard, with a dead-letter queue). */
   readonly digestQueue: Queue;
   readonly api: HttpApi;
+  /** Where a failed weekly run goes. */
+  readonly scheduleDeadLetterQueue: IQueue;
 }
 
 export class DfeFeeds extends Construct {
@@ -124,6 +126,7 @@ export class DfeFeeds extends Construct {
       }),
       input: WEEKLY_SUMMARY_INPUT,
       // A retried run publishes the same week's summary; nobody is emailed twice.
+      deadLetterQueue: props.scheduleDeadLetterQueue,
       retryAttempts: 3,
       maxEventAge: Duration.hours(6),
     }).schedule;

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -21,6 +22,9 @@ import {
 } from '../config/data-access.ts';
 import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
 import { acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.ts';
+
+/** The share of the timeout past which a single invocation raises the duration alarm. */
+const DURATION_ALARM_SHARE = 0.8;
 
 /** The repository root: handlers live in functions/<name>/handler.ts beneath it. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,6 +70,11 @@ export class UpstreamFunction extends Construct {
   /** The kebab-case name this function was created with. */
   readonly name: string;
   readonly timeout: Duration;
+  /** Any failed invocation; with the throttles and duration alarms, routed to the alarm topic by OperationalAlarms. */
+  readonly errorsAlarm: Alarm;
+  readonly throttlesAlarm: Alarm;
+  /** An invocation that came within 20% of the timeout: the next larger input may not finish. */
+  readonly durationAlarm: Alarm;
   private readonly boundEnvironment = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: UpstreamFunctionProps) {
@@ -140,6 +149,35 @@ export class UpstreamFunction extends Construct {
       }
       this.setEnvironment(name, value);
     }
+    const fiveMinutes = Duration.minutes(5);
+    const anyIn = (id: string, metric: Metric, description: string) =>
+      new Alarm(this, id, {
+        alarmDescription: `${props.name}: ${description}`,
+        metric,
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    this.errorsAlarm = anyIn(
+      'ErrorsAlarm',
+      this.function.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
+      'an invocation failed; the function log group has the error.',
+    );
+    this.throttlesAlarm = anyIn(
+      'ThrottlesAlarm',
+      this.function.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }),
+      'invocations were throttled (account or reserved concurrency reached).',
+    );
+    this.durationAlarm = new Alarm(this, 'DurationAlarm', {
+      alarmDescription: `${props.name}: an invocation ran over ${DURATION_ALARM_SHARE * 100}% of its ${this.timeout.toSeconds()} s timeout.`,
+      metric: this.function.metricDuration({ period: fiveMinutes, statistic: 'Maximum' }),
+      threshold: DURATION_ALARM_SHARE * this.timeout.toMilliseconds(),
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:

@@ -22,7 +22,7 @@ import { COUNCILS, REGIONS } from '../../shared/domain/councils.ts';
 import { TABLE_INDEX } from '../config/data-access.ts';
 import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
 import { Identity } from '../constructs/identity.ts';
-import { MonitoredQueue } from '../constructs/monitored-queue.ts';
+import { DeadLetterQueue, MonitoredQueue } from '../constructs/monitored-queue.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { VISIBILITY_TO_TIMEOUT_RATIO } from '../constructs/queue-consumer.ts';
 
@@ -53,8 +53,10 @@ export class StatefulStack extends Stack {
   readonly recomputeQueue: MonitoredQueue;
   readonly alertQueue: MonitoredQueue;
   readonly digestQueue: MonitoredQueue;
-  /** Only when the stage sets alarmEmail. */
-  readonly alarmTopic?: Topic;
+  /** Where every alarm goes; emailed to the stage's alarmEmail. */
+  readonly alarmTopic: Topic;
+  /** Failed scheduled runs: what Scheduler could not deliver and what the invoked function failed on. */
+  readonly scheduleDeadLetterQueue: DeadLetterQueue;
   readonly identity: Identity;
   /** The service secret behind child pseudonyms (per-council keys are derived from it). */
   readonly pseudonymSecret: Secret;
@@ -168,23 +170,22 @@ export class StatefulStack extends Stack {
       projectionType: ProjectionType.ALL,
     });
 
-    if (config.alarmEmail) {
-      this.alarmTopic = new Topic(this, 'AlarmTopic', {
-        displayName: `Upstream ${config.stage} alarms`,
-        masterKey: this.key,
-        enforceSSL: true,
-      });
-      this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
-      // CloudWatch alarms publish to the encrypted topic as the CloudWatch service.
-      this.key.addToResourcePolicy(
-        new PolicyStatement({
-          principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          resources: ['*'],
-          conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-        }),
-      );
-    }
+    // Every alarm in both stacks notifies this topic; retained stages must name who reads it (alarmEmail).
+    this.alarmTopic = new Topic(this, 'AlarmTopic', {
+      displayName: `Upstream ${config.stage} alarms`,
+      masterKey: this.key,
+      enforceSSL: true,
+    });
+    if (config.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
+    // CloudWatch alarms publish to the encrypted topic as the CloudWatch service.
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
 
     // The queues see the key by ARN only. Otherwise S3's send permission would write a condition naming the
     // uploads bucket into the key policy, while the bucket is itself encrypted with the key: a dependency cycle.
@@ -210,11 +211,18 @@ export class StatefulStack extends Stack {
         fifo,
         alarmTopic: this.alarmTopic,
         description,
+        deadLetterRemovalPolicy: removalPolicy,
       });
     this.ingestQueue = queue('IngestQueue', 'ingest-return', false, 'Ingest queue (S3 uploads/ events)');
     this.recomputeQueue = queue('RecomputeQueue', 'recompute', true, 'Recompute queue (FIFO, group = LA)');
     this.alertQueue = queue('AlertQueue', 'notify', true, 'Alert queue (FIFO, group = region)');
     this.digestQueue = queue('DigestQueue', 'dfe-digest', false, 'Digest queue');
+    this.scheduleDeadLetterQueue = new DeadLetterQueue(this, 'ScheduleDeadLetters', {
+      encryptionKey: queueKey,
+      alarmTopic: this.alarmTopic,
+      description: 'Scheduled runs (risk review, adviser digests, DfE weekly summary)',
+      removalPolicy,
+    });
 
     // SqsDestination adds the queue policy for s3.amazonaws.com (scoped to this bucket); the key policy is above.
     this.uploadsBucket.addEventNotification(

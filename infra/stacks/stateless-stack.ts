@@ -16,6 +16,7 @@ import type { Construct } from 'constructs';
 import { FLUSH_ADVISER_DIGESTS } from '../../events/flush-adviser-digests.ts';
 import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
 import { DfeFeeds } from '../constructs/dfe-feeds.ts';
+import { OperationalAlarms } from '../constructs/operational-alarms.ts';
 import { QueueConsumer } from '../constructs/queue-consumer.ts';
 import { ScheduledInvocation } from '../constructs/scheduled-invocation.ts';
 import { UpstreamFunction } from '../constructs/upstream-function.ts';
@@ -35,6 +36,8 @@ export interface StatelessStackProps extends StackProps {
     | 'digestQueue'
     | 'identity'
     | 'pseudonymSecret'
+    | 'alarmTopic'
+    | 'scheduleDeadLetterQueue'
   >;
 }
 
@@ -142,6 +145,7 @@ export class StatelessStack extends Stack {
         'Reassesses every council each morning (intelligence decays, overrides end, dwell runs out)',
       schedule: ScheduleExpression.cron({ minute: '0', hour: '6', timeZone: TimeZone.EUROPE_LONDON }),
       input: { source: 'upstream.schedule', task: 'risk-review' },
+      deadLetterQueue: stateful.scheduleDeadLetterQueue.queue,
     });
 
     this.notify = new UpstreamFunction(this, 'Notify', {
@@ -165,6 +169,7 @@ export class StatelessStack extends Stack {
       schedule: ScheduleExpression.rate(Duration.minutes(config.adviserDigestMinutes)),
       // A missed flush loses nothing: held alerts wait for the next one.
       input: { ...FLUSH_ADVISER_DIGESTS },
+      deadLetterQueue: stateful.scheduleDeadLetterQueue.queue,
     });
 
     this.directoryApi = new UpstreamFunction(this, 'DirectoryApi', {
@@ -285,7 +290,10 @@ export class StatelessStack extends Stack {
       dataBucket: stateful.dataBucket,
       digestQueue: stateful.digestQueue.queue,
       api: this.api,
+      scheduleDeadLetterQueue: stateful.scheduleDeadLetterQueue.queue,
     });
+
+    new OperationalAlarms(this, 'OperationalAlarms', { alarmTopic: stateful.alarmTopic, api: this.api });
 
     new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url });
     new CfnOutput(this, 'UploadsBucketName', { value: stateful.uploadsBucket.bucketName });

@@ -75,11 +75,11 @@ describe('queues', () => {
       }),
     );
 
-    // Assess
-    expect(queues).toHaveLength(8);
+    // Assess: four work queues with theirs, and the schedules' dead-letter queue.
+    expect(queues).toHaveLength(9);
     expect(deadLetterIds.size).toBe(4);
     for (const [stack, id, queue] of queues) {
-      if (deadLetterIds.has(`${stack}/${id}`)) continue;
+      if (deadLetterIds.has(`${stack}/${id}`) || cdkPath(queue).includes('/ScheduleDeadLetters/')) continue;
       const redrive = queue.Properties?.RedrivePolicy as {
         deadLetterTargetArn: unknown;
         maxReceiveCount: number;
@@ -119,7 +119,7 @@ describe('queues', () => {
         ComparisonOperator: 'GreaterThanThreshold',
         AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlarmTopic') }],
       },
-      4,
+      5,
     );
     synth.statefulTemplate.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
@@ -912,6 +912,12 @@ describe('adviser alerts', () => {
     const granted = allowStatements().filter(({ roles }) =>
       roles.some((role) => role.endsWith(`/${roleId}`)),
     );
-    expect(granted.flatMap(({ statement }) => asList(statement.Action))).toEqual(['lambda:InvokeFunction']);
+    // Besides the invoke: putting a failed run in the schedule dead-letter queue (and its key).
+    expect(granted.flatMap(({ statement }) => asList(statement.Action)).sort()).toEqual([
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+      'lambda:InvokeFunction',
+      'sqs:SendMessage',
+    ]);
   });
 });
