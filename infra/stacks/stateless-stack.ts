@@ -14,7 +14,12 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
 import { FLUSH_ADVISER_DIGESTS } from '../../events/flush-adviser-digests.ts';
-import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
+import {
+  functionTimeoutSeconds,
+  INGEST_MAX_CONCURRENCY,
+  INGEST_MEMORY_MIB,
+  type StageConfig,
+} from '../config/stage-config.ts';
 import { DfeFeeds } from '../constructs/dfe-feeds.ts';
 import { OperationalAlarms } from '../constructs/operational-alarms.ts';
 import { QueueConsumer } from '../constructs/queue-consumer.ts';
@@ -63,7 +68,8 @@ export class StatelessStack extends Stack {
     this.ingestReturn = new UpstreamFunction(this, 'IngestReturn', {
       name: 'ingest-return',
       config,
-      memorySize: 1024,
+      // Sized from the ingestion benchmark (infra/config/stage-config.ts), as is its timeout.
+      memorySize: INGEST_MEMORY_MIB,
       description: 'Parses, validates and degrades an uploaded return',
     })
       .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
@@ -80,8 +86,11 @@ export class StatelessStack extends Stack {
     new QueueConsumer(this, 'IngestConsumer', {
       handler: this.ingestReturn,
       queue: stateful.ingestQueue.queue,
-      // Each record is a whole return file; small batches keep one slow file from delaying many.
-      batchSize: 5,
+      // Each record is a whole return file: one per invocation, so a slow file times out only itself.
+      batchSize: 1,
+      // At the collection deadline many councils upload at once; ten at a time keeps the account's
+      // concurrency for the API, and the rest wait in the queue.
+      maxConcurrency: INGEST_MAX_CONCURRENCY,
     });
 
     this.submissionsApi = new UpstreamFunction(this, 'SubmissionsApi', {

@@ -3,12 +3,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_TABLE_ADAPTERS } from '../../infra/config/data-access.ts';
-import { referencedResource, resourcesOfType, type Synthesized, synthesize } from './helpers/synth.ts';
+import {
+  prodContext,
+  referencedResource,
+  resourcesOfType,
+  type Synthesized,
+  synthesize,
+} from './helpers/synth.ts';
 
 let synth: Synthesized;
 
 beforeAll(() => {
-  synth = synthesize({ bundle: false, context: { stage: 'prod' } });
+  synth = synthesize({ bundle: false, context: prodContext() });
 }, 120_000);
 
 afterAll(() => synth?.cleanup());

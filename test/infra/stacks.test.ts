@@ -23,7 +23,7 @@ const STAGE = {
   removalPolicy: 'destroy',
   alarmEmail: 'alerts@example.gov.uk',
   allowedOrigins: [ORIGIN],
-  functionTimeoutSeconds: { 'ingest-return': 100, default: 20 },
+  functionTimeoutSeconds: { 'ingest-return': 700, default: 20 },
   fromAddress: 'risk-alerts@upstream.example.gov.uk',
   appUrl: ORIGIN,
   adviserDigestMinutes: 30,
@@ -179,8 +179,8 @@ describe('functions', () => {
   it('take timeouts from the stage config and get their resources through environment variables', () => {
     // Assess
     synth.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
-      Timeout: 100,
-      MemorySize: 1024,
+      Timeout: 700,
+      MemorySize: 1769,
       Environment: {
         Variables: Match.objectLike({
           POWERTOOLS_SERVICE_NAME: 'ingest-return',
@@ -272,14 +272,15 @@ describe('event source mappings', () => {
     }
   });
 
-  it('ingest-return consumes IngestQueue five records at a time', () => {
+  it('ingest-return consumes IngestQueue one file at a time, at most ten at once', () => {
     // Assess
     synth.statelessTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      BatchSize: 5,
+      BatchSize: 1,
+      ScalingConfig: { MaximumConcurrency: 10 },
       EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('IngestQueue') },
     });
     synth.statefulTemplate.hasResourceProperties('AWS::SQS::Queue', {
-      VisibilityTimeout: 600,
+      VisibilityTimeout: 4200,
       RedrivePolicy: Match.anyValue(),
     });
   });
@@ -588,7 +589,9 @@ describe('foundation review', () => {
     it('the uploads bucket expires uploads/ after 30 days when the stage does not say otherwise', () => {
       // Prepare: the stateful stack alone (no functions to bundle), from an empty stage, with cdk.json's flags.
       const app = new App({ context: cdkJsonContext() });
-      const stack = new StatefulStack(app, 'Defaults', { config: parseStageConfig('dev', { dev: {} }) });
+      const stack = new StatefulStack(app, 'Defaults', {
+        config: parseStageConfig('dev', { dev: { removalPolicy: 'destroy' } }),
+      });
 
       // Act
       const template = Template.fromStack(stack);
@@ -607,7 +610,7 @@ describe('foundation review', () => {
 
   describe('queues', () => {
     const QUEUES = [
-      { path: 'IngestQueue', fifo: false, consumer: 'ingest-return', timeout: 100 },
+      { path: 'IngestQueue', fifo: false, consumer: 'ingest-return', timeout: 700 },
       { path: 'RecomputeQueue', fifo: true, consumer: 'recompute', timeout: 20 },
       { path: 'AlertQueue', fifo: true, consumer: 'notify', timeout: 20 },
       { path: 'DigestQueue', fifo: false, consumer: 'dfe-digest', timeout: 20 },
