@@ -179,7 +179,7 @@ describe('schedules', () => {
       expect(config, `${fnId} has no asynchronous on-failure destination`).toBeDefined();
       const [configStack, , invokeConfig] = config!;
       const destination = (
-        invokeConfig.Properties?.DestinationConfig as { OnFailure: { Destination: unknown } }
+        invokeConfig.Properties!.DestinationConfig as { OnFailure: { Destination: unknown } }
       ).OnFailure.Destination;
       expect(target(configStack, destination).id, fnId).toBe(deadLetters.id);
       expect(invokeConfig.Properties?.MaximumRetryAttempts).toBeLessThanOrEqual(2);
