@@ -46,6 +46,16 @@ export function ingestTimeoutSeconds(maxUploadBytes: number): number {
 /** Lambda's longest timeout. */
 const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
 
+/** The SES configuration set every email of the stage is sent through (bounces and complaints are published). */
+export function mailConfigurationSetName(stage: string): string {
+  return `upstream-${stage}`;
+}
+
+/** Whether the stage keeps real data, and so must name its own settings and send through its own SES identity. */
+export function isRetained(config: Pick<StageSettings, 'removalPolicy'>): boolean {
+  return config.removalPolicy === 'retain';
+}
+
 /** Data residency: the UK region. */
 export const PINNED_REGION = 'eu-west-2';
 

@@ -20,7 +20,11 @@ import {
   TABLE_WRITE_ACTIONS,
   tableAccessOf,
 } from '../config/data-access.ts';
-import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
+import {
+  functionTimeoutSeconds,
+  mailConfigurationSetName,
+  type StageConfig,
+} from '../config/stage-config.ts';
 import { acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.ts';
 
 /** The share of the timeout past which a single invocation raises the duration alarm. */
@@ -70,6 +74,7 @@ export class UpstreamFunction extends Construct {
   /** The kebab-case name this function was created with. */
   readonly name: string;
   readonly timeout: Duration;
+  private readonly stage: string;
   /** Any failed invocation; with the throttles and duration alarms, routed to the alarm topic by OperationalAlarms. */
   readonly errorsAlarm: Alarm;
   readonly throttlesAlarm: Alarm;
@@ -91,6 +96,7 @@ export class UpstreamFunction extends Construct {
       );
     }
     this.name = props.name;
+    this.stage = props.config.stage;
     this.timeout = props.timeout ?? Duration.seconds(functionTimeoutSeconds(props.config, props.name));
     const removalPolicy =
       props.config.removalPolicy === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
@@ -332,18 +338,24 @@ export class UpstreamFunction extends Construct {
 
   /**
    * Sets `envName` to the sender address and grants `ses:SendEmail` on that sender's SES identities only
-   * (the address and its domain, whichever is verified), with the From address pinned by a condition.
+   * (the address and its domain, whichever is verified) and the stage's configuration set, with the From
+   * address pinned by a condition.
    */
   bindEmailSender(fromAddress: string, envName = 'FROM_ADDRESS'): this {
     this.setEnvironment(envName, fromAddress);
     const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1);
-    const identity = (name: string) =>
-      Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+    const ses = (resource: string, name: string) =>
+      Stack.of(this).formatArn({ service: 'ses', resource, resourceName: name });
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ['ses:SendEmail'],
-        resources: [identity(fromAddress), identity(domain)],
+        // SES also authorises the send against the configuration set the identity applies.
+        resources: [
+          ses('identity', fromAddress),
+          ses('identity', domain),
+          ses('configuration-set', mailConfigurationSetName(this.stage)),
+        ],
         conditions: { StringEquals: { 'ses:FromAddress': fromAddress } },
       }),
     );

@@ -206,6 +206,7 @@ const PASSIVE_TYPES = new Set([
   'AWS::Cognito::UserPoolDomain',
   'AWS::SES::EmailIdentity',
   'AWS::SES::ConfigurationSet',
+  'AWS::SES::ConfigurationSetEventDestination',
   'AWS::Scheduler::ScheduleGroup',
   // Where AWS puts a failed scheduled run; locally the failure is in the function's log.
   'AWS::Lambda::EventInvokeConfig',

@@ -1,6 +1,15 @@
 // Infra stack: everything that holds data or identity (key, buckets, table, queues, user pool).
 // Deployed separately from the functions so a code change can never replace or delete stored data.
-import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
+import { UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Alias, Key } from 'aws-cdk-lib/aws-kms';
@@ -15,12 +24,26 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import {
+  ConfigurationSet,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity as SesIdentity,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { COUNCILS, REGIONS } from '../../shared/domain/councils.ts';
 import { TABLE_INDEX } from '../config/data-access.ts';
-import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
+import {
+  functionTimeoutSeconds,
+  isRetained,
+  mailConfigurationSetName,
+  PINNED_REGION,
+  type StageConfig,
+} from '../config/stage-config.ts';
 import { Identity } from '../constructs/identity.ts';
 import { DeadLetterQueue, MonitoredQueue } from '../constructs/monitored-queue.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
@@ -58,6 +81,9 @@ export class StatefulStack extends Stack {
   /** Failed scheduled runs: what Scheduler could not deliver and what the invoked function failed on. */
   readonly scheduleDeadLetterQueue: DeadLetterQueue;
   readonly identity: Identity;
+  /** SES: the sender's domain identity, and the configuration set all mail goes through. */
+  readonly senderIdentity: EmailIdentity;
+  readonly mailConfigurationSet: ConfigurationSet;
   /** The service secret behind child pseudonyms (per-council keys are derived from it). */
   readonly pseudonymSecret: Secret;
 
@@ -187,6 +213,39 @@ export class StatefulStack extends Stack {
       }),
     );
 
+    // The sender: an SES identity for the sender's domain (its DKIM records are output, to publish in DNS), and
+    // a configuration set, the default for that identity, that publishes bounces and complaints to the alarm
+    // topic and keeps bounced and complaining addresses off later sends.
+    this.mailConfigurationSet = new ConfigurationSet(this, 'MailConfigurationSet', {
+      configurationSetName: mailConfigurationSetName(config.stage),
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.mailConfigurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.snsTopic(this.alarmTopic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
+    });
+    // SES publishes to the encrypted topic as the SES service.
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    const senderDomain = config.fromAddress.slice(config.fromAddress.lastIndexOf('@') + 1);
+    this.senderIdentity = new EmailIdentity(this, 'SenderIdentity', {
+      identity: SesIdentity.domain(senderDomain),
+      configurationSet: this.mailConfigurationSet,
+    });
+    this.senderIdentity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `SenderDkimRecord${index + 1}`, {
+        description: `CNAME to publish for ${senderDomain} so SES can verify the sender (DKIM)`,
+        value: `${record.name} CNAME ${record.value}`,
+      });
+    });
+
     // The queues see the key by ARN only. Otherwise S3's send permission would write a condition naming the
     // uploads bucket into the key policy, while the bucket is itself encrypted with the key: a dependency cycle.
     // S3's use of the key for the ingest queue is granted once, below, scoped to this account.
@@ -262,6 +321,17 @@ export class StatefulStack extends Stack {
 
     // Users and their MFA enrolments are state: the pool lives here, not beside the API that trusts it.
     this.identity = new Identity(this, 'Identity', {
+      // A retained stage sends its invitations from the verified sender, through SES, not Cognito's own
+      // low-volume address.
+      email: isRetained(config)
+        ? UserPoolEmail.withSES({
+            fromEmail: config.fromAddress,
+            fromName: 'Upstream',
+            sesRegion: PINNED_REGION,
+            sesVerifiedDomain: senderDomain,
+            configurationSetName: this.mailConfigurationSet.configurationSetName,
+          })
+        : undefined,
       councils: COUNCILS,
       regions: REGIONS,
       removalPolicy,

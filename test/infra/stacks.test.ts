@@ -891,9 +891,12 @@ describe('adviser alerts', () => {
     for (const { statement } of senders) {
       expect(asList(statement.Action)).toEqual(['ses:SendEmail']);
       const resources = asList(statement.Resource).map((resource) => JSON.stringify(resource));
-      expect(resources).toHaveLength(2);
-      expect(resources[0]).toContain(':identity/risk-alerts@upstream.example.gov.uk');
-      expect(resources[1]).toMatch(/:identity\/upstream\.example\.gov\.uk"/);
+      expect(resources).toHaveLength(3);
+      expect(
+        resources.filter((r) => r.includes(':identity/risk-alerts@upstream.example.gov.uk')),
+      ).toHaveLength(1);
+      expect(resources.filter((r) => /:identity\/upstream\.example\.gov\.uk"/.test(r))).toHaveLength(1);
+      expect(resources.filter((r) => r.includes(':configuration-set/upstream-test"'))).toHaveLength(1);
       expect((statement as { Condition?: unknown }).Condition).toEqual({
         StringEquals: { 'ses:FromAddress': 'risk-alerts@upstream.example.gov.uk' },
       });
