@@ -87,6 +87,11 @@ const stageSettingsSchema = z.strictObject({
     })
     .optional(),
   rawUploadRetentionDays: z.number().int().min(1).max(3650).default(30),
+  /**
+   * How long a curated extract (the only child-level copy once the raw upload has gone) is kept: by default
+   * seven years, the current collection year and the six before it that trends and re-referral links use.
+   */
+  curatedRetentionDays: z.number().int().min(365).max(3650).default(2557),
   logRetentionDays: z
     .number()
     .int()

@@ -52,6 +52,12 @@ import { VISIBILITY_TO_TIMEOUT_RATIO } from '../constructs/queue-consumer.ts';
 /** Key prefixes in the uploads bucket: raw returns arrive under uploads/, validation reports go to reports/. */
 export const UPLOADS_PREFIX = 'uploads/';
 export const REPORTS_PREFIX = 'reports/';
+/** The data bucket's child-level (pseudonymised) extracts. */
+export const CURATED_PREFIX = 'curated/';
+/** How long a replaced or deleted object in the data bucket can be restored. */
+export const NONCURRENT_VERSION_DAYS = 30;
+/** Old versions of one object kept for that time, at most. */
+export const NONCURRENT_VERSIONS_KEPT = 3;
 
 export interface StatefulStackProps extends StackProps {
   readonly config: StageConfig;
@@ -171,10 +177,24 @@ export class StatefulStack extends Stack {
       ],
     });
 
+    // Versioned: an extract overwritten by a resubmission, or deleted by mistake, can be restored for
+    // NONCURRENT_VERSION_DAYS; beyond the newest few, old versions go at once, so copies do not pile up.
     this.dataBucket = new Bucket(this, 'DataBucket', {
       ...secureBucket('data-bucket/', this.key),
+      versioned: true,
       lifecycleRules: [
         { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        {
+          id: 'ExpireCuratedExtracts',
+          prefix: CURATED_PREFIX,
+          expiration: Duration.days(config.curatedRetentionDays),
+        },
+        {
+          id: 'LimitOldVersions',
+          noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_DAYS),
+          noncurrentVersionsToRetain: NONCURRENT_VERSIONS_KEPT,
+          expiredObjectDeleteMarker: true,
+        },
       ],
     });
 

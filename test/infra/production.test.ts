@@ -108,3 +108,24 @@ describe('app clients', () => {
     }
   });
 });
+
+describe('curated extracts', () => {
+  it('are versioned, old versions limited in number and age, and kept for the documented retention', () => {
+    const [, , bucket] = resourcesOfType(synth.templates, 'AWS::S3::Bucket').find(([, id]) =>
+      id.startsWith('DataBucket'),
+    )!;
+    expect(bucket.Properties?.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    const rules = (bucket.Properties?.LifecycleConfiguration as { Rules: Array<Record<string, unknown>> })
+      .Rules;
+    expect(rules).toContainEqual(
+      expect.objectContaining({ Prefix: 'curated/', ExpirationInDays: 2557, Status: 'Enabled' }),
+    );
+    expect(rules).toContainEqual(
+      expect.objectContaining({
+        NoncurrentVersionExpiration: { NoncurrentDays: 30, NewerNoncurrentVersions: 3 },
+        ExpiredObjectDeleteMarker: true,
+        Status: 'Enabled',
+      }),
+    );
+  });
+});

@@ -373,14 +373,23 @@ describe('buckets', () => {
     });
   });
 
-  it('only the uploads bucket expires data; curated/ and feeds/ are kept', () => {
+  it('the uploads bucket expires its prefixes; the data bucket only curated/, after years, never feeds/', () => {
     // Prepare
-    const expiring = resourcesOfType(synth.templates, 'AWS::S3::Bucket').filter(([, , bucket]) =>
-      JSON.stringify(bucket.Properties?.LifecycleConfiguration ?? {}).includes('"Prefix"'),
+    const expiringPrefixes = resourcesOfType(synth.templates, 'AWS::S3::Bucket').flatMap(([, id, bucket]) =>
+      (
+        (bucket.Properties?.LifecycleConfiguration as { Rules?: Array<Record<string, unknown>> } | undefined)
+          ?.Rules ?? []
+      )
+        .filter((rule) => rule.ExpirationInDays !== undefined && rule.Prefix !== undefined)
+        .map((rule) => `${id.replace(/[0-9A-F]{8}$/, '')}:${rule.Prefix}:${rule.ExpirationInDays}`),
     );
 
     // Assess
-    expect(expiring.map(([, id]) => id)).toEqual([expect.stringMatching(/^UploadsBucket/)]);
+    expect(expiringPrefixes.sort()).toEqual([
+      'DataBucket:curated/:2557',
+      `UploadsBucket:reports/:${RETENTION_DAYS}`,
+      `UploadsBucket:uploads/:${RETENTION_DAYS}`,
+    ]);
   });
 
   it('uploads/ object-created events go to the ingest queue through the bucket notifications resource', () => {

@@ -35,6 +35,7 @@ describe('parseStageConfig', () => {
     expect(config).toEqual({
       stage: 'dev',
       rawUploadRetentionDays: 30,
+      curatedRetentionDays: 2557,
       logRetentionDays: 30,
       logLevel: 'INFO',
       removalPolicy: 'destroy',
