@@ -115,7 +115,7 @@ describe('curated extracts', () => {
       id.startsWith('DataBucket'),
     )!;
     expect(bucket.Properties?.VersioningConfiguration).toEqual({ Status: 'Enabled' });
-    const rules = (bucket.Properties?.LifecycleConfiguration as { Rules: Array<Record<string, unknown>> })
+    const rules = (bucket.Properties!.LifecycleConfiguration as { Rules: Array<Record<string, unknown>> })
       .Rules;
     expect(rules).toContainEqual(
       expect.objectContaining({ Prefix: 'curated/', ExpirationInDays: 2557, Status: 'Enabled' }),
