@@ -3,7 +3,13 @@
 // subscriber), and the feeds-api function behind GET /feeds/dfe.* and /subscriptions. The functions may touch
 // only feeds/dfe/ in the data bucket, never the curated extracts beside it.
 import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
-import { type HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  type CfnRoute,
+  type HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  type HttpRoute,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -37,6 +43,8 @@ export class DfeFeeds extends Construct {
   readonly dfeDigest: UpstreamFunction;
   readonly feedsApi: UpstreamFunction;
   readonly schedule: Schedule;
+  /** The routes that take no JWT (links in emails), to be throttled per route. */
+  readonly openRouteKeys: readonly string[];
 
   constructor(scope: Construct, id: string, props: DfeFeedsProps) {
     super(scope, id);
@@ -152,6 +160,7 @@ export class DfeFeeds extends Construct {
         authorizer: new HttpNoneAuthorizer(),
       }),
     ];
+    this.openRouteKeys = open.map((route) => (route.node.defaultChild as CfnRoute).routeKey);
     for (const route of open) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',

@@ -6,7 +6,7 @@ import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cd
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -126,6 +126,8 @@ export class UpstreamFunction extends Construct {
       description: props.description,
       role: this.role,
       logGroup: this.logGroup,
+      // X-Ray traces each invocation; the Powertools tracer on the SDK clients adds every AWS call to it.
+      tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       bundling: {
         format: OutputFormat.ESM,
@@ -146,6 +148,8 @@ export class UpstreamFunction extends Construct {
       POWERTOOLS_LOG_LEVEL: props.config.logLevel,
       STAGE: props.config.stage,
       NODE_OPTIONS: '--enable-source-maps',
+      // Responses carry councils' figures; traces keep timings and errors only.
+      POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
     };
     for (const [name, value] of Object.entries({ ...defaults, ...props.environment })) {
       if (defaults[name] !== undefined && defaults[name] !== value) {
@@ -184,6 +188,11 @@ export class UpstreamFunction extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
 
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, so AWS requires Resource "*" for them; no other action is granted on "*".',
+    });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:

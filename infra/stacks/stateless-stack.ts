@@ -23,6 +23,7 @@ import {
 import { DfeFeeds } from '../constructs/dfe-feeds.ts';
 import { OperationalAlarms } from '../constructs/operational-alarms.ts';
 import { QueueConsumer } from '../constructs/queue-consumer.ts';
+import { OPEN_ROUTE_THROTTLE, throttleRoutes } from '../constructs/route-throttles.ts';
 import { ScheduledInvocation } from '../constructs/scheduled-invocation.ts';
 import { UpstreamFunction } from '../constructs/upstream-function.ts';
 import type { StatefulStack } from './stateful-stack.ts';
@@ -301,6 +302,8 @@ export class StatelessStack extends Stack {
       api: this.api,
       scheduleDeadLetterQueue: stateful.scheduleDeadLetterQueue.queue,
     });
+
+    throttleRoutes(this.apiStage, this.dfeFeeds.openRouteKeys, OPEN_ROUTE_THROTTLE);
 
     new OperationalAlarms(this, 'OperationalAlarms', { alarmTopic: stateful.alarmTopic, api: this.api });
 

@@ -129,3 +129,42 @@ describe('curated extracts', () => {
     );
   });
 });
+
+describe('tracing', () => {
+  it('is active on every function, with responses kept out of traces', () => {
+    const functions = resourcesOfType(synth.templates, 'AWS::Lambda::Function').filter(
+      ([, , fn]) =>
+        (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
+          ?.POWERTOOLS_SERVICE_NAME !== undefined,
+    );
+    expect(functions).toHaveLength(12);
+    for (const [, id, fn] of functions) {
+      expect(fn.Properties?.TracingConfig, id).toEqual({ Mode: 'Active' });
+      expect(
+        (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables
+          .POWERTOOLS_TRACER_CAPTURE_RESPONSE,
+        id,
+      ).toBe('false');
+    }
+  });
+});
+
+describe('the routes anyone may call', () => {
+  it('are each throttled below the stage limit', () => {
+    const [, , stage] = only('AWS::ApiGatewayV2::Stage');
+    const open = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Route')
+      .filter(([, , route]) => route.Properties?.AuthorizationType === 'NONE')
+      .map(([, , route]) => String(route.Properties?.RouteKey));
+    expect(open.length).toBeGreaterThan(0);
+    const stageLimits = stage.Properties?.DefaultRouteSettings as { ThrottlingRateLimit: number };
+    const routeSettings = stage.Properties?.RouteSettings as Record<
+      string,
+      { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+    >;
+    expect(Object.keys(routeSettings).sort()).toEqual(open.sort());
+    for (const key of open) {
+      expect(routeSettings[key]!.ThrottlingRateLimit, key).toBeLessThan(stageLimits.ThrottlingRateLimit);
+      expect(routeSettings[key]!.ThrottlingBurstLimit, key).toBeGreaterThan(0);
+    }
+  });
+});
