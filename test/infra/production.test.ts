@@ -141,7 +141,7 @@ describe('tracing', () => {
     for (const [, id, fn] of functions) {
       expect(fn.Properties?.TracingConfig, id).toEqual({ Mode: 'Active' });
       expect(
-        (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables
+        (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables
           .POWERTOOLS_TRACER_CAPTURE_RESPONSE,
         id,
       ).toBe('false');
