@@ -14,9 +14,50 @@ export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
  */
 export const DEFAULT_FUNCTION_TIMEOUT_SECONDS: Readonly<Record<string, number>> = {
   default: 30,
-  'ingest-return': 120,
   'submissions-api': 10,
 };
+
+/**
+ * `npm run bench -- ssda903Ingest` (Node 20, one core, 2026-12-05): a national-scale SSDA903 return of
+ * 1.2 million rows (76 MiB) read, validated against 159 rules, pseudonymised and aggregated in 137.4 s, with a
+ * peak of 350 MiB resident. Time grows with the file; memory does not (the return is streamed).
+ */
+export const INGEST_BENCHMARK = { fileMiB: 76, seconds: 137.4, peakMiB: 350 } as const;
+
+/** Headroom over the benchmark for S3 and DynamoDB I/O, a slower return and a noisy neighbour. */
+export const INGEST_MARGIN = 3;
+
+/**
+ * ingest-return's memory: 3 × the benchmark's peak is 1,050 MiB; 1,769 MiB is where Lambda gives a function
+ * one full vCPU, the single core the benchmark ran on.
+ */
+export const INGEST_MEMORY_MIB = 1769;
+
+/** Files ingested at once, at most. */
+export const INGEST_MAX_CONCURRENCY = 10;
+
+/** ingest-return's timeout for the largest allowed upload: the benchmark's pace × the margin, in whole minutes. */
+export function ingestTimeoutSeconds(maxUploadBytes: number): number {
+  const secondsPerMiB = INGEST_BENCHMARK.seconds / INGEST_BENCHMARK.fileMiB;
+  const needed = INGEST_MARGIN * secondsPerMiB * (maxUploadBytes / 1024 ** 2);
+  return Math.ceil(needed / 60) * 60;
+}
+
+/** Lambda's longest timeout. */
+const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
+
+/** The SES configuration set every email of the stage is sent through (bounces and complaints are published). */
+export function mailConfigurationSetName(stage: string): string {
+  return `upstream-${stage}`;
+}
+
+/** Whether the stage keeps real data, and so must name its own settings and send through its own SES identity. */
+export function isRetained(config: Pick<StageSettings, 'removalPolicy'>): boolean {
+  return config.removalPolicy === 'retain';
+}
+
+/** Data residency: the UK region. */
+export const PINNED_REGION = 'eu-west-2';
 
 export const DEFAULT_ALLOWED_ORIGINS = ['http://127.0.0.1:3000'];
 
@@ -41,8 +82,16 @@ const stageSettingsSchema = z.strictObject({
   region: z
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region code such as eu-west-2')
+    .refine((region) => region === PINNED_REGION, {
+      message: `must be ${PINNED_REGION} (London): children's data stays in the UK`,
+    })
     .optional(),
   rawUploadRetentionDays: z.number().int().min(1).max(3650).default(30),
+  /**
+   * How long a curated extract (the only child-level copy once the raw upload has gone) is kept: by default
+   * seven years, the current collection year and the six before it that trends and re-referral links use.
+   */
+  curatedRetentionDays: z.number().int().min(365).max(3650).default(2557),
   logRetentionDays: z
     .number()
     .int()
@@ -120,14 +169,84 @@ export function parseStageConfig(stage: unknown, stages: unknown): StageConfig {
     const known = Object.keys(stages).join(', ') || 'none';
     throw new StageConfigError(`Unknown stage "${stage}": context "stages" defines ${known}.`);
   }
-  const result = stageSettingsSchema.safeParse((stages as Record<string, unknown>)[stage]);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `  - ${formatPath(`stages.${stage}`, issue.path)}: ${issue.message}`,
+  const settings = (stages as Record<string, unknown>)[stage];
+  const result = stageSettingsSchema.safeParse(settings);
+  const problems = result.success
+    ? crossChecks(result.data, settings as Record<string, unknown>)
+    : result.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+  if (!result.success || problems.length > 0) {
+    const lines = problems.map(
+      (problem) => `  - ${formatPath(`stages.${stage}`, problem.path)}: ${problem.message}`,
     );
-    throw new StageConfigError(`Invalid configuration for stage "${stage}":\n${problems.join('\n')}`);
+    throw new StageConfigError(`Invalid configuration for stage "${stage}":\n${lines.join('\n')}`);
   }
-  return { stage, ...result.data };
+  const data = result.data;
+  return {
+    stage,
+    ...data,
+    functionTimeoutSeconds: {
+      'ingest-return': ingestTimeoutSeconds(data.maxUploadBytes),
+      ...data.functionTimeoutSeconds,
+    },
+  };
+}
+
+/**
+ * What a retained stage (one that keeps real data) must say itself, because a default would be wrong in
+ * production: each is reported by name when missing.
+ */
+const RETAINED_STAGE_SETTINGS: ReadonlyArray<[keyof StageSettings, string]> = [
+  ['appUrl', "the web app's https address, linked from alert emails"],
+  ['allowedOrigins', "the web app's https origins, the only ones allowed to call the API and upload"],
+  ['fromAddress', 'the sender of emails, an address or domain verified in SES (see Deploying to AWS)'],
+  ['alarmEmail', 'who is emailed when an alarm fires'],
+  ['region', `${PINNED_REGION}, where children's data is kept`],
+];
+
+const isLocalAddress = (value: string) => {
+  const url = new URL(value);
+  return url.protocol !== 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+};
+
+/** Checks across settings, and of what a retained stage must set, once each setting is valid on its own. */
+function crossChecks(
+  data: StageSettings,
+  raw: Record<string, unknown>,
+): Array<{ path: readonly PropertyKey[]; message: string }> {
+  const problems: Array<{ path: readonly PropertyKey[]; message: string }> = [];
+  if (data.removalPolicy === 'retain') {
+    for (const [field, what] of RETAINED_STAGE_SETTINGS) {
+      if (raw[field] === undefined) {
+        problems.push({
+          path: [field],
+          message: `required for a retained stage (removalPolicy "retain"): ${what}`,
+        });
+      }
+    }
+    if (raw.appUrl !== undefined && isLocalAddress(data.appUrl)) {
+      problems.push({ path: ['appUrl'], message: 'must be a public https address in a retained stage' });
+    }
+    if (raw.allowedOrigins !== undefined && data.allowedOrigins.some(isLocalAddress)) {
+      problems.push({
+        path: ['allowedOrigins'],
+        message: 'must be public https origins in a retained stage',
+      });
+    }
+  }
+  const needed = ingestTimeoutSeconds(data.maxUploadBytes);
+  const given = (raw.functionTimeoutSeconds as Record<string, unknown> | undefined)?.['ingest-return'];
+  if (needed > LAMBDA_MAX_TIMEOUT_SECONDS) {
+    problems.push({
+      path: ['maxUploadBytes'],
+      message: `an upload this large needs ${needed} s of ingest (the ingestion benchmark × ${INGEST_MARGIN}), over Lambda's ${LAMBDA_MAX_TIMEOUT_SECONDS} s`,
+    });
+  } else if (typeof given === 'number' && given < needed) {
+    problems.push({
+      path: ['functionTimeoutSeconds', 'ingest-return'],
+      message: `${given} s is under the ${needed} s an upload of maxUploadBytes needs (the ingestion benchmark × ${INGEST_MARGIN}); leave it out to use that`,
+    });
+  }
+  return problems;
 }
 
 /** Minimal view of a construct node, so this module stays free of CDK imports and easy to unit-test. */

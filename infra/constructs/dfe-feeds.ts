@@ -3,13 +3,19 @@
 // subscriber), and the feeds-api function behind GET /feeds/dfe.* and /subscriptions. The functions may touch
 // only feeds/dfe/ in the data bucket, never the curated extracts beside it.
 import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
-import { type HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  type CfnRoute,
+  type HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  type HttpRoute,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { type Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { WEEKLY_SUMMARY_INPUT } from '../../events/dfe-digest.ts';
 import type { StageConfig } from '../config/stage-config.ts';
@@ -28,6 +34,8 @@ export interface DfeFeedsProps {
   /** DigestQueue (standard, with a dead-letter queue). */
   readonly digestQueue: Queue;
   readonly api: HttpApi;
+  /** Where a failed weekly run goes. */
+  readonly scheduleDeadLetterQueue: IQueue;
 }
 
 export class DfeFeeds extends Construct {
@@ -35,6 +43,8 @@ export class DfeFeeds extends Construct {
   readonly dfeDigest: UpstreamFunction;
   readonly feedsApi: UpstreamFunction;
   readonly schedule: Schedule;
+  /** The routes that take no JWT (links in emails), to be throttled per route. */
+  readonly openRouteKeys: readonly string[];
 
   constructor(scope: Construct, id: string, props: DfeFeedsProps) {
     super(scope, id);
@@ -124,6 +134,7 @@ export class DfeFeeds extends Construct {
       }),
       input: WEEKLY_SUMMARY_INPUT,
       // A retried run publishes the same week's summary; nobody is emailed twice.
+      deadLetterQueue: props.scheduleDeadLetterQueue,
       retryAttempts: 3,
       maxEventAge: Duration.hours(6),
     }).schedule;
@@ -149,6 +160,7 @@ export class DfeFeeds extends Construct {
         authorizer: new HttpNoneAuthorizer(),
       }),
     ];
+    this.openRouteKeys = open.map((route) => (route.node.defaultChild as CfnRoute).routeKey);
     for (const route of open) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',

@@ -7,6 +7,7 @@ import {
   Mfa,
   UserPool,
   type UserPoolClient,
+  type UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
@@ -16,6 +17,8 @@ export interface IdentityProps {
   /** Region slug → display name; one `adviser:<slug>` group each. */
   readonly regions: Readonly<Record<string, string>>;
   readonly removalPolicy: RemovalPolicy;
+  /** How invitations and recovery codes are sent. @default - Cognito's own address (a low daily quota) */
+  readonly email?: UserPoolEmail;
   /** Blocks deleting the pool through the API as well as through CloudFormation. @default false */
   readonly deletionProtection?: boolean;
 }
@@ -52,6 +55,7 @@ export class Identity extends Construct {
         tempPasswordValidity: Duration.days(3),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      email: props.email,
       featurePlan: FeaturePlan.ESSENTIALS,
       deletionProtection: props.deletionProtection ?? false,
       removalPolicy: props.removalPolicy,
@@ -64,7 +68,10 @@ export class Identity extends Construct {
 
     this.client = this.userPool.addClient('DashboardClient', {
       generateSecret: false,
+      // Exactly what the dashboard does: SRP sign-in and refresh, no hosted-UI OAuth flows (CDK enables
+      // the code and implicit grants by default).
       authFlows: { userSrp: true },
+      disableOAuth: true,
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),

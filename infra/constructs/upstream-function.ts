@@ -2,18 +2,33 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
+import {
+  FUNCTION_BUCKET_PREFIXES,
+  TABLE_INDEX,
+  TABLE_READ_ACTIONS,
+  TABLE_WRITE_ACTIONS,
+  tableAccessOf,
+} from '../config/data-access.ts';
+import {
+  functionTimeoutSeconds,
+  mailConfigurationSetName,
+  type StageConfig,
+} from '../config/stage-config.ts';
 import { acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.ts';
+
+/** The share of the timeout past which a single invocation raises the duration alarm. */
+const DURATION_ALARM_SHARE = 0.8;
 
 /** The repository root: handlers live in functions/<name>/handler.ts beneath it. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -59,6 +74,12 @@ export class UpstreamFunction extends Construct {
   /** The kebab-case name this function was created with. */
   readonly name: string;
   readonly timeout: Duration;
+  private readonly stage: string;
+  /** Any failed invocation; with the throttles and duration alarms, routed to the alarm topic by OperationalAlarms. */
+  readonly errorsAlarm: Alarm;
+  readonly throttlesAlarm: Alarm;
+  /** An invocation that came within 20% of the timeout: the next larger input may not finish. */
+  readonly durationAlarm: Alarm;
   private readonly boundEnvironment = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: UpstreamFunctionProps) {
@@ -75,6 +96,7 @@ export class UpstreamFunction extends Construct {
       );
     }
     this.name = props.name;
+    this.stage = props.config.stage;
     this.timeout = props.timeout ?? Duration.seconds(functionTimeoutSeconds(props.config, props.name));
     const removalPolicy =
       props.config.removalPolicy === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
@@ -104,6 +126,8 @@ export class UpstreamFunction extends Construct {
       description: props.description,
       role: this.role,
       logGroup: this.logGroup,
+      // X-Ray traces each invocation; the Powertools tracer on the SDK clients adds every AWS call to it.
+      tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       bundling: {
         format: OutputFormat.ESM,
@@ -124,6 +148,8 @@ export class UpstreamFunction extends Construct {
       POWERTOOLS_LOG_LEVEL: props.config.logLevel,
       STAGE: props.config.stage,
       NODE_OPTIONS: '--enable-source-maps',
+      // Responses carry councils' figures; traces keep timings and errors only.
+      POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
     };
     for (const [name, value] of Object.entries({ ...defaults, ...props.environment })) {
       if (defaults[name] !== undefined && defaults[name] !== value) {
@@ -133,6 +159,40 @@ export class UpstreamFunction extends Construct {
       }
       this.setEnvironment(name, value);
     }
+    const fiveMinutes = Duration.minutes(5);
+    const anyIn = (id: string, metric: Metric, description: string) =>
+      new Alarm(this, id, {
+        alarmDescription: `${props.name}: ${description}`,
+        metric,
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    this.errorsAlarm = anyIn(
+      'ErrorsAlarm',
+      this.function.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
+      'an invocation failed; the function log group has the error.',
+    );
+    this.throttlesAlarm = anyIn(
+      'ThrottlesAlarm',
+      this.function.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }),
+      'invocations were throttled (account or reserved concurrency reached).',
+    );
+    this.durationAlarm = new Alarm(this, 'DurationAlarm', {
+      alarmDescription: `${props.name}: an invocation ran over ${DURATION_ALARM_SHARE * 100}% of its ${this.timeout.toSeconds()} s timeout.`,
+      metric: this.function.metricDuration({ period: fiveMinutes, statistic: 'Maximum' }),
+      threshold: DURATION_ALARM_SHARE * this.timeout.toMilliseconds(),
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, so AWS requires Resource "*" for them; no other action is granted on "*".',
+    });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
@@ -141,59 +201,111 @@ export class UpstreamFunction extends Construct {
   }
 
   /**
-   * Sets `envName` to the table name and grants data access only (no control-plane actions), through CDK's
-   * table grants, which also cover the table's customer-managed key. `readWrite` adds puts, updates and deletes.
+   * Sets `envName` to the table name and grants item access only (no control-plane actions, no Scan), limited
+   * by `dynamodb:LeadingKeys` to the partition keys of the adapters this function uses
+   * (infra/config/data-access.ts), plus Query on gsi1 when one of them queries it. `readWrite` adds puts,
+   * updates and deletes. The table's customer-managed key is granted for the same access.
    */
   bindTable(table: ITable, envName = 'TABLE_NAME', access: TableAccess = 'read'): this {
     this.setEnvironment(envName, table.tableName);
-    if (access === 'read') table.grantReadData(this.role);
-    else table.grantReadWriteData(this.role);
-    acknowledgeWildcardResource(
-      this.role,
-      `${table.tableArn}/index/*`,
-      `${this.name} (${envName}) queries the indexes of this one table; index names are not part of the table's interface.`,
+    const scope = tableAccessOf(this.name);
+    if (!scope) {
+      throw new Error(
+        `UpstreamFunction ${this.node.path}: ${this.name} has no row in FUNCTION_TABLE_ADAPTERS (infra/config/data-access.ts); list the table adapters its handler constructs.`,
+      );
+    }
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: access === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
+        resources: [table.tableArn],
+        // Every item action names its partition key, so the condition key is always present.
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': scope.leadingKeys } },
+      }),
     );
-    if (access === 'readWrite' && table.encryptionKey) {
+    if (scope.queriesIndex) {
+      this.role.addToPrincipalPolicy(allow(['dynamodb:Query'], [`${table.tableArn}/index/${TABLE_INDEX}`]));
+    }
+    if (table.encryptionKey) {
       // DynamoDB's own grant set for customer-managed keys; it uses these on the caller's behalf.
-      for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
-        acknowledgeWildcardAction(
-          this.role,
-          action,
-          `${this.name} (${envName}) writes to a table encrypted with a customer-managed key; DynamoDB needs ${action} on that one key.`,
-        );
+      const keyActions =
+        access === 'read'
+          ? ['kms:Decrypt', 'kms:DescribeKey']
+          : ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
+      this.grantKey(table.encryptionKey, keyActions);
+      if (access === 'readWrite') {
+        for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+          acknowledgeWildcardAction(
+            this.role,
+            action,
+            `${this.name} (${envName}) writes to a table encrypted with a customer-managed key; DynamoDB needs ${action} on that one key.`,
+          );
+        }
       }
     }
     return this;
   }
 
   /**
-   * Sets `envName` to the bucket name. `read` = GetObject + ListBucket, `write` = PutObject +
-   * AbortMultipartUpload, each with the bucket key's matching KMS permission.
+   * Sets `envName` to the bucket name and grants object access under this function's prefixes for that
+   * bucket only (infra/config/data-access.ts): `read` = GetObject under its read prefixes (+ ListBucket),
+   * `write` = PutObject + AbortMultipartUpload under its write prefixes, each with the bucket key's matching
+   * KMS permission.
    */
   bindBucket(bucket: IBucket, envName: string, access: BucketAccess): this {
     this.setEnvironment(envName, bucket.bucketName);
-    const objects = bucket.arnForObjects('*');
-    const canRead = access === 'read' || access === 'readWrite';
-    const canWrite = access === 'write' || access === 'readWrite';
+    const prefixes = FUNCTION_BUCKET_PREFIXES[this.name]?.[envName];
+    if (!prefixes) {
+      throw new Error(
+        `UpstreamFunction ${this.node.path}: ${this.name} has no prefixes for ${envName} in FUNCTION_BUCKET_PREFIXES (infra/config/data-access.ts).`,
+      );
+    }
+    const reads = access === 'read' || access === 'readWrite' ? (prefixes.read ?? []) : [];
+    const writes = access === 'write' || access === 'readWrite' ? (prefixes.write ?? []) : [];
+    for (const prefix of [...reads, ...writes]) {
+      if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*\/$/.test(prefix)) {
+        throw new Error(
+          `UpstreamFunction ${this.node.path}: "${prefix}" is not a key prefix such as uploads/.`,
+        );
+      }
+    }
+    if (reads.length + writes.length === 0) {
+      throw new Error(
+        `UpstreamFunction ${this.node.path}: ${access} access to ${envName} grants ${this.name} nothing in infra/config/data-access.ts.`,
+      );
+    }
     const keyActions = new Set<string>();
-    if (canRead) {
-      // ListBucket lets a missing key read as 404 rather than 403.
+    if (reads.length > 0) {
+      // ListBucket lets a missing key read as 404 rather than 403 (an expired report is told apart from a
+      // refused one); it reveals key names only, never contents.
       this.role.addToPrincipalPolicy(allow(['s3:ListBucket'], [bucket.bucketArn]));
-      this.role.addToPrincipalPolicy(allow(['s3:GetObject'], [objects]));
+      this.role.addToPrincipalPolicy(
+        allow(
+          ['s3:GetObject'],
+          reads.map((prefix) => bucket.arnForObjects(`${prefix}*`)),
+        ),
+      );
       keyActions.add('kms:Decrypt');
     }
-    if (canWrite) {
-      this.role.addToPrincipalPolicy(allow(['s3:PutObject', 's3:AbortMultipartUpload'], [objects]));
+    if (writes.length > 0) {
+      this.role.addToPrincipalPolicy(
+        allow(
+          ['s3:PutObject', 's3:AbortMultipartUpload'],
+          writes.map((prefix) => bucket.arnForObjects(`${prefix}*`)),
+        ),
+      );
       // Multipart uploads to an SSE-KMS bucket need Decrypt as well as GenerateDataKey.
       keyActions.add('kms:GenerateDataKey');
       keyActions.add('kms:Decrypt');
     }
     if (bucket.encryptionKey) this.grantKey(bucket.encryptionKey, [...keyActions]);
-    acknowledgeWildcardResource(
-      this.role,
-      objects,
-      `${this.name} (${envName}) reads or writes objects whose keys are only known at run time; the actions are listed explicitly and the bucket is this product's own.`,
-    );
+    for (const prefix of new Set([...reads, ...writes])) {
+      acknowledgeWildcardResource(
+        this.role,
+        bucket.arnForObjects(`${prefix}*`),
+        `${this.name} (${envName}) reads or writes objects under ${prefix} whose keys are only known at run time; the actions are listed explicitly and the prefix is the only one it needs there.`,
+      );
+    }
     return this;
   }
 
@@ -251,18 +363,24 @@ export class UpstreamFunction extends Construct {
 
   /**
    * Sets `envName` to the sender address and grants `ses:SendEmail` on that sender's SES identities only
-   * (the address and its domain, whichever is verified), with the From address pinned by a condition.
+   * (the address and its domain, whichever is verified) and the stage's configuration set, with the From
+   * address pinned by a condition.
    */
   bindEmailSender(fromAddress: string, envName = 'FROM_ADDRESS'): this {
     this.setEnvironment(envName, fromAddress);
     const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1);
-    const identity = (name: string) =>
-      Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+    const ses = (resource: string, name: string) =>
+      Stack.of(this).formatArn({ service: 'ses', resource, resourceName: name });
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ['ses:SendEmail'],
-        resources: [identity(fromAddress), identity(domain)],
+        // SES also authorises the send against the configuration set the identity applies.
+        resources: [
+          ses('identity', fromAddress),
+          ses('identity', domain),
+          ses('configuration-set', mailConfigurationSetName(this.stage)),
+        ],
         conditions: { StringEquals: { 'ses:FromAddress': fromAddress } },
       }),
     );

@@ -205,6 +205,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           ...(definition.environment.APP_URL === undefined
             ? {}
             : { APP_URL: `http://127.0.0.1:${ports.console}` }),
+          // No X-Ray here: the tracer would look for a trace header that only Lambda sets.
+          POWERTOOLS_TRACE_ENABLED: 'false',
         };
         return [definition.name, new LocalFunctionRuntime(definition, environment, log)] as const;
       }),

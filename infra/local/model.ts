@@ -206,7 +206,10 @@ const PASSIVE_TYPES = new Set([
   'AWS::Cognito::UserPoolDomain',
   'AWS::SES::EmailIdentity',
   'AWS::SES::ConfigurationSet',
+  'AWS::SES::ConfigurationSetEventDestination',
   'AWS::Scheduler::ScheduleGroup',
+  // Where AWS puts a failed scheduled run; locally the failure is in the function's log.
+  'AWS::Lambda::EventInvokeConfig',
   'Custom::LogRetention',
 ]);
 
@@ -612,7 +615,6 @@ export function buildLocalModel(
           });
           break;
         }
-        case 'AWS::Lambda::EventInvokeConfig':
         case 'AWS::Lambda::Url':
         case 'AWS::DynamoDB::GlobalTable':
         case 'AWS::Pipes::Pipe':

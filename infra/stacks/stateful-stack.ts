@@ -1,8 +1,17 @@
 // Infra stack: everything that holds data or identity (key, buckets, table, queues, user pool).
 // Deployed separately from the functions so a code change can never replace or delete stored data.
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
+import { UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Alias, Key } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
@@ -15,19 +24,41 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import {
+  ConfigurationSet,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity as SesIdentity,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { COUNCILS, REGIONS } from '../../shared/domain/councils.ts';
 import { STAGING_PREFIX } from '../../shared/ports/objects.ts';
-import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
+import { TABLE_INDEX } from '../config/data-access.ts';
+import {
+  functionTimeoutSeconds,
+  isRetained,
+  mailConfigurationSetName,
+  PINNED_REGION,
+  type StageConfig,
+} from '../config/stage-config.ts';
 import { Identity } from '../constructs/identity.ts';
-import { MonitoredQueue } from '../constructs/monitored-queue.ts';
+import { DeadLetterQueue, MonitoredQueue } from '../constructs/monitored-queue.ts';
+import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { VISIBILITY_TO_TIMEOUT_RATIO } from '../constructs/queue-consumer.ts';
 
 /** Key prefixes in the uploads bucket: raw returns arrive under uploads/, validation reports go to reports/. */
 export const UPLOADS_PREFIX = 'uploads/';
 export const REPORTS_PREFIX = 'reports/';
+/** The data bucket's child-level (pseudonymised) extracts. */
+export const CURATED_PREFIX = 'curated/';
+/** How long a replaced or deleted object in the data bucket can be restored. */
+export const NONCURRENT_VERSION_DAYS = 30;
+/** Old versions of one object kept for that time, at most. */
+export const NONCURRENT_VERSIONS_KEPT = 3;
 
 export interface StatefulStackProps extends StackProps {
   readonly config: StageConfig;
@@ -35,8 +66,12 @@ export interface StatefulStackProps extends StackProps {
 
 export class StatefulStack extends Stack {
   readonly config: StageConfig;
-  /** Customer-managed key for the buckets, table, queues and alarm topic. */
+  /** Customer-managed key for the data bucket, table, queues and alarm topic. */
   readonly key: Key;
+  /** Key of the uploads bucket alone: raw returns (child-level, not yet pseudonymised) and their reports. */
+  readonly uploadsKey: Key;
+  /** Key of the pseudonym secret alone. */
+  readonly pseudonymKey: Key;
   readonly accessLogBucket: Bucket;
   /** Raw uploads (uploads/) and validation reports (reports/), both expiring after rawUploadRetentionDays. */
   readonly uploadsBucket: Bucket;
@@ -48,9 +83,14 @@ export class StatefulStack extends Stack {
   readonly recomputeQueue: MonitoredQueue;
   readonly alertQueue: MonitoredQueue;
   readonly digestQueue: MonitoredQueue;
-  /** Only when the stage sets alarmEmail. */
-  readonly alarmTopic?: Topic;
+  /** Where every alarm goes; emailed to the stage's alarmEmail. */
+  readonly alarmTopic: Topic;
+  /** Failed scheduled runs: what Scheduler could not deliver and what the invoked function failed on. */
+  readonly scheduleDeadLetterQueue: DeadLetterQueue;
   readonly identity: Identity;
+  /** SES: the sender's domain identity, and the configuration set all mail goes through. */
+  readonly senderIdentity: EmailIdentity;
+  readonly mailConfigurationSet: ConfigurationSet;
   /** The service secret behind child pseudonyms (per-council keys are derived from it). */
   readonly pseudonymSecret: Secret;
 
@@ -67,6 +107,26 @@ export class StatefulStack extends Stack {
       removalPolicy,
     });
     new Alias(this, 'KeyAlias', { aliasName: `alias/upstream-${config.stage}`, targetKey: this.key });
+    // Raw returns and the pseudonym secret get keys of their own: only the functions granted them (ingest,
+    // and submissions for the uploads) can decrypt, whatever else may use the main key.
+    this.uploadsKey = new Key(this, 'UploadsKey', {
+      description: `Upstream ${config.stage}: raw uploads and their validation reports`,
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    new Alias(this, 'UploadsKeyAlias', {
+      aliasName: `alias/upstream-${config.stage}-uploads`,
+      targetKey: this.uploadsKey,
+    });
+    this.pseudonymKey = new Key(this, 'PseudonymKey', {
+      description: `Upstream ${config.stage}: the pseudonym secret`,
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    new Alias(this, 'PseudonymKeyAlias', {
+      aliasName: `alias/upstream-${config.stage}-pseudonym`,
+      targetKey: this.pseudonymKey,
+    });
 
     // cdk-nag accepts a bucket that receives access logs without logging itself (which would loop).
     this.accessLogBucket = new Bucket(this, 'AccessLogBucket', {
@@ -80,9 +140,9 @@ export class StatefulStack extends Stack {
       removalPolicy,
     });
 
-    const secureBucket = (logPrefix: string): BucketProps => ({
+    const secureBucket = (logPrefix: string, encryptionKey: Key): BucketProps => ({
       encryption: BucketEncryption.KMS,
-      encryptionKey: this.key,
+      encryptionKey,
       // One data key per bucket rather than per object: far fewer KMS calls for the same protection.
       bucketKeyEnabled: true,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -95,8 +155,11 @@ export class StatefulStack extends Stack {
     });
 
     const retention = Duration.days(config.rawUploadRetentionDays);
+    const notificationsRole = this.notificationsHandlerRole();
     this.uploadsBucket = new Bucket(this, 'UploadsBucket', {
-      ...secureBucket('uploads-bucket/'),
+      ...secureBucket('uploads-bucket/', this.uploadsKey),
+      // Handed over immutable, so CDK attaches no managed policy to it.
+      notificationsHandlerRole: notificationsRole.withoutPolicyUpdates(),
       lifecycleRules: [
         // Reports share the raw upload's retention: they quote its rows.
         { id: 'ExpireRawUploads', prefix: UPLOADS_PREFIX, expiration: retention },
@@ -115,12 +178,26 @@ export class StatefulStack extends Stack {
       ],
     });
 
+    // Versioned: an extract overwritten by a resubmission, or deleted by mistake, can be restored for
+    // NONCURRENT_VERSION_DAYS; beyond the newest few, old versions go at once, so copies do not pile up.
     this.dataBucket = new Bucket(this, 'DataBucket', {
-      ...secureBucket('data-bucket/'),
+      ...secureBucket('data-bucket/', this.key),
+      versioned: true,
       lifecycleRules: [
         // What a failed attempt left half-written before its outputs were moved to curated/.
         { id: 'ExpireStagedOutputs', prefix: STAGING_PREFIX, expiration: Duration.days(1) },
         { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        {
+          id: 'ExpireCuratedExtracts',
+          prefix: CURATED_PREFIX,
+          expiration: Duration.days(config.curatedRetentionDays),
+        },
+        {
+          id: 'LimitOldVersions',
+          noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_DAYS),
+          noncurrentVersionsToRetain: NONCURRENT_VERSIONS_KEPT,
+          expiredObjectDeleteMarker: true,
+        },
       ],
     });
 
@@ -136,29 +213,61 @@ export class StatefulStack extends Stack {
       removalPolicy,
     });
     this.table.addGlobalSecondaryIndex({
-      indexName: 'gsi1',
+      indexName: TABLE_INDEX,
       partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
       sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
     });
 
-    if (config.alarmEmail) {
-      this.alarmTopic = new Topic(this, 'AlarmTopic', {
-        displayName: `Upstream ${config.stage} alarms`,
-        masterKey: this.key,
-        enforceSSL: true,
+    // Every alarm in both stacks notifies this topic; retained stages must name who reads it (alarmEmail).
+    this.alarmTopic = new Topic(this, 'AlarmTopic', {
+      displayName: `Upstream ${config.stage} alarms`,
+      masterKey: this.key,
+      enforceSSL: true,
+    });
+    if (config.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
+    // CloudWatch alarms publish to the encrypted topic as the CloudWatch service.
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+
+    // The sender: an SES identity for the sender's domain (its DKIM records are output, to publish in DNS), and
+    // a configuration set, the default for that identity, that publishes bounces and complaints to the alarm
+    // topic and keeps bounced and complaining addresses off later sends.
+    this.mailConfigurationSet = new ConfigurationSet(this, 'MailConfigurationSet', {
+      configurationSetName: mailConfigurationSetName(config.stage),
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.mailConfigurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.snsTopic(this.alarmTopic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
+    });
+    // SES publishes to the encrypted topic as the SES service.
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    const senderDomain = config.fromAddress.slice(config.fromAddress.lastIndexOf('@') + 1);
+    this.senderIdentity = new EmailIdentity(this, 'SenderIdentity', {
+      identity: SesIdentity.domain(senderDomain),
+      configurationSet: this.mailConfigurationSet,
+    });
+    this.senderIdentity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `SenderDkimRecord${index + 1}`, {
+        description: `CNAME to publish for ${senderDomain} so SES can verify the sender (DKIM)`,
+        value: `${record.name} CNAME ${record.value}`,
       });
-      this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
-      // CloudWatch alarms publish to the encrypted topic as the CloudWatch service.
-      this.key.addToResourcePolicy(
-        new PolicyStatement({
-          principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          resources: ['*'],
-          conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-        }),
-      );
-    }
+    });
 
     // The queues see the key by ARN only. Otherwise S3's send permission would write a condition naming the
     // uploads bucket into the key policy, while the bucket is itself encrypted with the key: a dependency cycle.
@@ -184,11 +293,18 @@ export class StatefulStack extends Stack {
         fifo,
         alarmTopic: this.alarmTopic,
         description,
+        deadLetterRemovalPolicy: removalPolicy,
       });
     this.ingestQueue = queue('IngestQueue', 'ingest-return', false, 'Ingest queue (S3 uploads/ events)');
     this.recomputeQueue = queue('RecomputeQueue', 'recompute', true, 'Recompute queue (FIFO, group = LA)');
     this.alertQueue = queue('AlertQueue', 'notify', true, 'Alert queue (FIFO, group = region)');
     this.digestQueue = queue('DigestQueue', 'dfe-digest', false, 'Digest queue');
+    this.scheduleDeadLetterQueue = new DeadLetterQueue(this, 'ScheduleDeadLetters', {
+      encryptionKey: queueKey,
+      alarmTopic: this.alarmTopic,
+      description: 'Scheduled runs (risk review, adviser digests, DfE weekly summary)',
+      removalPolicy,
+    });
 
     // SqsDestination adds the queue policy for s3.amazonaws.com (scoped to this bucket); the key policy is above.
     this.uploadsBucket.addEventNotification(
@@ -198,16 +314,25 @@ export class StatefulStack extends Stack {
         prefix: UPLOADS_PREFIX,
       },
     );
+    notificationsRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:PutBucketNotification'],
+        resources: [this.uploadsBucket.bucketArn],
+      }),
+    );
+    // The custom resource must not run before its role may do its work.
+    const notifications = this.uploadsBucket.node.tryFindChild('Notifications');
+    if (!notifications) throw new Error('Expected CDK to create the uploads bucket notifications resource.');
+    notifications.node.addDependency(notificationsRole);
     Validations.of(queueKey).acknowledge({
       id: '@aws-cdk/aws-s3-notifications:sqsKMSPermissionsNotAdded',
       reason:
         'The key policy statement AllowS3NotificationsToEncryptedQueues grants S3 what this warning asks for.',
     });
-    this.acknowledgeNotificationHandler();
 
     this.pseudonymSecret = new Secret(this, 'PseudonymSecret', {
       description: 'Root of the per-council keys that pseudonymise child identifiers at ingest',
-      encryptionKey: this.key,
+      encryptionKey: this.pseudonymKey,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy,
     });
@@ -219,6 +344,17 @@ export class StatefulStack extends Stack {
 
     // Users and their MFA enrolments are state: the pool lives here, not beside the API that trusts it.
     this.identity = new Identity(this, 'Identity', {
+      // A retained stage sends its invitations from the verified sender, through SES, not Cognito's own
+      // low-volume address.
+      email: isRetained(config)
+        ? UserPoolEmail.withSES({
+            fromEmail: config.fromAddress,
+            fromName: 'Upstream',
+            sesRegion: PINNED_REGION,
+            sesVerifiedDomain: senderDomain,
+            configurationSetName: this.mailConfigurationSet.configurationSetName,
+          })
+        : undefined,
       councils: COUNCILS,
       regions: REGIONS,
       removalPolicy,
@@ -226,16 +362,36 @@ export class StatefulStack extends Stack {
     });
   }
 
-  /** CDK's singleton that applies bucket notifications; its shape is fixed by CDK, not by us. */
-  private acknowledgeNotificationHandler(): void {
-    const handler = this.node.children.find((child) =>
-      child.node.id.startsWith('BucketNotificationsHandler'),
-    );
-    if (!handler) throw new Error('Expected CDK to create the BucketNotificationsHandler custom resource.');
-    Validations.of(handler).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason:
-        "CDK's bucket-notification custom resource handler (deploy time only) uses the basic execution managed policy for its own logs; CDK does not let its role be replaced. Its S3 permission is scoped to the uploads bucket.",
+  /**
+   * The role of CDK's bucket-notification custom resource (deploy time only), supplied so that it carries
+   * no managed policy: it may write its own logs and (granted once the bucket exists) set the uploads
+   * bucket's notifications, nothing else.
+   */
+  private notificationsHandlerRole(): Role {
+    const role = new Role(this, 'BucketNotificationsHandlerRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Applies the uploads bucket notification configuration at deploy time',
     });
+    // The handler's function name is generated from this stack's name; its log group follows.
+    const logGroups = this.formatArn({
+      service: 'logs',
+      resource: 'log-group',
+      resourceName: `/aws/lambda/${this.stackName}-*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroups, `${logGroups}:*`],
+      }),
+    );
+    for (const resource of [logGroups, `${logGroups}:*`]) {
+      acknowledgeWildcardResource(
+        role,
+        resource,
+        "The bucket-notification handler's function name is generated by CloudFormation from this stack's name, so its log group (and streams) are named by that prefix; the stateful stack has no other function.",
+      );
+    }
+    return role;
   }
 }

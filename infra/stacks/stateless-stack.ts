@@ -15,9 +15,16 @@ import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
 import { FLUSH_ADVISER_DIGESTS } from '../../events/flush-adviser-digests.ts';
 import { STAGING_PREFIX } from '../../shared/ports/objects.ts';
-import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
+import {
+  functionTimeoutSeconds,
+  INGEST_MAX_CONCURRENCY,
+  INGEST_MEMORY_MIB,
+  type StageConfig,
+} from '../config/stage-config.ts';
 import { DfeFeeds } from '../constructs/dfe-feeds.ts';
+import { OperationalAlarms } from '../constructs/operational-alarms.ts';
 import { QueueConsumer } from '../constructs/queue-consumer.ts';
+import { OPEN_ROUTE_THROTTLE, throttleRoutes } from '../constructs/route-throttles.ts';
 import { ScheduledInvocation } from '../constructs/scheduled-invocation.ts';
 import { UpstreamFunction } from '../constructs/upstream-function.ts';
 import type { StatefulStack } from './stateful-stack.ts';
@@ -36,6 +43,8 @@ export interface StatelessStackProps extends StackProps {
     | 'digestQueue'
     | 'identity'
     | 'pseudonymSecret'
+    | 'alarmTopic'
+    | 'scheduleDeadLetterQueue'
   >;
 }
 
@@ -61,7 +70,8 @@ export class StatelessStack extends Stack {
     this.ingestReturn = new UpstreamFunction(this, 'IngestReturn', {
       name: 'ingest-return',
       config,
-      memorySize: 1024,
+      // Sized from the ingestion benchmark (infra/config/stage-config.ts), as is its timeout.
+      memorySize: INGEST_MEMORY_MIB,
       description: 'Parses, validates and degrades an uploaded return',
     })
       .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
@@ -81,8 +91,11 @@ export class StatelessStack extends Stack {
     new QueueConsumer(this, 'IngestConsumer', {
       handler: this.ingestReturn,
       queue: stateful.ingestQueue.queue,
-      // Each record is a whole return file; small batches keep one slow file from delaying many.
-      batchSize: 5,
+      // Each record is a whole return file: one per invocation, so a slow file times out only itself.
+      batchSize: 1,
+      // At the collection deadline many councils upload at once; ten at a time keeps the account's
+      // concurrency for the API, and the rest wait in the queue.
+      maxConcurrency: INGEST_MAX_CONCURRENCY,
     });
 
     this.submissionsApi = new UpstreamFunction(this, 'SubmissionsApi', {
@@ -146,6 +159,7 @@ export class StatelessStack extends Stack {
         'Reassesses every council each morning (intelligence decays, overrides end, dwell runs out)',
       schedule: ScheduleExpression.cron({ minute: '0', hour: '6', timeZone: TimeZone.EUROPE_LONDON }),
       input: { source: 'upstream.schedule', task: 'risk-review' },
+      deadLetterQueue: stateful.scheduleDeadLetterQueue.queue,
     });
 
     this.notify = new UpstreamFunction(this, 'Notify', {
@@ -169,6 +183,7 @@ export class StatelessStack extends Stack {
       schedule: ScheduleExpression.rate(Duration.minutes(config.adviserDigestMinutes)),
       // A missed flush loses nothing: held alerts wait for the next one.
       input: { ...FLUSH_ADVISER_DIGESTS },
+      deadLetterQueue: stateful.scheduleDeadLetterQueue.queue,
     });
 
     this.directoryApi = new UpstreamFunction(this, 'DirectoryApi', {
@@ -289,7 +304,12 @@ export class StatelessStack extends Stack {
       dataBucket: stateful.dataBucket,
       digestQueue: stateful.digestQueue.queue,
       api: this.api,
+      scheduleDeadLetterQueue: stateful.scheduleDeadLetterQueue.queue,
     });
+
+    throttleRoutes(this.apiStage, this.dfeFeeds.openRouteKeys, OPEN_ROUTE_THROTTLE);
+
+    new OperationalAlarms(this, 'OperationalAlarms', { alarmTopic: stateful.alarmTopic, api: this.api });
 
     new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url });
     new CfnOutput(this, 'UploadsBucketName', { value: stateful.uploadsBucket.bucketName });

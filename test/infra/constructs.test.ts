@@ -10,7 +10,7 @@ import { MonitoredQueue } from '../../infra/constructs/monitored-queue.ts';
 import { QueueConsumer } from '../../infra/constructs/queue-consumer.ts';
 import { UpstreamFunction } from '../../infra/constructs/upstream-function.ts';
 
-const config = parseStageConfig('dev', { dev: { logLevel: 'DEBUG' } });
+const config = parseStageConfig('dev', { dev: { logLevel: 'DEBUG', removalPolicy: 'destroy' } });
 
 /** A stack whose functions are not bundled: these tests look at wiring, not code. */
 function stack(): Stack {
@@ -60,8 +60,8 @@ describe('UpstreamFunction', () => {
     // Act
     const created = new UpstreamFunction(scope, 'Fn', { name: 'ingest-return', config });
 
-    // Assess
-    expect(created.timeout.toSeconds()).toBe(120);
+    // Assess: ingest-return's default follows the largest upload (100 MiB) through the benchmark.
+    expect(created.timeout.toSeconds()).toBe(600);
   });
 
   it('binds a queue for sending: URL in the environment, SendMessage and the key in the policy', () => {
@@ -96,11 +96,13 @@ describe('UpstreamFunction', () => {
     const bucket = new Bucket(scope, 'Bucket');
 
     // Act
-    fn(scope).bindBucket(bucket, 'BUCKET', 'read');
+    fn(scope).bindBucket(bucket, 'UPLOADS_BUCKET', 'read');
 
-    // Assess
+    // Assess: only its read prefix, uploads/ (infra/config/data-access.ts).
     const policy = JSON.stringify(Template.fromStack(scope).findResources('AWS::IAM::Policy'));
     expect(policy).toContain('s3:GetObject');
+    expect(policy).toContain('/uploads/*');
+    expect(policy).not.toContain('/reports/*');
     expect(policy).not.toContain('s3:PutObject');
     expect(policy).not.toContain('s3:Delete');
   });
@@ -125,11 +127,30 @@ describe('UpstreamFunction', () => {
   it('refuses to bind two resources to one variable, or a name Lambda reserves', () => {
     // Prepare
     const scope = stack();
-    const created = fn(scope).bindBucket(new Bucket(scope, 'A'), 'BUCKET', 'read');
+    const created = fn(scope).bindBucket(new Bucket(scope, 'A'), 'UPLOADS_BUCKET', 'read');
 
     // Act / Assess
-    expect(() => created.bindBucket(new Bucket(scope, 'B'), 'BUCKET', 'read')).toThrow(/already bound/);
+    expect(() => created.bindBucket(new Bucket(scope, 'B'), 'UPLOADS_BUCKET', 'read')).toThrow(
+      /already bound/,
+    );
     expect(() => created.addEnvironment('AWS_REGION', 'eu-west-2')).toThrow(/not a usable/);
+  });
+
+  it('refuses a bucket or table the data-access matrix has no row for', () => {
+    // Prepare
+    const scope = stack();
+    const bucket = new Bucket(scope, 'Bucket');
+    const created = new UpstreamFunction(scope, 'Review', { name: 'risk-review', config });
+
+    // Act / Assess
+    expect(() => fn(scope).bindBucket(bucket, 'OTHER_BUCKET', 'read')).toThrow(
+      /no prefixes for OTHER_BUCKET in FUNCTION_BUCKET_PREFIXES/,
+    );
+    expect(() =>
+      created.bindTable(
+        new Table(scope, 'Table', { partitionKey: { name: 'pk', type: AttributeType.STRING } }),
+      ),
+    ).toThrow(/risk-review has no row in FUNCTION_TABLE_ADAPTERS/);
   });
 
   it('refuses names that are not kebab-case or have no handler', () => {

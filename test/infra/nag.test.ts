@@ -9,7 +9,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app.ts';
 import { flattenReference } from '../../infra/constructs/nag.ts';
-import { cdkJsonContext, type Synthesized, synthesize } from './helpers/synth.ts';
+import { cdkJsonContext, prodContext, type Synthesized, synthesize } from './helpers/synth.ts';
 
 /** AwsSolutions rules evaluated with every acknowledgement ignored: what the acknowledgements are hiding. */
 class UnacknowledgedAwsSolutions extends AwsSolutionsChecks {
@@ -51,7 +51,7 @@ describe.each(['dev', 'prod'])('cdk-nag AwsSolutions on the %s stage', (stage) =
 
   beforeAll(() => {
     // Synth throws (in-memory app mode) if cdk-nag or CloudFormation validation reports anything.
-    synth = synthesize({ bundle: false, context: { stage } });
+    synth = synthesize({ bundle: false, context: stage === 'prod' ? prodContext() : { stage } });
   }, 120_000);
 
   afterAll(() => synth?.cleanup());

@@ -28,7 +28,7 @@ const statementsOf = (roleId: string) =>
     );
 
 describe('the daily risk review', () => {
-  it('fires at 06:00 Europe/London and invokes risk-review through a role that may invoke only it', () => {
+  it('fires at 06:00 Europe/London and invokes risk-review through a role that may invoke only it (and report failures)', () => {
     const [, schedule] = byPath('/RiskReviewSchedule/Schedule/Resource')!;
     expect(schedule.Properties?.ScheduleExpression).toBe('cron(0 6 * * ? *)');
     expect(schedule.Properties?.ScheduleExpressionTimezone).toBe('Europe/London');
@@ -38,8 +38,15 @@ describe('the daily risk review', () => {
     expect(JSON.stringify(target.Arn)).toContain(functionId);
     const [roleId] = byPath('/RiskReviewSchedule/Role/Resource')!;
     expect(JSON.stringify(target.RoleArn)).toContain(roleId);
-    const actions = statementsOf(roleId).flatMap((statement) => [statement.Action].flat());
-    expect(actions).toEqual(['lambda:InvokeFunction']);
+    const statements = statementsOf(roleId);
+    expect(statements.flatMap((statement) => [statement.Action].flat()).sort()).toEqual([
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+      'lambda:InvokeFunction',
+      'sqs:SendMessage',
+    ]);
+    const send = statements.find((statement) => statement.Action === 'sqs:SendMessage')!;
+    expect(JSON.stringify(send.Resource)).toContain('ScheduleDeadLetters');
   });
 
   it('lets the review function send to RecomputeQueue and touch nothing else', () => {

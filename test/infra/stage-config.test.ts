@@ -2,20 +2,23 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_ALLOWED_ORIGINS,
   functionTimeoutSeconds,
+  ingestTimeoutSeconds,
   LOG_RETENTION_DAYS,
   parseStageConfig,
   StageConfigError,
   stageConfigFromContext,
 } from '../../infra/config/stage-config.ts';
-import { cdkJsonContext } from './helpers/synth.ts';
+import { cdkJsonContext, prodContext } from './helpers/synth.ts';
 
-const minimal = { dev: {} };
+/** A stage that keeps no data needs none of the settings a retained stage must give. */
+const DISPOSABLE = { removalPolicy: 'destroy' };
+const minimal = { dev: DISPOSABLE };
 const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
 
 function problemsFor(settings: Record<string, unknown>): string {
   try {
-    parseStageConfig('dev', { dev: settings });
+    parseStageConfig('dev', { dev: { ...DISPOSABLE, ...settings } });
   } catch (error) {
     expect(error).toBeInstanceOf(StageConfigError);
     return (error as Error).message;
@@ -24,7 +27,7 @@ function problemsFor(settings: Record<string, unknown>): string {
 }
 
 describe('parseStageConfig', () => {
-  it('fills every default for an empty stage', () => {
+  it('fills every default for a stage that keeps no data', () => {
     // Act
     const config = parseStageConfig('dev', minimal);
 
@@ -32,10 +35,11 @@ describe('parseStageConfig', () => {
     expect(config).toEqual({
       stage: 'dev',
       rawUploadRetentionDays: 30,
+      curatedRetentionDays: 2557,
       logRetentionDays: 30,
       logLevel: 'INFO',
-      removalPolicy: 'retain',
-      functionTimeoutSeconds: { default: 30, 'ingest-return': 120, 'submissions-api': 10 },
+      removalPolicy: 'destroy',
+      functionTimeoutSeconds: { default: 30, 'ingest-return': 600, 'submissions-api': 10 },
       maxUploadBytes: 100 * MIB,
       fromAddress: 'alerts@upstream.example.gov.uk',
       appUrl: 'http://127.0.0.1:3001',
@@ -60,7 +64,7 @@ describe('parseStageConfig', () => {
         rawUploadRetentionDays: 90,
         logRetentionDays: 365,
         removalPolicy: 'destroy',
-        functionTimeoutSeconds: { 'ingest-return': 300 },
+        functionTimeoutSeconds: { 'ingest-return': 700 },
         alarmEmail: 'alerts@example.gov.uk',
         allowedOrigins: ['https://upstream.example.gov.uk'],
       },
@@ -77,7 +81,7 @@ describe('parseStageConfig', () => {
       alarmEmail: 'alerts@example.gov.uk',
       allowedOrigins: ['https://upstream.example.gov.uk'],
     });
-    expect(functionTimeoutSeconds(config, 'ingest-return')).toBe(300);
+    expect(functionTimeoutSeconds(config, 'ingest-return')).toBe(700);
     expect(functionTimeoutSeconds(config, 'submissions-api')).toBe(10);
     expect(functionTimeoutSeconds(config, 'recompute')).toBe(30);
   });
@@ -142,14 +146,80 @@ describe('parseStageConfig', () => {
   });
 });
 
-describe('maxUploadBytes', () => {
-  it.each([[MIB], [100 * MIB], [5 * GIB]])('accepts %d bytes (1 MiB to 5 GiB inclusive)', (bytes) => {
-    // Act
-    const config = parseStageConfig('dev', { dev: { maxUploadBytes: bytes } });
+describe('a retained stage', () => {
+  const complete = {
+    removalPolicy: 'retain',
+    region: 'eu-west-2',
+    appUrl: 'https://upstream.example.gov.uk',
+    allowedOrigins: ['https://upstream.example.gov.uk'],
+    fromAddress: 'alerts@upstream.example.gov.uk',
+    alarmEmail: 'on-call@example.gov.uk',
+  };
+
+  it('is accepted with every required setting', () => {
+    expect(parseStageConfig('live', { live: complete }).removalPolicy).toBe('retain');
+  });
+
+  it('is refused without its settings, in one message naming each', () => {
+    // Act: the empty stage is retained by default.
+    let message = '';
+    try {
+      parseStageConfig('live', { live: {} });
+    } catch (error) {
+      message = (error as Error).message;
+    }
 
     // Assess
-    expect(config.maxUploadBytes).toBe(bytes);
+    expect(message.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(5);
+    for (const field of ['appUrl', 'allowedOrigins', 'fromAddress', 'alarmEmail', 'region']) {
+      expect(message).toContain(
+        `stages.live.${field}: required for a retained stage (removalPolicy "retain")`,
+      );
+    }
   });
+
+  it('is refused with local addresses or another region', () => {
+    expect(() =>
+      parseStageConfig('live', {
+        live: { ...complete, appUrl: 'http://127.0.0.1:3001', allowedOrigins: ['http://localhost:3000'] },
+      }),
+    ).toThrow(/appUrl: must be a public https address[\s\S]*allowedOrigins: must be public https origins/);
+    expect(() => parseStageConfig('live', { live: { ...complete, region: 'us-east-1' } })).toThrow(
+      /stages\.live\.region: must be eu-west-2 \(London\)/,
+    );
+  });
+});
+
+describe('ingest-return sizing', () => {
+  it('takes its timeout from the ingestion benchmark × 3 for the largest upload, in whole minutes', () => {
+    // 137.4 s for 76 MiB is 1.81 s/MiB; × 3 × 100 MiB = 543 s, so 600 s.
+    expect(ingestTimeoutSeconds(100 * MIB)).toBe(600);
+    expect(ingestTimeoutSeconds(10 * MIB)).toBe(60);
+    const config = parseStageConfig('dev', { dev: { ...DISPOSABLE, maxUploadBytes: 10 * MIB } });
+    expect(functionTimeoutSeconds(config, 'ingest-return')).toBe(60);
+  });
+
+  it('refuses a timeout under what the largest upload needs, and an upload Lambda cannot finish', () => {
+    expect(problemsFor({ functionTimeoutSeconds: { 'ingest-return': 120 } })).toContain(
+      'stages.dev.functionTimeoutSeconds.ingest-return: 120 s is under the 600 s an upload of maxUploadBytes needs',
+    );
+    expect(problemsFor({ maxUploadBytes: 200 * MIB })).toMatch(
+      /stages\.dev\.maxUploadBytes: an upload this large needs \d+ s of ingest .* over Lambda's 900 s/,
+    );
+  });
+});
+
+describe('maxUploadBytes', () => {
+  it.each([[MIB], [100 * MIB], [165 * MIB]])(
+    'accepts %d bytes (1 MiB up to what ingest can read in 15 minutes)',
+    (bytes) => {
+      // Act
+      const config = parseStageConfig('dev', { dev: { ...DISPOSABLE, maxUploadBytes: bytes } });
+
+      // Assess
+      expect(config.maxUploadBytes).toBe(bytes);
+    },
+  );
 
   it.each([
     [MIB - 1, /too small/i],
@@ -171,7 +241,9 @@ describe('maxUploadBytes', () => {
 describe('logRetentionDays', () => {
   it.each(LOG_RETENTION_DAYS.map((days) => [days]))('accepts %d, a period CloudWatch Logs offers', (days) => {
     // Act / Assess
-    expect(parseStageConfig('dev', { dev: { logRetentionDays: days } }).logRetentionDays).toBe(days);
+    expect(parseStageConfig('dev', { dev: { ...DISPOSABLE, logRetentionDays: days } }).logRetentionDays).toBe(
+      days,
+    );
   });
 
   it.each([[0], [-1], [2], [31], [364], [366], [3654], [30.5], ['30'], [null]])(
@@ -207,7 +279,9 @@ describe('allowedOrigins', () => {
     ['https://upstream.example.gov.uk:8443'],
   ])('accepts the origin %s', (origin) => {
     // Act / Assess
-    expect(parseStageConfig('dev', { dev: { allowedOrigins: [origin] } }).allowedOrigins).toEqual([origin]);
+    expect(
+      parseStageConfig('dev', { dev: { ...DISPOSABLE, allowedOrigins: [origin] } }).allowedOrigins,
+    ).toEqual([origin]);
   });
 
   it.each([
@@ -262,22 +336,38 @@ describe('stageConfigFromContext', () => {
 
   it('defaults to the dev stage', () => {
     // Act
-    const config = stageConfigFromContext(reader({ stages: { dev: { rawUploadRetentionDays: 3 } } }));
+    const config = stageConfigFromContext(
+      reader({ stages: { dev: { ...DISPOSABLE, rawUploadRetentionDays: 3 } } }),
+    );
 
     // Assess
     expect(config.stage).toBe('dev');
     expect(config.rawUploadRetentionDays).toBe(3);
   });
 
-  it('accepts every stage defined in cdk.json', () => {
+  it("accepts cdk.json's dev stage, and its prod stage once the deployment's own settings are added", () => {
     // Prepare
     const context = cdkJsonContext();
-    const stages = Object.keys(context.stages as object);
 
     // Act / Assess
-    expect(stages).toEqual(expect.arrayContaining(['dev', 'prod']));
-    for (const stage of stages) {
-      expect(stageConfigFromContext(reader({ ...context, stage })).stage).toBe(stage);
+    expect(Object.keys(context.stages as object)).toEqual(['dev', 'prod']);
+    expect(stageConfigFromContext(reader({ ...context, stage: 'dev' })).stage).toBe('dev');
+    expect(stageConfigFromContext(reader(prodContext())).region).toBe('eu-west-2');
+  });
+
+  it("refuses cdk.json's prod stage as it stands, naming each setting a deployment must give", () => {
+    // Act
+    let message = '';
+    try {
+      stageConfigFromContext(reader({ ...cdkJsonContext(), stage: 'prod' }));
+    } catch (error) {
+      message = (error as Error).message;
     }
+
+    // Assess
+    for (const field of ['appUrl', 'allowedOrigins', 'fromAddress', 'alarmEmail']) {
+      expect(message).toContain(`stages.prod.${field}: required for a retained stage`);
+    }
+    expect(message).not.toContain('stages.prod.region');
   });
 });

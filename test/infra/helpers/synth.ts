@@ -17,6 +17,20 @@ export function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context;
 }
 
+/** What a deployment adds to cdk.json's prod stage: a retained stage must name these itself. */
+export const PROD_SETTINGS = {
+  appUrl: 'https://upstream.example.gov.uk',
+  allowedOrigins: ['https://upstream.example.gov.uk'],
+  fromAddress: 'alerts@upstream.example.gov.uk',
+  alarmEmail: 'on-call@example.gov.uk',
+};
+
+/** Context for synthesizing cdk.json's prod stage completed with PROD_SETTINGS. */
+export function prodContext(): Record<string, unknown> {
+  const stages = cdkJsonContext().stages as Record<string, Record<string, unknown>>;
+  return { stage: 'prod', stages: { ...stages, prod: { ...stages.prod, ...PROD_SETTINGS } } };
+}
+
 export interface Synthesized extends UpstreamApp {
   readonly outdir: string;
   readonly statefulTemplate: Template;
