@@ -76,11 +76,11 @@ export interface BucketPrefixes {
  * which of the two lists are granted; nothing outside them ever is.
  */
 export const FUNCTION_BUCKET_PREFIXES: Readonly<Record<string, Readonly<Record<string, BucketPrefixes>>>> = {
-  // Reads the raw upload, writes its validation report; extracts go to (and last year's are read from)
-  // curated/ in the data bucket.
+  // Reads the raw upload, writes its validation report; extracts are written under staging/ and moved to
+  // curated/ in the data bucket when the return is accepted (last year's are read from curated/).
   'ingest-return': {
     UPLOADS_BUCKET: { read: ['uploads/'], write: ['reports/'] },
-    DATA_BUCKET: { read: ['curated/'], write: ['curated/'] },
+    DATA_BUCKET: { read: ['curated/', 'staging/'], write: ['curated/', 'staging/'] },
   },
   // Serves reports; signs the browser's PUT of a raw upload, which S3 checks against this role.
   'submissions-api': {

@@ -25,11 +25,13 @@ const cdkPath = (resource: { Metadata?: Record<string, unknown> }) =>
   String(resource.Metadata?.['aws:cdk:path'] ?? '');
 
 /** The S3 object patterns each function may read and write: `<bucket construct>/<prefix>*`. */
-const S3_RULES: Record<string, { read: string[]; write: string[] }> = {
-  // Reading curated/ (last year's referrals) is allowed, not required here.
+const S3_RULES: Record<string, { read: string[]; write: string[]; remove?: string[] }> = {
+  // Reading curated/ (last year's referrals) is allowed, not required here. Extracts are staged, then moved
+  // (copied and the staged object deleted) to curated/ when the return is accepted.
   'ingest-return': {
-    read: ['UploadsBucket/uploads/*', 'DataBucket/curated/*'],
-    write: ['UploadsBucket/reports/*', 'DataBucket/curated/*'],
+    read: ['UploadsBucket/uploads/*', 'DataBucket/curated/*', 'DataBucket/staging/*'],
+    write: ['UploadsBucket/reports/*', 'DataBucket/curated/*', 'DataBucket/staging/*'],
+    remove: ['DataBucket/staging/*'],
   },
   'submissions-api': { read: ['UploadsBucket/reports/*'], write: ['UploadsBucket/uploads/*'] },
   'feeds-api': { read: ['DataBucket/feeds/dfe/*'], write: [] },
@@ -141,7 +143,9 @@ describe('every function role', () => {
               ? rules.read
               : ['s3:PutObject', 's3:AbortMultipartUpload'].includes(action)
                 ? rules.write
-                : [];
+                : action === 's3:DeleteObject'
+                  ? (rules.remove ?? [])
+                  : [];
           for (const resource of resources) {
             expect(allowed, `${name}: ${action} on ${resource}`).toContain(resource);
           }
