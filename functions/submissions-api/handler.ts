@@ -139,6 +139,14 @@ async function ownSubmission(event: ApiEvent): Promise<Owned> {
   return { submission };
 }
 
+/**
+ * Lambda returns at most 6 MiB through API Gateway, and a report quotes rows, so a large return's report
+ * would not fit (the demo return's is 6.2 MB). Reports up to this size come inline; larger ones are
+ * fetched from S3 through a short-lived address the answer redirects to.
+ */
+const INLINE_REPORT_BYTES = 1024 * 1024;
+const REPORT_URL_SECONDS = 5 * 60;
+
 async function getReport(event: ApiEvent): Promise<ApiResult> {
   const owned = await ownSubmission(event);
   if ('refusal' in owned) return owned.refusal;
@@ -151,20 +159,42 @@ async function getReport(event: ApiEvent): Promise<ApiResult> {
     );
   const wantsCsv =
     event.queryStringParameters?.format === 'csv' || /text\/csv/.test(event.headers.accept ?? '');
+  const contentType = wantsCsv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
+  const disposition = wantsCsv ? `attachment; filename="${submission.submissionId}-report.csv"` : undefined;
+  const key = wantsCsv ? keys.csv : keys.json;
   try {
-    const object = await s3Client().send(
-      new GetObjectCommand({ Bucket: env.UPLOADS_BUCKET, Key: wantsCsv ? keys.csv : keys.json }),
-    );
+    const object = await s3Client().send(new GetObjectCommand({ Bucket: env.UPLOADS_BUCKET, Key: key }));
+    if ((object.ContentLength ?? 0) > INLINE_REPORT_BYTES) {
+      (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
+      const url = await getSignedUrl(
+        s3Client(),
+        new GetObjectCommand({
+          Bucket: env.UPLOADS_BUCKET,
+          Key: key,
+          ResponseContentType: contentType,
+          ...(disposition ? { ResponseContentDisposition: disposition } : {}),
+          ResponseCacheControl: 'no-store',
+        }),
+        { expiresIn: REPORT_URL_SECONDS },
+      );
+      return {
+        statusCode: 303,
+        headers: { location: url, 'cache-control': 'no-store', 'content-type': 'application/json' },
+        body: JSON.stringify({
+          message: `The report is large (${Math.round((object.ContentLength ?? 0) / 1_048_576)} MB): download it from this address within ${REPORT_URL_SECONDS / 60} minutes.`,
+          url,
+          expiresAt: new Date(Date.now() + REPORT_URL_SECONDS * 1000).toISOString(),
+        }),
+      };
+    }
     const body = await object.Body!.transformToString('utf-8');
     return {
       statusCode: 200,
-      headers: wantsCsv
-        ? {
-            'content-type': 'text/csv; charset=utf-8',
-            'content-disposition': `attachment; filename="${submission.submissionId}-report.csv"`,
-            'cache-control': 'no-store',
-          }
-        : { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+      headers: {
+        'content-type': contentType,
+        ...(disposition ? { 'content-disposition': disposition } : {}),
+        'cache-control': 'no-store',
+      },
       body,
     };
   } catch (error) {
