@@ -237,6 +237,7 @@ export async function invokeWithinLimits(
     log(`integration did not answer within ${limits.integrationTimeoutMs} ms`);
     return jsonMessage(503, 'Service Unavailable');
   }
+  if (!outcome.ok) log(`the function failed: ${outcome.error.errorType}: ${outcome.error.errorMessage}`);
   if (outcome.ok) {
     const resultBytes = Buffer.byteLength(JSON.stringify(outcome.result ?? null));
     if (resultBytes > limits.lambdaPayloadBytes) {

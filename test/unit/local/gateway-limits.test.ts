@@ -1,7 +1,12 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InvocationResult } from '../../../infra/local/functions.ts';
-import { AWS_LIMITS, type RunningGateway, startGateway } from '../../../infra/local/http-gateway.ts';
+import {
+  AWS_LIMITS,
+  type GatewayLimits,
+  type RunningGateway,
+  startGateway,
+} from '../../../infra/local/http-gateway.ts';
 
 // The local gateway answers where API Gateway and Lambda would: a request or response over their limits,
 // or an integration slower than API Gateway waits, fails locally as it would in AWS.
@@ -14,7 +19,7 @@ describe('local HTTP API limits', () => {
 
   const start = async (
     handler: (event: APIGatewayProxyEventV2) => Promise<InvocationResult>,
-    limits?: Partial<typeof AWS_LIMITS>,
+    limits?: Partial<GatewayLimits>,
   ) => {
     const calls: APIGatewayProxyEventV2[] = [];
     gateway = await startGateway(0, {
