@@ -52,16 +52,28 @@ async function createSubmission(event: ApiEvent): Promise<ApiResult> {
     result.uploads.map(async (upload) => ({
       fileName: upload.fileName,
       method: 'PUT',
-      // The size is signed into the address: S3 refuses a body of any other length.
+      // Size, checksum and "only if nothing is there yet" are signed into the address: S3 refuses any other
+      // length or bytes, and any second write to the key, so a stored upload cannot be replaced.
       url: await getSignedUrl(
         s3Client(),
-        new PutObjectCommand({ Bucket: env.UPLOADS_BUCKET, Key: upload.key, ContentLength: upload.size }),
+        new PutObjectCommand({
+          Bucket: env.UPLOADS_BUCKET,
+          Key: upload.key,
+          ContentLength: upload.size,
+          ChecksumSHA256: Buffer.from(upload.sha256, 'hex').toString('base64'),
+          IfNoneMatch: '*',
+        }),
         {
           expiresIn: UPLOAD_URL_SECONDS,
-          signableHeaders: new Set(['content-length']),
+          signableHeaders: new Set(['content-length', 'x-amz-checksum-sha256', 'if-none-match']),
+          unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
         },
       ),
-      headers: { 'content-length': String(upload.size) },
+      headers: {
+        'content-length': String(upload.size),
+        'x-amz-checksum-sha256': Buffer.from(upload.sha256, 'hex').toString('base64'),
+        'if-none-match': '*',
+      },
       expiresAt,
     })),
   );
@@ -93,6 +105,7 @@ function view(submission: Submission) {
       return {
         fileName: declared.name,
         declaredSize: declared.size,
+        ...(declared.sha256 ? { declaredSha256: declared.sha256 } : {}),
         received: received.has(declared.name),
         ...(file ? { size: file.size, sha256: file.sha256, receivedAt: file.receivedAt } : {}),
       };

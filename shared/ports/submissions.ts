@@ -19,6 +19,8 @@ export const FINAL_STATUSES: readonly SubmissionStatus[] = [
 export interface DeclaredFile {
   readonly name: string;
   readonly size: number;
+  /** Hex SHA-256 the council declared (absent on submissions started before checksums were declared). */
+  readonly sha256?: string;
 }
 
 export interface NewSubmission {
