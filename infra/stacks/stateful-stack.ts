@@ -27,6 +27,8 @@ import { VISIBILITY_TO_TIMEOUT_RATIO } from '../constructs/queue-consumer.ts';
 /** Key prefixes in the uploads bucket: raw returns arrive under uploads/, validation reports go to reports/. */
 export const UPLOADS_PREFIX = 'uploads/';
 export const REPORTS_PREFIX = 'reports/';
+/** Key prefix in the data bucket of the degraded, pseudonymised extracts kept after ingest. */
+export const CURATED_PREFIX = 'curated/';
 
 export interface StatefulStackProps extends StackProps {
   readonly config: StageConfig;

@@ -19,7 +19,7 @@ import { DfeFeeds } from '../constructs/dfe-feeds.ts';
 import { QueueConsumer } from '../constructs/queue-consumer.ts';
 import { ScheduledInvocation } from '../constructs/scheduled-invocation.ts';
 import { UpstreamFunction } from '../constructs/upstream-function.ts';
-import type { StatefulStack } from './stateful-stack.ts';
+import { CURATED_PREFIX, type StatefulStack } from './stateful-stack.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
@@ -66,6 +66,8 @@ export class StatelessStack extends Stack {
       .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
       .bindBucket(stateful.uploadsBucket, 'UPLOADS_BUCKET', 'readWrite')
       .bindBucket(stateful.dataBucket, 'DATA_BUCKET', 'write')
+      // Last year's curated CIN extract, to link re-referrals across years (ingest-cin.ts).
+      .readObjectsUnder(stateful.dataBucket, CURATED_PREFIX)
       .bindQueue(stateful.recomputeQueue.queue, 'RECOMPUTE_QUEUE_URL', 'send')
       .bindSecret(stateful.pseudonymSecret, 'PSEUDONYM_SECRET_ARN')
       .addEnvironment('MAX_UPLOAD_BYTES', String(config.maxUploadBytes))
