@@ -2,7 +2,7 @@
 // in the template (queues → functions, bucket notifications, routes, schedules) to the unchanged bundles.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { dynamoPermissions, s3Permissions, sesPermissions, sqsPermissions } from './aws-requests.ts';
 import { dashboardHandler } from './dashboard.ts';
 import {
@@ -344,10 +344,23 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       stoppers.push(() => gateway!.stop());
     }
 
+    // As in AWS, an event source mapping receives and deletes with its function's role.
+    const pollerClients = model.eventSourceMappings.map((mapping) => {
+      const definition = runtimeByName(mapping.functionName).definition;
+      return new SQSClient({
+        region: LOCAL_REGION,
+        endpoint: awsFront.endpoint,
+        useQueueUrlAsEndpoint: false,
+        credentials: functionCredentials(definition.displayName),
+      });
+    });
+    stoppers.push(async () => {
+      for (const client of pollerClients) client.destroy();
+    });
     const pollers = model.eventSourceMappings.map(
-      (mapping) =>
+      (mapping, index) =>
         new SqsPoller(mapping, {
-          sqs: clients.sqs,
+          sqs: pollerClients[index]!,
           queueUrl: queueUrls.get(mapping.queueName)!,
           invoke: (event) => runtimeByName(mapping.functionName).invoke(event),
           log: (line) => log('sqs', line),

@@ -21,8 +21,8 @@ export interface Principal {
 export type Protocol = 's3' | 'json' | 'ses';
 
 export interface Classified {
+  /** How the service words its errors: S3's XML, the JSON protocol's __type, or SES v2's REST JSON. */
   readonly protocol: Protocol;
-  /** The service's prefix in errors for the JSON protocol, e.g. com.amazon.coral.service. */
   readonly permissions: readonly RequiredPermission[];
 }
 
@@ -38,8 +38,6 @@ export interface FrontOptions {
 
 export interface RunningFront {
   readonly endpoint: string;
-  /** Requests refused so far, by error code (for tests and the start-up summary). */
-  readonly refusals: ReadonlyMap<string, number>;
   stop(): Promise<void>;
 }
 
@@ -188,7 +186,7 @@ export function objectBodyRefusal(headers: http.IncomingHttpHeaders, body: Buffe
 export async function startFront(port: number, options: FrontOptions): Promise<RunningFront> {
   await assertPortFree(port, options.name);
   const upstream = new URL(options.upstream);
-  const refusals = new Map<string, number>();
+  let stopping = false;
   const now = options.now ?? (() => new Date());
   // Conditional writes to one key are decided one at a time, as S3 does.
   const keyLocks = new Map<string, Promise<unknown>>();
@@ -224,7 +222,8 @@ export async function startFront(port: number, options: FrontOptions): Promise<R
         },
       );
       outgoing.on('error', (error) => {
-        options.log(`${options.name}: forwarding failed: ${error.message}`);
+        // Long polls cut short by stopping the local cloud are not worth a line.
+        if (!stopping) options.log(`${options.name}: forwarding failed: ${error.message}`);
         if (!response.headersSent) response.writeHead(502);
         response.end();
         resolve();
@@ -253,7 +252,6 @@ export async function startFront(port: number, options: FrontOptions): Promise<R
     const method = (request.method ?? 'GET').toUpperCase();
     let protocol: Protocol = 's3';
     const refuse = (refusal: Refusal, resource: string) => {
-      refusals.set(refusal.code, (refusals.get(refusal.code) ?? 0) + 1);
       options.log(
         `${options.name}: ${method} ${rawPath} → ${refusal.status} ${refusal.code}: ${refusal.message}`,
       );
@@ -358,9 +356,9 @@ export async function startFront(port: number, options: FrontOptions): Promise<R
   const address = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
-    refusals,
     stop: () =>
       new Promise((resolve) => {
+        stopping = true;
         server.closeAllConnections();
         server.close(() => resolve());
       }),
