@@ -347,6 +347,8 @@ export async function startGateway(port: number, deps: GatewayDeps): Promise<Run
       send(500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
     }
   });
+  // Longer than a test's pauses: a client in the same process may hold an idle socket while it computes.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
   return {

@@ -7,7 +7,7 @@ import { dynamoPermissions, s3Permissions, sesPermissions, sqsPermissions } from
 import { dashboardHandler } from './dashboard.ts';
 import {
   assertPortFree,
-  freePort,
+  freePorts,
   LOCAL_CREDENTIALS,
   type RunningDynamo,
   type RunningFauxqs,
@@ -143,15 +143,23 @@ export function serviceEnvironmentFor(
   };
 }
 
-async function choosePorts(ports: LocalCloudPorts): Promise<LocalCloudPorts> {
-  const pick = async (port: number) => (port === 0 ? freePort() : port);
-  return {
-    api: await pick(ports.api),
-    awsServices: await pick(ports.awsServices),
-    dynamodb: await pick(ports.dynamodb),
-    ses: await pick(ports.ses),
-    console: await pick(ports.console),
+/** The public ports (0: any free one) and the emulators' own, all distinct. */
+async function choosePorts(
+  ports: LocalCloudPorts,
+): Promise<LocalCloudPorts & { emulators: { awsServices: number; dynamodb: number; ses: number } }> {
+  const free = await freePorts(8);
+  const pick = (port: number) => (port === 0 ? free.pop()! : port);
+  const chosen = {
+    api: pick(ports.api),
+    awsServices: pick(ports.awsServices),
+    dynamodb: pick(ports.dynamodb),
+    ses: pick(ports.ses),
+    console: pick(ports.console),
   };
+  const taken = new Set(Object.values(chosen));
+  const spare = free.filter((port) => !taken.has(port));
+  if (spare.length < 3) spare.push(...(await freePorts(3)).filter((port) => !taken.has(port)));
+  return { ...chosen, emulators: { awsServices: spare[0]!, dynamodb: spare[1]!, ses: spare[2]! } };
 }
 
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
@@ -183,11 +191,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // The emulators listen on ports of their own; the ports a function or a council is given are the fronts',
     // which check signatures and IAM as AWS does before anything reaches an emulator.
     // In memory, like fauxqs: a table that outlived the objects it points at would be a confusing state.
-    const dynamo: RunningDynamo = await startDynamo(0, undefined);
+    const dynamo: RunningDynamo = await startDynamo(ports.emulators.dynamodb, undefined);
     stoppers.push(() => dynamo.stop());
-    const fauxqs: RunningFauxqs = await startFauxqs(0);
+    const fauxqs: RunningFauxqs = await startFauxqs(ports.emulators.awsServices);
     stoppers.push(() => fauxqs.stop());
-    const ses: RunningSes = await startSesLocal(0);
+    const ses: RunningSes = await startSesLocal(ports.emulators.ses);
     stoppers.push(() => ses.stop());
 
     const principals = new Map<string, Principal>([

@@ -351,7 +351,8 @@ export async function startFront(port: number, options: FrontOptions): Promise<R
     }
   });
   server.requestTimeout = 0;
-  server.keepAliveTimeout = 30_000;
+  // Longer than a test's pauses: a client in the same process may hold an idle socket while it computes.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
   return {
