@@ -36,6 +36,17 @@ const decodeSegment = (segment: string) => {
   }
 };
 
+/** fauxqs serves S3 and SQS on one port: which service a request is for, or its own inspection pages. */
+export function fauxqsService(facts: RequestFacts): 's3' | 'sqs' | 'not-aws' {
+  if (facts.rawPath.startsWith('/_fauxqs') || facts.rawPath === '/health') return 'not-aws';
+  const target = headerOf(facts, 'x-amz-target');
+  if (target?.startsWith('AmazonSQS.')) return 'sqs';
+  // SQS's older query protocol: a form POST with an Action; any other request here is S3's.
+  const form = (headerOf(facts, 'content-type') ?? '').includes('x-www-form-urlencoded');
+  if (facts.method === 'POST' && form && /(^|&)Action=/.test(facts.body.toString('utf8'))) return 'sqs';
+  return 's3';
+}
+
 /** S3 (path-style addresses). */
 export function s3Permissions(facts: RequestFacts): RequiredPermission[] {
   const [bucketSegment = '', ...keySegments] = facts.rawPath.replace(/^\//, '').split('/');

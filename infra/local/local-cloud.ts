@@ -3,7 +3,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { dynamoPermissions, s3Permissions, sesPermissions, sqsPermissions } from './aws-requests.ts';
+import {
+  dynamoPermissions,
+  fauxqsService,
+  s3Permissions,
+  sesPermissions,
+  sqsPermissions,
+} from './aws-requests.ts';
 import { dashboardHandler } from './dashboard.ts';
 import {
   assertPortFree,
@@ -236,15 +242,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       principals,
       log: frontLog,
       classify: (facts): Classified | 'not-aws' => {
-        if (facts.rawPath.startsWith('/_fauxqs') || facts.rawPath === '/health') return 'not-aws';
-        const target = facts.headers['x-amz-target'];
-        const contentType = String(facts.headers['content-type'] ?? '');
-        if (
-          (typeof target === 'string' && target.startsWith('AmazonSQS.')) ||
-          contentType.includes('x-www-form-urlencoded')
-        )
-          return { protocol: 'json', permissions: sqsPermissions(facts, place) };
-        return { protocol: 's3', permissions: s3Permissions(facts) };
+        const service = fauxqsService(facts);
+        if (service === 'not-aws') return service;
+        return service === 'sqs'
+          ? { protocol: 'json', permissions: sqsPermissions(facts, place) }
+          : { protocol: 's3', permissions: s3Permissions(facts) };
       },
     });
     fronts.push(awsFront);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   dynamoPermissions,
+  fauxqsService,
   type RequestFacts,
   s3Permissions,
   sesPermissions,
@@ -59,6 +60,18 @@ describe('what a request asks IAM for', () => {
       s3Permissions(facts({ method: 'DELETE', rawPath: '/uploads/k', rawQuery: 'uploadId=1' }))[0]?.action,
     ).toBe('s3:AbortMultipartUpload');
     expect(s3Permissions(facts({ method: 'GET', rawPath: '/' }))[0]?.action).toBe('s3:ListAllMyBuckets');
+  });
+
+  it('tells S3 from SQS on fauxqs’s one port, whatever content type an S3 upload carries', () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    expect(
+      fauxqsService(facts({ method: 'PUT', rawPath: '/uploads/k', headers: form, body: Buffer.from('x') })),
+    ).toBe('s3');
+    expect(fauxqsService(facts({ headers: form, body: Buffer.from('Action=SendMessage&QueueUrl=q') }))).toBe(
+      'sqs',
+    );
+    expect(fauxqsService(facts({ headers: { 'x-amz-target': 'AmazonSQS.ReceiveMessage' } }))).toBe('sqs');
+    expect(fauxqsService(facts({ method: 'GET', rawPath: '/_fauxqs/queues' }))).toBe('not-aws');
   });
 
   it('SQS: the queue ARN from the queue URL, batch calls as their single action', () => {
