@@ -64,7 +64,7 @@ async function handleMessage(record: SQSRecord): Promise<void> {
       throw new Error(`Notification for bucket ${bucket}, expected ${env.UPLOADS_BUCKET}`);
     }
     const key = decodeS3Key(s3Record.s3.object.key);
-    const result = await receiveUpload(bucket, key, deps);
+    const result = await receiveUpload(bucket, key, deps, { eTag: s3Record.s3.object.eTag });
     switch (result.kind) {
       case 'refused':
         // Not retryable: redelivery cannot fix it. Logged for the operator; nothing is recorded.

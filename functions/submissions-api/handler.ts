@@ -52,16 +52,28 @@ async function createSubmission(event: ApiEvent): Promise<ApiResult> {
     result.uploads.map(async (upload) => ({
       fileName: upload.fileName,
       method: 'PUT',
-      // The size is signed into the address: S3 refuses a body of any other length.
+      // Size, checksum and "only if nothing is there yet" are signed into the address: S3 refuses any other
+      // length or bytes, and any second write to the key, so a stored upload cannot be replaced.
       url: await getSignedUrl(
         s3Client(),
-        new PutObjectCommand({ Bucket: env.UPLOADS_BUCKET, Key: upload.key, ContentLength: upload.size }),
+        new PutObjectCommand({
+          Bucket: env.UPLOADS_BUCKET,
+          Key: upload.key,
+          ContentLength: upload.size,
+          ChecksumSHA256: Buffer.from(upload.sha256, 'hex').toString('base64'),
+          IfNoneMatch: '*',
+        }),
         {
           expiresIn: UPLOAD_URL_SECONDS,
-          signableHeaders: new Set(['content-length']),
+          signableHeaders: new Set(['content-length', 'x-amz-checksum-sha256', 'if-none-match']),
+          unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
         },
       ),
-      headers: { 'content-length': String(upload.size) },
+      headers: {
+        'content-length': String(upload.size),
+        'x-amz-checksum-sha256': Buffer.from(upload.sha256, 'hex').toString('base64'),
+        'if-none-match': '*',
+      },
       expiresAt,
     })),
   );
@@ -93,6 +105,7 @@ function view(submission: Submission) {
       return {
         fileName: declared.name,
         declaredSize: declared.size,
+        ...(declared.sha256 ? { declaredSha256: declared.sha256 } : {}),
         received: received.has(declared.name),
         ...(file ? { size: file.size, sha256: file.sha256, receivedAt: file.receivedAt } : {}),
       };
@@ -139,6 +152,14 @@ async function ownSubmission(event: ApiEvent): Promise<Owned> {
   return { submission };
 }
 
+/**
+ * Lambda returns at most 6 MiB through API Gateway, and a report quotes rows, so a large return's report
+ * would not fit (the demo return's is 6.2 MB). Reports up to this size come inline; larger ones are
+ * fetched from S3 through a short-lived address the answer redirects to.
+ */
+const INLINE_REPORT_BYTES = 1024 * 1024;
+const REPORT_URL_SECONDS = 5 * 60;
+
 async function getReport(event: ApiEvent): Promise<ApiResult> {
   const owned = await ownSubmission(event);
   if ('refusal' in owned) return owned.refusal;
@@ -151,20 +172,42 @@ async function getReport(event: ApiEvent): Promise<ApiResult> {
     );
   const wantsCsv =
     event.queryStringParameters?.format === 'csv' || /text\/csv/.test(event.headers.accept ?? '');
+  const contentType = wantsCsv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
+  const disposition = wantsCsv ? `attachment; filename="${submission.submissionId}-report.csv"` : undefined;
+  const key = wantsCsv ? keys.csv : keys.json;
   try {
-    const object = await s3Client().send(
-      new GetObjectCommand({ Bucket: env.UPLOADS_BUCKET, Key: wantsCsv ? keys.csv : keys.json }),
-    );
+    const object = await s3Client().send(new GetObjectCommand({ Bucket: env.UPLOADS_BUCKET, Key: key }));
+    if ((object.ContentLength ?? 0) > INLINE_REPORT_BYTES) {
+      (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
+      const url = await getSignedUrl(
+        s3Client(),
+        new GetObjectCommand({
+          Bucket: env.UPLOADS_BUCKET,
+          Key: key,
+          ResponseContentType: contentType,
+          ...(disposition ? { ResponseContentDisposition: disposition } : {}),
+          ResponseCacheControl: 'no-store',
+        }),
+        { expiresIn: REPORT_URL_SECONDS },
+      );
+      return {
+        statusCode: 303,
+        headers: { location: url, 'cache-control': 'no-store', 'content-type': 'application/json' },
+        body: JSON.stringify({
+          message: `The report is large (${Math.round((object.ContentLength ?? 0) / 1_048_576)} MB): download it from this address within ${REPORT_URL_SECONDS / 60} minutes.`,
+          url,
+          expiresAt: new Date(Date.now() + REPORT_URL_SECONDS * 1000).toISOString(),
+        }),
+      };
+    }
     const body = await object.Body!.transformToString('utf-8');
     return {
       statusCode: 200,
-      headers: wantsCsv
-        ? {
-            'content-type': 'text/csv; charset=utf-8',
-            'content-disposition': `attachment; filename="${submission.submissionId}-report.csv"`,
-            'cache-control': 'no-store',
-          }
-        : { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+      headers: {
+        'content-type': contentType,
+        ...(disposition ? { 'content-disposition': disposition } : {}),
+        'cache-control': 'no-store',
+      },
       body,
     };
   } catch (error) {

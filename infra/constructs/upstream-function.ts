@@ -326,6 +326,23 @@ export class UpstreamFunction extends Construct {
   }
 
   /**
+   * Grants reading objects under one prefix of a bucket already bound (GetObject on `prefix*` only, with the
+   * bucket key's Decrypt), for a function that reads back part of what it writes.
+   */
+  readObjectsUnder(bucket: IBucket, prefix: string): this {
+    if (!prefix.endsWith('/'))
+      throw new Error(`UpstreamFunction ${this.node.path}: prefix "${prefix}" must end in "/".`);
+    this.role.addToPrincipalPolicy(allow(['s3:GetObject'], [bucket.arnForObjects(`${prefix}*`)]));
+    if (bucket.encryptionKey) this.grantKey(bucket.encryptionKey, ['kms:Decrypt']);
+    acknowledgeWildcardResource(
+      this.role,
+      bucket.arnForObjects(`${prefix}*`),
+      `${this.name} reads objects under ${prefix} whose keys are only known at run time.`,
+    );
+    return this;
+  }
+
+  /**
    * `send`: sets `envName` to the queue URL and grants SendMessage. `consume`: grants receive/delete/visibility
    * changes (what an SQS event source needs) and sets the URL too, for handlers that inspect the queue.
    */

@@ -1,5 +1,6 @@
 // Local cloud: demo data, sent the way a council's browser sends it (start a submission, PUT each file to
 // its presigned address, wait for the outcome), so the demo exercises the real path.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -30,6 +31,11 @@ export function readDemoReturn(directory: string): DemoFile[] {
     .map((name) => ({ name, body: readFileSync(path.join(directory, name)) }));
 }
 
+/** A file as POST /submissions declares it: name, size and SHA-256 (hex), as a council's browser works them out. */
+export function declareFile(name: string, body: Buffer): { name: string; size: number; sha256: string } {
+  return { name, size: body.length, sha256: createHash('sha256').update(body).digest('hex') };
+}
+
 export class SubmissionRefused extends Error {
   override readonly name = 'SubmissionRefused';
 }
@@ -48,7 +54,7 @@ export async function submitReturn(
     body: JSON.stringify({
       returnType: 'ssda903',
       collectionYear: options.collectionYear,
-      files: files.map((file) => ({ name: file.name, size: file.body.length })),
+      files: files.map((file) => declareFile(file.name, file.body)),
     }),
   });
   if (started.status !== 201) throw new SubmissionRefused(`${started.status}: ${await started.text()}`);

@@ -48,6 +48,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Distinct unused loopback ports, held together while chosen so no two of them can be the same. */
+export async function freePorts(count: number): Promise<number[]> {
+  const probes = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve, reject) => {
+          const probe = net.createServer();
+          probe.once('error', reject);
+          probe.listen(0, '127.0.0.1', () => resolve(probe));
+        }),
+    ),
+  );
+  const ports = probes.map((probe) => (probe.address() as net.AddressInfo).port);
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  return ports;
+}
+
 export function assertJavaAvailable(): void {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
@@ -156,6 +174,15 @@ export interface RunningFauxqs {
 export async function startFauxqs(port: number): Promise<RunningFauxqs> {
   await assertPortFree(port, 'S3 and SQS (fauxqs)');
   const app = buildApp({ logger: false, defaultRegion: LOCAL_REGION }) as unknown as FastifyInstance;
+  // fauxqs caps every body at 11 MiB (its Fastify bodyLimit), so a single PUT of a larger file got 413,
+  // where S3 takes up to 5 GB in one PUT. Its catch-all body parser is replaced by one without that cap;
+  // the front before it (service-front.ts) applies S3's own limit.
+  app.removeContentTypeParser('*');
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: Number.MAX_SAFE_INTEGER },
+    (_request, body, done) => done(null, body),
+  );
   const listeners: ((request: S3Request) => void)[] = [];
   app.addHook('onResponse', async (request, reply) => {
     // SQS calls carry an X-Amz-Target header or an Action form field and are posted to "/" or a queue path.

@@ -199,12 +199,64 @@ function corsHeaders(api: LocalApi, origin: string | undefined): Record<string, 
   };
 }
 
+/**
+ * What AWS enforces on this path: API Gateway HTTP API's 10 MB request body and 30 s integration timeout,
+ * and Lambda's 6 MiB synchronous invocation payload, for the event in and for the result out.
+ */
+export const AWS_LIMITS = {
+  requestBodyBytes: 10 * 1024 * 1024,
+  lambdaPayloadBytes: 6 * 1024 * 1024,
+  integrationTimeoutMs: 30_000,
+} as const;
+
+export type GatewayLimits = { readonly [K in keyof typeof AWS_LIMITS]: number };
+
+const jsonMessage = (status: number, message: string) => ({
+  status,
+  headers: { 'content-type': 'application/json' } as Record<string, string | string[]>,
+  body: Buffer.from(JSON.stringify({ message })),
+});
+
+/** Invokes the function as API Gateway does: event and result within Lambda's payload limit, within the timeout. */
+export async function invokeWithinLimits(
+  invoke: () => Promise<InvocationResult>,
+  eventBytes: number,
+  limits: GatewayLimits,
+  log: (line: string) => void,
+): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> {
+  if (eventBytes > limits.lambdaPayloadBytes) {
+    log(`request payload of ${eventBytes} bytes is over Lambda's ${limits.lambdaPayloadBytes}`);
+    return jsonMessage(413, 'Request Entity Too Large');
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), limits.integrationTimeoutMs);
+  });
+  const outcome = await Promise.race([invoke(), timedOut]).finally(() => clearTimeout(timer));
+  if (outcome === 'timeout') {
+    log(`integration did not answer within ${limits.integrationTimeoutMs} ms`);
+    return jsonMessage(503, 'Service Unavailable');
+  }
+  if (!outcome.ok) log(`the function failed: ${outcome.error.errorType}: ${outcome.error.errorMessage}`);
+  if (outcome.ok) {
+    const resultBytes = Buffer.byteLength(JSON.stringify(outcome.result ?? null));
+    if (resultBytes > limits.lambdaPayloadBytes) {
+      // Lambda fails the invocation (Function.ResponseSizeTooLarge); API Gateway answers 502.
+      log(`response payload of ${resultBytes} bytes is over Lambda's ${limits.lambdaPayloadBytes}`);
+      return jsonMessage(502, 'Internal Server Error');
+    }
+  }
+  return toHttpResponse(outcome);
+}
+
 export interface GatewayDeps {
   readonly api: LocalApi;
   readonly routes: readonly LocalRoute[];
   readonly issuers: readonly LocalIssuer[];
   readonly invoke: (functionName: string, event: APIGatewayProxyEventV2) => Promise<InvocationResult>;
   readonly log: (line: string) => void;
+  /** AWS_LIMITS unless a test needs a shorter timeout. */
+  readonly limits?: GatewayLimits;
 }
 
 export interface RunningGateway {
@@ -212,10 +264,9 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
 export async function startGateway(port: number, deps: GatewayDeps): Promise<RunningGateway> {
   await assertPortFree(port, `HTTP API ${deps.api.name}`);
+  const limits = deps.limits ?? AWS_LIMITS;
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
@@ -242,7 +293,7 @@ export async function startGateway(port: number, deps: GatewayDeps): Promise<Run
       let size = 0;
       for await (const chunk of request) {
         size += (chunk as Buffer).length;
-        if (size > MAX_BODY_BYTES)
+        if (size > limits.requestBodyBytes)
           return send(
             413,
             { 'content-type': 'application/json' },
@@ -284,13 +335,20 @@ export async function startGateway(port: number, deps: GatewayDeps): Promise<Run
         sourceIp: request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
         ...(authorizer ? { authorizer } : {}),
       });
-      const mapped = toHttpResponse(await deps.invoke(match.route.functionName, event));
+      const mapped = await invokeWithinLimits(
+        () => deps.invoke(match.route.functionName, event),
+        Buffer.byteLength(JSON.stringify(event)),
+        limits,
+        (line) => deps.log(`${method} ${url.pathname}: ${line}`),
+      );
       send(mapped.status, mapped.headers, mapped.body);
     } catch (error) {
       deps.log(`${method} ${url.pathname} failed: ${(error as Error).stack}`);
       send(500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
     }
   });
+  // Longer than a test's pauses: a client in the same process may hold an idle socket while it computes.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
   return {

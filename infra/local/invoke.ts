@@ -5,7 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAssembly } from './assembly.ts';
 import { type InvocationResult, LocalFunctionRuntime } from './functions.ts';
-import { type LocalCloudUrls, serviceEnvironmentFor, startLocalCloud } from './local-cloud.ts';
+import {
+  functionCredentials,
+  type LocalCloudUrls,
+  serviceEnvironmentFor,
+  startLocalCloud,
+} from './local-cloud.ts';
 import { buildLocalModel, loadAssembly } from './model.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -53,13 +58,16 @@ async function main(): Promise<void> {
       );
     const environment = {
       ...definition.environment,
-      ...serviceEnvironmentFor({
-        s3: urls.s3,
-        sqs: urls.sqs,
-        dynamodb: urls.dynamodb,
-        ses: urls.sesInbox,
-        secretsManager: urls.console,
-      }),
+      ...serviceEnvironmentFor(
+        {
+          s3: urls.s3,
+          sqs: urls.sqs,
+          dynamodb: urls.dynamodb,
+          ses: urls.sesInbox,
+          secretsManager: urls.console,
+        },
+        functionCredentials(definition.displayName),
+      ),
     };
     const runtime = new LocalFunctionRuntime(definition, environment, log);
     outcome = await runtime.invoke(event);

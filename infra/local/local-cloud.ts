@@ -2,11 +2,18 @@
 // in the template (queues → functions, bucket notifications, routes, schedules) to the unchanged bundles.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  dynamoPermissions,
+  fauxqsService,
+  s3Permissions,
+  sesPermissions,
+  sqsPermissions,
+} from './aws-requests.ts';
 import { dashboardHandler } from './dashboard.ts';
 import {
   assertPortFree,
-  freePort,
+  freePorts,
   LOCAL_CREDENTIALS,
   LocalCloudStartError,
   type RunningDynamo,
@@ -33,6 +40,7 @@ import { type Clients, localClients, provision } from './provision.ts';
 import { S3Notifier } from './s3-notifier.ts';
 import { nextFireTime, type ParsedSchedule, parseScheduleExpression } from './schedule.ts';
 import { LocalSecretsManager } from './secrets.ts';
+import { type Classified, type Principal, type RunningFront, startFront } from './service-front.ts';
 import { SqsPoller } from './sqs-poller.ts';
 
 export interface LocalCloudPorts {
@@ -103,19 +111,35 @@ export interface LocalCloud {
   stop(): Promise<void>;
 }
 
+/**
+ * A function's own credentials: the access key id names the function, so the front before the emulators
+ * knows whose IAM statements apply. They are not secret (this is a local cloud): they are an identity.
+ */
+export function functionCredentials(displayName: string): { accessKeyId: string; secretAccessKey: string } {
+  // Letters and digits only: DynamoDB Local refuses any other access key id (ingest-return → IngestReturn).
+  const accessKeyId = displayName
+    .split(/[^A-Za-z0-9]+/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+  return { accessKeyId, secretAccessKey: `local-secret-of-${accessKeyId}` };
+}
+
 /** What every local function gets on top of its template environment: region, credentials and endpoints. */
-export function serviceEnvironmentFor(endpoints: {
-  s3: string;
-  sqs: string;
-  dynamodb: string;
-  ses: string;
-  secretsManager: string;
-}): Record<string, string> {
+export function serviceEnvironmentFor(
+  endpoints: {
+    s3: string;
+    sqs: string;
+    dynamodb: string;
+    ses: string;
+    secretsManager: string;
+  },
+  credentials: { accessKeyId: string; secretAccessKey: string } = LOCAL_CREDENTIALS,
+): Record<string, string> {
   return {
     AWS_REGION: LOCAL_REGION,
     AWS_DEFAULT_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     AWS_ENDPOINT_URL_SQS: endpoints.sqs,
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
@@ -127,19 +151,27 @@ export function serviceEnvironmentFor(endpoints: {
   };
 }
 
-async function choosePorts(ports: LocalCloudPorts): Promise<LocalCloudPorts> {
+/** The public ports (0: any free one) and the emulators' own, all distinct. */
+async function choosePorts(
+  ports: LocalCloudPorts,
+): Promise<LocalCloudPorts & { emulators: { awsServices: number; dynamodb: number; ses: number } }> {
   for (const [what, port] of Object.entries(ports)) {
     const problem = portProblem(port);
     if (problem) throw new LocalCloudStartError(`The ${what} port ${port} ${problem}; choose another.`);
   }
-  const pick = async (port: number) => (port === 0 ? freePort() : port);
-  return {
-    api: await pick(ports.api),
-    awsServices: await pick(ports.awsServices),
-    dynamodb: await pick(ports.dynamodb),
-    ses: await pick(ports.ses),
-    console: await pick(ports.console),
+  const free = await freePorts(8);
+  const pick = (port: number) => (port === 0 ? free.pop()! : port);
+  const chosen = {
+    api: pick(ports.api),
+    awsServices: pick(ports.awsServices),
+    dynamodb: pick(ports.dynamodb),
+    ses: pick(ports.ses),
+    console: pick(ports.console),
   };
+  const taken = new Set(Object.values(chosen));
+  const spare = free.filter((port) => !taken.has(port));
+  if (spare.length < 3) spare.push(...(await freePorts(3)).filter((port) => !taken.has(port)));
+  return { ...chosen, emulators: { awsServices: spare[0]!, dynamodb: spare[1]!, ses: spare[2]! } };
 }
 
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
@@ -168,15 +200,95 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       await stop().catch((error: Error) => log('local-cloud', `stop failed: ${error.message}`));
   };
   try {
+    // The emulators listen on ports of their own; the ports a function or a council is given are the fronts',
+    // which check signatures and IAM as AWS does before anything reaches an emulator.
     // In memory, like fauxqs: a table that outlived the objects it points at would be a confusing state.
-    const dynamo: RunningDynamo = await startDynamo(ports.dynamodb, undefined);
+    const dynamo: RunningDynamo = await startDynamo(ports.emulators.dynamodb, undefined);
     stoppers.push(() => dynamo.stop());
-    const fauxqs: RunningFauxqs = await startFauxqs(ports.awsServices);
+    const fauxqs: RunningFauxqs = await startFauxqs(ports.emulators.awsServices);
     stoppers.push(() => fauxqs.stop());
-    const ses: RunningSes = await startSesLocal(ports.ses);
+    const ses: RunningSes = await startSesLocal(ports.emulators.ses);
     stoppers.push(() => ses.stop());
 
-    const clients = localClients({ dynamodb: dynamo.endpoint, sqs: fauxqs.endpoint, s3: fauxqs.endpoint });
+    const principals = new Map<string, Principal>([
+      [
+        LOCAL_CREDENTIALS.accessKeyId,
+        { arn: `arn:aws:iam::${LOCAL_ACCOUNT}:root`, secretAccessKey: LOCAL_CREDENTIALS.secretAccessKey },
+      ],
+    ]);
+    for (const definition of model.functions) {
+      const credentials = functionCredentials(definition.displayName);
+      principals.set(credentials.accessKeyId, {
+        arn: `arn:aws:sts::${LOCAL_ACCOUNT}:assumed-role/${definition.role.name}/${definition.name}`,
+        secretAccessKey: credentials.secretAccessKey,
+        statements: definition.role.statements,
+      });
+    }
+    const place = { region: LOCAL_REGION, account: LOCAL_ACCOUNT };
+    const partitionKeyOf = (tableName: string, index?: string) => {
+      const definition = model.tables.find((table) => table.name === tableName)?.definition as
+        | {
+            KeySchema?: { AttributeName: string; KeyType: string }[];
+            GlobalSecondaryIndexes?: {
+              IndexName: string;
+              KeySchema: { AttributeName: string; KeyType: string }[];
+            }[];
+          }
+        | undefined;
+      const schema = index
+        ? definition?.GlobalSecondaryIndexes?.find((entry) => entry.IndexName === index)?.KeySchema
+        : definition?.KeySchema;
+      return schema?.find((key) => key.KeyType === 'HASH')?.AttributeName;
+    };
+    const frontLog = (line: string) => log('iam', line);
+    const fronts: RunningFront[] = [];
+    const awsFront = await startFront(ports.awsServices, {
+      name: 'S3 and SQS',
+      upstream: fauxqs.endpoint,
+      principals,
+      log: frontLog,
+      classify: (facts): Classified | 'not-aws' => {
+        const service = fauxqsService(facts);
+        if (service === 'not-aws') return service;
+        return service === 'sqs'
+          ? { protocol: 'json', permissions: sqsPermissions(facts, place) }
+          : { protocol: 's3', permissions: s3Permissions(facts) };
+      },
+    });
+    fronts.push(awsFront);
+    const dynamoFront = await startFront(ports.dynamodb, {
+      name: 'DynamoDB',
+      upstream: dynamo.endpoint,
+      principals,
+      log: frontLog,
+      classify: (facts) => ({
+        protocol: 'json',
+        permissions: dynamoPermissions(facts, place, partitionKeyOf),
+      }),
+    });
+    fronts.push(dynamoFront);
+    const sesFront = await startFront(ports.ses, {
+      name: 'SES',
+      upstream: ses.endpoint,
+      principals,
+      log: frontLog,
+      classify: (facts) => {
+        const permissions = sesPermissions(facts, place);
+        return permissions === 'not-aws' ? 'not-aws' : { protocol: 'ses', permissions };
+      },
+    });
+    fronts.push(sesFront);
+    stoppers.push(async () => {
+      await Promise.all(fronts.map((front) => front.stop()));
+    });
+
+    // The local cloud's own calls (provisioning, notifications, pollers) go through the fronts too, as the
+    // account's administrator, so queue URLs carry the address functions use.
+    const clients = localClients({
+      dynamodb: dynamoFront.endpoint,
+      sqs: awsFront.endpoint,
+      s3: awsFront.endpoint,
+    });
     stoppers.push(async () => {
       clients.dynamo.destroy();
       clients.sqs.destroy();
@@ -184,18 +296,18 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     const { queueUrls } = await provision(clients, model);
 
-    const serviceEnvironment = serviceEnvironmentFor({
-      s3: fauxqs.endpoint,
-      sqs: fauxqs.endpoint,
-      dynamodb: dynamo.endpoint,
-      ses: ses.endpoint,
+    const endpoints = {
+      s3: awsFront.endpoint,
+      sqs: awsFront.endpoint,
+      dynamodb: dynamoFront.endpoint,
+      ses: sesFront.endpoint,
       secretsManager: `http://127.0.0.1:${ports.console}`,
-    });
+    };
     const runtimes = new Map(
       model.functions.map((definition) => {
         const environment = {
           ...definition.environment,
-          ...serviceEnvironment,
+          ...serviceEnvironmentFor(endpoints, functionCredentials(definition.displayName)),
           AWS_LAMBDA_FUNCTION_NAME: definition.name,
           AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memoryMb),
           AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
@@ -254,10 +366,23 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       stoppers.push(() => gateway!.stop());
     }
 
+    // As in AWS, an event source mapping receives and deletes with its function's role.
+    const pollerClients = model.eventSourceMappings.map((mapping) => {
+      const definition = runtimeByName(mapping.functionName).definition;
+      return new SQSClient({
+        region: LOCAL_REGION,
+        endpoint: awsFront.endpoint,
+        useQueueUrlAsEndpoint: false,
+        credentials: functionCredentials(definition.displayName),
+      });
+    });
+    stoppers.push(async () => {
+      for (const client of pollerClients) client.destroy();
+    });
     const pollers = model.eventSourceMappings.map(
-      (mapping) =>
+      (mapping, index) =>
         new SqsPoller(mapping, {
-          sqs: clients.sqs,
+          sqs: pollerClients[index]!,
           queueUrl: queueUrls.get(mapping.queueName)!,
           invoke: (event) => runtimeByName(mapping.functionName).invoke(event),
           log: (line) => log('sqs', line),
@@ -343,15 +468,18 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         api: gateway?.url ?? '',
         console: consoleUrl,
         dashboard: `${consoleUrl}/`,
-        sesInbox: ses.endpoint,
-        s3: fauxqs.endpoint,
-        sqs: fauxqs.endpoint,
-        dynamodb: dynamo.endpoint,
+        sesInbox: sesFront.endpoint,
+        s3: awsFront.endpoint,
+        sqs: awsFront.endpoint,
+        dynamodb: dynamoFront.endpoint,
       },
-      functionEnvironment: (name) => ({
-        ...runtimeByName(name).definition.environment,
-        ...serviceEnvironment,
-      }),
+      functionEnvironment: (name) => {
+        const { definition } = runtimeByName(name);
+        return {
+          ...definition.environment,
+          ...serviceEnvironmentFor(endpoints, functionCredentials(definition.displayName)),
+        };
+      },
       invoke: (name, event) => runtimeByName(name).invoke(event),
       tokenFor: async (username) => {
         const user = DEMO_USERS.find((candidate) => candidate.username === username);

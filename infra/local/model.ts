@@ -2,6 +2,7 @@
 // so local wiring and cloud wiring cannot drift apart.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { PolicyStatement } from './iam-policy.ts';
 import { type ResolveScope, resolveString, resolveValue, UnsupportedTemplateError } from './intrinsics.ts';
 
 export const LOCAL_REGION = 'eu-west-2';
@@ -19,6 +20,8 @@ export interface LocalFunction {
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
   readonly environment: Readonly<Record<string, string>>;
+  /** The execution role and its identity-based statements (inline and attached AWS::IAM::Policy). */
+  readonly role: { readonly name: string; readonly statements: readonly PolicyStatement[] };
 }
 
 export interface LocalQueue {
@@ -425,6 +428,9 @@ export function buildLocalModel(
           }
           const environment = ((props.Environment as { Variables?: Record<string, string> } | undefined)
             ?.Variables ?? {}) as Record<string, string>;
+          const roleId = (resource.Properties?.Role as { 'Fn::GetAtt'?: [string, string] } | undefined)?.[
+            'Fn::GetAtt'
+          ]?.[0];
           const runtime = String(props.Runtime ?? '');
           if (!runtime.startsWith('nodejs'))
             throw new UnsupportedTemplateError(where, `runtime ${runtime} is not Node.js`);
@@ -438,6 +444,10 @@ export function buildLocalModel(
             timeoutSeconds: Number(props.Timeout ?? 3),
             memoryMb: Number(props.MemorySize ?? 128),
             environment,
+            role: {
+              name: roleId ?? String(props.Role),
+              statements: roleId ? roleStatements(resources, roleId, scope, stack.stackName) : [],
+            },
           });
           break;
         }
@@ -697,6 +707,35 @@ export function buildLocalModel(
     }
   }
   return model;
+}
+
+/** Every statement that applies to a role: its inline policies and each AWS::IAM::Policy attached to it. */
+function roleStatements(
+  resources: Record<string, CfnResource>,
+  roleId: string,
+  scope: ResolveScope,
+  stackName: string,
+): PolicyStatement[] {
+  type Document = { Statement?: PolicyStatement | PolicyStatement[] };
+  const documents: { where: string; document: unknown }[] = [];
+  const role = resources[roleId];
+  for (const policy of (role?.Properties?.Policies as { PolicyDocument: unknown }[] | undefined) ?? [])
+    documents.push({ where: `${stackName}/${roleId}`, document: policy.PolicyDocument });
+  for (const [id, resource] of Object.entries(resources)) {
+    if (resource.Type !== 'AWS::IAM::Policy') continue;
+    const roles = (resource.Properties?.Roles as { Ref?: string }[] | undefined) ?? [];
+    if (roles.some((entry) => entry.Ref === roleId))
+      documents.push({ where: `${stackName}/${id}`, document: resource.Properties?.PolicyDocument });
+  }
+  if (role?.Properties?.ManagedPolicyArns)
+    throw new UnsupportedTemplateError(
+      `${stackName}/${roleId}`,
+      'managed policies are not evaluated locally',
+    );
+  return documents.flatMap(({ where, document }) => {
+    const statement = (resolveValue(document, scope, where) as Document | undefined)?.Statement ?? [];
+    return Array.isArray(statement) ? statement : [statement];
+  });
 }
 
 function scheduleTarget(

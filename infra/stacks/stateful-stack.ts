@@ -171,7 +171,8 @@ export class StatefulStack extends Stack {
           // Councils upload straight from the browser with a presigned PUT.
           allowedMethods: [HttpMethods.PUT],
           allowedOrigins: config.allowedOrigins,
-          allowedHeaders: ['content-type', 'content-md5', 'x-amz-*'],
+          // if-none-match: each upload address is signed for one write only (docs/adr/0003).
+          allowedHeaders: ['content-type', 'content-md5', 'x-amz-*', 'if-none-match'],
           exposedHeaders: ['ETag'],
           maxAge: 3000,
         },

@@ -27,7 +27,7 @@ import { QueueConsumer } from '../constructs/queue-consumer.ts';
 import { OPEN_ROUTE_THROTTLE, throttleRoutes } from '../constructs/route-throttles.ts';
 import { ScheduledInvocation } from '../constructs/scheduled-invocation.ts';
 import { UpstreamFunction } from '../constructs/upstream-function.ts';
-import type { StatefulStack } from './stateful-stack.ts';
+import { CURATED_PREFIX, type StatefulStack } from './stateful-stack.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
@@ -78,6 +78,8 @@ export class StatelessStack extends Stack {
       .bindBucket(stateful.uploadsBucket, 'UPLOADS_BUCKET', 'readWrite')
       .bindBucket(stateful.dataBucket, 'DATA_BUCKET', 'write')
       .grantStagedMoves(stateful.dataBucket, STAGING_PREFIX)
+      // Last year's curated CIN extract, to link re-referrals across years (ingest-cin.ts).
+      .readObjectsUnder(stateful.dataBucket, CURATED_PREFIX)
       .bindQueue(stateful.recomputeQueue.queue, 'RECOMPUTE_QUEUE_URL', 'send')
       .bindSecret(stateful.pseudonymSecret, 'PSEUDONYM_SECRET_ARN')
       .addEnvironment('MAX_UPLOAD_BYTES', String(config.maxUploadBytes))

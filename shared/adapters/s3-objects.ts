@@ -5,26 +5,41 @@ import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  type GetObjectCommandOutput,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
+import { ObjectChangedError, type ObjectStore, type ObjectWriter } from '../ports/objects.ts';
 
 export class S3ObjectStore implements ObjectStore {
   constructor(private readonly client: S3Client) {}
 
-  async open(bucket: string, key: string): Promise<AsyncIterable<Uint8Array>> {
-    const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  async open(bucket: string, key: string, ifMatch?: string): Promise<AsyncIterable<Uint8Array>> {
+    let response: GetObjectCommandOutput;
+    try {
+      response = await this.client.send(
+        new GetObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          ...(ifMatch ? { IfMatch: `"${ifMatch.replace(/"/g, '')}"` } : {}),
+        }),
+      );
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (ifMatch && (status === 412 || status === 404))
+        throw new ObjectChangedError(`s3://${bucket}/${key} is no longer the version ${ifMatch}`);
+      throw error;
+    }
     const body = response.Body as Readable | undefined;
     if (!body) throw new Error(`Object s3://${bucket}/${key} has no body`);
     return body;
   }
 
-  async digest(bucket: string, key: string): Promise<{ size: number; sha256: string }> {
+  async digest(bucket: string, key: string, ifMatch?: string): Promise<{ size: number; sha256: string }> {
     const hash = createHash('sha256');
     let size = 0;
-    for await (const chunk of await this.open(bucket, key)) {
+    for await (const chunk of await this.open(bucket, key, ifMatch)) {
       hash.update(chunk);
       size += chunk.length;
     }

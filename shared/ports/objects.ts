@@ -7,7 +7,11 @@ export interface ObjectWriter {
 
 export interface ObjectStore {
   open(bucket: string, key: string): Promise<AsyncIterable<Uint8Array>>;
-  digest(bucket: string, key: string): Promise<{ size: number; sha256: string }>;
+  /**
+   * Size and SHA-256 of the object; with `ifMatch`, of that version only (ObjectChangedError if the
+   * object now has another ETag).
+   */
+  digest(bucket: string, key: string, ifMatch?: string): Promise<{ size: number; sha256: string }>;
   putText(bucket: string, key: string, body: string, contentType: string): Promise<void>;
   /** A streamed upload: memory stays flat whatever the size. */
   openWriter(bucket: string, key: string, contentType: string): ObjectWriter;
@@ -22,3 +26,8 @@ export interface ObjectStore {
  * here expires (the data bucket's lifecycle rule).
  */
 export const STAGING_PREFIX = 'staging/';
+
+/** The object is not the version asked for: it was replaced or removed since. */
+export class ObjectChangedError extends Error {
+  override name = 'ObjectChangedError';
+}

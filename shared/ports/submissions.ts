@@ -25,6 +25,8 @@ export const ACCEPTED_STATUSES: readonly SubmissionStatus[] = ['accepted', 'acce
 export interface DeclaredFile {
   readonly name: string;
   readonly size: number;
+  /** Hex SHA-256 the council declared (absent on submissions started before checksums were declared). */
+  readonly sha256?: string;
 }
 
 export interface NewSubmission {

@@ -1,8 +1,10 @@
 // Use case: one object has arrived under uploads/. Check it belongs to a submission the council started,
 // record it, and once every declared file is in, process the return exactly once.
+
+import { createHash } from 'node:crypto';
 import { parseUploadKey } from '../domain/upload-key.ts';
-import type { ObjectStore } from '../ports/objects.ts';
-import type { SubmissionOutcome, SubmissionStore } from '../ports/submissions.ts';
+import { ObjectChangedError, type ObjectStore } from '../ports/objects.ts';
+import type { DeclaredFile, Submission, SubmissionOutcome, SubmissionStore } from '../ports/submissions.ts';
 import type { IngestDeps } from './ingest-deps.ts';
 import { ingesterFor } from './ingest-return.ts';
 
@@ -21,7 +23,64 @@ export interface ReceiveDeps extends IngestDeps {
   readonly leaseSeconds: number;
 }
 
-export async function receiveUpload(bucket: string, key: string, deps: ReceiveDeps): Promise<UploadResult> {
+/** What the storage notification said was stored: the object's ETag pins the version to process. */
+export interface AnnouncedObject {
+  readonly eTag?: string;
+}
+
+const bytes = (count: number) => `${count.toLocaleString('en-GB')} bytes`;
+
+/** Why the bytes received are not the file the council declared, in their words; undefined if they are. */
+export function declarationMismatch(
+  declared: DeclaredFile,
+  received: { size: number; sha256: string },
+): string | undefined {
+  const fix = 'Check you sent the right file and start a new submission with it.';
+  if (received.size !== declared.size)
+    return `${declared.name} is not the file that was declared: ${bytes(received.size)} arrived, ${bytes(declared.size)} were declared. ${fix}`;
+  if (declared.sha256 && received.sha256 !== declared.sha256)
+    return `${declared.name} is not the file that was declared: its SHA-256 checksum is ${received.sha256}, not ${declared.sha256} as declared, so its content changed on the way or it is another file. ${fix}`;
+  return undefined;
+}
+
+/**
+ * The objects of a checked submission, read so that processing uses exactly the bytes that were checked:
+ * each file's SHA-256 is recomputed as it is read, and a file that no longer matches fails processing.
+ */
+export function checkedObjects(objects: ObjectStore, submission: Submission): ObjectStore {
+  const recorded = new Map(submission.files.map((file) => [`${file.bucket}/${file.key}`, file]));
+  return {
+    ...objects,
+    digest: objects.digest.bind(objects),
+    putText: objects.putText.bind(objects),
+    openWriter: objects.openWriter.bind(objects),
+    open: async (bucket, key) => {
+      const file = recorded.get(`${bucket}/${key}`);
+      const source = await objects.open(bucket, key);
+      if (!file) return source;
+      return (async function* verified() {
+        const hash = createHash('sha256');
+        let size = 0;
+        for await (const chunk of source) {
+          hash.update(chunk);
+          size += chunk.length;
+          yield chunk;
+        }
+        if (size !== file.size || hash.digest('hex') !== file.sha256)
+          throw new ObjectChangedError(
+            `${file.fileName} (s3://${bucket}/${key}) changed after it was checked on arrival; it is not processed.`,
+          );
+      })();
+    },
+  };
+}
+
+export async function receiveUpload(
+  bucket: string,
+  key: string,
+  deps: ReceiveDeps,
+  announced: AnnouncedObject = {},
+): Promise<UploadResult> {
   const parsed = parseUploadKey(key);
   if (!parsed.ok) return { kind: 'refused', reason: parsed.reason };
   const { submissionId, la, returnType, collectionYear, fileName } = parsed.key;
@@ -51,7 +110,32 @@ export async function receiveUpload(bucket: string, key: string, deps: ReceiveDe
   if (submission.status === 'awaiting_files') {
     // A file replaced after processing started would change what was validated, so it is only
     // recorded while the submission waits for files.
-    const digest = await deps.objects.digest(bucket, key);
+    let digest: { size: number; sha256: string };
+    try {
+      digest = await deps.objects.digest(bucket, key, announced.eTag);
+    } catch (error) {
+      if (!(error instanceof ObjectChangedError)) throw error;
+      // Its own notification follows any replacement, so nothing is lost by not recording this one.
+      return {
+        kind: 'refused',
+        reason: `${fileName} was replaced after it arrived (it is no longer the version ${announced.eTag}); only the version announced is processed.`,
+      };
+    }
+    const mismatch = declarationMismatch(declared, digest);
+    if (mismatch) {
+      // Never trust the client: bytes other than those declared are not processed, and the council is told.
+      if (!(await deps.submissions.claimProcessing(submissionId, deps.now(), deps.leaseSeconds)))
+        return { kind: 'already-handled', submissionId };
+      const outcome: SubmissionOutcome = {
+        status: 'rejected',
+        summary: mismatch,
+        problems: 1,
+        children: null,
+        finishedAt: deps.now().toISOString(),
+      };
+      await deps.submissions.finishProcessing(submissionId, outcome);
+      return { kind: 'processed', submissionId, outcome };
+    }
     await deps.submissions.recordReceivedFile({
       submissionId,
       fileName,
@@ -73,7 +157,10 @@ export async function receiveUpload(bucket: string, key: string, deps: ReceiveDe
   if (!(await deps.submissions.claimProcessing(submissionId, deps.now(), deps.leaseSeconds))) {
     return { kind: 'already-handled', submissionId };
   }
-  const outcome = await ingesterFor(returnType)(current, deps);
+  const outcome = await ingesterFor(returnType)(current, {
+    ...deps,
+    objects: checkedObjects(deps.objects, current),
+  });
   await deps.submissions.finishProcessing(submissionId, outcome);
   return { kind: 'processed', submissionId, outcome };
 }

@@ -29,6 +29,17 @@ export function startSubmissionSchema(maxFileBytes: number, now: Date) {
         maxFileBytes,
         `A file can be at most ${Math.round(maxFileBytes / 1_048_576)} MB. Send a ZIP, or one table per file.`,
       ),
+    // Bound into the upload address: storage refuses other bytes, and ingest checks them again before use.
+    sha256: z
+      .string({
+        error:
+          'Each file needs its SHA-256 checksum: 64 letters and digits, as "sha256sum" or PowerShell\'s "Get-FileHash" give it.',
+      })
+      .regex(
+        /^[0-9a-fA-F]{64}$/,
+        'A SHA-256 checksum is 64 letters (a to f) and digits, as "sha256sum" or PowerShell\'s "Get-FileHash" give it.',
+      )
+      .transform((value) => value.toLowerCase()),
   });
   return z
     .object({
@@ -66,7 +77,11 @@ export function startSubmissionSchema(maxFileBytes: number, now: Date) {
 export type StartSubmissionRequest = z.infer<ReturnType<typeof startSubmissionSchema>>;
 
 export type StartResult =
-  | { ok: true; submission: NewSubmission; uploads: { fileName: string; key: string; size: number }[] }
+  | {
+      ok: true;
+      submission: NewSubmission;
+      uploads: { fileName: string; key: string; size: number; sha256: string }[];
+    }
   | { ok: false; status: 400 | 403; message: string };
 
 export function newSubmissionId(now: Date): string {
@@ -119,6 +134,7 @@ export async function startSubmission(
     uploads: request.files.map((file) => ({
       fileName: file.name,
       size: file.size,
+      sha256: file.sha256,
       key: `uploads/${la}/${request.returnType}/${request.collectionYear}/${submissionId}/${file.name}`,
     })),
   };

@@ -8,6 +8,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
+import { declareFile } from '../../infra/local/demo.ts';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
 import { readCinReturn } from '../../shared/domain/cin/engine.ts';
 import { buildCinReport, type CinValidationReport } from '../../shared/domain/cin/report.ts';
@@ -56,7 +57,7 @@ describe('CIN census end to end', () => {
       body: JSON.stringify({
         returnType: 'cin',
         collectionYear: YEAR,
-        files: [{ name: SAMPLE, size: sample.length }],
+        files: [declareFile(SAMPLE, sample)],
       }),
     });
     expect(started.status, await started.clone().text()).toBe(201);

@@ -11,6 +11,7 @@ import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
+import { declareFile } from '../../infra/local/demo.ts';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
 import type { CouncilLevelReport } from '../../shared/domain/returns/report.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
@@ -64,7 +65,7 @@ describe('workforce census and in-year dataset through the local cloud', () => {
       body: JSON.stringify({
         returnType,
         collectionYear,
-        files: files.map((file) => ({ name: file.name, size: file.body.length })),
+        files: files.map((file) => declareFile(file.name, file.body)),
       }),
     });
     expect(started.status, await started.clone().text()).toBe(201);

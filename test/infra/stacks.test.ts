@@ -873,6 +873,21 @@ describe('foundation review', () => {
   });
 
   describe('IAM', () => {
+    it('ingest-return reads the data bucket under curated/ only, to link re-referrals to last year’s CIN extract', () => {
+      // Prepare
+      const [fnStack, , ingest] = atPath('IngestReturn/Function');
+      const ingestRole = referencedResource(synth.templates, fnStack, ingest.Properties?.Role)!.join('/');
+      const dataBucketReads = allowStatements()
+        .filter(({ roles }) => roles.includes(ingestRole))
+        .filter(({ statement }) => asList(statement.Action).some((action) => covers(action, 's3:GetObject')))
+        .flatMap(({ statement }) => asList(statement.Resource).map((resource) => JSON.stringify(resource)))
+        .filter((resource) => resource.includes('DataBucket'));
+
+      // Assess
+      expect(dataBucketReads).toHaveLength(1);
+      expect(dataBucketReads[0]).toMatch(/"\/curated\/\*"\]\]\}$/);
+    });
+
     it('no identity policy grants a whole service or Resource "*"', () => {
       // Assess: narrower wildcards (object keys, index names) each need a cdk-nag acknowledgement instead.
       for (const { policyId, statement } of allowStatements()) {

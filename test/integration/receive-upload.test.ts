@@ -1,4 +1,5 @@
 // The ingest use case on real adapters: DynamoDB Local for submissions and aggregates, fauxqs for S3.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +68,11 @@ describe('receiving uploads on real emulators', () => {
   });
 
   /** Starts a submission for these files (as the API does) and uploads them; returns the keys. */
-  async function upload(files: Record<string, Buffer | string>, la = '886') {
+  async function upload(
+    files: Record<string, Buffer | string>,
+    la = '886',
+    declared: Record<string, Buffer | string> = files,
+  ) {
     counter += 1;
     const submissionId = `SUB-20261123-${String(counter).padStart(10, '0')}`;
     await submissions.createSubmission({
@@ -75,7 +80,11 @@ describe('receiving uploads on real emulators', () => {
       la,
       returnType: 'ssda903',
       collectionYear: YEAR,
-      declaredFiles: Object.entries(files).map(([name, body]) => ({ name, size: Buffer.byteLength(body) })),
+      declaredFiles: Object.entries(declared).map(([name, body]) => ({
+        name,
+        size: Buffer.byteLength(body),
+        sha256: createHash('sha256').update(body).digest('hex'),
+      })),
       createdAt: new Date().toISOString(),
       createdBy: 'test',
       expiresAt: 2_000_000_000,
@@ -97,6 +106,53 @@ describe('receiving uploads on real emulators', () => {
       blockingErrors: { kind: string; file: string | null; message: string }[];
     };
   };
+
+  it('rejects a file whose bytes are not the ones declared, naming it and what to do', async () => {
+    const header = demo('header.csv');
+    const sameSizeOtherBytes = Buffer.from(header);
+    sameSizeOtherBytes[sameSizeOtherBytes.length - 3]! ^= 1;
+    const altered = await upload(
+      { 'header.csv': sameSizeOtherBytes, 'episodes.csv': demo('episodes.csv') },
+      '886',
+      {
+        'header.csv': header,
+        'episodes.csv': demo('episodes.csv'),
+      },
+    );
+    const result = await receiveUpload(UPLOADS, altered.keys[0]!, deps);
+    expect(result).toMatchObject({ kind: 'processed', outcome: { status: 'rejected' } });
+    const submission = await submissions.getSubmission(altered.submissionId);
+    expect(submission?.status).toBe('rejected');
+    expect(submission?.outcome?.summary).toMatch(
+      /header\.csv.*not the file that was declared.*SHA-256.*start a new submission/i,
+    );
+
+    const longer = await upload({ 'header.csv': Buffer.concat([header, Buffer.alloc(200_000, 32)]) }, '886', {
+      'header.csv': header,
+    });
+    await receiveUpload(UPLOADS, longer.keys[0]!, deps);
+    expect((await submissions.getSubmission(longer.submissionId))?.outcome?.summary).toContain(
+      `${(header.length + 200_000).toLocaleString('en-GB')} bytes arrived, ${header.length.toLocaleString('en-GB')} bytes were declared`,
+    );
+  });
+
+  it('processes only the object the notification announced, and the bytes it checked', async () => {
+    const { submissionId, keys } = await upload(minimalReturn(7));
+    // A notification for an object that has since been replaced is not processed.
+    expect(
+      await receiveUpload(UPLOADS, keys[0]!, deps, { eTag: '0123456789abcdef0123456789abcdef' }),
+    ).toEqual({
+      kind: 'refused',
+      reason: expect.stringMatching(/replaced after it arrived/),
+    });
+    expect((await submissions.getSubmission(submissionId))?.files).toEqual([]);
+    // Checked on arrival, then replaced before the last file came: processing refuses the changed bytes.
+    expect(await receiveUpload(UPLOADS, keys[0]!, deps)).toMatchObject({ kind: 'waiting' });
+    await fauxqs.s3.send(
+      new PutObjectCommand({ Bucket: UPLOADS, Key: keys[0], Body: minimalReturn(8)['header.csv'] }),
+    );
+    await expect(receiveUpload(UPLOADS, keys[1]!, deps)).rejects.toThrow(/changed after it was checked/);
+  });
 
   it('waits for every declared file, then processes the return once', async () => {
     const { submissionId, keys } = await upload({

@@ -3,6 +3,9 @@ import type { Role } from '../../../shared/domain/roles.ts';
 import type { NewSubmission, SubmissionStore } from '../../../shared/ports/submissions.ts';
 import { startSubmission } from '../../../shared/use-cases/start-submission.ts';
 
+/** Any well-formed SHA-256 (hex); the use case stores it and signs it into the upload address. */
+const SHA256 = 'ab'.repeat(32);
+
 /** Records what the use case stores; the other methods are not reached when starting a submission. */
 function recordingStore(): { store: SubmissionStore; created: NewSubmission[] } {
   const created: NewSubmission[] = [];
@@ -32,8 +35,8 @@ const request = (overrides: Record<string, unknown> = {}) => ({
   returnType: 'ssda903',
   collectionYear: 2026,
   files: [
-    { name: 'header.csv', size: 1000 },
-    { name: 'episodes.csv', size: 5000 },
+    { name: 'header.csv', size: 1000, sha256: SHA256 },
+    { name: 'episodes.csv', size: 5000, sha256: SHA256 },
   ],
   ...overrides,
 });
@@ -69,24 +72,42 @@ describe('starting a submission', () => {
 
   it.each([
     ['no files', request({ files: [] }), /List the files/],
-    ['a file over the limit', request({ files: [{ name: 'episodes.csv', size: 10_001 }] }), /at most/],
-    ['an empty file', request({ files: [{ name: 'episodes.csv', size: 0 }] }), /cannot be empty/],
+    [
+      'a file over the limit',
+      request({ files: [{ name: 'episodes.csv', size: 10_001, sha256: SHA256 }] }),
+      /at most/,
+    ],
+    [
+      'an empty file',
+      request({ files: [{ name: 'episodes.csv', size: 0, sha256: SHA256 }] }),
+      /cannot be empty/,
+    ],
+    [
+      'a file without its checksum',
+      request({ files: [{ name: 'episodes.csv', size: 10 }] }),
+      /needs its SHA-256 checksum/,
+    ],
+    [
+      'a malformed checksum',
+      request({ files: [{ name: 'episodes.csv', size: 10, sha256: 'not-a-checksum' }] }),
+      /64 letters \(a to f\) and digits/,
+    ],
     [
       'a file of another type',
-      request({ files: [{ name: 'episodes.xlsx', size: 10 }] }),
+      request({ files: [{ name: 'episodes.xlsx', size: 10, sha256: SHA256 }] }),
       /\.csv, \.zip and \.xml/,
     ],
     [
       'a path in a file name',
-      request({ files: [{ name: '../episodes.csv', size: 10 }] }),
+      request({ files: [{ name: '../episodes.csv', size: 10, sha256: SHA256 }] }),
       /File names may use/,
     ],
     [
       'the same name twice',
       request({
         files: [
-          { name: 'a.csv', size: 1 },
-          { name: 'A.csv', size: 1 },
+          { name: 'a.csv', size: 1, sha256: SHA256 },
+          { name: 'A.csv', size: 1, sha256: SHA256 },
         ],
       }),
       /same name/,
@@ -95,8 +116,8 @@ describe('starting a submission', () => {
       'a ZIP beside other files',
       request({
         files: [
-          { name: 'a.zip', size: 1 },
-          { name: 'b.csv', size: 1 },
+          { name: 'a.zip', size: 1, sha256: SHA256 },
+          { name: 'b.csv', size: 1, sha256: SHA256 },
         ],
       }),
       /on its own/,
@@ -112,7 +133,11 @@ describe('starting a submission', () => {
 
   it('starts a CIN census submission of one XML file', async () => {
     const { result, created } = await start(
-      request({ returnType: 'cin', collectionYear: 2025, files: [{ name: 'cin_2025.xml', size: 4254 }] }),
+      request({
+        returnType: 'cin',
+        collectionYear: 2025,
+        files: [{ name: 'cin_2025.xml', size: 4254, sha256: SHA256 }],
+      }),
     );
     expect(result.ok && result.uploads.map((upload) => upload.key)).toEqual([
       expect.stringMatching(/^uploads\/886\/cin\/2025\/SUB-[0-9]{8}-[0-9A-F]{10}\/cin_2025\.xml$/),
