@@ -10,7 +10,7 @@ const farAhead = new Date(Date.UTC(BANK_HOLIDAY_YEARS.last + 5, 5, 1));
 const request = (returnType: string, collectionYear: number) => ({
   returnType,
   collectionYear,
-  files: [{ name: 'census.xml', size: 1000 }],
+  files: [{ name: 'census.xml', size: 1000, sha256: 'a'.repeat(64) }],
 });
 
 describe('accepted collection years', () => {
