@@ -31,6 +31,11 @@ export interface MonitoredQueueProps {
   readonly alarmTopic?: ITopic;
   /** Human description used in the alarm. @default - the construct id */
   readonly description?: string;
+  /**
+   * Alarm when the oldest message has waited this long (a FIFO group held up behind a failing message).
+   * @default - no such alarm
+   */
+  readonly oldestMessageAlarmAfter?: Duration;
 }
 
 /**
@@ -41,6 +46,7 @@ export class MonitoredQueue extends Construct {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   readonly deadLetterAlarm: Alarm;
+  readonly oldestMessageAlarm?: Alarm;
   /** Receives before a message moves to the dead-letter queue (consumers that act on the last one read it). */
   readonly maxReceiveCount: number;
 
@@ -89,10 +95,25 @@ export class MonitoredQueue extends Construct {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    if (props.oldestMessageAlarmAfter) {
+      this.oldestMessageAlarm = new Alarm(this, 'OldestMessageAlarm', {
+        alarmDescription: `${props.description ?? id}: a message has waited over ${props.oldestMessageAlarmAfter.toHumanString()}; something is holding the queue up (docs/operations.md).`,
+        metric: this.queue.metricApproximateAgeOfOldestMessage({
+          period: Duration.minutes(1),
+          statistic: 'Maximum',
+        }),
+        threshold: props.oldestMessageAlarmAfter.toSeconds(),
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    }
     if (props.alarmTopic) {
       const action = new SnsAction(props.alarmTopic);
-      this.deadLetterAlarm.addAlarmAction(action);
-      this.deadLetterAlarm.addOkAction(action);
+      for (const alarm of [this.deadLetterAlarm, this.oldestMessageAlarm]) {
+        alarm?.addAlarmAction(action);
+        alarm?.addOkAction(action);
+      }
     }
   }
 }

@@ -22,7 +22,7 @@ import { COUNCILS, REGIONS } from '../../shared/domain/councils.ts';
 import { STAGING_PREFIX } from '../../shared/ports/objects.ts';
 import { functionTimeoutSeconds, type StageConfig } from '../config/stage-config.ts';
 import { Identity } from '../constructs/identity.ts';
-import { MonitoredQueue } from '../constructs/monitored-queue.ts';
+import { MonitoredQueue, type MonitoredQueueProps } from '../constructs/monitored-queue.ts';
 import { VISIBILITY_TO_TIMEOUT_RATIO } from '../constructs/queue-consumer.ts';
 
 /** Key prefixes in the uploads bucket: raw returns arrive under uploads/, validation reports go to reports/. */
@@ -177,16 +177,29 @@ export class StatefulStack extends Stack {
     // Each visibility timeout follows the timeout of the function that will consume the queue.
     const visibilityFor = (consumer: string) =>
       Duration.seconds(VISIBILITY_TO_TIMEOUT_RATIO * functionTimeoutSeconds(config, consumer));
-    const queue = (id: string, consumer: string, fifo: boolean, description: string) =>
+    const queue = (
+      id: string,
+      consumer: string,
+      fifo: boolean,
+      description: string,
+      tuning: Pick<MonitoredQueueProps, 'maxReceiveCount' | 'oldestMessageAlarmAfter'> = {},
+    ) =>
       new MonitoredQueue(this, id, {
         encryptionKey: queueKey,
         visibilityTimeout: visibilityFor(consumer),
         fifo,
         alarmTopic: this.alarmTopic,
         description,
+        ...tuning,
       });
     this.ingestQueue = queue('IngestQueue', 'ingest-return', false, 'Ingest queue (S3 uploads/ events)');
-    this.recomputeQueue = queue('RecomputeQueue', 'recompute', true, 'Recompute queue (FIFO, group = LA)');
+    // A council's events wait behind a failing one (FIFO): poison messages go to the DLQ on their first
+    // receive (recompute moves them), other failures after three receives, not five; and an alarm when a
+    // message has waited longer than one retry should take (docs/operations.md).
+    this.recomputeQueue = queue('RecomputeQueue', 'recompute', true, 'Recompute queue (FIFO, group = LA)', {
+      maxReceiveCount: 3,
+      oldestMessageAlarmAfter: Duration.minutes(5),
+    });
     this.alertQueue = queue('AlertQueue', 'notify', true, 'Alert queue (FIFO, group = region)');
     this.digestQueue = queue('DigestQueue', 'dfe-digest', false, 'Digest queue');
 
