@@ -35,7 +35,7 @@ export function malformedAddress(event: ApiEvent): ApiResult | undefined {
     if (value !== undefined && !PATH_REFERENCE.test(value)) {
       return problem(
         400,
-        `The address is not valid: the ${name} in it must be a reference of letters, digits, dots, hyphens or underscores, at most 100 characters, as the service gave it.`,
+        `The address is not valid: the ${name} in it can only have letters, digits, dots, hyphens and underscores (no spaces), and at most 100 characters.`,
       );
     }
   }

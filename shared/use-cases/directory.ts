@@ -128,7 +128,16 @@ export async function putAdviser(
     const unknown = parsed.error.issues.flatMap((issue) =>
       issue.code === 'unrecognized_keys' ? issue.keys : [],
     );
-    const problems = plainIssues(parsed.error.issues.filter((issue) => issue.code !== 'unrecognized_keys'));
+    // The schema's own messages do not name their field: each is given with it.
+    const problems = parsed.error.issues
+      .filter((issue) => issue.code !== 'unrecognized_keys')
+      .map((issue) => {
+        const sentence = plainIssues([issue]);
+        return sentence === issue.message && issue.path.length > 0
+          ? `${issue.path.join('.')}: ${sentence}`
+          : sentence;
+      })
+      .join(' ');
     const remove = unknown.length
       ? ` Remove ${unknown.map((key) => `"${key}"`).join(', ')}: only name, email, region, role, delivery and active can be set.`
       : '';
