@@ -33,6 +33,19 @@ export const RiskChangedV1Schema = z.strictObject({
   newRedDrivers: z.array(z.string()),
   /** What caused the reassessment: a ReturnIngested, IntelligenceChanged or scheduled review. */
   cause: z.strictObject({ type: z.string(), eventId: z.string() }),
+  /**
+   * Present when the band is an adviser's override, not the model's: who set it, why (the adviser's own
+   * words, for the region's advisers only) and until when, and the band the model gives.
+   */
+  override: z
+    .strictObject({
+      band,
+      by: z.string().min(1),
+      reason: z.string().min(1),
+      expiresOn: z.iso.date(),
+      modelBand: band,
+    })
+    .optional(),
 });
 export type RiskChangedV1 = z.infer<typeof RiskChangedV1Schema>;
 

@@ -9,7 +9,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient } from '#adapters/aws-clients';
 import { DynamoDirectoryStore } from '#adapters/dynamo-directory-store';
-import { type ApiEvent, type ApiResult, callerRoles, json, problem } from '#adapters/http';
+import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
 import { loadEnv, nonEmpty } from '#config/env';
 import {
   type DirectoryResult,
@@ -38,6 +38,8 @@ function parseJson(event: ApiEvent): unknown {
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
+    const malformed = malformedAddress(event);
+    if (malformed) return malformed;
     const adviserId = event.pathParameters?.adviserId ?? '';
     const caller = {
       roles: callerRoles(event),

@@ -9,7 +9,7 @@ import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient, s3Client, sesClient } from '#adapters/aws-clients';
 import { DynamoSubscriptionStore } from '#adapters/dynamo-subscription-store';
 import { DynamoSummaryStore } from '#adapters/dynamo-summary-store';
-import { type ApiEvent, type ApiResult, callerRoles, json, problem } from '#adapters/http';
+import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
 import { S3ObjectStore } from '#adapters/s3-objects';
 import { SesListMailer } from '#adapters/ses-list-mailer';
 import { newLinkToken } from '#adapters/tokens';
@@ -106,6 +106,8 @@ const page = (outcome: PageOutcome): ApiResult => ({
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
+    const malformed = malformedAddress(event);
+    if (malformed) return malformed;
     const format = FEED_ROUTES[event.routeKey];
     if (format) return feed(event, format);
     const token = event.queryStringParameters?.token;

@@ -6,7 +6,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient } from '#adapters/aws-clients';
 import { DynamoIndicatorStore } from '#adapters/dynamo-indicator-store';
-import { type ApiEvent, type ApiResult, callerRoles, json, problem } from '#adapters/http';
+import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
 import { loadEnv, nonEmpty } from '#config/env';
 import {
   councilIndicatorsView,
@@ -26,6 +26,8 @@ const answer = (result: ViewResult): ApiResult =>
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
+    const malformed = malformedAddress(event);
+    if (malformed) return malformed;
     const roles = callerRoles(event);
     const query = { period: event.queryStringParameters?.period };
     const parameters = event.pathParameters ?? {};

@@ -8,7 +8,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient, sqsClient } from '#adapters/aws-clients';
 import { DynamoIntelligenceStore } from '#adapters/dynamo-intelligence-store';
-import { type ApiEvent, type ApiResult, callerRoles, json, problem } from '#adapters/http';
+import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
 import { loadEnv, nonEmpty } from '#config/env';
 import type { PublishChange } from '#ports/intelligence';
 import {
@@ -90,6 +90,8 @@ async function withBody(
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
+    const malformed = malformedAddress(event);
+    if (malformed) return malformed;
     const itemId = event.pathParameters?.itemId ?? '';
     switch (event.routeKey) {
       case 'POST /intelligence':

@@ -21,7 +21,12 @@ import { RiskReviewDueV1Schema } from '#events/risk-review-due';
 import { assessCouncilRisk, type RiskDeps } from '#use-cases/assess-council-risk';
 import { PoisonMessageError, type RecomputeDeps, recomputeIndicators } from '#use-cases/recompute-indicators';
 
-const env = loadEnv({ TABLE_NAME: nonEmpty, ALERT_QUEUE_URL: nonEmpty, DIGEST_QUEUE_URL: nonEmpty });
+const env = loadEnv({
+  TABLE_NAME: nonEmpty,
+  ALERT_QUEUE_URL: nonEmpty,
+  DIGEST_QUEUE_URL: nonEmpty,
+  RECOMPUTE_DEAD_LETTER_QUEUE_URL: nonEmpty,
+});
 const logger = new Logger();
 // This Powertools version has no EventType for FIFO: its FIFO processor stops a message group at its first
 // failure, so a council's later events never overtake an earlier one that failed.
@@ -149,17 +154,26 @@ async function handleRecord(record: SQSRecord): Promise<void> {
       receiveCount: record.attributes.ApproximateReceiveCount,
     };
     if (error instanceof PoisonMessageError) {
-      // No retry can fix it; it is failed (not dropped) so it rests in the dead-letter queue for a person.
-      logger.error('Poison message: it cannot be processed and will reach the dead-letter queue', {
+      // No retry can fix it, and while it is retried the council's later events wait behind it (FIFO): it goes
+      // to the dead-letter queue now, for a person, and the group moves on.
+      await sqsClient().send(
+        new SendMessageCommand({
+          QueueUrl: env.RECOMPUTE_DEAD_LETTER_QUEUE_URL,
+          MessageBody: record.body,
+          MessageGroupId: record.attributes.MessageGroupId ?? 'poison',
+          MessageDeduplicationId: record.messageId,
+        }),
+      );
+      logger.error('Poison message: it cannot be processed; moved to the dead-letter queue', {
         ...context,
         reason: error.message,
       });
-    } else {
-      logger.error('Recompute failed; it will be retried, then moved to the dead-letter queue', {
-        ...context,
-        error: error as Error,
-      });
+      return;
     }
+    logger.error('Recompute failed; it will be retried, then moved to the dead-letter queue', {
+      ...context,
+      error: error as Error,
+    });
     throw error;
   }
 }

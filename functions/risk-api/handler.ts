@@ -7,7 +7,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient, sqsClient } from '#adapters/aws-clients';
 import { DynamoRiskStore } from '#adapters/dynamo-risk-store';
-import { type ApiEvent, type ApiResult, callerRoles, json, problem } from '#adapters/http';
+import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
 import { loadEnv, nonEmpty } from '#config/env';
 import { changeRiskOverride, councilRiskView } from '#use-cases/risk-views';
 
@@ -41,6 +41,8 @@ function parseJson(event: ApiEvent): unknown {
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
+    const malformed = malformedAddress(event);
+    if (malformed) return malformed;
     const la = event.pathParameters?.la ?? '';
     const caller = {
       roles: callerRoles(event),
@@ -55,6 +57,12 @@ export const handler = middy<ApiEvent, ApiResult, Error, Context>()
       case 'PUT /risk/councils/{la}/override': {
         const body = parseJson(event);
         if (body === undefined) return problem(400, 'The request body is not valid JSON.');
+        // null is how the use case lifts an override: a PUT must set one (DELETE lifts it).
+        if (body === null)
+          return problem(
+            400,
+            'Send the override as a JSON object: band, reason and until. To lift it, use DELETE.',
+          );
         result = await changeRiskOverride(la, body, caller, overrideDeps);
         break;
       }

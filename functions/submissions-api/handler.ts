@@ -9,7 +9,7 @@ import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { dynamoDocumentClient, s3Client } from '#adapters/aws-clients';
 import { DynamoSubmissionStore } from '#adapters/dynamo-submission-store';
-import { type ApiEvent, type ApiResult, callerRoles, json, problem } from '#adapters/http';
+import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
 import { loadEnv, nonEmpty } from '#config/env';
 import { canActForCouncil } from '#domain/roles';
 import type { Submission } from '#ports/submissions';
@@ -232,6 +232,8 @@ async function listSubmissions(event: ApiEvent): Promise<ApiResult> {
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
+    const malformed = malformedAddress(event);
+    if (malformed) return malformed;
     switch (event.routeKey) {
       case 'POST /submissions':
         return createSubmission(event);

@@ -24,16 +24,22 @@ const specificity = (routeKey: string) => {
   return [greedy * 1000 + literal * 10 + method, segments.length];
 };
 
+/** A path segment decoded; one with a malformed escape (%ZZ) stays as it is, for the handler to refuse. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Picks the most specific matching route, as API Gateway does (literal beats parameter beats greedy). */
 export function matchRoute(
   routes: readonly LocalRoute[],
   method: string,
   pathname: string,
 ): RouteMatch | undefined {
-  const requestSegments = pathname
-    .split('/')
-    .filter(Boolean)
-    .map((segment) => decodeURIComponent(segment));
+  const requestSegments = pathname.split('/').filter(Boolean).map(decodeSegment);
   const candidates: RouteMatch[] = [];
   for (const route of routes) {
     if (route.routeKey === '$default') {

@@ -46,7 +46,7 @@ import {
   type StageConfig,
 } from '../config/stage-config.ts';
 import { Identity } from '../constructs/identity.ts';
-import { DeadLetterQueue, MonitoredQueue } from '../constructs/monitored-queue.ts';
+import { DeadLetterQueue, MonitoredQueue, type MonitoredQueueProps } from '../constructs/monitored-queue.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { VISIBILITY_TO_TIMEOUT_RATIO } from '../constructs/queue-consumer.ts';
 
@@ -287,7 +287,13 @@ export class StatefulStack extends Stack {
     // Each visibility timeout follows the timeout of the function that will consume the queue.
     const visibilityFor = (consumer: string) =>
       Duration.seconds(VISIBILITY_TO_TIMEOUT_RATIO * functionTimeoutSeconds(config, consumer));
-    const queue = (id: string, consumer: string, fifo: boolean, description: string) =>
+    const queue = (
+      id: string,
+      consumer: string,
+      fifo: boolean,
+      description: string,
+      tuning: Pick<MonitoredQueueProps, 'maxReceiveCount' | 'maxMessageAge'> = {},
+    ) =>
       new MonitoredQueue(this, id, {
         encryptionKey: queueKey,
         visibilityTimeout: visibilityFor(consumer),
@@ -295,9 +301,16 @@ export class StatefulStack extends Stack {
         alarmTopic: this.alarmTopic,
         description,
         deadLetterRemovalPolicy: removalPolicy,
+        ...tuning,
       });
     this.ingestQueue = queue('IngestQueue', 'ingest-return', false, 'Ingest queue (S3 uploads/ events)');
-    this.recomputeQueue = queue('RecomputeQueue', 'recompute', true, 'Recompute queue (FIFO, group = LA)');
+    // A council's events wait behind a failing one (FIFO): poison messages go to the DLQ on their first
+    // receive (recompute moves them), other failures after three receives, not five; and its message-age
+    // alarm fires after 5 minutes, sooner than those retries take: a council is being held up (docs/operations.md).
+    this.recomputeQueue = queue('RecomputeQueue', 'recompute', true, 'Recompute queue (FIFO, group = LA)', {
+      maxReceiveCount: 3,
+      maxMessageAge: Duration.minutes(5),
+    });
     this.alertQueue = queue('AlertQueue', 'notify', true, 'Alert queue (FIFO, group = region)');
     this.digestQueue = queue('DigestQueue', 'dfe-digest', false, 'Digest queue');
     this.scheduleDeadLetterQueue = new DeadLetterQueue(this, 'ScheduleDeadLetters', {

@@ -117,7 +117,9 @@ export class StatelessStack extends Stack {
     })
       .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
       .bindQueue(stateful.alertQueue.queue, 'ALERT_QUEUE_URL', 'send')
-      .bindQueue(stateful.digestQueue.queue, 'DIGEST_QUEUE_URL', 'send');
+      .bindQueue(stateful.digestQueue.queue, 'DIGEST_QUEUE_URL', 'send')
+      // A poison message goes straight to the dead-letter queue, so it does not hold its council's group.
+      .bindQueue(stateful.recomputeQueue.deadLetterQueue, 'RECOMPUTE_DEAD_LETTER_QUEUE_URL', 'send');
     new QueueConsumer(this, 'RecomputeConsumer', {
       handler: this.recompute,
       queue: stateful.recomputeQueue.queue,

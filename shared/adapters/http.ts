@@ -22,3 +22,22 @@ export function json(statusCode: number, body: unknown): ApiResult {
 export function problem(statusCode: number, message: string): ApiResult {
   return json(statusCode, { message });
 }
+
+/** What a reference in an address may be: every id, code and slug the API hands out fits. */
+const PATH_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/**
+ * A 400 for an address whose references cannot be any of ours (too long, control characters, a stray %,
+ * spaces): refused at the edge, before a store is asked, so it can never become a 500. Undefined when fine.
+ */
+export function malformedAddress(event: ApiEvent): ApiResult | undefined {
+  for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+    if (value !== undefined && !PATH_REFERENCE.test(value)) {
+      return problem(
+        400,
+        `The address is not valid: the ${name} in it can only have letters, digits, dots, hyphens and underscores (no spaces), and at most 100 characters.`,
+      );
+    }
+  }
+  return undefined;
+}

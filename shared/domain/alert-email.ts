@@ -70,6 +70,13 @@ function driverLine(driver: RiskChangedV1['topDrivers'][number]): string {
   return driver.red ? `${driver.text} (red)` : driver.text;
 }
 
+/** Why the band is what it is when an adviser set it: who, why, until when, and what the model says. */
+function overrideLine(event: RiskChangedV1): string | null {
+  const { override } = event;
+  if (!override) return null;
+  return `Band set by an adviser's override: ${BAND_WORDS[override.band]} by ${override.by} until ${ukDate(override.expiresOn)}, because "${override.reason}" (the model says ${BAND_WORDS[override.modelBand]}).`;
+}
+
 function intelligenceLine(item: IntelligenceSummary): string {
   return `${item.category}: ${item.severity} severity, observed ${ukDate(item.observedOn)}`;
 }
@@ -86,6 +93,7 @@ function alertTextLines(input: AlertEmailInput): string[] {
   const lines = [
     `${council.name} (${council.la}), ${input.regionName}`,
     `Risk band: ${bandMovement(event)}`,
+    ...(overrideLine(event) ? [overrideLine(event)!] : []),
     `Assessed as at ${ukDate(event.asOf)}`,
     '',
     'Top drivers:',
@@ -118,6 +126,7 @@ function alertHtml(input: AlertEmailInput): string {
   const parts = [
     `<h2 style="margin:0 0 8px">${escapeHtml(council.name)} (${escapeHtml(council.la)}), ${escapeHtml(input.regionName)}</h2>`,
     `<p><strong>Risk band:</strong> ${escapeHtml(bandMovement(event))}<br>Assessed as at ${escapeHtml(ukDate(event.asOf))}</p>`,
+    ...(overrideLine(event) ? [`<p><strong>${escapeHtml(overrideLine(event)!)}</strong></p>`] : []),
     '<h3>Top drivers</h3>',
     list(event.topDrivers.map(driverLine), 'None recorded.'),
   ];

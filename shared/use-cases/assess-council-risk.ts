@@ -111,6 +111,17 @@ function alertFor(
     })),
     newRedDrivers: change.newRedDrivers.map((driver) => driver.text),
     cause: { type: cause.type, eventId: cause.eventId },
+    ...(assessment.override?.applied
+      ? {
+          override: {
+            band: assessment.override.band,
+            by: assessment.override.by,
+            reason: assessment.override.reason,
+            expiresOn: assessment.override.expiresOn,
+            modelBand: assessment.modelBand,
+          },
+        }
+      : {}),
   };
 }
 

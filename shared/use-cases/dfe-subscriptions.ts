@@ -15,6 +15,7 @@ import {
   TOKEN,
   UNSUBSCRIBE_TOKEN_DAYS,
 } from '../domain/dfe-subscriptions.ts';
+import { plainIssues } from '../domain/plain-issues.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ListMailer, SubscriptionStore } from '../ports/subscriptions.ts';
 import { unsubscribeUrl } from './send-dfe-summary-email.ts';
@@ -66,7 +67,7 @@ export async function subscribe(body: unknown, caller: Caller, deps: Subscriptio
   if (!isDfe(caller.roles)) return { ok: false, status: 403, message: NOT_ALLOWED };
   const parsed = SubscriptionRequestSchema.safeParse(body);
   if (!parsed.success) {
-    return { ok: false, status: 400, message: parsed.error.issues.map((issue) => issue.message).join('. ') };
+    return { ok: false, status: 400, message: plainIssues(parsed.error.issues) };
   }
   const request = { ...parsed.data, email: parsed.data.email.toLowerCase() };
   const subscriptionId = subscriptionIdFor(request);

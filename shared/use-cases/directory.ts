@@ -9,6 +9,7 @@ import {
   type Adviser,
   normaliseEmail,
 } from '../domain/directory.ts';
+import { plainIssues } from '../domain/plain-issues.ts';
 import type { Role } from '../domain/roles.ts';
 import type { DirectoryStore } from '../ports/directory.ts';
 
@@ -124,12 +125,23 @@ export async function putAdviser(
   }
   const parsed = AdviserInputSchema.safeParse(body);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Remove ${issue.keys.map((key) => `"${key}"`).join(', ')}: only name, email, region, role, delivery and active can be set.`
-        : `${issue.path.join('.') || 'body'}: ${issue.message}`,
+    const unknown = parsed.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys' ? issue.keys : [],
     );
-    return refuse(400, `The adviser was not saved. ${problems.join(' ')}`);
+    // The schema's own messages do not name their field: each is given with it.
+    const problems = parsed.error.issues
+      .filter((issue) => issue.code !== 'unrecognized_keys')
+      .map((issue) => {
+        const sentence = plainIssues([issue]);
+        return sentence === issue.message && issue.path.length > 0
+          ? `${issue.path.join('.')}: ${sentence}`
+          : sentence;
+      })
+      .join(' ');
+    const remove = unknown.length
+      ? ` Remove ${unknown.map((key) => `"${key}"`).join(', ')}: only name, email, region, role, delivery and active can be set.`
+      : '';
+    return refuse(400, `The adviser was not saved.${problems ? ` ${problems}` : ''}${remove}`);
   }
   const existing = await deps.store.getAdviser(adviserId);
   const adviser: Adviser = {

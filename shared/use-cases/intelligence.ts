@@ -40,6 +40,7 @@ import {
   SEVERITIES,
   SOURCE_MAX_CHARS,
 } from '../domain/intelligence.ts';
+import { plainIssues } from '../domain/plain-issues.ts';
 import type { Role } from '../domain/roles.ts';
 import type { IntelligenceStore, PublishChange } from '../ports/intelligence.ts';
 
@@ -279,7 +280,7 @@ export function withdrawIntelligenceSchema() {
 
 function invalid(error: z.ZodError): IntelligenceResult {
   // One sentence per problem, each once (a missing field can fail more than one check).
-  return refuse(400, [...new Set(error.issues.map((issue) => issue.message))].join(' '));
+  return refuse(400, plainIssues(error.issues));
 }
 
 /** The checks that need the item's dates together. */

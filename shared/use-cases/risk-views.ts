@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { riskOverrideChangedMessage } from '../../events/risk-override-changed.ts';
 import { findCouncil, REGIONS } from '../domain/councils.ts';
+import { plainIssues } from '../domain/plain-issues.ts';
 import { RISK_BANDS } from '../domain/risk/model.ts';
 import type { Role } from '../domain/roles.ts';
 import type { RiskStore } from '../ports/risk.ts';
@@ -129,7 +130,7 @@ export async function changeRiskOverride(
   } else {
     const parsed = overrideSchema(setAt.slice(0, 10)).safeParse(body);
     if (!parsed.success) {
-      return { ok: false, status: 400, message: parsed.error.issues.map((issue) => issue.message).join(' ') };
+      return { ok: false, status: 400, message: plainIssues(parsed.error.issues) };
     }
     await deps.risk.setOverride(la, { ...parsed.data, by: caller.subject, setAt });
     change = 'set';

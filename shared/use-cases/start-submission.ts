@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { findCouncil } from '../domain/councils.ts';
+import { plainIssues } from '../domain/plain-issues.ts';
 import { yearRefusal } from '../domain/returns/years.ts';
 import type { Role } from '../domain/roles.ts';
 import { RETURN_TYPES } from '../domain/upload-key.ts';
@@ -99,7 +100,7 @@ export async function startSubmission(
     return { ok: false, status: 403, message: 'Only a council’s own data team can submit its returns.' };
   const parsed = startSubmissionSchema(deps.maxFileBytes, deps.now).safeParse(body);
   if (!parsed.success) {
-    return { ok: false, status: 400, message: parsed.error.issues.map((issue) => issue.message).join(' ') };
+    return { ok: false, status: 400, message: plainIssues(parsed.error.issues) };
   }
   const request = parsed.data;
   const la = request.la ?? (councils.length === 1 ? councils[0]! : undefined);

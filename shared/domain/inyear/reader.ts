@@ -63,6 +63,16 @@ function asBlocking(error: ReturnReadError | BlockingReadError): Blocking {
   return { kind: error.kind, file: error.file, message: error.message };
 }
 
+/** Why a CSV could not be read, in words: a double quote is named only when the file has one. */
+function unreadableCsvMessage(fileName: string, error: CsvError, sawQuote: boolean): string {
+  const line = typeof error.lines === 'number' && error.lines > 0 ? ` at line ${error.lines}` : '';
+  if (error.code === 'CSV_MAX_RECORD_SIZE' && !sawQuote)
+    return `"${fileName}" has a row of over 65,000 characters${line}: its rows are not separated by line breaks, or it is not a CSV file. Save it again as "CSV UTF-8" with one month on each line.`;
+  if (sawQuote)
+    return `"${fileName}" could not be read as CSV${line}: a double quote (") is opened and never closed, or is in the middle of a value. Remove it or put the whole value in double quotes, then save it again as "CSV UTF-8".`;
+  return `"${fileName}" could not be read as CSV${line}. Save it again as "CSV UTF-8" with one month on each line.`;
+}
+
 export async function readInyearCsv(
   source: ByteSource,
   options: InyearReadOptions,
@@ -83,19 +93,27 @@ export async function readInyearCsv(
     info: true,
     max_record_size: 64 * 1024,
   });
+  const decoded = decodeText(source, {
+    fileName,
+    onEncoding: (encoding) => {
+      if (encoding === 'windows-1252')
+        notices.push({
+          kind: 'encoding-windows-1252',
+          severity: 'info',
+          file: fileName,
+          message: `"${fileName}" is not saved as UTF-8; we read it as Windows-1252.`,
+        });
+    },
+  });
+  // Whether the file has any double quote at all: a CSV that cannot be read is blamed on one only if it has.
+  let sawQuote = false;
   const text = Readable.from(
-    decodeText(source, {
-      fileName,
-      onEncoding: (encoding) => {
-        if (encoding === 'windows-1252')
-          notices.push({
-            kind: 'encoding-windows-1252',
-            severity: 'info',
-            file: fileName,
-            message: `"${fileName}" is not saved as UTF-8; we read it as Windows-1252.`,
-          });
-      },
-    }),
+    (async function* () {
+      for await (const chunk of decoded) {
+        if (!sawQuote && chunk.includes('"')) sawQuote = true;
+        yield chunk;
+      }
+    })(),
   );
   // A file that is not text fails while decoding: the parser is stopped with that reason.
   text.on('error', (error) => parser.destroy(error));
@@ -177,13 +195,7 @@ export async function readInyearCsv(
     if (error instanceof CsvError)
       return {
         status: 'rejected',
-        blocking: asBlocking(
-          reject(
-            'csv-quotes',
-            `"${fileName}" could not be read as CSV (${error.message.replace(/^Invalid [^:]*: /, '')}). Check for an unmatched double quote, then save it again as "CSV UTF-8".`,
-            fileName,
-          ),
-        ),
+        blocking: asBlocking(reject('csv-quotes', unreadableCsvMessage(fileName, error, sawQuote), fileName)),
         notices,
       };
     throw error;

@@ -108,14 +108,23 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
         parser.push(record);
         return;
       }
-      parser.destroy(brokenCsv(fileName, error));
+      parser.destroy(brokenCsv(fileName, error, seen.quote));
     },
   };
   const parser = new LineNumberingParser(parseOptions);
 
-  const text = Readable.from(decodeText(source, { fileName, onEncoding: options.onEncoding }), {
-    objectMode: false,
-  });
+  // Whether the file has any double quote at all: a row that never ends is blamed on one only if it has.
+  const seen = { quote: false };
+  const decoded = decodeText(source, { fileName, onEncoding: options.onEncoding });
+  const text = Readable.from(
+    (async function* () {
+      for await (const chunk of decoded) {
+        if (!seen.quote && chunk.includes('"')) seen.quote = true;
+        yield chunk;
+      }
+    })(),
+    { objectMode: false },
+  );
   const pumping = pipeline(text, parser).catch(() => {
     // The same error reaches the reader through the parser's iterator; nothing more to do here.
   });
@@ -123,9 +132,9 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
     while (true) {
       const record = parser.read() as ParsedRecord | null;
       if (record !== null) return { done: false, value: record };
-      if (parser.errored) throw asReadError(parser.errored, fileName);
+      if (parser.errored) throw asReadError(parser.errored, fileName, seen.quote);
       if (parser.readableEnded || parser.destroyed) return { done: true, value: undefined };
-      await whenReadable(parser, fileName);
+      await whenReadable(parser, fileName, seen);
     }
   };
 
@@ -179,7 +188,7 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
 
   async function* batches(): AsyncGenerator<Row[]> {
     try {
-      for await (const records of recordBatches(parser, fileName)) {
+      for await (const records of recordBatches(parser, fileName, seen)) {
         const batch: Row[] = [];
         for (const record of records) {
           const { fields } = record;
@@ -238,14 +247,14 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
 }
 
 /** Resolves when the stream may have more to read, has ended or closed; rejects when it fails. */
-function whenReadable(stream: Readable, fileName: string): Promise<void> {
+function whenReadable(stream: Readable, fileName: string, seen: { quote: boolean }): Promise<void> {
   return new Promise((resolve, reject) => {
     const settle = (): void => {
       stream.off('readable', settle);
       stream.off('end', settle);
       stream.off('close', settle);
       stream.off('error', fail);
-      if (stream.errored) reject(asReadError(stream.errored, fileName));
+      if (stream.errored) reject(asReadError(stream.errored, fileName, seen.quote));
       else resolve();
     };
     const fail = (): void => settle();
@@ -257,7 +266,11 @@ function whenReadable(stream: Readable, fileName: string): Promise<void> {
 }
 
 /** Drains whatever the parser has ready in one go, waiting only when it has nothing. */
-async function* recordBatches(parser: Readable, fileName: string): AsyncGenerator<ParsedRecord[]> {
+async function* recordBatches(
+  parser: Readable,
+  fileName: string,
+  seen: { quote: boolean },
+): AsyncGenerator<ParsedRecord[]> {
   while (true) {
     const batch: ParsedRecord[] = [];
     while (batch.length < 4096) {
@@ -269,9 +282,9 @@ async function* recordBatches(parser: Readable, fileName: string): AsyncGenerato
       yield batch;
       continue;
     }
-    if (parser.errored) throw asReadError(parser.errored, fileName);
+    if (parser.errored) throw asReadError(parser.errored, fileName, seen.quote);
     if (parser.readableEnded || parser.destroyed) return;
-    await whenReadable(parser, fileName);
+    await whenReadable(parser, fileName, seen);
   }
 }
 
@@ -379,7 +392,16 @@ function lineOf(error: CsvError): number {
   return typeof error.lines === 'number' ? error.lines : 0;
 }
 
-function brokenCsv(fileName: string, error: CsvError): ReturnReadError {
+function brokenCsv(fileName: string, error: CsvError, sawQuote: boolean): ReturnReadError {
+  if (error.code === 'CSV_MAX_RECORD_SIZE' && !sawQuote) {
+    return new ReturnReadError(
+      'csv-quotes',
+      `"${fileName}" has a row of over a million characters from line ${lineOf(error).toLocaleString('en-GB')}: its ` +
+        'rows are not separated by line breaks, or it is not a CSV file. Export the table again as "CSV UTF-8" and ' +
+        'check that each row is on its own line.',
+      fileName,
+    );
+  }
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
     return new ReturnReadError(
       'csv-quotes',
@@ -401,11 +423,11 @@ function brokenCsv(fileName: string, error: CsvError): ReturnReadError {
  * a fault of ours) is passed on unchanged: it must fail the run so it is retried, not be reported to the
  * council as a problem with their file.
  */
-function asReadError(error: unknown, fileName: string): unknown {
+function asReadError(error: unknown, fileName: string, sawQuote: boolean): unknown {
   if (error instanceof ReturnReadError) return error;
   const csvError = error as Partial<CsvError> | null;
   if (csvError && typeof csvError.code === 'string' && csvError.code.startsWith('CSV_')) {
-    return brokenCsv(fileName, csvError as CsvError);
+    return brokenCsv(fileName, csvError as CsvError, sawQuote);
   }
   return error;
 }

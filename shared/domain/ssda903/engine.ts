@@ -131,7 +131,9 @@ class ReadSession {
         kind: 'encoding-windows-1252',
         severity: 'info',
         file,
-        message: `"${file}" is not saved as UTF-8; we read it as Windows-1252 (the usual Excel "CSV" encoding). Check that accented letters in the report look right.`,
+        message: /\.xml$/i.test(file)
+          ? `"${file}" is not saved as UTF-8, as an XML file should be unless it says otherwise; we read it as Windows-1252. Check that accented letters in the report look right, and save the XML file as UTF-8 next time.`
+          : `"${file}" is not saved as UTF-8; we read it as Windows-1252 (the usual Excel "CSV" encoding). Check that accented letters in the report look right.`,
       });
     };
   }

@@ -125,6 +125,32 @@ describe('renderAlertEmail', () => {
     );
   });
 
+  it('says when the band was set by an adviser: who, why and until when, in the text and the HTML', () => {
+    const email = renderAlertEmail(
+      input(
+        riskChanged({
+          from: 'green',
+          to: 'red',
+          override: {
+            band: 'red',
+            by: 'Priya Shah',
+            reason: 'Leadership collapse after the DCS left; the returns lag',
+            expiresOn: '2027-01-31',
+            modelBand: 'green',
+          },
+        }),
+      ),
+    );
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain('Priya Shah');
+      expect(part).toContain('Leadership collapse after the DCS left; the returns lag');
+      expect(part).toContain('31 January 2027');
+      expect(part).toMatch(/the model says green/i);
+    }
+    expect(email.text).toMatch(/set by an adviser/i);
+    expect(renderAlertEmail(input()).text).not.toMatch(/set by an adviser/i);
+  });
+
   it('lists only intelligence recorded since the last alert and by this one, by category, severity and date', () => {
     const email = renderAlertEmail(input());
 

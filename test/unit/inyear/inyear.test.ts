@@ -391,3 +391,23 @@ describe('in-year indicators from the months', () => {
     expect(latestSnapshot(months, 'cla_open')).toEqual({ value: 510, month: '2025-05' });
   });
 });
+
+describe('in-year CSV that cannot be read', () => {
+  it('blames a double quote only when the file has one, and never quotes the parser', async () => {
+    // Not a CSV at all: one line of 70,000 characters with no separator.
+    const oneLine = 'x'.repeat(70_000);
+    const long = await read(oneLine);
+    expect(long.status).toBe('rejected');
+    const longMessage = (long as { blocking: { message: string } }).blocking.message;
+    expect(longMessage).not.toMatch(/quote/i);
+    expect(longMessage).toMatch(/line breaks/);
+
+    const quoted = await read(
+      'version,la,month,referrals,re_referrals,sw_fte_in_post,sw_leavers_fte\n1,886,"2025-04,100\n',
+    );
+    expect(quoted.status).toBe('rejected');
+    const quotedMessage = (quoted as { blocking: { message: string } }).blocking.message;
+    expect(quotedMessage).toMatch(/double quote/);
+    expect(quotedMessage).not.toMatch(/Invalid|CSV_|Quote Not Closed|field \d/);
+  });
+});

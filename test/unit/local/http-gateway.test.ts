@@ -28,6 +28,13 @@ describe('HTTP API routing', () => {
     );
   });
 
+  it('passes a malformed percent-escape on as it is, for the handler to refuse (never a crash: a 500)', () => {
+    const match = matchRoute(routes, 'GET', '/submissions/%ZZ');
+    expect(match?.route.routeKey).toBe('GET /submissions/{submissionId}');
+    expect(match?.pathParameters).toEqual({ submissionId: '%ZZ' });
+    expect(matchRoute(routes, 'GET', '/submissions/A%20B')?.pathParameters).toEqual({ submissionId: 'A B' });
+  });
+
   it('matches methods exactly, ANY for any method, and greedy parameters across slashes', () => {
     expect(matchRoute(routes, 'DELETE', '/submissions/ABC')).toBeUndefined();
     expect(matchRoute(routes, 'POST', '/submissions')?.route.routeKey).toBe('POST /submissions');

@@ -389,3 +389,31 @@ describe('what files in the wild look like', () => {
     ]);
   });
 });
+
+describe('refusals that name the real cause', () => {
+  it('a long single-line file with no double quote is not blamed on a double quote', async () => {
+    // The whole file on one line (row separators lost), over a megabyte.
+    const line = `${EPISODES_COLUMNS},${'C1,01/04/2025,S,C2,N1,U1,PR1,1,2,3,4,5,6,'.repeat(40_000)}`;
+    const error = await refused([goodHeader(), file('episodes.csv', line)], 'csv-quotes', {});
+    expectPlainWords(error, 'episodes.csv');
+    expect(error.message).not.toMatch(/quote/i);
+    expect(error.message).toMatch(/line break/i);
+  }, 20_000);
+
+  it('a row that never ends because of an opened double quote still says so', async () => {
+    const line = `${EPISODES_COLUMNS}\r\nC1,"01/04/2025,S,C2,N1,U1,PR1,,,,,,\r\n${'C2,01/04/2025,S,C2,N1,U1,PR1,,,,,,\r\n'.repeat(2000)}`;
+    const error = await refused([goodHeader(), file('episodes.csv', line)], 'csv-quotes', {});
+    expect(error.message).toMatch(/double quote/);
+  }, 20_000);
+
+  it('an XML file that is not UTF-8 is not called the usual Excel CSV encoding', async () => {
+    const VALID =
+      '<?xml version="1.0"?><EXPSSDA903><CHILD><HEADER><CHILDID>C1</CHILDID><SEX>F</SEX><DOB>01/01/2010</DOB>' +
+      '</HEADER><EPISODE><DECOM>01/04/2025</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U1</PL><HOME_POST>Bégin</HOME_POST></EPISODE></CHILD></EXPSSDA903>';
+    const result = await readReturn([file('return.xml', windows1252(VALID))], { collectionYear: 2026 });
+    const notice = result.notices.find((each) => each.kind === 'encoding-windows-1252');
+    expect(notice?.message).toBeDefined();
+    expect(notice!.message).not.toMatch(/CSV/);
+    expect(notice!.message).toMatch(/XML/);
+  });
+});

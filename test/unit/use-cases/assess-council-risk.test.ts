@@ -177,7 +177,16 @@ describe('reassessing a council’s risk', () => {
     if (outcome.kind !== 'assessed') throw new Error('expected an assessment');
     expect(outcome.stored.assessment.band).toBe('red');
     expect(outcome.stored.assessment.override).toMatchObject({ applied: true, by: 'south-east-adviser' });
-    expect(outcome.alert).toMatchObject({ to: 'red' });
+    expect(outcome.alert).toMatchObject({
+      to: 'red',
+      override: {
+        band: 'red',
+        by: 'south-east-adviser',
+        reason: 'The new director has not yet started and two team managers have left.',
+        expiresOn: '2026-12-31',
+        modelBand: outcome.stored.assessment.modelBand,
+      },
+    });
     const later = await assessCouncilRisk(
       '886',
       { type: 'ReturnIngested', eventId: 'SUB-9' },
@@ -185,6 +194,7 @@ describe('reassessing a council’s risk', () => {
     );
     if (later.kind !== 'assessed') throw new Error('expected an assessment');
     expect(later.stored.assessment.override?.applied).toBe(false);
+    expect(later.alert?.override).toBeUndefined();
   });
 
   it('refuses a council that does not exist', async () => {
