@@ -82,7 +82,7 @@ describe('functions', () => {
 });
 
 describe('queues', () => {
-  it('every queue has an alarm on the age of its oldest message; work queues at retries × visibility', () => {
+  it('every queue has an alarm on the age of its oldest message; work queues at retries × visibility, RecomputeQueue sooner', () => {
     const queues = resourcesOfType(synth.templates, 'AWS::SQS::Queue');
     expect(queues).toHaveLength(9);
     for (const [stack, queueId, queue] of queues) {
@@ -98,7 +98,10 @@ describe('queues', () => {
       expect(ageAlarms, queueId).toHaveLength(1);
       const redrive = queue.Properties?.RedrivePolicy as { maxReceiveCount: number } | undefined;
       const threshold = ageAlarms[0]![2].Properties?.Threshold;
-      if (redrive) {
+      if (redrive && queueId.startsWith('RecomputeQueue')) {
+        // A council's later events wait behind a failing one (FIFO): called out before its retries run out.
+        expect(threshold, queueId).toBe(5 * 60);
+      } else if (redrive) {
         expect(threshold, queueId).toBe(
           redrive.maxReceiveCount * Number(queue.Properties?.VisibilityTimeout),
         );
