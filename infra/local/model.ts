@@ -208,6 +208,13 @@ const PASSIVE_TYPES = new Set([
   'AWS::SES::ConfigurationSet',
   'AWS::Scheduler::ScheduleGroup',
   'Custom::LogRetention',
+  // The web app's edge and sign-in styling: locally the gateway serves the pages and /assets/ itself.
+  'AWS::CloudFront::Distribution',
+  'AWS::CloudFront::ResponseHeadersPolicy',
+  'AWS::CloudFront::OriginAccessControl',
+  'AWS::Cognito::ManagedLoginBranding',
+  'AWS::Lambda::LayerVersion',
+  'Custom::CDKBucketDeployment',
 ]);
 
 const sanitizeBucketName = (name: string) =>

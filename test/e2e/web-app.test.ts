@@ -1,9 +1,10 @@
-// The dashboard in a real browser (Debian's chromium through playwright-core), over the local cloud: each
-// demo user sees what their role allows, and nothing else.
+// The web app in a real browser (Debian's chromium through playwright-core), served by the local gateway
+// from the synthesized template: each demo user signs in through the authorization-code flow with PKCE and
+// sees what their role allows, and nothing else; every page passes axe-core without serious findings.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
 import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from '../../infra/local/demo.ts';
@@ -28,7 +29,7 @@ function chromiumPath(): string {
   }
 }
 
-describe('dashboard in the browser', () => {
+describe('web app in the browser', () => {
   let cloud: LocalCloud;
   let browser: Browser;
   let submissionId: string;
@@ -62,6 +63,7 @@ describe('dashboard in the browser', () => {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
   });
   afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
     await cloud?.stop();
   });
@@ -102,30 +104,63 @@ describe('dashboard in the browser', () => {
     expect(inbox.emails).toHaveLength(0);
   }, 240_000);
 
-  async function signIn(description: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(cloud.urls.dashboard);
+  const contexts: BrowserContext[] = [];
+  /** A fresh browser profile; axe-core is injected into pages, so the app's CSP is bypassed here only. */
+  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ bypassCSP: true, ...options });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  /** axe-core on the page as it is: no serious or critical violations. */
+  async function expectAccessible(page: Page): Promise<void> {
+    await page.addScriptTag({ path: path.join(root, 'node_modules', 'axe-core', 'axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
+      const result = await axe.run();
+      return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
+    });
+    expect(violations, page.url()).toEqual([]);
+  }
+
+  /** Through the app's start page and the local authorization server, as a person would. */
+  async function signIn(description: string, page?: Page, checkAccessibility = true): Promise<Page> {
+    page ??= await newPage();
+    await page.goto(cloud.urls.app);
+    if (checkAccessibility) await expectAccessible(page);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByLabel(description).check();
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
+    await page.waitForURL((url) => url.origin === new URL(cloud.urls.app).origin);
     return page;
   }
 
   it('shows a council officer their return and its problems row by row', async () => {
     const page = await signIn('Kent County Council data officer');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your returns');
+    await expectAccessible(page);
     await page.getByRole('link', { name: submissionId }).click();
     expect(await page.getByTestId('submission-status').textContent()).toMatch(/accepted/);
+    await expectAccessible(page);
     const checks = page.locator('table', { hasText: 'Checks that found problems' });
     expect(await checks.locator('tbody tr').count()).toBeGreaterThan(0);
     const firstRow = page.locator('table', { hasText: 'Problems, row by row' }).locator('tbody tr').first();
     expect(await firstRow.locator('td').nth(1).textContent()).toMatch(/^\d+$/);
     // Kent's officer cannot see Kent's risk band, only its indicators.
-    await page.goto(`${cloud.urls.dashboard}councils/886`);
+    await page.goto(`${cloud.urls.app}councils/886`);
     expect(await page.getByTestId('risk-band').count()).toBe(0);
     expect(
       await page.locator('table', { hasText: 'Indicators' }).locator('tbody tr').count(),
     ).toBeGreaterThan(10);
+    await expectAccessible(page);
+    // DfE's national page is not a council's.
+    const england = await page.goto(`${cloud.urls.app}england`);
+    expect(england?.status()).toBe(403);
     await page.close();
   });
 
@@ -135,21 +170,24 @@ describe('dashboard in the browser', () => {
     expect(await kent.locator('.govuk-tag').textContent()).toMatch(/^(green|amber|red)$/);
     const southEast = COUNCILS.filter((council) => council.region === 'south-east');
     expect(await page.locator('tbody .govuk-tag').count()).toBe(southEast.length);
+    await expectAccessible(page);
     await page.getByRole('link', { name: 'Kent', exact: true }).click();
     expect(await page.getByTestId('risk-band').textContent()).toMatch(/Band (green|amber|red)/);
+    await expectAccessible(page);
     expect(await page.locator('h3:has-text("What drives it") + ul li').count()).toBeGreaterThan(0);
 
     // Recording intelligence: a refusal says why and keeps what was typed; then it is recorded.
     const narrative = 'Front door visit: strategy discussions repeatedly missed for new referrals.';
     await page.getByLabel('Category').selectOption({ label: 'Serious incident or practice review' });
-    await page.locator('#severity-3').check();
-    await page.locator('#confidence-2').check();
+    await page.getByRole('group', { name: 'Severity' }).getByLabel('critical').check();
+    await page.getByRole('group', { name: 'Confidence' }).getByLabel('high').check();
     await page.getByLabel('Source').fill('Regional adviser visit');
     await page.getByLabel('Date observed').fill('20/11/2026');
     await page.getByLabel('What you learned').fill(narrative);
     await page.getByRole('button', { name: 'Record intelligence' }).click();
     expect(await page.getByTestId('form-error').textContent()).toMatch(/date/i);
     expect(await page.getByLabel('What you learned').inputValue()).toBe(narrative);
+    await expectAccessible(page);
     await page.getByLabel('Date observed').fill(new Date().toISOString().slice(0, 10));
     await page.getByRole('button', { name: 'Record intelligence' }).click();
     expect(await page.getByTestId('recorded').count()).toBe(1);
@@ -162,8 +200,11 @@ describe('dashboard in the browser', () => {
     expect(raised).toMatch(/Band red/);
 
     // Another region's council shows no band to this adviser.
-    await page.goto(`${cloud.urls.dashboard}councils/302`);
+    await page.goto(`${cloud.urls.app}councils/302`);
     expect(await page.getByTestId('risk-band').count()).toBe(0);
+    // A council's returns are not an adviser's to read.
+    const otherReturn = await page.goto(`${cloud.urls.app}returns/${submissionId}`);
+    expect(otherReturn?.status()).toBe(403);
     await page.close();
   });
 
@@ -183,25 +224,97 @@ describe('dashboard in the browser', () => {
       new RegExp(`\\b${council.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(summary!),
     );
     expect(named.map((council) => council.name)).toEqual([]);
-    const atom = await page.goto(`${cloud.urls.dashboard}feeds/dfe.atom`);
+    await expectAccessible(page);
+    const atom = await page.goto(`${cloud.urls.app}england/feeds/dfe.atom`);
     expect(atom?.headers()['content-type']).toMatch(/atom\+xml/);
 
-    await page.goto(cloud.urls.dashboard);
+    await page.goto(cloud.urls.app);
     await page.getByRole('link', { name: 'South East' }).click();
     expect(
       await page.locator('table', { hasText: 'Published indicators' }).locator('tbody tr').count(),
     ).toBeGreaterThan(10);
     expect(await page.locator('.govuk-tag--green, .govuk-tag--yellow, .govuk-tag--red').count()).toBe(0);
-    await page.goto(`${cloud.urls.dashboard}councils/886`);
+    await expectAccessible(page);
+    await page.goto(`${cloud.urls.app}councils/886`);
     expect(await page.getByTestId('risk-band').count()).toBe(0);
+    const kentReturn = await page.goto(`${cloud.urls.app}returns/${submissionId}`);
+    expect(kentReturn?.status()).toBe(403);
     await page.close();
   });
 
-  it('sends a visitor who has not signed in back to the sign-in page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${cloud.urls.dashboard}councils/886`);
-    expect(new URL(page.url()).pathname).toBe('/');
-    expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
-    await page.close();
+  it('sends a visitor who has not signed in to sign in, and back to the page they asked for', async () => {
+    const page = await newPage();
+    await page.goto(`${cloud.urls.app}councils/886`);
+    // The authorization request carries a PKCE challenge (S256) and a state, never a verifier.
+    const authorize = new URL(page.url());
+    expect(authorize.pathname).toBe('/oauth2/authorize');
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(authorize.searchParams.get('state')).toBeTruthy();
+    expect(authorize.searchParams.has('code_verifier')).toBe(false);
+    await page.getByLabel('London regional adviser').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${cloud.urls.app}councils/886`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Kent');
+    // The session cookie holds no token, only an id; it is HttpOnly and SameSite=Lax.
+    const session = (await page.context().cookies()).find((cookie) => cookie.name === 'upstream-session')!;
+    expect(session.httpOnly).toBe(true);
+    expect(session.sameSite).toBe('Lax');
+    expect(session.value).not.toMatch(/^eyJ/);
+    expect(session.value.length).toBeLessThan(64);
+  });
+
+  it('refuses a form posted without the session’s CSRF token, and a code replayed or sent to another browser', async () => {
+    const page = await signIn('South East regional adviser');
+    await page.goto(`${cloud.urls.app}councils/886`);
+    await page
+      .locator('input[name="_csrf"]')
+      .last()
+      .evaluate((input) => {
+        (input as unknown as { value: string }).value = 'forged';
+      });
+    await page.getByLabel('Source').fill('Forged post');
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Record intelligence' }).click(),
+    ]);
+    expect(answer.status()).toBe(403);
+    expect(await page.getByTestId('error-message').textContent()).toMatch(/form has expired/);
+
+    // A callback whose state this browser was never given is refused.
+    const stranger = await newPage();
+    const callback = await stranger.goto(`${cloud.urls.app}auth/callback?code=anything&state=someone-elses`);
+    expect(callback?.status()).toBe(400);
+    expect((await stranger.context().cookies()).some((cookie) => cookie.name === 'upstream-session')).toBe(
+      false,
+    );
+  });
+
+  it('signs out: the session ends, the refresh token is revoked and the old cookie no longer works', async () => {
+    const page = await signIn('Barnet data officer');
+    const session = (await page.context().cookies()).find((cookie) => cookie.name === 'upstream-session')!;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${cloud.urls.app}signed-out`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('You have signed out');
+    await expectAccessible(page);
+    // The same cookie, replayed in another browser, is not a session any more.
+    const replay = await newPage();
+    await replay.context().addCookies([{ ...session, expires: -1 }]);
+    await replay.goto(`${cloud.urls.app}returns/${submissionId}`);
+    expect(new URL(replay.url()).pathname).toBe('/oauth2/authorize');
+  });
+
+  it('records intelligence with JavaScript turned off, through the same form', async () => {
+    // axe-core needs JavaScript, so this profile is checked only for what it can do.
+    const page = await signIn('London regional adviser', await newPage({ javaScriptEnabled: false }), false);
+    await page.goto(`${cloud.urls.app}councils/302`);
+    await page.getByLabel('Category').selectOption({ label: 'Positive assurance' });
+    await page.getByLabel('Source').fill('Peer review');
+    await page.getByLabel('Date observed').fill(new Date().toISOString().slice(0, 10));
+    await page
+      .getByLabel('What you learned')
+      .fill('Peer review found strong management oversight at the front door.');
+    await page.getByRole('button', { name: 'Record intelligence' }).click();
+    expect(await page.getByTestId('recorded').count()).toBe(1);
   });
 });

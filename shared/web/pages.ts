@@ -1,0 +1,353 @@
+// Web app: each page's data, read through the API as the signed-in user, shaped for its template.
+import { COUNCILS, findCouncil, REGIONS } from '../domain/councils.ts';
+import { CATEGORY_LABELS, CONFIDENCES, INTELLIGENCE_CATEGORIES, SEVERITIES } from '../domain/intelligence.ts';
+import type { Role } from '../domain/roles.ts';
+import type { ApiClient } from './api-client.ts';
+
+export interface Page {
+  readonly status: number;
+  readonly title: string;
+  readonly template: string;
+  readonly context: Record<string, unknown>;
+}
+
+/** A table cell for GOV.UK's table macro: text is escaped by the macro, html must be escaped here. */
+type Cell = { text: string } | { html: string };
+
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const text = (value: unknown): Cell => ({ text: String(value ?? '') });
+const link = (href: string, label: string): Cell => ({
+  html: `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(label)}</a>`,
+});
+
+const BAND_CLASSES: Record<string, string> = {
+  green: 'govuk-tag--green',
+  amber: 'govuk-tag--yellow',
+  red: 'govuk-tag--red',
+};
+/** The band in words as well as colour. */
+export const bandTag = (band: string): { html: string } => ({
+  html: `<strong class="govuk-tag ${BAND_CLASSES[band] ?? 'govuk-tag--grey'}">${escapeHtml(band)}</strong>`,
+});
+
+export function formatValue(value: unknown, unit: unknown, decimals: unknown): string {
+  if (typeof value !== 'number') return '–';
+  const shown = value.toLocaleString('en-GB', {
+    minimumFractionDigits: Number(decimals ?? 0),
+    maximumFractionDigits: Number(decimals ?? 0),
+  });
+  return unit === 'percent' ? `${shown}%` : unit === 'per10k' ? `${shown} per 10,000` : shown;
+}
+
+const notFound = (message: string): Page => ({
+  status: 404,
+  title: 'Page not found',
+  template: 'error.njk',
+  context: { message },
+});
+
+// Council: returns and reports ---------------------------------------------------------------------------
+
+interface SubmissionSummary {
+  submissionId: string;
+  la: string;
+  returnType: string;
+  collectionYear: number;
+  status: string;
+  createdAt: string;
+  summary?: string;
+}
+
+export async function councilHome(api: ApiClient, la: string): Promise<Page> {
+  const council = findCouncil(la);
+  const listed = await api.get<{ councils: { la: string; submissions: SubmissionSummary[] }[] }>(
+    `/submissions?la=${encodeURIComponent(la)}`,
+  );
+  const submissions = listed.ok
+    ? (listed.body.councils.find((entry) => entry.la === la)?.submissions ?? [])
+    : [];
+  return {
+    status: 200,
+    title: `${council?.name ?? la} returns`,
+    template: 'council-home.njk',
+    context: {
+      council: council ?? { la, name: la },
+      problem: listed.ok ? undefined : listed.message,
+      rows: submissions.map((submission) => [
+        link(`/returns/${encodeURIComponent(submission.submissionId)}`, submission.submissionId),
+        text(submission.returnType.toUpperCase()),
+        text(submission.collectionYear),
+        text(submission.status.replace(/_/g, ' ')),
+        text(submission.summary ?? ''),
+      ]),
+    },
+  };
+}
+
+interface Report {
+  summary: string;
+  status: string;
+  rules: { code: string; description: string; count: number }[];
+  rows: { code: string; table: string; rowNumber: number; field?: string; message: string }[];
+}
+
+const REPORT_ROWS_SHOWN = 100;
+
+export async function submissionPage(api: ApiClient, submissionId: string): Promise<Page> {
+  const found = await api.get<SubmissionSummary>(`/submissions/${encodeURIComponent(submissionId)}`);
+  if (!found.ok) {
+    return {
+      status: found.status,
+      title: 'Submission',
+      template: 'error.njk',
+      context: { message: found.message },
+    };
+  }
+  const submission = found.body;
+  const report = await api.get<Report>(`/submissions/${encodeURIComponent(submissionId)}/report`);
+  return {
+    status: 200,
+    title: `Submission ${submissionId}`,
+    template: 'submission.njk',
+    context: {
+      submission: { ...submission, statusText: submission.status.replace(/_/g, ' ') },
+      council: findCouncil(submission.la) ?? { name: submission.la },
+      reportProblem: report.ok ? undefined : report.message,
+      report: report.ok
+        ? {
+            summary: report.body.summary,
+            totalRows: report.body.rows.length,
+            shownRows: Math.min(REPORT_ROWS_SHOWN, report.body.rows.length),
+            rules: report.body.rules.map((rule) => [
+              text(rule.code),
+              text(rule.description),
+              text(rule.count.toLocaleString('en-GB')),
+            ]),
+            rows: report.body.rows
+              .slice(0, REPORT_ROWS_SHOWN)
+              .map((row) => [
+                text(row.table),
+                text(row.rowNumber),
+                text(row.field ?? ''),
+                text(row.code),
+                text(row.message),
+              ]),
+          }
+        : undefined,
+    },
+  };
+}
+
+// Advisers: the region's board and a council's page ------------------------------------------------------
+
+interface RiskView {
+  band: string;
+  modelBand: string;
+  assessedAt: string;
+  modelVersion: string;
+  drivers: { text: string; red: boolean }[];
+  override: { band: string; reason: string; expiresOn: string; applied: boolean } | null;
+  notes: string[];
+  history: { version: number; asOf: string; band: string; cause: string }[];
+}
+
+const BAND_ORDER: Record<string, number> = { red: 0, amber: 1, green: 2 };
+
+export async function regionPage(api: ApiClient, region: string, roles: readonly Role[]): Promise<Page> {
+  const name = REGIONS[region] ?? region;
+  const members = COUNCILS.filter((council) => council.region === region);
+  const seesRisk = roles.some(
+    (role) => role.kind === 'admin' || (role.kind === 'adviser' && role.region === region),
+  );
+  if (seesRisk) {
+    const risks = await Promise.all(
+      members.map((council) => api.get<RiskView>(`/risk/councils/${council.la}`)),
+    );
+    const board = members
+      .map((council, index) => ({ council, risk: risks[index]! }))
+      .sort(
+        (a, b) =>
+          (a.risk.ok ? (BAND_ORDER[a.risk.body.band] ?? 3) : 4) -
+            (b.risk.ok ? (BAND_ORDER[b.risk.body.band] ?? 3) : 4) ||
+          a.council.name.localeCompare(b.council.name),
+      );
+    return {
+      status: 200,
+      title: `${name} councils`,
+      template: 'region-board.njk',
+      context: {
+        region: { slug: region, name },
+        rows: board.map(({ council, risk }) => [
+          link(`/councils/${council.la}`, council.name),
+          risk.ok ? bandTag(risk.body.band) : { html: '<span class="govuk-hint">Not assessed yet</span>' },
+          text(risk.ok ? risk.body.assessedAt.slice(0, 10) : ''),
+        ]),
+      },
+    };
+  }
+  const indicators = await api.get<{
+    indicators: {
+      name: string;
+      unit: string;
+      decimals: number;
+      period: number;
+      englandValue: number;
+      regionValue: number;
+    }[];
+  }>(`/indicators/regions/${encodeURIComponent(region)}`);
+  if (!indicators.ok) {
+    return {
+      status: indicators.status,
+      title: name,
+      template: 'error.njk',
+      context: { message: indicators.message },
+    };
+  }
+  return {
+    status: 200,
+    title: `${name} indicators`,
+    template: 'region-indicators.njk',
+    context: {
+      region: { slug: region, name },
+      rows: indicators.body.indicators.map((indicator) => [
+        text(indicator.name),
+        text(indicator.period),
+        text(formatValue(indicator.regionValue, indicator.unit, indicator.decimals)),
+        text(formatValue(indicator.englandValue, indicator.unit, indicator.decimals)),
+      ]),
+    },
+  };
+}
+
+export interface IntelligenceFormState {
+  readonly values?: Readonly<Record<string, string>>;
+  readonly error?: string;
+  readonly recorded?: boolean;
+}
+
+export async function councilPage(
+  api: ApiClient,
+  la: string,
+  form: IntelligenceFormState = {},
+): Promise<Page> {
+  const council = findCouncil(la);
+  if (!council) return notFound(`There is no council with number "${la}".`);
+  const [risk, indicators, intelligence] = await Promise.all([
+    api.get<RiskView>(`/risk/councils/${la}`),
+    api.get<{
+      indicators: {
+        name: string;
+        unit: string;
+        decimals: number;
+        period: number;
+        value: number | null;
+        provenance: string | null;
+        englandValue: number | null;
+        statNeighbours: { mean?: number } | null;
+      }[];
+    }>(`/indicators/councils/${la}`),
+    api.get<{ items: { category: string; severity: string; observedOn: string; narrative?: string }[] }>(
+      `/intelligence?la=${la}`,
+    ),
+  ]);
+  const values = form.values ?? {};
+  return {
+    status: 200,
+    title: council.name,
+    template: 'council.njk',
+    context: {
+      council: { ...council, regionName: REGIONS[council.region] ?? council.region },
+      risk: risk.ok
+        ? {
+            ...risk.body,
+            bandTag: bandTag(risk.body.band).html,
+            assessed: risk.body.assessedAt.slice(0, 16).replace('T', ' '),
+          }
+        : undefined,
+      riskMessage: !risk.ok && risk.status === 404 ? risk.message : undefined,
+      intelligence: intelligence.ok
+        ? {
+            rows: intelligence.body.items.map((item) => [
+              text(item.observedOn),
+              text(item.category.replace(/-/g, ' ')),
+              text(item.severity),
+              text(item.narrative ?? ''),
+            ]),
+            form: {
+              ...form,
+              values,
+              categories: INTELLIGENCE_CATEGORIES.map((category) => ({
+                value: category,
+                text: CATEGORY_LABELS[category],
+                selected: values.category === category,
+              })),
+              severities: SEVERITIES.map((value) => ({
+                value,
+                text: value,
+                checked: value === (values.severity ?? 'medium'),
+              })),
+              confidences: CONFIDENCES.map((value) => ({
+                value,
+                text: value,
+                checked: value === (values.confidence ?? 'medium'),
+              })),
+            },
+          }
+        : undefined,
+      indicatorsProblem: indicators.ok ? undefined : indicators.message,
+      indicatorRows: indicators.ok
+        ? indicators.body.indicators.map((indicator) => [
+            text(indicator.name),
+            text(indicator.period),
+            text(formatValue(indicator.value, indicator.unit, indicator.decimals)),
+            text(indicator.provenance ?? ''),
+            text(formatValue(indicator.statNeighbours?.mean, indicator.unit, indicator.decimals)),
+            text(formatValue(indicator.englandValue, indicator.unit, indicator.decimals)),
+          ])
+        : [],
+    },
+  };
+}
+
+// DfE and administrators ---------------------------------------------------------------------------------
+
+export async function nationalPage(api: ApiClient): Promise<Page> {
+  const feed = await api.get<{
+    items: { id: string; title: string; date_published: string; content_text: string }[];
+  }>('/feeds/dfe.json');
+  if (!feed.ok && feed.status === 403) {
+    return {
+      status: 403,
+      title: 'You cannot see this page',
+      template: 'error.njk',
+      context: { message: feed.message },
+    };
+  }
+  return {
+    status: 200,
+    title: 'England',
+    template: 'national.njk',
+    context: {
+      summariesProblem: feed.ok
+        ? undefined
+        : feed.status === 404
+          ? 'No summary has been published yet: the first comes on Monday at 07:00.'
+          : feed.message,
+      summaries: feed.ok
+        ? feed.body.items.slice(0, 3).map((item) => ({
+            title: item.title,
+            paragraphs: item.content_text.split(/\n+/).filter(Boolean),
+          }))
+        : [],
+      regions: Object.entries(REGIONS).map(([slug, name]) => ({ href: `/regions/${slug}`, text: name })),
+    },
+  };
+}
