@@ -33,18 +33,15 @@ const app = createWebApp({
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
-    const body = event.body
-      ? event.isBase64Encoded
-        ? Buffer.from(event.body, 'base64').toString('utf8')
-        : event.body
-      : '';
+    const rawBody = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
     const response = await app.handle({
       method: event.requestContext.http.method,
       path: event.rawPath,
       query: new URLSearchParams(event.rawQueryString),
       headers: event.headers as Record<string, string>,
       cookies: parseCookies(event.cookies ?? []),
-      body,
+      body: rawBody.toString('utf8'),
+      rawBody,
     });
     return {
       statusCode: response.status,

@@ -8,6 +8,7 @@ import type { WebSession, WebSessionStore } from '../ports/web-sessions.ts';
 import { ApiClient } from './api-client.ts';
 import { AuthClient, type AuthServerConfig, idTokenClaims, randomToken, sameToken } from './auth.ts';
 import { cookie, redirect, type WebRequest, type WebResponse } from './http.ts';
+import { boundaryOf, type FormFile, parseMultipart } from './multipart.ts';
 import {
   councilHome,
   councilPage,
@@ -236,7 +237,11 @@ export function createWebApp(deps: WebAppDeps) {
     }
 
     if (method === 'POST') {
-      const form = new URLSearchParams(request.body);
+      const boundary = boundaryOf(request.headers['content-type']);
+      const multipart = boundary
+        ? parseMultipart(request.rawBody ?? Buffer.from(request.body), boundary)
+        : undefined;
+      const form = multipart?.fields ?? new URLSearchParams(request.body);
       // Every form carries the session's CSRF token; anything else is a forged or stale post.
       if (!sameToken(form.get('_csrf') ?? undefined, signed.session.csrfToken)) {
         return respond(
@@ -245,6 +250,7 @@ export function createWebApp(deps: WebAppDeps) {
         );
       }
       if (path === '/sign-out') return signOut(signed);
+      if (path === '/returns') return sendReturn(signed, form, multipart?.files ?? []);
       const record = /^\/councils\/(\d{3})\/intelligence$/.exec(path);
       if (record) return recordIntelligence(signed, record[1]!, form);
       return respond(errorPage(404, 'There is no such page.'), signed);
@@ -253,6 +259,8 @@ export function createWebApp(deps: WebAppDeps) {
 
     const feed = /^\/england\/feeds\/(dfe\.(?:atom|json|csv))$/.exec(path);
     if (feed) return passThrough(await signed.api.request('GET', `/feeds/${feed[1]}`));
+    const status = /^\/returns\/([0-9A-Za-z-]{8,64})\/status$/.exec(path);
+    if (status) return submissionStatus(signed, status[1]!);
     const csv = /^\/returns\/([0-9A-Za-z-]{8,64})\/report\.csv$/.exec(path);
     if (csv) {
       return passThrough(
@@ -276,7 +284,10 @@ export function createWebApp(deps: WebAppDeps) {
       (signed, match, request) =>
         councilPage(signed.api, match[1]!, { recorded: request.query.has('recorded') }),
     ],
-    [/^\/returns\/([0-9A-Za-z-]{8,64})$/, (signed, match) => submissionPage(signed.api, match[1]!)],
+    [
+      /^\/returns\/([0-9A-Za-z-]{8,64})$/,
+      (signed, match, request) => submissionPage(signed.api, match[1]!, request.query),
+    ],
     [
       /^\/regions\/([a-z-]+)$/,
       async (signed, match) =>
@@ -294,6 +305,58 @@ export function createWebApp(deps: WebAppDeps) {
     if (adviser) return regionPage(signed.api, adviser.region, signed.roles);
     if (signed.roles.length > 0) return nationalPage(signed.api);
     return errorPage(403, 'Your account has no Upstream role. Ask your administrator to add you to a group.');
+  }
+
+  /** The upload form: start the submission through the API, then put each file to its address. */
+  async function sendReturn(signed: Signed, form: URLSearchParams, files: FormFile[]): Promise<WebResponse> {
+    const council = signed.roles.find((role) => role.kind === 'council');
+    if (!council) return respond(errorPage(403, 'Only a council’s own staff can send its returns.'), signed);
+    const values = {
+      returnType: form.get('returnType') ?? '',
+      collectionYear: form.get('collectionYear') ?? '',
+    };
+    const refuse = async (status: number, error: string) =>
+      respond({ ...(await councilHome(signed.api, council.la, { values, error })), status }, signed);
+    if (files.length === 0) return refuse(400, 'Choose the files of your return.');
+    const started = await signed.api.send<{
+      submissionId: string;
+      uploads: { fileName: string; url: string; headers: Record<string, string> }[];
+    }>('POST', '/submissions', {
+      returnType: values.returnType,
+      collectionYear: Number(values.collectionYear),
+      files: files.map((file) => ({ name: file.name, size: file.content.length })),
+    });
+    if (!started.ok) return refuse(started.status === 403 ? 403 : 400, started.message);
+    for (const upload of started.body.uploads) {
+      const file = files.find((candidate) => candidate.name === upload.fileName)!;
+      const put = await (deps.fetcher ?? fetch)(upload.url, {
+        method: 'PUT',
+        headers: upload.headers,
+        body: new Uint8Array(file.content),
+      });
+      if (!put.ok) {
+        return refuse(
+          502,
+          `${file.name} could not be stored (${put.status}). Nothing is lost: send the return again.`,
+        );
+      }
+    }
+    return redirect(`/returns/${encodeURIComponent(started.body.submissionId)}`);
+  }
+
+  /** For the page's script: the status until it is final. */
+  async function submissionStatus(signed: Signed, submissionId: string): Promise<WebResponse> {
+    const found = await signed.api.get<{ status: string }>(
+      `/submissions/${encodeURIComponent(submissionId)}`,
+    );
+    const body = found.ok
+      ? { status: found.body.status, final: !['awaiting_files', 'processing'].includes(found.body.status) }
+      : { message: found.message };
+    return {
+      status: found.ok ? 200 : found.status,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+      body: JSON.stringify(body),
+    };
   }
 
   async function recordIntelligence(signed: Signed, la: string, form: URLSearchParams): Promise<WebResponse> {

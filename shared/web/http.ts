@@ -6,8 +6,10 @@ export interface WebRequest {
   readonly query: URLSearchParams;
   readonly headers: Readonly<Record<string, string>>;
   readonly cookies: Readonly<Record<string, string>>;
-  /** The raw body (form posts are URL-encoded text). */
+  /** The body as text (form posts are URL-encoded text). */
   readonly body: string;
+  /** The body's bytes, for multipart uploads (files may be binary). */
+  readonly rawBody?: Buffer;
 }
 
 export interface WebResponse {

@@ -12,7 +12,7 @@ export interface Page {
 }
 
 /** A table cell for GOV.UK's table macro: text is escaped by the macro, html must be escaped here. */
-type Cell = { text: string } | { html: string };
+type Cell = ({ text: string } | { html: string }) & { format?: string };
 
 export function escapeHtml(value: unknown): string {
   return String(value ?? '')
@@ -66,7 +66,19 @@ interface SubmissionSummary {
   summary?: string;
 }
 
-export async function councilHome(api: ApiClient, la: string): Promise<Page> {
+export const RETURN_TYPES = [
+  { value: 'ssda903', text: 'SSDA903 (children looked after): CSV tables, a ZIP of them, or XML' },
+  { value: 'cin', text: 'CIN census: one XML file' },
+  { value: 'csww', text: 'Children’s social work workforce census: one XML file' },
+  { value: 'inyear', text: 'In-year core dataset: one CSV file' },
+];
+
+export interface UploadFormState {
+  readonly values?: { returnType?: string; collectionYear?: string };
+  readonly error?: string;
+}
+
+export async function councilHome(api: ApiClient, la: string, upload: UploadFormState = {}): Promise<Page> {
   const council = findCouncil(la);
   const listed = await api.get<{ councils: { la: string; submissions: SubmissionSummary[] }[] }>(
     `/submissions?la=${encodeURIComponent(la)}`,
@@ -79,6 +91,14 @@ export async function councilHome(api: ApiClient, la: string): Promise<Page> {
     title: `${council?.name ?? la} returns`,
     template: 'council-home.njk',
     context: {
+      upload: {
+        error: upload.error,
+        collectionYear: upload.values?.collectionYear ?? '',
+        returnTypes: RETURN_TYPES.map((type) => ({
+          ...type,
+          selected: type.value === (upload.values?.returnType ?? 'ssda903'),
+        })),
+      },
       council: council ?? { la, name: la },
       problem: listed.ok ? undefined : listed.message,
       rows: submissions.map((submission) => [
@@ -92,58 +112,143 @@ export async function councilHome(api: ApiClient, la: string): Promise<Page> {
   };
 }
 
+interface ReportRow {
+  code: string;
+  table?: string;
+  record?: string;
+  child?: string;
+  rowNumber: number;
+  field?: string;
+  message: string;
+}
+
 interface Report {
   summary: string;
   status: string;
   rules: { code: string; description: string; count: number }[];
-  rows: { code: string; table: string; rowNumber: number; field?: string; message: string }[];
+  rows: ReportRow[];
 }
 
-const REPORT_ROWS_SHOWN = 100;
+export const REPORT_PAGE_SIZE = 50;
 
-export async function submissionPage(api: ApiClient, submissionId: string): Promise<Page> {
+/** The report's rows that match the filters, one page at a time. */
+export function filterReport(
+  rows: readonly ReportRow[],
+  filters: { rule?: string; table?: string; child?: string },
+  page: number,
+) {
+  const child = filters.child?.trim().toLowerCase();
+  const matching = rows.filter(
+    (row) =>
+      (!filters.rule || row.code === filters.rule) &&
+      (!filters.table || (row.table ?? row.record) === filters.table) &&
+      (!child || (row.child ?? row.record ?? '').toLowerCase() === child),
+  );
+  const pages = Math.max(1, Math.ceil(matching.length / REPORT_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  return {
+    matching: matching.length,
+    pages,
+    current,
+    rows: matching.slice((current - 1) * REPORT_PAGE_SIZE, current * REPORT_PAGE_SIZE),
+  };
+}
+
+const FINAL = (status: string) => !['awaiting_files', 'processing'].includes(status);
+
+export async function submissionPage(
+  api: ApiClient,
+  submissionId: string,
+  query = new URLSearchParams(),
+): Promise<Page> {
   const found = await api.get<SubmissionSummary>(`/submissions/${encodeURIComponent(submissionId)}`);
   if (!found.ok) {
     return {
       status: found.status,
-      title: 'Submission',
+      title: found.status === 403 ? 'You cannot see this page' : 'Submission',
       template: 'error.njk',
       context: { message: found.message },
     };
   }
   const submission = found.body;
-  const report = await api.get<Report>(`/submissions/${encodeURIComponent(submissionId)}/report`);
-  return {
-    status: 200,
-    title: `Submission ${submissionId}`,
-    template: 'submission.njk',
-    context: {
-      submission: { ...submission, statusText: submission.status.replace(/_/g, ' ') },
-      council: findCouncil(submission.la) ?? { name: submission.la },
-      reportProblem: report.ok ? undefined : report.message,
-      report: report.ok
-        ? {
-            summary: report.body.summary,
-            totalRows: report.body.rows.length,
-            shownRows: Math.min(REPORT_ROWS_SHOWN, report.body.rows.length),
-            rules: report.body.rules.map((rule) => [
-              text(rule.code),
-              text(rule.description),
-              text(rule.count.toLocaleString('en-GB')),
-            ]),
-            rows: report.body.rows
-              .slice(0, REPORT_ROWS_SHOWN)
-              .map((row) => [
-                text(row.table),
-                text(row.rowNumber),
-                text(row.field ?? ''),
-                text(row.code),
-                text(row.message),
-              ]),
-          }
-        : undefined,
-    },
+  const final = FINAL(submission.status);
+  const report = final
+    ? await api.get<Report>(`/submissions/${encodeURIComponent(submissionId)}/report`)
+    : undefined;
+  const filters = {
+    rule: query.get('rule') ?? '',
+    table: query.get('table') ?? '',
+    child: query.get('child') ?? '',
   };
+  const context: Record<string, unknown> = {
+    submission: { ...submission, statusText: submission.status.replace(/_/g, ' '), final },
+    council: findCouncil(submission.la) ?? { name: submission.la },
+    reportProblem: report && !report.ok ? report.message : undefined,
+  };
+  if (report?.ok) {
+    const { rules, rows } = report.body;
+    const shown = filterReport(rows, filters, Number(query.get('page') ?? 1) || 1);
+    const tables = [...new Set(rows.map((row) => row.table ?? row.record ?? ''))].filter(Boolean).sort();
+    const pageHref = (page: number) => {
+      const params = new URLSearchParams({ ...filters, page: String(page) });
+      for (const [name, value] of [...params]) if (!value) params.delete(name);
+      return `/returns/${encodeURIComponent(submissionId)}?${params.toString()}`;
+    };
+    context.report = {
+      summary: report.body.summary,
+      totalRows: rows.length,
+      matching: shown.matching,
+      filters,
+      ruleOptions: [
+        { value: '', text: 'Any check' },
+        ...rules.map((rule) => ({
+          value: rule.code,
+          text: `${rule.code}: ${rule.description}`,
+          selected: rule.code === filters.rule,
+        })),
+      ],
+      tableOptions: [
+        { value: '', text: 'Any table' },
+        ...tables.map((table) => ({ value: table, text: table, selected: table === filters.table })),
+      ],
+      rules: rules.map((rule) => [
+        link(`/returns/${encodeURIComponent(submissionId)}?rule=${encodeURIComponent(rule.code)}`, rule.code),
+        text(rule.description),
+        { text: rule.count.toLocaleString('en-GB'), format: 'numeric' },
+      ]),
+      rows: shown.rows.map((row) => [
+        text(row.table ?? row.record ?? ''),
+        text(row.child ?? ''),
+        text(row.rowNumber),
+        text(row.field ?? ''),
+        text(row.code),
+        text(row.message),
+      ]),
+      pagination:
+        shown.pages > 1
+          ? {
+              ...(shown.current > 1 ? { previous: { href: pageHref(shown.current - 1) } } : {}),
+              ...(shown.current < shown.pages ? { next: { href: pageHref(shown.current + 1) } } : {}),
+              items: paginationItems(shown.current, shown.pages).map((page) =>
+                page === undefined
+                  ? { ellipsis: true }
+                  : { number: page, href: pageHref(page), current: page === shown.current },
+              ),
+            }
+          : undefined,
+      pageText: `Showing rows ${((shown.current - 1) * REPORT_PAGE_SIZE + 1).toLocaleString('en-GB')} to ${Math.min(shown.current * REPORT_PAGE_SIZE, shown.matching).toLocaleString('en-GB')} of ${shown.matching.toLocaleString('en-GB')}`,
+    };
+  }
+  return { status: 200, title: `Submission ${submissionId}`, template: 'submission.njk', context };
+}
+
+/** Page numbers around the current one, first and last always shown; undefined is a gap. */
+export function paginationItems(current: number, pages: number): (number | undefined)[] {
+  const wanted = new Set([1, pages, current - 1, current, current + 1].filter((p) => p >= 1 && p <= pages));
+  const sorted = [...wanted].sort((a, b) => a - b);
+  return sorted.flatMap((page, index) =>
+    index > 0 && page - sorted[index - 1]! > 1 ? [undefined, page] : [page],
+  );
 }
 
 // Advisers: the region's board and a council's page ------------------------------------------------------

@@ -2,6 +2,7 @@
 // from the synthesized template: each demo user signs in through the authorization-code flow with PKCE and
 // sees what their role allows, and nothing else; every page passes axe-core without serious findings.
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -240,6 +241,66 @@ describe('web app in the browser', () => {
     const kentReturn = await page.goto(`${cloud.urls.app}returns/${submissionId}`);
     expect(kentReturn?.status()).toBe(403);
     await page.close();
+  });
+
+  it('lets a council officer send a return in the browser, watch it finish and read its report by check, table and page', async () => {
+    const page = await signIn('Kent County Council data officer');
+    // The demo return without one optional table: new files, so a new submission (not a duplicate).
+    const directory = path.join(root, 'shared', 'demo', 'ssda903');
+    const files = readdirSync(directory)
+      .filter((name) => name.endsWith('.csv') && name !== 'DoLo.csv')
+      .map((name) => path.join(directory, name));
+    await page.getByLabel('Collection year').fill(String(DEMO_COLLECTION_YEAR));
+    await page.getByLabel('Files').setInputFiles(files);
+    await page.getByRole('button', { name: 'Send the return' }).click();
+    // A progress bar per file while the files go up.
+    await page.locator('progress').first().waitFor();
+    expect(await page.locator('progress').count()).toBe(files.length);
+    await page.waitForURL(/\/returns\/SUB-/, { timeout: 60_000 });
+    expect(new URL(page.url()).pathname).not.toBe(`/returns/${submissionId}`);
+    // The status updates by itself until the return is processed.
+    await expect
+      .poll(() => page.getByTestId('submission-status').textContent(), { timeout: 90_000, interval: 1000 })
+      .toMatch(/^accepted/);
+    await expectAccessible(page);
+
+    // One check's rows only, 50 to a page.
+    const firstCheck = page
+      .locator('table', { hasText: 'Checks that found problems' })
+      .locator('tbody tr')
+      .first();
+    const code = (await firstCheck.locator('a').textContent())!.trim();
+    await firstCheck.locator('a').click();
+    const codes = await page
+      .locator('table', { hasText: 'Showing rows' })
+      .locator('tbody tr td:nth-child(5)')
+      .allTextContents();
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes.length).toBeLessThanOrEqual(50);
+    expect(new Set(codes.map((text) => text.trim()))).toEqual(new Set([code]));
+    await page.getByLabel('Check').selectOption('');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('link', { name: /Next/ }).click();
+    expect(await page.locator('caption', { hasText: 'Showing rows 51 to 100' }).count()).toBe(1);
+    await expectAccessible(page);
+    // A child reference that is not in the report finds nothing, and says so.
+    await page.getByLabel('Child reference').fill('NO-SUCH-CHILD');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    expect(await page.getByTestId('no-rows').count()).toBe(1);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Download the whole report/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  }, 180_000);
+
+  it('explains a return sent without files, with JavaScript turned off', async () => {
+    const page = await signIn('Barnet data officer', await newPage({ javaScriptEnabled: false }), false);
+    await page.getByLabel('Collection year').fill(String(DEMO_COLLECTION_YEAR));
+    await page.getByRole('button', { name: 'Send the return' }).click();
+    expect(await page.getByTestId('upload-error').textContent()).toBe('Choose the files of your return.');
+    expect(await page.getByLabel('Collection year').inputValue()).toBe(String(DEMO_COLLECTION_YEAR));
   });
 
   it('sends a visitor who has not signed in to sign in, and back to the page they asked for', async () => {
