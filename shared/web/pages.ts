@@ -1,8 +1,10 @@
 // Web app: each page's data, read through the API as the signed-in user, shaped for its template.
 import { COUNCILS, findCouncil, REGIONS } from '../domain/councils.ts';
 import { CATEGORY_LABELS, CONFIDENCES, INTELLIGENCE_CATEGORIES, SEVERITIES } from '../domain/intelligence.ts';
+import { DATA_THRESHOLDS } from '../domain/risk/model.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ApiClient } from './api-client.ts';
+import { lineChart, scoreHistoryChart, sparkline } from './charts.ts';
 
 export interface Page {
   readonly status: number;
@@ -258,11 +260,38 @@ interface RiskView {
   modelBand: string;
   assessedAt: string;
   modelVersion: string;
-  drivers: { text: string; red: boolean }[];
+  dataScore: number;
+  dataRating: string;
+  intelligenceScore: number;
+  intelligenceRating: string;
+  domains: { domain: string; name: string; score: number }[];
+  drivers: { text: string; red: boolean; contribution: number }[];
   override: { band: string; reason: string; expiresOn: string; applied: boolean } | null;
   notes: string[];
-  history: { version: number; asOf: string; band: string; cause: string }[];
+  history: { version: number; asOf: string; band: string; cause: string; dataScore?: number }[];
 }
+
+interface IntelligenceItem {
+  category: string;
+  severity: string;
+  observedOn: string;
+  narrative?: string;
+}
+
+const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(2)}`;
+
+/** Oldest first: the history comes newest first. */
+const scoresOverTime = (risk: RiskView) =>
+  [...risk.history]
+    .sort((a, b) => a.version - b.version)
+    .flatMap((entry) =>
+      typeof entry.dataScore === 'number' ? [{ asOf: entry.asOf, score: entry.dataScore }] : [],
+    );
+
+/** The driver that adds most to the score, in words. */
+const topDriver = (risk: RiskView) =>
+  [...risk.drivers].sort((a, b) => Math.abs(b.contribution ?? 0) - Math.abs(a.contribution ?? 0))[0]?.text ??
+  '';
 
 const BAND_ORDER: Record<string, number> = { red: 0, amber: 1, green: 2 };
 
@@ -273,15 +302,21 @@ export async function regionPage(api: ApiClient, region: string, roles: readonly
     (role) => role.kind === 'admin' || (role.kind === 'adviser' && role.region === region),
   );
   if (seesRisk) {
-    const risks = await Promise.all(
-      members.map((council) => api.get<RiskView>(`/risk/councils/${council.la}`)),
-    );
+    const [risks, intelligence] = await Promise.all([
+      Promise.all(members.map((council) => api.get<RiskView>(`/risk/councils/${council.la}`))),
+      Promise.all(
+        members.map((council) => api.get<{ items: IntelligenceItem[] }>(`/intelligence?la=${council.la}`)),
+      ),
+    ]);
+    const score = (risk: (typeof risks)[number]) =>
+      risk.ok ? risk.body.dataScore : Number.NEGATIVE_INFINITY;
     const board = members
-      .map((council, index) => ({ council, risk: risks[index]! }))
+      .map((council, index) => ({ council, risk: risks[index]!, intelligence: intelligence[index]! }))
       .sort(
         (a, b) =>
           (a.risk.ok ? (BAND_ORDER[a.risk.body.band] ?? 3) : 4) -
             (b.risk.ok ? (BAND_ORDER[b.risk.body.band] ?? 3) : 4) ||
+          score(b.risk) - score(a.risk) ||
           a.council.name.localeCompare(b.council.name),
       );
     return {
@@ -290,11 +325,45 @@ export async function regionPage(api: ApiClient, region: string, roles: readonly
       template: 'region-board.njk',
       context: {
         region: { slug: region, name },
-        rows: board.map(({ council, risk }) => [
-          link(`/councils/${council.la}`, council.name),
-          risk.ok ? bandTag(risk.body.band) : { html: '<span class="govuk-hint">Not assessed yet</span>' },
-          text(risk.ok ? risk.body.assessedAt.slice(0, 10) : ''),
-        ]),
+        rows: board.map(({ council, risk, intelligence }) => {
+          if (!risk.ok) {
+            return [
+              link(`/councils/${council.la}`, council.name),
+              { html: '<span class="govuk-hint">Not assessed yet</span>' },
+              text(''),
+              text(''),
+              text(''),
+              text(''),
+              text(''),
+            ];
+          }
+          const scores = scoresOverTime(risk.body);
+          const previous = scores.at(-2)?.score;
+          const latest = intelligence.ok
+            ? [...intelligence.body.items].sort((a, b) => b.observedOn.localeCompare(a.observedOn))[0]
+            : undefined;
+          return [
+            link(`/councils/${council.la}`, council.name),
+            bandTag(risk.body.band),
+            { text: risk.body.dataScore.toFixed(2), format: 'numeric' },
+            {
+              text: previous === undefined ? 'first assessment' : signed(risk.body.dataScore - previous),
+              format: 'numeric',
+            },
+            {
+              html: sparkline(
+                scores.map((entry) => entry.score),
+                `Score over the last ${scores.length} assessments, from ${scores[0]?.score.toFixed(2)} to ${risk.body.dataScore.toFixed(2)}`,
+              ),
+            },
+            text(topDriver(risk.body)),
+            text(
+              latest
+                ? `${latest.observedOn}: ${latest.category.replace(/-/g, ' ')} (${latest.severity})`
+                : 'none',
+            ),
+          ];
+        }),
       },
     };
   }
@@ -357,11 +426,16 @@ export async function councilPage(
         provenance: string | null;
         englandValue: number | null;
         statNeighbours: { mean?: number } | null;
+        history: {
+          period: number;
+          value: number | null;
+          englandValue: number | null;
+          regionValue: number | null;
+          statNeighbourMean: number | null;
+        }[];
       }[];
     }>(`/indicators/councils/${la}`),
-    api.get<{ items: { category: string; severity: string; observedOn: string; narrative?: string }[] }>(
-      `/intelligence?la=${la}`,
-    ),
+    api.get<{ items: IntelligenceItem[] }>(`/intelligence?la=${la}`),
   ]);
   const values = form.values ?? {};
   return {
@@ -370,13 +444,7 @@ export async function councilPage(
     template: 'council.njk',
     context: {
       council: { ...council, regionName: REGIONS[council.region] ?? council.region },
-      risk: risk.ok
-        ? {
-            ...risk.body,
-            bandTag: bandTag(risk.body.band).html,
-            assessed: risk.body.assessedAt.slice(0, 16).replace('T', ' '),
-          }
-        : undefined,
+      risk: risk.ok ? riskContext(council.name, risk.body) : undefined,
       riskMessage: !risk.ok && risk.status === 404 ? risk.message : undefined,
       intelligence: intelligence.ok
         ? {
@@ -408,6 +476,9 @@ export async function councilPage(
           }
         : undefined,
       indicatorsProblem: indicators.ok ? undefined : indicators.message,
+      indicatorCharts: indicators.ok
+        ? indicators.body.indicators.map((indicator) => indicatorChart(council, indicator))
+        : [],
       indicatorRows: indicators.ok
         ? indicators.body.indicators.map((indicator) => [
             text(indicator.name),
@@ -419,6 +490,89 @@ export async function councilPage(
           ])
         : [],
     },
+  };
+}
+
+function riskContext(councilName: string, risk: RiskView) {
+  const scores = scoresOverTime(risk);
+  return {
+    ...risk,
+    bandTag: bandTag(risk.band).html,
+    assessed: risk.assessedAt.slice(0, 16).replace('T', ' '),
+    domainRows: risk.domains.map((domain) => [
+      text(domain.name),
+      { text: domain.score.toFixed(2), format: 'numeric' },
+    ]),
+    scoreChart: scoreHistoryChart({
+      title: `${councilName}: data score over the last ${scores.length} assessments, on the data rating bands`,
+      points: scores.map((entry) => ({ label: entry.asOf.slice(0, 10), score: entry.score })),
+      thresholds: { elevated: DATA_THRESHOLDS.elevated.enter, high: DATA_THRESHOLDS.high.enter },
+    }),
+    scoreSummary:
+      scores.length > 1
+        ? `The data score went from ${scores[0]!.score.toFixed(2)} to ${risk.dataScore.toFixed(2)} over ${scores.length} assessments; the data rating is ${risk.dataRating} (elevated from ${DATA_THRESHOLDS.elevated.enter}, high from ${DATA_THRESHOLDS.high.enter}).`
+        : `One assessment so far: data score ${risk.dataScore.toFixed(2)}, data rating ${risk.dataRating}.`,
+    scoreRows: [...risk.history]
+      .sort((a, b) => b.version - a.version)
+      .map((entry) => [
+        text(entry.asOf.slice(0, 10)),
+        text(entry.band),
+        { text: typeof entry.dataScore === 'number' ? entry.dataScore.toFixed(2) : '–', format: 'numeric' },
+        text(entry.cause.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()),
+      ]),
+  };
+}
+
+function indicatorChart(
+  council: { name: string },
+  indicator: {
+    name: string;
+    unit: string;
+    decimals: number;
+    period: number;
+    value: number | null;
+    englandValue: number | null;
+    history: {
+      period: number;
+      value: number | null;
+      englandValue: number | null;
+      regionValue: number | null;
+      statNeighbourMean: number | null;
+    }[];
+  },
+) {
+  const format = (value: number | null) => formatValue(value, indicator.unit, indicator.decimals);
+  const history = indicator.history ?? [];
+  const series = [
+    { name: council.name, key: 'value' as const, emphasis: true },
+    { name: 'England', key: 'englandValue' as const },
+    { name: 'Region', key: 'regionValue' as const },
+    { name: 'Statistical neighbours', key: 'statNeighbourMean' as const },
+  ].map((entry) => ({
+    name: entry.name,
+    emphasis: entry.emphasis ?? false,
+    points: history.map((point) => ({ x: point.period, y: point[entry.key] })),
+  }));
+  const latest = history.at(-1);
+  return {
+    name: indicator.name,
+    svg: lineChart({
+      title: `${indicator.name}: ${council.name} against England, its region and its statistical neighbours, by year`,
+      series: series.filter((line) => line.points.some((point) => point.y !== null)),
+      format: (value) => format(value),
+    }),
+    summary: latest
+      ? `${latest.period}: ${council.name} ${format(latest.value)}, England ${format(latest.englandValue)}, region ${format(latest.regionValue)}, statistical neighbours ${format(latest.statNeighbourMean)}.`
+      : 'No figures yet.',
+    rows: [...history]
+      .reverse()
+      .map((point) => [
+        text(point.period),
+        text(format(point.value)),
+        text(format(point.englandValue)),
+        text(format(point.regionValue)),
+        text(format(point.statNeighbourMean)),
+      ]),
   };
 }
 

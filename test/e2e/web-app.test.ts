@@ -199,6 +199,32 @@ describe('web app in the browser', () => {
       return /Band red/.test(band ?? '') ? band : undefined;
     }, 'Kent’s band to reflect the critical item');
     expect(raised).toMatch(/Band red/);
+    // The score history and every indicator are drawn, each with its words and its table.
+    expect(await page.getByTestId('score-summary').textContent()).toMatch(/data score/i);
+    expect(await page.locator('figure svg[role="img"]').count()).toBeGreaterThan(10);
+    await expectAccessible(page);
+
+    // The board puts Kent among the red councils, with its trend and the new intelligence.
+    await page.goto(cloud.urls.app);
+    const rows = page.locator('table', { hasText: 'highest risk first' }).locator('tbody tr');
+    const bands = await rows.locator('.govuk-tag').allTextContents();
+    const names = await rows.locator('td:first-child, th:first-child').allTextContents();
+    const kentAt = names.findIndex((name) => name.trim() === 'Kent');
+    expect(bands.slice(0, kentAt + 1).every((band) => band.trim() === 'red')).toBe(true);
+    const kentRow = rows.nth(kentAt);
+    expect(await kentRow.locator('svg[role="img"]').getAttribute('aria-label')).toMatch(
+      /^Score over the last \d+ assessments/,
+    );
+    expect(await kentRow.textContent()).toMatch(/serious incident \(critical\)/);
+
+    // And the alert email links to the app, at the address it is served from.
+    const alert = await eventually(async () => {
+      const store = (await (await fetch(`${cloud.urls.sesInbox}/store`)).json()) as {
+        emails: { subject?: string; body: { text?: string } }[];
+      };
+      return store.emails.find((email) => email.body.text?.includes('/councils/886'));
+    }, 'the South East adviser’s alert email');
+    expect(alert.body.text).toContain(`${cloud.urls.app}councils/886`);
 
     // Another region's council shows no band to this adviser.
     await page.goto(`${cloud.urls.app}councils/302`);
