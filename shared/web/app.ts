@@ -251,6 +251,8 @@ export function createWebApp(deps: WebAppDeps) {
       }
       if (path === '/sign-out') return signOut(signed);
       if (path === '/returns') return sendReturn(signed, form, multipart?.files ?? []);
+      const override = /^\/councils\/(\d{3})\/override(\/lift)?$/.exec(path);
+      if (override) return changeOverride(signed, override[1]!, form, Boolean(override[2]));
       const record = /^\/councils\/(\d{3})\/intelligence$/.exec(path);
       if (record) return recordIntelligence(signed, record[1]!, form);
       return respond(errorPage(404, 'There is no such page.'), signed);
@@ -282,7 +284,12 @@ export function createWebApp(deps: WebAppDeps) {
     [
       /^\/councils\/(\d{3})$/,
       (signed, match, request) =>
-        councilPage(signed.api, match[1]!, { recorded: request.query.has('recorded') }),
+        councilPage(
+          signed.api,
+          match[1]!,
+          { recorded: request.query.has('recorded') },
+          { changed: request.query.has('overridden') },
+        ),
     ],
     [
       /^\/returns\/([0-9A-Za-z-]{8,64})$/,
@@ -357,6 +364,26 @@ export function createWebApp(deps: WebAppDeps) {
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
       body: JSON.stringify(body),
     };
+  }
+
+  /** An adviser sets or lifts an override of the band; the API decides who may and checks the reason. */
+  async function changeOverride(
+    signed: Signed,
+    la: string,
+    form: URLSearchParams,
+    lift: boolean,
+  ): Promise<WebResponse> {
+    const values = {
+      band: form.get('band') ?? '',
+      reason: form.get('reason') ?? '',
+      expiresOn: form.get('expiresOn') ?? '',
+    };
+    const changed = lift
+      ? await signed.api.send('DELETE', `/risk/councils/${la}/override`)
+      : await signed.api.send('PUT', `/risk/councils/${la}/override`, values);
+    if (changed.ok) return redirect(`/councils/${la}?overridden=1#override`);
+    const page = await councilPage(signed.api, la, {}, { values, error: changed.message });
+    return respond({ ...page, status: changed.status === 403 ? 403 : 400 }, signed);
   }
 
   async function recordIntelligence(signed: Signed, la: string, form: URLSearchParams): Promise<WebResponse> {

@@ -407,10 +407,17 @@ export interface IntelligenceFormState {
   readonly recorded?: boolean;
 }
 
+export interface OverrideFormState {
+  readonly values?: { band?: string; reason?: string; expiresOn?: string };
+  readonly error?: string;
+  readonly changed?: boolean;
+}
+
 export async function councilPage(
   api: ApiClient,
   la: string,
   form: IntelligenceFormState = {},
+  override: OverrideFormState = {},
 ): Promise<Page> {
   const council = findCouncil(la);
   if (!council) return notFound(`There is no council with number "${la}".`);
@@ -445,6 +452,15 @@ export async function councilPage(
     context: {
       council: { ...council, regionName: REGIONS[council.region] ?? council.region },
       risk: risk.ok ? riskContext(council.name, risk.body) : undefined,
+      override: {
+        ...override,
+        values: override.values ?? {},
+        bands: ['green', 'amber', 'red'].map((band) => ({
+          value: band,
+          text: band,
+          checked: band === override.values?.band,
+        })),
+      },
       riskMessage: !risk.ok && risk.status === 404 ? risk.message : undefined,
       intelligence: intelligence.ok
         ? {

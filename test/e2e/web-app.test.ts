@@ -150,8 +150,8 @@ describe('web app in the browser', () => {
     await expectAccessible(page);
     const checks = page.locator('table', { hasText: 'Checks that found problems' });
     expect(await checks.locator('tbody tr').count()).toBeGreaterThan(0);
-    const firstRow = page.locator('table', { hasText: 'Problems, row by row' }).locator('tbody tr').first();
-    expect(await firstRow.locator('td').nth(1).textContent()).toMatch(/^\d+$/);
+    const firstRow = page.locator('table', { hasText: 'Showing rows' }).locator('tbody tr').first();
+    expect(await firstRow.locator('td').nth(2).textContent()).toMatch(/^\d+$/);
     // Kent's officer cannot see Kent's risk band, only its indicators.
     await page.goto(`${cloud.urls.app}councils/886`);
     expect(await page.getByTestId('risk-band').count()).toBe(0);
@@ -320,6 +320,64 @@ describe('web app in the browser', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
   }, 180_000);
+
+  /** Presses Tab until the focused element's description matches, as a keyboard user moves through a page. */
+  async function tabUntil(page: Page, wanted: RegExp, limit = 150): Promise<void> {
+    for (let index = 0; index < limit; index += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = (
+          globalThis as unknown as { document: { activeElement: Record<string, string> | null } }
+        ).document.activeElement;
+        return element
+          ? `${element.tagName} #${element.id} ${String(element.textContent ?? '')
+              .trim()
+              .slice(0, 60)}`
+          : '';
+      });
+      if (wanted.test(focused)) return;
+    }
+    throw new Error(`Tab never reached ${wanted}`);
+  }
+
+  it('lets an adviser override a band with the keyboard alone', { timeout: 180_000 }, async () => {
+    const page = await signIn('London regional adviser');
+    await page.goto(`${cloud.urls.app}councils/302`);
+    const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await tabUntil(page, /^SUMMARY .*Override the band/);
+    await page.keyboard.press('Enter');
+    await tabUntil(page, /^INPUT #override-band /);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Too short');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(until);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    // Refused in words, with what was typed kept; then corrected, still without the mouse.
+    expect(await page.getByTestId('override-error').textContent()).toMatch(/20 characters/);
+    expect(await page.getByLabel('Reason').inputValue()).toBe('Too short');
+    await page.getByLabel('Reason').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type(': the new director has steadied the front door since the summer.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('override-changed').waitFor();
+    expect(await page.getByTestId('override-error').count()).toBe(0);
+    // The council is reassessed with the override applied, the model's band still shown beside it.
+    await eventually(
+      async () => {
+        await page.reload();
+        return (
+          (await page.locator('.govuk-inset-text', { hasText: 'Override to green' }).count()) > 0 || undefined
+        );
+      },
+      'Barnet’s reassessment with the override',
+      120_000,
+    );
+    await expectAccessible(page);
+  });
 
   it('explains a return sent without files, with JavaScript turned off', async () => {
     const page = await signIn('Barnet data officer', await newPage({ javaScriptEnabled: false }), false);
