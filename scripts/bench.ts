@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchLocalCloud } from './bench/local-cloud.ts';
+import { benchWebPages } from './bench/web-pages.ts';
 import { benchRecompute } from './bench-recompute.ts';
 import { benchSsda903Parse } from './bench-ssda903-parse.ts';
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       ['recompute', () => benchRecompute()],
       ['ssda903Ingest', () => benchSsda903Parse({ rows: episodeRows })],
       ['localCloud', () => benchLocalCloud(root)],
+      ['webPages', () => benchWebPages(root)],
     ] as [string, () => Promise<Record<string, unknown>>][]
   ).filter(([name]) => !only || name === only);
   for (const [name, run] of sections) {

@@ -118,11 +118,25 @@ const stageSettingsSchema = z.strictObject({
   alarmEmail: z.email().optional(),
   /** Sender of adviser alert emails; in AWS an SES verified identity (the address or its domain). */
   fromAddress: z.email().default('alerts@upstream.example.gov.uk'),
-  /** The web app's base address, linked from alert emails (a council's page is `{appUrl}/councils/{la}`); by default the local dashboard. */
+  /**
+   * The web app's address when it has its own domain (linked from alert emails: a council's page is
+   * `{appUrl}/councils/{la}`); by default the CloudFront distribution's own address.
+   */
   appUrl: z
     .url()
-    .refine((value) => /^https?:\/\//.test(value), { message: 'must be an http(s) address' })
-    .default('http://127.0.0.1:3001'),
+    .refine((value) => /^https:\/\/[^/]+$/.test(value), {
+      message:
+        'must be an https address with no path or trailing slash, such as https://upstream.example.gov.uk',
+    })
+    .optional(),
+  /** Cognito managed login's domain prefix (unique in the region): https://<prefix>.auth.<region>.amazoncognito.com. */
+  authDomainPrefix: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens')
+    .refine((value) => !/aws|amazon|cognito/.test(value), {
+      message: 'must not contain aws, amazon or cognito (Cognito refuses them)',
+    })
+    .optional(),
   /** Advisers who asked for a digest get their held alerts in one email this often. */
   adviserDigestMinutes: z.number().int().min(5).max(1440).default(60),
   allowedOrigins: z
@@ -223,7 +237,7 @@ function crossChecks(
         });
       }
     }
-    if (raw.appUrl !== undefined && isLocalAddress(data.appUrl)) {
+    if (data.appUrl !== undefined && isLocalAddress(data.appUrl)) {
       problems.push({ path: ['appUrl'], message: 'must be a public https address in a retained stage' });
     }
     if (raw.allowedOrigins !== undefined && data.allowedOrigins.some(isLocalAddress)) {

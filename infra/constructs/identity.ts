@@ -4,9 +4,11 @@ import {
   AccountRecovery,
   CfnUserPoolGroup,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
   type UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -21,6 +23,8 @@ export interface IdentityProps {
   readonly email?: UserPoolEmail;
   /** Blocks deleting the pool through the API as well as through CloudFormation. @default false */
   readonly deletionProtection?: boolean;
+  /** The managed-login domain's prefix: https://<prefix>.auth.<region>.amazoncognito.com. */
+  readonly domainPrefix: string;
 }
 
 /**
@@ -32,6 +36,8 @@ export class Identity extends Construct {
   readonly userPool: UserPool;
   /** Public client for the dashboard (no secret: it runs in the browser). */
   readonly client: UserPoolClient;
+  /** Cognito managed login, where the web app sends users to sign in. */
+  readonly domain: UserPoolDomain;
   /** The JWT issuer API Gateway checks tokens against. */
   readonly issuerUrl: string;
   readonly groupNames: readonly string[];
@@ -77,6 +83,11 @@ export class Identity extends Construct {
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
       enableTokenRevocation: true,
+    });
+
+    this.domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: props.domainPrefix },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
 
     this.issuerUrl = `https://cognito-idp.${Aws.REGION}.amazonaws.com/${this.userPool.userPoolId}`;

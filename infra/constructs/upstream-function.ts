@@ -60,6 +60,17 @@ export interface UpstreamFunctionProps {
   readonly description?: string;
   /** Extra plain environment variables; resources are added with the bind methods instead. @default - none */
   readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * Files the handler reads at run time (templates), copied beside the bundle: `from` is relative to the
+   * repository root, `to` to the bundle, and only names ending in `suffix` are copied. @default - none
+   */
+  readonly bundledFiles?: readonly { readonly from: string; readonly to: string; readonly suffix: string }[];
+}
+
+/** A shell command that copies a tree's files with one suffix, keeping the folders (no shell globbing). */
+function copyTreeCommand(from: string, to: string, suffix: string): string {
+  const script = `const fs=require('fs');fs.cpSync(process.argv[1],process.argv[2],{recursive:true,filter:(s)=>fs.statSync(s).isDirectory()||s.endsWith(process.argv[3])})`;
+  return `node -e "${script}" "${from}" "${to}" "${suffix}"`;
 }
 
 /**
@@ -140,6 +151,18 @@ export class UpstreamFunction extends Construct {
         mainFields: ['module', 'main'],
         // Bundle the AWS SDK rather than use the runtime's copy: the version we test is the version we run.
         externalModules: [],
+        ...(props.bundledFiles?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  (props.bundledFiles ?? []).map((file) =>
+                    copyTreeCommand(`${inputDir}/${file.from}`, `${outputDir}/${file.to}`, file.suffix),
+                  ),
+              },
+            }
+          : {}),
       },
     });
     const defaults: Record<string, string> = {

@@ -1,9 +1,12 @@
 // Local cloud: the HTTP API. Matches the template's routes, authorises with the JWT authoriser's rules,
 // turns requests into API Gateway v2 (payload 2.0) events and maps the function's result back.
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ASSET_CONTENT_TYPES } from '../../shared/web/assets.ts';
 import { assertPortFree } from './emulators.ts';
 import type { InvocationResult } from './functions.ts';
 import { flattenClaims, type LocalIssuer, verifyForAuthorizer } from './issuer.ts';
@@ -263,6 +266,8 @@ export interface GatewayDeps {
   readonly log: (line: string) => void;
   /** AWS_LIMITS unless a test needs a shorter timeout. */
   readonly limits?: GatewayLimits;
+  /** A file to serve as it is for a GET of this path (the distribution's static assets), if any. */
+  readonly staticFile?: (pathname: string) => string | undefined;
 }
 
 export interface RunningGateway {
@@ -293,6 +298,17 @@ export async function startGateway(port: number, deps: GatewayDeps): Promise<Run
             ...(cors.MaxAge !== undefined ? { 'access-control-max-age': String(cors.MaxAge) } : {}),
           },
           '',
+        );
+      }
+      const file = method === 'GET' ? deps.staticFile?.(url.pathname) : undefined;
+      if (file) {
+        return send(
+          200,
+          {
+            'content-type': ASSET_CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+            'cache-control': 'max-age=3600',
+          },
+          await readFile(file),
         );
       }
       const chunks: Buffer[] = [];

@@ -98,9 +98,12 @@ export class LocalIssuer {
     return { keys: [this.publicJwk] };
   }
 
-  /** An ID token shaped like Cognito's, for a demo user. */
-  async tokenFor(user: DemoUser, now = Math.floor(Date.now() / 1000)): Promise<string> {
-    const clientId = this.pool.clientIds[0];
+  /** An ID token shaped like Cognito's, for a demo user, issued to the pool's first client or `clientId`. */
+  async tokenFor(
+    user: DemoUser,
+    now = Math.floor(Date.now() / 1000),
+    clientId = this.pool.clientIds[0],
+  ): Promise<string> {
     if (!clientId) throw new Error(`User pool ${this.pool.id} has no app client`);
     const sub = createHash('sha256')
       .update(user.username)

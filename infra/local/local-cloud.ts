@@ -1,8 +1,9 @@
 // Local cloud: starts the emulators, creates the template's resources in them, and wires every trigger
 // in the template (queues → functions, bucket notifications, routes, schedules) to the unchanged bundles.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { findAsset } from '../../shared/web/assets.ts';
+import { authorizationServer } from './authorization-server.ts';
 import {
   dynamoPermissions,
   fauxqsService,
@@ -10,7 +11,6 @@ import {
   sesPermissions,
   sqsPermissions,
 } from './aws-requests.ts';
-import { dashboardHandler } from './dashboard.ts';
 import {
   assertPortFree,
   freePorts,
@@ -89,8 +89,8 @@ export interface Wiring {
 export interface LocalCloudUrls {
   readonly api: string;
   readonly console: string;
-  /** The dashboard, in the browser: sign in as a demo user. */
-  readonly dashboard: string;
+  /** The web app (the HTTP API's default route), in the browser: sign in as a demo user. */
+  readonly app: string;
   readonly sesInbox: string;
   readonly s3: string;
   readonly sqs: string;
@@ -174,10 +174,20 @@ async function choosePorts(
   return { ...chosen, emulators: { awsServices: spare[0]!, dynamodb: spare[1]!, ses: spare[2]! } };
 }
 
+/**
+ * Addresses that exist only once deployed: the web app's (CloudFront) and Cognito managed login's domain.
+ * Locally the app is the gateway's default route and the local console is the authorization server.
+ */
+export function localAddresses(apiUrl: string, consoleUrl: string): Record<string, string> {
+  return { APP_URL: apiUrl, AUTH_URL: consoleUrl };
+}
+
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const log = options.log ?? ((source, line) => console.log(`[${source}] ${line}`));
   const ports = await choosePorts(options.ports);
   const apiUrl = `http://127.0.0.1:${ports.api}`;
+  const consoleUrl = `http://127.0.0.1:${ports.console}`;
+  const addresses = localAddresses(apiUrl, consoleUrl);
 
   // Read the template first: a template the local cloud cannot honour fails before anything starts.
   const model = buildLocalModel(loadAssembly(options.assemblyDir), options.assemblyDir, {
@@ -307,16 +317,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       model.functions.map((definition) => {
         const environment = {
           ...definition.environment,
+          ...Object.fromEntries(
+            Object.keys(addresses)
+              .filter((name) => name in definition.environment)
+              .map((name) => [name, addresses[name]!]),
+          ),
           ...serviceEnvironmentFor(endpoints, functionCredentials(definition.displayName)),
           AWS_LAMBDA_FUNCTION_NAME: definition.name,
           AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memoryMb),
           AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
           AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.name}`,
           AWS_EXECUTION_ENV: `AWS_Lambda_${definition.runtime}`,
-          // Links in emails lead to the dashboard on the port actually in use, whatever the stage config says.
-          ...(definition.environment.APP_URL === undefined
-            ? {}
-            : { APP_URL: `http://127.0.0.1:${ports.console}` }),
           // No X-Ray here: the tracer would look for a trace header that only Lambda sets.
           POWERTOOLS_TRACE_ENABLED: 'false',
         };
@@ -362,6 +373,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         issuers,
         invoke: (functionName, event) => runtimeByName(functionName).invoke(event),
         log: (line) => log('api', line),
+        // CloudFront's /assets/* behaviour (an S3 origin in AWS), from the same files the deploy uploads.
+        staticFile: (pathname) =>
+          pathname.startsWith('/assets/') ? findAsset(pathname.slice('/assets/'.length)) : undefined,
       });
       stoppers.push(() => gateway!.stop());
     }
@@ -443,6 +457,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       issuers,
       secrets: new LocalSecretsManager(model.secrets, options.stateDir),
       api: gateway?.url ?? '',
+      appUrl: apiUrl,
       trigger: async (name) => {
         const found = schedules.find(({ schedule }) => schedule.id === name || schedule.name === name);
         if (!found) return false;
@@ -458,7 +473,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           consoleServer.close(() => resolve());
         }),
     );
-    const consoleUrl = `http://127.0.0.1:${(consoleServer.address() as AddressInfo).port}`;
 
     return {
       model,
@@ -467,7 +481,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       urls: {
         api: gateway?.url ?? '',
         console: consoleUrl,
-        dashboard: `${consoleUrl}/`,
+        app: `${apiUrl}/`,
         sesInbox: sesFront.endpoint,
         s3: awsFront.endpoint,
         sqs: awsFront.endpoint,
@@ -477,6 +491,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         const { definition } = runtimeByName(name);
         return {
           ...definition.environment,
+          ...Object.fromEntries(
+            Object.keys(addresses)
+              .filter((name) => name in definition.environment)
+              .map((name) => [name, addresses[name]!]),
+          ),
           ...serviceEnvironmentFor(endpoints, functionCredentials(definition.displayName)),
         };
       },
@@ -528,17 +547,21 @@ function startConsole(
     issuers: readonly LocalIssuer[];
     secrets: LocalSecretsManager;
     api: string;
+    appUrl: string;
     trigger: (name: string) => Promise<boolean>;
   },
 ): http.Server {
-  const dashboard = dashboardHandler({
-    api: deps.api,
-    users: DEMO_USERS,
-    tokenFor: (user) => deps.issuers[0]!.tokenFor(user),
-  });
+  const signIn = deps.issuers[0]
+    ? authorizationServer({
+        issuer: deps.issuers[0],
+        users: DEMO_USERS,
+        redirectUri: () => `${deps.appUrl}/auth/callback`,
+        signedOutUri: () => `${deps.appUrl}/signed-out`,
+      })
+    : undefined;
   return http.createServer(async (request, response) => {
     if (await deps.secrets.handle(request, response)) return;
-    if (await dashboard(request, response)) return;
+    if (signIn && (await signIn(request, response))) return;
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const send = (status: number, body: unknown) => {
       response.writeHead(status, {

@@ -66,7 +66,7 @@ async function greetAndLoadDemo(cloud: LocalCloud, started: number): Promise<voi
   console.log(`
 Upstream is running locally (ready in ${seconds} s).
 
-  Dashboard       ${cloud.urls.dashboard}   (open in a browser; sign in as any demo user)
+  Web app         ${cloud.urls.app}   (open in a browser; sign in as any demo user)
   HTTP API        ${cloud.urls.api}
   Email inbox     ${cloud.urls.sesInbox}   (every email the product sends; JSON at /store)
   Local console   ${cloud.urls.console}    (demo tokens, schedule triggers)

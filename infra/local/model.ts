@@ -214,6 +214,13 @@ const PASSIVE_TYPES = new Set([
   // Where AWS puts a failed scheduled run; locally the failure is in the function's log.
   'AWS::Lambda::EventInvokeConfig',
   'Custom::LogRetention',
+  // The web app's edge and sign-in styling: locally the gateway serves the pages and /assets/ itself.
+  'AWS::CloudFront::Distribution',
+  'AWS::CloudFront::ResponseHeadersPolicy',
+  'AWS::CloudFront::OriginAccessControl',
+  'AWS::Cognito::ManagedLoginBranding',
+  'AWS::Lambda::LayerVersion',
+  'Custom::CDKBucketDeployment',
 ]);
 
 const sanitizeBucketName = (name: string) =>

@@ -373,6 +373,7 @@ export class StatefulStack extends Stack {
       regions: REGIONS,
       removalPolicy,
       deletionProtection: protect,
+      domainPrefix: config.authDomainPrefix ?? `upstream-${config.stage}`,
     });
   }
 

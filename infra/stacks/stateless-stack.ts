@@ -1,5 +1,5 @@
 // Infra stack: functions, their triggers and the HTTP API, wired to the stateful stack's resources.
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -27,6 +27,7 @@ import { QueueConsumer } from '../constructs/queue-consumer.ts';
 import { OPEN_ROUTE_THROTTLE, throttleRoutes } from '../constructs/route-throttles.ts';
 import { ScheduledInvocation } from '../constructs/scheduled-invocation.ts';
 import { UpstreamFunction } from '../constructs/upstream-function.ts';
+import { WebApp } from '../constructs/web-app.ts';
 import { CURATED_PREFIX, type StatefulStack } from './stateful-stack.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -59,6 +60,7 @@ export class StatelessStack extends Stack {
   readonly notify: UpstreamFunction;
   readonly directoryApi: UpstreamFunction;
   readonly dfeFeeds: DfeFeeds;
+  readonly web: WebApp;
   readonly api: HttpApi;
   readonly apiStage: HttpStage;
 
@@ -173,7 +175,8 @@ export class StatelessStack extends Stack {
     })
       .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
       .bindEmailSender(config.fromAddress, 'FROM_ADDRESS')
-      .addEnvironment('APP_URL', config.appUrl)
+      // The web app's address, known once the web app exists below.
+      .addEnvironment('APP_URL', Lazy.string({ produce: () => this.web.appUrl }))
       // Longer than the function's time-out, so a live send is never doubled by a redelivery.
       .addEnvironment('SEND_LEASE_SECONDS', String(2 * functionTimeoutSeconds(config, 'notify')));
     new QueueConsumer(this, 'AlertConsumer', {
@@ -197,7 +200,11 @@ export class StatelessStack extends Stack {
     }).bindTable(stateful.table, 'TABLE_NAME', 'readWrite');
 
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', stateful.identity.issuerUrl, {
-      jwtAudience: [stateful.identity.client.userPoolClientId],
+      // The web app's client is created with the app, after the API it sits behind.
+      jwtAudience: [
+        stateful.identity.client.userPoolClientId,
+        Lazy.string({ produce: () => this.web.client.userPoolClientId }),
+      ],
       identitySource: ['$request.header.Authorization'],
     });
     this.api = new HttpApi(this, 'HttpApi', {
@@ -311,11 +318,19 @@ export class StatelessStack extends Stack {
       scheduleDeadLetterQueue: stateful.scheduleDeadLetterQueue.queue,
     });
 
+    this.web = new WebApp(this, 'Web', {
+      config,
+      api: this.api,
+      table: stateful.table,
+      identity: stateful.identity,
+    });
+
     throttleRoutes(this.apiStage, this.dfeFeeds.openRouteKeys, OPEN_ROUTE_THROTTLE);
 
     new OperationalAlarms(this, 'OperationalAlarms', { alarmTopic: stateful.alarmTopic, api: this.api });
 
     new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url });
+    new CfnOutput(this, 'AppUrl', { value: this.web.appUrl, description: 'The web app, for every role' });
     new CfnOutput(this, 'UploadsBucketName', { value: stateful.uploadsBucket.bucketName });
     new CfnOutput(this, 'DataBucketName', { value: stateful.dataBucket.bucketName });
     new CfnOutput(this, 'UserPoolId', { value: stateful.identity.userPool.userPoolId });

@@ -67,6 +67,8 @@ export async function councilRiskView(
         version: entry.version,
         asOf: entry.assessment.asOf,
         band: entry.assessment.band,
+        dataScore: entry.assessment.dataScore,
+        intelligenceScore: entry.assessment.intelligenceScore,
         cause: entry.cause.type,
       })),
     },

@@ -148,8 +148,8 @@ describe('adviser risk alerts through the local cloud', () => {
       );
       expect(email.body.text).toContain(`Risk band: ${bandWord(before.band)} → ${bandWord(risk.band)}`);
       expect(email.body.text).toContain('Serious incident or practice review: critical severity');
-      // The link leads to the dashboard on the port this local cloud chose, not to the stage config's default.
-      expect(email.body.text).toContain(`Council page: ${cloud.urls.console}/councils/886`);
+      // The link leads to the web app on the port this local cloud chose, not to the stage config’s default.
+      expect(email.body.text).toContain(`Council page: ${cloud.urls.app}councils/886`);
       expect(email.body.html).toContain('<h3>Top drivers</h3>');
       expect(email.body.text).not.toContain(narrative);
       expect(email.body.html).not.toContain(narrative);

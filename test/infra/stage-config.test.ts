@@ -42,7 +42,6 @@ describe('parseStageConfig', () => {
       functionTimeoutSeconds: { default: 30, 'ingest-return': 600, 'submissions-api': 10 },
       maxUploadBytes: 100 * MIB,
       fromAddress: 'alerts@upstream.example.gov.uk',
-      appUrl: 'http://127.0.0.1:3001',
       adviserDigestMinutes: 60,
       allowedOrigins: DEFAULT_ALLOWED_ORIGINS,
     });
@@ -51,8 +50,26 @@ describe('parseStageConfig', () => {
   it('rejects an alert sender, app address or digest window that cannot work', () => {
     const message = problemsFor({ fromAddress: 'alerts', appUrl: 'ftp://upstream', adviserDigestMinutes: 2 });
     expect(message).toMatch(/stages\.dev\.fromAddress/);
-    expect(message).toMatch(/stages\.dev\.appUrl: must be an http\(s\) address/);
+    expect(message).toMatch(/stages\.dev\.appUrl: must be an https address/);
     expect(message).toMatch(/stages\.dev\.adviserDigestMinutes/);
+  });
+
+  it.each([
+    ['http://upstream.example.gov.uk', 'plain HTTP: Cognito only calls back to https'],
+    ['https://upstream.example.gov.uk/', 'trailing slash'],
+    ['https://upstream.example.gov.uk/app', 'path'],
+  ])('rejects the app address %j (%s)', (appUrl) => {
+    expect(problemsFor({ appUrl })).toMatch(/stages\.dev\.appUrl: must be an https address/);
+  });
+
+  it('takes a managed-login domain prefix Cognito accepts, and refuses one it would not', () => {
+    expect(parseStageConfig('dev', { dev: { authDomainPrefix: 'upstream-dev-7' } }).authDomainPrefix).toBe(
+      'upstream-dev-7',
+    );
+    expect(problemsFor({ authDomainPrefix: 'Upstream' })).toMatch(/stages\.dev\.authDomainPrefix/);
+    expect(problemsFor({ authDomainPrefix: 'my-cognito-login' })).toMatch(
+      /must not contain aws, amazon or cognito/,
+    );
   });
 
   it('keeps given values and merges function timeouts over the defaults', () => {
