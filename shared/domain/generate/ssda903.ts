@@ -408,7 +408,10 @@ export function generateSsda903(options: Ssda903Options): GeneratedFile[] {
   const sexCode = (sex: 'M' | 'F') => (options.year >= 2025 ? sex : sex === 'M' ? '1' : '2');
   const uk = (day: Day | null) => (day === null ? '' : formatUkDay(day));
   const rows: Partial<Record<TableName, Record<string, string>[]>> = {};
-  const add = (table: TableName, row: Record<string, string>) => (rows[table] ??= []).push(row);
+  const add = (table: TableName, row: Record<string, string>) => {
+    rows[table] ??= [];
+    rows[table].push(row);
+  };
 
   for (const child of builder.children) {
     const base = { CHILD: child.id, DOB: uk(child.dob) };
