@@ -2,8 +2,9 @@
 // `upstream generate`, the demo world at first start and the benchmarks; nothing in them is real.
 import type { NationalBaseline } from '../indicators/baseline.ts';
 import type { ReturnType } from '../upload-key.ts';
-import { generateSsda903, type GeneratedFile } from './ssda903.ts';
+import { generateCin } from './cin.ts';
 import { Random } from './random.ts';
+import { type GeneratedFile, generateSsda903 } from './ssda903.ts';
 import { Targets } from './targets.ts';
 
 export type { GeneratedFile } from './ssda903.ts';
@@ -32,6 +33,8 @@ export function generateReturn(request: GenerateRequest, baseline: NationalBasel
   switch (request.returnType) {
     case 'ssda903':
       return generateSsda903(common);
+    case 'cin':
+      return generateCin(common);
     default:
       throw new Error(`Generating ${request.returnType} returns is not supported yet.`);
   }

@@ -2,8 +2,8 @@
 // are made to match the council's published figures (targets.ts): how many are looked after at 31 March and
 // start in the year, how often they move, go missing or change social worker, and how care leavers fare.
 import { type Day, dayFromParts, formatUkDay } from '../dates.ts';
-import { schemaForYear } from '../ssda903/schema.ts';
 import type { TableName } from '../ssda903/model.ts';
+import { schemaForYear } from '../ssda903/schema.ts';
 import { addDays, addYears, ageAt, dayBetween, ethnicity, upn } from './people.ts';
 import { chooseExactly, type Random } from './random.ts';
 import type { Targets } from './targets.ts';
