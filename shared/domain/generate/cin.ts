@@ -163,7 +163,9 @@ class CinBuilder {
       assessedChildren.length,
       targets.share('assessed-not-in-need', 30),
     );
-    assessedChildren.forEach((child, index) => this.assess(child.episode, timely[index]!, periodEnd));
+    assessedChildren.forEach((child, index) => {
+      this.assess(child.episode, timely[index]!, periodEnd);
+    });
 
     // Section 47 enquiries after the assessment starts; conferences for some; plans from most conferences.
     const candidates = assessedChildren.filter(
@@ -229,7 +231,9 @@ class CinBuilder {
     // Conference reviews: first within 3 months, then every 6; a share of plans has one late.
     const reviewed = this.children.filter((child) => child.episode.plan !== null);
     const onTime = chooseExactly(this.random, reviewed.length, targets.share('cp-reviews-on-time', 92));
-    reviewed.forEach((child, index) => this.reviews(child.episode.plan!, onTime[index]!));
+    reviewed.forEach((child, index) => {
+      this.reviews(child.episode.plan!, onTime[index]!);
+    });
 
     // Children in need at 31 March: the plans, and others with a CIN plan; the rest closed in the year.
     const cinOpen = new Set(
