@@ -3,6 +3,8 @@
 import type { NationalBaseline } from '../indicators/baseline.ts';
 import type { ReturnType } from '../upload-key.ts';
 import { generateCin } from './cin.ts';
+import { generateCsww } from './csww.ts';
+import { generateInYear } from './inyear.ts';
 import { Random } from './random.ts';
 import { type GeneratedFile, generateSsda903 } from './ssda903.ts';
 import { Targets } from './targets.ts';
@@ -35,7 +37,9 @@ export function generateReturn(request: GenerateRequest, baseline: NationalBasel
       return generateSsda903(common);
     case 'cin':
       return generateCin(common);
-    default:
-      throw new Error(`Generating ${request.returnType} returns is not supported yet.`);
+    case 'csww':
+      return generateCsww(common);
+    case 'inyear':
+      return generateInYear(common);
   }
 }

@@ -52,8 +52,18 @@ export class Targets {
 
   /** The council's child population DfE printed beside a rate (0 to 17 year olds). */
   population(indicator = 'cla-rate'): number {
+    // Rates DfE printed without their population (e.g. section 47 enquiries) use the one printed beside others.
+    for (const code of [indicator, 'cin-rate', 'cla-rate']) {
+      const found = nearestNumber(this.baseline, code, this.la, this.year, (cell) => cell.denominator);
+      if (found) return found.value;
+    }
+    return 250_000;
+  }
+
+  /** The denominator DfE published beside an indicator (e.g. FTE in post for turnover), or the fallback. */
+  denominator(indicator: string, fallback: number): number {
     const found = nearestNumber(this.baseline, indicator, this.la, this.year, (cell) => cell.denominator);
-    return found?.value ?? 250_000;
+    return found?.value ?? fallback;
   }
 
   /** A rate per 10,000 children as a count for this council. */
