@@ -55,7 +55,6 @@ const EET_ACTIVITIES = ['F1', 'P1', 'F2', 'P2', 'F4', 'P4'];
 const NOT_EET_ACTIVITIES = ['G4', 'G5', 'G6'];
 const SUITABLE_ACCOMMODATION = ['B1', 'C1', 'D1', 'E1', 'H1', 'K1', 'R1', 'S1', 'T1', 'U1', 'V1', 'X1'];
 const UNSUITABLE_ACCOMMODATION = ['B2', 'C2', 'D2', 'E2', 'H2', 'K2', 'R2', 'S2', 'T2', 'U2', 'V2', 'X2'];
-const FIRST_SW_REASON_DAY = dayFromParts(2023, 4, 1)!;
 const WORKER_REASONS = ['MANAGE', 'LEFTRL', 'ORGRST', 'CHCHAN', 'OTHERS'];
 
 export interface Ssda903Options {
@@ -221,8 +220,8 @@ class Ssda903Builder {
     changes.sort((a, b) => a - b);
     const unique = [...new Set(changes)].filter((day) => day > from && day < to);
     let start = from;
-    // From April 2023 every episode carries a reason, the child's first one too.
-    let reason = from >= FIRST_SW_REASON_DAY ? 'OTHERS' : '';
+    // Every episode carries a reason, the child's first one too (the open one must be complete at 31 March).
+    let reason = 'OTHERS';
     for (const change of unique) {
       child.workers.push({ id: this.worker(), start, end: change, reason });
       start = change;
@@ -250,13 +249,14 @@ class Ssda903Builder {
     const staying: { child: Child; careStart: Day; eligibleLongTerm: boolean }[] = [];
     for (let index = 0; index < atEnd; index += 1) {
       const startedThisYear = index < startersStaying;
-      const dob = this.dobFor(periodEnd, 0, 17);
+      // A child looked after since before the year was born before it (a newborn would be a starter).
+      const dob = startedThisYear ? this.dobFor(periodEnd, 0, 17) : this.dobFor(periodStart - 30, 0, 16);
       const child = this.newChild(dob);
       const earliest = Math.max(dob + 1, periodStart - 9 * 365);
       const careStart = startedThisYear
         ? dayBetween(this.random, Math.max(periodStart, dob + 1), periodEnd - 30)
         : dayBetween(this.random, earliest, periodStart - 1);
-      const eligibleLongTerm = periodEnd - careStart >= 913 + 40 && ageAt(dob, periodEnd) < 16;
+      const eligibleLongTerm = periodEnd - careStart >= 913 && ageAt(dob, periodEnd) < 16;
       staying.push({ child, careStart, eligibleLongTerm });
     }
     const eligible = staying.filter((entry) => entry.eligibleLongTerm);
@@ -297,8 +297,10 @@ class Ssda903Builder {
           moves.push(dayBetween(this.random, Math.max(careStart + 1, periodEnd - 729), periodStart - 1));
         if (this.random.chance(0.4)) moves.push(dayBetween(this.random, firstInYear + 1, periodEnd - 1));
       }
-      if (careStart < periodStart - 400 && this.random.chance(0.5))
-        moves.push(dayBetween(this.random, careStart + 1, careStart + 300));
+      // An early move in a long stay; for a child with the same carer for two years, before those two years.
+      const earlyMoveBy = stableSet.has(child) ? Math.min(careStart + 300, periodEnd - 740) : careStart + 300;
+      if (careStart < periodStart - 400 && earlyMoveBy > careStart + 1 && this.random.chance(0.5))
+        moves.push(dayBetween(this.random, careStart + 1, earlyMoveBy));
       this.episodes(child, careStart, null, moves, '');
       this.reviews(child, careStart, null);
       this.socialWorkers(child, careStart, null, manyWorkers[index]!);
@@ -308,7 +310,7 @@ class Ssda903Builder {
     // Children who left care during the year: some started this year, some earlier.
     for (let index = 0; index < startersLeaving + earlierLeaving; index += 1) {
       const startedThisYear = index < startersLeaving;
-      const dob = this.dobFor(periodEnd, 1, 18);
+      const dob = startedThisYear ? this.dobFor(periodEnd, 1, 18) : this.dobFor(periodStart, 1, 17);
       const child = this.newChild(dob);
       const eighteenth = addYears(dob, 18);
       const careStart = startedThisYear
@@ -367,27 +369,36 @@ class Ssda903Builder {
   private careLeavers(atEnd: number): void {
     const { targets } = this.options;
     const count = Math.max(3, Math.round(atEnd * 0.35));
-    const suitable = chooseExactly(
-      this.random,
-      count,
-      targets.share('care-leavers-suitable-accommodation', 88),
-    );
-    const eet = chooseExactly(this.random, count, targets.share('care-leavers-eet', 55));
+    // Those out of touch count as neither in suitable accommodation nor in education, employment or training,
+    // so the shares are placed among the young people in touch.
     const notInTouch = chooseExactly(this.random, count, targets.share('care-leavers-not-in-touch', 5));
+    const inTouch = notInTouch.filter((out) => !out).length;
+    const amongInTouch = (indicator: string, fallback: number) =>
+      chooseExactly(
+        this.random,
+        inTouch,
+        inTouch === 0 ? 0 : (targets.share(indicator, fallback) * count) / inTouch,
+      );
+    const suitable = amongInTouch('care-leavers-suitable-accommodation', 88);
+    const eet = amongInTouch('care-leavers-eet', 55);
+    let next = 0;
     for (let index = 0; index < count; index += 1) {
       const birthday = dayBetween(this.random, this.periodStart, this.periodEnd);
       const age = this.random.pick([19, 20, 21]);
       const dob = addYears(birthday, -age);
       const child = this.newChild(dob);
-      child.careLeaver = notInTouch[index]
-        ? { inTouch: this.random.pick(['NO', 'REFU']), activ: '0', accom: '0' }
-        : {
-            inTouch: 'YES',
-            activ: eet[index] ? this.random.pick(EET_ACTIVITIES) : this.random.pick(NOT_EET_ACTIVITIES),
-            accom: suitable[index]
-              ? this.random.pick(SUITABLE_ACCOMMODATION)
-              : this.random.pick(UNSUITABLE_ACCOMMODATION),
-          };
+      if (notInTouch[index]) {
+        child.careLeaver = { inTouch: this.random.pick(['NO', 'REFU']), activ: '0', accom: '0' };
+        continue;
+      }
+      child.careLeaver = {
+        inTouch: 'YES',
+        activ: eet[next] ? this.random.pick(EET_ACTIVITIES) : this.random.pick(NOT_EET_ACTIVITIES),
+        accom: suitable[next]
+          ? this.random.pick(SUITABLE_ACCOMMODATION)
+          : this.random.pick(UNSUITABLE_ACCOMMODATION),
+      };
+      next += 1;
     }
   }
 }
