@@ -66,10 +66,14 @@ const SAMPLE: readonly { returnType: ReturnType; la: string; collectionYear: num
 ];
 
 describe('generated returns pass the service’s checks', () => {
-  it.each(SAMPLE)('$returnType for $la, $collectionYear', async (sample) => {
-    const checked = await generateAndValidate({ ...sample, seed: 3 }, scratch);
-    expect(checked.status).toBe('accepted');
-    expect(checked.report.totals.problems).toBe(0);
-    expect(Object.keys(checked.aggregates?.indicators ?? {}).length).toBeGreaterThan(2);
-  });
+  it.each(SAMPLE)(
+    '$returnType for $la, $collectionYear',
+    async (sample) => {
+      const checked = await generateAndValidate({ ...sample, seed: 3 }, scratch);
+      expect(checked.status).toBe('accepted');
+      expect(checked.report.totals.problems).toBe(0);
+      expect(Object.keys(checked.aggregates?.indicators ?? {}).length).toBeGreaterThan(2);
+    },
+    60_000,
+  );
 });
