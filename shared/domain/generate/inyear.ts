@@ -1,13 +1,16 @@
 // Domain: a synthetic in-year core dataset (docs/inyear-format.md): one CSV row per month of council-level
 // counts, on the council's published yearly figures spread over the months with some month-to-month noise.
 // A scenario can bend the months (e.g. a workforce crisis spreading into assessment timeliness).
-import { MEASURES, monthsOfYear } from '../inyear/format.ts';
+import { type Family, MEASURES, monthsOfYear } from '../inyear/format.ts';
 import type { Random } from './random.ts';
 import type { GeneratedFile } from './ssda903.ts';
 import type { Targets } from './targets.ts';
 
-/** How far into a deterioration a month is: 0 is business as usual, 1 the worst of it. */
-export type Strain = (monthIndex: number) => number;
+/**
+ * How far into a deterioration a month is for one family of measures: 0 is business as usual, 1 the worst
+ * of it. Families may strain at different times (a workforce crisis shows in assessments months later).
+ */
+export type Strain = (monthIndex: number, family: Family) => number;
 
 export interface InYearOptions {
   readonly la: string;
@@ -51,16 +54,19 @@ export function inYearFigures(options: InYearOptions): MonthFigures[] {
   let cp = cpOpen;
   let cla = claOpen;
   for (let index = 0; index < 12; index += 1) {
-    const s = strain(index);
+    const front = strain(index, 'front-door');
+    const assessing = strain(index, 'assessments');
+    const protecting = strain(index, 'child-protection');
+    const staff = strain(index, 'workforce');
     const month: MonthFigures = {};
-    month.referrals = noisy(random, referrals * (1 + 0.1 * s));
-    month.re_referrals = part(random, month.referrals, targets.share('re-referrals', 21) * (1 + 0.3 * s));
+    month.referrals = noisy(random, referrals * (1 + 0.1 * front));
+    month.re_referrals = part(random, month.referrals, targets.share('re-referrals', 21) * (1 + 0.3 * front));
     month.referrals_nfa = part(random, month.referrals, targets.share('referrals-no-further-action', 6));
-    month.assessments_completed = noisy(random, referrals * 0.93 * (1 - 0.15 * s));
+    month.assessments_completed = noisy(random, referrals * 0.93 * (1 - 0.15 * assessing));
     month.assessments_within_45_days = part(
       random,
       month.assessments_completed,
-      targets.share('assessment-timeliness', 82) * (1 - 0.45 * s),
+      targets.share('assessment-timeliness', 82) * (1 - 0.45 * assessing),
     );
     month.assessments_not_in_need = part(
       random,
@@ -72,33 +78,33 @@ export function inYearFigures(options: InYearOptions): MonthFigures[] {
     month.icpc_within_15_days = part(
       random,
       month.icpc_held,
-      targets.share('icpc-timeliness', 78) * (1 - 0.3 * s),
+      targets.share('icpc-timeliness', 78) * (1 - 0.3 * protecting),
     );
     month.cp_plans_started = noisy(random, icpcs * 0.85);
     month.cp_plans_started_repeat = part(
       random,
       month.cp_plans_started,
-      Math.min(0.9, targets.share('repeat-cp-plans', 23) * (1 + 1.2 * s)),
+      Math.min(0.9, targets.share('repeat-cp-plans', 23) * (1 + 1.2 * protecting)),
     );
-    cp = Math.max(0, cp + month.cp_plans_started - noisy(random, icpcs * 0.85 * (1 - 0.2 * s)));
+    cp = Math.max(0, cp + month.cp_plans_started - noisy(random, icpcs * 0.85 * (1 - 0.2 * protecting)));
     month.cp_plans_open = Math.round(cp);
     month.cla_started = noisy(random, claStarted);
     month.cla_ceased = noisy(random, claStarted);
     cla = Math.max(0, cla + month.cla_started - month.cla_ceased);
     month.cla_open = Math.round(cla);
-    const vacancy = Math.min(0.7, targets.share('sw-vacancy-rate', 17) * (1 + 1.5 * s));
-    const inPost = fte * (1 - 0.25 * s);
+    const vacancy = Math.min(0.7, targets.share('sw-vacancy-rate', 17) * (1 + 1.5 * staff));
+    const inPost = fte * (1 - 0.25 * staff);
     month.sw_fte_in_post = Math.round(inPost * 100) / 100;
     month.sw_vacancy_fte = Math.round((vacancy / (1 - vacancy)) * inPost * 100) / 100;
-    const agency = Math.min(0.7, targets.share('sw-agency-rate', 17) * (1 + s));
+    const agency = Math.min(0.7, targets.share('sw-agency-rate', 17) * (1 + staff));
     month.sw_agency_fte = Math.round((agency / (1 - agency)) * inPost * 100) / 100;
     month.sw_leavers_fte =
-      Math.round(((targets.share('sw-turnover-rate', 17) * (1 + 2 * s) * fte) / 12) * 100) / 100;
+      Math.round(((targets.share('sw-turnover-rate', 17) * (1 + 2 * staff) * fte) / 12) * 100) / 100;
     month.sw_sickness_days_lost =
-      Math.round(((targets.share('sw-absence-rate', 3) * (1 + s) * inPost * 253) / 12) * 100) / 100;
+      Math.round(((targets.share('sw-absence-rate', 3) * (1 + staff) * inPost * 253) / 12) * 100) / 100;
     const holders = inPost * 0.7;
     month.sw_case_holder_fte = Math.round(holders * 100) / 100;
-    month.sw_cases = Math.round(holders * targets.target('average-caseload', 16).value * (1 + 0.35 * s));
+    month.sw_cases = Math.round(holders * targets.target('average-caseload', 16).value * (1 + 0.35 * staff));
     months.push(month);
   }
   return months;
