@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureAssembly } from './assembly.ts';
 import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from './demo.ts';
 import { seedDemoDirectory } from './demo-directory.ts';
+import { playWorkforceCrisis } from './demo-world.ts';
 import { LocalCloudStartError } from './emulators.ts';
 import { UnsupportedTemplateError } from './intrinsics.ts';
 import { DEMO_USERS } from './issuer.ts';
@@ -92,7 +93,22 @@ clean each time, with Kent's demo return. Press Ctrl-C to stop.
   const advisers = await seedDemoDirectory(cloud.urls.api, await cloud.tokenFor('administrator'));
   log('demo', `Adviser directory: ${advisers.length} demo advisers (risk alerts reach the inbox above).`);
   await loadDemoData(cloud.urls.api, await cloud.tokenFor('kent-data-officer'));
+  log('demo', 'Playing the workforce crisis: Kent’s in-year months and the adviser’s intelligence…');
+  await playWorkforceCrisis(
+    cloud.urls.api,
+    {
+      council: await cloud.tokenFor('kent-data-officer'),
+      adviser: await cloud.tokenFor('south-east-adviser'),
+    },
+    DEMO_COLLECTION_YEAR,
+    (line) => log('demo', line),
+  );
   await reviewAllCouncils(cloud);
+  await publishDfeSummary(cloud);
+  log(
+    'demo',
+    `Ready (${((Date.now() - started) / 1000).toFixed(1)} s). Open ${cloud.urls.sesInbox} for the adviser's alert, then sign in to ${cloud.urls.dashboard} as south-east-adviser to see Kent.`,
+  );
 }
 
 /** Fires the daily risk review once, so every council has a band from the published figures straight away. */
@@ -101,6 +117,14 @@ async function reviewAllCouncils(cloud: LocalCloud): Promise<void> {
   if (!review) return;
   await cloud.triggerSchedule(review.id);
   log('demo', 'Risk review triggered: every council is being assessed on the published figures.');
+}
+
+/** Fires the weekly DfE summary once, so DfE's national summary exists when the user first looks. */
+async function publishDfeSummary(cloud: LocalCloud): Promise<void> {
+  const summary = cloud.wiring().schedules.find((schedule) => /DfeFeedsWeeklySummary/.test(schedule.id));
+  if (!summary) return;
+  await cloud.triggerSchedule(summary.id);
+  log('demo', 'DfE weekly summary triggered: the national summary is published for dfe-liaison.');
 }
 
 /** Kent's demo return, sent through the API like a council would, unless Kent already has submissions. */
