@@ -3,9 +3,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAssembly } from './assembly.ts';
-import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from './demo.ts';
+import { DEMO_COLLECTION_YEAR } from './demo.ts';
 import { seedDemoDirectory } from './demo-directory.ts';
-import { playWorkforceCrisis } from './demo-world.ts';
+import { playWorkforceCrisis, sendGeneratedReturns } from './demo-world.ts';
 import { LocalCloudStartError } from './emulators.ts';
 import { UnsupportedTemplateError } from './intrinsics.ts';
 import { DEMO_USERS } from './issuer.ts';
@@ -92,7 +92,7 @@ clean each time, with Kent's demo return. Press Ctrl-C to stop.
 `);
   const advisers = await seedDemoDirectory(cloud.urls.api, await cloud.tokenFor('administrator'));
   log('demo', `Adviser directory: ${advisers.length} demo advisers (risk alerts reach the inbox above).`);
-  await loadDemoData(cloud.urls.api, await cloud.tokenFor('kent-data-officer'));
+  await loadDemoData(cloud);
   log('demo', 'Playing the workforce crisis: Kent’s in-year months and the adviser’s intelligence…');
   await playWorkforceCrisis(
     cloud.urls.api,
@@ -127,25 +127,23 @@ async function publishDfeSummary(cloud: LocalCloud): Promise<void> {
   log('demo', 'DfE weekly summary triggered: the national summary is published for dfe-liaison.');
 }
 
-/** Kent's demo return, sent through the API like a council would, unless Kent already has submissions. */
-async function loadDemoData(apiUrl: string, token: string): Promise<void> {
+/** Generated returns for Kent and Barnet, sent through the API as their data officers, unless data is kept. */
+async function loadDemoData(cloud: LocalCloud): Promise<void> {
+  const token = await cloud.tokenFor('kent-data-officer');
   const existing = (await (
-    await fetch(`${apiUrl}/submissions`, { headers: { authorization: `Bearer ${token}` } })
+    await fetch(`${cloud.urls.api}/submissions`, { headers: { authorization: `Bearer ${token}` } })
   ).json()) as { councils: { submissions: unknown[] }[] };
   if (existing.councils.some((council) => council.submissions.length > 0)) {
-    log('demo', 'Kent already has submissions in .local/; no demo data sent.');
+    log('demo', 'Kent already has submissions; no demo data sent.');
     return;
   }
-  log('demo', 'Sending the demo SSDA903 return as Kent (886), through the API…');
-  const submission = await submitReturn(
-    apiUrl,
-    token,
-    readDemoReturn(path.join(root, 'shared', 'demo', 'ssda903')),
-    {
-      collectionYear: DEMO_COLLECTION_YEAR,
-    },
+  log('demo', 'Sending generated returns (made-up children) for Kent and Barnet through the API…');
+  await sendGeneratedReturns(
+    cloud.urls.api,
+    (user) => cloud.tokenFor(user),
+    DEMO_COLLECTION_YEAR,
+    (line) => log('demo', line),
   );
-  log('demo', `${submission.submissionId}: ${submission.status}. ${submission.outcome?.summary ?? ''}`);
 }
 
 main().catch((error: unknown) => {
