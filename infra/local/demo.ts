@@ -45,14 +45,14 @@ export async function submitReturn(
   apiUrl: string,
   token: string,
   files: readonly DemoFile[],
-  options: { collectionYear: number; timeoutMs?: number },
+  options: { collectionYear: number; returnType?: string; timeoutMs?: number },
 ): Promise<SubmissionView> {
   const authorization = `Bearer ${token}`;
   const started = await fetch(`${apiUrl}/submissions`, {
     method: 'POST',
     headers: { authorization, 'content-type': 'application/json' },
     body: JSON.stringify({
-      returnType: 'ssda903',
+      returnType: options.returnType ?? 'ssda903',
       collectionYear: options.collectionYear,
       files: files.map((file) => declareFile(file.name, file.body)),
     }),

@@ -3,8 +3,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureAssembly } from './assembly.ts';
-import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from './demo.ts';
+import { DEMO_COLLECTION_YEAR } from './demo.ts';
 import { seedDemoDirectory } from './demo-directory.ts';
+import { playWorkforceCrisis, sendGeneratedReturns } from './demo-world.ts';
 import { LocalCloudStartError } from './emulators.ts';
 import { UnsupportedTemplateError } from './intrinsics.ts';
 import { DEMO_USERS } from './issuer.ts';
@@ -91,8 +92,23 @@ clean each time, with Kent's demo return. Press Ctrl-C to stop.
 `);
   const advisers = await seedDemoDirectory(cloud.urls.api, await cloud.tokenFor('administrator'));
   log('demo', `Adviser directory: ${advisers.length} demo advisers (risk alerts reach the inbox above).`);
-  await loadDemoData(cloud.urls.api, await cloud.tokenFor('kent-data-officer'));
+  await loadDemoData(cloud);
+  log('demo', 'Playing the workforce crisis: Kent’s in-year months and the adviser’s intelligence…');
+  await playWorkforceCrisis(
+    cloud.urls.api,
+    {
+      council: await cloud.tokenFor('kent-data-officer'),
+      adviser: await cloud.tokenFor('south-east-adviser'),
+    },
+    DEMO_COLLECTION_YEAR,
+    (line) => log('demo', line),
+  );
   await reviewAllCouncils(cloud);
+  await publishDfeSummary(cloud);
+  log(
+    'demo',
+    `Ready (${((Date.now() - started) / 1000).toFixed(1)} s). Open ${cloud.urls.sesInbox} for the adviser's alert, then sign in to ${cloud.urls.dashboard} as south-east-adviser to see Kent.`,
+  );
 }
 
 /** Fires the daily risk review once, so every council has a band from the published figures straight away. */
@@ -103,25 +119,31 @@ async function reviewAllCouncils(cloud: LocalCloud): Promise<void> {
   log('demo', 'Risk review triggered: every council is being assessed on the published figures.');
 }
 
-/** Kent's demo return, sent through the API like a council would, unless Kent already has submissions. */
-async function loadDemoData(apiUrl: string, token: string): Promise<void> {
+/** Fires the weekly DfE summary once, so DfE's national summary exists when the user first looks. */
+async function publishDfeSummary(cloud: LocalCloud): Promise<void> {
+  const summary = cloud.wiring().schedules.find((schedule) => /DfeFeedsWeeklySummary/.test(schedule.id));
+  if (!summary) return;
+  await cloud.triggerSchedule(summary.id);
+  log('demo', 'DfE weekly summary triggered: the national summary is published for dfe-liaison.');
+}
+
+/** Generated returns for Kent and Barnet, sent through the API as their data officers, unless data is kept. */
+async function loadDemoData(cloud: LocalCloud): Promise<void> {
+  const token = await cloud.tokenFor('kent-data-officer');
   const existing = (await (
-    await fetch(`${apiUrl}/submissions`, { headers: { authorization: `Bearer ${token}` } })
+    await fetch(`${cloud.urls.api}/submissions`, { headers: { authorization: `Bearer ${token}` } })
   ).json()) as { councils: { submissions: unknown[] }[] };
   if (existing.councils.some((council) => council.submissions.length > 0)) {
-    log('demo', 'Kent already has submissions in .local/; no demo data sent.');
+    log('demo', 'Kent already has submissions; no demo data sent.');
     return;
   }
-  log('demo', 'Sending the demo SSDA903 return as Kent (886), through the API…');
-  const submission = await submitReturn(
-    apiUrl,
-    token,
-    readDemoReturn(path.join(root, 'shared', 'demo', 'ssda903')),
-    {
-      collectionYear: DEMO_COLLECTION_YEAR,
-    },
+  log('demo', 'Sending generated returns (made-up children) for Kent and Barnet through the API…');
+  await sendGeneratedReturns(
+    cloud.urls.api,
+    (user) => cloud.tokenFor(user),
+    DEMO_COLLECTION_YEAR,
+    (line) => log('demo', line),
   );
-  log('demo', `${submission.submissionId}: ${submission.status}. ${submission.outcome?.summary ?? ''}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,12 @@
 // CLI: the `upstream` command. Parses arguments, runs one command and returns the exit code: 0 when a return is
 // accepted (with or without issues), 2 when it is rejected, 1 on a usage error or a failure.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { findCouncil } from '../domain/councils.ts';
+import { FAULTS, type GeneratedFile, generateReturn } from '../domain/generate/index.ts';
+import { loadNationalBaseline } from '../domain/indicators/reference-data.ts';
 import { RETURN_TYPES, type ReturnType } from '../domain/upload-key.ts';
 import { renderReportText, wantsColour } from './render.ts';
 import {
@@ -41,6 +44,7 @@ Commands:
   submit     send a return and wait for its report
   status     your submissions, or one of them
   report     a submission's report
+  generate   make a synthetic return (made-up children) for testing and demos
 
 Run \`upstream <command> --help\` for a command's options and an example.`,
   validate: `Usage: upstream validate --type ssda903|cin|csww|inyear --year YYYY --la CODE [--format text|json|csv] FILE…
@@ -73,6 +77,18 @@ Without an id, lists your council's submissions.
 
 Example:
   upstream status 20261205T101500Z-1a2b3c4d`,
+  generate: `Usage: upstream generate --type ssda903|cin|csww|inyear --year YYYY --la CODE [--seed N] [--scale X]
+                         [--faults NAME,NAME] --out DIR
+
+Writes a synthetic return for the council and year into DIR: valid against that year's code lists and rules,
+shaped on the council's published figures, and the same for the same --seed (default 1). Every child and
+worker in it is made up. --scale multiplies the number of children (e.g. 0.1 for a small file).
+--faults plants named problems, for demos and tests:
+${FAULTS.map((fault) => `  ${fault.returnType.padEnd(8)} ${fault.name.padEnd(26)} ${fault.expect === 'rejected' ? 'rejected' : fault.expect}: ${fault.description}`).join('\n')}
+
+Example:
+  upstream generate --type cin --year 2026 --la 886 --seed 7 --faults factor-21-with-others --out ./kent-cin
+  upstream validate --type cin --year 2026 --la 886 ./kent-cin/*.xml`,
   report: `Usage: upstream report SUBMISSION_ID [--format text|json|csv]
 
 Example:
@@ -212,6 +228,56 @@ async function reportCommand(args: string[], io: Io, session: Session): Promise<
   return 0;
 }
 
+async function generate(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      type: { type: 'string' },
+      year: { type: 'string' },
+      la: { type: 'string' },
+      seed: { type: 'string' },
+      scale: { type: 'string' },
+      faults: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const { returnType, collectionYear } = parseReturn(values, 'generate');
+  if (!values.la || !findCouncil(values.la))
+    throw usage('Say which council with --la, e.g. --la 886 for Kent.', 'generate');
+  const seed = Number(values.seed ?? '1');
+  if (!Number.isInteger(seed) || seed < 0)
+    throw usage('--seed must be a whole number, e.g. --seed 7.', 'generate');
+  const scale = Number(values.scale ?? '1');
+  if (!(scale > 0 && scale <= 10)) throw usage('--scale must be a number above 0 and up to 10.', 'generate');
+  if (!values.out) throw usage('Say where to write the files with --out DIR.', 'generate');
+  const faults = (values.faults ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const started = performance.now();
+  let files: GeneratedFile[];
+  try {
+    files = generateReturn(
+      { returnType, collectionYear, la: values.la, seed, scale, faults },
+      loadNationalBaseline(),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) throw new CliError(error.message);
+    throw error;
+  }
+  mkdirSync(values.out, { recursive: true });
+  for (const file of files) {
+    const target = path.join(values.out, file.name);
+    writeFileSync(target, file.content);
+    io.stdout.write(`${target}\n`);
+  }
+  const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
+  io.stderr.write(
+    `Wrote ${files.length} file${files.length === 1 ? '' : 's'} (${(bytes / 1_048_576).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s. Made-up data: do not mix with real returns.\n`,
+  );
+  return 0;
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command = '', ...rest] = argv;
   try {
@@ -239,6 +305,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await status(rest, io, loadSession(io.env));
       case 'report':
         return await reportCommand(rest, io, loadSession(io.env));
+      case 'generate':
+        return await generate(rest, io);
       default:
         throw usage(`Unknown command "${command}".`);
     }

@@ -23,6 +23,8 @@ export interface ValidateRequest {
   readonly la: string;
   readonly files: readonly string[];
   readonly maxFileBytes?: number;
+  /** Where the council-level aggregates go (by default nowhere: a council validating needs only the report). */
+  readonly aggregates?: AggregateStore;
 }
 
 export interface ValidateResult {
@@ -137,7 +139,7 @@ export async function validateFiles(request: ValidateRequest, now = new Date()):
   const outcome = await ingesterFor(request.returnType)(submission, {
     objects,
     submissions: new SingleSubmission(submission),
-    aggregates: noAggregates,
+    aggregates: request.aggregates ?? noAggregates,
     publishRecompute: async () => {},
     pseudonymSecret: async () => randomBytes(32),
     uploadsBucket: UPLOADS,

@@ -1,0 +1,65 @@
+// Domain: synthetic returns for any council and collection year, the same for the same seed. Used by
+// `upstream generate`, the demo world at first start and the benchmarks; nothing in them is real.
+import type { NationalBaseline } from '../indicators/baseline.ts';
+import type { ReturnType } from '../upload-key.ts';
+import { generateCin } from './cin.ts';
+import { generateCsww } from './csww.ts';
+import { findFaults } from './faults.ts';
+import { generateInYear, type Strain } from './inyear.ts';
+import { Random } from './random.ts';
+import { type GeneratedFile, generateSsda903 } from './ssda903.ts';
+import { Targets } from './targets.ts';
+
+export { FAULTS, type Fault, faultsFor } from './faults.ts';
+export type { GeneratedFile } from './ssda903.ts';
+
+export interface GenerateRequest {
+  readonly returnType: ReturnType;
+  readonly collectionYear: number;
+  readonly la: string;
+  readonly seed: number;
+  /** Multiplies the number of children and workers (1: the council's published size). */
+  readonly scale?: number;
+  /** Names of faults to plant (faults.ts). */
+  readonly faults?: readonly string[];
+  /** In-year returns: which months to write (0 is April), and how strained each month is. */
+  readonly months?: readonly number[];
+  readonly strain?: Strain;
+}
+
+/** The files of one return. Throws a RangeError for an unknown fault. */
+export function generateReturn(request: GenerateRequest, baseline: NationalBaseline): GeneratedFile[] {
+  const faults = findFaults(request.returnType, request.faults ?? []);
+  const root = new Random(request.seed);
+  const random = root.fork(`${request.returnType}|${request.la}|${request.collectionYear}`);
+  const targets = new Targets(baseline, request.la, request.collectionYear);
+  const common = {
+    la: request.la,
+    year: request.collectionYear,
+    random,
+    targets,
+    ...(request.scale ? { scale: request.scale } : {}),
+  };
+  let files: GeneratedFile[];
+  switch (request.returnType) {
+    case 'ssda903':
+      files = generateSsda903(common);
+      break;
+    case 'cin':
+      files = generateCin(common);
+      break;
+    case 'csww':
+      files = generateCsww(common);
+      break;
+    case 'inyear':
+      files = generateInYear({
+        ...common,
+        ...(request.months ? { months: request.months } : {}),
+        ...(request.strain ? { strain: request.strain } : {}),
+      });
+      break;
+  }
+  const faultRandom = root.fork('faults');
+  for (const fault of faults) files = fault.apply(files, faultRandom);
+  return files;
+}

@@ -1,0 +1,66 @@
+// End to end through the local cloud: the demo story `npm start` plays (Kent's workforce crisis, as in-year
+// uploads and the adviser's intelligence) leaves a risk alert for the South East advisers in the inbox
+// without anyone doing anything else.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureAssembly } from '../../infra/local/assembly.ts';
+import { DEMO_COLLECTION_YEAR } from '../../infra/local/demo.ts';
+import { DEMO_ADVISERS, seedDemoDirectory } from '../../infra/local/demo-directory.ts';
+import { playWorkforceCrisis } from '../../infra/local/demo-world.ts';
+import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import { eventually } from '../integration/helpers/emulators.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const assemblyDir = path.join(root, 'cdk.out');
+
+type StoredEmail = { destination: { to: string[] }; subject: string };
+
+describe('the demo world at first start', () => {
+  let cloud: LocalCloud;
+  const played: string[] = [];
+
+  beforeAll(async () => {
+    ensureAssembly(root, assemblyDir, () => {});
+    cloud = await startLocalCloud({
+      assemblyDir,
+      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
+      log: () => {},
+      pollWaitSeconds: 1,
+    });
+    await seedDemoDirectory(cloud.urls.api, await cloud.tokenFor('administrator'));
+  });
+  afterAll(async () => {
+    await cloud?.stop();
+  });
+
+  it('plays the workforce crisis and an adviser alert about Kent reaches the inbox', async () => {
+    await playWorkforceCrisis(
+      cloud.urls.api,
+      {
+        council: await cloud.tokenFor('kent-data-officer'),
+        adviser: await cloud.tokenFor('south-east-adviser'),
+      },
+      DEMO_COLLECTION_YEAR,
+      (line) => played.push(line),
+      new Date('2026-12-05T08:00:00Z'),
+    );
+    expect(played).toHaveLength(8);
+    for (const line of played) expect(line).toMatch(/: accepted;/);
+
+    const southEast = DEMO_ADVISERS.filter(
+      (adviser) => adviser.region === 'south-east' && adviser.active,
+    ).map((adviser) => adviser.email);
+    const alerts = await eventually(
+      async () => {
+        const store = new URL('/store', cloud.urls.sesInbox);
+        const { emails } = (await (await fetch(store)).json()) as { emails: StoredEmail[] };
+        const found = emails.filter((email) => /^Risk alert: Kent /.test(email.subject));
+        return found.length > 0 ? found : undefined;
+      },
+      'a risk alert about Kent in the inbox',
+      60_000,
+    );
+    expect(alerts.flatMap((email) => email.destination.to).every((to) => southEast.includes(to))).toBe(true);
+  });
+});

@@ -1,0 +1,79 @@
+// The synthetic returns generator: the same seed gives the same files, and what it makes for a sample of
+// councils and years is read and checked by the service's own ingestion with (almost) nothing to report.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateReturn } from '../../../shared/domain/generate/index.ts';
+import { loadNationalBaseline } from '../../../shared/domain/indicators/reference-data.ts';
+import type { ReturnType } from '../../../shared/domain/upload-key.ts';
+import { generateAndValidate } from './helpers.ts';
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'upstream-generate-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('generateReturn', () => {
+  it('gives the same files for the same seed and different ones for another seed', () => {
+    const request = { returnType: 'ssda903' as const, collectionYear: 2025, la: '202', seed: 11 };
+    const first = generateReturn(request, loadNationalBaseline());
+    const again = generateReturn(request, loadNationalBaseline());
+    const other = generateReturn({ ...request, seed: 12 }, loadNationalBaseline());
+    expect(again).toEqual(first);
+    expect(other.find((file) => file.name === 'episodes.csv')!.content).not.toBe(
+      first.find((file) => file.name === 'episodes.csv')!.content,
+    );
+  });
+
+  it('writes the sex codes of the year (1/2 before 2024/25, M/F from then)', () => {
+    const sexes = (collectionYear: number) => {
+      const header = generateReturn(
+        { returnType: 'ssda903', collectionYear, la: '202', seed: 1 },
+        loadNationalBaseline(),
+      )
+        .find((file) => file.name === 'header.csv')!
+        .content.split('\r\n')
+        .slice(1, -1);
+      return new Set(header.map((line) => line.split(',')[1]));
+    };
+    expect(sexes(2024)).toEqual(new Set(['1', '2']));
+    expect(sexes(2027)).toEqual(new Set(['M', 'F']));
+  });
+
+  it('refuses a fault it does not know, naming those it does', () => {
+    expect(() =>
+      generateReturn(
+        { returnType: 'cin', collectionYear: 2025, la: '202', seed: 1, faults: ['no-such'] },
+        loadNationalBaseline(),
+      ),
+    ).toThrow(/No cin fault called no-such\. Known cin faults: factor-21-with-others/);
+  });
+});
+
+// Councils of different sizes and regions (City of London, Camden, Birmingham at a quarter, Cambridgeshire,
+// Norfolk), across the code-list changes of 2024/25 (sex codes, placements) and 2025/26 (placements).
+const SAMPLE: readonly { returnType: ReturnType; la: string; collectionYear: number; scale?: number }[] = [
+  { returnType: 'ssda903', la: '201', collectionYear: 2022 },
+  { returnType: 'ssda903', la: '202', collectionYear: 2024 },
+  { returnType: 'ssda903', la: '873', collectionYear: 2026 },
+  { returnType: 'ssda903', la: '330', collectionYear: 2027, scale: 0.25 },
+  { returnType: 'cin', la: '201', collectionYear: 2023 },
+  { returnType: 'cin', la: '926', collectionYear: 2024, scale: 0.25 },
+  { returnType: 'cin', la: '202', collectionYear: 2026 },
+  { returnType: 'csww', la: '330', collectionYear: 2024 },
+  { returnType: 'csww', la: '201', collectionYear: 2025 },
+  { returnType: 'inyear', la: '873', collectionYear: 2026 },
+  { returnType: 'inyear', la: '201', collectionYear: 2027 },
+];
+
+describe('generated returns pass the service’s checks', () => {
+  it.each(SAMPLE)(
+    '$returnType for $la, $collectionYear',
+    async (sample) => {
+      const checked = await generateAndValidate({ ...sample, seed: 3 }, scratch);
+      expect(checked.status).toBe('accepted');
+      expect(checked.report.totals.problems).toBe(0);
+      expect(Object.keys(checked.aggregates?.indicators ?? {}).length).toBeGreaterThan(2);
+    },
+    60_000,
+  );
+});
