@@ -107,7 +107,7 @@ clean each time, with Kent's demo return. Press Ctrl-C to stop.
   await publishDfeSummary(cloud);
   log(
     'demo',
-    `Ready (${((Date.now() - started) / 1000).toFixed(1)} s). Open ${cloud.urls.sesInbox} for the adviser's alert, then sign in to ${cloud.urls.dashboard} as south-east-adviser to see Kent.`,
+    `Ready (${((Date.now() - started) / 1000).toFixed(1)} s). Open ${cloud.urls.sesInbox} for the adviser's alert, then sign in to ${cloud.urls.app} as south-east-adviser to see Kent.`,
   );
 }
 
