@@ -18,6 +18,7 @@ export const TABLE_ADAPTERS = {
     queriesIndex: false,
   },
   'dynamo-summary-store': { leadingKeys: ['DFE#SUMMARY', 'COUNCIL#*'], queriesIndex: false },
+  'dynamo-web-session-store': { leadingKeys: ['WEB#SESSION#*'], queriesIndex: false },
 } as const satisfies Record<string, { leadingKeys: readonly string[]; queriesIndex: boolean }>;
 
 export type TableAdapter = keyof typeof TABLE_ADAPTERS;
@@ -51,6 +52,8 @@ export const FUNCTION_TABLE_ADAPTERS: Readonly<Record<string, readonly TableAdap
   ],
   'risk-api': ['dynamo-risk-store'],
   'submissions-api': ['dynamo-submission-store'],
+  // Everything else the pages show comes through the API with the user's own token.
+  web: ['dynamo-web-session-store'],
 };
 
 /** The leading-key patterns and index use of one function, from the adapters it constructs. */

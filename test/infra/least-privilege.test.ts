@@ -68,6 +68,7 @@ const TABLE_RULES: Record<string, string[]> = {
   recompute: ['COUNCIL#*', 'OUTBOX#intelligence', 'RECOMPUTE#*'],
   'risk-api': ['COUNCIL#*'],
   'submissions-api': ['COUNCIL#*', 'SUBMISSION#*'],
+  web: ['WEB#SESSION#*'],
 };
 
 /** Who may use the keys of the raw uploads and of the pseudonym secret. */
@@ -120,7 +121,7 @@ function functionRoles(): Array<{ name: string; stack: string; statements: State
 }
 
 describe('every function role', () => {
-  it('covers all twelve functions', () => {
+  it('covers every function: the twelve of the pipeline and the web app', () => {
     expect(
       functionRoles()
         .map(({ name }) => name)
