@@ -49,11 +49,13 @@ export function declarationMismatch(
  */
 export function checkedObjects(objects: ObjectStore, submission: Submission): ObjectStore {
   const recorded = new Map(submission.files.map((file) => [`${file.bucket}/${file.key}`, file]));
+  // Every method delegated by name (no spread: a class's methods live on its prototype, and a spread drops them).
   return {
-    ...objects,
-    digest: objects.digest.bind(objects),
-    putText: objects.putText.bind(objects),
-    openWriter: objects.openWriter.bind(objects),
+    digest: (...args) => objects.digest(...args),
+    putText: (...args) => objects.putText(...args),
+    openWriter: (...args) => objects.openWriter(...args),
+    move: (...args) => objects.move(...args),
+    remove: (...args) => objects.remove(...args),
     open: async (bucket, key) => {
       const file = recorded.get(`${bucket}/${key}`);
       const source = await objects.open(bucket, key);
