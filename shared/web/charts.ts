@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
-import { escapeHtml as h } from './pages.ts';
+import { escapeHtml as h } from './html.ts';
 
 export interface Series {
   readonly name: string;

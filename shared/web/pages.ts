@@ -5,6 +5,7 @@ import { DATA_THRESHOLDS } from '../domain/risk/model.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ApiClient } from './api-client.ts';
 import { lineChart, scoreHistoryChart, sparkline } from './charts.ts';
+import { escapeHtml } from './html.ts';
 
 export interface Page {
   readonly status: number;
@@ -15,15 +16,6 @@ export interface Page {
 
 /** A table cell for GOV.UK's table macro: text is escaped by the macro, html must be escaped here. */
 type Cell = ({ text: string } | { html: string }) & { format?: string };
-
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 const text = (value: unknown): Cell => ({ text: String(value ?? '') });
 const link = (href: string, label: string): Cell => ({
