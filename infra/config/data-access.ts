@@ -18,7 +18,7 @@ export const TABLE_ADAPTERS = {
     queriesIndex: false,
   },
   'dynamo-summary-store': { leadingKeys: ['DFE#SUMMARY', 'COUNCIL#*'], queriesIndex: false },
-  'dynamo-web-session-store': { leadingKeys: ['WEB#SESSION#*'], queriesIndex: false },
+  'dynamo-web-session-store': { leadingKeys: ['WEB#SESSION#*', 'WEB#SIGNIN#*'], queriesIndex: false },
 } as const satisfies Record<string, { leadingKeys: readonly string[]; queriesIndex: boolean }>;
 
 export type TableAdapter = keyof typeof TABLE_ADAPTERS;

@@ -68,7 +68,7 @@ const TABLE_RULES: Record<string, string[]> = {
   recompute: ['COUNCIL#*', 'OUTBOX#intelligence', 'RECOMPUTE#*'],
   'risk-api': ['COUNCIL#*'],
   'submissions-api': ['COUNCIL#*', 'SUBMISSION#*'],
-  web: ['WEB#SESSION#*'],
+  web: ['WEB#SESSION#*', 'WEB#SIGNIN#*'],
 };
 
 /** Who may use the keys of the raw uploads and of the pseudonym secret. */
