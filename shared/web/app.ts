@@ -1,7 +1,7 @@
 // Web app: the product's pages for councils, advisers, DfE and administrators. Server-rendered with GOV.UK
 // Frontend; every form works without JavaScript. Pages read and write through the HTTP API with the
 // signed-in user's token, so what each role may see and do is the API's rule, not this file's.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { isRegion, REGIONS } from '../domain/councils.ts';
 import { type Role, rolesFromGroups } from '../domain/roles.ts';
 import type { WebSession, WebSessionStore } from '../ports/web-sessions.ts';
@@ -331,7 +331,12 @@ export function createWebApp(deps: WebAppDeps) {
     }>('POST', '/submissions', {
       returnType: values.returnType,
       collectionYear: Number(values.collectionYear),
-      files: files.map((file) => ({ name: file.name, size: file.content.length })),
+      // Name, size and SHA-256: the upload addresses are bound to them, and ingest checks them again.
+      files: files.map((file) => ({
+        name: file.name,
+        size: file.content.length,
+        sha256: createHash('sha256').update(file.content).digest('hex'),
+      })),
     });
     if (!started.ok) return refuse(started.status === 403 ? 403 : 400, started.message);
     for (const upload of started.body.uploads) {
