@@ -134,17 +134,16 @@ function print(io: Io, format: Format, reportJson: string, csv?: string): void {
   else io.stdout.write(renderReportText(reportJson, { colour: wantsColour(io.stdout, io.env) }));
 }
 
+/** The options of the commands that take a return: validate and submit. */
+const RETURN_OPTIONS = {
+  type: { type: 'string' },
+  year: { type: 'string' },
+  la: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
 async function validate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      type: { type: 'string' },
-      year: { type: 'string' },
-      la: { type: 'string' },
-      format: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RETURN_OPTIONS });
   const { returnType, collectionYear } = parseReturn(values, 'validate');
   const format = parseFormat(values.format, 'validate');
   if (!values.la || !findCouncil(values.la))
@@ -179,16 +178,7 @@ async function login(args: string[], io: Io): Promise<number> {
 }
 
 async function submit(args: string[], io: Io, session: Session): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      type: { type: 'string' },
-      year: { type: 'string' },
-      la: { type: 'string' },
-      format: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RETURN_OPTIONS });
   const { returnType, collectionYear } = parseReturn(values, 'submit');
   const format = parseFormat(values.format, 'submit');
   checkFiles(positionals, 'submit');
