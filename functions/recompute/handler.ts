@@ -162,6 +162,8 @@ async function handleRecord(record: SQSRecord): Promise<void> {
           MessageBody: record.body,
           MessageGroupId: record.attributes.MessageGroupId ?? 'poison',
           MessageDeduplicationId: record.messageId,
+          // The reason travels with the message, so whoever reads the dead-letter queue sees why.
+          MessageAttributes: { reason: { DataType: 'String', StringValue: error.message.slice(0, 1000) } },
         }),
       );
       logger.error('Poison message: it cannot be processed; moved to the dead-letter queue', {

@@ -8,6 +8,15 @@ import { findCouncil } from '../domain/councils.ts';
 import { FAULTS, type GeneratedFile, generateReturn } from '../domain/generate/index.ts';
 import { loadNationalBaseline } from '../domain/indicators/reference-data.ts';
 import { RETURN_TYPES, type ReturnType } from '../domain/upload-key.ts';
+import {
+  chooseDeadLetterQueue,
+  listDeadLetterQueues,
+  peekDeadLetters,
+  redriveDeadLetters,
+  renderDeadLetters,
+  renderQueues,
+  sqsFromEnvironment,
+} from './dlq.ts';
 import { renderReportText, wantsColour } from './render.ts';
 import {
   CliError,
@@ -45,6 +54,7 @@ Commands:
   status     your submissions, or one of them
   report     a submission's report
   generate   make a synthetic return (made-up children) for testing and demos
+  dlq        operators: list, read and redrive dead-letter queues
 
 Run \`upstream <command> --help\` for a command's options and an example.`,
   validate: `Usage: upstream validate --type ssda903|cin|csww|inyear --year YYYY --la CODE [--format text|json|csv] FILE…
@@ -89,6 +99,20 @@ ${FAULTS.map((fault) => `  ${fault.returnType.padEnd(8)} ${fault.name.padEnd(26)
 Example:
   upstream generate --type cin --year 2026 --la 886 --seed 7 --faults factor-21-with-others --out ./kent-cin
   upstream validate --type cin --year 2026 --la 886 ./kent-cin/*.xml`,
+  dlq: `Usage: upstream dlq list [--stack PREFIX]
+       upstream dlq show QUEUE [--max N] [--stack PREFIX]
+       upstream dlq redrive QUEUE [--max N] [--stack PREFIX]
+
+For operators, with AWS credentials allowed to read and send on the stack's queues (the usual AWS_* variables;
+for the local cloud, the ones \`npm start\` prints). QUEUE is a dead-letter queue's name, part of it, or its work
+queue's name. --stack is the start of the queue names (default Upstream-, or UPSTREAM_STACK). --max defaults to 10
+for show and 1000 for redrive. redrive sends each message back to the queue it failed on, then deletes it; poison
+messages (the function recorded why they can never succeed) are left in place for a person.
+
+Example:
+  upstream dlq list
+  upstream dlq show RecomputeQueue
+  upstream dlq redrive IngestQueue`,
   report: `Usage: upstream report SUBMISSION_ID [--format text|json|csv]
 
 Example:
@@ -268,6 +292,47 @@ async function generate(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function dlq(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { stack: { type: 'string' }, max: { type: 'string' } },
+  });
+  const [action, wanted] = positionals;
+  if (!action || !['list', 'show', 'redrive'].includes(action))
+    throw usage('Say what to do: list, show or redrive.', 'dlq');
+  const max = Number(values.max ?? (action === 'redrive' ? 1000 : 10));
+  if (!Number.isInteger(max) || max < 1) throw usage('--max must be a whole number above 0.', 'dlq');
+  const sqs = sqsFromEnvironment(io.env);
+  try {
+    const queues = await listDeadLetterQueues(
+      sqs,
+      values.stack ?? io.env.UPSTREAM_STACK ?? 'Upstream-',
+    ).catch((error: Error) => {
+      throw new CliError(
+        `Could not list the queues (${error.name}: ${error.message}). Check your AWS credentials, AWS_REGION and, for the local cloud, AWS_ENDPOINT_URL_SQS.`,
+      );
+    });
+    if (action === 'list') {
+      io.stdout.write(renderQueues(queues));
+      return 0;
+    }
+    if (!wanted) throw usage(`Name the queue to ${action}.`, 'dlq');
+    const queue = chooseDeadLetterQueue(queues, wanted);
+    if (action === 'show') {
+      io.stdout.write(renderDeadLetters(queue, await peekDeadLetters(sqs, queue, max)));
+      return 0;
+    }
+    const outcome = await redriveDeadLetters(sqs, queue, max);
+    io.stdout.write(
+      `Moved ${outcome.moved} message${outcome.moved === 1 ? '' : 's'} from ${queue.name} back to ${queue.source?.name}.${outcome.leftPoison ? ` Left ${outcome.leftPoison} poison message${outcome.leftPoison === 1 ? '' : 's'} in place: read them with \`upstream dlq show\`.` : ''}\n`,
+    );
+    return 0;
+  } finally {
+    sqs.destroy();
+  }
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command = '', ...rest] = argv;
   try {
@@ -297,6 +362,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await reportCommand(rest, io, loadSession(io.env));
       case 'generate':
         return await generate(rest, io);
+      case 'dlq':
+        return await dlq(rest, io);
       default:
         throw usage(`Unknown command "${command}".`);
     }
