@@ -17,6 +17,7 @@ import {
   renderQueues,
   sqsFromEnvironment,
 } from './dlq.ts';
+import { progressBar } from './progress.ts';
 import { renderReportText, wantsColour } from './render.ts';
 import {
   CliError,
@@ -173,7 +174,14 @@ async function validate(args: string[], io: Io): Promise<number> {
   if (!values.la || !findCouncil(values.la))
     throw usage('Say which council the return is for with --la, e.g. --la 886 for Kent.', 'validate');
   checkFiles(positionals, 'validate');
-  const result = await validateFiles({ returnType, collectionYear, la: values.la, files: positionals });
+  const bar = progressBar(io.stderr, io.env);
+  const result = await validateFiles({
+    returnType,
+    collectionYear,
+    la: values.la,
+    files: positionals,
+    ...(bar ? { onProgress: bar.update } : {}),
+  }).finally(() => bar?.finish());
   print(io, format, result.json, result.csv);
   return exitCodeFor(result.status);
 }

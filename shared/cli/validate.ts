@@ -25,6 +25,8 @@ export interface ValidateRequest {
   readonly maxFileBytes?: number;
   /** Where the council-level aggregates go (by default nowhere: a council validating needs only the report). */
   readonly aggregates?: AggregateStore;
+  /** Told as the checks read through the files: bytes read so far of all files' bytes. */
+  readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
 export interface ValidateResult {
@@ -37,18 +39,35 @@ export interface ValidateResult {
 class LocalFiles implements ObjectStore {
   private readonly texts = new Map<string, string>();
 
-  constructor(private readonly paths: ReadonlyMap<string, string>) {}
+  private bytesRead = 0;
+
+  constructor(
+    private readonly paths: ReadonlyMap<string, string>,
+    private readonly onRead: (bytesRead: number) => void = () => {},
+  ) {}
 
   async open(_bucket: string, key: string): Promise<AsyncIterable<Uint8Array>> {
+    const stream = this.stream(key);
+    const counted = async function* (this: LocalFiles) {
+      for await (const chunk of stream) {
+        this.bytesRead += chunk.byteLength;
+        this.onRead(this.bytesRead);
+        yield chunk;
+      }
+    };
+    return counted.call(this);
+  }
+
+  private stream(key: string): AsyncIterable<Buffer> {
     const file = this.paths.get(key);
     if (!file) throw new Error(`Nothing was stored under ${key}`);
     return createReadStream(file);
   }
 
-  async digest(bucket: string, key: string): Promise<{ size: number; sha256: string }> {
+  async digest(_bucket: string, key: string): Promise<{ size: number; sha256: string }> {
     const hash = createHash('sha256');
     let size = 0;
-    for await (const chunk of await this.open(bucket, key)) {
+    for await (const chunk of this.stream(key)) {
       hash.update(chunk);
       size += chunk.byteLength;
     }
@@ -135,7 +154,11 @@ export async function validateFiles(request: ValidateRequest, now = new Date()):
     createdBy: 'upstream validate',
     files: files.map(({ path: _path, ...file }) => file),
   };
-  const objects = new LocalFiles(new Map(files.map((file) => [file.key, file.path])));
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+  const objects = new LocalFiles(
+    new Map(files.map((file) => [file.key, file.path])),
+    request.onProgress && ((bytesRead) => request.onProgress?.(Math.min(bytesRead, totalBytes), totalBytes)),
+  );
   const outcome = await ingesterFor(request.returnType)(submission, {
     objects,
     submissions: new SingleSubmission(submission),
