@@ -89,11 +89,13 @@ Without an id, lists your council's submissions.
 Example:
   upstream status 20261205T101500Z-1a2b3c4d`,
   generate: `Usage: upstream generate --type ssda903|cin|csww|inyear --year YYYY --la CODE [--seed N] [--scale X]
-                         [--faults NAME,NAME] --out DIR
+                         [--faults NAME,NAME] [--format csv|xml] --out DIR
 
 Writes a synthetic return for the council and year into DIR: valid against that year's code lists and rules,
 shaped on the council's published figures, and the same for the same --seed (default 1). Every child and
 worker in it is made up. --scale multiplies the number of children (e.g. 0.1 for a small file).
+--format xml writes an SSDA903 return as one XML file (EXPSSDA903) instead of CSV files (the XML form has no
+place for social-worker episodes).
 --faults plants named problems, for demos and tests:
 ${FAULTS.map((fault) => `  ${fault.returnType.padEnd(8)} ${fault.name.padEnd(26)} ${fault.expect === 'rejected' ? 'rejected' : fault.expect}: ${fault.description}`).join('\n')}
 
@@ -260,9 +262,12 @@ async function generate(args: string[], io: Io): Promise<number> {
       seed: { type: 'string' },
       scale: { type: 'string' },
       faults: { type: 'string' },
+      format: { type: 'string' },
       out: { type: 'string' },
     },
   });
+  const format = values.format ?? 'csv';
+  if (format !== 'csv' && format !== 'xml') throw usage('--format must be csv or xml.', 'generate');
   const { returnType, collectionYear } = parseReturn(values, 'generate');
   if (!values.la || !findCouncil(values.la))
     throw usage('Say which council with --la, e.g. --la 886 for Kent.', 'generate');
@@ -280,7 +285,7 @@ async function generate(args: string[], io: Io): Promise<number> {
   let files: GeneratedFile[];
   try {
     files = generateReturn(
-      { returnType, collectionYear, la: values.la, seed, scale, faults },
+      { returnType, collectionYear, la: values.la, seed, scale, faults, format },
       loadNationalBaseline(),
     );
   } catch (error) {

@@ -40,7 +40,7 @@ interface Child {
 }
 
 /** Table file names, as councils' case systems usually write them. */
-const FILE_NAMES: Partial<Record<TableName, string>> = {
+export const FILE_NAMES: Partial<Record<TableName, string>> = {
   Header: 'header.csv',
   Episodes: 'episodes.csv',
   Reviews: 'reviews.csv',

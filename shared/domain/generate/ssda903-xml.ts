@@ -1,7 +1,8 @@
-// Test helper: turns a set of SSDA903 CSV tables into the XML form (EXPSSDA903, SSDA903_CLA.xsd), so tests
-// can check that both forms of the same return give the same rows. Tables the XSD has no place for
-// (SWEpisodes, DoLo) are left out. Children are written in Header order; their elements in XSD order.
-import type { TableName } from '#domain/ssda903/model';
+// Domain: an SSDA903 return's CSV tables written in the XML form (EXPSSDA903, SSDA903_CLA.xsd), for
+// `upstream generate --format xml` and for tests that check both forms of a return give the same rows. Tables the
+// XSD has no place for (SWEpisodes, DoLo) are left out. Children in Header order; their elements in XSD order.
+import type { TableName } from '../ssda903/model.ts';
+import type { GeneratedFile } from './ssda903.ts';
 
 export type CsvTables = Partial<Record<TableName, readonly Record<string, string>[]>>;
 
@@ -116,4 +117,29 @@ export function toXml(tables: CsvTables, options: ToXmlOptions = {}): string {
   }
   lines.push('</EXPSSDA903>', '');
   return lines.join('\n');
+}
+
+/** The tables of generated CSV files (plain values, no quoting), keyed by the table each file holds. */
+function tablesOf(files: readonly GeneratedFile[], tableOfFile: ReadonlyMap<string, TableName>): CsvTables {
+  const tables: CsvTables = {};
+  for (const file of files) {
+    const table = tableOfFile.get(file.name);
+    if (!table) continue;
+    const [header = '', ...lines] = file.content.split(/\r?\n/).filter((line) => line !== '');
+    const columns = header.split(',');
+    tables[table] = lines.map((line) => {
+      const values = line.split(',');
+      return Object.fromEntries(columns.map((column, index) => [column, values[index] ?? '']));
+    });
+  }
+  return tables;
+}
+
+/** One XML file in place of the CSV files of a generated return; dates as xs:date (yyyy-mm-dd), as the XSD has them. */
+export function asXmlReturn(
+  files: readonly GeneratedFile[],
+  tableOfFile: ReadonlyMap<string, TableName>,
+  name: string,
+): GeneratedFile {
+  return { name, content: toXml(tablesOf(files, tableOfFile), { isoDates: true }) };
 }
