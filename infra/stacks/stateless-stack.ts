@@ -203,6 +203,7 @@ export class StatelessStack extends Stack {
       // The web app's client is created with the app, after the API it sits behind.
       jwtAudience: [
         stateful.identity.client.userPoolClientId,
+        stateful.identity.commandLineClient.userPoolClientId,
         Lazy.string({ produce: () => this.web.client.userPoolClientId }),
       ],
       identitySource: ['$request.header.Authorization'],
@@ -335,5 +336,13 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'DataBucketName', { value: stateful.dataBucket.bucketName });
     new CfnOutput(this, 'UserPoolId', { value: stateful.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: stateful.identity.client.userPoolClientId });
+    new CfnOutput(this, 'SignInUrl', {
+      value: stateful.identity.domain.baseUrl(),
+      description: 'Cognito managed login, for `upstream login --auth`',
+    });
+    new CfnOutput(this, 'CommandLineClientId', {
+      value: stateful.identity.commandLineClient.userPoolClientId,
+      description: 'For `upstream login --client-id`',
+    });
   }
 }

@@ -9,8 +9,15 @@ import path from 'node:path';
 
 export interface Session {
   readonly api: string;
+  /** The ID token the API accepts. */
   readonly token: string;
   readonly username?: string;
+  /** Set by managed login (upstream login --auth): where and how to refresh the token, and when it expires. */
+  readonly authUrl?: string;
+  readonly clientId?: string;
+  readonly refreshToken?: string;
+  /** Seconds since 1970. */
+  readonly expiresAt?: number;
 }
 
 export class CliError extends Error {

@@ -1,6 +1,6 @@
 // CLI: the `upstream` command. Parses arguments, runs one command and returns the exit code: 0 when a return is
 // accepted (with or without issues), 2 when it is rejected, 1 on a usage error or a failure.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -27,10 +27,12 @@ import {
   report,
   type Session,
   saveSession,
+  sessionFile,
   submission,
   submissions,
   submitFiles,
 } from './service.ts';
+import { freshSession, revokeSession, signIn } from './sign-in.ts';
 import { validateFiles } from './validate.ts';
 
 export interface Io {
@@ -51,6 +53,7 @@ Usage: upstream <command> [options]
 Commands:
   validate   check a return on this machine, offline, exactly as the service would
   login      sign in to a running Upstream
+  logout     forget the session kept on this machine (and revoke its refresh token)
   submit     send a return and wait for its report
   status     your submissions, or one of them
   report     a submission's report
@@ -67,14 +70,26 @@ Exit code: 0 accepted (with or without issues), 2 rejected, 1 usage error.
 
 Example:
   upstream validate --type ssda903 --year 2027 --la 886 header.csv episodes.csv reviews.csv`,
-  login: `Usage: upstream login [--user NAME] [--console URL]
+  login: `Usage: upstream login --auth URL --client-id ID --api URL      (a deployed stack)
+       upstream login [--user NAME] [--console URL]              (the local cloud, npm start)
 
-Signs in to the local cloud (npm start) as one of its demo users and keeps the session in your config
-directory, readable by you only. Without --user, lists the demo users and asks.
-For a deployed stack, set UPSTREAM_API and UPSTREAM_TOKEN instead.
+A deployed stack: signs in with Cognito managed login. The command prints an address to open in your browser,
+waits for the sign-in to come back to http://localhost:8976 on this machine, and keeps the tokens in your config
+directory, readable by you only; they are refreshed as needed for twelve hours. Take --auth, --client-id and
+--api from the stack's outputs SignInUrl, CommandLineClientId and ApiUrl (or set UPSTREAM_AUTH_URL,
+UPSTREAM_CLIENT_ID and UPSTREAM_API).
+The local cloud: signs in as one of its demo users; without --user, lists them and asks.
+A pipeline can set UPSTREAM_API and UPSTREAM_TOKEN instead of signing in.
 
 Example:
+  upstream login --auth https://upstream-prod.auth.eu-west-2.amazoncognito.com --client-id 1a2b3c4d5e6f7g8h9i0j --api https://abc123.execute-api.eu-west-2.amazonaws.com
   upstream login --user kent-data-officer`,
+  logout: `Usage: upstream logout
+
+Deletes the session kept on this machine and, for a managed-login session, revokes its refresh token.
+
+Example:
+  upstream logout`,
   submit: `Usage: upstream submit --type ssda903|cin|csww|inyear --year YYYY [--la CODE] [--format text|json|csv] FILE…
 
 Sends the files the way the browser does, waits for the checks and prints the report.
@@ -189,7 +204,27 @@ async function validate(args: string[], io: Io): Promise<number> {
 }
 
 async function login(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { user: { type: 'string' }, console: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      user: { type: 'string' },
+      console: { type: 'string' },
+      auth: { type: 'string' },
+      'client-id': { type: 'string' },
+      api: { type: 'string' },
+    },
+  });
+  const authUrl = values.auth ?? io.env.UPSTREAM_AUTH_URL;
+  if (authUrl) {
+    const clientId = values['client-id'] ?? io.env.UPSTREAM_CLIENT_ID;
+    const api = values.api ?? io.env.UPSTREAM_API;
+    if (!clientId || !api)
+      throw usage('Managed login needs --client-id and --api too (the stack outputs).', 'login');
+    const session = await signIn({ authUrl, clientId, api, tell: (line) => io.stderr.write(`${line}\n`) });
+    const file = saveSession(io.env, session);
+    io.stderr.write(`Signed in as ${session.username} to ${session.api} (session kept in ${file}).\n`);
+    return 0;
+  }
   const consoleUrl = values.console ?? io.env.UPSTREAM_CONSOLE ?? 'http://127.0.0.1:3001';
   let username = values.user;
   if (!username) {
@@ -346,6 +381,26 @@ async function dlq(args: string[], io: Io): Promise<number> {
   }
 }
 
+/** The saved session (or UPSTREAM_API and UPSTREAM_TOKEN), its token refreshed first if it is about to expire. */
+function session(io: Io): Promise<Session> {
+  return freshSession(loadSession(io.env), (refreshed) => saveSession(io.env, refreshed));
+}
+
+async function logout(io: Io): Promise<number> {
+  const file = sessionFile(io.env);
+  if (!existsSync(file)) {
+    io.stderr.write('You were not signed in on this machine.\n');
+    return 0;
+  }
+  const saved = loadSession({ ...io.env, UPSTREAM_TOKEN: undefined });
+  rmSync(file, { force: true });
+  const revoked = await revokeSession(saved);
+  io.stderr.write(
+    `Signed out${saved.username ? ` ${saved.username}` : ''}: the session on this machine is deleted${revoked === false ? ', but its refresh token could not be revoked (it expires within twelve hours)' : ''}.\n`,
+  );
+  return 0;
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command = '', ...rest] = argv;
   try {
@@ -367,12 +422,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await validate(rest, io);
       case 'login':
         return await login(rest, io);
+      case 'logout':
+        return await logout(io);
       case 'submit':
-        return await submit(rest, io, loadSession(io.env));
+        return await submit(rest, io, await session(io));
       case 'status':
-        return await status(rest, io, loadSession(io.env));
+        return await status(rest, io, await session(io));
       case 'report':
-        return await reportCommand(rest, io, loadSession(io.env));
+        return await reportCommand(rest, io, await session(io));
       case 'generate':
         return await generate(rest, io);
       case 'dlq':
