@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchBundles } from './bench/bundles.ts';
 import { benchLocalCloud } from './bench/local-cloud.ts';
 import { benchWebPages } from './bench/web-pages.ts';
 import { benchRecompute } from './bench-recompute.ts';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   const sections: [string, () => Promise<Record<string, unknown>>][] = (
     [
+      ['bundles', () => benchBundles(root)],
       ['recompute', () => benchRecompute()],
       ['ssda903Ingest', () => benchSsda903Parse({ rows: episodeRows })],
       ['localCloud', () => benchLocalCloud(root)],

@@ -6,7 +6,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoDocumentClient, s3Client, sqsClient } from '#adapters/aws-clients';
 import { DynamoAggregateStore } from '#adapters/dynamo-aggregate-store';
 import { DynamoSubmissionStore } from '#adapters/dynamo-submission-store';

@@ -9,7 +9,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoDocumentClient } from '#adapters/aws-clients';
 import { DynamoAlertHistory, DynamoDigestStore, DynamoSendLedger } from '#adapters/dynamo-alert-ledger';
 import { DynamoDirectoryStore } from '#adapters/dynamo-directory-store';

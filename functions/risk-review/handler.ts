@@ -4,7 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sqsClient } from '#adapters/aws-clients';
 import { loadEnv, nonEmpty } from '#config/env';
 import { type QueuedMessage, reviewAllCouncils } from '#use-cases/review-all-councils';

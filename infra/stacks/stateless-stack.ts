@@ -26,7 +26,7 @@ import { OperationalAlarms } from '../constructs/operational-alarms.ts';
 import { QueueConsumer } from '../constructs/queue-consumer.ts';
 import { OPEN_ROUTE_THROTTLE, throttleRoutes } from '../constructs/route-throttles.ts';
 import { ScheduledInvocation } from '../constructs/scheduled-invocation.ts';
-import { UpstreamFunction } from '../constructs/upstream-function.ts';
+import { REFERENCE_BASELINE_FILES, UpstreamFunction } from '../constructs/upstream-function.ts';
 import { WebApp } from '../constructs/web-app.ts';
 import { CURATED_PREFIX, type StatefulStack } from './stateful-stack.ts';
 
@@ -71,6 +71,7 @@ export class StatelessStack extends Stack {
 
     this.ingestReturn = new UpstreamFunction(this, 'IngestReturn', {
       name: 'ingest-return',
+      bundledFiles: [REFERENCE_BASELINE_FILES],
       config,
       // Sized from the ingestion benchmark (infra/config/stage-config.ts), as is its timeout.
       memorySize: INGEST_MEMORY_MIB,
@@ -113,6 +114,7 @@ export class StatelessStack extends Stack {
 
     this.recompute = new UpstreamFunction(this, 'Recompute', {
       name: 'recompute',
+      bundledFiles: [REFERENCE_BASELINE_FILES],
       config,
       memorySize: 512,
       description: "Recomputes a council's indicators and benchmarks after each ingested return",
@@ -130,6 +132,7 @@ export class StatelessStack extends Stack {
 
     this.indicatorsApi = new UpstreamFunction(this, 'IndicatorsApi', {
       name: 'indicators-api',
+      bundledFiles: [REFERENCE_BASELINE_FILES],
       config,
       // Cold starts decode the national baseline; more memory is more CPU.
       memorySize: 1024,

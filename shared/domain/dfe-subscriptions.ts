@@ -3,7 +3,7 @@
 //
 // The link in an email is the credential: tokens are random, sent once, and only their SHA-256 is kept.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRegion, REGIONS } from './councils.ts';
 import type { DfeSummary, SummaryTrigger } from './dfe-summary.ts';
 import type { Cell } from './disclosure.ts';

@@ -11,7 +11,7 @@
 // A throttled or failing SES is retried with a growing, bounded pause inside the invocation; then the
 // alert fails with the reasons (also kept on the ledger record), SQS redelivers it (recipients already sent
 // are skipped) and after the queue's last receive it rests in the dead-letter queue.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { IndicatorsRecomputedV1Schema } from '../../events/indicators-recomputed.ts';
 import { type RiskChangedV1, RiskChangedV1Schema } from '../../events/risk-changed.ts';
 import { planDigests } from '../domain/adviser-digest.ts';

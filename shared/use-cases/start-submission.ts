@@ -1,7 +1,7 @@
 // Use case: a council starts a submission. It declares its files; it gets one short-lived upload address
 // per file, bound to the file's size, under its own council's part of the uploads bucket.
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { findCouncil } from '../domain/councils.ts';
 import { plainIssues } from '../domain/plain-issues.ts';
 import { yearRefusal } from '../domain/returns/years.ts';

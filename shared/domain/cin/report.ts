@@ -3,7 +3,7 @@
 // child: a row gives the line of the element in the council's own file and the child's position in it, and
 // the values of identifying fields (IDs, UPNs, dates of birth and death) are withheld. So the report holds no
 // child-level personal data, wherever it is kept.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '../indicators/preview.ts';
 import { plural } from '../ssda903/issues.ts';
 import { csvCell } from '../ssda903/report.ts';

@@ -1,6 +1,6 @@
 // Domain: the validation report a council receives for an SSDA903 upload, as JSON (with its zod schema)
 // and as CSV for spreadsheets. It names the council's own CHILD references: it goes back to that council only.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '../indicators/preview.ts';
 import type { ReturnReadResult } from './engine.ts';
 import { describeSchemaFinding, isSchemaCode } from './field-checks.ts';
