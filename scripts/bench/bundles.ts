@@ -9,7 +9,8 @@ import { ensureAssembly } from '../../infra/local/assembly.ts';
 import { serviceEnvironmentFor } from '../../infra/local/local-cloud.ts';
 import { buildLocalModel, loadAssembly } from '../../infra/local/model.ts';
 
-const IMPORT = 'const t=performance.now();await import(process.argv[1]);process.stdout.write(String(performance.now()-t))';
+const IMPORT =
+  'const t=performance.now();await import(process.argv[1]);process.stdout.write(String(performance.now()-t))';
 
 function treeBytes(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
@@ -26,11 +27,15 @@ function median(values: number[]): number {
 function importMs(entryFile: string, env: NodeJS.ProcessEnv, runs: number): number {
   const times: number[] = [];
   for (let run = 0; run < runs; run += 1) {
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', IMPORT, pathToFileURL(entryFile).href], {
-      env,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', IMPORT, pathToFileURL(entryFile).href],
+      {
+        env,
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     if (child.status !== 0) throw new Error(`importing ${entryFile} failed: ${child.stderr}`);
     times.push(Number(child.stdout));
   }

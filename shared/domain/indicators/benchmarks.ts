@@ -156,6 +156,24 @@ function countBelow(sortedAscending: readonly number[], value: number): number {
   return low;
 }
 
+/**
+ * The ascending values with one council's value taken out (when it had one) and another put in, kept in
+ * order by binary search: the same array a fresh sort of the changed values would give, without sorting.
+ */
+export function sortedWithReplacement(
+  sortedAscending: readonly number[],
+  removed: number | undefined,
+  inserted: number,
+): number[] {
+  const result = sortedAscending.slice();
+  if (removed !== undefined) {
+    const at = countBelow(result, removed);
+    if (result[at] === removed) result.splice(at, 1);
+  }
+  result.splice(countBelow(result, inserted), 0, inserted);
+  return result;
+}
+
 /** How many of the ascending values are strictly above `value` (binary search). */
 function countAbove(sortedAscending: readonly number[], value: number): number {
   let low = 0;
