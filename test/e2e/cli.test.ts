@@ -10,6 +10,7 @@ import { ensureAssembly } from '../../infra/local/assembly.ts';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
 import { main } from '../../shared/cli/upstream.ts';
 import { COMMAND_LINE_CALLBACK_URL } from '../../shared/config/command-line-sign-in.ts';
+import { runCli } from '../unit/cli/run-cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const assemblyDir = path.join(root, 'cdk.out');
@@ -17,20 +18,6 @@ const cinSample = path.join(root, 'test', 'fixtures', 'cin', 'fake_CIN_data.xml'
 const ssda903 = ['header.csv', 'episodes.csv'].map((name) =>
   path.join(root, 'shared', 'demo', 'ssda903', name),
 );
-
-async function run(
-  argv: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await main(argv, { stdout, stderr, env });
-  return { code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') };
-}
 
 describe('the upstream command against the local cloud', () => {
   let cloud: LocalCloud;
@@ -53,7 +40,10 @@ describe('the upstream command against the local cloud', () => {
   });
 
   it('signs in as a demo user and keeps the session readable by its owner only', async () => {
-    const login = await run(['login', '--user', 'kent-data-officer', '--console', cloud.urls.console], env);
+    const login = await runCli(
+      ['login', '--user', 'kent-data-officer', '--console', cloud.urls.console],
+      env,
+    );
     expect(login.code, login.err).toBe(0);
     expect(login.err).toContain(`Signed in as kent-data-officer to ${cloud.urls.api}`);
     const file = path.join(config, 'upstream', 'session.json');
@@ -70,12 +60,12 @@ describe('the upstream command against the local cloud', () => {
   ])(
     'submit prints the %s report the API serves, and validate offline prints the same bytes',
     async (type, year, files) => {
-      const submitted = await run(
+      const submitted = await runCli(
         ['submit', '--type', type, '--year', year, '--format', 'json', ...files],
         env,
       );
       expect(submitted.err).toMatch(/Submission \S+: uploading/);
-      const offline = await run(
+      const offline = await runCli(
         ['validate', '--type', type, '--year', year, '--la', '886', '--format', 'json', ...files],
         env,
       );
@@ -145,15 +135,15 @@ describe('the upstream command against the local cloud', () => {
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(saved).toMatchObject({ api: cloud.urls.api, clientId, username: 'kent-data-officer' });
       expect(saved.refreshToken).toEqual(expect.any(String));
-      expect((await run(['status'], managed)).code).toBe(0);
+      expect((await runCli(['status'], managed)).code).toBe(0);
 
       // A token about to expire is refreshed before the request, and the new one is kept.
       writeFileSync(file, JSON.stringify({ ...saved, expiresAt: 0 }), { mode: 0o600 });
-      const refreshed = await run(['status'], managed);
+      const refreshed = await runCli(['status'], managed);
       expect(refreshed.code, refreshed.err).toBe(0);
       expect(JSON.parse(readFileSync(file, 'utf8')).expiresAt).toBeGreaterThan(Date.now() / 1000);
 
-      const signedOut = await run(['logout'], managed);
+      const signedOut = await runCli(['logout'], managed);
       expect(signedOut.err).toContain('Signed out kent-data-officer');
       expect(existsSync(file)).toBe(false);
       const reuse = await fetch(new URL('/oauth2/token', cloud.urls.console), {
@@ -171,7 +161,7 @@ describe('the upstream command against the local cloud', () => {
   });
 
   it('says how to sign in again when the session is refused', async () => {
-    const refused = await run(['status'], { UPSTREAM_API: cloud.urls.api, UPSTREAM_TOKEN: 'not-a-token' });
+    const refused = await runCli(['status'], { UPSTREAM_API: cloud.urls.api, UPSTREAM_TOKEN: 'not-a-token' });
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('Run `upstream login` again');
   });

@@ -1,7 +1,6 @@
 // `upstream dlq` against a real SQS emulator (fauxqs): it finds each dead-letter queue from its work queue's
 // redrive policy, shows messages with the reason a function recorded, and redrives to the work queue, FIFO group
 // kept, leaving poison messages for a person.
-import { PassThrough } from 'node:stream';
 import {
   CreateQueueCommand,
   DeleteMessageCommand,
@@ -13,19 +12,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS } from '../../infra/local/emulators.ts';
 import { LOCAL_REGION } from '../../infra/local/model.ts';
-import { main } from '../../shared/cli/upstream.ts';
+import { runCli } from '../unit/cli/run-cli.ts';
 import { withFauxqs } from './helpers/emulators.ts';
-
-async function run(argv: string[], env: NodeJS.ProcessEnv) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await main(argv, { stdout, stderr, env });
-  return { code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') };
-}
 
 describe('upstream dlq', () => {
   let fauxqs: Awaited<ReturnType<typeof withFauxqs>>;
@@ -95,7 +83,7 @@ describe('upstream dlq', () => {
   });
 
   it('lists the stack’s dead-letter queues with their depth and the queue each serves', async () => {
-    const listed = await run(['dlq', 'list'], env);
+    const listed = await runCli(['dlq', 'list'], env);
     expect(listed.code, listed.err).toBe(0);
     const lines = listed.out.trim().split('\n');
     expect(lines).toHaveLength(3);
@@ -108,7 +96,7 @@ describe('upstream dlq', () => {
   });
 
   it('shows messages with the recorded reason, and says when there is none', async () => {
-    const shown = await run(['dlq', 'show', 'RecomputeQueue', '--max', '10'], env);
+    const shown = await runCli(['dlq', 'show', 'RecomputeQueue', '--max', '10'], env);
     expect(shown.code, shown.err).toBe(0);
     // FIFO: a message being read holds back the later ones of its group, so at least the first of each group shows.
     expect(shown.out.match(/^Message /gm)?.length).toBeGreaterThanOrEqual(3);
@@ -120,7 +108,7 @@ describe('upstream dlq', () => {
   it('redrives to the work queue in each council’s order and leaves the poison message', async () => {
     // The messages shown above are hidden for 10 s; wait until they are back.
     await new Promise((resolve) => setTimeout(resolve, 11_000));
-    const redriven = await run(['dlq', 'redrive', 'RecomputeQueueDeadLetter'], env);
+    const redriven = await runCli(['dlq', 'redrive', 'RecomputeQueueDeadLetter'], env);
     expect(redriven.code, redriven.err).toBe(0);
     expect(redriven.out).toContain('Moved 3 messages');
     expect(redriven.out).toContain('Left 1 poison message in place');
@@ -150,10 +138,10 @@ describe('upstream dlq', () => {
   }, 60_000);
 
   it('refuses to redrive a queue with no work queue behind it, and names the queues when one is unknown', async () => {
-    const schedule = await run(['dlq', 'redrive', 'ScheduleDeadLetters'], env);
+    const schedule = await runCli(['dlq', 'redrive', 'ScheduleDeadLetters'], env);
     expect(schedule.code).toBe(1);
     expect(schedule.err).toContain('nowhere to send them back');
-    const unknown = await run(['dlq', 'show', 'NoSuchQueue'], env);
+    const unknown = await runCli(['dlq', 'show', 'NoSuchQueue'], env);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('No dead-letter queue matches "NoSuchQueue"');
     expect(unknown.err).toContain('IngestQueueDeadLetterQueue5E6F');

@@ -3,27 +3,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderReportText, wantsColour } from '../../../shared/cli/render.ts';
-import { main } from '../../../shared/cli/upstream.ts';
+import { runCli } from './run-cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const cinSample = path.join(root, 'test', 'fixtures', 'cin', 'CIN_Census_2024.xml');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'upstream-cli-unit-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await main(argv, { stdout, stderr, env: { XDG_CONFIG_HOME: scratch } });
-  return { code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') };
-}
+const run = (argv: string[]) => runCli(argv, { XDG_CONFIG_HOME: scratch });
 
 describe('upstream validate', () => {
   it('exits 0 for an accepted return and prints the report as JSON, text or CSV', async () => {
