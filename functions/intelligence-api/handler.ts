@@ -3,12 +3,12 @@
 // Each change queues a recompute of the council's risk rating on RecomputeQueue.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient, sqsClient } from '#adapters/aws-clients';
 import { DynamoIntelligenceStore } from '#adapters/dynamo-intelligence-store';
 import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
+import { queuePublisher } from '#adapters/sqs-publisher';
 import { loadEnv, nonEmpty } from '#config/env';
 import type { PublishChange } from '#ports/intelligence';
 import {
@@ -25,16 +25,7 @@ import {
 const env = loadEnv({ TABLE_NAME: nonEmpty, RECOMPUTE_QUEUE_URL: nonEmpty });
 const logger = new Logger();
 const store = new DynamoIntelligenceStore(dynamoDocumentClient(), env.TABLE_NAME);
-const publish: PublishChange = async ({ body, groupId, deduplicationId }) => {
-  await sqsClient().send(
-    new SendMessageCommand({
-      QueueUrl: env.RECOMPUTE_QUEUE_URL,
-      MessageBody: body,
-      MessageGroupId: groupId,
-      MessageDeduplicationId: deduplicationId,
-    }),
-  );
-};
+const publish: PublishChange = queuePublisher(sqsClient, env.RECOMPUTE_QUEUE_URL);
 
 const INVALID_JSON = Symbol('invalid JSON');
 

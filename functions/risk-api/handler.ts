@@ -2,12 +2,12 @@
 // and PUT/DELETE /risk/councils/{la}/override, for the region's advisers and administrators only.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient, sqsClient } from '#adapters/aws-clients';
 import { DynamoRiskStore } from '#adapters/dynamo-risk-store';
 import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
+import { queuePublisher } from '#adapters/sqs-publisher';
 import { loadEnv, nonEmpty } from '#config/env';
 import { changeRiskOverride, councilRiskView } from '#use-cases/risk-views';
 
@@ -15,16 +15,7 @@ const env = loadEnv({ TABLE_NAME: nonEmpty, RECOMPUTE_QUEUE_URL: nonEmpty });
 const logger = new Logger();
 const risk = new DynamoRiskStore(dynamoDocumentClient(), env.TABLE_NAME);
 
-const publishRecompute = async (message: { body: string; groupId: string; deduplicationId: string }) => {
-  await sqsClient().send(
-    new SendMessageCommand({
-      QueueUrl: env.RECOMPUTE_QUEUE_URL,
-      MessageBody: message.body,
-      MessageGroupId: message.groupId,
-      MessageDeduplicationId: message.deduplicationId,
-    }),
-  );
-};
+const publishRecompute = queuePublisher(sqsClient, env.RECOMPUTE_QUEUE_URL);
 
 /** The body as JSON ({} when empty); undefined when it is not JSON. */
 function parseJson(event: ApiEvent): unknown {

@@ -15,6 +15,7 @@ import { FEED_PATHS } from '../domain/feeds.ts';
 import { MailerError } from '../ports/mailer.ts';
 import type { DeliveryLedger, ListMailer, SubscriptionStore } from '../ports/subscriptions.ts';
 import type { SummaryStore } from '../ports/summaries.ts';
+import { PoisonMessageError } from './queue-messages.ts';
 
 /** Longer than one invocation can spend on an email (the function's time-out stays below it). */
 export const DEFAULT_LEASE_MS = 120_000;
@@ -33,11 +34,6 @@ export interface SendDeps {
   readonly leaseMs?: number;
 }
 
-/** A message no retry can fix: failed, so it reaches the dead-letter queue with the reason. */
-export class PoisonDigestError extends Error {
-  override name = 'PoisonDigestError';
-}
-
 export type SendOutcome =
   | { readonly kind: 'sent'; readonly messageId: string }
   | { readonly kind: 'already-sent' }
@@ -49,7 +45,7 @@ export const unsubscribeUrl = (apiUrl: string, token: string) =>
 export async function sendSummaryEmail(message: SummaryEmailDueV1, deps: SendDeps): Promise<SendOutcome> {
   const key = { summaryId: message.summaryId, subscriptionId: message.subscriptionId };
   const stored = await deps.summaries.get(message.summaryId);
-  if (!stored) throw new PoisonDigestError(`There is no summary ${message.summaryId} to send.`);
+  if (!stored) throw new PoisonMessageError(`There is no summary ${message.summaryId} to send.`);
   const subscription = await deps.subscriptions.get(message.subscriptionId);
   // Unsubscribed (or never confirmed) since the summary was published: nothing to send, and nothing to retry.
   if (subscription?.status !== 'confirmed') return { kind: 'not-subscribed' };
@@ -85,7 +81,7 @@ export async function sendSummaryEmail(message: SummaryEmailDueV1, deps: SendDep
     // Not sent: give the claim up so the retry need not wait for the lease.
     await deps.ledger.release(key, claim.token);
     if (error instanceof MailerError && !error.retryable)
-      throw new PoisonDigestError(`SES will not send this email: ${error.message}`);
+      throw new PoisonMessageError(`SES will not send this email: ${error.message}`);
     throw error;
   }
   // Sent: from here a failure must not release the claim, or the retry would send the email again.
