@@ -30,6 +30,11 @@ export interface FieldSpec {
   readonly labels?: Readonly<Record<string, string>>;
   /** Longest value the DfE XML schema allows. */
   readonly maxLength?: number;
+  /**
+   * A DfE rule that reports a blank or unlisted value in this field. When it is in force the field check leaves
+   * those values to it, so one problem gives one finding.
+   */
+  readonly reportedByRule?: string;
 }
 
 export interface TableSpec {
@@ -191,7 +196,7 @@ function table(name: TableName, fields: readonly FieldSpec[]): TableSpec {
 function header(sex: FieldSpec): TableSpec {
   return table('Header', [
     CHILD,
-    sex,
+    { ...sex, reportedByRule: '101' },
     DOB,
     code('ETHNIC', true, Object.values(ETHNIC_LABELS), ETHNIC_LABELS),
     text('UPN', true, 13),
