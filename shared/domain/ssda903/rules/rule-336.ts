@@ -1,4 +1,4 @@
-// Domain: SSDA903 rule 336 — placed for adoption with the foster carer only from a foster or adoption placement.
+// Domain: SSDA903 rule 336 — placed for adoption with consent only straight from foster care or adoption.
 // Catalogue fields: PLACE (Episodes). Applies to A3 and A4 (placed for adoption with consent); the child's first
 // episode in the return has no known placement before it and is not checked.
 import type { Finding, Rule } from '../model.ts';
