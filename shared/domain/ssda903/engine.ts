@@ -104,6 +104,7 @@ class ReadSession {
   totalFindings = 0;
   readonly store: ReturnStore;
   private readonly checkers = new Map<TableName, ReturnType<typeof createRowChecker>>();
+  private readonly ruleCodes: ReadonlySet<string>;
   readonly sink: FindingSink;
 
   constructor(
@@ -111,6 +112,7 @@ class ReadSession {
     keep: ReadonlySet<TableName>,
   ) {
     this.schema = schemaForYear(options.collectionYear);
+    this.ruleCodes = new Set((options.rules ?? []).map((rule) => rule.code));
     this.store = new ReturnStore(keep);
     const max = options.maxListedFindings ?? DEFAULT_MAX_LISTED;
     this.sink = (finding) => {
@@ -142,7 +144,7 @@ class ReadSession {
   accept(row: Row): void {
     let checker = this.checkers.get(row.table);
     if (!checker) {
-      checker = createRowChecker(this.schema.tables.get(row.table)!);
+      checker = createRowChecker(this.schema.tables.get(row.table)!, this.ruleCodes);
       this.checkers.set(row.table, checker);
     }
     checker(row, this.sink);

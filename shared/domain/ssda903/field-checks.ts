@@ -96,7 +96,12 @@ interface CompiledField {
   readonly check: (value: string) => SchemaKind | null;
 }
 
-function compileField(spec: FieldSpec): CompiledField {
+function compileField(spec: FieldSpec, rulesInForce: ReadonlySet<string>): CompiledField {
+  // A DfE rule in force reports this field's blank and unlisted values itself: one problem, one finding.
+  if (spec.type === 'code' && spec.reportedByRule !== undefined && rulesInForce.has(spec.reportedByRule)) {
+    const length = compileField({ ...spec, type: 'string', reportedByRule: undefined }, rulesInForce);
+    return { name: spec.name, check: (value) => (value === '' ? null : length.check(value)) };
+  }
   // Code lists become Sets so a row costs a hash lookup per coded field.
   if (spec.type === 'code') {
     const codes = new Set(spec.codes ?? []);
@@ -111,9 +116,15 @@ function compileField(spec: FieldSpec): CompiledField {
   return { name: spec.name, check: (value) => checkValue(spec, value) };
 }
 
-/** Builds the checker for one table: it reports every failing field of a row to the sink. */
-export function createRowChecker(spec: TableSpec): (row: Row, sink: FindingSink) => number {
-  const fields = spec.columns.map((column) => compileField(spec.fields.get(column)!));
+/**
+ * Builds the checker for one table: it reports every failing field of a row to the sink. `rulesInForce` holds the
+ * codes of the DfE rules that will run on the return (see FieldSpec.reportedByRule).
+ */
+export function createRowChecker(
+  spec: TableSpec,
+  rulesInForce: ReadonlySet<string> = new Set(),
+): (row: Row, sink: FindingSink) => number {
+  const fields = spec.columns.map((column) => compileField(spec.fields.get(column)!, rulesInForce));
   return (row, sink) => {
     let failures = 0;
     const child = row.values.CHILD ?? '';

@@ -73,7 +73,8 @@ describe('the sample return', () => {
   it('finds the planted values that are not allowed, including codes changed by year', async () => {
     const result = (await readReturn(sampleInputs(), { collectionYear: LATEST })) as AcceptedReturn;
     const episodes = readSampleTable('episodes.csv').rows;
-    const dropped = episodes.filter((row) => row.PLACE === 'H5' || row.PLACE === 'P2').length;
+    // H5 and P2 were withdrawn in 2024/25; Z1 in 2025/26, replaced by Z11–Z14.
+    const dropped = episodes.filter((row) => ['H5', 'P2', 'Z1'].includes(row.PLACE ?? '')).length;
     expect(dropped).toBeGreaterThan(0);
     const placeFindings = result.findings.filter((finding) => finding.field === 'PLACE');
     expect(placeFindings).toHaveLength(dropped);

@@ -51,9 +51,14 @@ import { rule234 } from './rule-234.ts';
 import { rule301 } from './rule-301.ts';
 import { rule302 } from './rule-302.ts';
 import { rule304 } from './rule-304.ts';
+import { rule331 } from './rule-331.ts';
 import { rule333 } from './rule-333.ts';
+import { rule334 } from './rule-334.ts';
+import { rule335 } from './rule-335.ts';
+import { rule336 } from './rule-336.ts';
 import { rule344 } from './rule-344.ts';
 import { rule345 } from './rule-345.ts';
+import { rule347 } from './rule-347.ts';
 import { rule351 } from './rule-351.ts';
 import { rule352 } from './rule-352.ts';
 import { rule353 } from './rule-353.ts';
@@ -62,28 +67,46 @@ import { rule355 } from './rule-355.ts';
 import { rule356 } from './rule-356.ts';
 import { rule357 } from './rule-357.ts';
 import { rule358 } from './rule-358.ts';
+import { rule359 } from './rule-359.ts';
 import { rule361 } from './rule-361.ts';
 import { rule362 } from './rule-362.ts';
+import { rule363 } from './rule-363.ts';
+import { rule364 } from './rule-364.ts';
+import { rule365 } from './rule-365.ts';
+import { rule366 } from './rule-366.ts';
+import { rule367 } from './rule-367.ts';
 import { rule371, rule371Until2024 } from './rule-371.ts';
 import { rule372 } from './rule-372.ts';
 import { rule373 } from './rule-373.ts';
 import { rule374 } from './rule-374.ts';
 import { rule375 } from './rule-375.ts';
 import { rule376 } from './rule-376.ts';
+import { rule377 } from './rule-377.ts';
 import { rule378 } from './rule-378.ts';
 import { rule379 } from './rule-379.ts';
 import { rule380 } from './rule-380.ts';
 import { rule381 } from './rule-381.ts';
 import { rule382 } from './rule-382.ts';
+import { rule383, rule383Until2025 } from './rule-383.ts';
 import { rule384 } from './rule-384.ts';
 import { rule385 } from './rule-385.ts';
 import { rule386 } from './rule-386.ts';
 import { rule387 } from './rule-387.ts';
 import { rule388 } from './rule-388.ts';
 import { rule389 } from './rule-389.ts';
+import { rule390 } from './rule-390.ts';
 import { rule391 } from './rule-391.ts';
+import { rule392b } from './rule-392b.ts';
+import { rule392c } from './rule-392c.ts';
+import { rule392d } from './rule-392d.ts';
+import { rule393, rule393Until2024 } from './rule-393.ts';
+import { rule398 } from './rule-398.ts';
+import { rule399 } from './rule-399.ts';
 import { rule407 } from './rule-407.ts';
+import { rule408 } from './rule-408.ts';
+import { rule426 } from './rule-426.ts';
 import { rule431 } from './rule-431.ts';
+import { rule432 } from './rule-432.ts';
 import { rule433 } from './rule-433.ts';
 import { rule434 } from './rule-434.ts';
 import { rule435 } from './rule-435.ts';
@@ -92,11 +115,22 @@ import { rule437 } from './rule-437.ts';
 import { rule440 } from './rule-440.ts';
 import { rule441 } from './rule-441.ts';
 import { rule442 } from './rule-442.ts';
+import { rule446 } from './rule-446.ts';
 import { rule460 } from './rule-460.ts';
 import { rule501 } from './rule-501.ts';
 import { rule504 } from './rule-504.ts';
 import { rule511 } from './rule-511.ts';
+import { rule514 } from './rule-514.ts';
+import { rule516 } from './rule-516.ts';
+import { rule517 } from './rule-517.ts';
+import { rule518 } from './rule-518.ts';
+import { rule519 } from './rule-519.ts';
+import { rule520 } from './rule-520.ts';
+import { rule521 } from './rule-521.ts';
 import { rule522 } from './rule-522.ts';
+import { rule523 } from './rule-523.ts';
+import { rule524 } from './rule-524.ts';
+import { rule525 } from './rule-525.ts';
 import { rule526, rule526Until2025 } from './rule-526.ts';
 import { rule527 } from './rule-527.ts';
 import { rule528 } from './rule-528.ts';
@@ -133,6 +167,7 @@ import { rule1004 } from './rule-1004.ts';
 import { rule1005 } from './rule-1005.ts';
 import { rule1006 } from './rule-1006.ts';
 import { rule1009 } from './rule-1009.ts';
+import { rule3001 } from './rule-3001.ts';
 import { ruleINT01 } from './rule-INT01.ts';
 import { ruleINT02 } from './rule-INT02.ts';
 import { ruleINT03 } from './rule-INT03.ts';
@@ -235,10 +270,15 @@ export const BASE_RULES: readonly Rule[] = [
   rule222Until2025,
   rule225,
   rule226Until2025,
+  rule3001,
   rule301,
   rule302,
   rule304,
+  rule331,
   rule333,
+  rule334,
+  rule335,
+  rule336,
   rule344,
   rule345,
   rule351,
@@ -249,28 +289,46 @@ export const BASE_RULES: readonly Rule[] = [
   rule356,
   rule357,
   rule358,
+  rule359,
   rule361,
   rule362,
+  rule363,
+  rule364,
+  rule365,
+  rule366,
+  rule367,
   rule371Until2024,
   rule372,
   rule373,
   rule374,
   rule375,
   rule376,
+  rule377,
   rule378,
   rule379,
   rule380,
   rule381,
   rule382,
+  rule383Until2025,
   rule384,
   rule385,
   rule386,
   rule387,
   rule388,
   rule389,
+  rule390,
   rule391,
+  rule392b,
+  rule392c,
+  rule392d,
+  rule393Until2024,
+  rule398,
+  rule399,
   rule407,
+  rule408,
+  rule426,
   rule431,
+  rule432,
   rule433,
   rule434,
   rule435,
@@ -279,11 +337,22 @@ export const BASE_RULES: readonly Rule[] = [
   rule440,
   rule441,
   rule442,
+  rule446,
   rule460,
   rule501,
   rule504,
   rule511,
+  rule514,
+  rule516,
+  rule517,
+  rule518,
+  rule519,
+  rule520,
+  rule521,
   rule522,
+  rule523,
+  rule524,
+  rule525,
   rule526Until2025,
   rule527,
   rule528,
@@ -338,6 +407,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
     // 2023/24: social worker episodes (SWEpisodes) collected for the first time.
     year: 2024,
     added: [
+      rule347,
       ruleSW01STG1,
       ruleSW02STG1,
       ruleSW04STG1,
@@ -357,6 +427,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
     replaced: [
       rule101,
       rule146Until2025,
+      rule393,
       rule174,
       rule612,
       rule371,
@@ -370,7 +441,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
     // 2025/26: PLACE gains Z11–Z14; placement provider, URN and reason-for-move rules updated.
     year: 2026,
     added: [rule233, rule234, ruleSW17STG2],
-    replaced: [rule146, rule178, rule213, rule222, rule226, rule526],
+    replaced: [rule146, rule178, rule213, rule222, rule226, rule383, rule526],
   },
   {
     // 2026/27: deprivation of liberty orders (DoLo table).

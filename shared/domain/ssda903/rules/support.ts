@@ -270,7 +270,7 @@ export function finalCeasedEpisode(episodes: readonly Episode[]): Episode | unde
 
 export const SHORT_BREAK_LEGAL_STATUSES: readonly string[] = ['V3', 'V4'];
 export const TEMPORARY_PLACEMENTS: readonly string[] = ['T0', 'T1', 'T2', 'T3', 'T4'];
-/** "Other placement" codes: Z1 throughout, split into Z11–Z14 from 2025/26 (schema 2026 diff). */
+/** "Other placement" codes from 2025/26: Z11–Z14 replace Z1 (schema 2026 diff, code-lists.ts). */
 export const OTHER_PLACEMENTS_FROM_2026: readonly string[] = ['Z11', 'Z12', 'Z13', 'Z14'];
 
 /** The fields that identify a placement: when none of them changes, the child did not move. */
