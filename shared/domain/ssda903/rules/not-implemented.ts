@@ -2,12 +2,12 @@
 // docs/ssda903-rules.md and its test read this list, so a reason lives in one place only.
 
 const OFSTED_REGISTER =
-  'Needs Ofsted’s register of providers (URNs with their type, address and registration dates), which is not published in a form we can ship.';
+  'Needs Ofsted’s full register of providers (each URN’s provider type, postcode, and registration and closure dates), which is not published in full.';
 const POSTCODE_DIRECTORY =
-  'Needs the ONS postcode directory to place a postcode, which we cannot ship; the return keeps only partial postcodes after ingest.';
+  'Needs the ONS postcode directory to place the home and placement postcodes (local authority, grid point). It is open data (Open Government Licence) but is not yet in shared/reference; a compact extract would let this rule run.';
 
 const PLACEMENT_AREA =
-  'Needs the placement’s location or local authority, which councils do not send: DfE works it out from the full placement postcode with the ONS postcode directory, and neither is available here.';
+  'Checks the placement’s location or local authority, which councils do not send: DfE works them out from the placement postcode with the ONS postcode directory, which is not yet in shared/reference.';
 
 /** Catalogue codes that are not checked, with why. A code here must not also be in the registry. */
 export const NOT_IMPLEMENTED: Readonly<Record<string, string>> = {
@@ -17,7 +17,7 @@ export const NOT_IMPLEMENTED: Readonly<Record<string, string>> = {
   '169': POSTCODE_DIRECTORY,
   '179': PLACEMENT_AREA,
   '218':
-    'Whether a URN is required depends on whether the placement is in England (its local authority, worked out from the full postcode), which the return does not carry.',
+    'A URN is required only for placements in England, and whether a placement is in England is worked out from its postcode with the ONS postcode directory, which is not yet in shared/reference; without it every placement outside England would be reported.',
   '219': OFSTED_REGISTER,
   '221': OFSTED_REGISTER,
   '224': OFSTED_REGISTER,
