@@ -4,9 +4,9 @@
 // indicators are worked out from the merged months. Every submission's merged state is kept as history.
 import { inyearIndicators, mergeMonths, missingMonths, yearToDate } from '../domain/inyear/months.ts';
 import { readInyearCsv } from '../domain/inyear/reader.ts';
+import { listInWords } from '../domain/reading/issues.ts';
 import { buildCouncilLevelReport, type CouncilNote, type ReportContext } from '../domain/returns/report.ts';
-import { listInWords } from '../domain/ssda903/issues.ts';
-import { yearLabel } from '../domain/ssda903/schema.ts';
+import { collectionYearLabel } from '../domain/returns/years.ts';
 import { StaleAggregatesError } from '../ports/aggregates.ts';
 import type { Submission, SubmissionOutcome } from '../ports/submissions.ts';
 import { duplicateOutcome } from './duplicate-submission.ts';
@@ -23,7 +23,7 @@ export async function ingestInyear(submission: Submission, deps: IngestDeps): Pr
   const context: ReportContext = {
     returnType: 'inyear',
     collectionYear: submission.collectionYear,
-    collectionYearLabel: yearLabel(submission.collectionYear),
+    collectionYearLabel: collectionYearLabel(submission.collectionYear),
     format: 'csv',
     file: submission.files[0]?.fileName ?? null,
     recordKind: 'months',

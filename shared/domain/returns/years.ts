@@ -8,6 +8,11 @@ export const FIRST_COLLECTION_YEAR = 2013;
 /** CIN census years: the working-day rules need bank holidays for the census year and the one before. */
 export const CIN_YEARS = { first: FIRST_CIN_YEAR, last: BANK_HOLIDAY_YEARS.last } as const;
 
+/** A collection year as councils write it: 2026 is "2025/26" (April 2025 to March 2026). */
+export function collectionYearLabel(collectionYear: number): string {
+  return `${collectionYear - 1}/${String(collectionYear % 100).padStart(2, '0')}`;
+}
+
 export interface YearRange {
   readonly first: number;
   readonly last: number;

@@ -1,4 +1,4 @@
-// Domain: the problems reading an SSDA903 upload can raise, worded for a council data officer.
+// Domain: the problems reading an upload can raise (any return type), worded for a council data officer.
 // Blocking problems stop the return being processed; notices are reported while processing continues.
 
 export type BlockingKind =
