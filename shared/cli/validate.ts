@@ -5,12 +5,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReturnType } from '../domain/upload-key.ts';
+import type { ReturnType } from '../domain/returns/catalogue.ts';
 import type { AggregateStore } from '../ports/aggregates.ts';
 import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 import type { Submission, SubmissionStore } from '../ports/submissions.ts';
 import { reportKeys } from '../use-cases/ingest-deps.ts';
-import { ingesterFor } from '../use-cases/ingest-return.ts';
+import { ingestSubmission } from '../use-cases/returns/pipeline.ts';
 
 /** The largest file the service accepts by default (the stage's `maxUploadBytes`). */
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1_048_576;
@@ -136,7 +136,7 @@ export async function validateFiles(request: ValidateRequest, now = new Date()):
     files: files.map(({ path: _path, ...file }) => file),
   };
   const objects = new LocalFiles(new Map(files.map((file) => [file.key, file.path])));
-  const outcome = await ingesterFor(request.returnType)(submission, {
+  const outcome = await ingestSubmission(submission, {
     objects,
     submissions: new SingleSubmission(submission),
     aggregates: request.aggregates ?? noAggregates,

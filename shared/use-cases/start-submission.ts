@@ -4,9 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { findCouncil } from '../domain/councils.ts';
 import { plainIssues } from '../domain/plain-issues.ts';
-import { yearRefusal } from '../domain/returns/years.ts';
+import { isExpectedFile, RETURN_TYPES, returnKind, yearRefusal } from '../domain/returns/catalogue.ts';
 import type { Role } from '../domain/roles.ts';
-import { RETURN_TYPES } from '../domain/upload-key.ts';
 import type { NewSubmission, SubmissionStore } from '../ports/submissions.ts';
 
 export const UPLOAD_URL_SECONDS = 15 * 60;
@@ -64,8 +63,23 @@ export function startSubmissionSchema(maxFileBytes: number, now: Date) {
       const names = request.files.map((entry) => entry.name.toLowerCase());
       if (new Set(names).size !== names.length)
         context.addIssue({ code: 'custom', path: ['files'], message: 'Two files have the same name.' });
+      // The files the return type is made of, from the catalogue, also decided before anything is uploaded.
+      const kind = returnKind(request.returnType);
+      const unexpected = request.files.find((entry) => !isExpectedFile(request.returnType, entry.name));
+      if (unexpected)
+        context.addIssue({
+          code: 'custom',
+          path: ['files'],
+          message: `"${unexpected.name}" is not the right kind of file: upload the ${kind.files.what}.`,
+        });
+      else if (kind.files.oneFile && request.files.length > 1)
+        context.addIssue({
+          code: 'custom',
+          path: ['files'],
+          message: `Upload the ${kind.files.what} as one file on its own.`,
+        });
       const single = request.files.filter((entry) => /\.(zip|xml)$/i.test(entry.name));
-      if (single.length > 0 && request.files.length > 1) {
+      if (!kind.files.oneFile && single.length > 0 && request.files.length > 1) {
         context.addIssue({
           code: 'custom',
           path: ['files'],

@@ -4,6 +4,7 @@
 export type BlockingKind =
   // the upload as a whole
   | 'no-files'
+  | 'year-not-accepted'
   | 'file-too-large'
   | 'mixed-upload'
   | 'unsupported-file'

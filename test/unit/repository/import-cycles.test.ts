@@ -96,7 +96,7 @@ describe('imports', () => {
       )
       .map(([file]) => file)
       .sort();
-    expect(importers).toEqual(['shared/domain/generate/ssda903.ts', 'shared/use-cases/ingest-ssda903.ts']);
+    expect(importers).toEqual(['shared/domain/generate/ssda903.ts', 'shared/use-cases/returns/ssda903.ts']);
   });
 
   it('a cycle of two or more modules, or a module importing itself, is found', () => {
