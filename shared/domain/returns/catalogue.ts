@@ -128,4 +128,34 @@ export function isExpectedFile(returnType: ReturnType, fileName: string): boolea
   return (returnKind(returnType).files.extensions as readonly string[]).includes(extension);
 }
 
+/** What is said about a file of another kind than the return type is made of. */
+export function unexpectedFile(returnType: ReturnType, fileName: string): string {
+  return `"${fileName}" is not the right kind of file: upload the ${returnKind(returnType).files.what}.`;
+}
+
+/** What is said when a one-file return comes as several files. */
+export function notOneFile(returnType: ReturnType, count: number): string {
+  return `Upload the ${returnKind(returnType).files.what} as one file on its own; this submission has ${count} files.`;
+}
+
+/** A size as a council officer reads it: "3.2 MB", or "10,001 bytes" under a megabyte. */
+function sizeInWords(bytes: number): string {
+  if (bytes >= 1_048_576) return `${(bytes / 1_048_576).toFixed(bytes % 1_048_576 === 0 ? 0 : 1)} MB`;
+  return `${bytes.toLocaleString('en-GB')} bytes`;
+}
+
+/** What is said about a file over the size limit, by the API before upload and by the ingestion alike. */
+export function fileTooBig(
+  returnType: ReturnType,
+  fileName: string,
+  size: number,
+  maxFileBytes: number,
+): string {
+  const hint = returnKind(returnType).files.tooBigHint;
+  return (
+    `${fileName} is ${sizeInWords(size)}, over the ${sizeInWords(maxFileBytes)} limit for one file.` +
+    (hint ? ` ${hint}` : '')
+  );
+}
+
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -9,7 +9,14 @@
 import { type ReturnIngestedV1, returnIngestedMessage } from '../../../events/return-ingested.ts';
 import { councilPseudonymKey } from '../../domain/privacy.ts';
 import type { BlockingError } from '../../domain/reading/issues.ts';
-import { isExpectedFile, returnKind, yearRefusal } from '../../domain/returns/catalogue.ts';
+import {
+  fileTooBig,
+  isExpectedFile,
+  notOneFile,
+  returnKind,
+  unexpectedFile,
+  yearRefusal,
+} from '../../domain/returns/catalogue.ts';
 import { StaleAggregatesError } from '../../ports/aggregates.ts';
 import type { Submission, SubmissionOutcome } from '../../ports/submissions.ts';
 import { duplicateOutcome } from '../duplicate-submission.ts';
@@ -35,8 +42,6 @@ export function inDeclaredOrder(submission: Submission): Submission {
   return { ...submission, files };
 }
 
-const megabytes = (bytes: number, digits: number) => (bytes / 1_048_576).toFixed(digits);
-
 /** Why the submission cannot be read at all, before any of its files is opened; undefined when it can. */
 export function refusalBeforeReading(
   submission: Submission,
@@ -50,23 +55,21 @@ export function refusalBeforeReading(
     return {
       kind: 'mixed-upload',
       file: null,
-      message: `Upload the ${kind.files.what} as one file on its own; this submission has ${files.length} files.`,
+      message: notOneFile(submission.returnType, files.length),
     };
   const unexpected = files.find((file) => !isExpectedFile(submission.returnType, file.fileName));
   if (unexpected)
     return {
       kind: 'unsupported-file',
       file: unexpected.fileName,
-      message: `"${unexpected.fileName}" is not the right kind of file: upload the ${kind.files.what}.`,
+      message: unexpectedFile(submission.returnType, unexpected.fileName),
     };
   const tooBig = files.find((file) => file.size > deps.maxFileBytes);
   if (tooBig)
     return {
       kind: 'file-too-large',
       file: tooBig.fileName,
-      message:
-        `${tooBig.fileName} is ${megabytes(tooBig.size, 1)} MB, over the ${megabytes(deps.maxFileBytes, 0)} MB limit for one file.` +
-        (kind.files.tooBigHint ? ` ${kind.files.tooBigHint}` : ''),
+      message: fileTooBig(submission.returnType, tooBig.fileName, tooBig.size, deps.maxFileBytes),
     };
   return undefined;
 }

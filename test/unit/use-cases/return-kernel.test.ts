@@ -44,11 +44,22 @@ describe('starting a submission', () => {
       '"inyear.xml" is not the right kind of file: upload the in-year dataset as one CSV file (see docs/inyear-format.md).',
     ]);
     expect(messages(start('csww', ['a.xml', 'b.xml'], 2025))[0]).toMatch(
-      /^Upload the workforce census as one XML file .* as one file on its own\.$/,
+      /^Upload the workforce census as one XML file .* as one file on its own; this submission has 2 files\.$/,
     );
     expect(messages(start('cin', ['cin.csv']))[0]).toMatch(/"cin\.csv" is not the right kind of file/);
     expect(start('ssda903', ['header.csv', 'episodes.csv']).success).toBe(true);
     expect(start('inyear', ['inyear.csv']).success).toBe(true);
+  });
+
+  it('says about a file over the size limit what the ingestion says', () => {
+    const small = startSubmissionSchema(2 * 1_048_576, now).safeParse({
+      returnType: 'ssda903',
+      collectionYear: 2026,
+      files: [{ name: 'episodes.csv', size: 3 * 1_048_576, sha256: SHA256 }],
+    });
+    expect(messages(small)).toEqual([
+      'episodes.csv is 3 MB, over the 2 MB limit for one file. Send it as a ZIP, or split the tables into separate files.',
+    ]);
   });
 
   it('refuses a year the return type is not accepted for, whatever the type', () => {
@@ -177,10 +188,10 @@ describe('the pipeline', () => {
       messages.push(blocking.message);
     }
     expect(messages).toEqual([
-      'big.xml is 3.0 MB, over the 2 MB limit for one file. Send it as a ZIP, or split the tables into separate files.',
-      'big.xml is 3.0 MB, over the 2 MB limit for one file.',
-      'big.xml is 3.0 MB, over the 2 MB limit for one file.',
-      'big.csv is 3.0 MB, over the 2 MB limit for one file.',
+      'big.xml is 3 MB, over the 2 MB limit for one file. Send it as a ZIP, or split the tables into separate files.',
+      'big.xml is 3 MB, over the 2 MB limit for one file.',
+      'big.xml is 3 MB, over the 2 MB limit for one file.',
+      'big.csv is 3 MB, over the 2 MB limit for one file.',
     ]);
     expect(sent).toEqual([]);
   });
