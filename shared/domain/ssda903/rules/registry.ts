@@ -103,6 +103,12 @@ import { rule528 } from './rule-528.ts';
 import { rule529 } from './rule-529.ts';
 import { rule530 } from './rule-530.ts';
 import { rule531 } from './rule-531.ts';
+import { rule542 } from './rule-542.ts';
+import { rule543 } from './rule-543.ts';
+import { rule544 } from './rule-544.ts';
+import { rule545 } from './rule-545.ts';
+import { rule546 } from './rule-546.ts';
+import { rule547 } from './rule-547.ts';
 import { rule550 } from './rule-550.ts';
 import { rule564 } from './rule-564.ts';
 import { rule565 } from './rule-565.ts';
@@ -290,6 +296,12 @@ export const BASE_RULES: readonly Rule[] = [
   rule529,
   rule530,
   rule531,
+  rule542,
+  rule543,
+  rule544,
+  rule545,
+  rule546,
+  rule547,
   rule550,
   rule564,
   rule565,

@@ -279,3 +279,28 @@ export const PLACEMENT_DETAIL_FIELDS: readonly string[] = ['PLACE', 'PL_POST', '
 export function samePlacement(a: Episode, b: Episode): boolean {
   return PLACEMENT_DETAIL_FIELDS.every((field) => ep(a, field) === ep(b, field));
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The outcomes (OC2) cohort and its health fields, used by the OC2 completeness rules (543 to 547)
+
+/**
+ * DfE's OC2 cohort: looked after continuously for at least 12 months at the end of the collection year, i.e.
+ * in one period of care (short breaks V3/V4 not counted) from the first day of the year to its last.
+ */
+export function lookedAfterWholeYear(child: ChildRecord, context: RuleContext): boolean {
+  const episodes = episodesInOrder(child).filter(
+    (episode) => !SHORT_BREAK_LEGAL_STATUSES.includes(ep(episode, 'LS')),
+  );
+  return periodsOfCare(episodes).some((period) => {
+    const { start, end } = periodBounds(period);
+    return start <= context.periodStart && (end === null || end >= context.periodEnd);
+  });
+}
+
+/** The OC2 health fields that go with conviction (544) and health promotion (547) information. */
+export const OC2_HEALTH_FIELDS: readonly string[] = [
+  'IMMUNISATIONS',
+  'TEETH_CHECK',
+  'HEALTH_ASSESSMENT',
+  'SUBSTANCE_MISUSE',
+];
