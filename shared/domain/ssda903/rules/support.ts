@@ -304,3 +304,24 @@ export const OC2_HEALTH_FIELDS: readonly string[] = [
   'HEALTH_ASSESSMENT',
   'SUBSTANCE_MISUSE',
 ];
+
+// ---------------------------------------------------------------------------------------------------------
+// Adoption decisions (PlacedAdoption) against adoption placements and placement orders (551 to 563)
+
+/** Placed for adoption (with current foster carers or not, under a placement order or with consent). */
+export const ADOPTION_PLACEMENTS: readonly string[] = ['A3', 'A4', 'A5', 'A6'];
+/** Legal status: placement order granted. */
+export const PLACEMENT_ORDER = 'E1';
+
+/** The child's adoption decisions with a readable DATE_PLACED, earliest first. */
+export function adoptionDecisions(child: ChildRecord): readonly DatedRow[] {
+  return sortedByDate(rowsOf(child, 'PlacedAdoption'), 'DATE_PLACED');
+}
+
+/** The first episode (in DECOM order) that passes `test`. */
+export function firstEpisodeWhere(
+  child: ChildRecord,
+  test: (episode: Episode) => boolean,
+): Episode | undefined {
+  return episodesInOrder(child).find(test);
+}
