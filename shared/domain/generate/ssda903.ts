@@ -479,7 +479,8 @@ export function generateSsda903(options: Ssda903Options): GeneratedFile[] {
         SDQ_SCORE: age >= 4 && age <= 16 ? String(builder.periodEnd % 30) : '',
         SDQ_REASON: age >= 4 && age <= 16 ? '' : 'SDQ1',
         CONVICTED: age >= 10 ? '0' : '',
-        HEALTH_CHECK: '1',
+        // Development assessments are asked about children under 5 only (rules 545 and 546).
+        HEALTH_CHECK: age < 5 ? '1' : '',
         IMMUNISATIONS: '1',
         TEETH_CHECK: '1',
         HEALTH_ASSESSMENT: '1',
