@@ -39,6 +39,7 @@ describe('CIN_Census_2024.xml (two children)', () => {
         '2884@1', // conference on the episode and on the section 47
         '2889@1', // section 47 2022-06-02 before the referral
         '4001@1', // CIN plan 24–26 January 2023 inside the plan of 2022-02-17 to 2023-03-14
+        '4016@1', // the same CIN plan starts while the protection plan runs, reported under its own code
         '4013@1', // CIN plan ends before April 2023
         '8565@1', // assessment starting 2028-04-28, after the episode closed on 2023-02-27
         '8600@2', // child 2 referred 2024-10-24, after 31 March 2024
@@ -89,6 +90,7 @@ describe('CIN_Census_2021.xml (one child, dates around 1970)', () => {
         '2884@1',
         '2889@1', // section 47 1970-06-02 before the referral
         '4001@1',
+        '4016@1', // the CIN plan starts during the protection plan (as 4001)
         '4013@1',
         '8525Q@1', // both a date of birth and an expected date of birth
         '8530Q@1', // expected date of birth 1066-04-13

@@ -36,6 +36,8 @@ import { rule4012Q } from './rule-4012Q.ts';
 import { rule4013 } from './rule-4013.ts';
 import { rule4014 } from './rule-4014.ts';
 import { rule4015 } from './rule-4015.ts';
+import { rule4016 } from './rule-4016.ts';
+import { rule4017 } from './rule-4017.ts';
 import { rule4180 } from './rule-4180.ts';
 import { rule4220 } from './rule-4220.ts';
 import { rule8500 } from './rule-8500.ts';
@@ -49,6 +51,7 @@ import { rule8545Q } from './rule-8545Q.ts';
 import { rule8555Q } from './rule-8555Q.ts';
 import { rule8565 } from './rule-8565.ts';
 import { rule8568 } from './rule-8568.ts';
+import { rule8569Q } from './rule-8569Q.ts';
 import { rule8585Q } from './rule-8585Q.ts';
 import { rule8590 } from './rule-8590.ts';
 import { rule8600 } from './rule-8600.ts';
@@ -70,6 +73,7 @@ import { rule8730 } from './rule-8730.ts';
 import { rule8736 } from './rule-8736.ts';
 import { rule8740 } from './rule-8740.ts';
 import { rule8750 } from './rule-8750.ts';
+import { rule8770Q } from './rule-8770Q.ts';
 import { rule8772 } from './rule-8772.ts';
 import { rule8775Q } from './rule-8775Q.ts';
 import { rule8790 } from './rule-8790.ts';
@@ -92,6 +96,7 @@ import { rule8867 } from './rule-8867.ts';
 import { rule8868 } from './rule-8868.ts';
 import { rule8869 } from './rule-8869.ts';
 import { rule8870Q } from './rule-8870Q.ts';
+import { rule8873Q } from './rule-8873Q.ts';
 import { rule8875 } from './rule-8875.ts';
 import { rule8890 } from './rule-8890.ts';
 import { rule8896 } from './rule-8896.ts';
@@ -135,6 +140,8 @@ const EVERY_YEAR: readonly CinRule[] = [
   rule4013,
   rule4014,
   rule4015,
+  rule4016,
+  rule4017,
   rule4220,
   rule8500,
   rule8520,
@@ -146,6 +153,7 @@ const EVERY_YEAR: readonly CinRule[] = [
   rule8555Q,
   rule8565,
   rule8568,
+  rule8569Q,
   rule8585Q,
   rule8590,
   rule8600,
@@ -188,6 +196,7 @@ const EVERY_YEAR: readonly CinRule[] = [
   rule8868,
   rule8869,
   rule8870Q,
+  rule8873Q,
   rule8875,
   rule8890,
   rule8896,
@@ -202,7 +211,15 @@ const EVERY_YEAR: readonly CinRule[] = [
   rule8935,
   rule8940,
 ];
-const FROM_2025: readonly CinRule[] = [rule1570, rule1580, rule4180, rule8750, rule8945Q, rule8950Q];
+const FROM_2025: readonly CinRule[] = [
+  rule1570,
+  rule1580,
+  rule4180,
+  rule8750,
+  rule8770Q,
+  rule8945Q,
+  rule8950Q,
+];
 const COUNCIL_EVERY_YEAR: readonly CinCouncilRule[] = [rule100, rule1520, rule2887Q, rule2888Q, rule8510];
 const COUNCIL_FROM_2025: readonly CinCouncilRule[] = [rule2886Q];
 
