@@ -273,7 +273,7 @@ export async function readCinReturn(
       kind: 'pre-proceedings',
       severity: 'info',
       file: file.name,
-      message: `${plural(preProceedings, 'PreProceedings block')} ${preProceedings === 1 ? 'was' : 'were'} accepted; the census rules do not cover pre-proceedings, so ${preProceedings === 1 ? 'it was' : 'they were'} not checked.`,
+      message: `${plural(preProceedings, 'pre-proceedings block')} ${preProceedings === 1 ? 'was' : 'were'} accepted and ${preProceedings === 1 ? 'its' : 'their'} dates checked; no census rule covers pre-proceedings yet.`,
     });
   }
   for (const [code, count] of failures) {

@@ -10,7 +10,13 @@ import { decodeText, type TextEncodingName } from '../ssda903/decode.ts';
 import { ReturnReadError } from '../ssda903/issues.ts';
 import { refuseDoctype } from '../ssda903/xml-reader.ts';
 import type { CinChild, CinEpisode, CinFinding, CinHeader } from './model.ts';
-import { type CinSchema, type ElementSpec, leafValueOk, PRE_PROCEEDINGS } from './schema.ts';
+import {
+  type CinSchema,
+  type ElementSpec,
+  isPreProceedingsDate,
+  leafValueOk,
+  PRE_PROCEEDINGS_NAMES,
+} from './schema.ts';
 
 export interface CinXmlOptions {
   readonly fileName: string;
@@ -18,7 +24,7 @@ export interface CinXmlOptions {
   readonly onEncoding?: (encoding: TextEncodingName) => void;
   /** Elements outside Header and Child that are not part of the format (reported once each, at most 20). */
   readonly onUnknownElement?: (path: string, line: number) => void;
-  /** Called once for each PreProceedings block passed over. */
+  /** Called once for each pre-proceedings block read. */
   readonly onPreProceedings?: () => void;
   /** Most elements one child may have (default 20,000). */
   readonly maxElementsPerChild?: number;
@@ -129,7 +135,10 @@ function checkStructure(
   if (specs.length > 0 && node.text.trim() !== '')
     finding('stray-text', node.line, node.name, node.text.trim());
   for (const item of node.children) {
-    if (item.name === PRE_PROCEEDINGS) continue;
+    if (PRE_PROCEEDINGS_NAMES.has(item.name)) {
+      checkPreProceedings(item, schema, child, findings);
+      continue;
+    }
     const itemSpec = specs.find((candidate) => candidate.name === item.name);
     if (!itemSpec) {
       const renamed = specs.find((candidate) => candidate.otherYearsName === item.name);
@@ -160,6 +169,27 @@ function checkStructure(
     if (required.name === 'Sex') continue;
     finding('missing-element', node.line, required.name);
   }
+}
+
+/** A pre-proceedings block: no stray text, and a date in every element named ...Date, at any depth. */
+function checkPreProceedings(
+  block: Node,
+  schema: CinSchema,
+  child: number | null,
+  findings: CinFinding[],
+): void {
+  const visit = (node: Node): void => {
+    const found = text(node);
+    const finding = (kind: CinSchemaKind, field: string, value: string): void => {
+      findings.push({ code: cinSchemaCode(kind), module: block.name, line: node.line, child, field, value });
+    };
+    if (node.children.length > 0) {
+      if (found !== '') finding('stray-text', node.name, found.slice(0, 100));
+      for (const item of node.children) visit(item);
+    } else if (isPreProceedingsDate(node.name) && found !== '' && !leafValueOk('date', found, schema))
+      finding('date', node.name, found.slice(0, 100));
+  };
+  visit(block);
 }
 
 function toEpisode(node: Node): CinEpisode {
@@ -259,7 +289,6 @@ export async function* readCinXml(source: ByteSource, options: CinXmlOptions): A
   /** The element being built (Header or Child) and its open descendants. */
   const open: Node[] = [];
   let capture: { kind: 'header' | 'child'; elements: number } | null = null;
-  let skipDepth = 0;
   let ordinal = 0;
   let startLine = 1;
   let error: ReturnReadError | null = null;
@@ -288,16 +317,8 @@ export async function* readCinXml(source: ByteSource, options: CinXmlOptions): A
     const depth = path.length;
     const parent = path.at(-1);
     path.push(name);
-    if (skipDepth > 0) {
-      skipDepth++;
-      return;
-    }
     if (capture) {
-      if (name === PRE_PROCEEDINGS) {
-        skipDepth = 1;
-        options.onPreProceedings?.();
-        return;
-      }
+      if (PRE_PROCEEDINGS_NAMES.has(name)) options.onPreProceedings?.();
       capture.elements++;
       if (capture.elements > maxElements) {
         error ??= malformed(
@@ -349,7 +370,7 @@ export async function* readCinXml(source: ByteSource, options: CinXmlOptions): A
   });
   const addText = (chunk: string): void => {
     const node = open.at(-1);
-    if (!node || skipDepth > 0) return;
+    if (!node) return;
     if (node.text.length + chunk.length > MAX_TEXT_CHARS) {
       error ??= malformed(fileName, parser.line, `an element holds more than ${MAX_TEXT_CHARS} characters`);
       return;
@@ -360,10 +381,6 @@ export async function* readCinXml(source: ByteSource, options: CinXmlOptions): A
   parser.on('cdata', addText);
   parser.on('closetag', () => {
     path.pop();
-    if (skipDepth > 0) {
-      skipDepth--;
-      return;
-    }
     if (!capture) return;
     const node = open.pop()!;
     if (open.length > 0) return;
