@@ -89,6 +89,7 @@ async function readValidateAndStore(
         })),
     {
       collectionYear: submission.collectionYear,
+      la: submission.la,
       rules: rulesFor(submission.collectionYear),
       onChild: async (child, context) => {
         aggregator ??= new Ssda903Aggregator(submission.collectionYear, context.tablesPresent);

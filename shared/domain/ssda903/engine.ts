@@ -35,6 +35,8 @@ export interface ReadReturnOptions {
   readonly collectionYear: number;
   /** The year's rule registry; a rule runs only when every table it names is in the upload. */
   readonly rules?: readonly Rule[];
+  /** The council the return is submitted for: an XML file whose header names another is refused. */
+  readonly la?: string;
   readonly zipLimits?: Partial<ZipLimits>;
   /** Findings listed one by one in the result (all are counted). Default 100,000. */
   readonly maxListedFindings?: number;
@@ -388,6 +390,7 @@ async function readXml(
     for await (const row of readXmlReturn(body, {
       fileName: name,
       schema: session.schema,
+      la: session.options.la,
       onEncoding: session.encodingNotice(name),
       onUnknownElement: (path) => unknown.push(path),
     })) {

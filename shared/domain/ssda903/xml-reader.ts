@@ -12,6 +12,7 @@
 // field is given. Group rows take CHILD and DOB from HEADER. The XSD has no social-worker episodes or DoLo:
 // those tables come only as CSV.
 import { SaxesParser, type SaxesTag } from 'saxes';
+import { otherCouncilRefusal } from '../returns/council-claim.ts';
 import type { ByteSource } from './bytes.ts';
 import { decodeText, type TextEncodingName } from './decode.ts';
 import { ReturnReadError } from './issues.ts';
@@ -21,6 +22,8 @@ import { ALL_TABLES, type YearSchema } from './schema.ts';
 export interface XmlReturnOptions {
   readonly fileName: string;
   readonly schema: YearSchema;
+  /** The council the return is submitted for: a Header whose <LEA> names another refuses the file. */
+  readonly la?: string;
   readonly onEncoding?: (encoding: TextEncodingName) => void;
   /** Names of elements the reader does not know (reported once each, at most 20). */
   readonly onUnknownElement?: (path: string) => void;
@@ -294,7 +297,8 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
     }
     if (depth === 1) {
       if (name === 'CHILD') child = { header: null, groups: [], episodes: [] };
-      else reportUnknown(`${ROOT}/${name}`);
+      // Not in the XSD, but some systems add the census header (Header > Source > LEA): its LEA is checked.
+      else if (name !== 'Header') reportUnknown(`${ROOT}/${name}`);
       return;
     }
     if (!child) return;
@@ -335,6 +339,8 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
     const parent = stack.at(-1);
     const depth = stack.length;
     if (!child) {
+      if (name === 'LEA' && stack[1] === 'Header' && options.la !== undefined)
+        error ??= otherCouncilRefusal(fileName, text, options.la, "its header's <LEA>");
       text = '';
       return;
     }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { type Day, dayFromParts, parseIsoDate } from '../dates.ts';
+import { otherCouncilRefusal } from '../returns/council-claim.ts';
 import { type Blocking, type CouncilNote, FindingCollector, type RecordFinding } from '../returns/report.ts';
 import type { ByteSource } from '../ssda903/bytes.ts';
 import { decodeText } from '../ssda903/decode.ts';
@@ -429,11 +430,9 @@ export async function readCswwXml(source: ByteSource, options: CswwReadOptions):
     if (parentName === 'CSWWWorker') {
       if (!values.has(spec.name)) values.set(spec.name, value);
     } else if (parentName === 'LALevelVacancies') laValues.set(spec.name, value);
-    else if (spec.name === 'LEA' && value !== la) {
-      block(
-        'wrong-council',
-        `"${fileName}" is the census of council ${value} (its <LEA>), but this submission is for council ${la}. Upload your own council’s census.`,
-      );
+    else if (spec.name === 'LEA') {
+      const refusal = otherCouncilRefusal(fileName, value, la, "its header's <LEA>");
+      if (refusal) block(refusal.kind, refusal.message);
     } else if (spec.name === 'Year' && Number(value) !== collectionYear) {
       block(
         'wrong-year',

@@ -26,6 +26,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 }
 
 describe('upstream validate', () => {
+  // The sample's header names council 201 (City of London), so it is validated as 201's return.
   it('exits 0 for an accepted return and prints the report as JSON, text or CSV', async () => {
     const json = await run([
       'validate',
@@ -34,7 +35,7 @@ describe('upstream validate', () => {
       '--year',
       '2024',
       '--la',
-      '886',
+      '201',
       '--format',
       'json',
       cinSample,
@@ -44,7 +45,7 @@ describe('upstream validate', () => {
     expect(report).toMatchObject({ returnType: 'cin' });
     expect(report.status).toMatch(/^accepted/);
 
-    const text = await run(['validate', '--type', 'cin', '--year', '2024', '--la', '886', cinSample]);
+    const text = await run(['validate', '--type', 'cin', '--year', '2024', '--la', '201', cinSample]);
     expect(text.out.split('\n')[0]).toBe(
       `Accepted${report.status === 'accepted' ? '' : ' with issues'}: ${report.summary}`,
     );
@@ -57,7 +58,7 @@ describe('upstream validate', () => {
       '--year',
       '2024',
       '--la',
-      '886',
+      '201',
       '--format',
       'csv',
       cinSample,

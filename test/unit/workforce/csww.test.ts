@@ -261,7 +261,7 @@ describe('workforce census: files that cannot be read are refused with a reason'
   it('refuses another council’s census and another year’s', async () => {
     const other = await blockingOf(census([worker({})], HEADER('212')));
     expect(other.kind).toBe('wrong-council');
-    expect(other.message).toMatch(/census of council 212.*submission is for council 886/);
+    expect(other.message).toMatch(/return of council .*\(212\).*submission is for council Kent \(886\)/);
     const year = await blockingOf(census([worker({})], HEADER('886', '2024', '2024-09-30')));
     expect(year.kind).toBe('wrong-year');
     expect(year.message).toMatch(/2024 census.*2025 census/);
