@@ -430,6 +430,26 @@ describe('workforce census: schema and content findings, row by row', () => {
     ]);
   });
 
+  it('leaves out a worker who starts after the census date, and says so', async () => {
+    // The 2025 census is taken on 30 September 2025: a start on 1 October is after it, on 30 September is not.
+    const { result, aggregator, workers } = await read(
+      census([
+        worker({ SWENo: 'SW0000000001', RoleStartDate: '2025-10-01', FTE: '1.000000' }),
+        worker({ SWENo: 'SW0000000002', RoleStartDate: '2025-09-30', FTE: '0.500000' }),
+      ]),
+    );
+    if (result.status !== 'accepted') throw new Error('rejected');
+    expect(
+      result.findings.listed.map((finding) => `${finding.code}|${finding.record}|${finding.message}`),
+    ).toEqual([
+      'CSWW:started-after-census|Worker 1|Worker 1 starts on 2025-10-01, after the census date 2025-09-30. Leave them out of this census; they are not counted.',
+    ]);
+    expect(workers.map((each) => each.index)).toEqual([2]);
+    const figures = aggregator.figures(result.laLevel);
+    expect(figures.inPostHeadcount).toBe(1);
+    expect(figures.inPostFte).toBe(0.5);
+  });
+
   it('reports workers in post with no FTE, and case holders whose cases cannot be counted', async () => {
     const { result, aggregator } = await read(census([worker({ FTE: '<omit>', Cases30: '12' })]));
     if (result.status !== 'accepted') throw new Error('rejected');
