@@ -134,6 +134,43 @@ describe('the text report', () => {
     expect(text).toContain('103 Header, child C1, row 4, ETHNIC (value "XX"): Bad code.');
   });
 
+  it('locates a row of an XML return by its position, with the line as an extra', () => {
+    const xml = JSON.stringify({
+      status: 'accepted_with_issues',
+      summary: 'Read.',
+      rows: [
+        {
+          code: 'SCHEMA:code',
+          table: 'Episodes',
+          rowNumber: 1,
+          location: 'Child 2, Episode 2',
+          field: 'PLACE',
+          value: 'XX9',
+          child: 'C2',
+          message: 'Bad code.',
+        },
+        {
+          code: '8606',
+          module: 'CINdetails',
+          line: 1,
+          location: 'Child 12, CINdetails 2, CINreferralDate',
+          child: 12,
+          field: 'CINreferralDate',
+          value: '2020-01-01',
+          message: 'Too early.',
+        },
+      ],
+      totals: { problems: 2, listed: 2 },
+    });
+    const text = renderReportText(xml, { colour: false });
+    expect(text).toContain(
+      'SCHEMA:code Episodes, Child 2, Episode 2, PLACE, line 1 (value "XX9"): Bad code.',
+    );
+    expect(text).toContain(
+      '8606 Child 12, CINdetails 2, CINreferralDate, line 1 (value "2020-01-01"): Too early.',
+    );
+  });
+
   it('shows what the return will say for each indicator, against England and the statistical neighbours', () => {
     const withIndicators = JSON.stringify({
       ...JSON.parse(report),

@@ -6,6 +6,7 @@ import type {
   CinChild,
   CinEpisode,
   CinFinding,
+  CinPlace,
   CinPlanDates,
   CinProtectionPlan,
   CinRule,
@@ -39,7 +40,8 @@ export function addMonths(value: Day, months: number): Day {
   return dayFromParts(targetYear, targetMonth, date)!;
 }
 
-export type Emit = (line: number, field: string, value: string) => void;
+/** Reports a problem with `field` of the element at `place` (a child, episode or module of the model). */
+export type Emit = (place: CinPlace, field: string, value: string) => void;
 
 /** Builds a rule from its facts and a check that calls `emit` once per problem. */
 export function cinRule(
@@ -54,8 +56,16 @@ export function cinRule(
     description,
     check(child, context) {
       const findings: CinFinding[] = [];
-      check(child, context, (line, field, value) =>
-        findings.push({ code, module, line, child: child.ordinal, field, value }),
+      check(child, context, (place, field, value) =>
+        findings.push({
+          code,
+          module,
+          line: place.line,
+          where: place.where,
+          child: child.ordinal,
+          field,
+          value,
+        }),
       );
       return findings;
     },
@@ -138,7 +148,7 @@ export const cinPlansOf = (child: CinChild): CinPlanDates[] =>
 export const awaitingConference = (item: CinSection47): boolean =>
   item.icpcDate === '' && !isYes(item.icpcNotRequired);
 
-export type Range = { line: number; start: Day; end: Day | null; field: string; text: string };
+export type Range = CinPlace & { start: Day; end: Day | null; field: string; text: string };
 
 /** The ranges that start before the one before them (in start order) has ended. */
 export function overlapping(ranges: Range[]): Range[] {
@@ -161,7 +171,7 @@ export function retiredFactorQuery(code: string, factor: string, instead: string
     (child, _context, emit) => {
       for (const episode of child.episodes)
         for (const item of episode.assessments)
-          if ((item.factors ?? []).includes(factor)) emit(item.line, 'AssessmentFactors', factor);
+          if ((item.factors ?? []).includes(factor)) emit(item, 'AssessmentFactors', factor);
     },
   );
 }

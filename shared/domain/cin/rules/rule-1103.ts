@@ -11,7 +11,7 @@ export const rule1103 = cinRule(
       for (const item of episode.assessments) {
         const start = day(item.start);
         if (referral !== null && start !== null && start < referral)
-          emit(item.line, 'AssessmentActualStartDate', item.start);
+          emit(item, 'AssessmentActualStartDate', item.start);
       }
     }
   },

@@ -10,10 +10,10 @@ export const rule1104 = cinRule(
       const referral = day(episode.referralDate);
       if (referral === null) continue;
       const icpc = day(episode.icpcDate);
-      if (icpc !== null && icpc < referral) emit(episode.line, 'DateOfInitialCPC', episode.icpcDate);
+      if (icpc !== null && icpc < referral) emit(episode, 'DateOfInitialCPC', episode.icpcDate);
       for (const item of episode.section47) {
         const date = day(item.icpcDate);
-        if (date !== null && date < referral) emit(item.line, 'DateOfInitialCPC', item.icpcDate);
+        if (date !== null && date < referral) emit(item, 'DateOfInitialCPC', item.icpcDate);
       }
     }
   },

@@ -10,8 +10,7 @@ export const rule1105 = cinRule(
       const referral = day(episode.referralDate);
       for (const plan of episode.protectionPlans) {
         const start = day(plan.start);
-        if (referral !== null && start !== null && start < referral)
-          emit(plan.line, 'CPPstartDate', plan.start);
+        if (referral !== null && start !== null && start < referral) emit(plan, 'CPPstartDate', plan.start);
       }
     }
   },

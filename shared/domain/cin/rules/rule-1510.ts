@@ -8,6 +8,6 @@ export const rule1510 = cinRule(
   'The UPN’s first character is not the check letter its other characters give.',
   (child, _context, emit) => {
     const expected = upnCheckLetter(child.upn);
-    if (expected !== null && child.upn[0]!.toUpperCase() !== expected) emit(child.line, 'UPN', child.upn);
+    if (expected !== null && child.upn[0]!.toUpperCase() !== expected) emit(child, 'UPN', child.upn);
   },
 );

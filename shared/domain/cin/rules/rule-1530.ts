@@ -7,6 +7,6 @@ export const rule1530 = cinRule(
   'ChildIdentifiers',
   'Characters 2 to 4 of the UPN are not a local authority number.',
   (child, _context, emit) => {
-    if (child.upn !== '' && !LA_CODES.has(child.upn.slice(1, 4))) emit(child.line, 'UPN', child.upn);
+    if (child.upn !== '' && !LA_CODES.has(child.upn.slice(1, 4))) emit(child, 'UPN', child.upn);
   },
 );

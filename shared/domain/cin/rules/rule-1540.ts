@@ -6,6 +6,6 @@ export const rule1540 = cinRule(
   'ChildIdentifiers',
   'Characters 5 to 12 of the UPN must all be digits.',
   (child, _context, emit) => {
-    if (child.upn !== '' && !/^\d{8}$/.test(child.upn.slice(4, 12))) emit(child.line, 'UPN', child.upn);
+    if (child.upn !== '' && !/^\d{8}$/.test(child.upn.slice(4, 12))) emit(child, 'UPN', child.upn);
   },
 );

@@ -9,6 +9,6 @@ export const rule1550 = cinRule(
   (child, _context, emit) => {
     if (child.upn === '') return;
     const last = child.upn.length === 13 ? child.upn[12]!.toUpperCase() : '';
-    if (!/\d/.test(last) && !CHECK_LETTERS.includes(last)) emit(child.line, 'UPN', child.upn);
+    if (!/\d/.test(last) && !CHECK_LETTERS.includes(last)) emit(child, 'UPN', child.upn);
   },
 );

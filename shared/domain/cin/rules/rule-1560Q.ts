@@ -7,6 +7,6 @@ export const rule1560Q = cinRule(
   'The former UPN is not in the UPN format (a letter, 11 digits, then a digit or letter).',
   (child, _context, emit) => {
     if (child.formerUpn !== '' && !/^[A-Za-z]\d{11}[0-9A-Za-z]$/.test(child.formerUpn))
-      emit(child.line, 'FormerUPN', child.formerUpn);
+      emit(child, 'FormerUPN', child.formerUpn);
   },
 );

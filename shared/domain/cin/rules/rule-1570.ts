@@ -6,6 +6,6 @@ export const rule1570 = cinRule(
   'ChildIdentifiers',
   'The LA child ID is longer than 20 characters.',
   (child, _context, emit) => {
-    if (child.laChildId.length > 20) emit(child.line, 'LAchildID', child.laChildId);
+    if (child.laChildId.length > 20) emit(child, 'LAchildID', child.laChildId);
   },
 );

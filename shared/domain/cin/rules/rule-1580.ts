@@ -6,6 +6,6 @@ export const rule1580 = cinRule(
   'ChildIdentifiers',
   'The LA child ID may hold only letters and digits.',
   (child, _context, emit) => {
-    if (/[^A-Za-z0-9]/.test(child.laChildId)) emit(child.line, 'LAchildID', child.laChildId);
+    if (/[^A-Za-z0-9]/.test(child.laChildId)) emit(child, 'LAchildID', child.laChildId);
   },
 );

@@ -17,7 +17,7 @@ export const rule2883 = cinRule(
         const start = day(plan.start);
         return start !== null && inPeriod(start, context);
       });
-      if (starting.length > conferences.size) emit(episode.line, 'CPPstartDate', starting.at(-1)!.start);
+      if (starting.length > conferences.size) emit(episode, 'CPPstartDate', starting.at(-1)!.start);
     }
   },
 );

@@ -8,6 +8,6 @@ export const rule2884 = cinRule(
   (child, _context, emit) => {
     for (const episode of child.episodes)
       if (episode.icpcDate !== '' && episode.section47.some((item) => item.icpcDate !== ''))
-        emit(episode.line, 'DateOfInitialCPC', episode.icpcDate);
+        emit(episode, 'DateOfInitialCPC', episode.icpcDate);
   },
 );

@@ -14,7 +14,7 @@ export const rule2885 = cinRule(
       for (const plan of episode.protectionPlans) {
         const start = day(plan.start);
         if (start !== null && inPeriod(start, context) && !conferences.includes(plan.start))
-          emit(plan.line, 'CPPstartDate', plan.start);
+          emit(plan, 'CPPstartDate', plan.start);
       }
     }
   },

@@ -11,7 +11,7 @@ export const rule2889 = cinRule(
       for (const item of episode.section47) {
         const start = day(item.start);
         if (referral !== null && start !== null && start < referral)
-          emit(item.line, 'S47ActualStartDate', item.start);
+          emit(item, 'S47ActualStartDate', item.start);
       }
     }
   },

@@ -14,7 +14,7 @@ export const rule2990 = cinRule(
         episode.protectionPlans.length > 0 ||
         episode.icpcDate !== ''
       )
-        emit(episode.line, 'ReasonForClosure', episode.closureReason);
+        emit(episode, 'ReasonForClosure', episode.closureReason);
     }
   },
 );

@@ -7,7 +7,6 @@ export const rule2991Q = cinRule(
   'A section 47 enquiry is recorded but the episode has no assessment.',
   (child, _context, emit) => {
     for (const episode of child.episodes)
-      if (episode.section47.length > 0 && episode.assessments.length === 0)
-        emit(episode.line, 'Assessments', '');
+      if (episode.section47.length > 0 && episode.assessments.length === 0) emit(episode, 'Assessments', '');
   },
 );

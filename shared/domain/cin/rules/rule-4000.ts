@@ -8,6 +8,6 @@ export const rule4000 = cinRule(
   (child, _context, emit) => {
     for (const episode of child.episodes)
       if (isYes(episode.referralNfa))
-        for (const plan of episode.cinPlans) emit(plan.line, 'CINPlanStartDate', plan.start);
+        for (const plan of episode.cinPlans) emit(plan, 'CINPlanStartDate', plan.start);
   },
 );

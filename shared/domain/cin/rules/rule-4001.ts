@@ -15,7 +15,7 @@ export const rule4001 = cinRule(
           const cppStart = day(cpp.start);
           return cppStart !== null && overlaps(start, end, cppStart, day(cpp.end));
         });
-        if (clash) emit(plan.line, 'CINPlanStartDate', plan.start);
+        if (clash) emit(plan, 'CINPlanStartDate', plan.start);
       }
   },
 );

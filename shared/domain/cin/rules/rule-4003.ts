@@ -17,7 +17,7 @@ export const rule4003 = cinRule(
           date !== null &&
           cinPlans.some((range) => date >= range.start && (range.end === null || date < range.end))
         )
-          emit(plan.line, 'CPPreviewDate', review);
+          emit(plan, 'CPPreviewDate', review);
       }
   },
 );

@@ -7,6 +7,6 @@ export const rule4004 = cinRule(
   'The child has more than one open CIN plan (no end date).',
   (child, _context, emit) => {
     const open = cinPlansOf(child).filter((plan) => plan.end === '');
-    for (const plan of open.slice(1)) emit(plan.line, 'CINPlanEndDate', '');
+    for (const plan of open.slice(1)) emit(plan, 'CINPlanEndDate', '');
   },
 );

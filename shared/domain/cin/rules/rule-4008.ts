@@ -10,7 +10,7 @@ export const rule4008 = cinRule(
     if (death === null) return;
     for (const plan of cinPlansOf(child)) {
       const start = day(plan.start);
-      if (start !== null && start > death) emit(plan.line, 'CINPlanStartDate', plan.start);
+      if (start !== null && start > death) emit(plan, 'CINPlanStartDate', plan.start);
     }
   },
 );

@@ -10,7 +10,7 @@ export const rule4009Q = cinRule(
     if (death === null) return;
     for (const plan of cinPlansOf(child)) {
       const end = day(plan.end);
-      if (end !== null && end > death) emit(plan.line, 'CINPlanEndDate', plan.end);
+      if (end !== null && end > death) emit(plan, 'CINPlanEndDate', plan.end);
     }
   },
 );

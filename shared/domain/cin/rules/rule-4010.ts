@@ -8,7 +8,7 @@ export const rule4010 = cinRule(
   (child, context, emit) => {
     for (const plan of cinPlansOf(child)) {
       const start = day(plan.start);
-      if (start === null || start > context.periodEnd) emit(plan.line, 'CINPlanStartDate', plan.start);
+      if (start === null || start > context.periodEnd) emit(plan, 'CINPlanStartDate', plan.start);
     }
   },
 );

@@ -9,7 +9,7 @@ export const rule4011 = cinRule(
     for (const plan of cinPlansOf(child)) {
       const start = day(plan.start);
       const end = day(plan.end);
-      if (start !== null && end !== null && end < start) emit(plan.line, 'CINPlanEndDate', plan.end);
+      if (start !== null && end !== null && end < start) emit(plan, 'CINPlanEndDate', plan.end);
     }
   },
 );

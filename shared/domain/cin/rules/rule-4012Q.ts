@@ -7,6 +7,6 @@ export const rule4012Q = cinRule(
   'The CIN plan starts and ends on the same day.',
   (child, _context, emit) => {
     for (const plan of cinPlansOf(child))
-      if (plan.start !== '' && plan.start === plan.end) emit(plan.line, 'CINPlanEndDate', plan.end);
+      if (plan.start !== '' && plan.start === plan.end) emit(plan, 'CINPlanEndDate', plan.end);
   },
 );

@@ -8,7 +8,7 @@ export const rule4013 = cinRule(
   (child, context, emit) => {
     for (const plan of cinPlansOf(child)) {
       const end = day(plan.end);
-      if (end !== null && !inPeriod(end, context)) emit(plan.line, 'CINPlanEndDate', plan.end);
+      if (end !== null && !inPeriod(end, context)) emit(plan, 'CINPlanEndDate', plan.end);
     }
   },
 );

@@ -10,8 +10,17 @@ export const rule4014 = cinRule(
       const start = day(plan.start);
       return start === null
         ? []
-        : [{ line: plan.line, start, end: day(plan.end), field: 'CINPlanStartDate', text: plan.start }];
+        : [
+            {
+              line: plan.line,
+              where: plan.where,
+              start,
+              end: day(plan.end),
+              field: 'CINPlanStartDate',
+              text: plan.start,
+            },
+          ];
     });
-    for (const range of overlapping(ranges)) emit(range.line, range.field, range.text);
+    for (const range of overlapping(ranges)) emit(range, range.field, range.text);
   },
 );

@@ -11,7 +11,7 @@ export const rule4015 = cinRule(
       for (const plan of episode.cinPlans) {
         const start = day(plan.start);
         if (referral !== null && start !== null && start < referral)
-          emit(plan.line, 'CINPlanStartDate', plan.start);
+          emit(plan, 'CINPlanStartDate', plan.start);
       }
     }
   },

@@ -20,7 +20,7 @@ export const rule4016 = cinRule(
         const during = protection.some(
           (cpp) => start >= cpp.start && (cpp.end === null ? start <= context.periodEnd : start < cpp.end),
         );
-        if (during) emit(plan.line, 'CINPlanStartDate', plan.start);
+        if (during) emit(plan, 'CINPlanStartDate', plan.start);
       }
   },
 );

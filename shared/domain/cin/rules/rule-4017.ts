@@ -19,7 +19,7 @@ export const rule4017 = cinRule(
         if (start === null) continue;
         const end = day(plan.end) ?? context.periodEnd;
         if (protectionStarts.some((cppStart) => start < cppStart && end > cppStart))
-          emit(plan.line, plan.end === '' ? 'CINPlanStartDate' : 'CINPlanEndDate', plan.end || plan.start);
+          emit(plan, plan.end === '' ? 'CINPlanStartDate' : 'CINPlanEndDate', plan.end || plan.start);
       }
   },
 );

@@ -6,6 +6,6 @@ export const rule4180 = cinRule(
   'ChildIdentifiers',
   'Sex must be given as M, F or U.',
   (child, _context, emit) => {
-    if (!['M', 'F', 'U'].includes(child.sex)) emit(child.line, 'Sex', child.sex);
+    if (!['M', 'F', 'U'].includes(child.sex)) emit(child, 'Sex', child.sex);
   },
 );

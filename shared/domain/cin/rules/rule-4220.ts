@@ -6,6 +6,6 @@ export const rule4220 = cinRule(
   'ChildCharacteristics',
   'Ethnicity is missing or not a code in the ethnicity list.',
   (child, _context, emit) => {
-    if (!ETHNICITY.has(child.ethnicity)) emit(child.line, 'Ethnicity', child.ethnicity);
+    if (!ETHNICITY.has(child.ethnicity)) emit(child, 'Ethnicity', child.ethnicity);
   },
 );

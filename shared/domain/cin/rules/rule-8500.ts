@@ -6,6 +6,6 @@ export const rule8500 = cinRule(
   'ChildIdentifiers',
   'The LA child ID is missing.',
   (child, _context, emit) => {
-    if (child.laChildId === '') emit(child.line, 'LAchildID', '');
+    if (child.laChildId === '') emit(child, 'LAchildID', '');
   },
 );

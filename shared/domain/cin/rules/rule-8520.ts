@@ -7,6 +7,6 @@ export const rule8520 = cinRule(
   'The date of birth is after the end of the census year.',
   (child, context, emit) => {
     const birth = day(child.birthDate);
-    if (birth !== null && birth > context.periodEnd) emit(child.line, 'PersonBirthDate', child.birthDate);
+    if (birth !== null && birth > context.periodEnd) emit(child, 'PersonBirthDate', child.birthDate);
   },
 );

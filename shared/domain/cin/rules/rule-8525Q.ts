@@ -7,6 +7,6 @@ export const rule8525Q = cinRule(
   'Give either the date of birth or the expected date of birth, not both and not neither.',
   (child, _context, emit) => {
     if ((child.birthDate === '') === (child.expectedBirthDate === ''))
-      emit(child.line, 'PersonBirthDate', child.birthDate);
+      emit(child, 'PersonBirthDate', child.birthDate);
   },
 );

@@ -10,6 +10,6 @@ export const rule8530Q = cinRule(
     if (expected === null) return;
     const year = context.collectionYear;
     if (child.expectedBirthDate < `${year}-03-01` || child.expectedBirthDate > `${year}-12-31`)
-      emit(child.line, 'ExpectedPersonBirthDate', child.expectedBirthDate);
+      emit(child, 'ExpectedPersonBirthDate', child.expectedBirthDate);
   },
 );

@@ -8,7 +8,6 @@ export const rule8535Q = cinRule(
   (child, _context, emit) => {
     const birth = day(child.birthDate);
     const death = day(child.deathDate);
-    if (birth !== null && death !== null && death < birth)
-      emit(child.line, 'PersonDeathDate', child.deathDate);
+    if (birth !== null && death !== null && death < birth) emit(child, 'PersonDeathDate', child.deathDate);
   },
 );

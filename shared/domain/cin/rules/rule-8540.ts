@@ -6,7 +6,6 @@ export const rule8540 = cinRule(
   'Disabilities',
   'A disability is blank or not a code in the disability list.',
   (child, _context, emit) => {
-    for (const code of child.disabilities ?? [])
-      if (!DISABILITY.has(code)) emit(child.line, 'Disability', code);
+    for (const code of child.disabilities ?? []) if (!DISABILITY.has(code)) emit(child, 'Disability', code);
   },
 );

@@ -7,6 +7,6 @@ export const rule8545Q = cinRule(
   'The date of death should fall within the census year.',
   (child, context, emit) => {
     const death = day(child.deathDate);
-    if (death !== null && !inPeriod(death, context)) emit(child.line, 'PersonDeathDate', child.deathDate);
+    if (death !== null && !inPeriod(death, context)) emit(child, 'PersonDeathDate', child.deathDate);
   },
 );

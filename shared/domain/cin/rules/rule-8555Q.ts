@@ -10,7 +10,7 @@ export const rule8555Q = cinRule(
     if (death === null) return;
     for (const episode of child.episodes) {
       const referral = day(episode.referralDate);
-      if (referral !== null && referral > death) emit(episode.line, 'CINreferralDate', episode.referralDate);
+      if (referral !== null && referral > death) emit(episode, 'CINreferralDate', episode.referralDate);
     }
   },
 );

@@ -14,13 +14,12 @@ export const rule8565 = cinRule(
         return value !== null && value > closure;
       };
       for (const item of episode.assessments)
-        if (after(item.start)) emit(item.line, 'AssessmentActualStartDate', item.start);
-      for (const item of episode.cinPlans)
-        if (after(item.start)) emit(item.line, 'CINPlanStartDate', item.start);
+        if (after(item.start)) emit(item, 'AssessmentActualStartDate', item.start);
+      for (const item of episode.cinPlans) if (after(item.start)) emit(item, 'CINPlanStartDate', item.start);
       for (const item of episode.section47)
-        if (after(item.start)) emit(item.line, 'S47ActualStartDate', item.start);
+        if (after(item.start)) emit(item, 'S47ActualStartDate', item.start);
       for (const item of episode.protectionPlans)
-        if (after(item.start)) emit(item.line, 'CPPstartDate', item.start);
+        if (after(item.start)) emit(item, 'CPPstartDate', item.start);
     }
   },
 );

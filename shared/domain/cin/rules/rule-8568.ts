@@ -10,6 +10,6 @@ export const rule8568 = cinRule(
   (child, context, emit) => {
     const allowed = cinSchemaForYear(context.collectionYear).yesNo;
     for (const episode of child.episodes)
-      if (!allowed.has(episode.referralNfa)) emit(episode.line, 'ReferralNFA', episode.referralNfa);
+      if (!allowed.has(episode.referralNfa)) emit(episode, 'ReferralNFA', episode.referralNfa);
   },
 );

@@ -15,7 +15,7 @@ export const rule8569Q = cinRule(
     for (const episode of child.episodes) {
       const referral = day(episode.referralDate);
       if (isYes(episode.referralNfa) && referral !== null && referral < lastWorkingDay)
-        emit(episode.line, 'CINreferralDate', episode.referralDate);
+        emit(episode, 'CINreferralDate', episode.referralDate);
     }
   },
 );

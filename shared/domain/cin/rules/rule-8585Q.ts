@@ -8,6 +8,6 @@ export const rule8585Q = cinRule(
   (child, _context, emit) => {
     if (child.deathDate !== '') return;
     for (const episode of child.episodes)
-      if (episode.closureReason === 'RC2') emit(episode.line, 'ReasonForClosure', episode.closureReason);
+      if (episode.closureReason === 'RC2') emit(episode, 'ReasonForClosure', episode.closureReason);
   },
 );

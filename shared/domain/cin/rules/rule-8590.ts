@@ -6,6 +6,6 @@ export const rule8590 = cinRule(
   'ChildIdentifiers',
   'The child has no CINdetails (CIN episode).',
   (child, _context, emit) => {
-    if (child.episodes.length === 0) emit(child.line, 'CINdetails', '');
+    if (child.episodes.length === 0) emit(child, 'CINdetails', '');
   },
 );

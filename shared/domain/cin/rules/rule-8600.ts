@@ -9,7 +9,7 @@ export const rule8600 = cinRule(
     for (const episode of child.episodes) {
       const referral = day(episode.referralDate);
       if (referral === null || referral > context.periodEnd)
-        emit(episode.line, 'CINreferralDate', episode.referralDate);
+        emit(episode, 'CINreferralDate', episode.referralDate);
     }
   },
 );

@@ -11,7 +11,7 @@ export const rule8606 = cinRule(
     for (const episode of child.episodes) {
       const referral = day(episode.referralDate);
       if (referral !== null && referral < birth - FORTY_WEEKS)
-        emit(episode.line, 'CINreferralDate', episode.referralDate);
+        emit(episode, 'CINreferralDate', episode.referralDate);
     }
   },
 );

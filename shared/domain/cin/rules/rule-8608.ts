@@ -11,7 +11,7 @@ export const rule8608 = cinRule(
         const start = day(item.start);
         const end = day(item.authorised);
         if (start !== null && end !== null && start > end)
-          emit(item.line, 'AssessmentActualStartDate', item.start);
+          emit(item, 'AssessmentActualStartDate', item.start);
       }
   },
 );

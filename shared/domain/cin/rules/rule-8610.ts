@@ -7,6 +7,6 @@ export const rule8610 = cinRule(
   'The primary need code is missing for a referral that led to further action.',
   (child, _context, emit) => {
     for (const episode of child.episodes)
-      if (isNo(episode.referralNfa) && episode.primaryNeed === '') emit(episode.line, 'PrimaryNeedCode', '');
+      if (isNo(episode.referralNfa) && episode.primaryNeed === '') emit(episode, 'PrimaryNeedCode', '');
   },
 );

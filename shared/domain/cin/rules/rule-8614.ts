@@ -9,6 +9,6 @@ export const rule8614 = cinRule(
     for (const episode of child.episodes)
       for (const item of episode.assessments)
         if (item.authorised === '' && (item.factors?.length ?? 0) > 0)
-          emit(item.line, 'AssessmentFactors', item.factors!.join(' '));
+          emit(item, 'AssessmentFactors', item.factors!.join(' '));
   },
 );

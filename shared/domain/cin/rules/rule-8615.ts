@@ -10,8 +10,7 @@ export const rule8615 = cinRule(
       for (const item of episode.section47) {
         const start = day(item.start);
         const icpc = day(item.icpcDate);
-        if (start === null || (icpc !== null && start > icpc))
-          emit(item.line, 'S47ActualStartDate', item.start);
+        if (start === null || (icpc !== null && start > icpc)) emit(item, 'S47ActualStartDate', item.start);
       }
   },
 );

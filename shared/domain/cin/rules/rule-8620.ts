@@ -9,7 +9,7 @@ export const rule8620 = cinRule(
     for (const episode of child.episodes) {
       const closure = day(episode.closureDate);
       if (closure !== null && !inPeriod(closure, context))
-        emit(episode.line, 'CINclosureDate', episode.closureDate);
+        emit(episode, 'CINclosureDate', episode.closureDate);
     }
   },
 );

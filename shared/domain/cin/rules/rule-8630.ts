@@ -10,7 +10,7 @@ export const rule8630 = cinRule(
       const closure = day(episode.closureDate);
       const referral = day(episode.referralDate);
       if (closure !== null && referral !== null && closure < referral)
-        emit(episode.line, 'CINclosureDate', episode.closureDate);
+        emit(episode, 'CINclosureDate', episode.closureDate);
     }
   },
 );

@@ -8,6 +8,6 @@ export const rule8640 = cinRule(
   (child, _context, emit) => {
     for (const episode of child.episodes)
       if (episode.closureReason !== '' && !CLOSURE_REASON.has(episode.closureReason))
-        emit(episode.line, 'ReasonForClosure', episode.closureReason);
+        emit(episode, 'ReasonForClosure', episode.closureReason);
   },
 );

@@ -8,6 +8,6 @@ export const rule8650 = cinRule(
   (child, _context, emit) => {
     for (const episode of child.episodes)
       if (episode.primaryNeed !== '' && !PRIMARY_NEED.has(episode.primaryNeed))
-        emit(episode.line, 'PrimaryNeedCode', episode.primaryNeed);
+        emit(episode, 'PrimaryNeedCode', episode.primaryNeed);
   },
 );

@@ -12,7 +12,7 @@ export const rule8670Q = cinRule(
       for (const item of episode.assessments) {
         const start = day(item.start);
         if (item.authorised === '' && start !== null && workingDaysBetween(start, context.periodEnd) > 45)
-          emit(item.line, 'AssessmentAuthorisationDate', '');
+          emit(item, 'AssessmentAuthorisationDate', '');
       }
   },
 );

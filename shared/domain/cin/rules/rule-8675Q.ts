@@ -12,7 +12,7 @@ export const rule8675Q = cinRule(
       for (const item of episode.section47) {
         const start = day(item.start);
         if (awaitingConference(item) && start !== null && workingDaysBetween(start, context.periodEnd) > 15)
-          emit(item.line, 'DateOfInitialCPC', '');
+          emit(item, 'DateOfInitialCPC', '');
       }
   },
 );

@@ -10,7 +10,7 @@ export const rule8696 = cinRule(
       for (const item of episode.assessments) {
         const end = day(item.authorised);
         if (end !== null && !inPeriod(end, context))
-          emit(item.line, 'AssessmentAuthorisationDate', item.authorised);
+          emit(item, 'AssessmentAuthorisationDate', item.authorised);
       }
   },
 );

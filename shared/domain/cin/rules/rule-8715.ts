@@ -8,10 +8,10 @@ export const rule8715 = cinRule(
   (child, context, emit) => {
     for (const episode of child.episodes) {
       const icpc = day(episode.icpcDate);
-      if (icpc !== null && !inPeriod(icpc, context)) emit(episode.line, 'DateOfInitialCPC', episode.icpcDate);
+      if (icpc !== null && !inPeriod(icpc, context)) emit(episode, 'DateOfInitialCPC', episode.icpcDate);
       for (const item of episode.section47) {
         const date = day(item.icpcDate);
-        if (date !== null && !inPeriod(date, context)) emit(item.line, 'DateOfInitialCPC', item.icpcDate);
+        if (date !== null && !inPeriod(date, context)) emit(item, 'DateOfInitialCPC', item.icpcDate);
       }
     }
   },

@@ -8,7 +8,7 @@ export const rule8720 = cinRule(
   (child, context, emit) => {
     for (const plan of plansOf(child)) {
       const start = day(plan.start);
-      if (start === null || start > context.periodEnd) emit(plan.line, 'CPPstartDate', plan.start);
+      if (start === null || start > context.periodEnd) emit(plan, 'CPPstartDate', plan.start);
     }
   },
 );

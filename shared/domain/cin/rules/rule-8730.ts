@@ -6,7 +6,6 @@ export const rule8730 = cinRule(
   'ChildProtectionPlans',
   'The number of previous child protection plans is missing.',
   (child, _context, emit) => {
-    for (const plan of plansOf(child))
-      if (plan.previousPlans === '') emit(plan.line, 'NumberOfPreviousCPP', '');
+    for (const plan of plansOf(child)) if (plan.previousPlans === '') emit(plan, 'NumberOfPreviousCPP', '');
   },
 );

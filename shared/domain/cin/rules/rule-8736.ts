@@ -10,7 +10,7 @@ export const rule8736 = cinRule(
       for (const item of episode.assessments) {
         const start = day(item.start);
         if (item.authorised === '' && start !== null && !inPeriod(start, context))
-          emit(item.line, 'AssessmentActualStartDate', item.start);
+          emit(item, 'AssessmentActualStartDate', item.start);
       }
   },
 );

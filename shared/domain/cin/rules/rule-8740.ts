@@ -10,7 +10,7 @@ export const rule8740 = cinRule(
       for (const item of episode.section47) {
         const start = day(item.start);
         if (awaitingConference(item) && start !== null && !inPeriod(start, context))
-          emit(item.line, 'S47ActualStartDate', item.start);
+          emit(item, 'S47ActualStartDate', item.start);
       }
   },
 );

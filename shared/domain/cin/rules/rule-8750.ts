@@ -7,6 +7,6 @@ export const rule8750 = cinRule(
   'An unborn child (expected date of birth, no date of birth) must have sex U.',
   (child, _context, emit) => {
     if (child.birthDate === '' && child.expectedBirthDate !== '' && child.sex !== 'U')
-      emit(child.line, 'Sex', child.sex);
+      emit(child, 'Sex', child.sex);
   },
 );

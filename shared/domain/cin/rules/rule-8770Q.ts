@@ -10,7 +10,6 @@ export const rule8770Q = cinRule(
   (child, context, emit) => {
     const birth = day(child.birthDate);
     if (birth === null || addYears(birth, 6) > context.periodEnd || child.upn !== '') return;
-    if (child.upnUnknown === '' || child.upnUnknown === 'UN1')
-      emit(child.line, 'UPNunknown', child.upnUnknown);
+    if (child.upnUnknown === '' || child.upnUnknown === 'UN1') emit(child, 'UPNunknown', child.upnUnknown);
   },
 );

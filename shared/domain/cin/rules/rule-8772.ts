@@ -7,6 +7,6 @@ export const rule8772 = cinRule(
   'UPN unknown reason UN7 (referral with no further action) is given, but a referral went on to further action.',
   (child, _context, emit) => {
     if (child.upnUnknown === 'UN7' && child.episodes.some((episode) => isNo(episode.referralNfa)))
-      emit(child.line, 'UPNunknown', child.upnUnknown);
+      emit(child, 'UPNunknown', child.upnUnknown);
   },
 );

@@ -8,6 +8,6 @@ export const rule8775Q = cinRule(
   (child, context, emit) => {
     const birth = day(child.birthDate);
     if (birth !== null && addYears(birth, 25) < context.periodEnd)
-      emit(child.line, 'PersonBirthDate', child.birthDate);
+      emit(child, 'PersonBirthDate', child.birthDate);
   },
 );

@@ -7,7 +7,6 @@ export const rule8790 = cinRule(
   'Disabilities list NONE together with other codes.',
   (child, _context, emit) => {
     const codes = child.disabilities ?? [];
-    if (codes.includes('NONE') && codes.some((code) => code !== 'NONE'))
-      emit(child.line, 'Disability', 'NONE');
+    if (codes.includes('NONE') && codes.some((code) => code !== 'NONE')) emit(child, 'Disability', 'NONE');
   },
 );

@@ -9,7 +9,7 @@ export const rule8794 = cinRule(
     const codes = child.disabilities ?? [];
     const seen = new Set<string>();
     for (const code of codes) {
-      if (seen.has(code)) emit(child.line, 'Disability', code);
+      if (seen.has(code)) emit(child, 'Disability', code);
       seen.add(code);
     }
   },

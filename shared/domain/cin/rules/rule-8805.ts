@@ -7,7 +7,6 @@ export const rule8805 = cinRule(
   'The episode has a closure date but no reason for closure.',
   (child, _context, emit) => {
     for (const episode of child.episodes)
-      if (episode.closureDate !== '' && episode.closureReason === '')
-        emit(episode.line, 'ReasonForClosure', '');
+      if (episode.closureDate !== '' && episode.closureReason === '') emit(episode, 'ReasonForClosure', '');
   },
 );

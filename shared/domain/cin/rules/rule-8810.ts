@@ -7,7 +7,6 @@ export const rule8810 = cinRule(
   'The episode has a reason for closure but no closure date.',
   (child, _context, emit) => {
     for (const episode of child.episodes)
-      if (episode.closureReason !== '' && episode.closureDate === '')
-        emit(episode.line, 'CINclosureDate', '');
+      if (episode.closureReason !== '' && episode.closureDate === '') emit(episode, 'CINclosureDate', '');
   },
 );

@@ -7,6 +7,6 @@ export const rule8815 = cinRule(
   'More than one episode is open (no closure date) and is not a referral with no further action.',
   (child, _context, emit) => {
     const open = child.episodes.filter(openEpisode);
-    for (const episode of open.slice(1)) emit(episode.line, 'CINclosureDate', '');
+    for (const episode of open.slice(1)) emit(episode, 'CINclosureDate', '');
   },
 );

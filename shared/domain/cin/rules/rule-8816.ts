@@ -12,7 +12,7 @@ export const rule8816 = cinRule(
     if (referrals.some((value) => value === null)) return;
     const latest = Math.max(...(referrals as Day[]));
     child.episodes.forEach((episode, index) => {
-      if (openEpisode(episode) && referrals[index]! < latest) emit(episode.line, 'CINclosureDate', '');
+      if (openEpisode(episode) && referrals[index]! < latest) emit(episode, 'CINclosureDate', '');
     });
   },
 );

@@ -18,7 +18,7 @@ export const rule8820 = cinRule(
       const current = episodes[index]!;
       if (isYes(previous.episode.referralNfa) || isYes(current.episode.referralNfa)) continue;
       if (previous.end === null || current.start < previous.end)
-        emit(current.episode.line, 'CINreferralDate', current.episode.referralDate);
+        emit(current.episode, 'CINreferralDate', current.episode.referralDate);
     }
   },
 );

@@ -8,6 +8,6 @@ export const rule8825Q = cinRule(
   (child, _context, emit) => {
     for (const episode of child.episodes)
       if (CLOSED_AFTER_ASSESSMENT.has(episode.closureReason) && episode.assessments.length === 0)
-        emit(episode.line, 'ReasonForClosure', episode.closureReason);
+        emit(episode, 'ReasonForClosure', episode.closureReason);
   },
 );

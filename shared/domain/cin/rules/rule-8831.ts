@@ -8,6 +8,6 @@ export const rule8831 = cinRule(
   (child, _context, emit) => {
     for (const episode of child.episodes)
       if (isYes(episode.referralNfa) && hasActivity(episode))
-        emit(episode.line, 'ReferralNFA', episode.referralNfa);
+        emit(episode, 'ReferralNFA', episode.referralNfa);
   },
 );

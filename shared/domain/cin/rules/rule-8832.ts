@@ -8,6 +8,6 @@ export const rule8832 = cinRule(
   (child, _context, emit) => {
     for (const episode of child.episodes)
       if (isYes(episode.referralNfa))
-        for (const plan of episode.protectionPlans) emit(plan.line, 'CPPstartDate', plan.start);
+        for (const plan of episode.protectionPlans) emit(plan, 'CPPstartDate', plan.start);
   },
 );

@@ -8,7 +8,7 @@ export const rule8839 = cinRule(
   (child, _context, emit) => {
     for (const episode of child.episodes) {
       const open = episode.section47.filter(awaitingConference);
-      for (const item of open.slice(1)) emit(item.line, 'DateOfInitialCPC', '');
+      for (const item of open.slice(1)) emit(item, 'DateOfInitialCPC', '');
     }
   },
 );

@@ -7,6 +7,6 @@ export const rule8840 = cinRule(
   'The child protection plan starts and ends on the same day.',
   (child, _context, emit) => {
     for (const plan of plansOf(child))
-      if (plan.start !== '' && plan.start === plan.end) emit(plan.line, 'CPPendDate', plan.end);
+      if (plan.start !== '' && plan.start === plan.end) emit(plan, 'CPPendDate', plan.end);
   },
 );

@@ -11,7 +11,7 @@ export const rule8841 = cinRule(
       if (start === null) continue;
       for (const review of plan.reviews ?? []) {
         const date = day(review);
-        if (date !== null && date <= start) emit(plan.line, 'CPPreviewDate', review);
+        if (date !== null && date <= start) emit(plan, 'CPPreviewDate', review);
       }
     }
   },

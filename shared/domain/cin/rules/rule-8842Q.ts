@@ -7,6 +7,6 @@ export const rule8842Q = cinRule(
   'A review record has no date.',
   (child, _context, emit) => {
     for (const plan of plansOf(child))
-      for (const review of plan.reviews ?? []) if (review === '') emit(plan.line, 'CPPreviewDate', '');
+      for (const review of plan.reviews ?? []) if (review === '') emit(plan, 'CPPreviewDate', '');
   },
 );

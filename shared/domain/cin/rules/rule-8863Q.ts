@@ -14,7 +14,7 @@ export const rule8863Q = cinRule(
         for (const earlier of items) {
           if (earlier === later || earlier.start! >= later.start!) continue;
           if (earlier.end === null || earlier.end > later.start!) {
-            emit(later.item.line, 'AssessmentActualStartDate', later.item.start);
+            emit(later.item, 'AssessmentActualStartDate', later.item.start);
             break;
           }
         }

@@ -8,6 +8,6 @@ export const rule8866 = cinRule(
   (child, _context, emit) => {
     for (const episode of child.episodes)
       if (!REFERRAL_SOURCE.has(episode.referralSource))
-        emit(episode.line, 'ReferralSource', episode.referralSource);
+        emit(episode, 'ReferralSource', episode.referralSource);
   },
 );

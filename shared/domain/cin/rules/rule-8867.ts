@@ -9,7 +9,7 @@ export const rule8867 = cinRule(
     for (const episode of child.episodes) {
       if (episode.closureDate === '') continue;
       for (const item of episode.assessments)
-        if (item.authorised === '') emit(item.line, 'AssessmentAuthorisationDate', '');
+        if (item.authorised === '') emit(item, 'AssessmentAuthorisationDate', '');
     }
   },
 );

@@ -9,7 +9,7 @@ export const rule8868 = cinRule(
     for (const episode of child.episodes) {
       if (episode.closureDate === '') continue;
       for (const item of episode.section47)
-        if (item.icpcDate === '' && !isYes(item.icpcNotRequired)) emit(item.line, 'DateOfInitialCPC', '');
+        if (item.icpcDate === '' && !isYes(item.icpcNotRequired)) emit(item, 'DateOfInitialCPC', '');
     }
   },
 );

@@ -9,8 +9,7 @@ export const rule8869 = cinRule(
     for (const episode of child.episodes)
       for (const item of episode.assessments) {
         const factors = item.factors ?? [];
-        if (factors.includes('21') && factors.length > 1)
-          emit(item.line, 'AssessmentFactors', factors.join(' '));
+        if (factors.includes('21') && factors.length > 1) emit(item, 'AssessmentFactors', factors.join(' '));
       }
   },
 );

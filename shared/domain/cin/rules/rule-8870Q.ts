@@ -11,7 +11,7 @@ export const rule8870Q = cinRule(
     for (const episode of child.episodes)
       for (const item of episode.section47) {
         const target = day(item.icpcTarget);
-        if (target !== null && isWeekend(target)) emit(item.line, 'InitialCPCtarget', item.icpcTarget);
+        if (target !== null && isWeekend(target)) emit(item, 'InitialCPCtarget', item.icpcTarget);
       }
   },
 );

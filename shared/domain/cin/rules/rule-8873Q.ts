@@ -11,7 +11,7 @@ export const rule8873Q = cinRule(
       const only = episode.assessments.length === 1 ? episode.assessments[0]! : null;
       if (only === null || only.authorised === '' || !(only.factors ?? []).includes('21')) continue;
       if (episode.closureReason !== '' && !CLOSED_AFTER_ASSESSMENT.has(episode.closureReason))
-        emit(episode.line, 'ReasonForClosure', episode.closureReason);
+        emit(episode, 'ReasonForClosure', episode.closureReason);
     }
   },
 );

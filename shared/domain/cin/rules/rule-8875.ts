@@ -10,10 +10,10 @@ export const rule8875 = cinRule(
   (child, _context, emit) => {
     for (const episode of child.episodes) {
       const icpc = day(episode.icpcDate);
-      if (icpc !== null && isWeekend(icpc)) emit(episode.line, 'DateOfInitialCPC', episode.icpcDate);
+      if (icpc !== null && isWeekend(icpc)) emit(episode, 'DateOfInitialCPC', episode.icpcDate);
       for (const item of episode.section47) {
         const date = day(item.icpcDate);
-        if (date !== null && isWeekend(date)) emit(item.line, 'DateOfInitialCPC', item.icpcDate);
+        if (date !== null && isWeekend(date)) emit(item, 'DateOfInitialCPC', item.icpcDate);
       }
     }
   },

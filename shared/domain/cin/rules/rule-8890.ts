@@ -17,7 +17,7 @@ export const rule8890 = cinRule(
             (earlier.end === null && awaitingConference(earlier.item)) ||
             (earlier.end !== null && earlier.end > later.start!);
           if (ongoing) {
-            emit(later.item.line, 'S47ActualStartDate', later.item.start);
+            emit(later.item, 'S47ActualStartDate', later.item.start);
             break;
           }
         }

@@ -8,7 +8,7 @@ export const rule8896 = cinRule(
   (child, _context, emit) => {
     for (const episode of child.episodes) {
       const open = episode.assessments.filter((item) => item.authorised === '');
-      for (const item of open.slice(1)) emit(item.line, 'AssessmentAuthorisationDate', '');
+      for (const item of open.slice(1)) emit(item, 'AssessmentAuthorisationDate', '');
     }
   },
 );

@@ -8,7 +8,6 @@ export const rule8897Q = cinRule(
   (child, _context, emit) => {
     for (const episode of child.episodes)
       for (const item of episode.assessments)
-        if (item.authorised !== '' && (item.factors?.length ?? 0) === 0)
-          emit(item.line, 'AssessmentFactors', '');
+        if (item.authorised !== '' && (item.factors?.length ?? 0) === 0) emit(item, 'AssessmentFactors', '');
   },
 );

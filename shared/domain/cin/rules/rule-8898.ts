@@ -10,7 +10,7 @@ export const rule8898 = cinRule(
       for (const item of episode.assessments) {
         const seen = new Set<string>();
         for (const code of item.factors ?? []) {
-          if (seen.has(code)) emit(item.line, 'AssessmentFactors', code);
+          if (seen.has(code)) emit(item, 'AssessmentFactors', code);
           seen.add(code);
         }
       }

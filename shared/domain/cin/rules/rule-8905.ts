@@ -8,6 +8,6 @@ export const rule8905 = cinRule(
   (child, _context, emit) => {
     for (const plan of plansOf(child))
       if (!CATEGORY_OF_ABUSE.has(plan.initialCategory))
-        emit(plan.line, 'InitialCategoryOfAbuse', plan.initialCategory);
+        emit(plan, 'InitialCategoryOfAbuse', plan.initialCategory);
   },
 );

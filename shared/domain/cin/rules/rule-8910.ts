@@ -8,6 +8,6 @@ export const rule8910 = cinRule(
   (child, _context, emit) => {
     for (const plan of plansOf(child))
       if (!CATEGORY_OF_ABUSE.has(plan.latestCategory))
-        emit(plan.line, 'LatestCategoryOfAbuse', plan.latestCategory);
+        emit(plan, 'LatestCategoryOfAbuse', plan.latestCategory);
   },
 );

@@ -10,7 +10,7 @@ export const rule8915 = cinRule(
     if (death === null) return;
     for (const plan of plansOf(child)) {
       const start = day(plan.start);
-      if (start !== null && start > death) emit(plan.line, 'CPPstartDate', plan.start);
+      if (start !== null && start > death) emit(plan, 'CPPstartDate', plan.start);
     }
   },
 );

@@ -10,7 +10,7 @@ export const rule8920 = cinRule(
     if (death === null) return;
     for (const plan of plansOf(child)) {
       const end = day(plan.end);
-      if (end !== null && end > death) emit(plan.line, 'CPPendDate', plan.end);
+      if (end !== null && end > death) emit(plan, 'CPPendDate', plan.end);
     }
   },
 );

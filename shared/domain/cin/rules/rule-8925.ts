@@ -9,7 +9,7 @@ export const rule8925 = cinRule(
     for (const plan of plansOf(child)) {
       const start = day(plan.start);
       const end = day(plan.end);
-      if (start !== null && end !== null && end < start) emit(plan.line, 'CPPendDate', plan.end);
+      if (start !== null && end !== null && end < start) emit(plan, 'CPPendDate', plan.end);
     }
   },
 );

@@ -8,7 +8,7 @@ export const rule8930 = cinRule(
   (child, context, emit) => {
     for (const plan of plansOf(child)) {
       const end = day(plan.end);
-      if (end !== null && !inPeriod(end, context)) emit(plan.line, 'CPPendDate', plan.end);
+      if (end !== null && !inPeriod(end, context)) emit(plan, 'CPPendDate', plan.end);
     }
   },
 );

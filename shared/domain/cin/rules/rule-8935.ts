@@ -7,6 +7,6 @@ export const rule8935 = cinRule(
   'The child has more than one open child protection plan (no end date).',
   (child, _context, emit) => {
     const open = plansOf(child).filter((plan) => plan.end === '');
-    for (const plan of open.slice(1)) emit(plan.line, 'CPPendDate', '');
+    for (const plan of open.slice(1)) emit(plan, 'CPPendDate', '');
   },
 );

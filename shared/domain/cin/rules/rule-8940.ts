@@ -10,8 +10,17 @@ export const rule8940 = cinRule(
       const start = day(plan.start);
       return start === null
         ? []
-        : [{ line: plan.line, start, end: day(plan.end), field: 'CPPstartDate', text: plan.start }];
+        : [
+            {
+              line: plan.line,
+              where: plan.where,
+              start,
+              end: day(plan.end),
+              field: 'CPPstartDate',
+              text: plan.start,
+            },
+          ];
     });
-    for (const range of overlapping(ranges)) emit(range.line, range.field, range.text);
+    for (const range of overlapping(ranges)) emit(range, range.field, range.text);
   },
 );

@@ -21,7 +21,7 @@ export const assessment = (child: TestChild) => episode(child).assessments[0]!;
 export const s47 = (child: TestChild) => episode(child).section47[0]!;
 export const plan = (child: TestChild) => episode(child).protectionPlans[0]!;
 export const withCinPlan = (child: TestChild, start: string, end: string) => {
-  episode(child).cinPlans.push({ line: 60, start, end });
+  episode(child).cinPlans.push({ line: 60, where: 'Child 1, CINdetails 1, CINPlanDates 1', start, end });
 };
 /** A child on a CIN plan only (no enquiry, conference or protection plan). */
 export const cinPlanOnly = (child: TestChild) => {

@@ -11,7 +11,7 @@ describe('CIN rule 4000', () => {
           ...closedEpisode(),
           referralNfa: '1',
           assessments: [],
-          cinPlans: [{ line: 60, start: '2024-04-05', end: '2024-04-10' }],
+          cinPlans: [{ line: 60, where: 'an added module', start: '2024-04-05', end: '2024-04-10' }],
         },
       ];
     },

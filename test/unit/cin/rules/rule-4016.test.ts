@@ -32,7 +32,7 @@ describe('CIN rule 4016', () => {
       line: 70,
       referralDate: '2024-07-01',
       closureDate: '2024-09-30',
-      cinPlans: [{ line: 75, start: '2024-07-15', end: '2024-09-30' }],
+      cinPlans: [{ line: 75, where: 'an added module', start: '2024-07-15', end: '2024-09-30' }],
     });
     expect(rule4016.check(child as CinChild, context2025).map((finding) => finding.line)).toEqual([75]);
     expect(rule4001.check(child as CinChild, context2025)).toEqual([]);

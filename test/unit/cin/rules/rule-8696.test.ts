@@ -11,7 +11,14 @@ describe('CIN rule 8696', () => {
           referralDate: '2024-03-01',
           closureDate: '2024-04-20',
           assessments: [
-            { line: 16, start: '2024-03-02', internalReview: '', authorised: '2024-03-30', factors: ['1A'] },
+            {
+              line: 16,
+              where: 'an added module',
+              start: '2024-03-02',
+              internalReview: '',
+              authorised: '2024-03-30',
+              factors: ['1A'],
+            },
           ],
         },
       ];

@@ -10,10 +10,24 @@ describe('CIN rule 8715', () => {
           ...closedEpisode(),
           referralDate: '2024-03-01',
           assessments: [
-            { line: 16, start: '2024-03-02', internalReview: '', authorised: '2024-04-10', factors: ['1A'] },
+            {
+              line: 16,
+              where: 'an added module',
+              start: '2024-03-02',
+              internalReview: '',
+              authorised: '2024-04-10',
+              factors: ['1A'],
+            },
           ],
           section47: [
-            { line: 17, start: '2024-03-04', icpcTarget: '', icpcDate: '2024-03-22', icpcNotRequired: '0' },
+            {
+              line: 17,
+              where: 'an added module',
+              start: '2024-03-04',
+              icpcTarget: '',
+              icpcDate: '2024-03-22',
+              icpcNotRequired: '0',
+            },
           ],
         },
       ];

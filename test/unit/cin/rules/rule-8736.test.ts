@@ -11,7 +11,16 @@ describe('CIN rule 8736', () => {
           referralDate: '2024-03-01',
           closureDate: '',
           closureReason: '',
-          assessments: [{ line: 16, start: '2024-03-29', internalReview: '', authorised: '', factors: null }],
+          assessments: [
+            {
+              line: 16,
+              where: 'an added module',
+              start: '2024-03-29',
+              internalReview: '',
+              authorised: '',
+              factors: null,
+            },
+          ],
         },
       ];
     },

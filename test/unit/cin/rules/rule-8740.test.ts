@@ -12,9 +12,25 @@ describe('CIN rule 8740', () => {
           closureDate: '',
           closureReason: '',
           assessments: [
-            { line: 16, start: '2024-03-02', internalReview: '', authorised: '2024-04-10', factors: ['1A'] },
+            {
+              line: 16,
+              where: 'an added module',
+              start: '2024-03-02',
+              internalReview: '',
+              authorised: '2024-04-10',
+              factors: ['1A'],
+            },
           ],
-          section47: [{ line: 17, start: '2024-03-28', icpcTarget: '', icpcDate: '', icpcNotRequired: '0' }],
+          section47: [
+            {
+              line: 17,
+              where: 'an added module',
+              start: '2024-03-28',
+              icpcTarget: '',
+              icpcDate: '',
+              icpcNotRequired: '0',
+            },
+          ],
         },
       ];
     },
@@ -26,9 +42,25 @@ describe('CIN rule 8740', () => {
           closureDate: '',
           closureReason: '',
           assessments: [
-            { line: 16, start: '2024-03-02', internalReview: '', authorised: '2024-04-10', factors: ['1A'] },
+            {
+              line: 16,
+              where: 'an added module',
+              start: '2024-03-02',
+              internalReview: '',
+              authorised: '2024-04-10',
+              factors: ['1A'],
+            },
           ],
-          section47: [{ line: 17, start: '2024-03-28', icpcTarget: '', icpcDate: '', icpcNotRequired: '1' }],
+          section47: [
+            {
+              line: 17,
+              where: 'an added module',
+              start: '2024-03-28',
+              icpcTarget: '',
+              icpcDate: '',
+              icpcNotRequired: '1',
+            },
+          ],
         },
       ];
     },

@@ -7,8 +7,22 @@ describe('CIN rule 8839', () => {
     fail: (c) => {
       episode(c).protectionPlans = [];
       episode(c).section47 = [
-        { line: 40, start: '2025-03-20', icpcTarget: '', icpcDate: '', icpcNotRequired: '0' },
-        { line: 41, start: '2025-03-21', icpcTarget: '', icpcDate: '', icpcNotRequired: '0' },
+        {
+          line: 40,
+          where: 'an added module',
+          start: '2025-03-20',
+          icpcTarget: '',
+          icpcDate: '',
+          icpcNotRequired: '0',
+        },
+        {
+          line: 41,
+          where: 'an added module',
+          start: '2025-03-21',
+          icpcTarget: '',
+          icpcDate: '',
+          icpcNotRequired: '0',
+        },
       ];
     },
   });

@@ -7,6 +7,7 @@ describe('CIN rule 8863Q', () => {
     fail: (c) =>
       void episode(c).assessments.push({
         line: 31,
+        where: 'an added module',
         start: '2024-06-01',
         internalReview: '',
         authorised: '2024-06-20',
@@ -15,6 +16,7 @@ describe('CIN rule 8863Q', () => {
     pass: (c) =>
       void episode(c).assessments.push({
         line: 31,
+        where: 'an added module',
         start: '2024-06-03',
         internalReview: '',
         authorised: '2024-06-20',

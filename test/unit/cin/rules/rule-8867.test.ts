@@ -8,7 +8,16 @@ describe('CIN rule 8867', () => {
       c.episodes = [
         {
           ...closedEpisode(),
-          assessments: [{ line: 16, start: '2024-04-03', internalReview: '', authorised: '', factors: null }],
+          assessments: [
+            {
+              line: 16,
+              where: 'an added module',
+              start: '2024-04-03',
+              internalReview: '',
+              authorised: '',
+              factors: null,
+            },
+          ],
         },
       ];
     },

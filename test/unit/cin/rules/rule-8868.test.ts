@@ -8,7 +8,16 @@ describe('CIN rule 8868', () => {
       c.episodes = [
         {
           ...closedEpisode(),
-          section47: [{ line: 17, start: '2024-04-05', icpcTarget: '', icpcDate: '', icpcNotRequired: '0' }],
+          section47: [
+            {
+              line: 17,
+              where: 'an added module',
+              start: '2024-04-05',
+              icpcTarget: '',
+              icpcDate: '',
+              icpcNotRequired: '0',
+            },
+          ],
         },
       ];
     },
@@ -16,7 +25,16 @@ describe('CIN rule 8868', () => {
       c.episodes = [
         {
           ...closedEpisode(),
-          section47: [{ line: 17, start: '2024-04-05', icpcTarget: '', icpcDate: '', icpcNotRequired: '1' }],
+          section47: [
+            {
+              line: 17,
+              where: 'an added module',
+              start: '2024-04-05',
+              icpcTarget: '',
+              icpcDate: '',
+              icpcNotRequired: '1',
+            },
+          ],
         },
       ];
     },

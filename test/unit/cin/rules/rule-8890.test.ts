@@ -7,6 +7,7 @@ describe('CIN rule 8890', () => {
     fail: (c) =>
       void episode(c).section47.push({
         line: 41,
+        where: 'an added module',
         start: '2024-06-20',
         icpcTarget: '',
         icpcDate: '',
@@ -15,6 +16,7 @@ describe('CIN rule 8890', () => {
     pass: (c) =>
       void episode(c).section47.push({
         line: 41,
+        where: 'an added module',
         start: '2024-06-28',
         icpcTarget: '',
         icpcDate: '',
