@@ -1,13 +1,14 @@
 // Domain: the shape of a CIN check over the whole return that finds children sharing one identifier. It is
-// fed child by child and names no child in its message: repeats are located by the lines of the <Child> elements.
+// fed child by child and names no child in its message: repeats are located by the children's positions in the
+// file ("Child 3"), which hold even for a file written on one line.
 import { plural } from '../../ssda903/issues.ts';
 import type { CinChild, CinCouncilRule } from '../model.ts';
 
-const MAX_LINES_LISTED = 10;
+const MAX_LISTED = 10;
 
-function linesInWords(lines: readonly number[]): string {
-  const shown = lines.slice(0, MAX_LINES_LISTED).map((line) => line.toLocaleString('en-GB'));
-  return `${shown.join(', ')}${lines.length > MAX_LINES_LISTED ? ` and ${lines.length - MAX_LINES_LISTED} more` : ''}`;
+function childrenInWords(ordinals: readonly number[]): string {
+  const shown = ordinals.slice(0, MAX_LISTED).map((ordinal) => `Child ${ordinal.toLocaleString('en-GB')}`);
+  return `${shown.join(', ')}${ordinals.length > MAX_LISTED ? ` and ${ordinals.length - MAX_LISTED} more` : ''}`;
 }
 
 export function duplicates(
@@ -22,21 +23,21 @@ export function duplicates(
     description,
     start() {
       // Identifiers are held only while the return is read, to find repeats; they are never written out.
-      const seen = new Map<string, number[]>();
+      const seen = new Map<string, { line: number; ordinals: number[] }>();
       return {
         add(child) {
           const value = key(child);
           if (value === '') return;
-          const lines = seen.get(value);
-          if (lines) lines.push(child.line);
-          else seen.set(value, [child.line]);
+          const found = seen.get(value);
+          if (found) found.ordinals.push(child.ordinal);
+          else seen.set(value, { line: child.line, ordinals: [child.ordinal] });
         },
         finish() {
-          const found = [...seen.values()].filter((lines) => lines.length > 1);
+          const found = [...seen.values()].filter((entry) => entry.ordinals.length > 1);
           seen.clear();
-          return found.map((lines) => ({
-            line: lines[0]!,
-            message: `${plural(lines.length, 'child record')} share one ${what}: the <Child> elements at lines ${linesInWords(lines)}.`,
+          return found.map((entry) => ({
+            line: entry.line,
+            message: `${plural(entry.ordinals.length, 'child record')} share one ${what}: ${childrenInWords(entry.ordinals)} (by position in the file).`,
           }));
         },
       };

@@ -11,7 +11,7 @@ describe('CIN rule 1520', () => {
       }),
     );
     expect(issues).toHaveLength(1);
-    expect(issues[0]!.message).toContain('lines 110, 210');
+    expect(issues[0]!.message).toContain('Child 2, Child 3 (by position in the file)');
     expect(issues[0]!.message).not.toContain('A886123456789');
     expect(
       runCouncil(
