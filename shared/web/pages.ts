@@ -110,10 +110,19 @@ interface ReportRow {
   code: string;
   table?: string;
   record?: string;
-  child?: string;
-  rowNumber: number;
+  child?: string | number | null;
+  rowNumber?: number;
+  /** XML returns: where the row is by position ("Child 12, Episode 3"); the line is an extra. */
+  location?: string | null;
+  line?: number;
   field?: string;
   message: string;
+}
+
+/** The Row cell: the row of a CSV file, or for an XML return its position and then its line. */
+export function rowCell(row: ReportRow): string {
+  if (!row.location) return String(row.rowNumber ?? row.line ?? '');
+  return `${row.location} (line ${row.line ?? row.rowNumber})`;
 }
 
 interface Report {
@@ -136,7 +145,7 @@ export function filterReport(
     (row) =>
       (!filters.rule || row.code === filters.rule) &&
       (!filters.table || (row.table ?? row.record) === filters.table) &&
-      (!child || (row.child ?? row.record ?? '').toLowerCase() === child),
+      (!child || String(row.child ?? row.record ?? '').toLowerCase() === child),
   );
   const pages = Math.max(1, Math.ceil(matching.length / REPORT_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
@@ -212,8 +221,8 @@ export async function submissionPage(
       ]),
       rows: shown.rows.map((row) => [
         text(row.table ?? row.record ?? ''),
-        text(row.child ?? ''),
-        text(row.rowNumber),
+        text(typeof row.child === 'number' ? `Child ${row.child}` : (row.child ?? '')),
+        text(rowCell(row)),
         text(row.field ?? ''),
         text(row.code),
         text(row.message),

@@ -14,7 +14,16 @@ import { runCli } from '../unit/cli/run-cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const assemblyDir = path.join(root, 'cdk.out');
-const cinSample = path.join(root, 'test', 'fixtures', 'cin', 'fake_CIN_data.xml');
+// The CIN sample's header names council 975; the signed-in user is Kent's, so Kent's copy names 886.
+const samples = mkdtempSync(path.join(os.tmpdir(), 'upstream-cli-samples-'));
+const cinSample = path.join(samples, 'fake_CIN_data.xml');
+writeFileSync(
+  cinSample,
+  readFileSync(path.join(root, 'test', 'fixtures', 'cin', 'fake_CIN_data.xml'), 'utf8').replace(
+    '<LEA>975</LEA>',
+    '<LEA>886</LEA>',
+  ),
+);
 const ssda903 = ['header.csv', 'episodes.csv'].map((name) =>
   path.join(root, 'shared', 'demo', 'ssda903', name),
 );
@@ -37,6 +46,7 @@ describe('the upstream command against the local cloud', () => {
   afterAll(async () => {
     await cloud?.stop();
     if (config) rmSync(config, { recursive: true, force: true });
+    rmSync(samples, { recursive: true, force: true });
   });
 
   it('signs in as a demo user and keeps the session readable by its owner only', async () => {

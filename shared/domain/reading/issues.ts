@@ -8,6 +8,7 @@ export type BlockingKind =
   | 'file-too-large'
   | 'mixed-upload'
   | 'unsupported-file'
+  | 'wrong-council'
   | 'missing-table'
   | 'duplicate-table'
   // one file's bytes

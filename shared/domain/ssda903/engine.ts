@@ -21,7 +21,7 @@ import {
 } from './field-checks.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from './model.ts';
 import { ALL_TABLES, REQUIRED_TABLES, schemaForYear, type YearSchema } from './schema.ts';
-import { readXmlReturn, XML_TABLES } from './xml-reader.ts';
+import { readXmlReturn, XML_TABLES, type XmlRowPlace, xmlRowLocation } from './xml-reader.ts';
 import { openZip, type ZipLimits } from './zip-reader.ts';
 
 export interface InputFile {
@@ -35,6 +35,8 @@ export interface ReadReturnOptions {
   readonly collectionYear: number;
   /** The year's rule registry; a rule runs only when every table it names is in the upload. */
   readonly rules?: readonly Rule[];
+  /** The council the return is submitted for: an XML file whose header names another is refused. */
+  readonly la?: string;
   readonly zipLimits?: Partial<ZipLimits>;
   /** Findings listed one by one in the result (all are counted). Default 100,000. */
   readonly maxListedFindings?: number;
@@ -73,7 +75,7 @@ export interface AcceptedReturn extends ResultBase {
   readonly status: 'accepted';
   readonly children: number;
   /** Findings in the order found (schema findings while reading, then rule findings child by child), capped. */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly LocatedFinding[];
   /** Every finding counted, by code. */
   readonly counts: readonly RuleCount[];
   readonly totalFindings: number;
@@ -94,7 +96,36 @@ interface DataSource {
 }
 
 /** Collects everything a read produces, whichever form the upload takes. */
+/**
+ * Where each row of an XML return is, by its rowNumber (rows are numbered in document order): the child's
+ * position, the row's place among that child's rows of its table, and its line. Three numbers a row, so a
+ * large XML return costs little; a finding is located from them once the checks have run.
+ */
+class XmlPlaces {
+  private readonly children: number[] = [];
+  private readonly indexes: number[] = [];
+  private readonly lines: number[] = [];
+
+  add(rowNumber: number, place: XmlRowPlace): void {
+    this.children[rowNumber] = place.child;
+    this.indexes[rowNumber] = place.index;
+    this.lines[rowNumber] = place.line;
+  }
+
+  /** The finding located by position ("Child 12, Episode 3"), its row number the element's line. */
+  readonly locate = (finding: Finding): LocatedFinding => {
+    const child = this.children[finding.rowNumber];
+    if (child === undefined) return finding;
+    const place = { child, index: this.indexes[finding.rowNumber]!, line: this.lines[finding.rowNumber]! };
+    return { ...finding, rowNumber: place.line, location: xmlRowLocation(finding.table, place) };
+  };
+}
+
+/** A finding, and for an XML return where its row is by position ("Child 12, Episode 3"). */
+export type LocatedFinding = Finding & { readonly location?: string };
+
 class ReadSession {
+  xmlPlaces: XmlPlaces | null = null;
   readonly schema: YearSchema;
   readonly blocking: BlockingError[] = [];
   readonly notices: Notice[] = [];
@@ -386,10 +417,14 @@ async function readXml(
   const counts = new Map<TableName, number>();
   for (const table of XML_TABLES)
     session.store.declareTable(table, session.schema.tables.get(table)!.columns);
+  const places = new XmlPlaces();
+  session.xmlPlaces = places;
   try {
     for await (const row of readXmlReturn(body, {
       fileName: name,
       schema: session.schema,
+      la: session.options.la,
+      onRowPlace: (rowNumber, place) => places.add(rowNumber, place),
       onEncoding: session.encodingNotice(name),
       onUnknownElement: (path) => unknown.push(path),
     })) {
@@ -515,7 +550,7 @@ async function checkChildren(
     tables: session.tables,
     notices: session.notices,
     children,
-    findings: session.findings,
+    findings: session.xmlPlaces ? session.findings.map(session.xmlPlaces.locate) : session.findings,
     counts,
     totalFindings: session.totalFindings,
   };

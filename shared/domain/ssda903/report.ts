@@ -40,7 +40,13 @@ export const validationReportSchema = z.object({
     z.object({
       code: z.string(),
       table: tableName,
+      /** CSV: the row in the table's file (the header is row 1). XML: the line of the row's element. */
       rowNumber: z.number().int().nonnegative(),
+      /**
+       * XML only: where the row is by position ("Child 12, Episode 3"), which locates it whatever the file's
+       * layout (a file written on one line has every row on line 1); null for CSV, whose row locates it.
+       */
+      location: z.string().nullable(),
       field: z.string(),
       value: z.string(),
       /** The council's own CHILD reference. */
@@ -97,6 +103,7 @@ export function buildReport(
     code: finding.code,
     table: finding.table,
     rowNumber: finding.rowNumber,
+    location: finding.location ?? null,
     field: finding.field,
     value: finding.value,
     child: finding.child,
@@ -134,6 +141,7 @@ export const REPORT_CSV_COLUMNS = [
   'File',
   'Table',
   'Row',
+  'Location',
   'Field',
   'Value',
   'Child',
@@ -147,17 +155,29 @@ export function* reportCsvLines(report: ValidationReport): Generator<string> {
   const fileOf = new Map(report.tables.map((table) => [table.table, table.file]));
   yield line(REPORT_CSV_COLUMNS);
   for (const error of report.blockingErrors) {
-    yield line(['Blocking error', error.kind, error.file, '', '', '', '', '', '', error.message]);
+    yield line(['Blocking error', error.kind, error.file, '', '', '', '', '', '', '', error.message]);
   }
   for (const issue of report.councilIssues) {
     const type = issue.severity === 'warning' ? 'Council-level issue' : 'Note';
-    yield line([type, issue.kind, issue.file, '', '', '', '', '', '', issue.message]);
+    yield line([type, issue.kind, issue.file, '', '', '', '', '', '', '', issue.message]);
   }
   for (const preview of report.indicators) {
-    yield line(['Indicator', preview.code, '', '', '', '', preview.value, '', '', describePreview(preview)]);
+    yield line([
+      'Indicator',
+      preview.code,
+      '',
+      '',
+      '',
+      '',
+      '',
+      preview.value,
+      '',
+      '',
+      describePreview(preview),
+    ]);
   }
   for (const rule of report.rules) {
-    yield line(['Check total', rule.code, '', '', '', '', '', '', rule.count, rule.description]);
+    yield line(['Check total', rule.code, '', '', '', '', '', '', '', rule.count, rule.description]);
   }
   for (const row of report.rows) {
     const file = fileOf.get(row.table) ?? '';
@@ -166,7 +186,8 @@ export function* reportCsvLines(report: ValidationReport): Generator<string> {
       row.code,
       file,
       row.table,
-      row.rowNumber,
+      row.location === null ? row.rowNumber : `line ${row.rowNumber}`,
+      row.location ?? '',
       row.field,
       row.value,
       row.child,

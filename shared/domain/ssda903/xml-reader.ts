@@ -16,18 +16,57 @@ import type { ByteSource } from '../reading/bytes.ts';
 import { decodeText, type TextEncodingName } from '../reading/decode.ts';
 import { ReturnReadError } from '../reading/issues.ts';
 import { doctypeRefused, refuseDoctype } from '../reading/xml-prolog.ts';
+import { otherCouncilRefusal } from '../returns/council-claim.ts';
 import type { Row, TableName } from './model.ts';
 import { ALL_TABLES, type YearSchema } from './schema.ts';
 
 export interface XmlReturnOptions {
   readonly fileName: string;
   readonly schema: YearSchema;
+  /** The council the return is submitted for: a Header whose <LEA> names another refuses the file. */
+  readonly la?: string;
   readonly onEncoding?: (encoding: TextEncodingName) => void;
+  /**
+   * Receives where each row is, by position: the child's place among the CHILD elements (1 = first), the
+   * row's place among its child's rows of that table (1 = first) and the line of its element. Rows are numbered
+   * in document order (rowNumber 1, 2, …), not by line: a file written on one line has every row on line 1.
+   */
+  readonly onRowPlace?: (rowNumber: number, place: XmlRowPlace) => void;
   /** Names of elements the reader does not know (reported once each, at most 20). */
   readonly onUnknownElement?: (path: string) => void;
   /** Longest prolog (before the first element) scanned for DOCTYPE/ENTITY (default 64 KiB). */
   readonly maxPrologChars?: number;
 }
+
+export interface XmlRowPlace {
+  readonly child: number;
+  readonly index: number;
+  readonly line: number;
+}
+
+/** The row's element in a council officer's words: "Episode 3", "Review 1", "Header". */
+export function xmlElementLabel(table: TableName, index: number): string {
+  switch (table) {
+    case 'Episodes':
+      return `Episode ${index}`;
+    case 'Reviews':
+      return `Review ${index}`;
+    case 'Missing':
+      return `Missing episode ${index}`;
+    case 'PlacedAdoption':
+      return `Adoption placement ${index}`;
+    case 'PrevPerm':
+      return 'Permanence';
+    case 'OC2':
+      return 'OC2';
+    default:
+      return 'Header';
+  }
+}
+
+/** Where a row of an XML return is: "Child 12, Episode 3". */
+export const xmlRowLocation = (table: TableName, place: XmlRowPlace): string =>
+  `Child ${place.child}, ${xmlElementLabel(table, place.index)}`;
 
 /** The tables the XML form can carry. */
 export const XML_TABLES: readonly TableName[] = ALL_TABLES.filter(
@@ -117,7 +156,8 @@ function malformed(fileName: string, line: number, detail: string): ReturnReadEr
 /**
  * Streams the rows of an EXPSSDA903 XML file. Each child's elements are held until its closing tag (so
  * memory is one child), then its rows are yielded: Header, UASC, OC3, AD1, then the HEADER groups and the
- * episodes in document order. Row numbers are the line of the element's start tag. Throws
+ * episodes in document order. Rows are numbered in document order; where each is (child, element, line) goes
+ * to onRowPlace. Throws
  * ReturnReadError for DOCTYPE/ENTITY declarations, malformed XML or a file that is not an SSDA903 return.
  */
 export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptions): AsyncGenerator<Row> {
@@ -144,13 +184,22 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
     options.onUnknownElement?.(path);
   };
 
+  let rowNumber = 0;
+  let childOrdinal = 0;
+  const indexInChild = new Map<TableName, number>();
   const rowFrom = (table: TableName, line: number, values: ReadonlyMap<string, string>): Row => {
     const record: Record<string, string> = {};
     for (const column of columnsOf(table)) record[column] = values.get(column) ?? '';
-    return { table, rowNumber: line, values: record };
+    rowNumber++;
+    const index = (indexInChild.get(table) ?? 0) + 1;
+    indexInChild.set(table, index);
+    options.onRowPlace?.(rowNumber, { child: childOrdinal, index, line });
+    return { table, rowNumber, values: record };
   };
 
   const finishChild = (done: ChildElement): void => {
+    childOrdinal++;
+    indexInChild.clear();
     const header = done.header?.values ?? new Map<string, string>();
     const line = done.header?.line ?? startLine;
     const shared = new Map([
@@ -202,7 +251,8 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
     }
     if (depth === 1) {
       if (name === 'CHILD') child = { header: null, groups: [], episodes: [] };
-      else reportUnknown(`${ROOT}/${name}`);
+      // Not in the XSD, but some systems add the census header (Header > Source > LEA): its LEA is checked.
+      else if (name !== 'Header') reportUnknown(`${ROOT}/${name}`);
       return;
     }
     if (!child) return;
@@ -243,6 +293,8 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
     const parent = stack.at(-1);
     const depth = stack.length;
     if (!child) {
+      if (name === 'LEA' && stack[1] === 'Header' && options.la !== undefined)
+        error ??= otherCouncilRefusal(fileName, text, options.la, "its header's <LEA>");
       text = '';
       return;
     }

@@ -69,6 +69,7 @@ export const ssda903Return: ReturnDefinition & { returnType: 'ssda903' } = {
     let aggregator: Ssda903Aggregator | undefined;
     const result = await readReturn(files, {
       collectionYear: year,
+      la: submission.la,
       rules: rulesFor(year),
       onChild: async (child, context) => {
         aggregator ??= new Ssda903Aggregator(year, context.tablesPresent);

@@ -16,6 +16,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const run = (argv: string[]) => runCli(argv, { XDG_CONFIG_HOME: scratch });
 
 describe('upstream validate', () => {
+  // The sample's header names council 201 (City of London), so it is validated as 201's return.
   it('exits 0 for an accepted return and prints the report as JSON, text or CSV', async () => {
     const json = await run([
       'validate',
@@ -24,7 +25,7 @@ describe('upstream validate', () => {
       '--year',
       '2024',
       '--la',
-      '886',
+      '201',
       '--format',
       'json',
       cinSample,
@@ -34,7 +35,7 @@ describe('upstream validate', () => {
     expect(report).toMatchObject({ returnType: 'cin' });
     expect(report.status).toMatch(/^accepted/);
 
-    const text = await run(['validate', '--type', 'cin', '--year', '2024', '--la', '886', cinSample]);
+    const text = await run(['validate', '--type', 'cin', '--year', '2024', '--la', '201', cinSample]);
     expect(text.out.split('\n')[0]).toBe(
       `Accepted${report.status === 'accepted' ? '' : ' with issues'}: ${report.summary}`,
     );
@@ -47,7 +48,7 @@ describe('upstream validate', () => {
       '--year',
       '2024',
       '--la',
-      '886',
+      '201',
       '--format',
       'csv',
       cinSample,
@@ -121,6 +122,43 @@ describe('the text report', () => {
     expect(text.indexOf('103')).toBeLessThan(text.indexOf('101'));
     expect(text).toContain('First 1 of 7 problems:');
     expect(text).toContain('103 Header, child C1, row 4, ETHNIC (value "XX"): Bad code.');
+  });
+
+  it('locates a row of an XML return by its position, with the line as an extra', () => {
+    const xml = JSON.stringify({
+      status: 'accepted_with_issues',
+      summary: 'Read.',
+      rows: [
+        {
+          code: 'SCHEMA:code',
+          table: 'Episodes',
+          rowNumber: 1,
+          location: 'Child 2, Episode 2',
+          field: 'PLACE',
+          value: 'XX9',
+          child: 'C2',
+          message: 'Bad code.',
+        },
+        {
+          code: '8606',
+          module: 'CINdetails',
+          line: 1,
+          location: 'Child 12, CINdetails 2, CINreferralDate',
+          child: 12,
+          field: 'CINreferralDate',
+          value: '2020-01-01',
+          message: 'Too early.',
+        },
+      ],
+      totals: { problems: 2, listed: 2 },
+    });
+    const text = renderReportText(xml, { colour: false });
+    expect(text).toContain(
+      'SCHEMA:code Episodes, Child 2, Episode 2, PLACE, line 1 (value "XX9"): Bad code.',
+    );
+    expect(text).toContain(
+      '8606 Child 12, CINdetails 2, CINreferralDate, line 1 (value "2020-01-01"): Too early.',
+    );
   });
 
   it('shows what the return will say for each indicator, against England and the statistical neighbours', () => {
