@@ -11,11 +11,14 @@ import { rule113 } from './rule-113.ts';
 import { rule114 } from './rule-114.ts';
 import { rule115 } from './rule-115.ts';
 import { rule116 } from './rule-116.ts';
+import { rule117 } from './rule-117.ts';
+import { rule118 } from './rule-118.ts';
 import { rule119 } from './rule-119.ts';
 import { rule120 } from './rule-120.ts';
 import { rule131 } from './rule-131.ts';
 import { rule132 } from './rule-132.ts';
 import { rule133 } from './rule-133.ts';
+import { rule134 } from './rule-134.ts';
 import { rule141 } from './rule-141.ts';
 import { rule142 } from './rule-142.ts';
 import { rule143 } from './rule-143.ts';
@@ -25,7 +28,11 @@ import { rule146, rule146Until2024, rule146Until2025 } from './rule-146.ts';
 import { rule147 } from './rule-147.ts';
 import { rule148 } from './rule-148.ts';
 import { rule149 } from './rule-149.ts';
+import { rule151 } from './rule-151.ts';
 import { rule153 } from './rule-153.ts';
+import { rule157 } from './rule-157.ts';
+import { rule158 } from './rule-158.ts';
+import { rule159 } from './rule-159.ts';
 import { rule165 } from './rule-165.ts';
 import { rule166 } from './rule-166.ts';
 import { rule167 } from './rule-167.ts';
@@ -37,14 +44,33 @@ import { rule176 } from './rule-176.ts';
 import { rule177 } from './rule-177.ts';
 import { rule178, rule178Until2025 } from './rule-178.ts';
 import { rule180 } from './rule-180.ts';
+import { rule181 } from './rule-181.ts';
+import { rule182 } from './rule-182.ts';
 import { rule184 } from './rule-184.ts';
+import { rule185 } from './rule-185.ts';
+import { rule186 } from './rule-186.ts';
+import { rule187 } from './rule-187.ts';
+import { rule188 } from './rule-188.ts';
+import { rule189 } from './rule-189.ts';
+import { rule190 } from './rule-190.ts';
+import { rule191 } from './rule-191.ts';
+import { rule192 } from './rule-192.ts';
+import { rule193 } from './rule-193.ts';
 import { rule196 } from './rule-196.ts';
+import { rule197a } from './rule-197a.ts';
+import { rule197B } from './rule-197B.ts';
+import { rule198 } from './rule-198.ts';
+import { rule199 } from './rule-199.ts';
+import { rule209 } from './rule-209.ts';
+import { rule210 } from './rule-210.ts';
 import { rule213, rule213Until2025 } from './rule-213.ts';
 import { rule214 } from './rule-214.ts';
+import { rule215 } from './rule-215.ts';
 import { rule217 } from './rule-217.ts';
 import { rule222, rule222Until2025 } from './rule-222.ts';
 import { rule225 } from './rule-225.ts';
 import { rule226, rule226Until2025 } from './rule-226.ts';
+import { rule231 } from './rule-231.ts';
 import { rule232 } from './rule-232.ts';
 import { rule233 } from './rule-233.ts';
 import { rule234 } from './rule-234.ts';
@@ -163,10 +189,16 @@ import { rule705 } from './rule-705.ts';
 import { rule707 } from './rule-707.ts';
 import { rule708 } from './rule-708.ts';
 import { rule1000 } from './rule-1000.ts';
+import { rule1003 } from './rule-1003.ts';
 import { rule1004 } from './rule-1004.ts';
 import { rule1005 } from './rule-1005.ts';
 import { rule1006 } from './rule-1006.ts';
+import { rule1007 } from './rule-1007.ts';
 import { rule1009 } from './rule-1009.ts';
+import { rule1011 } from './rule-1011.ts';
+import { rule1012 } from './rule-1012.ts';
+import { rule1014 } from './rule-1014.ts';
+import { rule1016 } from './rule-1016.ts';
 import { rule3001 } from './rule-3001.ts';
 import { ruleINT01 } from './rule-INT01.ts';
 import { ruleINT02 } from './rule-INT02.ts';
@@ -223,11 +255,16 @@ export const FIRST_YEAR = 2023;
 /** Rules in force in 2022/23, in their 2022/23 versions. */
 export const BASE_RULES: readonly Rule[] = [
   rule1000,
+  rule1003,
   rule1004,
   rule1005,
   rule1006,
+  rule1007,
   rule1009,
   rule101Until2024,
+  rule1011,
+  rule1012,
+  rule1014,
   rule102,
   rule103,
   rule104,
@@ -236,11 +273,14 @@ export const BASE_RULES: readonly Rule[] = [
   rule114,
   rule115,
   rule116,
+  rule117,
+  rule118,
   rule119,
   rule120,
   rule131,
   rule132,
   rule133,
+  rule134,
   rule141,
   rule142,
   rule143,
@@ -250,7 +290,11 @@ export const BASE_RULES: readonly Rule[] = [
   rule147,
   rule148,
   rule149,
+  rule151,
   rule153,
+  rule157,
+  rule158,
+  rule159,
   rule165,
   rule166,
   rule167,
@@ -262,10 +306,28 @@ export const BASE_RULES: readonly Rule[] = [
   rule177,
   rule178Until2025,
   rule180,
+  rule181,
+  rule182,
   rule184,
+  rule185,
+  rule186,
+  rule187,
+  rule188,
+  rule189,
+  rule190,
+  rule191,
+  rule192,
+  rule193,
   rule196,
+  rule197B,
+  rule197a,
+  rule198,
+  rule199,
+  rule209,
+  rule210,
   rule213Until2025,
   rule214,
+  rule215,
   rule217,
   rule222Until2025,
   rule225,
@@ -408,6 +470,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
     year: 2024,
     added: [
       rule347,
+      rule1016,
       ruleSW01STG1,
       ruleSW02STG1,
       ruleSW04STG1,
@@ -423,7 +486,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
   {
     // 2024/25: SEX becomes M/F/U; PLACE gains K3 and loses H5 and P2; SW01STG1 split into SW01a/SW01b.
     year: 2025,
-    added: [rule232, ruleSW01aSTG1, ruleSW01bSTG1],
+    added: [rule231, rule232, ruleSW01aSTG1, ruleSW01bSTG1],
     replaced: [
       rule101,
       rule146Until2025,

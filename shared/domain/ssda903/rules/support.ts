@@ -279,3 +279,67 @@ export const PLACEMENT_DETAIL_FIELDS: readonly string[] = ['PLACE', 'PL_POST', '
 export function samePlacement(a: Episode, b: Episode): boolean {
   return PLACEMENT_DETAIL_FIELDS.every((field) => ep(a, field) === ep(b, field));
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Cohorts and groups of fields shared by the OC2, OC3 and adoption rules
+
+/** The OC2 items completed for children looked after continuously for 12 months at 31 March. */
+export const OC2_TWELVE_MONTH_FIELDS: readonly string[] = [
+  'CONVICTED',
+  'HEALTH_CHECK',
+  'IMMUNISATIONS',
+  'TEETH_CHECK',
+  'HEALTH_ASSESSMENT',
+  'SUBSTANCE_MISUSE',
+  'INTERVENTION_RECEIVED',
+  'INTERVENTION_OFFERED',
+];
+export const OC3_FIELDS: readonly string[] = ['IN_TOUCH', 'ACTIV', 'ACCOM'];
+export const AD1_FIELDS: readonly string[] = [
+  'DATE_INT',
+  'DATE_MATCH',
+  'FOSTER_CARE',
+  'NB_ADOPTR',
+  'SEX_ADOPTR',
+  'LS_ADOPTR',
+];
+
+/** The first of `fields` that holds a value on the row, or undefined when all are blank. */
+export function firstFilled(row: Row, fields: readonly string[]): string | undefined {
+  return fields.find((field) => val(row, field) !== '');
+}
+
+/**
+ * Looked after continuously for at least 12 months at 31 March (the OC2 cohort): one period of care covers the
+ * whole collection year and is still open at its end, and no episode in the year is a short break (V3/V4).
+ */
+export function continuouslyLookedAfter(child: ChildRecord, context: RuleContext): boolean {
+  const episodes = episodesInOrder(child);
+  const { periodStart, periodEnd } = context;
+  for (const episode of episodes) {
+    const inYear = episode.decom <= periodEnd && (episode.dec === null || episode.dec >= periodStart);
+    if (inYear && SHORT_BREAK_LEGAL_STATUSES.includes(ep(episode, 'LS'))) return false;
+  }
+  return periodsOfCare(episodes).some((period) => {
+    const { start, end } = periodBounds(period);
+    return start <= periodStart && (end === null || end > periodEnd);
+  });
+}
+
+/** True when some episode covers part of the collection year. */
+export function hasEpisodeInYear(child: ChildRecord, context: RuleContext): boolean {
+  return episodesInOrder(child).some(
+    (episode) =>
+      episode.decom <= context.periodEnd && (episode.dec === null || episode.dec >= context.periodStart),
+  );
+}
+
+/**
+ * For a young person aged 17 or 18 on 31 March, the 17th or 18th birthday that fell in the collection year;
+ * null for any other age or an unknown date of birth (the OC3 rules about birthdays in care).
+ */
+export function careLeaverBirthdayInYear(dob: Day | null, context: RuleContext): Day | null {
+  if (dob === null) return null;
+  const age = ageOn(dob, context.periodEnd);
+  return age === 17 || age === 18 ? addYears(dob, age) : null;
+}
