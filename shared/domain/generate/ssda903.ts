@@ -514,7 +514,8 @@ export function generateSsda903(options: Ssda903Options): GeneratedFile[] {
       add('OC2', {
         ...base,
         SDQ_SCORE: age >= 4 && age <= 16 ? String(builder.periodEnd % 30) : '',
-        SDQ_REASON: age >= 4 && age <= 16 ? '' : 'SDQ1',
+        // Under 4 there is no SDQ, so neither a score nor a reason (rule 188).
+        SDQ_REASON: age > 16 ? 'SDQ1' : '',
         CONVICTED: age >= 10 ? '0' : '',
         HEALTH_CHECK: '1',
         IMMUNISATIONS: '1',
