@@ -2,7 +2,7 @@
 // council's indicators have been recomputed after a ReturnIngested. It carries council-level figures and
 // their benchmarks only — never anything about a child — for the risk and notify functions.
 import * as z from 'zod';
-import { RETURN_TYPES } from '../shared/domain/upload-key.ts';
+import { RETURN_TYPES } from '../shared/domain/returns/catalogue.ts';
 
 const provenance = z.enum(['published', 'uploaded', 'inyear']);
 const side = z.enum(['above', 'within', 'below']);

@@ -81,7 +81,7 @@ export class StatelessStack extends Stack {
       .bindBucket(stateful.uploadsBucket, 'UPLOADS_BUCKET', 'readWrite')
       .bindBucket(stateful.dataBucket, 'DATA_BUCKET', 'write')
       .grantStagedMoves(stateful.dataBucket, STAGING_PREFIX)
-      // Last year's curated CIN extract, to link re-referrals across years (ingest-cin.ts).
+      // Last year's curated CIN extract, to link re-referrals across years (use-cases/returns/cin.ts).
       .readObjectsUnder(stateful.dataBucket, CURATED_PREFIX)
       .bindQueue(stateful.recomputeQueue.queue, 'RECOMPUTE_QUEUE_URL', 'send')
       .bindSecret(stateful.pseudonymSecret, 'PSEUDONYM_SECRET_ARN')

@@ -2,7 +2,7 @@
 // the current figures under AGGREGATES#{returnType}#{year}, replaced only by a later ingestion.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ReturnType } from '../domain/upload-key.ts';
+import type { ReturnType } from '../domain/returns/catalogue.ts';
 import { type AggregateStore, type ReturnAggregates, StaleAggregatesError } from '../ports/aggregates.ts';
 
 const councilPk = (la: string) => `COUNCIL#${la}`;

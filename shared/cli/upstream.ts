@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { findCouncil } from '../domain/councils.ts';
 import { FAULTS, type GeneratedFile, generateReturn } from '../domain/generate/index.ts';
 import { loadNationalBaseline } from '../domain/indicators/reference-data.ts';
-import { RETURN_TYPES, type ReturnType } from '../domain/upload-key.ts';
+import { RETURN_TYPES, type ReturnType } from '../domain/returns/catalogue.ts';
 import {
   chooseDeadLetterQueue,
   listDeadLetterQueues,

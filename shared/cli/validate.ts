@@ -5,12 +5,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReturnType } from '../domain/upload-key.ts';
+import type { ReturnType } from '../domain/returns/catalogue.ts';
 import type { AggregateStore } from '../ports/aggregates.ts';
 import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 import type { Submission, SubmissionStore } from '../ports/submissions.ts';
 import { reportKeys } from '../use-cases/ingest-deps.ts';
-import { ingesterFor } from '../use-cases/ingest-return.ts';
+import { ingestSubmission } from '../use-cases/returns/pipeline.ts';
 
 /** The largest file the service accepts by default (the stage's `maxUploadBytes`). */
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1_048_576;
@@ -159,7 +159,7 @@ export async function validateFiles(request: ValidateRequest, now = new Date()):
     new Map(files.map((file) => [file.key, file.path])),
     request.onProgress && ((bytesRead) => request.onProgress?.(Math.min(bytesRead, totalBytes), totalBytes)),
   );
-  const outcome = await ingesterFor(request.returnType)(submission, {
+  const outcome = await ingestSubmission(submission, {
     objects,
     submissions: new SingleSubmission(submission),
     aggregates: request.aggregates ?? noAggregates,

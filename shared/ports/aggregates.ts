@@ -1,6 +1,6 @@
 // Port: council-level aggregates from ingested returns (numerators and denominators; nothing child-level).
 import type { InYearMonth } from '../domain/inyear/months.ts';
-import type { ReturnType } from '../domain/upload-key.ts';
+import type { ReturnType } from '../domain/returns/catalogue.ts';
 
 export interface IndicatorRatio {
   readonly numerator: number;

@@ -2,7 +2,7 @@
 // timing a recompute in-process (scripts/bench-recompute.ts). They keep the stores' contracts, including
 // the recompute record that can be written only once.
 import { findCouncil } from '../domain/councils.ts';
-import type { ReturnType } from '../domain/upload-key.ts';
+import type { ReturnType } from '../domain/returns/catalogue.ts';
 import { type AggregateStore, type ReturnAggregates, StaleAggregatesError } from '../ports/aggregates.ts';
 import type {
   IndicatorStore,

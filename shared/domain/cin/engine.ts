@@ -2,9 +2,9 @@
 // schema, running the year's rules child by child and over the whole return. Pure: a stream in, a result out.
 // Memory: one child at a time, plus what the council-level checks need (identifiers, to find duplicates).
 import { dayFromParts } from '../dates.ts';
-import { type ByteSource, peekBytes, releaseSource } from '../ssda903/bytes.ts';
-import type { TextEncodingName } from '../ssda903/decode.ts';
-import { type BlockingError, listInWords, plural, ReturnReadError } from '../ssda903/issues.ts';
+import { type ByteSource, peekBytes, releaseSource } from '../reading/bytes.ts';
+import type { TextEncodingName } from '../reading/decode.ts';
+import { type BlockingError, listInWords, plural, ReturnReadError } from '../reading/issues.ts';
 import { type CinChild, type CinFinding, type CinHeader, type CinRuleContext, severityOf } from './model.ts';
 import { cinRulesFor } from './rules/registry.ts';
 import { cinSchemaForYear } from './schema.ts';

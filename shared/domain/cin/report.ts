@@ -5,8 +5,8 @@
 // child-level personal data, wherever it is kept.
 import * as z from 'zod';
 import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '../indicators/preview.ts';
-import { plural } from '../ssda903/issues.ts';
-import { csvCell } from '../ssda903/report.ts';
+import { plural } from '../reading/issues.ts';
+import { csvCell } from '../reading/report-csv.ts';
 import type { CinReadResult } from './engine.ts';
 import { cinDescriptions } from './engine.ts';
 import { severityOf } from './model.ts';

@@ -2,13 +2,13 @@
 // a time: memory is one child's elements, whatever the size of the file. Each child is checked against the
 // census year's structure (schema.ts) and handed over as a CinChild with its schema findings.
 //
-// Security: the prolog is checked before the parser sees it (the SSDA903 reader's refuseDoctype), so a
+// Security: the prolog is checked before the parser sees it (reading/xml-prolog.ts, as for every XML return), so a
 // DOCTYPE or ENTITY declaration is refused and no entity can be defined or expanded.
 import { SaxesParser, type SaxesTag } from 'saxes';
-import type { ByteSource } from '../ssda903/bytes.ts';
-import { decodeText, type TextEncodingName } from '../ssda903/decode.ts';
-import { ReturnReadError } from '../ssda903/issues.ts';
-import { refuseDoctype } from '../ssda903/xml-reader.ts';
+import type { ByteSource } from '../reading/bytes.ts';
+import { decodeText, type TextEncodingName } from '../reading/decode.ts';
+import { ReturnReadError } from '../reading/issues.ts';
+import { refuseDoctype } from '../reading/xml-prolog.ts';
 import type { CinChild, CinEpisode, CinFinding, CinHeader } from './model.ts';
 import { type CinSchema, type ElementSpec, leafValueOk, PRE_PROCEEDINGS } from './schema.ts';
 
@@ -380,11 +380,10 @@ export async function* readCinXml(source: ByteSource, options: CinXmlOptions): A
   });
 
   let sawContent = false;
-  for await (const chunk of refuseDoctype(
-    decodeText(source, { fileName, onEncoding: options.onEncoding }),
+  for await (const chunk of refuseDoctype(decodeText(source, { fileName, onEncoding: options.onEncoding }), {
     fileName,
-    64 * 1024,
-  )) {
+    root: ROOT,
+  })) {
     sawContent ||= chunk.trim().length > 0;
     for (let from = 0; from < chunk.length; from += SLICE_CHARS) {
       parser.write(chunk.slice(from, from + SLICE_CHARS));

@@ -1,7 +1,7 @@
 // Domain: synthetic returns for any council and collection year, the same for the same seed. Used by
 // `upstream generate`, the demo world at first start and the benchmarks; nothing in them is real.
 import type { NationalBaseline } from '../indicators/baseline.ts';
-import type { ReturnType } from '../upload-key.ts';
+import type { ReturnType } from '../returns/catalogue.ts';
 import { generateCin } from './cin.ts';
 import { generateCsww } from './csww.ts';
 import { findFaults } from './faults.ts';

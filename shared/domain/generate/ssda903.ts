@@ -517,7 +517,8 @@ export function generateSsda903(options: Ssda903Options): GeneratedFile[] {
         // Under 4 there is no SDQ, so neither a score nor a reason (rule 188).
         SDQ_REASON: age > 16 ? 'SDQ1' : '',
         CONVICTED: age >= 10 ? '0' : '',
-        HEALTH_CHECK: '1',
+        // Development assessments are asked about children under 5 only (rules 545 and 546).
+        HEALTH_CHECK: age < 5 ? '1' : '',
         IMMUNISATIONS: '1',
         TEETH_CHECK: '1',
         HEALTH_ASSESSMENT: '1',

@@ -4,10 +4,10 @@
 // column we do not know) rejects it, so nothing is half-read.
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
+import type { ByteSource } from '../reading/bytes.ts';
+import { decodeText } from '../reading/decode.ts';
+import { listInWords, ReturnReadError } from '../reading/issues.ts';
 import { type Blocking, BlockingReadError, type CouncilNote, FindingCollector } from '../returns/report.ts';
-import type { ByteSource } from '../ssda903/bytes.ts';
-import { decodeText } from '../ssda903/decode.ts';
-import { listInWords, ReturnReadError } from '../ssda903/issues.ts';
 import {
   decimalsOf,
   IDENTITY_COLUMNS,

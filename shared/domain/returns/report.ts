@@ -5,8 +5,8 @@
 // instead of a child, and never quote a personal identifier.
 import * as z from 'zod';
 import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '../indicators/preview.ts';
-import { plural } from '../ssda903/issues.ts';
-import { csvCell } from '../ssda903/report.ts';
+import { plural } from '../reading/issues.ts';
+import { csvCell } from '../reading/report-csv.ts';
 
 export type CouncilLevelReturnType = 'csww' | 'inyear';
 

@@ -3,10 +3,10 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, type Options as CsvParseOptions, Parser } from 'csv-parse';
-import type { ByteSource } from './bytes.ts';
-import { decodeText, type TextEncodingName } from './decode.ts';
+import type { ByteSource } from '../reading/bytes.ts';
+import { decodeText, type TextEncodingName } from '../reading/decode.ts';
+import { listInWords, plural, ReturnReadError } from '../reading/issues.ts';
 import { schemaCode } from './field-checks.ts';
-import { listInWords, plural, ReturnReadError } from './issues.ts';
 import type { Finding, Row, TableName } from './model.ts';
 import { identifyTable, type YearSchema, yearLabel } from './schema.ts';
 

@@ -7,10 +7,11 @@
 // is given), and two numbers per row otherwise. Findings beyond maxListedFindings are counted, not kept.
 // One file is read at a time; a ZIP is read entry by entry.
 import { dayFromParts } from '../dates.ts';
-import { type ByteSource, peekBytes, releaseSource } from './bytes.ts';
+import { type ByteSource, peekBytes, releaseSource } from '../reading/bytes.ts';
+import type { TextEncodingName } from '../reading/decode.ts';
+import { type BlockingError, listInWords, type Notice, plural, ReturnReadError } from '../reading/issues.ts';
 import { ReturnStore } from './child-store.ts';
 import { headerOnlyMessage, openCsvTable } from './csv-reader.ts';
-import type { TextEncodingName } from './decode.ts';
 import {
   createRowChecker,
   type FindingSink,
@@ -18,7 +19,6 @@ import {
   type SchemaKind,
   schemaCode,
 } from './field-checks.ts';
-import { type BlockingError, listInWords, type Notice, plural, ReturnReadError } from './issues.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from './model.ts';
 import { ALL_TABLES, REQUIRED_TABLES, schemaForYear, type YearSchema } from './schema.ts';
 import { readXmlReturn, XML_TABLES } from './xml-reader.ts';

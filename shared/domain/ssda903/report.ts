@@ -2,9 +2,10 @@
 // and as CSV for spreadsheets. It names the council's own CHILD references: it goes back to that council only.
 import * as z from 'zod';
 import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '../indicators/preview.ts';
+import { plural } from '../reading/issues.ts';
+import { csvCell } from '../reading/report-csv.ts';
 import type { ReturnReadResult } from './engine.ts';
 import { describeSchemaFinding, isSchemaCode } from './field-checks.ts';
-import { plural } from './issues.ts';
 import type { TableName } from './model.ts';
 import { ALL_TABLES, schemaForYear, yearLabel } from './schema.ts';
 
@@ -125,20 +126,6 @@ export function buildReport(
 /** The report as JSON, checked against its schema first. */
 export function renderReportJson(report: ValidationReport): string {
   return JSON.stringify(validationReportSchema.parse(report), null, 2);
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/**
- * One CSV cell: a value a spreadsheet would run as a formula (starting = + - @, tab or carriage return)
- * gets a leading apostrophe; then RFC 4180 quoting (double quotes around values with a comma, quote or
- * line break, inner quotes doubled).
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export const REPORT_CSV_COLUMNS = [

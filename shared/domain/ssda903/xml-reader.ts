@@ -12,9 +12,10 @@
 // field is given. Group rows take CHILD and DOB from HEADER. The XSD has no social-worker episodes or DoLo:
 // those tables come only as CSV.
 import { SaxesParser, type SaxesTag } from 'saxes';
-import type { ByteSource } from './bytes.ts';
-import { decodeText, type TextEncodingName } from './decode.ts';
-import { ReturnReadError } from './issues.ts';
+import type { ByteSource } from '../reading/bytes.ts';
+import { decodeText, type TextEncodingName } from '../reading/decode.ts';
+import { ReturnReadError } from '../reading/issues.ts';
+import { doctypeRefused, refuseDoctype } from '../reading/xml-prolog.ts';
 import type { Row, TableName } from './model.ts';
 import { ALL_TABLES, type YearSchema } from './schema.ts';
 
@@ -104,15 +105,6 @@ function asUkDate(value: string): string {
   return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value;
 }
 
-function doctypeRefused(fileName: string): ReturnReadError {
-  return new ReturnReadError(
-    'xml-doctype',
-    `"${fileName}" starts with a document type declaration (<!DOCTYPE …> or <!ENTITY …>). For security we do ` +
-      'not accept XML files that contain one. Export the return again without it, or ask your system supplier.',
-    fileName,
-  );
-}
-
 function malformed(fileName: string, line: number, detail: string): ReturnReadError {
   return new ReturnReadError(
     'xml-malformed',
@@ -120,90 +112,6 @@ function malformed(fileName: string, line: number, detail: string): ReturnReadEr
       'if it was edited by hand, check that every opening tag has a closing tag.',
     fileName,
   );
-}
-
-function notXml(fileName: string): ReturnReadError {
-  return new ReturnReadError(
-    'xml-malformed',
-    `"${fileName}" does not look like an XML file: it should start with <?xml …?> or <${ROOT}>. Export the ` +
-      'return again from your system as XML, or upload the CSV files of its tables instead.',
-    fileName,
-  );
-}
-
-const WHITESPACE = /\s/;
-const NAME_START = /[A-Za-z_:]/;
-
-/**
- * Scans the prolog (everything before the first element) from `from`: returns where the first element
- * starts or, when more text is needed to tell, where to resume as -1 - position. Only the XML
- * declaration, processing instructions, comments and whitespace may come before the first element; any other markup declaration (<!DOCTYPE, <!ENTITY, …) is refused here, so the XML
- * parser never sees one: no entity can be defined, let alone expanded (XXE, "billion laughs").
- */
-function scanProlog(text: string, from: number, fileName: string): number {
-  let at = from;
-  while (at < text.length) {
-    const char = text[at]!;
-    if (WHITESPACE.test(char)) {
-      at++;
-      continue;
-    }
-    if (char !== '<') throw notXml(fileName);
-    const rest = text.length - at;
-    if (rest < 2) return -1 - at;
-    const next = text[at + 1]!;
-    if (next === '?') {
-      const close = text.indexOf('?>', at + 2);
-      if (close === -1) return -1 - at;
-      at = close + 2;
-    } else if (next === '!') {
-      if (rest < 4 && '<!--'.startsWith(text.slice(at))) return -1 - at;
-      if (!text.startsWith('<!--', at)) throw doctypeRefused(fileName);
-      const close = text.indexOf('-->', at + 4);
-      if (close === -1) return -1 - at;
-      at = close + 3;
-    } else if (NAME_START.test(next)) {
-      return at;
-    } else {
-      throw notXml(fileName);
-    }
-  }
-  return -1 - at;
-}
-
-/** Checks the prolog before any of the text reaches the XML parser, then passes the text through unchanged. */
-export async function* refuseDoctype(
-  text: AsyncIterable<string>,
-  fileName: string,
-  maxPrologChars: number,
-): AsyncGenerator<string> {
-  let prolog = '';
-  let resumeAt = 0;
-  let checked = false;
-  for await (const chunk of text) {
-    if (checked) {
-      yield chunk;
-      continue;
-    }
-    prolog += chunk;
-    const found = scanProlog(prolog, resumeAt, fileName);
-    if (found < 0) resumeAt = -1 - found;
-    else {
-      checked = true;
-      yield prolog;
-      prolog = '';
-    }
-    if (!checked && prolog.length > maxPrologChars) {
-      throw new ReturnReadError(
-        'xml-malformed',
-        `"${fileName}" does not look like an XML file: no element starts in its first ${maxPrologChars.toLocaleString('en-GB')} characters. ` +
-          'Export the return again from your system as XML.',
-        fileName,
-      );
-    }
-  }
-  // A file that ends inside its prolog: the parser reports what is wrong with it.
-  if (!checked && prolog.length > 0) yield prolog;
 }
 
 /**
@@ -361,11 +269,12 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
   });
 
   let sawContent = false;
-  for await (const chunk of refuseDoctype(
-    decodeText(source, { fileName, onEncoding: options.onEncoding }),
+  for await (const chunk of refuseDoctype(decodeText(source, { fileName, onEncoding: options.onEncoding }), {
     fileName,
-    options.maxPrologChars ?? 64 * 1024,
-  )) {
+    root: ROOT,
+    otherwise: 'or upload the CSV files of its tables instead',
+    ...(options.maxPrologChars === undefined ? {} : { maxPrologChars: options.maxPrologChars }),
+  })) {
     sawContent ||= chunk.trim().length > 0;
     // Fed in slices so that the rows waiting to be yielded stay few, whatever the size of a chunk.
     for (let from = 0; from < chunk.length; from += SLICE_CHARS) {

@@ -6,11 +6,11 @@
 import { createHash } from 'node:crypto';
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { type Day, dayFromParts, parseIsoDate } from '../dates.ts';
+import type { ByteSource } from '../reading/bytes.ts';
+import { decodeText } from '../reading/decode.ts';
+import { ReturnReadError } from '../reading/issues.ts';
+import { refuseDoctype } from '../reading/xml-prolog.ts';
 import { type Blocking, type CouncilNote, FindingCollector, type RecordFinding } from '../returns/report.ts';
-import type { ByteSource } from '../ssda903/bytes.ts';
-import { decodeText } from '../ssda903/decode.ts';
-import { ReturnReadError } from '../ssda903/issues.ts';
-import { refuseDoctype } from '../ssda903/xml-reader.ts';
 import { CSWW_ROOT, describeType, type ElementSpec, isValidValue } from './csww-schema.ts';
 
 /** One worker as the aggregates need it: nothing that identifies the person. */
@@ -459,7 +459,10 @@ export async function readCswwXml(source: ByteSource, options: CswwReadOptions):
 
   let sawContent = false;
   try {
-    for await (const chunk of refuseDoctype(decodeText(source, { fileName }), fileName, 64 * 1024)) {
+    for await (const chunk of refuseDoctype(decodeText(source, { fileName }), {
+      fileName,
+      root: CSWW_ROOT.name,
+    })) {
       sawContent ||= chunk.trim().length > 0;
       for (let from = 0; from < chunk.length; from += SLICE_CHARS) {
         parser.write(chunk.slice(from, from + SLICE_CHARS));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateReturn } from '../../../shared/domain/generate/index.ts';
 import { loadNationalBaseline } from '../../../shared/domain/indicators/reference-data.ts';
-import type { ReturnType } from '../../../shared/domain/upload-key.ts';
+import type { ReturnType } from '../../../shared/domain/returns/catalogue.ts';
 import { generateAndValidate } from './helpers.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'upstream-generate-'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { csvCell } from '#domain/reading/report-csv';
 import type { AcceptedReturn, RejectedReturn } from '#domain/ssda903/engine';
 import {
   buildReport,
-  csvCell,
   renderReportCsv,
   renderReportJson,
   type ValidationReport,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ByteSource } from '#domain/ssda903/bytes';
-import { ReturnReadError } from '#domain/ssda903/issues';
+import type { ByteSource } from '#domain/reading/bytes';
+import { ReturnReadError } from '#domain/reading/issues';
 import type { Row } from '#domain/ssda903/model';
 import { schemaForYear } from '#domain/ssda903/schema';
 import { readXmlReturn } from '#domain/ssda903/xml-reader';

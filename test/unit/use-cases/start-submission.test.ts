@@ -75,7 +75,7 @@ describe('starting a submission', () => {
     [
       'a file over the limit',
       request({ files: [{ name: 'episodes.csv', size: 10_001, sha256: SHA256 }] }),
-      /at most/,
+      /episodes.csv is 10,001 bytes, over the 10,000 bytes limit for one file/,
     ],
     [
       'an empty file',

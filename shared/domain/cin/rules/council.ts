@@ -1,6 +1,6 @@
 // Domain: CIN checks over the whole return (council-level issues). They are fed child by child and name no
 // child in their messages: duplicates are located by the lines of the <Child> elements.
-import { plural } from '../../ssda903/issues.ts';
+import { plural } from '../../reading/issues.ts';
 import type { CinChild, CinCouncilRule } from '../model.ts';
 
 const MAX_LINES_LISTED = 10;

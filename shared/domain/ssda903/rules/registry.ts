@@ -163,7 +163,20 @@ import { rule528 } from './rule-528.ts';
 import { rule529 } from './rule-529.ts';
 import { rule530 } from './rule-530.ts';
 import { rule531 } from './rule-531.ts';
+import { rule542 } from './rule-542.ts';
+import { rule543 } from './rule-543.ts';
+import { rule544 } from './rule-544.ts';
+import { rule545 } from './rule-545.ts';
+import { rule546 } from './rule-546.ts';
+import { rule547 } from './rule-547.ts';
 import { rule550 } from './rule-550.ts';
+import { rule551 } from './rule-551.ts';
+import { rule552 } from './rule-552.ts';
+import { rule553 } from './rule-553.ts';
+import { rule554 } from './rule-554.ts';
+import { rule557, rule557Until2024 } from './rule-557.ts';
+import { rule558 } from './rule-558.ts';
+import { rule563 } from './rule-563.ts';
 import { rule564 } from './rule-564.ts';
 import { rule565 } from './rule-565.ts';
 import { rule566 } from './rule-566.ts';
@@ -421,7 +434,20 @@ export const BASE_RULES: readonly Rule[] = [
   rule529,
   rule530,
   rule531,
+  rule542,
+  rule543,
+  rule544,
+  rule545,
+  rule546,
+  rule547,
   rule550,
+  rule551,
+  rule552,
+  rule553,
+  rule554,
+  rule557Until2024,
+  rule558,
+  rule563,
   rule564,
   rule565,
   rule566,
@@ -484,7 +510,8 @@ export const YEAR_CHANGES: readonly YearChange[] = [
     ],
   },
   {
-    // 2024/25: SEX becomes M/F/U; PLACE gains K3 and loses H5 and P2; SW01STG1 split into SW01a/SW01b.
+    // 2024/25: SEX becomes M/F/U; PLACE gains K3 and loses H5 and P2; SW01STG1 split into SW01a/SW01b;
+    // 557 no longer counts a freeing order (D1).
     year: 2025,
     added: [rule231, rule232, ruleSW01aSTG1, ruleSW01bSTG1],
     replaced: [
@@ -492,6 +519,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
       rule146Until2025,
       rule393,
       rule174,
+      rule557,
       rule612,
       rule371,
       ruleSW07STG2,

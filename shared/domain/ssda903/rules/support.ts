@@ -343,3 +343,49 @@ export function careLeaverBirthdayInYear(dob: Day | null, context: RuleContext):
   const age = ageOn(dob, context.periodEnd);
   return age === 17 || age === 18 ? addYears(dob, age) : null;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The outcomes (OC2) cohort and its health fields, used by the OC2 completeness rules (543 to 547)
+
+/**
+ * DfE's OC2 cohort: looked after continuously for at least 12 months at the end of the collection year, i.e.
+ * in one period of care (short breaks V3/V4 not counted) from the first day of the year to its last.
+ */
+export function lookedAfterWholeYear(child: ChildRecord, context: RuleContext): boolean {
+  const episodes = episodesInOrder(child).filter(
+    (episode) => !SHORT_BREAK_LEGAL_STATUSES.includes(ep(episode, 'LS')),
+  );
+  return periodsOfCare(episodes).some((period) => {
+    const { start, end } = periodBounds(period);
+    return start <= context.periodStart && (end === null || end >= context.periodEnd);
+  });
+}
+
+/** The OC2 health fields that go with conviction (544) and health promotion (547) information. */
+export const OC2_HEALTH_FIELDS: readonly string[] = [
+  'IMMUNISATIONS',
+  'TEETH_CHECK',
+  'HEALTH_ASSESSMENT',
+  'SUBSTANCE_MISUSE',
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Adoption decisions (PlacedAdoption) against adoption placements and placement orders (551 to 563)
+
+/** Placed for adoption (with current foster carers or not, under a placement order or with consent). */
+export const ADOPTION_PLACEMENTS: readonly string[] = ['A3', 'A4', 'A5', 'A6'];
+/** Legal status: placement order granted. */
+export const PLACEMENT_ORDER = 'E1';
+
+/** The child's adoption decisions with a readable DATE_PLACED, earliest first. */
+export function adoptionDecisions(child: ChildRecord): readonly DatedRow[] {
+  return sortedByDate(rowsOf(child, 'PlacedAdoption'), 'DATE_PLACED');
+}
+
+/** The first episode (in DECOM order) that passes `test`. */
+export function firstEpisodeWhere(
+  child: ChildRecord,
+  test: (episode: Episode) => boolean,
+): Episode | undefined {
+  return episodesInOrder(child).find(test);
+}

@@ -1,4 +1,4 @@
-// Domain helper: the byte sources the SSDA903 readers accept, and looking at a source's first bytes
+// Domain helper: the byte sources every return reader accepts, and looking at a source's first bytes
 // without losing them.
 
 /** A Node Readable, any async iterable of byte chunks, or (mostly in tests) a whole buffer or string. */

@@ -1,9 +1,10 @@
-// Domain: the problems reading an SSDA903 upload can raise, worded for a council data officer.
+// Domain: the problems reading an upload can raise (any return type), worded for a council data officer.
 // Blocking problems stop the return being processed; notices are reported while processing continues.
 
 export type BlockingKind =
   // the upload as a whole
   | 'no-files'
+  | 'year-not-accepted'
   | 'file-too-large'
   | 'mixed-upload'
   | 'unsupported-file'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, type TextEncodingName } from '#domain/ssda903/decode';
-import { ReturnReadError } from '#domain/ssda903/issues';
-import { chunked, collectText, inChunks, windows1252 } from './helpers/streams.ts';
+import { decodeText, type TextEncodingName } from '#domain/reading/decode';
+import { ReturnReadError } from '#domain/reading/issues';
+import { chunked, collectText, inChunks, windows1252 } from '../ssda903/helpers/streams.ts';
 
 async function decode(
   source: Parameters<typeof decodeText>[0],
