@@ -279,6 +279,22 @@ class CinBuilder {
         end: null,
       };
     }
+    this.enoughDisabilityCodes();
+  }
+
+  /**
+   * A return uses at least 8 different disability codes (NONE among them; query 2887Q). A small council's
+   * children rarely do by chance, so children without a disability are given the codes not yet used, in turn.
+   */
+  private enoughDisabilityCodes(): void {
+    const used = new Set(this.children.flatMap((child) => child.disabilities));
+    const unused = DISABILITIES.filter((code) => !used.has(code));
+    const withoutAny = this.children.filter((child) => child.disabilities[0] === 'NONE');
+    while (used.size < 8 && unused.length > 0 && withoutAny.length > 1) {
+      const code = unused.shift()!;
+      withoutAny.pop()!.disabilities = [code];
+      used.add(code);
+    }
   }
 
   private reviews(plan: Plan, onTime: boolean): void {
