@@ -39,6 +39,15 @@ import { rule178, rule178Until2025 } from './rule-178.ts';
 import { rule180 } from './rule-180.ts';
 import { rule184 } from './rule-184.ts';
 import { rule196 } from './rule-196.ts';
+import { rule202 } from './rule-202.ts';
+import { rule203 } from './rule-203.ts';
+import { rule204 } from './rule-204.ts';
+import { rule205A } from './rule-205A.ts';
+import { rule205B } from './rule-205B.ts';
+import { rule205C } from './rule-205C.ts';
+import { rule205D } from './rule-205D.ts';
+import { rule207 } from './rule-207.ts';
+import { rule208 } from './rule-208.ts';
 import { rule213, rule213Until2025 } from './rule-213.ts';
 import { rule214 } from './rule-214.ts';
 import { rule217 } from './rule-217.ts';
@@ -94,6 +103,12 @@ import { rule441 } from './rule-441.ts';
 import { rule442 } from './rule-442.ts';
 import { rule460 } from './rule-460.ts';
 import { rule501 } from './rule-501.ts';
+import { rule502 } from './rule-502.ts';
+import { rule503A } from './rule-503A.ts';
+import { rule503B } from './rule-503B.ts';
+import { rule503C } from './rule-503C.ts';
+import { rule503E } from './rule-503E.ts';
+import { rule503F } from './rule-503F.ts';
 import { rule504 } from './rule-504.ts';
 import { rule511 } from './rule-511.ts';
 import { rule522 } from './rule-522.ts';
@@ -104,6 +119,10 @@ import { rule529 } from './rule-529.ts';
 import { rule530 } from './rule-530.ts';
 import { rule531 } from './rule-531.ts';
 import { rule550 } from './rule-550.ts';
+import { rule559 } from './rule-559.ts';
+import { rule560 } from './rule-560.ts';
+import { rule561 } from './rule-561.ts';
+import { rule562 } from './rule-562.ts';
 import { rule564 } from './rule-564.ts';
 import { rule565 } from './rule-565.ts';
 import { rule566 } from './rule-566.ts';
@@ -111,14 +130,18 @@ import { rule567 } from './rule-567.ts';
 import { rule570 } from './rule-570.ts';
 import { rule571 } from './rule-571.ts';
 import { rule574 } from './rule-574.ts';
+import { rule576 } from './rule-576.ts';
 import { rule577 } from './rule-577.ts';
 import { rule578 } from './rule-578.ts';
 import { rule581 } from './rule-581.ts';
+import { rule584 } from './rule-584.ts';
 import { rule586 } from './rule-586.ts';
 import { rule611 } from './rule-611.ts';
 import { rule612, rule612Until2024 } from './rule-612.ts';
 import { rule620 } from './rule-620.ts';
 import { rule621 } from './rule-621.ts';
+import { rule624 } from './rule-624.ts';
+import { rule626 } from './rule-626.ts';
 import { rule631 } from './rule-631.ts';
 import { rule700 } from './rule-700.ts';
 import { rule701 } from './rule-701.ts';
@@ -126,13 +149,17 @@ import { rule702 } from './rule-702.ts';
 import { rule703 } from './rule-703.ts';
 import { rule704 } from './rule-704.ts';
 import { rule705 } from './rule-705.ts';
+import { rule706 } from './rule-706.ts';
 import { rule707 } from './rule-707.ts';
 import { rule708 } from './rule-708.ts';
 import { rule1000 } from './rule-1000.ts';
+import { rule1001 } from './rule-1001.ts';
+import { rule1002 } from './rule-1002.ts';
 import { rule1004 } from './rule-1004.ts';
 import { rule1005 } from './rule-1005.ts';
 import { rule1006 } from './rule-1006.ts';
 import { rule1009 } from './rule-1009.ts';
+import { rule1010 } from './rule-1010.ts';
 import { ruleINT01 } from './rule-INT01.ts';
 import { ruleINT02 } from './rule-INT02.ts';
 import { ruleINT03 } from './rule-INT03.ts';
@@ -157,6 +184,7 @@ import { ruleINT33 } from './rule-INT33.ts';
 import { ruleINT34 } from './rule-INT34.ts';
 import { ruleINT35 } from './rule-INT35.ts';
 import { ruleINT36 } from './rule-INT36.ts';
+import { ruleNoE } from './rule-NoE.ts';
 import { ruleSW01aSTG1 } from './rule-SW01aSTG1.ts';
 import { ruleSW01bSTG1 } from './rule-SW01bSTG1.ts';
 import { ruleSW01STG1 } from './rule-SW01STG1.ts';
@@ -188,11 +216,14 @@ export const FIRST_YEAR = 2023;
 /** Rules in force in 2022/23, in their 2022/23 versions. */
 export const BASE_RULES: readonly Rule[] = [
   rule1000,
+  rule1001,
+  rule1002,
   rule1004,
   rule1005,
   rule1006,
   rule1009,
   rule101Until2024,
+  rule1010,
   rule102,
   rule103,
   rule104,
@@ -229,6 +260,15 @@ export const BASE_RULES: readonly Rule[] = [
   rule180,
   rule184,
   rule196,
+  rule202,
+  rule203,
+  rule204,
+  rule205A,
+  rule205B,
+  rule205C,
+  rule205D,
+  rule207,
+  rule208,
   rule213Until2025,
   rule214,
   rule217,
@@ -281,6 +321,12 @@ export const BASE_RULES: readonly Rule[] = [
   rule442,
   rule460,
   rule501,
+  rule502,
+  rule503A,
+  rule503B,
+  rule503C,
+  rule503E,
+  rule503F,
   rule504,
   rule511,
   rule522,
@@ -291,6 +337,10 @@ export const BASE_RULES: readonly Rule[] = [
   rule530,
   rule531,
   rule550,
+  rule559,
+  rule560,
+  rule561,
+  rule562,
   rule564,
   rule565,
   rule566,
@@ -298,14 +348,18 @@ export const BASE_RULES: readonly Rule[] = [
   rule570,
   rule571,
   rule574,
+  rule576,
   rule577,
   rule578,
   rule581,
+  rule584,
   rule586,
   rule611,
   rule612Until2024,
   rule620,
   rule621,
+  rule624,
+  rule626,
   rule631,
   ruleINT01,
   ruleINT02,
@@ -331,6 +385,7 @@ export const BASE_RULES: readonly Rule[] = [
   ruleINT34,
   ruleINT35,
   ruleINT36,
+  ruleNoE,
 ];
 
 export const YEAR_CHANGES: readonly YearChange[] = [
@@ -375,7 +430,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
   {
     // 2026/27: deprivation of liberty orders (DoLo table).
     year: 2027,
-    added: [rule700, rule701, rule702, rule703, rule704, rule705, rule707, rule708],
+    added: [rule700, rule701, rule702, rule703, rule704, rule705, rule706, rule707, rule708],
   },
 ];
 
