@@ -34,7 +34,7 @@ export interface InputFile {
   /** The file name as uploaded (used to tell the format and in messages). */
   readonly name: string;
   readonly body: ByteSource;
-  /** Last year's return, declared as such; names ending in "_last" are recognised without it. */
+  /** Last year’s return, declared as such; names ending in "_last" are recognised without it. */
   readonly previousYear?: boolean;
 }
 
@@ -113,7 +113,7 @@ class ReadSession {
   readonly store: ReturnStore;
   private readonly checkers = new Map<TableName, ReturnType<typeof createRowChecker>>();
   readonly sink: FindingSink;
-  /** Last year's files, read in a pass of their own for the rules that compare the two years. */
+  /** Last year’s files, read in a pass of their own for the rules that compare the two years. */
   readonly previous: PreviousYearReader;
 
   constructor(
@@ -223,7 +223,7 @@ export async function readReturn(
   if (files.length === 0) {
     const message =
       lastYear.length > 0
-        ? 'Only last year\'s files (names ending in "_last") were uploaded. Upload this year\'s return with them.'
+        ? 'Only last year’s files (names ending in "_last") were uploaded. Upload this year’s return with them.'
         : 'No files were uploaded.';
     session.block({ kind: 'no-files', file: null, message });
     return rejected(session, format);
@@ -475,7 +475,7 @@ async function checkChildren(
     periodEnd: dayFromParts(year, 3, 31)!,
     tablesPresent,
   };
-  // Last year's rows reach the rules only: onChild (degrade, aggregates) gets this year's context.
+  // Last year’s rows reach the rules only: onChild (degrade, aggregates) gets this year's context.
   const previousYear = session.previous.result();
   const context: RuleContext = previousYear ? { ...thisYear, previousYear } : thisYear;
   session.notices.push(...session.previous.notices);

@@ -1,7 +1,7 @@
 // Domain: last year's return, uploaded beside this year's so that the checks comparing the two years can run
 // (DfE's rules on "Episodes_last", "Header_last" and the like). See docs/adr/0006-last-years-return.md.
 //
-// Last year's files are told apart by name: a name ending in "_last" (episodes_last.csv, return_last.xml,
+// Last year’s files are told apart by name: a name ending in "_last" (episodes_last.csv, return_last.xml,
 // return_last.zip) or a file inside a folder named "previous" in the ZIP. They are read with the same readers
 // under last year's schema, grouped by child in memory, and offered to the rules through the rule context.
 // Nothing of them is checked field by field, stored, aggregated or listed in the report: a problem reading
@@ -113,7 +113,7 @@ export class PreviousYearReader {
         kind: 'previous-year',
         severity: 'warning',
         file: name,
-        message: `"${earlier}" and "${name}" both hold last year's ${opened.table} table; only "${earlier}" was used.`,
+        message: `"${earlier}" and "${name}" both hold last year’s ${opened.table} table; only "${earlier}" was used.`,
       });
       return;
     }
@@ -154,11 +154,11 @@ export class PreviousYearReader {
       kind: 'previous-year',
       severity: 'warning',
       file: name,
-      message: `Last year's file "${name}" could not be read, so it was left out of the checks that compare the two years. ${reason}`,
+      message: `Last year’s file "${name}" could not be read, so it was left out of the checks that compare the two years. ${reason}`,
     });
   }
 
-  /** Last year's return as the rules see it; undefined when no file of it could be read. */
+  /** Last year’s return as the rules see it; undefined when no file of it could be read. */
   result(): PreviousYear | undefined {
     if (this.present.size === 0) return undefined;
     const byChild = this.byChild;
@@ -190,14 +190,14 @@ export function previousYearRunnable(
   if (skipped.length === 0) return { runnable, notice: null };
   const codes = listInWords(skipped);
   const message = previous
-    ? `Last year's files have no ${listInWords([
+    ? `Last year’s files have no ${listInWords([
         ...new Set(
           needsPrevious.flatMap((rule) =>
             (rule.previousTables ?? []).filter((table) => !previous.tablesPresent.has(table)),
           ),
         ),
       ])} table, so ${skipped.length === 1 ? 'check' : 'checks'} ${codes}, which compare this year with last year, did not run.`
-    : `Last year's return was not uploaded with this one, so the ${skipped.length} checks that compare this year with last year did not run (${codes}). ` +
-      'To run them, upload last year\'s files too, named with "_last" at the end (for example episodes_last.csv), or put them in a folder named "previous" in the ZIP.';
+    : `Last year’s return was not uploaded with this one, so the ${skipped.length} checks that compare this year with last year did not run (${codes}). ` +
+      'To run them, upload last year’s files too, named with "_last" at the end (for example episodes_last.csv), or put them in a folder named "previous" in the ZIP.';
   return { runnable, notice: { kind: 'previous-year', severity: 'info', file: null, message } };
 }
