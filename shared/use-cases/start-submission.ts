@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { findCouncil } from '../domain/councils.ts';
+import { isPreviousYearFile } from '../domain/ssda903/previous-year.ts';
 import { plainIssues } from '../domain/plain-issues.ts';
 import { yearRefusal } from '../domain/returns/years.ts';
 import type { Role } from '../domain/roles.ts';
@@ -64,8 +65,13 @@ export function startSubmissionSchema(maxFileBytes: number, now: Date) {
       const names = request.files.map((entry) => entry.name.toLowerCase());
       if (new Set(names).size !== names.length)
         context.addIssue({ code: 'custom', path: ['files'], message: 'Two files have the same name.' });
-      const single = request.files.filter((entry) => /\.(zip|xml)$/i.test(entry.name));
-      if (single.length > 0 && request.files.length > 1) {
+      // An SSDA903 return may bring last year's files alongside (names ending in "_last"), whatever its form.
+      const thisYear =
+        request.returnType === 'ssda903'
+          ? request.files.filter((entry) => !isPreviousYearFile(entry.name))
+          : request.files;
+      const single = thisYear.filter((entry) => /\.(zip|xml)$/i.test(entry.name));
+      if (single.length > 0 && thisYear.length > 1) {
         context.addIssue({
           code: 'custom',
           path: ['files'],

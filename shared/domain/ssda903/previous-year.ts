@@ -25,6 +25,13 @@ export function isPreviousYearFile(name: string): boolean {
   return LAST_STEM.test(dot === -1 ? base : base.slice(0, dot));
 }
 
+/** The name a file declared as last year's is sent under: "episodes.csv" becomes "episodes_last.csv". */
+export function asPreviousYearName(name: string): string {
+  if (isPreviousYearFile(name)) return name;
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? `${name}_last` : `${name.slice(0, dot)}_last${name.slice(dot)}`;
+}
+
 const NO_ROWS: readonly Row[] = Object.freeze([]);
 
 function formatOf(name: string, head: Buffer): 'csv' | 'xml' | 'zip' {
