@@ -196,15 +196,21 @@ export function previousYearRunnable(
   const skipped = needsPrevious.filter((rule) => !runnable(rule)).map((rule) => rule.code);
   if (skipped.length === 0) return { runnable, notice: null };
   const codes = listInWords(skipped);
-  const message = previous
-    ? `Last year’s files have no ${listInWords([
-        ...new Set(
-          needsPrevious.flatMap((rule) =>
-            (rule.previousTables ?? []).filter((table) => !previous.tablesPresent.has(table)),
-          ),
+  const checks = skipped.length === 1 ? `check ${codes}, which compares` : `checks ${codes}, which compare`;
+  let message: string;
+  if (previous) {
+    const missing = [
+      ...new Set(
+        needsPrevious.flatMap((rule) =>
+          (rule.previousTables ?? []).filter((table) => !previous.tablesPresent.has(table)),
         ),
-      ])} table, so ${skipped.length === 1 ? 'check' : 'checks'} ${codes}, which compare this year with last year, did not run.`
-    : `Last year’s return was not uploaded with this one, so the ${skipped.length} checks that compare this year with last year did not run (${codes}). ` +
+      ),
+    ];
+    message = `Last year’s files have no ${listInWords(missing)} ${missing.length === 1 ? 'table' : 'tables'}, so ${checks} this year with last year, did not run.`;
+  } else {
+    message =
+      `Last year’s return was not uploaded with this one, so the ${skipped.length} checks that compare this year with last year did not run (${codes}). ` +
       'To run them, upload last year’s files too, named with "_last" at the end (for example episodes_last.csv), or put them in a folder named "previous" in the ZIP.';
+  }
   return { runnable, notice: { kind: 'previous-year', severity: 'info', file: null, message } };
 }
