@@ -136,13 +136,16 @@ import { rule578 } from './rule-578.ts';
 import { rule581 } from './rule-581.ts';
 import { rule584 } from './rule-584.ts';
 import { rule586 } from './rule-586.ts';
+import { rule602 } from './rule-602.ts';
 import { rule611 } from './rule-611.ts';
 import { rule612, rule612Until2024 } from './rule-612.ts';
 import { rule620 } from './rule-620.ts';
 import { rule621 } from './rule-621.ts';
 import { rule624 } from './rule-624.ts';
+import { rule625 } from './rule-625.ts';
 import { rule626 } from './rule-626.ts';
 import { rule631 } from './rule-631.ts';
+import { rule635 } from './rule-635.ts';
 import { rule700 } from './rule-700.ts';
 import { rule701 } from './rule-701.ts';
 import { rule702 } from './rule-702.ts';
@@ -152,6 +155,8 @@ import { rule705 } from './rule-705.ts';
 import { rule706 } from './rule-706.ts';
 import { rule707 } from './rule-707.ts';
 import { rule708 } from './rule-708.ts';
+import { rule709 } from './rule-709.ts';
+import { rule710 } from './rule-710.ts';
 import { rule1000 } from './rule-1000.ts';
 import { rule1001 } from './rule-1001.ts';
 import { rule1002 } from './rule-1002.ts';
@@ -160,6 +165,7 @@ import { rule1005 } from './rule-1005.ts';
 import { rule1006 } from './rule-1006.ts';
 import { rule1009 } from './rule-1009.ts';
 import { rule1010 } from './rule-1010.ts';
+import { ruleEPI } from './rule-EPI.ts';
 import { ruleINT01 } from './rule-INT01.ts';
 import { ruleINT02 } from './rule-INT02.ts';
 import { ruleINT03 } from './rule-INT03.ts';
@@ -354,13 +360,17 @@ export const BASE_RULES: readonly Rule[] = [
   rule581,
   rule584,
   rule586,
+  rule602,
   rule611,
   rule612Until2024,
   rule620,
   rule621,
   rule624,
+  rule625,
   rule626,
   rule631,
+  rule635,
+  ruleEPI,
   ruleINT01,
   ruleINT02,
   ruleINT03,
@@ -430,7 +440,19 @@ export const YEAR_CHANGES: readonly YearChange[] = [
   {
     // 2026/27: deprivation of liberty orders (DoLo table).
     year: 2027,
-    added: [rule700, rule701, rule702, rule703, rule704, rule705, rule706, rule707, rule708],
+    added: [
+      rule700,
+      rule701,
+      rule702,
+      rule703,
+      rule704,
+      rule705,
+      rule706,
+      rule707,
+      rule708,
+      rule709,
+      rule710,
+    ],
   },
 ];
 
