@@ -130,10 +130,13 @@ import { rule567 } from './rule-567.ts';
 import { rule570 } from './rule-570.ts';
 import { rule571 } from './rule-571.ts';
 import { rule574 } from './rule-574.ts';
+import { rule575 } from './rule-575.ts';
 import { rule576 } from './rule-576.ts';
 import { rule577 } from './rule-577.ts';
 import { rule578 } from './rule-578.ts';
+import { rule580 } from './rule-580.ts';
 import { rule581 } from './rule-581.ts';
+import { rule582 } from './rule-582.ts';
 import { rule584 } from './rule-584.ts';
 import { rule586 } from './rule-586.ts';
 import { rule602 } from './rule-602.ts';
@@ -144,7 +147,10 @@ import { rule621 } from './rule-621.ts';
 import { rule624 } from './rule-624.ts';
 import { rule625 } from './rule-625.ts';
 import { rule626 } from './rule-626.ts';
+import { rule628 } from './rule-628.ts';
+import { rule630 } from './rule-630.ts';
 import { rule631 } from './rule-631.ts';
+import { rule634 } from './rule-634.ts';
 import { rule635 } from './rule-635.ts';
 import { rule700 } from './rule-700.ts';
 import { rule701 } from './rule-701.ts';
@@ -354,10 +360,13 @@ export const BASE_RULES: readonly Rule[] = [
   rule570,
   rule571,
   rule574,
+  rule575,
   rule576,
   rule577,
   rule578,
+  rule580,
   rule581,
+  rule582,
   rule584,
   rule586,
   rule602,
@@ -368,7 +377,10 @@ export const BASE_RULES: readonly Rule[] = [
   rule624,
   rule625,
   rule626,
+  rule628,
+  rule630,
   rule631,
+  rule634,
   rule635,
   ruleEPI,
   ruleINT01,
