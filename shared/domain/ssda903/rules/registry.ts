@@ -134,12 +134,16 @@ import { rule575 } from './rule-575.ts';
 import { rule576 } from './rule-576.ts';
 import { rule577 } from './rule-577.ts';
 import { rule578 } from './rule-578.ts';
+import { rule579 } from './rule-579.ts';
 import { rule580 } from './rule-580.ts';
 import { rule581 } from './rule-581.ts';
 import { rule582 } from './rule-582.ts';
+import { rule583 } from './rule-583.ts';
 import { rule584 } from './rule-584.ts';
 import { rule586 } from './rule-586.ts';
+import { rule601 } from './rule-601.ts';
 import { rule602 } from './rule-602.ts';
+import { rule607, rule607Until2024 } from './rule-607.ts';
 import { rule611 } from './rule-611.ts';
 import { rule612, rule612Until2024 } from './rule-612.ts';
 import { rule620 } from './rule-620.ts';
@@ -208,6 +212,7 @@ import { ruleSW07STG2, ruleSW07STG2Until2024 } from './rule-SW07STG2.ts';
 import { ruleSW08STG2 } from './rule-SW08STG2.ts';
 import { ruleSW09STG2 } from './rule-SW09STG2.ts';
 import { ruleSW10STG2, ruleSW10STG2Until2024 } from './rule-SW10STG2.ts';
+import { ruleSW11bSTG2 } from './rule-SW11bSTG2.ts';
 import { ruleSW13STG1, ruleSW13STG1Until2024 } from './rule-SW13STG1.ts';
 import { ruleSW17STG2 } from './rule-SW17STG2.ts';
 
@@ -364,12 +369,16 @@ export const BASE_RULES: readonly Rule[] = [
   rule576,
   rule577,
   rule578,
+  rule579,
   rule580,
   rule581,
   rule582,
+  rule583,
   rule584,
   rule586,
+  rule601,
   rule602,
+  rule607Until2024,
   rule611,
   rule612Until2024,
   rule620,
@@ -424,6 +433,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
       ruleSW08STG2,
       ruleSW09STG2,
       ruleSW10STG2Until2024,
+      ruleSW11bSTG2,
       ruleSW13STG1Until2024,
     ],
   },
@@ -435,6 +445,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
       rule101,
       rule146Until2025,
       rule174,
+      rule607,
       rule612,
       rule371,
       ruleSW07STG2,
