@@ -109,7 +109,7 @@ describe('the upstream command against the local cloud', () => {
     const report = JSON.parse(submitted.out) as { status: string };
     expect(report.status).toMatch(/^accepted/);
     expect(submitted.out).toMatch(new RegExp(`"204"[^}]*"${child}"|"${child}"[^}]*"204"`));
-    expect(submitted.out).toContain('Last year’s files have no Episodes table');
+    expect(submitted.out).toContain('Last year’s files have no Episodes, UASC');
     const offline = await run(['validate', '--la', '886', ...args], env);
     expect(offline.out).toBe(submitted.out);
   });
