@@ -19,10 +19,12 @@ describe('rule 1001: care leaver information needs 13 weeks in care from 14, som
   });
 
   it('counts last year’s episodes as well as this year’s', () => {
-    const child = youngPerson([{ DECOM: '01/02/2025', DEC: '15/05/2025', REC: 'E8' }]);
+    // 45 days this year alone are too few; with last year's 273 days the young person qualifies.
+    const child = youngPerson([{ DECOM: '01/03/2025', DEC: '15/04/2025', REC: 'E8' }]);
     const last = childWith('C1', {
-      Episodes: [episode({ DECOM: '01/06/2024', DEC: '01/02/2025', REC: 'X1' })],
+      Episodes: [episode({ DECOM: '01/06/2024', DEC: '01/03/2025', REC: 'X1' })],
     });
+    expect(flagged(rule1001, child, withLastYear([]))).toEqual(['OC3:2:IN_TOUCH']);
     expect(flagged(rule1001, child, withLastYear([last]))).toEqual([]);
   });
 
