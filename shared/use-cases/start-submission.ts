@@ -3,10 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { findCouncil } from '../domain/councils.ts';
-import { isPreviousYearFile } from '../domain/ssda903/previous-year.ts';
 import { plainIssues } from '../domain/plain-issues.ts';
 import { yearRefusal } from '../domain/returns/years.ts';
 import type { Role } from '../domain/roles.ts';
+import { isPreviousYearFile } from '../domain/ssda903/previous-year.ts';
 import { RETURN_TYPES } from '../domain/upload-key.ts';
 import type { NewSubmission, SubmissionStore } from '../ports/submissions.ts';
 
