@@ -61,15 +61,19 @@ Commands:
   dlq        operators: list, read and redrive dead-letter queues
 
 Run \`upstream <command> --help\` for a command's options and an example.`,
-  validate: `Usage: upstream validate --type ssda903|cin|csww|inyear --year YYYY --la CODE [--format text|json|csv] FILE…
+  validate: `Usage: upstream validate --type ssda903|cin|csww|inyear --year YYYY --la CODE [--format text|json|csv]
+                         [--previous FILE]… FILE…
 
 Checks the files offline with the service's own reading, checks and report; nothing leaves this machine.
 --year is the collection year: 2026 for April 2025 to March 2026 (the census year for csww).
+--previous names a file of last year's SSDA903 return (repeat it for each), for the checks that compare
+the two years; files whose names end in "_last" (episodes_last.csv) are recognised without it.
 --format json prints exactly the report the API returns for the same files.
 Exit code: 0 accepted (with or without issues), 2 rejected, 1 usage error.
 
 Example:
-  upstream validate --type ssda903 --year 2027 --la 886 header.csv episodes.csv reviews.csv`,
+  upstream validate --type ssda903 --year 2027 --la 886 header.csv episodes.csv reviews.csv
+  upstream validate --type ssda903 --year 2027 --la 886 --previous 2026/episodes.csv header.csv episodes.csv`,
   login: `Usage: upstream login --auth URL --client-id ID --api URL      (a deployed stack)
        upstream login [--user NAME] [--console URL]              (the local cloud, npm start)
 
@@ -90,9 +94,11 @@ Deletes the session kept on this machine and, for a managed-login session, revok
 
 Example:
   upstream logout`,
-  submit: `Usage: upstream submit --type ssda903|cin|csww|inyear --year YYYY [--la CODE] [--format text|json|csv] FILE…
+  submit: `Usage: upstream submit --type ssda903|cin|csww|inyear --year YYYY [--la CODE] [--format text|json|csv]
+                       [--previous FILE]… FILE…
 
 Sends the files the way the browser does, waits for the checks and prints the report.
+--previous sends a file of last year's SSDA903 return too, as in validate.
 Exit code: 0 accepted (with or without issues), 2 rejected, 1 on a failure.
 
 Example:
@@ -170,6 +176,18 @@ function checkFiles(files: readonly string[], command: string): void {
   if (missing.length > 0) throw new CliError(`No such file: ${missing.join(', ')}.`);
 }
 
+/** Files given with --previous: last year's SSDA903 return, for the checks that compare the two years. */
+function previousYearFiles(
+  files: readonly string[] | undefined,
+  returnType: ReturnType,
+  command: string,
+): string[] {
+  if (!files || files.length === 0) return [];
+  if (returnType !== 'ssda903') throw usage('--previous is for SSDA903 returns only.', command);
+  checkFiles(files, command);
+  return [...files];
+}
+
 function print(io: Io, format: Format, reportJson: string, csv?: string): void {
   if (format === 'json') io.stdout.write(reportJson.endsWith('\n') ? reportJson : `${reportJson}\n`);
   else if (format === 'csv') io.stdout.write(csv ?? '');
@@ -182,6 +200,7 @@ const RETURN_OPTIONS = {
   year: { type: 'string' },
   la: { type: 'string' },
   format: { type: 'string' },
+  previous: { type: 'string', multiple: true },
 } as const;
 
 async function validate(args: string[], io: Io): Promise<number> {
@@ -192,11 +211,13 @@ async function validate(args: string[], io: Io): Promise<number> {
     throw usage('Say which council the return is for with --la, e.g. --la 886 for Kent.', 'validate');
   checkFiles(positionals, 'validate');
   const bar = progressBar(io.stderr, io.env);
+  const previousFiles = previousYearFiles(values.previous, returnType, 'validate');
   const result = await validateFiles({
     returnType,
     collectionYear,
     la: values.la,
     files: positionals,
+    previousFiles,
     ...(bar ? { onProgress: bar.update } : {}),
   }).finally(() => bar?.finish());
   print(io, format, result.json, result.csv);
@@ -253,7 +274,13 @@ async function submit(args: string[], io: Io, session: Session): Promise<number>
   checkFiles(positionals, 'submit');
   const view = await submitFiles(
     session,
-    { returnType, collectionYear, ...(values.la ? { la: values.la } : {}), files: positionals },
+    {
+      returnType,
+      collectionYear,
+      ...(values.la ? { la: values.la } : {}),
+      files: positionals,
+      previousFiles: previousYearFiles(values.previous, returnType, 'submit'),
+    },
     (line) => io.stderr.write(`${line}\n`),
   );
   const status = view.outcome?.status ?? view.status;

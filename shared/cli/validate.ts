@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReturnType } from '../domain/returns/catalogue.ts';
+import { asPreviousYearName } from '../domain/ssda903/previous-year.ts';
 import type { AggregateStore } from '../ports/aggregates.ts';
 import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 import type { Submission, SubmissionStore } from '../ports/submissions.ts';
@@ -22,6 +23,8 @@ export interface ValidateRequest {
   readonly collectionYear: number;
   readonly la: string;
   readonly files: readonly string[];
+  /** Last year's return, for the checks that compare the two years (sent as "…_last" files). */
+  readonly previousFiles?: readonly string[];
   readonly maxFileBytes?: number;
   /** Where the council-level aggregates go (by default nowhere: a council validating needs only the report). */
   readonly aggregates?: AggregateStore;
@@ -132,13 +135,17 @@ export async function validateFiles(request: ValidateRequest, now = new Date()):
   const submissionId = `offline-${now.getTime()}`;
   const keyOf = (name: string) =>
     `uploads/${request.la}/${request.returnType}/${request.collectionYear}/${submissionId}/${name}`;
+  const named = [
+    ...request.files.map((file) => ({ file, name: path.basename(file) })),
+    ...(request.previousFiles ?? []).map((file) => ({ file, name: asPreviousYearName(path.basename(file)) })),
+  ];
   const files = await Promise.all(
-    request.files.map(async (file) => ({
-      fileName: path.basename(file),
+    named.map(async ({ file, name }) => ({
+      fileName: name,
       size: (await stat(file)).size,
       sha256: await sha256Of(file),
       receivedAt: now.toISOString(),
-      key: keyOf(path.basename(file)),
+      key: keyOf(name),
       bucket: UPLOADS,
       path: file,
     })),

@@ -14,6 +14,7 @@ import {
   yearRefusal,
 } from '../domain/returns/catalogue.ts';
 import type { Role } from '../domain/roles.ts';
+import { isPreviousYearFile } from '../domain/ssda903/previous-year.ts';
 import type { NewSubmission, SubmissionStore } from '../ports/submissions.ts';
 
 export const UPLOAD_URL_SECONDS = 15 * 60;
@@ -87,8 +88,13 @@ export function startSubmissionSchema(maxFileBytes: number, now: Date) {
           path: ['files'],
           message: notOneFile(request.returnType, request.files.length),
         });
-      const single = request.files.filter((entry) => /\.(zip|xml)$/i.test(entry.name));
-      if (!kind.files.oneFile && single.length > 0 && request.files.length > 1) {
+      // An SSDA903 return may bring last year's files alongside (names ending in "_last"), whatever its form.
+      const thisYear =
+        request.returnType === 'ssda903'
+          ? request.files.filter((entry) => !isPreviousYearFile(entry.name))
+          : request.files;
+      const single = thisYear.filter((entry) => /\.(zip|xml)$/i.test(entry.name));
+      if (!kind.files.oneFile && single.length > 0 && thisYear.length > 1) {
         context.addIssue({
           code: 'custom',
           path: ['files'],

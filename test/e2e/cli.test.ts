@@ -170,6 +170,36 @@ describe('the upstream command against the local cloud', () => {
     }
   });
 
+  it('sends last year’s SSDA903 file with --previous: the year-comparing checks run, the same online and offline', async () => {
+    // Last year's Header as the demo's, but with another ethnic origin for its first child (rule 204).
+    const [columns, first, ...rest] = readFileSync(ssda903[0]!, 'utf8').trimEnd().split(/\r?\n/);
+    const cells = first!.split(',');
+    const child = cells[0]!;
+    cells[3] = cells[3] === 'WBRI' ? 'WIRI' : 'WBRI';
+    const lastYear = path.join(config, 'header-2025-26.csv');
+    writeFileSync(lastYear, [columns, cells.join(','), ...rest].join('\n'));
+    const args = [
+      '--type',
+      'ssda903',
+      '--year',
+      '2027',
+      '--format',
+      'json',
+      '--previous',
+      lastYear,
+      ...ssda903,
+    ];
+
+    const submitted = await runCli(['submit', ...args], env);
+    expect(submitted.err).toMatch(/Submission \S+: uploading 3 files/);
+    const report = JSON.parse(submitted.out) as { status: string };
+    expect(report.status).toMatch(/^accepted/);
+    expect(submitted.out).toMatch(new RegExp(`"204"[^}]*"${child}"|"${child}"[^}]*"204"`));
+    expect(submitted.out).toContain('Last year’s files have no Episodes, UASC');
+    const offline = await runCli(['validate', '--la', '886', ...args], env);
+    expect(offline.out).toBe(submitted.out);
+  });
+
   it('says how to sign in again when the session is refused', async () => {
     const refused = await runCli(['status'], { UPSTREAM_API: cloud.urls.api, UPSTREAM_TOKEN: 'not-a-token' });
     expect(refused.code).toBe(1);

@@ -53,7 +53,8 @@ export type NoticeKind =
   | 'ignored-file'
   | 'ignored-xml-element'
   | 'rule-failed'
-  | 'findings-truncated';
+  | 'findings-truncated'
+  | 'previous-year';
 
 /** A council-level observation that does not stop processing. */
 export interface Notice {

@@ -20,6 +20,12 @@ import {
   schemaCode,
 } from './field-checks.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from './model.ts';
+import {
+  isPreviousYearFile,
+  PreviousYearReader,
+  previousTablesRead,
+  previousYearRunnable,
+} from './previous-year.ts';
 import { ALL_TABLES, REQUIRED_TABLES, schemaForYear, type YearSchema } from './schema.ts';
 import { readXmlReturn, XML_TABLES, type XmlRowPlace, xmlRowLocation } from './xml-reader.ts';
 import { openZip, type ZipLimits } from './zip-reader.ts';
@@ -28,6 +34,8 @@ export interface InputFile {
   /** The file name as uploaded (used to tell the format and in messages). */
   readonly name: string;
   readonly body: ByteSource;
+  /** Last year’s return, declared as such; names ending in "_last" are recognised without it. */
+  readonly previousYear?: boolean;
 }
 
 export interface ReadReturnOptions {
@@ -137,6 +145,8 @@ class ReadSession {
   private readonly checkers = new Map<TableName, ReturnType<typeof createRowChecker>>();
   private readonly ruleCodes: ReadonlySet<string>;
   readonly sink: FindingSink;
+  /** Last year’s files, read in a pass of their own for the rules that compare the two years. */
+  readonly previous: PreviousYearReader;
 
   constructor(
     readonly options: ReadReturnOptions,
@@ -145,6 +155,11 @@ class ReadSession {
     this.schema = schemaForYear(options.collectionYear);
     this.ruleCodes = new Set((options.rules ?? []).map((rule) => rule.code));
     this.store = new ReturnStore(keep);
+    this.previous = new PreviousYearReader(
+      options.collectionYear,
+      previousTablesRead(options.rules ?? []),
+      options.zipLimits,
+    );
     const max = options.maxListedFindings ?? DEFAULT_MAX_LISTED;
     this.sink = (finding) => {
       this.totalFindings++;
@@ -226,16 +241,24 @@ const MIXED: BlockingError = {
  * findings and the findings of the rules. Streams are consumed (or released) before it returns.
  */
 export async function readReturn(
-  files: readonly InputFile[],
+  uploaded: readonly InputFile[],
   options: ReadReturnOptions,
 ): Promise<ReturnReadResult> {
+  let files = uploaded;
   const rules = options.rules ?? [];
   const keep = new Set<TableName>(options.onChild ? ALL_TABLES : rules.flatMap((rule) => rule.tables));
   const session = new ReadSession(options, keep);
   let format: UploadFormat | null = null;
 
+  const lastYear = files.filter((file) => file.previousYear || isPreviousYearFile(file.name));
+  for (const file of lastYear) await session.previous.addFile(file.name, file.body);
+  if (lastYear.length > 0) files = files.filter((file) => !lastYear.includes(file));
   if (files.length === 0) {
-    session.block({ kind: 'no-files', file: null, message: 'No files were uploaded.' });
+    const message =
+      lastYear.length > 0
+        ? 'Only last year’s files (names ending in "_last") were uploaded. Upload this year’s return with them.'
+        : 'No files were uploaded.';
+    session.block({ kind: 'no-files', file: null, message });
     return rejected(session, format);
   }
 
@@ -322,8 +345,13 @@ async function readArchive(
       message: `These files in "${zipName}" are not CSV or XML files and were not read: ${listInWords(archive.ignored)}.`,
     });
   }
-  const xml = archive.entries.filter((entry) => entry.kind === 'xml');
-  const csv = archive.entries.filter((entry) => entry.kind === 'csv');
+  const entries = archive.entries.filter((entry) => !isPreviousYearFile(entry.name));
+  for (const entry of archive.entries) {
+    if (entries.includes(entry)) continue;
+    await session.previous.addEntry(`${zipName}/${entry.name}`, entry.kind, () => archive.open(entry));
+  }
+  const xml = entries.filter((entry) => entry.kind === 'xml');
+  const csv = entries.filter((entry) => entry.kind === 'csv');
   if (xml.length + csv.length === 0) {
     session.block({
       kind: 'zip-no-data',
@@ -478,13 +506,21 @@ async function checkChildren(
   rules: readonly Rule[],
 ): Promise<AcceptedReturn> {
   const year = session.schema.collectionYear;
-  const context: RuleContext = {
+  const thisYear: RuleContext = {
     collectionYear: year,
     periodStart: dayFromParts(year - 1, 4, 1)!,
     periodEnd: dayFromParts(year, 3, 31)!,
     tablesPresent,
   };
-  const runnable = rules.filter((rule) => rule.tables.every((table) => tablesPresent.has(table)));
+  // Last year’s rows reach the rules only: onChild (degrade, aggregates) gets this year's context.
+  const previousYear = session.previous.result();
+  const context: RuleContext = previousYear ? { ...thisYear, previousYear } : thisYear;
+  session.notices.push(...session.previous.notices);
+  const lastYear = previousYearRunnable(rules, previousYear);
+  if (lastYear.notice) session.notices.push(lastYear.notice);
+  const runnable = rules.filter(
+    (rule) => rule.tables.every((table) => tablesPresent.has(table)) && lastYear.runnable(rule),
+  );
   const failures = new Map<string, { count: number; first: string }>();
   let children = 0;
 
@@ -512,7 +548,7 @@ async function checkChildren(
         void error;
       }
     }
-    if (session.options.onChild) await session.options.onChild(record, context);
+    if (session.options.onChild) await session.options.onChild(record, thisYear);
   }
 
   for (const [code, failure] of failures) {

@@ -1,6 +1,6 @@
 // The `upstream` command offline: usage errors, exit codes and the text report, on real files and the service's
 // own ingestion (no emulator).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,44 @@ describe('upstream validate', () => {
       cinSample,
     ]);
     expect(csv.out.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^Type,/);
+  });
+
+  it('takes last year’s SSDA903 files with --previous, for the checks that compare the two years', async () => {
+    const dir = path.join(scratch, 'last-year');
+    mkdirSync(path.join(dir, '2025'), { recursive: true });
+    const episodeColumns =
+      'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
+    writeFileSync(
+      path.join(dir, 'header.csv'),
+      'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,F,01/01/2010,WBRI,A123456789012,,\n',
+    );
+    writeFileSync(path.join(dir, 'episodes.csv'), `${episodeColumns}\nC1,10/06/2024,S,C2,N1,U1,PR1,,,,,,\n`);
+    writeFileSync(
+      path.join(dir, '2025', 'episodes.csv'),
+      `${episodeColumns}\nC1,10/06/2024,S,C1,N1,U1,PR1,,,,,,\n`,
+    );
+    const args = ['validate', '--type', 'ssda903', '--year', '2026', '--la', '886', '--format', 'json'];
+    const files = [path.join(dir, 'header.csv'), path.join(dir, 'episodes.csv')];
+
+    const withLastYear = await run([...args, '--previous', path.join(dir, '2025', 'episodes.csv'), ...files]);
+    expect(withLastYear.code, withLastYear.err).toBe(0);
+    expect(withLastYear.out).toContain('"503B"');
+    const without = await run([...args, ...files]);
+    expect(without.out).not.toContain('"503B"');
+    expect(without.out).toContain('Last year’s return was not uploaded');
+    const cin = await run([
+      'validate',
+      '--type',
+      'cin',
+      '--year',
+      '2024',
+      '--la',
+      '886',
+      '--previous',
+      cinSample,
+      cinSample,
+    ]);
+    expect(cin.err).toContain('--previous is for SSDA903 returns only');
   });
 
   it('exits 2 for a rejected return and says what must be put right', async () => {

@@ -61,6 +61,15 @@ import { rule197a } from './rule-197a.ts';
 import { rule197B } from './rule-197B.ts';
 import { rule198 } from './rule-198.ts';
 import { rule199 } from './rule-199.ts';
+import { rule202 } from './rule-202.ts';
+import { rule203 } from './rule-203.ts';
+import { rule204 } from './rule-204.ts';
+import { rule205A } from './rule-205A.ts';
+import { rule205B } from './rule-205B.ts';
+import { rule205C } from './rule-205C.ts';
+import { rule205D } from './rule-205D.ts';
+import { rule207 } from './rule-207.ts';
+import { rule208 } from './rule-208.ts';
 import { rule209 } from './rule-209.ts';
 import { rule210 } from './rule-210.ts';
 import { rule213, rule213Until2025 } from './rule-213.ts';
@@ -144,6 +153,12 @@ import { rule442 } from './rule-442.ts';
 import { rule446 } from './rule-446.ts';
 import { rule460 } from './rule-460.ts';
 import { rule501 } from './rule-501.ts';
+import { rule502 } from './rule-502.ts';
+import { rule503A } from './rule-503A.ts';
+import { rule503B } from './rule-503B.ts';
+import { rule503C } from './rule-503C.ts';
+import { rule503E } from './rule-503E.ts';
+import { rule503F } from './rule-503F.ts';
 import { rule504 } from './rule-504.ts';
 import { rule511 } from './rule-511.ts';
 import { rule514 } from './rule-514.ts';
@@ -176,6 +191,10 @@ import { rule553 } from './rule-553.ts';
 import { rule554 } from './rule-554.ts';
 import { rule557, rule557Until2024 } from './rule-557.ts';
 import { rule558 } from './rule-558.ts';
+import { rule559 } from './rule-559.ts';
+import { rule560 } from './rule-560.ts';
+import { rule561 } from './rule-561.ts';
+import { rule562 } from './rule-562.ts';
 import { rule563 } from './rule-563.ts';
 import { rule564 } from './rule-564.ts';
 import { rule565 } from './rule-565.ts';
@@ -184,35 +203,59 @@ import { rule567 } from './rule-567.ts';
 import { rule570 } from './rule-570.ts';
 import { rule571 } from './rule-571.ts';
 import { rule574 } from './rule-574.ts';
+import { rule575 } from './rule-575.ts';
+import { rule576 } from './rule-576.ts';
 import { rule577 } from './rule-577.ts';
 import { rule578 } from './rule-578.ts';
+import { rule579 } from './rule-579.ts';
+import { rule580 } from './rule-580.ts';
 import { rule581 } from './rule-581.ts';
+import { rule582 } from './rule-582.ts';
+import { rule583 } from './rule-583.ts';
+import { rule584 } from './rule-584.ts';
 import { rule586 } from './rule-586.ts';
+import { rule601 } from './rule-601.ts';
+import { rule602 } from './rule-602.ts';
+import { rule607, rule607Until2024 } from './rule-607.ts';
 import { rule611 } from './rule-611.ts';
 import { rule612, rule612Until2024 } from './rule-612.ts';
 import { rule620 } from './rule-620.ts';
 import { rule621 } from './rule-621.ts';
+import { rule624 } from './rule-624.ts';
+import { rule625 } from './rule-625.ts';
+import { rule626 } from './rule-626.ts';
+import { rule628 } from './rule-628.ts';
+import { rule630 } from './rule-630.ts';
 import { rule631 } from './rule-631.ts';
+import { rule634 } from './rule-634.ts';
+import { rule635 } from './rule-635.ts';
 import { rule700 } from './rule-700.ts';
 import { rule701 } from './rule-701.ts';
 import { rule702 } from './rule-702.ts';
 import { rule703 } from './rule-703.ts';
 import { rule704 } from './rule-704.ts';
 import { rule705 } from './rule-705.ts';
+import { rule706 } from './rule-706.ts';
 import { rule707 } from './rule-707.ts';
 import { rule708 } from './rule-708.ts';
+import { rule709 } from './rule-709.ts';
+import { rule710 } from './rule-710.ts';
 import { rule1000 } from './rule-1000.ts';
+import { rule1001 } from './rule-1001.ts';
+import { rule1002 } from './rule-1002.ts';
 import { rule1003 } from './rule-1003.ts';
 import { rule1004 } from './rule-1004.ts';
 import { rule1005 } from './rule-1005.ts';
 import { rule1006 } from './rule-1006.ts';
 import { rule1007 } from './rule-1007.ts';
 import { rule1009 } from './rule-1009.ts';
+import { rule1010 } from './rule-1010.ts';
 import { rule1011 } from './rule-1011.ts';
 import { rule1012 } from './rule-1012.ts';
 import { rule1014 } from './rule-1014.ts';
 import { rule1016 } from './rule-1016.ts';
 import { rule3001 } from './rule-3001.ts';
+import { ruleEPI } from './rule-EPI.ts';
 import { ruleINT01 } from './rule-INT01.ts';
 import { ruleINT02 } from './rule-INT02.ts';
 import { ruleINT03 } from './rule-INT03.ts';
@@ -237,6 +280,7 @@ import { ruleINT33 } from './rule-INT33.ts';
 import { ruleINT34 } from './rule-INT34.ts';
 import { ruleINT35 } from './rule-INT35.ts';
 import { ruleINT36 } from './rule-INT36.ts';
+import { ruleNoE } from './rule-NoE.ts';
 import { ruleSW01aSTG1 } from './rule-SW01aSTG1.ts';
 import { ruleSW01bSTG1 } from './rule-SW01bSTG1.ts';
 import { ruleSW01STG1 } from './rule-SW01STG1.ts';
@@ -248,6 +292,7 @@ import { ruleSW07STG2, ruleSW07STG2Until2024 } from './rule-SW07STG2.ts';
 import { ruleSW08STG2 } from './rule-SW08STG2.ts';
 import { ruleSW09STG2 } from './rule-SW09STG2.ts';
 import { ruleSW10STG2, ruleSW10STG2Until2024 } from './rule-SW10STG2.ts';
+import { ruleSW11bSTG2 } from './rule-SW11bSTG2.ts';
 import { ruleSW13STG1, ruleSW13STG1Until2024 } from './rule-SW13STG1.ts';
 import { ruleSW17STG2 } from './rule-SW17STG2.ts';
 
@@ -269,6 +314,8 @@ export const FIRST_YEAR = 2023;
 export const BASE_RULES: readonly Rule[] = [
   rule1000,
   rule1003,
+  rule1001,
+  rule1002,
   rule1004,
   rule1005,
   rule1006,
@@ -278,6 +325,7 @@ export const BASE_RULES: readonly Rule[] = [
   rule1011,
   rule1012,
   rule1014,
+  rule1010,
   rule102,
   rule103,
   rule104,
@@ -338,6 +386,15 @@ export const BASE_RULES: readonly Rule[] = [
   rule199,
   rule209,
   rule210,
+  rule202,
+  rule203,
+  rule204,
+  rule205A,
+  rule205B,
+  rule205C,
+  rule205D,
+  rule207,
+  rule208,
   rule213Until2025,
   rule214,
   rule215,
@@ -415,6 +472,12 @@ export const BASE_RULES: readonly Rule[] = [
   rule446,
   rule460,
   rule501,
+  rule502,
+  rule503A,
+  rule503B,
+  rule503C,
+  rule503E,
+  rule503F,
   rule504,
   rule511,
   rule514,
@@ -448,6 +511,10 @@ export const BASE_RULES: readonly Rule[] = [
   rule557Until2024,
   rule558,
   rule563,
+  rule559,
+  rule560,
+  rule561,
+  rule562,
   rule564,
   rule565,
   rule566,
@@ -455,15 +522,33 @@ export const BASE_RULES: readonly Rule[] = [
   rule570,
   rule571,
   rule574,
+  rule575,
+  rule576,
   rule577,
   rule578,
+  rule579,
+  rule580,
   rule581,
+  rule582,
+  rule583,
+  rule584,
   rule586,
+  rule601,
+  rule602,
+  rule607Until2024,
   rule611,
   rule612Until2024,
   rule620,
   rule621,
+  rule624,
+  rule625,
+  rule626,
+  rule628,
+  rule630,
   rule631,
+  rule634,
+  rule635,
+  ruleEPI,
   ruleINT01,
   ruleINT02,
   ruleINT03,
@@ -488,6 +573,7 @@ export const BASE_RULES: readonly Rule[] = [
   ruleINT34,
   ruleINT35,
   ruleINT36,
+  ruleNoE,
 ];
 
 export const YEAR_CHANGES: readonly YearChange[] = [
@@ -506,6 +592,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
       ruleSW08STG2,
       ruleSW09STG2,
       ruleSW10STG2Until2024,
+      ruleSW11bSTG2,
       ruleSW13STG1Until2024,
     ],
   },
@@ -520,6 +607,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
       rule393,
       rule174,
       rule557,
+      rule607,
       rule612,
       rule371,
       ruleSW07STG2,
@@ -537,7 +625,19 @@ export const YEAR_CHANGES: readonly YearChange[] = [
   {
     // 2026/27: deprivation of liberty orders (DoLo table).
     year: 2027,
-    added: [rule700, rule701, rule702, rule703, rule704, rule705, rule707, rule708],
+    added: [
+      rule700,
+      rule701,
+      rule702,
+      rule703,
+      rule704,
+      rule705,
+      rule706,
+      rule707,
+      rule708,
+      rule709,
+      rule710,
+    ],
   },
 ];
 

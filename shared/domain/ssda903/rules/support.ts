@@ -389,3 +389,27 @@ export function firstEpisodeWhere(
 ): Episode | undefined {
   return episodesInOrder(child).find(test);
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Last year's return (rules that compare the two years; see previous-year.ts). Kept apart from the helpers
+// above: rules that name `previousTables` run only when last year's files hold those tables.
+
+/** The child's rows in one of last year's tables ([] when last year's return is absent or lacks the child). */
+export function previousRowsOf(child: ChildRecord, context: RuleContext, table: TableName): readonly Row[] {
+  return context.previousYear?.rowsOf(child.child, table) ?? NO_ROWS;
+}
+
+/**
+ * Last year's rows of the child as a record of their own, so the helpers above (episodesInOrder, headerRow, …)
+ * read them as they read this year's; null when last year's return is absent.
+ */
+export function previousRecordOf(child: ChildRecord, context: RuleContext): ChildRecord | null {
+  const previous = context.previousYear;
+  if (!previous) return null;
+  const rows: Partial<Record<TableName, readonly Row[]>> = {};
+  for (const table of previous.tablesPresent) {
+    const found = previous.rowsOf(child.child, table);
+    if (found.length > 0) rows[table] = found;
+  }
+  return { child: child.child, rows };
+}
