@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { asPreviousYearName } from '../domain/ssda903/previous-year.ts';
+import { asPreviousYearName } from '../domain/returns/previous-year-files.ts';
 
 export interface Session {
   readonly api: string;

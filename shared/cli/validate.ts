@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReturnType } from '../domain/returns/catalogue.ts';
-import { asPreviousYearName } from '../domain/ssda903/previous-year.ts';
+import { asPreviousYearName } from '../domain/returns/previous-year-files.ts';
 import type { AggregateStore } from '../ports/aggregates.ts';
 import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 import type { Submission, SubmissionStore } from '../ports/submissions.ts';

@@ -13,8 +13,8 @@ import {
   unexpectedFile,
   yearRefusal,
 } from '../domain/returns/catalogue.ts';
+import { isPreviousYearFile } from '../domain/returns/previous-year-files.ts';
 import type { Role } from '../domain/roles.ts';
-import { isPreviousYearFile } from '../domain/ssda903/previous-year.ts';
 import type { NewSubmission, SubmissionStore } from '../ports/submissions.ts';
 
 export const UPLOAD_URL_SECONDS = 15 * 60;
