@@ -248,8 +248,32 @@ describe('web app in the browser', () => {
   it('shows DfE the weekly summary as charts and tables without naming a council, its feeds and subscriptions, and refuses council pages', async () => {
     const page = await signIn('DfE liaison');
     expect(await page.getByTestId('summary').count()).toBe(0);
+    // Subscriptions: a refusal says why and keeps the address; then a confirmation goes out; then deleted.
+    await page.goto(`${cloud.urls.app}england/subscriptions`);
+    await expectAccessible(page);
+    await page.getByLabel('Email address').fill('not-an-address');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    expect(await page.getByTestId('subscription-error').textContent()).toMatch(/email/i);
+    expect(await page.getByLabel('Email address').inputValue()).toBe('not-an-address');
+    await expectAccessible(page);
+    await page.getByLabel('Email address').fill('children.analysis@education.gov.uk');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    expect(await page.getByTestId('subscription-done').textContent()).toMatch(/confirmation link/);
+    const row = page.locator('tr', { hasText: 'children.analysis@education.gov.uk' });
+    expect(await row.textContent()).toMatch(/England, every week[\s\S]*waiting for confirmation/);
+    const confirmation = await eventually(async () => {
+      const store = (await (await fetch(`${cloud.urls.sesInbox}/store`)).json()) as {
+        emails: { body: { text?: string } }[];
+      };
+      return store.emails.find((email) => email.body.text?.includes('/subscriptions/confirm?token='));
+    }, 'the confirmation email');
+    // The address's owner confirms through the link in the email.
+    const confirmLink = /https?:\/\/\S+\/subscriptions\/confirm\?token=\S+/.exec(confirmation.body.text!)![0];
+    expect((await fetch(confirmLink)).status).toBe(200);
+    await expectAccessible(page);
     const weekly = cloud.model.schedules.find((schedule) => schedule.input?.includes('"summary"'))!;
     await cloud.triggerSchedule(weekly.id);
+    await page.goto(`${cloud.urls.app}england`);
     await eventually(async () => {
       await page.reload();
       return (await page.getByTestId('summary').count()) > 0 ? true : undefined;
@@ -274,32 +298,21 @@ describe('web app in the browser', () => {
     await expectAccessible(page);
     const jsonFeed = await page.context().request.get(`${cloud.urls.app}england/feeds/dfe.json`);
     expect(jsonFeed.headers()['content-type']).toMatch(/feed\+json/);
+    // The summary email links to this page, at the address the app is served from.
+    const summaryEmail = await eventually(async () => {
+      const store = (await (await fetch(`${cloud.urls.sesInbox}/store`)).json()) as {
+        emails: { subject?: string; body: { text?: string } }[];
+      };
+      return store.emails.find((email) => email.subject?.startsWith('Weekly national summary'));
+    }, 'the weekly summary email');
+    expect(summaryEmail.body.text).toContain(`With charts and tables in Upstream: ${cloud.urls.app}england`);
     await page.getByRole('link', { name: 'Atom' }).click();
     expect(await page.content()).toMatch(/<feed|feed xmlns/);
 
-    // Subscriptions: a refusal says why and keeps the address; then a confirmation goes out; then deleted.
     await page.goto(`${cloud.urls.app}england/subscriptions`);
-    await expectAccessible(page);
-    await page.getByLabel('Email address').fill('not-an-address');
-    await page.getByRole('button', { name: 'Subscribe' }).click();
-    expect(await page.getByTestId('subscription-error').textContent()).toMatch(/email/i);
-    expect(await page.getByLabel('Email address').inputValue()).toBe('not-an-address');
-    await expectAccessible(page);
-    await page.getByLabel('Email address').fill('children.analysis@education.gov.uk');
-    await page.getByLabel('Summary for').selectOption({ label: 'North West' });
-    await page.getByLabel('When the national picture changes materially').check();
-    await page.getByRole('button', { name: 'Subscribe' }).click();
-    expect(await page.getByTestId('subscription-done').textContent()).toMatch(/confirmation link/);
-    const row = page.locator('tr', { hasText: 'children.analysis@education.gov.uk' });
-    expect(await row.textContent()).toMatch(/North West[\s\S]*waiting for confirmation/);
-    await eventually(async () => {
-      const store = (await (await fetch(`${cloud.urls.sesInbox}/store`)).json()) as {
-        emails: { destination?: { to?: string[] }; body: { text?: string } }[];
-      };
-      return store.emails.find((email) => email.body.text?.includes('/subscriptions/confirm?token='));
-    }, 'the confirmation email');
-    await expectAccessible(page);
-    await row.getByRole('button', { name: /Delete/ }).click();
+    const subscribed = page.locator('tr', { hasText: 'children.analysis@education.gov.uk' });
+    expect(await subscribed.textContent()).toMatch(/England, every week[\s\S]*confirmed/);
+    await subscribed.getByRole('button', { name: /Delete/ }).click();
     expect(await page.getByTestId('subscription-done').textContent()).toMatch(/deleted/);
     expect(await page.locator('tr', { hasText: 'children.analysis@education.gov.uk' }).count()).toBe(0);
 
