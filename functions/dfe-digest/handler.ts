@@ -30,6 +30,7 @@ const env = loadEnv({
   DIGEST_QUEUE_URL: nonEmpty,
   FROM_ADDRESS: nonEmpty,
   API_URL: nonEmpty,
+  APP_URL: nonEmpty,
 });
 const logger = new Logger();
 const processor = new BatchProcessor(EventType.SQS);
@@ -57,6 +58,7 @@ const sendDeps: SendDeps = {
   mailer: new SesListMailer(sesClient()),
   fromAddress: env.FROM_ADDRESS,
   apiUrl: env.API_URL,
+  appUrl: env.APP_URL,
   newToken: newLinkToken,
   now: () => new Date(),
 };

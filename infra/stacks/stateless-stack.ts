@@ -328,6 +328,8 @@ export class StatelessStack extends Stack {
       table: stateful.table,
       identity: stateful.identity,
     });
+    // The DfE summary emails link to the national page of the web app.
+    this.dfeFeeds.dfeDigest.addEnvironment('APP_URL', this.web.appUrl);
 
     throttleRoutes(this.apiStage, this.dfeFeeds.openRouteKeys, OPEN_ROUTE_THROTTLE);
 

@@ -28,6 +28,8 @@ export interface SendDeps {
   readonly fromAddress: string;
   /** The API's address, without a trailing slash: the links in the email point to it. */
   readonly apiUrl: string;
+  /** The web app's address, without a trailing slash: the email links to the national page there. */
+  readonly appUrl: string;
   /** A new random link token (32 random bytes, base64url). */
   readonly newToken: () => string;
   readonly now: () => Date;
@@ -70,6 +72,7 @@ export async function sendSummaryEmail(message: SummaryEmailDueV1, deps: SendDep
     const email = renderSummaryEmail(stored.summary, subscription, {
       unsubscribeUrl: link,
       feedUrl: `${deps.apiUrl.replace(/\/+$/, '')}${FEED_PATHS.atom}`,
+      appUrl: `${deps.appUrl.replace(/\/+$/, '')}/england`,
     });
     ({ messageId } = await deps.mailer.send({
       from: deps.fromAddress,

@@ -975,6 +975,14 @@ describe('adviser alerts', () => {
     });
   });
 
+  it('dfe-digest gets the app address, so the summary emails link to the national page', () => {
+    synth.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'dfe-digest', APP_URL: ORIGIN }),
+      },
+    });
+  });
+
   it('only notify, dfe-digest and feeds-api may send email, only from the configured sender, through its SES identities', () => {
     const senders = allowStatements().filter(({ statement }) =>
       asList(statement.Action).some((action) => covers(action, 'ses:SendEmail')),

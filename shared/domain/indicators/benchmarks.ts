@@ -269,6 +269,28 @@ export function funnelLimits(target: number, denominator: number): FunnelLimits 
   };
 }
 
+/**
+ * The funnel's four limit lines, sampled from the smallest to the largest denominator on a square-root
+ * spacing (the limits change fastest at small n, where evenly spaced samples would draw corners). Both
+ * ends are included; empty when the range holds no positive denominator.
+ */
+export function funnelContours(
+  target: number,
+  smallest: number,
+  largest: number,
+  samples = 40,
+): FunnelLimits[] {
+  const from = Math.max(1, Math.floor(smallest));
+  const to = Math.ceil(largest);
+  if (!(to >= from)) return [];
+  const count = Math.max(2, Math.floor(samples));
+  const [rootFrom, rootTo] = [Math.sqrt(from), Math.sqrt(to)];
+  const denominators = Array.from({ length: count }, (_, index) =>
+    index === count - 1 ? to : (rootFrom + ((rootTo - rootFrom) * index) / (count - 1)) ** 2,
+  );
+  return [...new Set(denominators)].map((n) => funnelLimits(target, n)!);
+}
+
 export type FunnelSide = 'above' | 'within' | 'below';
 
 export interface FunnelPosition {
