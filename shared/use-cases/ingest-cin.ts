@@ -237,6 +237,7 @@ async function readValidateAndStore(
     collectionYear: year,
     submissionId: submission.submissionId,
     ingestedAt,
+    submittedAt: submission.createdAt,
     children: aggregates.children,
     indicators,
   });

@@ -68,6 +68,7 @@ export async function ingestCsww(submission: Submission, deps: IngestDeps): Prom
     collectionYear: submission.collectionYear,
     submissionId: submission.submissionId,
     ingestedAt,
+    submittedAt: submission.createdAt,
     children: 0,
     indicators,
     figures: { ...figures },

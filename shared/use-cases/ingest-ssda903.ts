@@ -156,6 +156,7 @@ async function readValidateAndStore(
     collectionYear: submission.collectionYear,
     submissionId: submission.submissionId,
     ingestedAt,
+    submittedAt: submission.createdAt,
     children: aggregates.children,
     indicators,
   });
