@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchBundles } from './bench/bundles.ts';
+import { benchLoad } from './bench/load.ts';
 import { benchLocalCloud } from './bench/local-cloud.ts';
 import { benchWebPages } from './bench/web-pages.ts';
 import { benchRecompute } from './bench-recompute.ts';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       ['ssda903Ingest', () => benchSsda903Parse({ rows: episodeRows })],
       ['localCloud', () => benchLocalCloud(root)],
       ['webPages', () => benchWebPages(root)],
+      ['load', () => benchLoad(root)],
     ] as [string, () => Promise<Record<string, unknown>>][]
   ).filter(([name]) => !only || name === only);
   for (const [name, run] of sections) {

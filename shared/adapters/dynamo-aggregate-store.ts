@@ -40,9 +40,21 @@ export class DynamoAggregateStore implements AggregateStore {
           Item: { pk, sk, ...aggregates },
           ...(expected === undefined
             ? {
-                // A redelivered older ingestion never replaces a newer one.
-                ConditionExpression: 'attribute_not_exists(pk) OR ingestedAt <= :at',
-                ExpressionAttributeValues: { ':at': aggregates.ingestedAt },
+                // A return declared earlier never replaces one declared later, even when it is ingested
+                // after it (a standard queue and concurrent ingests do not keep order) or redelivered.
+                ...(aggregates.submittedAt
+                  ? {
+                      ConditionExpression:
+                        'attribute_not_exists(pk) OR submittedAt <= :submitted OR (attribute_not_exists(submittedAt) AND ingestedAt <= :at)',
+                      ExpressionAttributeValues: {
+                        ':submitted': aggregates.submittedAt,
+                        ':at': aggregates.ingestedAt,
+                      },
+                    }
+                  : {
+                      ConditionExpression: 'attribute_not_exists(pk) OR ingestedAt <= :at',
+                      ExpressionAttributeValues: { ':at': aggregates.ingestedAt },
+                    }),
               }
             : expected === null
               ? { ConditionExpression: 'attribute_not_exists(pk)' }

@@ -13,6 +13,11 @@ export interface ReturnAggregates {
   readonly collectionYear: number;
   readonly submissionId: string;
   readonly ingestedAt: string;
+  /**
+   * When the council declared the return (the submission's createdAt): corrections take effect in the order
+   * they were sent, whatever order they are ingested in. Figures stored before it was kept have none.
+   */
+  readonly submittedAt?: string;
   readonly children: number;
   readonly indicators: Readonly<Record<string, IndicatorRatio>>;
   /** Council-level figures a return yields besides the indicators (workforce FTEs, in-year totals). */

@@ -24,7 +24,7 @@ export interface IngestReport {
 /** The council-level figures a return stores, before the pipeline says whose they are. */
 export type AggregatesDraft = Omit<
   ReturnAggregates,
-  'la' | 'returnType' | 'collectionYear' | 'submissionId' | 'ingestedAt'
+  'la' | 'returnType' | 'collectionYear' | 'submissionId' | 'ingestedAt' | 'submittedAt'
 >;
 
 /** A file of the submission, streamed from storage when first read. */

@@ -132,6 +132,8 @@ async function storeAndAnnounce(
     collectionYear: submission.collectionYear,
     submissionId: submission.submissionId,
     ingestedAt,
+    // Corrections take effect in the order the council declared them, whatever order they are ingested in.
+    submittedAt: submission.createdAt,
   };
   for (let attempt = 1; ; attempt++) {
     const current =
