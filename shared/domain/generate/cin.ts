@@ -323,6 +323,7 @@ export function generateCin(options: CinOptions): GeneratedFile[] {
   const modern = schema.sexElement === 'Sex';
   const yes = (value: boolean) => (modern ? (value ? '1' : '0') : value ? 'true' : 'false');
   const iso = (day: Day | null) => (day === null ? null : formatIsoDay(day));
+  const censusEnd = dayFromParts(options.year, 3, 31) as Day;
   const lines: string[] = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<Message>',
@@ -350,7 +351,10 @@ export function generateCin(options: CinOptions): GeneratedFile[] {
     const episode = child.episode;
     let xml = '    <Child>\n      <ChildIdentifiers>\n';
     xml += element('LAchildID', child.id, i4);
-    xml += child.upn ? element('UPN', child.upn, i4) : element('UPNunknown', 'UN1', i4);
+    // UN1 is for a child too young for school (under 6 at the end of the census year, rule 8770Q); an older
+    // child without a UPN has never been to a school in England (UN2).
+    const schoolAge = child.dob !== null && addYears(child.dob, 6) <= censusEnd;
+    xml += child.upn ? element('UPN', child.upn, i4) : element('UPNunknown', schoolAge ? 'UN2' : 'UN1', i4);
     xml += element('PersonBirthDate', iso(child.dob), i4);
     xml += modern
       ? element('Sex', child.sex, i4)
