@@ -1,5 +1,5 @@
 // Domain: last year's return, uploaded beside this year's so that the checks comparing the two years can run
-// (DfE's rules on "Episodes_last", "Header_last" and the like). See docs/adr/0006-last-years-return.md.
+// (DfE's rules on "Episodes_last", "Header_last" and the like). See docs/adr/0008-last-years-return.md.
 //
 // Last year’s files are told apart by name: a name ending in "_last" (episodes_last.csv, return_last.xml,
 // return_last.zip) or a file inside a folder named "previous" in the ZIP. They are read with the same readers
