@@ -56,18 +56,19 @@ const deps: NotifyDeps = {
 };
 
 async function notify(record: SQSRecord): Promise<void> {
+  const context = {
+    messageId: record.messageId,
+    messageGroupId: record.attributes.MessageGroupId,
+    receiveCount: record.attributes.ApproximateReceiveCount,
+  };
   const message = readAlertMessage(record.body);
   if (message.kind === 'ignored') {
-    logger.info('Not an alert; acknowledged', {
-      messageId: record.messageId,
-      type: message.type,
-      eventId: message.eventId,
-    });
+    logger.info('Not an alert; acknowledged', { ...context, type: message.type, eventId: message.eventId });
     return;
   }
   const outcome = await notifyAdvisers(message.event, deps);
   const { la, from, to } = message.event;
-  logger.info('Risk alert handled', { messageId: record.messageId, la, from, to, ...outcome });
+  logger.info('Risk alert handled', { ...context, la, from, to, ...outcome });
 }
 
 const handleRecord = recordHandler(notify, {
