@@ -150,6 +150,28 @@ export const awaitingConference = (item: CinSection47): boolean =>
 
 export type Range = CinPlace & { start: Day; end: Day | null; field: string; text: string };
 
+/** Plans with a readable start date as ranges, located at their start date (`field`) for the finding. */
+export function planRanges(
+  plans: readonly (CinPlace & { start: string; end: string })[],
+  field: string,
+): Range[] {
+  return plans.flatMap((plan) => {
+    const start = day(plan.start);
+    return start === null
+      ? []
+      : [
+          {
+            line: plan.line,
+            where: plan.where,
+            start,
+            end: day(plan.end),
+            field,
+            text: plan.start as string,
+          },
+        ];
+  });
+}
+
 /** The ranges that start before the one before them (in start order) has ended. */
 export function overlapping(ranges: Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
