@@ -111,7 +111,8 @@ export interface LocalCloud {
   /**
    * Stops the queue-driven functions at once, as a crash would: the queue pollers stop and each of their
    * execution environments is killed mid-batch. What a killed invocation held stays on its queue, invisible
-   * until its visibility timeout ends, as in AWS. API routes and schedules go on working.
+   * until its visibility timeout ends, as in AWS. API routes and schedules go on working. Resolves once no
+   * abandoned receive can take another message.
    */
   stopFunctions(): Promise<void>;
   /** Starts the queue pollers again after stopFunctions. */
@@ -526,6 +527,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         const consumers = new Set(pollers.map((poller) => runtimeByName(poller.mapping.functionName)));
         await Promise.all([...consumers].map((runtime) => runtime.kill()));
         await Promise.all(stopping);
+        // An aborted long poll goes on waiting on the server, which can still hand it a message nobody will
+        // read: wait the poll out, so that what is in flight when this resolves is all there will be.
+        await new Promise((resolve) => setTimeout(resolve, (options.pollWaitSeconds ?? 2) * 1000 + 250));
       },
       startFunctions: () => {
         if (options.triggers !== false) for (const poller of pollers) poller.start();

@@ -45,9 +45,10 @@ async function withCloud<T>(work: (cloud: LocalCloud) => Promise<T>): Promise<T>
   }
 }
 
+/** Messages on each queue that still has any (visible, in flight or delayed). */
 const queueDepths = async (cloud: LocalCloud) => {
-  let total = 0;
-  for (const url of cloud.queueUrls.values()) {
+  const depths: Record<string, number> = {};
+  for (const [name, url] of cloud.queueUrls) {
     const { Attributes } = await cloud.clients.sqs.send(
       new GetQueueAttributesCommand({
         QueueUrl: url,
@@ -58,9 +59,10 @@ const queueDepths = async (cloud: LocalCloud) => {
         ],
       }),
     );
-    total += Object.values(Attributes ?? {}).reduce((sum, value) => sum + Number(value), 0);
+    const depth = Object.values(Attributes ?? {}).reduce((sum, value) => sum + Number(value), 0);
+    if (depth > 0) depths[name] = depth;
   }
-  return total;
+  return depths;
 };
 
 /**
@@ -91,9 +93,13 @@ async function expireInFlightMessages(cloud: LocalCloud): Promise<number> {
 async function finalState(cloud: LocalCloud, run: LoadResult) {
   // Nothing may still be on its way: every queue drained (dead-letter queues included, which must stay empty).
   await eventually(
-    async () => ((await queueDepths(cloud)) === 0 ? true : undefined),
+    async () => {
+      const depths = await queueDepths(cloud);
+      if (Object.keys(depths).length === 0) return true;
+      throw new Error(`still on their queues: ${JSON.stringify(depths)}`);
+    },
     'every queue to drain',
-    60_000,
+    120_000,
   );
   const weekly = cloud.model.schedules.find((schedule) => schedule.input?.includes('"summary"'))!;
   await cloud.triggerSchedule(weekly.id);
