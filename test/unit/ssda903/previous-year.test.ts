@@ -3,6 +3,7 @@ import { type AcceptedReturn, type InputFile, readReturn } from '#domain/ssda903
 import type { ChildRecord, RuleContext } from '#domain/ssda903/model';
 import { isPreviousYearFile } from '#domain/ssda903/previous-year';
 import { rulesFor } from '#domain/ssda903/rules/registry';
+import { rule348 } from '#domain/ssda903/rules/rule-348';
 import { rule502 } from '#domain/ssda903/rules/rule-502';
 import { rule503B } from '#domain/ssda903/rules/rule-503B';
 import { chunked } from './helpers/streams.ts';
@@ -68,6 +69,22 @@ describe('last year’s files, recognised by name', () => {
     ]);
     const result = await accepted([file('return.zip', zip)]);
     expect(result.findings.map((finding) => finding.code)).toEqual(['503B']);
+  });
+
+  it('compares a care leaver’s contact status with last year’s OC3 file (rule 348)', async () => {
+    const oc3Columns = 'CHILD,DOB,IN_TOUCH,ACTIV,ACCOM';
+    const result = await accepted(
+      [
+        file('header.csv', HEADER),
+        file('episodes.csv', EPISODES),
+        file('oc3.csv', [oc3Columns, 'C1,01/01/2010,YES,F2,S1'].join('\r\n')),
+        file('oc3_last.csv', [oc3Columns, 'C1,01/01/2010,DIED,,'].join('\r\n')),
+      ],
+      { rules: [rule348] },
+    );
+    expect(result.findings).toEqual([
+      { code: '348', table: 'OC3', rowNumber: 2, field: 'IN_TOUCH', value: 'YES', child: 'C1' },
+    ]);
   });
 
   it('accepts a declared last-year file whatever its name', async () => {

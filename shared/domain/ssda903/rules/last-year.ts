@@ -75,8 +75,14 @@ export function carriedOverEpisode(
 /**
  * A field of the episode open at the end of last year must carry into this year's first episode when that
  * episode is the same one (same start date); a different start date is rule 502's finding, not this one.
+ * `replacedBy` names codes withdrawn from this year's code list and the codes that may stand in for them.
  */
-export function carriedFieldRule(spec: { code: string; description: string; field: string }): Rule {
+export function carriedFieldRule(spec: {
+  code: string;
+  description: string;
+  field: string;
+  replacedBy?: Readonly<Record<string, readonly string[]>>;
+}): Rule {
   return {
     code: spec.code,
     description: spec.description,
@@ -86,7 +92,9 @@ export function carriedFieldRule(spec: { code: string; description: string; fiel
     check(child, context) {
       const pair = carriedOverEpisode(child, context);
       if (!pair || pair.first.decom !== pair.last.decom) return [];
-      if (val(pair.first.row, spec.field) === val(pair.last.row, spec.field)) return [];
+      const now = val(pair.first.row, spec.field);
+      const before = val(pair.last.row, spec.field);
+      if (now === before || spec.replacedBy?.[before]?.includes(now)) return [];
       return [finding(spec.code, child, pair.first.row, spec.field)];
     },
   };

@@ -94,6 +94,7 @@ import { rule336 } from './rule-336.ts';
 import { rule344 } from './rule-344.ts';
 import { rule345 } from './rule-345.ts';
 import { rule347 } from './rule-347.ts';
+import { rule348 } from './rule-348.ts';
 import { rule351 } from './rule-351.ts';
 import { rule352 } from './rule-352.ts';
 import { rule353 } from './rule-353.ts';
@@ -157,6 +158,7 @@ import { rule502 } from './rule-502.ts';
 import { rule503A } from './rule-503A.ts';
 import { rule503B } from './rule-503B.ts';
 import { rule503C } from './rule-503C.ts';
+import { rule503D, rule503DUntil2024, rule503DUntil2025 } from './rule-503D.ts';
 import { rule503E } from './rule-503E.ts';
 import { rule503F } from './rule-503F.ts';
 import { rule504 } from './rule-504.ts';
@@ -476,6 +478,7 @@ export const BASE_RULES: readonly Rule[] = [
   rule503A,
   rule503B,
   rule503C,
+  rule503DUntil2024,
   rule503E,
   rule503F,
   rule504,
@@ -610,6 +613,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
       rule607,
       rule612,
       rule371,
+      rule503DUntil2025,
       ruleSW07STG2,
       ruleSW10STG2,
       ruleSW13STG1,
@@ -619,8 +623,8 @@ export const YEAR_CHANGES: readonly YearChange[] = [
   {
     // 2025/26: PLACE gains Z11–Z14; placement provider, URN and reason-for-move rules updated.
     year: 2026,
-    added: [rule233, rule234, ruleSW17STG2],
-    replaced: [rule146, rule178, rule213, rule222, rule226, rule383, rule526],
+    added: [rule233, rule234, rule348, ruleSW17STG2],
+    replaced: [rule146, rule178, rule213, rule222, rule226, rule383, rule503D, rule526],
   },
   {
     // 2026/27: deprivation of liberty orders (DoLo table).
