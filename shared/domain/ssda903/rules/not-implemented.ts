@@ -9,6 +9,11 @@ const POSTCODE_DIRECTORY =
 const PLACEMENT_AREA =
   'Checks the placement’s location or local authority, which councils do not send: DfE works them out from the placement postcode with the ONS postcode directory, which is not yet in shared/reference.';
 
+const PLACEMENT_AREA_LAST_YEAR =
+  'Compares the local authority or location (in or out of the council’s area) of the placement with last year’s, and councils send neither: DfE works them out from the placement postcode with the ONS postcode directory, which is not yet in shared/reference.';
+const PLACEMENT_DISTANCE_LAST_YEAR =
+  'Compares the distance between home and placement with last year’s, and councils do not send that distance: DfE works it out from the grid points of the home and placement postcodes in the ONS postcode directory, which is not yet in shared/reference.';
+
 /** Catalogue codes that are not checked, with why. A code here must not also be in the registry. */
 export const NOT_IMPLEMENTED: Readonly<Record<string, string>> = {
   '105':
@@ -32,7 +37,12 @@ export const NOT_IMPLEMENTED: Readonly<Record<string, string>> = {
   '406': POSTCODE_DIRECTORY,
   '411': PLACEMENT_AREA,
   '420': PLACEMENT_AREA,
+  '452': PLACEMENT_AREA_LAST_YEAR,
+  '453': PLACEMENT_DISTANCE_LAST_YEAR,
   '454': POSTCODE_DIRECTORY,
+  '503G': PLACEMENT_DISTANCE_LAST_YEAR,
+  '503H': PLACEMENT_AREA_LAST_YEAR,
+  '503J': PLACEMENT_AREA_LAST_YEAR,
   '444':
     'Compares UPNs across children (one UPN given to two children), and our checks look at one child at a time, so that its records can be kept apart and then dropped; a check across the whole return is still to be added.',
 };
