@@ -28,6 +28,10 @@ const app = createWebApp({
   auth: { baseUrl: env.AUTH_URL, clientId: env.AUTH_CLIENT_ID },
   sessions: new DynamoWebSessionStore(dynamoDocumentClient(), env.TABLE_NAME),
   render: createRenderer(templateSearchPaths(path.dirname(fileURLToPath(import.meta.url)))),
+  // Locally S3 is a plain-HTTP address of its own, which the browser puts the files to.
+  ...(process.env.AWS_ENDPOINT_URL_S3
+    ? { uploadOrigin: new URL(process.env.AWS_ENDPOINT_URL_S3).origin }
+    : {}),
 });
 
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()

@@ -1,0 +1,203 @@
+// A council sends a return through the web app in a real browser (Debian's chromium through playwright-core),
+// served by the local gateway from the synthesized template. With JavaScript the files go straight from the
+// browser to their presigned S3 addresses through the local S3 front, which applies the bucket's CORS rule
+// from the template; without it they go in the form post, up to what fits in Lambda's payload.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureAssembly } from '../../infra/local/assembly.ts';
+import { DEMO_COLLECTION_YEAR } from '../../infra/local/demo.ts';
+import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import { NO_SCRIPT_UPLOAD_BYTES } from '../../shared/web/upload.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const demoDirectory = path.join(root, 'shared', 'demo', 'ssda903');
+const demoFiles = readdirSync(demoDirectory)
+  .filter((name) => name.endsWith('.csv'))
+  .sort()
+  .map((name) => path.join(demoDirectory, name));
+
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+    encoding: 'utf8',
+  }).trim();
+}
+
+describe('sending a return through the web app', () => {
+  let cloud: LocalCloud;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    ensureAssembly(root, path.join(root, 'cdk.out'), () => {});
+    cloud = await startLocalCloud({
+      assemblyDir: path.join(root, 'cdk.out'),
+      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
+      log: () => {},
+      pollWaitSeconds: 1,
+    });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await cloud?.stop();
+  });
+
+  /** A fresh browser profile; the CSP is bypassed only so that axe-core can be injected. */
+  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ bypassCSP: true, ...options });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  /**
+   * axe-core on the page as it is: no serious or critical violations. A page shown without JavaScript is
+   * checked as it is, scripts left out, in a second tab that may run axe-core.
+   */
+  async function expectAccessible(page: Page, state: string, copied = false): Promise<void> {
+    const scripted = await page.evaluate(() =>
+      (
+        globalThis as unknown as { document: { body: { className: string } } }
+      ).document.body.className.includes('js-enabled'),
+    );
+    if (!scripted && !copied) {
+      const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+      const checker = await newPage();
+      await checker.route(page.url(), (route) => route.fulfill({ body: html, contentType: 'text/html' }));
+      await checker.goto(page.url());
+      await expectAccessible(checker, state, true);
+      await checker.close();
+      return;
+    }
+    await page.addScriptTag({ path: path.join(root, 'node_modules', 'axe-core', 'axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
+      const result = await axe.run();
+      return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
+    });
+    expect(violations, state).toEqual([]);
+  }
+
+  async function signIn(description: string, page: Page): Promise<Page> {
+    await page.goto(cloud.urls.app);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel(description).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.origin === new URL(cloud.urls.app).origin);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your returns');
+    return page;
+  }
+
+  it('sends the demo return straight to storage with a bar per file, follows the checks and opens the report', async () => {
+    const page = await signIn('Kent County Council data officer', await newPage());
+    await expectAccessible(page, 'the upload page, with JavaScript');
+    // Without JavaScript's limits: the page does not mention them.
+    expect(await page.getByTestId('no-script-limit').isVisible()).toBe(false);
+    const requests: Request[] = [];
+    page.on('request', (request) => requests.push(request));
+
+    await page.getByLabel('Collection year').fill(String(DEMO_COLLECTION_YEAR));
+    await page.getByLabel('Files').setInputFiles(demoFiles);
+    await page.getByRole('button', { name: 'Send the return' }).click();
+
+    // Every file sent in full, then the checks followed in the live region, on the same page.
+    const status = page.getByTestId('upload-status');
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000, interval: 100 })
+      .toMatch(/Checking the return/);
+    expect(new URL(page.url()).pathname).toBe('/');
+    const bars = await page.locator('progress').evaluateAll((elements) =>
+      elements.map((element) => {
+        const bar = element as unknown as { value: number; max: number; id: string };
+        return { value: bar.value, max: bar.max };
+      }),
+    );
+    expect(bars).toHaveLength(demoFiles.length);
+    for (const bar of bars) expect(bar.value).toBe(bar.max);
+    expect(await page.locator('[data-upload-percent]').allTextContents()).toEqual(
+      demoFiles.map(() => 'Sent'),
+    );
+    expect(await status.getAttribute('role')).toBe('status');
+    await expectAccessible(page, 'the upload page while the checks run');
+
+    // Lands on the report once the checks are done.
+    await page.waitForURL(/\/returns\/SUB-/, { timeout: 90_000 });
+    expect(await page.getByTestId('submission-status').textContent()).toMatch(/^accepted/);
+    expect(await page.locator('table', { hasText: 'Checks that found problems' }).count()).toBe(1);
+    await expectAccessible(page, 'the report');
+
+    // The files went from the browser to S3 (with a CORS preflight), not through the web app.
+    const s3Origin = new URL(cloud.urls.s3).origin;
+    const puts = requests.filter((request) => request.method() === 'PUT');
+    expect(puts.map((request) => new URL(request.url()).origin)).toEqual(demoFiles.map(() => s3Origin));
+    const posts = requests
+      .filter((request) => request.method() === 'POST')
+      .map((r) => new URL(r.url()).pathname);
+    expect(posts).toEqual(['/returns/start']);
+  }, 180_000);
+
+  it('sends a small return in the form post with JavaScript turned off, and shows it being checked', async () => {
+    const page = await signIn('Barnet data officer', await newPage({ javaScriptEnabled: false }));
+    expect(await page.getByTestId('no-script-limit').textContent()).toContain('up to 4 MB in total');
+    await expectAccessible(page, 'the upload page, without JavaScript');
+    await page.getByLabel('Collection year').fill(String(DEMO_COLLECTION_YEAR));
+    await page.getByLabel('Files').setInputFiles(demoFiles);
+    await page.getByRole('button', { name: 'Send the return' }).click();
+    await page.waitForURL(/\/returns\/SUB-/);
+    // Without the script the page asks to be reloaded; reloading shows the result once the checks are done.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByTestId('submission-status').textContent();
+        },
+        { timeout: 90_000, interval: 2000 },
+      )
+      .toMatch(/^accepted/);
+    await expectAccessible(page, 'the report, without JavaScript');
+  }, 150_000);
+
+  it('refuses a return over the limit without JavaScript in words, keeping what was chosen', async () => {
+    const page = await signIn('Barnet data officer', await newPage({ javaScriptEnabled: false }));
+    // Over the limit, yet small enough that the gateway hands the post to the app.
+    const large = path.join(tmpdir(), `episodes-${process.pid}.csv`);
+    writeFileSync(large, Buffer.alloc(NO_SCRIPT_UPLOAD_BYTES + 100 * 1024, 'A'));
+    await page.getByLabel('Collection year').fill(String(DEMO_COLLECTION_YEAR));
+    await page.getByLabel('Files').setInputFiles([large]);
+    const [response] = await Promise.all([
+      page.waitForResponse((candidate) => candidate.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Send the return' }).click(),
+    ]);
+    expect(response.status()).toBe(413);
+    await page.waitForLoadState();
+    expect(await page.getByTestId('upload-error').textContent()).toMatch(
+      /^These files are 4\.1 MB together\. Without JavaScript this form can take up to 4 MB\. Turn JavaScript on/,
+    );
+    expect(await page.getByLabel('Collection year').inputValue()).toBe(String(DEMO_COLLECTION_YEAR));
+    await expectAccessible(page, 'the refusal, without JavaScript');
+  });
+
+  it('says why the script could not send a return, in the page’s error summary', async () => {
+    const page = await signIn('Kent County Council data officer', await newPage());
+    // No collection year: the API refuses the declaration, and the page says so without leaving.
+    await page.getByLabel('Files').setInputFiles(demoFiles.slice(0, 1));
+    await page.getByRole('button', { name: 'Send the return' }).click();
+    const error = page.getByTestId('upload-error');
+    await expect.poll(() => error.isVisible()).toBe(true);
+    expect(((await error.textContent()) ?? '').length).toBeGreaterThan(10);
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.getByRole('button', { name: 'Send the return' }).isEnabled()).toBe(true);
+    await expectAccessible(page, 'the script’s refusal');
+  });
+});
