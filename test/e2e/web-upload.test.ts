@@ -198,6 +198,7 @@ describe('sending a return through the web app', () => {
     expect(((await error.textContent()) ?? '').length).toBeGreaterThan(10);
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.getByRole('button', { name: 'Send the return' }).isEnabled()).toBe(true);
+    expect(await page.locator('progress').isVisible()).toBe(false);
     await expectAccessible(page, 'the script’s refusal');
   });
 });

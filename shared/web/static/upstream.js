@@ -17,6 +17,7 @@ for (const form of document.querySelectorAll('[data-upload-form]')) {
     sendDirect(form, files).catch((error) => {
       button.disabled = false;
       say(form, '');
+      form.querySelector('[data-upload-progress]').hidden = true;
       showError(error.message);
     });
   });
@@ -166,7 +167,9 @@ async function followChecks(form, started) {
       window.location.assign(started.pageUrl);
       return;
     }
-    const words = `All files sent. Checking the return: ${status?.statusText ?? 'waiting for the service'}.`;
+    // Until storage has handed every file over, the submission still says it awaits them.
+    const stage = status?.status === 'awaiting_files' ? 'files arriving' : status?.statusText;
+    const words = `All files sent. Checking the return: ${stage ?? 'waiting for the service'}.`;
     if (words !== shown) say(form, words);
     shown = words;
     await new Promise((resolve) => setTimeout(resolve, 1500));
