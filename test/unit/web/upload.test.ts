@@ -12,7 +12,7 @@ const API = 'https://api.example.com';
 const render = createRenderer(templateSearchPaths());
 const SHA = 'ab'.repeat(32);
 
-async function world(groups = ['council:886']) {
+async function world(groups = ['council:886'], uploadOrigin?: string) {
   const calls: { method: string; url: string; body?: unknown; headers?: Record<string, string> }[] = [];
   const fetcher = (async (input: string | URL, init?: RequestInit) => {
     const url = String(input);
@@ -65,6 +65,7 @@ async function world(groups = ['council:886']) {
     render,
     fetcher,
     now: () => 1_000_000,
+    ...(uploadOrigin ? { uploadOrigin } : {}),
   });
   const request = (path: string, init: Partial<WebRequest>) =>
     app.handle({
@@ -155,6 +156,15 @@ describe('sending a return from the page’s script', () => {
       body: declaration,
     });
     expect(refused.status).toBe(403);
+  });
+
+  it('lets the page connect to the storage address it puts files to, and to nothing else', async () => {
+    const local = await world(['council:886'], 'http://127.0.0.1:3002');
+    const page = await local.request('/', { method: 'GET' });
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self' http://127.0.0.1:3002;");
+    expect(page.body).toContain('data-upload-form');
+    const deployed = await (await world()).request('/', { method: 'GET' });
+    expect(deployed.headers['content-security-policy']).toContain("connect-src 'self' https:;");
   });
 
   it('says the status in words and whether it is final', async () => {
