@@ -3,7 +3,8 @@
 // browser to their presigned S3 addresses through the local S3 front, which applies the bucket's CORS rule
 // from the template; without it they go in the form post, up to what fits in Lambda's payload.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.
 import { NO_SCRIPT_UPLOAD_BYTES } from '../../shared/web/upload.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const axeSource = readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const demoDirectory = path.join(root, 'shared', 'demo', 'ssda903');
 const demoFiles = readdirSync(demoDirectory)
   .filter((name) => name.endsWith('.csv'))
@@ -49,9 +51,9 @@ describe('sending a return through the web app', () => {
     await cloud?.stop();
   });
 
-  /** A fresh browser profile; the CSP is bypassed only so that axe-core can be injected. */
+  /** A fresh browser profile, with the app's CSP in force: the page's script must keep to it. */
   async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ bypassCSP: true, ...options });
+    const context = await browser.newContext(options);
     contexts.push(context);
     return context.newPage();
   }
@@ -75,7 +77,8 @@ describe('sending a return through the web app', () => {
       await checker.close();
       return;
     }
-    await page.addScriptTag({ path: path.join(root, 'node_modules', 'axe-core', 'axe.min.js') });
+    // Evaluated by the browser's debugging protocol, which the page's CSP does not govern.
+    await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
       const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
       const result = await axe.run();
@@ -200,5 +203,50 @@ describe('sending a return through the web app', () => {
     expect(await page.getByRole('button', { name: 'Send the return' }).isEnabled()).toBe(true);
     expect(await page.locator('progress').isVisible()).toBe(false);
     await expectAccessible(page, 'the script’s refusal');
+  });
+  it('lets only the app’s origin put to a presigned address: another site’s browser is stopped at the preflight', async () => {
+    const token = await cloud.tokenFor('kent-data-officer');
+    const body = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n';
+    const declared = await fetch(`${cloud.urls.api}/submissions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        returnType: 'ssda903',
+        collectionYear: DEMO_COLLECTION_YEAR,
+        files: [
+          {
+            name: 'header.csv',
+            size: Buffer.byteLength(body),
+            sha256: createHash('sha256').update(body).digest('hex'),
+          },
+        ],
+      }),
+    });
+    expect(declared.status).toBe(201);
+    const [upload] = (
+      (await declared.json()) as { uploads: { url: string; headers: Record<string, string> }[] }
+    ).uploads;
+    const headers = Object.fromEntries(
+      Object.entries(upload!.headers).filter(([name]) => name !== 'content-length'),
+    );
+    const putFrom = (page: Page) =>
+      page.evaluate(
+        async (put) => {
+          try {
+            const response = await fetch(put.url, { method: 'PUT', headers: put.headers, body: put.body });
+            return `answered ${response.status}`;
+          } catch {
+            return 'blocked';
+          }
+        },
+        { url: upload!.url, headers, body },
+      );
+    // Another origin on this machine (the local console): the preflight is refused, the PUT never sent.
+    const elsewhere = await newPage();
+    await elsewhere.goto(cloud.urls.console);
+    expect(await putFrom(elsewhere)).toBe('blocked');
+    // The app's own origin: the same address still takes its one write.
+    const app = await signIn('Kent County Council data officer', await newPage());
+    expect(await putFrom(app)).toBe('answered 200');
   });
 });
