@@ -191,10 +191,29 @@ describe('sending a return through the web app', () => {
     await expectAccessible(page, 'the refusal, without JavaScript');
   });
 
-  it('says why the script could not send a return, in the page’s error summary', async () => {
+  it('takes a dropped file, and says why the script could not send a return in the page’s error summary', async () => {
     const page = await signIn('Kent County Council data officer', await newPage());
+    // A file dropped on the question's hint, not on the input itself, counts as chosen.
+    const dropped = await page.evaluate(() => {
+      type Target = { dispatchEvent: (event: unknown) => void; files: { name: string }[] };
+      const view = globalThis as unknown as {
+        document: { querySelector: (selector: string) => Target };
+        DataTransfer: new () => { items: { add: (file: unknown) => void } };
+        File: new (parts: string[], name: string) => unknown;
+        DragEvent: new (type: string, init: object) => unknown;
+      };
+      const transfer = new view.DataTransfer();
+      transfer.items.add(new view.File(['CHILD,SEX\n'], 'header.csv'));
+      const hint = view.document.querySelector('#files-hint');
+      for (const type of ['dragover', 'drop']) {
+        hint.dispatchEvent(
+          new view.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }),
+        );
+      }
+      return [...view.document.querySelector('#files').files].map((file) => file.name);
+    });
+    expect(dropped).toEqual(['header.csv']);
     // No collection year: the API refuses the declaration, and the page says so without leaving.
-    await page.getByLabel('Files').setInputFiles(demoFiles.slice(0, 1));
     await page.getByRole('button', { name: 'Send the return' }).click();
     const error = page.getByTestId('upload-error');
     await expect.poll(() => error.isVisible()).toBe(true);
