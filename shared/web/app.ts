@@ -21,7 +21,13 @@ import {
   submissionPage,
 } from './pages.ts';
 import type { Renderer } from './render.ts';
-import { type DeclaredFile, NO_SCRIPT_UPLOAD_BYTES, noScriptTooLarge, readStartRequest } from './upload.ts';
+import {
+  type DeclaredFile,
+  missingYear,
+  NO_SCRIPT_UPLOAD_BYTES,
+  noScriptTooLarge,
+  readStartRequest,
+} from './upload.ts';
 
 export const SESSION_COOKIE = 'upstream-session';
 export const SIGN_IN_COOKIE = 'upstream-sign-in';
@@ -431,6 +437,8 @@ export function createWebApp(deps: WebAppDeps) {
     const refuse = async (status: number, error: string) =>
       respond({ ...(await councilHome(signed.api, council.la, { values, error })), status }, signed);
     if (files.length === 0) return refuse(400, 'Choose the files of your return.');
+    const noYear = missingYear(values.collectionYear);
+    if (noYear) return refuse(400, noYear);
     const total = files.reduce((sum, file) => sum + file.content.length, 0);
     if (total > NO_SCRIPT_UPLOAD_BYTES) return refuse(413, noScriptTooLarge(total));
     const started = await declareReturn(
@@ -473,6 +481,8 @@ export function createWebApp(deps: WebAppDeps) {
     }
     const declared = readStartRequest(request.body);
     if (!declared.ok) return json(400, { message: declared.message });
+    const noYear = missingYear(declared.value.collectionYear);
+    if (noYear) return json(400, { message: noYear });
     const started = await declareReturn(signed, declared.value, declared.value.files);
     if (!started.ok) return json(started.status === 403 ? 403 : 400, { message: started.message });
     const submissionId = encodeURIComponent(started.body.submissionId);

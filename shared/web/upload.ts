@@ -75,3 +75,8 @@ export function readStartRequest(
     },
   };
 }
+
+/** An empty year would reach the API as 0; say what is missing instead. */
+export function missingYear(collectionYear: string): string | undefined {
+  return collectionYear.trim() ? undefined : 'Enter the collection year, for example 2027.';
+}

@@ -217,7 +217,7 @@ describe('sending a return through the web app', () => {
     await page.getByRole('button', { name: 'Send the return' }).click();
     const error = page.getByTestId('upload-error');
     await expect.poll(() => error.isVisible()).toBe(true);
-    expect(((await error.textContent()) ?? '').length).toBeGreaterThan(10);
+    expect(await error.textContent()).toBe('Enter the collection year, for example 2027.');
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.getByRole('button', { name: 'Send the return' }).isEnabled()).toBe(true);
     expect(await page.locator('progress').isVisible()).toBe(false);

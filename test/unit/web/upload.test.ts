@@ -149,6 +149,11 @@ describe('sending a return from the page’s script', () => {
       body: JSON.stringify({ returnType: 'ssda903', files: [{ name: 'a.csv', size: 1 }] }),
     });
     expect(noSum.status).toBe(400);
+    const noYear = await request('/returns/start', {
+      headers: { 'x-csrf-token': 'csrf-1' },
+      body: declaration.replace('"2026"', '""'),
+    });
+    expect(JSON.parse(noYear.body).message).toBe('Enter the collection year, for example 2027.');
     expect(calls.filter((call) => call.method === 'POST')).toEqual([]);
     const adviser = await world(['adviser:south-east']);
     const refused = await adviser.request('/returns/start', {
