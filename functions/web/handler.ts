@@ -20,6 +20,8 @@ const env = loadEnv({
   APP_URL: z.url(),
   AUTH_URL: z.url(),
   AUTH_CLIENT_ID: nonEmpty,
+  // Set only locally, where S3 is a plain-HTTP address of its own that the browser puts the files to.
+  AWS_ENDPOINT_URL_S3: z.url().optional(),
 });
 const logger = new Logger();
 const app = createWebApp({
@@ -28,6 +30,7 @@ const app = createWebApp({
   auth: { baseUrl: env.AUTH_URL, clientId: env.AUTH_CLIENT_ID },
   sessions: new DynamoWebSessionStore(dynamoDocumentClient(), env.TABLE_NAME),
   render: createRenderer(templateSearchPaths(path.dirname(fileURLToPath(import.meta.url)))),
+  ...(env.AWS_ENDPOINT_URL_S3 ? { uploadOrigin: new URL(env.AWS_ENDPOINT_URL_S3).origin } : {}),
 });
 
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()

@@ -37,6 +37,7 @@ import {
 } from './model.ts';
 import { portProblem } from './ports.ts';
 import { type Clients, localClients, provision } from './provision.ts';
+import { corsRulesOf, withLocalAppOrigin } from './s3-cors.ts';
 import { S3Notifier } from './s3-notifier.ts';
 import { nextFireTime, type ParsedSchedule, parseScheduleExpression } from './schedule.ts';
 import { LocalSecretsManager } from './secrets.ts';
@@ -262,11 +263,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     };
     const frontLog = (line: string) => log('iam', line);
     const fronts: RunningFront[] = [];
+    // Each bucket's CORS rules as the template has them, with the local app's origin where they name it.
+    const bucketCors = new Map(
+      model.buckets.map((bucket) => [
+        bucket.name,
+        withLocalAppOrigin(corsRulesOf(bucket.cors), new URL(addresses.APP_URL!).origin),
+      ]),
+    );
     const awsFront = await startFront(ports.awsServices, {
       name: 'S3 and SQS',
       upstream: fauxqs.endpoint,
       principals,
       log: frontLog,
+      bucketCors: (bucket) => bucketCors.get(bucket) ?? [],
       classify: (facts): Classified | 'not-aws' => {
         const service = fauxqsService(facts);
         if (service === 'not-aws') return service;

@@ -42,6 +42,8 @@ export interface LocalTable {
 export interface LocalBucket {
   readonly id: string;
   readonly name: string;
+  /** The bucket's CorsConfiguration, as the template has it. */
+  readonly cors?: unknown;
 }
 
 export interface LocalBucketNotification {
@@ -507,7 +509,11 @@ export function buildLocalModel(
           break;
         }
         case 'AWS::S3::Bucket': {
-          model.buckets.push({ id, name: ref });
+          model.buckets.push({
+            id,
+            name: ref,
+            ...(props.CorsConfiguration ? { cors: props.CorsConfiguration } : {}),
+          });
           const config = props.NotificationConfiguration as Record<string, unknown> | undefined;
           if (config) model.notifications.push(...bucketNotifications(ref, config, where, queueNameFromArn));
           break;

@@ -1,7 +1,8 @@
 // Local cloud: a front in front of each emulator that does what AWS does before a request reaches the
 // service: it checks the SigV4 signature (header or presigned, with expiry), refuses anonymous requests,
 // evaluates the caller's IAM statements from the template, and for S3 object writes enforces the 5 GB
-// single-PUT limit, the checksums the request declares and conditional writes (If-None-Match, If-Match).
+// single-PUT limit, the checksums the request declares and conditional writes (If-None-Match, If-Match),
+// and answers browsers' CORS preflights from the buckets' CORS rules.
 // What passes is forwarded unchanged to the emulator; what does not gets the service's own error.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
@@ -9,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { RequestFacts, RequiredPermission } from './aws-requests.ts';
 import { assertPortFree } from './emulators.ts';
 import { type Decision, denialMessage, evaluate, type PolicyStatement } from './iam-policy.ts';
+import { corsResponseHeaders, preflight, type S3CorsRule } from './s3-cors.ts';
 import { parseRawQuery, type SignatureVerdict, verifySignature } from './sigv4.ts';
 
 /** Who may call: the local cloud itself (no statements: everything allowed, like an administrator) or a function. */
@@ -34,6 +36,8 @@ export interface FrontOptions {
   readonly classify: (facts: RequestFacts) => Classified | 'not-aws';
   readonly log: (line: string) => void;
   readonly now?: () => Date;
+  /** A bucket's CORS rules (path-style: the first segment of the path); S3 fronts only. */
+  readonly bucketCors?: (bucket: string) => readonly S3CorsRule[];
 }
 
 export interface RunningFront {
@@ -54,6 +58,9 @@ const header = (headers: http.IncomingHttpHeaders, name: string) => {
   const value = headers[name];
   return Array.isArray(value) ? value.join(',') : value;
 };
+
+const optional = <K extends string>(key: K, value: string | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
 
 const xmlEscape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -258,6 +265,24 @@ export async function startFront(port: number, options: FrontOptions): Promise<R
       sendRefusal(response, protocol, refusal, resource);
     };
     try {
+      if (options.bucketCors) {
+        const rules = options.bucketCors(decodeURIComponent(rawPath.split('/')[1] ?? ''));
+        const origin = header(request.headers, 'origin');
+        // A preflight carries no signature: S3 answers it from the bucket's CORS rules alone.
+        if (method === 'OPTIONS') {
+          request.resume();
+          const answer = preflight(rules, {
+            ...(origin ? { origin } : {}),
+            ...optional('method', header(request.headers, 'access-control-request-method')),
+            ...optional('headers', header(request.headers, 'access-control-request-headers')),
+          });
+          if (answer.refusal) return refuse({ status: answer.status, ...answer.refusal }, rawPath);
+          response.writeHead(answer.status, answer.headers);
+          return response.end();
+        }
+        for (const [name, value] of Object.entries(corsResponseHeaders(rules, origin, method)))
+          response.setHeader(name, value);
+      }
       const declaredLength = Number(header(request.headers, 'content-length') ?? 0);
       const isObjectPut =
         method === 'PUT' &&

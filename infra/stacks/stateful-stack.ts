@@ -18,6 +18,7 @@ import {
   Bucket,
   BucketEncryption,
   type BucketProps,
+  type CorsRule,
   EventType,
   HttpMethods,
   ObjectOwnership,
@@ -49,6 +50,22 @@ import { Identity } from '../constructs/identity.ts';
 import { DeadLetterQueue, MonitoredQueue, type MonitoredQueueProps } from '../constructs/monitored-queue.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { VISIBILITY_TO_TIMEOUT_RATIO } from '../constructs/queue-consumer.ts';
+
+/**
+ * The uploads bucket's one CORS rule: a council's browser puts each file of a return straight to its
+ * presigned address, from the web app's origin only (the stage's own domain, if it has one, and its allowed
+ * origins: the local app's for a disposable stage). The headers are those the address is signed with
+ * (if-none-match: each address is for one write only, docs/adr/0003) and the file's own content type.
+ */
+export function uploadCorsRule(config: Pick<StageConfig, 'appUrl' | 'allowedOrigins'>): CorsRule {
+  return {
+    allowedMethods: [HttpMethods.PUT],
+    allowedOrigins: [...new Set([...(config.appUrl ? [config.appUrl] : []), ...config.allowedOrigins])],
+    allowedHeaders: ['content-type', 'x-amz-checksum-sha256', 'if-none-match'],
+    exposedHeaders: ['ETag'],
+    maxAge: 3000,
+  };
+}
 
 /** Key prefixes in the uploads bucket: raw returns arrive under uploads/, validation reports go to reports/. */
 export const UPLOADS_PREFIX = 'uploads/';
@@ -166,17 +183,7 @@ export class StatefulStack extends Stack {
         { id: 'ExpireReports', prefix: REPORTS_PREFIX, expiration: retention },
         { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
-      cors: [
-        {
-          // Councils upload straight from the browser with a presigned PUT.
-          allowedMethods: [HttpMethods.PUT],
-          allowedOrigins: config.allowedOrigins,
-          // if-none-match: each upload address is signed for one write only (docs/adr/0003).
-          allowedHeaders: ['content-type', 'content-md5', 'x-amz-*', 'if-none-match'],
-          exposedHeaders: ['ETag'],
-          maxAge: 3000,
-        },
-      ],
+      cors: [uploadCorsRule(config)],
     });
 
     // Versioned: an extract overwritten by a resubmission, or deleted by mistake, can be restored for

@@ -21,6 +21,13 @@ import {
   submissionPage,
 } from './pages.ts';
 import type { Renderer } from './render.ts';
+import {
+  type DeclaredFile,
+  missingYear,
+  NO_SCRIPT_UPLOAD_BYTES,
+  noScriptTooLarge,
+  readStartRequest,
+} from './upload.ts';
 
 export const SESSION_COOKIE = 'upstream-session';
 export const SIGN_IN_COOKIE = 'upstream-sign-in';
@@ -41,6 +48,11 @@ export interface WebAppDeps {
   readonly fetcher?: typeof fetch;
   /** Epoch seconds. */
   readonly now?: () => number;
+  /**
+   * Where the browser puts a return's files (the presigned addresses' origin), allowed by the pages' CSP.
+   * Omitted: any https address, as S3's addresses in AWS are.
+   */
+  readonly uploadOrigin?: string;
 }
 
 export interface Signed {
@@ -90,7 +102,7 @@ export function createWebApp(deps: WebAppDeps) {
           `script-src 'self' 'nonce-${nonce}'`,
           "style-src 'self'",
           "img-src 'self' data:",
-          "connect-src 'self' https:",
+          `connect-src 'self' ${deps.uploadOrigin ?? 'https:'}`,
           `form-action 'self' ${authOrigin}`,
           "frame-ancestors 'none'",
           "base-uri 'none'",
@@ -238,6 +250,7 @@ export function createWebApp(deps: WebAppDeps) {
       return respond(errorPage(401, 'Your session has ended. Please sign in again.'), undefined);
     }
 
+    if (method === 'POST' && path === '/returns/start') return startUpload(signed, request);
     if (method === 'POST') {
       const boundary = boundaryOf(request.headers['content-type']);
       const multipart = boundary
@@ -396,7 +409,24 @@ export function createWebApp(deps: WebAppDeps) {
       : respond(errorPage(done.status === 403 ? 403 : 404, done.message), signed);
   }
 
-  /** The upload form: start the submission through the API, then put each file to its address. */
+  /** Declares a return's files to the API, which answers with an address to put each one to. */
+  function declareReturn(
+    signed: Signed,
+    values: { returnType: string; collectionYear: string },
+    files: readonly DeclaredFile[],
+  ) {
+    return signed.api.send<{ submissionId: string; uploads: PresignedUpload[] }>('POST', '/submissions', {
+      returnType: values.returnType,
+      collectionYear: Number(values.collectionYear),
+      // Name, size and SHA-256: the upload addresses are bound to them, and ingest checks them again.
+      files: files.map(({ name, size, sha256 }) => ({ name, size, sha256 })),
+    });
+  }
+
+  /**
+   * The upload form posted without JavaScript: the files are in the post, so only a return that fits in
+   * Lambda's payload limit; the function puts each file to its address itself.
+   */
   async function sendReturn(signed: Signed, form: URLSearchParams, files: FormFile[]): Promise<WebResponse> {
     const council = signed.roles.find((role) => role.kind === 'council');
     if (!council) return respond(errorPage(403, 'Only a council’s own staff can send its returns.'), signed);
@@ -407,19 +437,19 @@ export function createWebApp(deps: WebAppDeps) {
     const refuse = async (status: number, error: string) =>
       respond({ ...(await councilHome(signed.api, council.la, { values, error })), status }, signed);
     if (files.length === 0) return refuse(400, 'Choose the files of your return.');
-    const started = await signed.api.send<{
-      submissionId: string;
-      uploads: { fileName: string; url: string; headers: Record<string, string> }[];
-    }>('POST', '/submissions', {
-      returnType: values.returnType,
-      collectionYear: Number(values.collectionYear),
-      // Name, size and SHA-256: the upload addresses are bound to them, and ingest checks them again.
-      files: files.map((file) => ({
+    const noYear = missingYear(values.collectionYear);
+    if (noYear) return refuse(400, noYear);
+    const total = files.reduce((sum, file) => sum + file.content.length, 0);
+    if (total > NO_SCRIPT_UPLOAD_BYTES) return refuse(413, noScriptTooLarge(total));
+    const started = await declareReturn(
+      signed,
+      values,
+      files.map((file) => ({
         name: file.name,
         size: file.content.length,
         sha256: createHash('sha256').update(file.content).digest('hex'),
       })),
-    });
+    );
     if (!started.ok) return refuse(started.status === 403 ? 403 : 400, started.message);
     for (const upload of started.body.uploads) {
       const file = files.find((candidate) => candidate.name === upload.fileName)!;
@@ -438,19 +468,51 @@ export function createWebApp(deps: WebAppDeps) {
     return redirect(`/returns/${encodeURIComponent(started.body.submissionId)}`);
   }
 
+  /**
+   * The page's script declares the files (JSON, with the session's CSRF token in a header) and is given
+   * the addresses to put them to from the browser; nothing of the files passes through here.
+   */
+  async function startUpload(signed: Signed, request: WebRequest): Promise<WebResponse> {
+    if (!sameToken(request.headers['x-csrf-token'], signed.session.csrfToken)) {
+      return json(403, { message: 'This form has expired. Reload the page and try again.' });
+    }
+    if (!signed.roles.some((role) => role.kind === 'council')) {
+      return json(403, { message: 'Only a council’s own staff can send its returns.' });
+    }
+    const declared = readStartRequest(request.body);
+    if (!declared.ok) return json(400, { message: declared.message });
+    const noYear = missingYear(declared.value.collectionYear);
+    if (noYear) return json(400, { message: noYear });
+    const started = await declareReturn(signed, declared.value, declared.value.files);
+    if (!started.ok) return json(started.status === 403 ? 403 : 400, { message: started.message });
+    const submissionId = encodeURIComponent(started.body.submissionId);
+    return json(201, {
+      submissionId: started.body.submissionId,
+      uploads: started.body.uploads.map((upload) => ({
+        fileName: upload.fileName,
+        url: upload.url,
+        // The browser sets the length itself and refuses to be told it.
+        headers: Object.fromEntries(
+          Object.entries(upload.headers).filter(([name]) => name.toLowerCase() !== 'content-length'),
+        ),
+      })),
+      statusUrl: `/returns/${submissionId}/status`,
+      pageUrl: `/returns/${submissionId}`,
+    });
+  }
+
   /** For the page's script: the status until it is final. */
   async function submissionStatus(signed: Signed, submissionId: string): Promise<WebResponse> {
     const found = await signed.api.get<{ status: string }>(
       `/submissions/${encodeURIComponent(submissionId)}`,
     );
-    const body = found.ok
-      ? { status: found.body.status, final: !['awaiting_files', 'processing'].includes(found.body.status) }
-      : { message: found.message };
-    return {
-      status: found.ok ? 200 : found.status,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-      body: JSON.stringify(body),
-    };
+    return found.ok
+      ? json(200, {
+          status: found.body.status,
+          statusText: found.body.status.replace(/_/g, ' '),
+          final: !['awaiting_files', 'processing'].includes(found.body.status),
+        })
+      : json(found.status, { message: found.message });
   }
 
   /** An adviser sets or lifts an override of the band; the API decides who may and checks the reason. */
@@ -484,6 +546,18 @@ export function createWebApp(deps: WebAppDeps) {
 
   return { handle };
 }
+
+interface PresignedUpload {
+  readonly fileName: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+}
+
+const json = (status: number, body: unknown): WebResponse => ({
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  body: JSON.stringify(body),
+});
 
 const NOT_FOR_DFE =
   'DfE sees England as a whole: a council’s own page is for the council, its advisers and administrators.';

@@ -7,6 +7,7 @@ import type { Role } from '../domain/roles.ts';
 import type { ApiClient } from './api-client.ts';
 import { lineChart, scoreHistoryChart, sparkline } from './charts.ts';
 import { escapeHtml } from './html.ts';
+import { formatBytes, NO_SCRIPT_UPLOAD_BYTES } from './upload.ts';
 
 export interface Page {
   readonly status: number;
@@ -88,6 +89,7 @@ export async function councilHome(api: ApiClient, la: string, upload: UploadForm
     context: {
       upload: {
         error: upload.error,
+        noScriptLimit: formatBytes(NO_SCRIPT_UPLOAD_BYTES),
         collectionYear: upload.values?.collectionYear ?? '',
         returnTypes: RETURN_TYPES.map((type) => ({
           ...type,
