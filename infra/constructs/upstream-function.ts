@@ -142,7 +142,7 @@ export class UpstreamFunction extends Construct {
       description: props.description,
       role: this.role,
       logGroup: this.logGroup,
-      // X-Ray traces each invocation; the Powertools tracer on the SDK clients adds every AWS call to it.
+      // X-Ray traces each invocation (its init and duration); the SDK calls inside are not (docs/adr/0010).
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       bundling: {
@@ -170,8 +170,6 @@ export class UpstreamFunction extends Construct {
       POWERTOOLS_LOG_LEVEL: props.config.logLevel,
       STAGE: props.config.stage,
       NODE_OPTIONS: '--enable-source-maps',
-      // Responses carry councils' figures; traces keep timings and errors only.
-      POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
     };
     for (const [name, value] of Object.entries({ ...defaults, ...props.environment })) {
       if (defaults[name] !== undefined && defaults[name] !== value) {
