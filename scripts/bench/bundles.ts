@@ -81,7 +81,14 @@ export async function benchBundles(root: string, runs = Number(process.env.BENCH
     const map = statSync(`${fn.entryFile}.map`, { throwIfNoEntry: false })?.size ?? 0;
     const env = { PATH: process.env.PATH, ...fn.environment, ...services };
     const { plain, deployed } = importMs(fn.entryFile, env, runs);
-    const { parts } = await buildFunctionBundle(root, fn.displayName);
+    // The bundle-size test trusts the in-memory build to be the deployed one; a difference means the
+    // construct no longer bundles with function-bundling.ts alone.
+    const { bytes, parts } = await buildFunctionBundle(root, fn.displayName);
+    if (bytes !== code) {
+      throw new Error(
+        `${fn.displayName}: built in memory ${bytes} bytes, as deployed ${code}; the function construct and infra/constructs/function-bundling.ts disagree.`,
+      );
+    }
     functions[fn.displayName] = {
       bundleBytes: code,
       sourceMapBytes: map,
