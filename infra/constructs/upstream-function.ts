@@ -25,6 +25,7 @@ import {
   mailConfigurationSetName,
   type StageConfig,
 } from '../config/stage-config.ts';
+import { FUNCTION_BUNDLING } from './function-bundling.ts';
 import { acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.ts';
 
 /** The share of the timeout past which a single invocation raises the duration alarm. */
@@ -35,10 +36,6 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const FUNCTION_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
-
-// ESM bundles have no `require`; some CommonJS dependencies still call it for Node built-ins.
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 export type TableAccess = 'read' | 'readWrite';
 export type BucketAccess = 'read' | 'write' | 'readWrite';
@@ -81,7 +78,8 @@ function copyTreeCommand(from: string, to: string, suffix: string): string {
 }
 
 /**
- * A Node.js 22 / arm64 NodejsFunction bundled as minified ESM with source maps and the AWS SDK inside,
+ * A Node.js 22 / arm64 NodejsFunction bundled as minified ESM with source maps and the AWS SDK inside
+ * (function-bundling.ts),
  * its own log group and its own role. Resources are attached with `bind*()`, which set the environment
  * variable and grant the matching least-privilege IAM in one call.
  */
@@ -144,20 +142,14 @@ export class UpstreamFunction extends Construct {
       description: props.description,
       role: this.role,
       logGroup: this.logGroup,
-      // X-Ray traces each invocation; the Powertools tracer on the SDK clients adds every AWS call to it.
+      // X-Ray traces each invocation (its init and duration); the SDK calls inside are not (docs/adr/0010).
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       bundling: {
+        ...FUNCTION_BUNDLING,
         format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        // Stack traces need the mappings, not a second copy of every source file.
-        sourcesContent: false,
-        banner: ESM_REQUIRE_BANNER,
-        mainFields: ['module', 'main'],
-        // Bundle the AWS SDK rather than use the runtime's copy: the version we test is the version we run.
-        externalModules: [],
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
+        externalModules: [...FUNCTION_BUNDLING.externalModules],
         ...(props.bundledFiles?.length
           ? {
               commandHooks: {
@@ -178,8 +170,6 @@ export class UpstreamFunction extends Construct {
       POWERTOOLS_LOG_LEVEL: props.config.logLevel,
       STAGE: props.config.stage,
       NODE_OPTIONS: '--enable-source-maps',
-      // Responses carry councils' figures; traces keep timings and errors only.
-      POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
     };
     for (const [name, value] of Object.entries({ ...defaults, ...props.environment })) {
       if (defaults[name] !== undefined && defaults[name] !== value) {

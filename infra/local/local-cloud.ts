@@ -347,8 +347,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
           AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.name}`,
           AWS_EXECUTION_ENV: `AWS_Lambda_${definition.runtime}`,
-          // No X-Ray here: the tracer would look for a trace header that only Lambda sets.
-          POWERTOOLS_TRACE_ENABLED: 'false',
         };
         return [definition.name, new LocalFunctionRuntime(definition, environment, log)] as const;
       }),

@@ -131,7 +131,7 @@ describe('curated extracts', () => {
 });
 
 describe('tracing', () => {
-  it('is active on every function, with responses kept out of traces', () => {
+  it('is active on every function', () => {
     const functions = resourcesOfType(synth.templates, 'AWS::Lambda::Function').filter(
       ([, , fn]) =>
         (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
@@ -141,11 +141,6 @@ describe('tracing', () => {
     expect(functions).toHaveLength(13);
     for (const [, id, fn] of functions) {
       expect(fn.Properties?.TracingConfig, id).toEqual({ Mode: 'Active' });
-      expect(
-        (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables
-          .POWERTOOLS_TRACER_CAPTURE_RESPONSE,
-        id,
-      ).toBe('false');
     }
   });
 });
