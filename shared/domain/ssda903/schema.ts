@@ -15,6 +15,8 @@
 // "Collection year" is the year the reporting period ends: 2026 is 1 April 2025 to 31 March 2026, the
 // schema files' 2024/2025/2026 are such years. We hold no schema older than 2024: earlier years use the
 // 2024 lists without SWEpisodes. Years after the newest known change use the newest schema.
+import { COUNCILS } from '../councils.ts';
+import { SUPERSEDED_CODES } from '../indicators/superseded-codes.ts';
 import type { TableName } from './model.ts';
 
 export type FieldType = 'string' | 'date' | 'integer' | 'code';
@@ -184,6 +186,20 @@ export const SW_REASON = [
   'OTHERS',
 ];
 
+/**
+ * Where a previous permanence order was arranged (LA_PERM): the DfE number of an English council, current or
+ * retired by reorganisation (an order may be years old), or WAL, SCO, NIR for Wales, Scotland and Northern
+ * Ireland and NUK outside the UK (DfE's SSDA903 guidance; rule 633).
+ */
+export const LA_PERM_CODES: readonly string[] = [
+  ...COUNCILS.map((council) => council.la),
+  ...SUPERSEDED_CODES.filter((code) => code.kind === 'council').map((code) => code.la),
+  'WAL',
+  'SCO',
+  'NIR',
+  'NUK',
+];
+
 // ---- tables -----------------------------------------------------------------------------------------
 
 function table(name: TableName, fields: readonly FieldSpec[]): TableSpec {
@@ -283,8 +299,8 @@ const PREV_PERM = table('PrevPerm', [
   CHILD,
   DOB,
   code('PREV_PERM', true, ['P1', 'P2', 'P3', 'P4', 'Z1']),
-  text('LA_PERM', false, 3),
-  date('DATE_PERM', false),
+  { ...code('LA_PERM', false, LA_PERM_CODES), reportedByRule: '633' },
+  { ...date('DATE_PERM', false), reportedByRule: '632' },
 ]);
 
 const MISSING = table('Missing', [
