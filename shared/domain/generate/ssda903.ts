@@ -287,7 +287,12 @@ class Ssda903Builder {
     const matched = dayBetween(random, decided, placed);
     const total = ADOPTERS.reduce((sum, adopters) => sum + adopters.weight, 0);
     let draw = random.int(1, total);
-    const chosen = ADOPTERS.find((adopters) => (draw -= adopters.weight) <= 0) ?? ADOPTERS[0]!;
+    let chosen = ADOPTERS[0]!;
+    for (const adopters of ADOPTERS) {
+      chosen = adopters;
+      draw -= adopters.weight;
+      if (draw <= 0) break;
+    }
     return {
       decided,
       matched,
