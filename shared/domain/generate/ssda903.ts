@@ -45,6 +45,8 @@ interface Child {
   oc2?: boolean;
   /** A child adopted in the year: the decision to place for adoption, the match and the adopters (AD1). */
   adoption?: Adoption;
+  /** For a young child still looked after: the decision that they should be placed for adoption, not yet placed. */
+  adoptionDecision?: Day;
   /** For a child who started to be looked after in the year: permanence before care (PrevPerm). */
   previousPermanence?: { code: string; la: string; date: Day | null };
 }
@@ -301,6 +303,17 @@ class Ssda903Builder {
   }
 
   /**
+   * A young child looked after for some months may have a decision that they should be placed for adoption while
+   * still waiting for a placement: one in five of those under 5 on 31 March, decided in this period of care.
+   */
+  private adoptionDecision(child: Child, careStart: Day): void {
+    const random = this.permanence;
+    if (ageAt(child.dob, this.periodEnd) >= 5 || careStart > this.periodEnd - 90 || !random.chance(0.2))
+      return;
+    child.adoptionDecision = dayBetween(random, careStart + 60, this.periodEnd - 7);
+  }
+
+  /**
    * Permanence before care for a child starting to be looked after: mostly none known (Z1); now and then an
    * adoption or special guardianship order made after birth and before care, by this council or another.
    */
@@ -433,6 +446,7 @@ class Ssda903Builder {
         moves.push(dayBetween(this.random, careStart + 1, earlyMoveBy));
       this.episodes(child, careStart, null, moves, '');
       if (careStart >= periodStart) this.previousPermanence(child, careStart);
+      this.adoptionDecision(child, careStart);
       this.reviews(child, careStart, null);
       this.socialWorkers(child, careStart, null, manyWorkers[index]!);
       child.oc2 = careStart <= periodEnd - 365;
@@ -613,6 +627,8 @@ export function generateSsda903(options: Ssda903Options): GeneratedFile[] {
       });
       add('PlacedAdoption', { ...base, DATE_PLACED: uk(decided) });
     }
+    if (child.adoptionDecision !== undefined)
+      add('PlacedAdoption', { ...base, DATE_PLACED: uk(child.adoptionDecision) });
     if (child.previousPermanence) {
       const { code, la, date } = child.previousPermanence;
       add('PrevPerm', { ...base, PREV_PERM: code, LA_PERM: la, DATE_PERM: uk(date) });

@@ -39,7 +39,7 @@ describe('generateReturn', () => {
     expect(sexes(2027)).toEqual(new Set(['M', 'F']));
   });
 
-  it('writes adoption details for each child adopted in the year, and previous permanence for each starter', () => {
+  it('writes adoption details for each child adopted in the year, decisions to place for adoption, and previous permanence for each starter', () => {
     const files = generateReturn(
       { returnType: 'ssda903', collectionYear: 2026, la: '873', seed: 3 },
       loadNationalBaseline(),
@@ -63,7 +63,13 @@ describe('generateReturn', () => {
     );
     expect(adopted.size).toBeGreaterThan(0);
     expect(new Set(rows('ad1.csv').map((row) => row.CHILD))).toEqual(adopted);
-    expect(new Set(rows('placed_for_adoption.csv').map((row) => row.CHILD))).toEqual(adopted);
+    // Besides those adopted, some young children still looked after have a decision and wait for a placement.
+    const decided = new Set(rows('placed_for_adoption.csv').map((row) => row.CHILD));
+    for (const child of adopted) expect(decided.has(child), child).toBe(true);
+    const waiting = [...decided].filter((child) => !adopted.has(child));
+    expect(waiting.length).toBeGreaterThan(0);
+    const stillLookedAfter = new Set(episodes.filter((row) => row.DEC === '').map((row) => row.CHILD));
+    for (const child of waiting) expect(stillLookedAfter.has(child), child).toBe(true);
     const permanence = rows('previous_permanence.csv');
     for (const child of starters)
       expect(
