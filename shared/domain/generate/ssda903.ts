@@ -1,6 +1,7 @@
 // Domain: a synthetic SSDA903 return (children looked after) as the CSV tables a council uploads. Children
 // are made to match the council's published figures (targets.ts): how many are looked after at 31 March and
 // start in the year, how often they move, go missing or change social worker, and how care leavers fare.
+import { COUNCILS } from '../councils.ts';
 import { type Day, dayFromParts, formatUkDay } from '../dates.ts';
 import type { TableName } from '../ssda903/model.ts';
 import { schemaForYear } from '../ssda903/schema.ts';
@@ -42,7 +43,48 @@ interface Child {
   readonly workers: { id: string; start: Day; end: Day | null; reason: string }[];
   careLeaver?: { inTouch: string; activ: string; accom: string };
   oc2?: boolean;
+  /** A child adopted in the year: the decision to place for adoption, the match and the adopters (AD1). */
+  adoption?: Adoption;
+  /** For a young child still looked after: the decision that they should be placed for adoption, not yet placed. */
+  adoptionDecision?: Day;
+  /** For a child who started to be looked after in the year: permanence before care (PrevPerm). */
+  previousPermanence?: { code: string; la: string; date: Day | null };
 }
+
+interface Adoption {
+  /** The decision that the child should be placed for adoption (PlacedAdoption DATE_PLACED, AD1 DATE_INT). */
+  readonly decided: Day;
+  readonly matched: Day;
+  readonly adopters: Adopters;
+}
+
+interface Adopters {
+  readonly count: '1' | '2';
+  readonly sexes: string;
+  readonly legalStatus: string;
+}
+
+/**
+ * Adopters as DfE codes them, most often a married man and woman: legal status L0 single, L11 married (man and
+ * woman), L12 married (same sex), L2 civil partners, L3 unmarried (man and woman), L4 unmarried (same sex).
+ */
+const ADOPTERS: readonly (Adopters & { readonly weight: number })[] = [
+  { count: '2', sexes: 'MF', legalStatus: 'L11', weight: 60 },
+  { count: '2', sexes: 'MF', legalStatus: 'L3', weight: 10 },
+  { count: '2', sexes: 'FF', legalStatus: 'L12', weight: 4 },
+  { count: '2', sexes: 'MM', legalStatus: 'L12', weight: 4 },
+  { count: '2', sexes: 'FF', legalStatus: 'L2', weight: 3 },
+  { count: '2', sexes: 'MM', legalStatus: 'L2', weight: 3 },
+  { count: '2', sexes: 'FF', legalStatus: 'L4', weight: 2 },
+  { count: '1', sexes: 'F1', legalStatus: 'L0', weight: 12 },
+  { count: '1', sexes: 'M1', legalStatus: 'L0', weight: 2 },
+];
+
+/** Of children starting care, the few who had been adopted (P1) or under a special guardianship order (P2). */
+const PREVIOUS_PERMANENCE: readonly { code: string; share: number }[] = [
+  { code: 'P1', share: 0.02 },
+  { code: 'P2', share: 0.04 },
+];
 
 /** Table file names, as councils' case systems usually write them. */
 export const FILE_NAMES: Partial<Record<TableName, string>> = {
@@ -51,6 +93,9 @@ export const FILE_NAMES: Partial<Record<TableName, string>> = {
   Reviews: 'reviews.csv',
   OC2: 'oc2.csv',
   OC3: 'oc3.csv',
+  AD1: 'ad1.csv',
+  PlacedAdoption: 'placed_for_adoption.csv',
+  PrevPerm: 'previous_permanence.csv',
   Missing: 'missing.csv',
   SWEpisodes: 'sw_episodes.csv',
 };
@@ -82,6 +127,8 @@ class Ssda903Builder {
   private readonly places: readonly string[];
   /** Postcodes draw from their own stream, so adding them left every other part of a return as it was. */
   private readonly postcodes: Postcodes;
+  /** Adoption and previous permanence details too, for the same reason. */
+  private readonly permanence: Random;
 
   constructor(private readonly options: Ssda903Options) {
     this.periodStart = dayFromParts(options.year - 1, 4, 1)!;
@@ -89,6 +136,7 @@ class Ssda903Builder {
     const allowed = new Set(schemaForYear(options.year).tables.get('Episodes')!.fields.get('PLACE')!.codes);
     this.places = [...FOSTER, 'K2', 'P1'].filter((place) => allowed.has(place));
     this.postcodes = new Postcodes(options.la, options.random.fork('postcodes'));
+    this.permanence = options.random.fork('permanence');
   }
 
   private get random(): Random {
@@ -168,6 +216,7 @@ class Ssda903Builder {
       careEnd !== null && ADOPTED.includes(reason)
         ? dayBetween(this.random, Math.max(careStart, careEnd - 270), careEnd - 14)
         : null;
+    if (placedForAdoption !== null) child.adoption = this.adoption(careStart, placedForAdoption);
     const until = placedForAdoption ?? careEnd;
     const changes = [...new Set(moves)]
       .filter((day) => day > careStart && (until === null || day < until))
@@ -230,6 +279,60 @@ class Ssda903Builder {
     }
   }
 
+  /**
+   * The way to an adoption: the decision that the child should be placed for adoption, made in this period of care
+   * by the time of the placement order and the placement (A6, from `placed`), and the match with adopters between.
+   */
+  private adoption(careStart: Day, placed: Day): Adoption {
+    const random = this.permanence;
+    const decided = dayBetween(random, careStart, placed);
+    const matched = dayBetween(random, decided, placed);
+    const total = ADOPTERS.reduce((sum, adopters) => sum + adopters.weight, 0);
+    let draw = random.int(1, total);
+    let chosen = ADOPTERS[0]!;
+    for (const adopters of ADOPTERS) {
+      chosen = adopters;
+      draw -= adopters.weight;
+      if (draw <= 0) break;
+    }
+    return {
+      decided,
+      matched,
+      adopters: { count: chosen.count, sexes: chosen.sexes, legalStatus: chosen.legalStatus },
+    };
+  }
+
+  /**
+   * A young child looked after for some months may have a decision that they should be placed for adoption while
+   * still waiting for a placement: one in five of those under 5 on 31 March, decided in this period of care.
+   */
+  private adoptionDecision(child: Child, careStart: Day): void {
+    const random = this.permanence;
+    if (ageAt(child.dob, this.periodEnd) >= 5 || careStart > this.periodEnd - 90 || !random.chance(0.2))
+      return;
+    child.adoptionDecision = dayBetween(random, careStart + 60, this.periodEnd - 7);
+  }
+
+  /**
+   * Permanence before care for a child starting to be looked after: mostly none known (Z1); now and then an
+   * adoption or special guardianship order made after birth and before care, by this council or another.
+   */
+  private previousPermanence(child: Child, careStart: Day): void {
+    const random = this.permanence;
+    let roll = random.int(0, 9999) / 10000;
+    const earliest = child.dob + 180;
+    const latest = careStart - 90;
+    for (const { code, share } of PREVIOUS_PERMANENCE) {
+      roll -= share;
+      if (roll < 0 && latest > earliest) {
+        const la = random.chance(0.7) ? this.options.la : random.pick(COUNCILS).la;
+        child.previousPermanence = { code, la, date: dayBetween(random, earliest, latest) };
+        return;
+      }
+    }
+    child.previousPermanence = { code: 'Z1', la: '', date: null };
+  }
+
   /** Statutory reviews: 20 working days or so after care starts, then at 3 months, then every 6 months. */
   private reviews(child: Child, careStart: Day, careEnd: Day | null): void {
     const last = Math.min(careEnd ?? this.periodEnd, this.periodEnd);
@@ -242,8 +345,13 @@ class Ssda903Builder {
     }
   }
 
+  /**
+   * Social worker episodes from before the year (or birth); for a child looked after on 31 March from before care
+   * began too, as DfE asks for the whole year of such a child (rule SW12STG2).
+   */
   private socialWorkers(child: Child, careStart: Day, careEnd: Day | null, many: boolean): void {
-    const from = Math.max(careStart, this.periodStart - 200);
+    const knownFrom = careEnd === null ? Math.min(careStart, this.periodStart - 200) : careStart;
+    const from = Math.max(knownFrom, this.periodStart - 200, child.dob);
     const to = careEnd ?? this.periodEnd;
     const inYearFrom = Math.max(from, this.periodStart);
     const count = many ? this.random.int(3, 4) : this.random.int(1, 2);
@@ -337,6 +445,8 @@ class Ssda903Builder {
       if (careStart < periodStart - 400 && earlyMoveBy > careStart + 1 && this.random.chance(0.5))
         moves.push(dayBetween(this.random, careStart + 1, earlyMoveBy));
       this.episodes(child, careStart, null, moves, '');
+      if (careStart >= periodStart) this.previousPermanence(child, careStart);
+      this.adoptionDecision(child, careStart);
       this.reviews(child, careStart, null);
       this.socialWorkers(child, careStart, null, manyWorkers[index]!);
       child.oc2 = careStart <= periodEnd - 365;
@@ -367,6 +477,7 @@ class Ssda903Builder {
       if (reason === 'E11' && ageAt(dob, careEnd) >= 10) reason = 'E41';
       const moves = this.random.chance(0.3) ? [dayBetween(this.random, careStart + 1, careEnd - 1)] : [];
       this.episodes(child, careStart, careEnd, moves, reason);
+      if (careStart >= periodStart) this.previousPermanence(child, careStart);
       this.reviews(child, careStart, careEnd);
       this.socialWorkers(child, careStart, careEnd, false);
     }
@@ -502,6 +613,26 @@ export function generateSsda903(options: Ssda903Options): GeneratedFile[] {
           SW_DEC: uk(worker.end),
           SW_REASON: worker.reason,
         });
+    if (child.adoption) {
+      const { decided, matched, adopters } = child.adoption;
+      add('AD1', {
+        ...base,
+        DATE_INT: uk(decided),
+        DATE_MATCH: uk(matched),
+        // Placed with adopters who were not the child's foster carers (A6).
+        FOSTER_CARE: '0',
+        NB_ADOPTR: adopters.count,
+        SEX_ADOPTR: adopters.sexes,
+        LS_ADOPTR: adopters.legalStatus,
+      });
+      add('PlacedAdoption', { ...base, DATE_PLACED: uk(decided) });
+    }
+    if (child.adoptionDecision !== undefined)
+      add('PlacedAdoption', { ...base, DATE_PLACED: uk(child.adoptionDecision) });
+    if (child.previousPermanence) {
+      const { code, la, date } = child.previousPermanence;
+      add('PrevPerm', { ...base, PREV_PERM: code, LA_PERM: la, DATE_PERM: uk(date) });
+    }
     if (child.careLeaver)
       add('OC3', {
         ...base,

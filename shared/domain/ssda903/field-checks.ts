@@ -97,10 +97,16 @@ interface CompiledField {
 }
 
 function compileField(spec: FieldSpec, rulesInForce: ReadonlySet<string>): CompiledField {
-  // A DfE rule in force reports this field's blank and unlisted values itself: one problem, one finding.
-  if (spec.type === 'code' && spec.reportedByRule !== undefined && rulesInForce.has(spec.reportedByRule)) {
-    const length = compileField({ ...spec, type: 'string', reportedByRule: undefined }, rulesInForce);
-    return { name: spec.name, check: (value) => (value === '' ? null : length.check(value)) };
+  // A DfE rule in force reports this field's unlisted or unreadable values (and its blanks, where it says so)
+  // itself: one problem, one finding. Only what the rule does not look at is left here.
+  const report = spec.reportedByRule;
+  if (report !== undefined && rulesInForce.has(report.rule)) {
+    const blank: SchemaKind | null = spec.required && !report.blank ? 'required' : null;
+    const maxLength = spec.maxLength ?? Number.POSITIVE_INFINITY;
+    return {
+      name: spec.name,
+      check: (value) => (value === '' ? blank : value.length > maxLength ? 'length' : null),
+    };
   }
   // Code lists become Sets so a row costs a hash lookup per coded field.
   if (spec.type === 'code') {
@@ -172,6 +178,17 @@ export function describeSchemaFinding(finding: Finding, schema: YearSchema): str
     default:
       return SCHEMA_DESCRIPTIONS[kind] ?? 'This value does not fit the SSDA903 specification.';
   }
+}
+
+/**
+ * For a finding of the rule that reports a coded field in place of the field check (FieldSpec.reportedByRule),
+ * the code the council probably meant, as " Did you mean …?"; '' otherwise.
+ */
+export function ruleFindingHint(finding: Finding, schema: YearSchema): string {
+  const spec = schema.tables.get(finding.table)?.fields.get(finding.field);
+  if (spec?.reportedByRule?.rule !== finding.code) return '';
+  const suggestion = suggestCode(spec, finding.value);
+  return suggestion ? ` Did you mean "${suggestion}"?` : '';
 }
 
 /** A code the council probably meant: the schema's word for it, or the same code in capitals. */

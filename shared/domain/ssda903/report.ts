@@ -5,7 +5,7 @@ import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '
 import { plural } from '../reading/issues.ts';
 import { csvCell } from '../reading/report-csv.ts';
 import type { ReturnReadResult } from './engine.ts';
-import { describeSchemaFinding, isSchemaCode } from './field-checks.ts';
+import { describeSchemaFinding, isSchemaCode, ruleFindingHint } from './field-checks.ts';
 import type { TableName } from './model.ts';
 import { ALL_TABLES, schemaForYear, yearLabel } from './schema.ts';
 
@@ -109,7 +109,8 @@ export function buildReport(
     child: finding.child,
     message: isSchemaCode(finding.code)
       ? describeSchemaFinding(finding, schema)
-      : descriptions.get(finding.code) || `Check ${finding.code} failed.`,
+      : (descriptions.get(finding.code) || `Check ${finding.code} failed.`) +
+        ruleFindingHint(finding, schema),
   }));
   const warnings = result.notices.some((notice) => notice.severity === 'warning');
   const status: ReportStatus = result.totalFindings > 0 || warnings ? 'accepted_with_issues' : 'accepted';

@@ -15,6 +15,8 @@
 // "Collection year" is the year the reporting period ends: 2026 is 1 April 2025 to 31 March 2026, the
 // schema files' 2024/2025/2026 are such years. We hold no schema older than 2024: earlier years use the
 // 2024 lists without SWEpisodes. Years after the newest known change use the newest schema.
+import { COUNCILS } from '../councils.ts';
+import { SUPERSEDED_CODES } from '../indicators/superseded-codes.ts';
 import type { TableName } from './model.ts';
 
 export type FieldType = 'string' | 'date' | 'integer' | 'code';
@@ -31,10 +33,18 @@ export interface FieldSpec {
   /** Longest value the DfE XML schema allows. */
   readonly maxLength?: number;
   /**
-   * A DfE rule that reports a blank or unlisted value in this field. When it is in force the field check leaves
-   * those values to it, so one problem gives one finding.
+   * The DfE rule that reports this field's unlisted codes and unreadable dates or numbers (and its blanks, when
+   * `blank`). While that rule runs on the return, the field check leaves those values to it: one problem, one
+   * finding (ADR 0009).
    */
-  readonly reportedByRule?: string;
+  readonly reportedByRule?: RuleReport;
+}
+
+export interface RuleReport {
+  /** The rule's DfE code, e.g. "103". */
+  readonly rule: string;
+  /** The rule also reports the field left blank (where the field must be filled in). */
+  readonly blank: boolean;
 }
 
 export interface TableSpec {
@@ -184,20 +194,70 @@ export const SW_REASON = [
   'OTHERS',
 ];
 
+/**
+ * Where a previous permanence order was arranged (LA_PERM): the DfE number of an English council, current or
+ * retired by reorganisation (an order may be years old), or WAL, SCO, NIR for Wales, Scotland and Northern
+ * Ireland and NUK outside the UK (DfE's SSDA903 guidance; rule 633).
+ */
+export const LA_PERM_CODES: readonly string[] = [
+  ...COUNCILS.map((council) => council.la),
+  ...SUPERSEDED_CODES.filter((code) => code.kind === 'council').map((code) => code.la),
+  'WAL',
+  'SCO',
+  'NIR',
+  'NUK',
+];
+
 // ---- tables -----------------------------------------------------------------------------------------
 
+/**
+ * Fields a DfE rule checks against the same code list or date form as the field check (by(rule, true): its blank
+ * too). test/unit/ssda903/one-finding-per-problem.test.ts runs each rule, in every year it is in force, on the
+ * values the field check would refuse, so a rule that stops reporting one of them fails there.
+ */
+// biome-ignore format: a table a line where it fits, to read the list as a whole
+const REPORTED_BY_RULE: Readonly<Partial<Record<TableName, Readonly<Record<string, RuleReport>>>>> = {
+  Header: { SEX: by('101', true), DOB: by('102', true), ETHNIC: by('103', true), MOTHER: by('165'), MC_DOB: by('171') },
+  Episodes: {
+    DECOM: by('141', true), RNE: by('143', true), LS: by('144', true), CIN: by('145', true), PLACE: by('146', true),
+    PLACE_PROVIDER: by('178'), DEC: by('147'), REC: by('149'), REASON_PLACE_CHANGE: by('1009'),
+  },
+  UASC: { DUC: by('104') },
+  Reviews: { REVIEW: by('166', true), REVIEW_CODE: by('167', true) },
+  OC2: { SDQ_REASON: by('196') },
+  OC3: { IN_TOUCH: by('131'), ACTIV: by('132'), ACCOM: by('133') },
+  AD1: {
+    DATE_INT: by('112'), DATE_MATCH: by('113'), FOSTER_CARE: by('114'), NB_ADOPTR: by('175'),
+    SEX_ADOPTR: by('176'), LS_ADOPTR: by('177'),
+  },
+  PlacedAdoption: { DATE_PLACED: by('115'), DATE_PLACED_CEASED: by('116'), REASON_PLACED_CEASED: by('120') },
+  PrevPerm: { PREV_PERM: by('631', true), LA_PERM: by('633'), DATE_PERM: by('632') },
+  Missing: { MISSING: by('1006'), MIS_START: by('1004'), MIS_END: by('1005') },
+  SWEpisodes: { SW_DECOM: by('SW04STG1'), SW_DEC: by('SW05STG1'), SW_REASON: by('SW13STG1') },
+  DoLo: { DOLO_START: by('700', true), DOLO_END: by('701') },
+};
+
+function by(rule: string, blank = false): RuleReport {
+  return { rule, blank };
+}
+
 function table(name: TableName, fields: readonly FieldSpec[]): TableSpec {
+  const reported = REPORTED_BY_RULE[name] ?? {};
+  const specs = fields.map((field) => {
+    const report = reported[field.name];
+    return report ? { ...field, reportedByRule: report } : field;
+  });
   return {
     name,
-    columns: fields.map((field) => field.name),
-    fields: new Map(fields.map((f) => [f.name, f])),
+    columns: specs.map((field) => field.name),
+    fields: new Map(specs.map((f) => [f.name, f])),
   };
 }
 
 function header(sex: FieldSpec): TableSpec {
   return table('Header', [
     CHILD,
-    { ...sex, reportedByRule: '101' },
+    sex,
     DOB,
     code('ETHNIC', true, Object.values(ETHNIC_LABELS), ETHNIC_LABELS),
     text('UPN', true, 13),
@@ -283,7 +343,7 @@ const PREV_PERM = table('PrevPerm', [
   CHILD,
   DOB,
   code('PREV_PERM', true, ['P1', 'P2', 'P3', 'P4', 'Z1']),
-  text('LA_PERM', false, 3),
+  code('LA_PERM', false, LA_PERM_CODES),
   date('DATE_PERM', false),
 ]);
 

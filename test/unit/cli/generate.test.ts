@@ -18,8 +18,15 @@ describe('upstream generate', () => {
     const generated = await run(['generate', ...args, '--out', out]);
     expect(generated.code).toBe(0);
     const written = generated.out.trim().split('\n');
-    expect(written.map((file) => path.basename(file))).toContain('episodes.csv');
-    expect(generated.err).toMatch(/^Wrote 7 files .* Made-up data/);
+    expect(written.map((file) => path.basename(file))).toEqual(
+      expect.arrayContaining([
+        'episodes.csv',
+        'ad1.csv',
+        'placed_for_adoption.csv',
+        'previous_permanence.csv',
+      ]),
+    );
+    expect(generated.err).toMatch(/^Wrote 10 files .* Made-up data/);
 
     const validated = await run([
       'validate',

@@ -93,6 +93,24 @@ describe('buildReport', () => {
     expect(report.totals).toEqual({ problems: 2, listed: 2 });
   });
 
+  it('keeps the hint at the code meant when a rule reports a field in place of the field check', () => {
+    const report = buildReport({
+      ...accepted,
+      findings: [
+        { code: '103', table: 'Header', rowNumber: 2, field: 'ETHNIC', value: 'White British', child: 'C1' },
+        { code: '103', table: 'Header', rowNumber: 3, field: 'ETHNIC', value: 'QQQQ', child: 'C2' },
+      ],
+      counts: [
+        { code: '103', description: 'Ethnicity is missing or is not one of the DfE codes.', count: 2 },
+      ],
+      totalFindings: 2,
+    });
+    expect(report.rows.map((row) => row.message)).toEqual([
+      'Ethnicity is missing or is not one of the DfE codes. Did you mean "WBRI"?',
+      'Ethnicity is missing or is not one of the DfE codes.',
+    ]);
+  });
+
   it('accepts a clean return, unless a council-level issue needs attention', () => {
     const clean = { ...accepted, findings: [], counts: [], totalFindings: 0 };
     expect(buildReport(clean).status).toBe('accepted');

@@ -1,6 +1,6 @@
 // Domain: SSDA903 code lists by collection year, from the project schemas (SSDA903_schema_2024.yml plus the
 // 2025 and 2026 diffs). A schema year is the collection year it applies to (2025 = 2024/25 return).
-import { SW_REASON } from '../schema.ts';
+import { LA_PERM_CODES as LA_PERM_LIST, SW_REASON } from '../schema.ts';
 
 export const SEX_CODES_UNTIL_2024: readonly string[] = ['1', '2'];
 /** 2025 schema diff: SEX becomes M/F/U in Header (UASC accepts 1/2 as aliases). */
@@ -155,3 +155,6 @@ export const PREV_PERM_CODES: readonly string[] = ['P1', 'P2', 'P3', 'P4', 'Z1']
 
 /** The schema lists "PCCHAN " with a stray trailing space; uploaded values are trimmed, so PCCHAN is meant. */
 export const SW_REASON_CODES: readonly string[] = SW_REASON;
+
+/** Councils (current or retired DfE numbers) and the codes for outside England, for LA_PERM (schema.ts). */
+export const LA_PERM_CODES: readonly string[] = LA_PERM_LIST;

@@ -229,6 +229,8 @@ import { rule626 } from './rule-626.ts';
 import { rule628 } from './rule-628.ts';
 import { rule630 } from './rule-630.ts';
 import { rule631 } from './rule-631.ts';
+import { rule632 } from './rule-632.ts';
+import { rule633 } from './rule-633.ts';
 import { rule634 } from './rule-634.ts';
 import { rule635 } from './rule-635.ts';
 import { rule700 } from './rule-700.ts';
@@ -295,6 +297,7 @@ import { ruleSW08STG2 } from './rule-SW08STG2.ts';
 import { ruleSW09STG2 } from './rule-SW09STG2.ts';
 import { ruleSW10STG2, ruleSW10STG2Until2024 } from './rule-SW10STG2.ts';
 import { ruleSW11bSTG2 } from './rule-SW11bSTG2.ts';
+import { ruleSW12STG2 } from './rule-SW12STG2.ts';
 import { ruleSW13STG1, ruleSW13STG1Until2024 } from './rule-SW13STG1.ts';
 import { ruleSW17STG2 } from './rule-SW17STG2.ts';
 
@@ -549,6 +552,8 @@ export const BASE_RULES: readonly Rule[] = [
   rule628,
   rule630,
   rule631,
+  rule632,
+  rule633,
   rule634,
   rule635,
   ruleEPI,
@@ -603,7 +608,7 @@ export const YEAR_CHANGES: readonly YearChange[] = [
     // 2024/25: SEX becomes M/F/U; PLACE gains K3 and loses H5 and P2; SW01STG1 split into SW01a/SW01b;
     // 557 no longer counts a freeing order (D1).
     year: 2025,
-    added: [rule231, rule232, ruleSW01aSTG1, ruleSW01bSTG1],
+    added: [rule231, rule232, ruleSW01aSTG1, ruleSW01bSTG1, ruleSW12STG2],
     replaced: [
       rule101,
       rule146Until2025,
