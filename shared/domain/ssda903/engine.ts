@@ -9,7 +9,7 @@
 import { dayFromParts } from '../dates.ts';
 import { type ByteSource, peekBytes, releaseSource } from './bytes.ts';
 import { ReturnStore } from './child-store.ts';
-import { headerOnlyMessage, openCsvTable } from './csv-reader.ts';
+import { headerOnlyMessage, openCsvTable, type RowBlock } from './csv-reader.ts';
 import type { TextEncodingName } from './decode.ts';
 import {
   createRowChecker,
@@ -136,6 +136,27 @@ class ReadSession {
           : `"${file}" is not saved as UTF-8; we read it as Windows-1252 (the usual Excel "CSV" encoding). Check that accented letters in the report look right.`,
       });
     };
+  }
+
+  /** Field checks and storage for a block of CSV rows; returns the number of rows kept. */
+  acceptBlock(block: RowBlock): number {
+    let kept = 0;
+    const width = block.columns.length;
+    for (let row = 0; row < block.count; row++) {
+      const refused = block.refused?.get(row);
+      if (refused) {
+        this.sink(refused);
+        continue;
+      }
+      const values: Record<string, string> = {};
+      for (let column = 0; column < width; column++) {
+        const at = row * width + column;
+        values[block.columns[column]!] = block.bytes.toString('utf8', block.starts[at]!, block.ends[at]!);
+      }
+      this.accept({ table: block.table, rowNumber: block.rowNumbers[row]!, values });
+      kept++;
+    }
+    return kept;
   }
 
   /** Field checks and storage for one row. */
@@ -334,7 +355,6 @@ async function readCsvFiles(
         fileName: source.name,
         schema: session.schema,
         onEncoding: session.encodingNotice(source.name),
-        onBadRow: session.sink,
       });
       const earlier = seen.get(opened.table);
       if (earlier !== undefined) {
@@ -354,10 +374,7 @@ async function readCsvFiles(
       }
       session.store.declareTable(opened.table, session.schema.tables.get(opened.table)!.columns);
       let rows = 0;
-      for await (const batch of opened.batches) {
-        rows += batch.length;
-        for (const row of batch) session.accept(row);
-      }
+      for await (const block of opened.blocks) rows += session.acceptBlock(block);
       session.tables.push({ table: opened.table, file: source.name, rows });
       if (rows === 0) {
         const required = REQUIRED_TABLES.includes(opened.table);

@@ -128,7 +128,7 @@ async function digestOf(inputs: InputFile[], collectionYear: number): Promise<st
   return createHash('sha256').update(text).digest('hex');
 }
 
-describe('golden output of the reading path', () => {
+describe('golden output of the reading path', { timeout: 60_000 }, () => {
   it('every rule the hashes were taken with still exists', () => {
     const codes = new Set(rulesFor(2027).map((rule) => rule.code));
     expect([...GOLDEN_RULE_CODES].filter((code) => !codes.has(code))).toEqual([]);
@@ -145,11 +145,11 @@ describe('golden output of the reading path', () => {
 
   it('reads the demo return made messy, as CSV files and as one ZIP', async () => {
     expect(await digestOf(inputsOf(messyFiles()), 2027)).toBe(
-      'c798facbce37a9d7a62c549e248ab9d67b939bde370241cd4a13bf87c6ddd7b9',
+      'ff2de3894ab0938503bfc14e3a1b40c1b961803f9c37e7e7c8ed45278411373d',
     );
     const zip = buildZip(Object.entries(messyFiles()).map(([name, data]) => ({ name, data })));
     expect(await digestOf([{ name: 'return.zip', body: inChunks(zip, 4096) }], 2027)).toBe(
-      '1c57c97d15864fe71c4e907284408fc965c5485ead3d3d91f04789fe61df42a0',
+      'ae0b2d1330ceaeb1214e75d51ab32478126c1a71d2884f349da226d4628044b4',
     );
   });
 
@@ -195,11 +195,11 @@ describe('golden output of the reading path', () => {
     expect(digests).toEqual({
       'quote inside a value': 'a0e7aa6a4fc725173818b284d7e199b8ae5f1a2ead7862218a46d2acadf5d7dd',
       'text after a closing quote': '14fea8e934e3cc61ee8c89c656e45c6eacc5bc3157141588be396a3124b6faac',
-      'a quote never closed': '7c89940ad0fb28347b2f5db9999694210f064e96a23abca96dfeabe22431612f',
+      'a quote never closed': '5dc76e3aa5db655ac2687f58ed792a8cf98bd9e0527f46bb0c54723f19c5b023',
       'a space before a quote': '81149856646d6e797f0df2e562f30d52312df8491125a6d73b30d75f1a0d38b9',
       semicolons: '0b0dd5fa49d1e0b88a2d9ed8cb78394b13bb1adc1d3f4cfd080f70cfc14bb4d9',
       'a value over two lines before a bad quote':
-        '1ceec852482a5daeb8840f6b4906713642563f17c749028af6ed76f8c608fa75',
+        '12c7192a715c61a7be60922342f98137a387312c26a04fe569e4162acba8c804',
     });
   });
 });
