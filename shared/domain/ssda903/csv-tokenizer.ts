@@ -45,10 +45,8 @@ enum Ending {
 /** Returned by the parse steps when the record is not complete in the bytes so far. */
 const MORE = -1;
 
-export interface CsvRecordSink {
-  /** Called once per record; the fields are in tokenizer.starts/ends/flags[0..fieldCount), valid only during the call. */
-  (tokenizer: CsvTokenizer): void;
-}
+/** Called once per record; the fields are in tokenizer.starts/ends/flags[0..fieldCount), valid only during the call. */
+export type CsvRecordSink = (tokenizer: CsvTokenizer) => void;
 
 /**
  * Push bytes in with push(), then finish(); each complete record is handed to the sink as ranges of

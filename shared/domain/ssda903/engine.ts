@@ -2,16 +2,19 @@
 // against the year's schema, grouping rows by child and running the year's rules on each child.
 // Pure domain: streams in, a result out; no AWS. The ingest Lambda calls it with S3 object streams.
 //
-// Memory: rows are checked as they stream past; only what child-level checks need is held (see
-// child-store.ts for the packed layout): the values of tables some rule reads (all tables when onChild
-// is given), and two numbers per row otherwise. Findings beyond maxListedFindings are counted, not kept.
+// Memory: CSV rows are checked as they stream past, as bytes; only what child-level checks need is held
+// (see child-store.ts for the layout, spilled to a local folder past a budget): the values of tables some
+// rule reads (all tables when onChild is given), and the row number otherwise. Findings beyond
+// maxListedFindings are counted, not kept.
 // One file is read at a time; a ZIP is read entry by entry.
+import { tmpdir } from 'node:os';
 import { dayFromParts } from '../dates.ts';
 import { type ByteSource, peekBytes, releaseSource } from './bytes.ts';
-import { ReturnStore } from './child-store.ts';
+import { ReturnStore, type SpillOptions } from './child-store.ts';
 import { headerOnlyMessage, openCsvTable, type RowBlock } from './csv-reader.ts';
 import type { TextEncodingName } from './decode.ts';
 import {
+  createBlockChecker,
   createRowChecker,
   type FindingSink,
   SCHEMA_DESCRIPTIONS,
@@ -38,6 +41,11 @@ export interface ReadReturnOptions {
   readonly zipLimits?: Partial<ZipLimits>;
   /** Findings listed one by one in the result (all are counted). Default 100,000. */
   readonly maxListedFindings?: number;
+  /**
+   * Where rows go when a large return passes the store's memory budget (child-store.ts); default the
+   * system's temporary folder. false keeps every row in memory.
+   */
+  readonly spill?: SpillOptions | false;
   /** Receives every child after its checks (for example to degrade and aggregate); all tables are then kept. */
   readonly onChild?: (child: ChildRecord, context: RuleContext) => void | Promise<void>;
 }
@@ -104,6 +112,11 @@ class ReadSession {
   totalFindings = 0;
   readonly store: ReturnStore;
   private readonly checkers = new Map<TableName, ReturnType<typeof createRowChecker>>();
+  /** Per file (by its column list): the checker and where each schema column is in the file. */
+  private readonly blockReaders = new Map<
+    readonly string[],
+    { check: ReturnType<typeof createBlockChecker>; positions: Int32Array; child: number }
+  >();
   readonly sink: FindingSink;
 
   constructor(
@@ -111,7 +124,10 @@ class ReadSession {
     keep: ReadonlySet<TableName>,
   ) {
     this.schema = schemaForYear(options.collectionYear);
-    this.store = new ReturnStore(keep);
+    this.store = new ReturnStore(
+      keep,
+      options.spill === false ? undefined : (options.spill ?? { directory: tmpdir() }),
+    );
     const max = options.maxListedFindings ?? DEFAULT_MAX_LISTED;
     this.sink = (finding) => {
       this.totalFindings++;
@@ -140,20 +156,26 @@ class ReadSession {
 
   /** Field checks and storage for a block of CSV rows; returns the number of rows kept. */
   acceptBlock(block: RowBlock): number {
+    let reader = this.blockReaders.get(block.columns);
+    if (!reader) {
+      const spec = this.schema.tables.get(block.table)!;
+      reader = {
+        check: createBlockChecker(spec, block.columns),
+        positions: Int32Array.from(spec.columns, (column) => block.columns.indexOf(column)),
+        child: block.columns.indexOf('CHILD'),
+      };
+      this.blockReaders.set(block.columns, reader);
+    }
+    const { check, positions, child } = reader;
     let kept = 0;
-    const width = block.columns.length;
     for (let row = 0; row < block.count; row++) {
       const refused = block.refused?.get(row);
       if (refused) {
         this.sink(refused);
         continue;
       }
-      const values: Record<string, string> = {};
-      for (let column = 0; column < width; column++) {
-        const at = row * width + column;
-        values[block.columns[column]!] = block.bytes.toString('utf8', block.starts[at]!, block.ends[at]!);
-      }
-      this.accept({ table: block.table, rowNumber: block.rowNumbers[row]!, values });
+      check(block, row, this.sink);
+      this.store.addFromBlock(block, row, positions, child);
       kept++;
     }
     return kept;
@@ -220,6 +242,20 @@ export async function readReturn(
   const rules = options.rules ?? [];
   const keep = new Set<TableName>(options.onChild ? ALL_TABLES : rules.flatMap((rule) => rule.tables));
   const session = new ReadSession(options, keep);
+  try {
+    return await readInto(session, files, options, rules);
+  } finally {
+    // Spilled rows are removed whether the return was accepted, rejected or failed.
+    session.store.release();
+  }
+}
+
+async function readInto(
+  session: ReadSession,
+  files: readonly InputFile[],
+  options: ReadReturnOptions,
+  rules: readonly Rule[],
+): Promise<ReturnReadResult> {
   let format: UploadFormat | null = null;
 
   if (files.length === 0) {
