@@ -33,12 +33,29 @@ export interface InputFile {
   readonly body: ByteSource;
 }
 
+/** The most a return may hold; beyond them it is refused (memory and time are sized for them: docs/operations.md). */
+export interface ReturnLimits {
+  /** Rows in any one table. */
+  readonly maxRowsPerTable: number;
+  /** Different CHILD references across the return. */
+  readonly maxChildren: number;
+}
+
+/**
+ * A national-scale return is about 1,000,000 Episodes rows and 200,000 children; the largest council's
+ * return is under 2% of that. The ingest function's memory and timeout are sized for these
+ * (infra/config/stage-config.ts).
+ */
+export const RETURN_LIMITS: ReturnLimits = { maxRowsPerTable: 1_000_000, maxChildren: 250_000 };
+
 export interface ReadReturnOptions {
   /** The year the reporting period ends (2026 = April 2025 to March 2026). */
   readonly collectionYear: number;
   /** The year's rule registry; a rule runs only when every table it names is in the upload. */
   readonly rules?: readonly Rule[];
   readonly zipLimits?: Partial<ZipLimits>;
+  /** Default RETURN_LIMITS. */
+  readonly limits?: Partial<ReturnLimits>;
   /** Findings listed one by one in the result (all are counted). Default 100,000. */
   readonly maxListedFindings?: number;
   /**
@@ -111,6 +128,7 @@ class ReadSession {
   readonly counts = new Map<string, number>();
   totalFindings = 0;
   readonly store: ReturnStore;
+  readonly limits: ReturnLimits;
   private readonly checkers = new Map<TableName, ReturnType<typeof createRowChecker>>();
   /** Per file (by its column list): the checker and where each schema column is in the file. */
   private readonly blockReaders = new Map<
@@ -124,6 +142,7 @@ class ReadSession {
     keep: ReadonlySet<TableName>,
   ) {
     this.schema = schemaForYear(options.collectionYear);
+    this.limits = { ...RETURN_LIMITS, ...options.limits };
     this.store = new ReturnStore(
       keep,
       options.spill === false ? undefined : (options.spill ?? { directory: tmpdir() }),
@@ -152,6 +171,28 @@ class ReadSession {
           : `"${file}" is not saved as UTF-8; we read it as Windows-1252 (the usual Excel "CSV" encoding). Check that accented letters in the report look right.`,
       });
     };
+  }
+
+  /** Refuses a table or a return past the limits; throws ReturnReadError. */
+  checkLimits(file: string, table: TableName, rows: number): void {
+    const { maxRowsPerTable, maxChildren } = this.limits;
+    if (rows > maxRowsPerTable) {
+      throw new ReturnReadError(
+        'too-many-rows',
+        `"${file}" has more than ${maxRowsPerTable.toLocaleString('en-GB')} rows in its ${table} table, the most one ` +
+          "table of a return may have. Check that it holds one council's return for one year; if it does, contact us.",
+        file,
+      );
+    }
+    if (this.store.childCount > maxChildren) {
+      throw new ReturnReadError(
+        'too-many-children',
+        `The return has more than ${maxChildren.toLocaleString('en-GB')} different children (CHILD references) by ` +
+          `the time "${file}" is read, the most one return may have. Check that the files hold one council's ` +
+          'return for one year; if they do, contact us.',
+        file,
+      );
+    }
   }
 
   /** Field checks and storage for a block of CSV rows; returns the number of rows kept. */
@@ -410,7 +451,10 @@ async function readCsvFiles(
       }
       session.store.declareTable(opened.table, session.schema.tables.get(opened.table)!.columns);
       let rows = 0;
-      for await (const block of opened.blocks) rows += session.acceptBlock(block);
+      for await (const block of opened.blocks) {
+        rows += session.acceptBlock(block);
+        session.checkLimits(source.name, opened.table, rows);
+      }
       session.tables.push({ table: opened.table, file: source.name, rows });
       if (rows === 0) {
         const required = REQUIRED_TABLES.includes(opened.table);
@@ -444,8 +488,10 @@ async function readXml(
       onEncoding: session.encodingNotice(name),
       onUnknownElement: (path) => unknown.push(path),
     })) {
-      counts.set(row.table, (counts.get(row.table) ?? 0) + 1);
+      const rows = (counts.get(row.table) ?? 0) + 1;
+      counts.set(row.table, rows);
       session.accept(row);
+      session.checkLimits(name, row.table, rows);
     }
   } catch (error) {
     if (!(error instanceof ReturnReadError)) throw error;

@@ -9,6 +9,8 @@ export type BlockingKind =
   | 'unsupported-file'
   | 'missing-table'
   | 'duplicate-table'
+  | 'too-many-children'
+  | 'too-many-rows'
   // one file's bytes
   | 'binary'
   | 'encoding'
