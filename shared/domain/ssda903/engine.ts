@@ -37,6 +37,8 @@ export interface InputFile {
 export interface ReturnLimits {
   /** Rows in any one table. */
   readonly maxRowsPerTable: number;
+  /** Rows across all the tables: what the ingest function's timeout is sized for. */
+  readonly maxRowsPerReturn: number;
   /** Different CHILD references across the return. */
   readonly maxChildren: number;
 }
@@ -46,7 +48,11 @@ export interface ReturnLimits {
  * return is under 2% of that. The ingest function's memory and timeout are sized for these
  * (infra/config/stage-config.ts).
  */
-export const RETURN_LIMITS: ReturnLimits = { maxRowsPerTable: 1_000_000, maxChildren: 250_000 };
+export const RETURN_LIMITS: ReturnLimits = {
+  maxRowsPerTable: 1_000_000,
+  maxRowsPerReturn: 2_000_000,
+  maxChildren: 250_000,
+};
 
 export interface ReadReturnOptions {
   /** The year the reporting period ends (2026 = April 2025 to March 2026). */
@@ -173,9 +179,21 @@ class ReadSession {
     };
   }
 
+  /** Rows read so far across the return's tables. */
+  rowsRead = 0;
+
   /** Refuses a table or a return past the limits; throws ReturnReadError. */
   checkLimits(file: string, table: TableName, rows: number): void {
-    const { maxRowsPerTable, maxChildren } = this.limits;
+    const { maxRowsPerTable, maxRowsPerReturn, maxChildren } = this.limits;
+    if (this.rowsRead > maxRowsPerReturn) {
+      throw new ReturnReadError(
+        'too-many-rows',
+        `The return has more than ${maxRowsPerReturn.toLocaleString('en-GB')} rows in all by the time "${file}" is ` +
+          "read, the most one return may have. Check that the files hold one council's return for one year; if " +
+          'they do, contact us.',
+        file,
+      );
+    }
     if (rows > maxRowsPerTable) {
       throw new ReturnReadError(
         'too-many-rows',
@@ -452,7 +470,9 @@ async function readCsvFiles(
       session.store.declareTable(opened.table, session.schema.tables.get(opened.table)!.columns);
       let rows = 0;
       for await (const block of opened.blocks) {
-        rows += session.acceptBlock(block);
+        const kept = session.acceptBlock(block);
+        rows += kept;
+        session.rowsRead += kept;
         session.checkLimits(source.name, opened.table, rows);
       }
       session.tables.push({ table: opened.table, file: source.name, rows });
@@ -490,6 +510,7 @@ async function readXml(
     })) {
       const rows = (counts.get(row.table) ?? 0) + 1;
       counts.set(row.table, rows);
+      session.rowsRead++;
       session.accept(row);
       session.checkLimits(name, row.table, rows);
     }

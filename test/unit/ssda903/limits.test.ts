@@ -37,6 +37,19 @@ describe('return limits', () => {
     ]);
   });
 
+  it('refuses a return with more rows in all than one return may have', async () => {
+    const result = (await readReturn(files(5, 6), {
+      collectionYear: 2026,
+      limits: { maxRowsPerReturn: 10 },
+    })) as RejectedReturn;
+    expect(result.blocking.map((error) => [error.kind, error.file])).toEqual([
+      ['too-many-rows', 'episodes.csv'],
+    ]);
+    expect(result.blocking[0]!.message).toMatch(
+      /^The return has more than 10 rows in all by the time "episodes.csv"/,
+    );
+  });
+
   it('refuses a return with more children than one return may have, naming the limit', async () => {
     const result = (await readReturn(files(1001, 3), {
       collectionYear: 2026,
@@ -52,7 +65,7 @@ describe('return limits', () => {
   it('accepts a return at the limits', async () => {
     const result = await readReturn(files(1000, 10), {
       collectionYear: 2026,
-      limits: { maxRowsPerTable: 1000, maxChildren: 1000 },
+      limits: { maxRowsPerTable: 1000, maxRowsPerReturn: 1010, maxChildren: 1000 },
     });
     expect(result.status).toBe('accepted');
   });
