@@ -44,13 +44,13 @@ export interface ReturnLimits {
 }
 
 /**
- * A national-scale return is about 1,000,000 Episodes rows and 200,000 children; the largest council's
- * return is under 2% of that. The ingest function's memory and timeout are sized for these
- * (infra/config/stage-config.ts).
+ * A national-scale return is about 1,000,000 Episodes rows, 200,000 Header rows and 200,000 children; the
+ * largest council's return is under 2% of that. The ingest function's timeout covers the largest return
+ * these accept 3 times over (docs/operations.md, "Ingest sizing").
  */
 export const RETURN_LIMITS: ReturnLimits = {
   maxRowsPerTable: 1_000_000,
-  maxRowsPerReturn: 2_000_000,
+  maxRowsPerReturn: 1_500_000,
   maxChildren: 250_000,
 };
 
