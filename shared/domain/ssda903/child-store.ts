@@ -15,7 +15,7 @@
 // Row objects are built for one child at a time and dropped after.
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RowBlock } from './csv-reader.ts';
+import type { RowBlock } from './csv-tokenizer.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
 
 /** Children per part of the log: a part is read back whole, so this bounds memory while grouping. */

@@ -1,12 +1,14 @@
 // Domain: reading one SSDA903 CSV table as a stream of row blocks (csv-tokenizer.ts), recognising the table from its
 // column names and explaining in plain words why a file cannot be read.
 import type { ByteSource } from './bytes.ts';
-import { CsvSyntaxError, CsvTokenizer, ESCAPED } from './csv-tokenizer.ts';
+import { CsvSyntaxError, CsvTokenizer, ESCAPED, type RowBlock } from './csv-tokenizer.ts';
 import { decodeToUtf8, type TextEncodingName } from './decode.ts';
 import { schemaCode } from './field-checks.ts';
 import { listInWords, plural, ReturnReadError } from './issues.ts';
 import type { Finding, Row, TableName } from './model.ts';
 import { identifyTable, type YearSchema, yearLabel } from './schema.ts';
+
+export type { RowBlock } from './csv-tokenizer.ts';
 
 export interface CsvTableOptions {
   /** Named in messages. */
@@ -17,23 +19,6 @@ export interface CsvTableOptions {
   readonly onBadRow?: (finding: Finding) => void;
   /** Longest record accepted, in bytes (default 1 MiB): guards against a quote that is never closed. */
   readonly maxRecordChars?: number;
-}
-
-/**
- * Data rows of one table as they come from the file, kept as ranges of UTF-8 bytes: no string or object is
- * made per value. Row r's value of column c (in `columns` order) is bytes[starts[i], ends[i]) with
- * i = r * columns.length + c, already trimmed and with doubled quotes undone.
- */
-export interface RowBlock {
-  readonly table: TableName;
-  readonly columns: readonly string[];
-  readonly count: number;
-  readonly rowNumbers: Int32Array;
-  readonly bytes: Buffer;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  /** Rows with the wrong number of values, by position in the block (their ranges are empty). */
-  readonly refused: ReadonlyMap<number, Finding> | null;
 }
 
 export interface CsvTable {

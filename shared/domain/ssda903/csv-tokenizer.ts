@@ -10,6 +10,25 @@
 // - a line with nothing on it is skipped; a byte order mark at the very start is skipped.
 // Lines are counted as a spreadsheet shows them: CR LF, a lone CR or a lone LF each end one line.
 
+import type { Finding, TableName } from './model.ts';
+
+/**
+ * Data rows of one table as they come from the file, kept as ranges of UTF-8 bytes: no string or object is
+ * made per value. Row r's value of column c (in `columns` order) is bytes[starts[i], ends[i]) with
+ * i = r * columns.length + c, already trimmed and with doubled quotes undone.
+ */
+export interface RowBlock {
+  readonly table: TableName;
+  readonly columns: readonly string[];
+  readonly count: number;
+  readonly rowNumbers: Int32Array;
+  readonly bytes: Buffer;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Rows with the wrong number of values, by position in the block (their ranges are empty). */
+  readonly refused: ReadonlyMap<number, Finding> | null;
+}
+
 export type CsvFault = 'quote-inside-value' | 'text-after-quote' | 'quote-not-closed' | 'record-too-long';
 
 export class CsvSyntaxError extends Error {
