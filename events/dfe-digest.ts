@@ -5,7 +5,7 @@
 //                       names a council, and nothing of it is published.
 //   SummaryEmailDue     one per confirmed subscriber whose preference matches a published summary; the
 //                       consumer sends that subscriber one email, once (keyed on summary + subscription).
-import { z } from 'zod';
+import * as z from 'zod';
 import { SUBSCRIPTION_ID } from '../shared/domain/dfe-subscriptions.ts';
 import { SUMMARY_ID } from '../shared/domain/dfe-summary.ts';
 import { RISK_BANDS } from '../shared/domain/risk/model.ts';

@@ -1,6 +1,6 @@
 // Event catalogue: FlushAdviserDigests, the fixed input of the Scheduler schedule that sends advisers'
 // digests once per digest window (stage config `adviserDigestMinutes`). It carries no data.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const FlushAdviserDigestsV1Schema = z.strictObject({
   type: z.literal('FlushAdviserDigests'),

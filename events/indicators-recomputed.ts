@@ -1,8 +1,8 @@
 // Event catalogue: IndicatorsRecomputed, sent to AlertQueue (FIFO, one message group per region) when a
 // council's indicators have been recomputed after a ReturnIngested. It carries council-level figures and
 // their benchmarks only — never anything about a child — for the risk and notify functions.
-import { z } from 'zod';
-import { RETURN_TYPES } from '../shared/domain/upload-key.ts';
+import * as z from 'zod';
+import { RETURN_TYPES } from '../shared/domain/returns/catalogue.ts';
 
 const provenance = z.enum(['published', 'uploaded', 'inyear']);
 const side = z.enum(['above', 'within', 'below']);

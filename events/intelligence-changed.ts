@@ -2,7 +2,7 @@
 // adviser creates, amends or withdraws a soft intelligence item, so the council's risk rating is recomputed.
 // It names the item and the kind of change only: never its narrative, source or ratings, which the
 // recompute reads from the store.
-import { z } from 'zod';
+import * as z from 'zod';
 import { INTELLIGENCE_ITEM_ID, itemIdCouncil } from '../shared/domain/intelligence.ts';
 
 export const INTELLIGENCE_CHANGE_KINDS = ['created', 'amended', 'withdrawn'] as const;

@@ -1,7 +1,7 @@
 // Event catalogue: ReturnIngested, sent to RecomputeQueue (FIFO, one message group per council) when a
 // return has been accepted and its aggregates stored. It carries no child-level data.
-import { z } from 'zod';
-import { RETURN_TYPES } from '../shared/domain/upload-key.ts';
+import * as z from 'zod';
+import { RETURN_TYPES } from '../shared/domain/returns/catalogue.ts';
 
 export const ReturnIngestedV1Schema = z.object({
   type: z.literal('ReturnIngested'),

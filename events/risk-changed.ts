@@ -1,7 +1,7 @@
 // Event catalogue: RiskChanged, sent to AlertQueue (FIFO, one message group per region) when a council's
 // risk band changes or a new red driver appears. For regional advisers only: it names the band and the
 // drivers (intelligence by its narrative-free label), never a narrative, and never reaches DfE feeds.
-import { z } from 'zod';
+import * as z from 'zod';
 import { RISK_BANDS } from '../shared/domain/risk/model.ts';
 
 const band = z.enum(RISK_BANDS);

@@ -1,6 +1,6 @@
 // Event catalogue: RiskOverrideChanged, sent to RecomputeQueue (FIFO, group = council) when an adviser sets
 // or lifts an override of a council's band, so the council is reassessed with it at once.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const RiskOverrideChangedV1Schema = z.strictObject({
   type: z.literal('RiskOverrideChanged'),

@@ -1,7 +1,7 @@
 // Event catalogue: RiskReviewDue, sent to RecomputeQueue (FIFO, group = council) for every council by the
 // daily risk review, so that time alone moves a band when it should: intelligence decays, overrides end,
 // dwell periods run out, and councils that have sent nothing yet are assessed on published figures.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const RiskReviewDueV1Schema = z.strictObject({
   type: z.literal('RiskReviewDue'),

@@ -1,5 +1,5 @@
 // Event catalogue: the S3 event notification as it arrives in an SQS message body.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const S3EventRecordSchema = z.object({
   eventSource: z.literal('aws:s3'),

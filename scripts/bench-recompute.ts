@@ -6,7 +6,12 @@
 //   aggregates, every council's uploads read back, the council's indicators, the event), median of runs.
 //
 // Usage: npx tsx scripts/bench-recompute.ts   (also exported for `npm run bench`)
-import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { COUNCILS, findCouncil } from '../shared/domain/councils.ts';
 import { computeAll, publishedSources } from '../shared/domain/indicators/compute.ts';
 import { INDICATORS } from '../shared/domain/indicators/register.ts';
@@ -48,6 +53,57 @@ function uploadsFor(period: number, sources: ReturnType<typeof publishedSources>
   }));
 }
 
+/**
+ * A full recompute in a fresh process, as a Lambda's first event meets it: the code bundled and minified as
+ * deployed, the baseline read from the files beside it and decoded, then every council and indicator. The
+ * median over fresh processes of the time from the start of the import to the last result.
+ */
+async function freshProcessFullRecompute(runs = 5): Promise<number> {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'upstream-recompute-'));
+  try {
+    const entry = path.join(dir, 'entry.ts');
+    writeFileSync(
+      entry,
+      `import { computeAll, publishedSources } from ${JSON.stringify(path.join(root, 'shared/domain/indicators/compute.ts'))};
+const sources = publishedSources();
+computeAll(sources.published.latestPeriod, sources);`,
+    );
+    const bundle = path.join(dir, 'index.mjs');
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'node',
+      outfile: bundle,
+    });
+    // The files the stack ships beside the bundle (REFERENCE_BASELINE_FILES).
+    for (const name of ['national-baseline.json', 'stat-neighbours.json']) {
+      const target = path.join(dir, 'reference', 'baseline', name);
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(path.join(root, 'shared', 'reference', 'baseline', name), target);
+    }
+    const timings: number[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      const child = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const t=performance.now();await import(${JSON.stringify(pathToFileURL(bundle).href)});process.stdout.write(String(performance.now()-t))`,
+        ],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      if (child.status !== 0) throw new Error(`fresh recompute failed: ${child.stderr}`);
+      timings.push(Number(child.stdout));
+    }
+    return medianOf(timings);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchRecompute(): Promise<Record<string, number>> {
   const published = publishedSources();
   const period = published.published.latestPeriod;
@@ -61,6 +117,17 @@ export async function benchRecompute(): Promise<Record<string, number>> {
   for (let run = 0; run < RUNS; run += 1) {
     full.push(time(() => (results = computeAll(period, sources).length)));
   }
+
+  // A period DfE has not published yet (the usual case for an early upload): every council is compared with
+  // the latest published period, its own value put in place of its published one.
+  const unpublished = period + 1;
+  const earlySources = {
+    ...published,
+    ...valueLookups(uploadsFor(period, published).map((set) => ({ ...set, period: unpublished }))),
+  };
+  computeAll(unpublished, earlySources);
+  const early: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) early.push(time(() => computeAll(unpublished, earlySources)));
 
   const store = new InMemoryIndicatorStore();
   for (const set of sets) await store.saveUploadedValues(set);
@@ -112,6 +179,9 @@ export async function benchRecompute(): Promise<Record<string, number>> {
     fullRecomputeFirstRunMs: round(firstMs),
     fullRecomputeMedianMs: round(medianOf(full)),
     fullRecomputeSlowestMs: round(Math.max(...full)),
+    unpublishedPeriodMedianMs: round(medianOf(early)),
+    unpublishedToPublishedRatio: round(medianOf(early) / medianOf(full)),
+    freshProcessFullRecomputeMs: round(await freshProcessFullRecompute()),
     singleCouncilRecomputeMedianMs: round(medianOf(single)),
     runs: RUNS,
   };

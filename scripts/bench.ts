@@ -3,6 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchBundles } from './bench/bundles.ts';
+import { benchLoad } from './bench/load.ts';
 import { benchLocalCloud } from './bench/local-cloud.ts';
 import { benchWebPages } from './bench/web-pages.ts';
 import { benchRecompute } from './bench-recompute.ts';
@@ -18,10 +20,12 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   const sections: [string, () => Promise<Record<string, unknown>>][] = (
     [
+      ['bundles', () => benchBundles(root)],
       ['recompute', () => benchRecompute()],
       ['ssda903Ingest', () => benchSsda903Parse()],
       ['localCloud', () => benchLocalCloud(root)],
       ['webPages', () => benchWebPages(root)],
+      ['load', () => benchLoad(root)],
     ] as [string, () => Promise<Record<string, unknown>>][]
   ).filter(([name]) => !only || name === only);
   for (const [name, run] of sections) {

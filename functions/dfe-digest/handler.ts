@@ -13,6 +13,7 @@ import { DynamoIntelligenceStore } from '#adapters/dynamo-intelligence-store';
 import { DynamoRiskStore } from '#adapters/dynamo-risk-store';
 import { DynamoSubscriptionStore } from '#adapters/dynamo-subscription-store';
 import { DynamoSummaryStore } from '#adapters/dynamo-summary-store';
+import { recordHandler } from '#adapters/queue-consumer';
 import { S3ObjectStore } from '#adapters/s3-objects';
 import { SesListMailer } from '#adapters/ses-list-mailer';
 import { enqueueSummaryEmails } from '#adapters/sqs-digest-queue';
@@ -20,7 +21,8 @@ import { newLinkToken } from '#adapters/tokens';
 import { loadEnv, nonEmpty } from '#config/env';
 import { type DigestMessage, DigestMessageSchema } from '#events/dfe-digest';
 import { type ChangeDeps, publishOnChange } from '#use-cases/publish-dfe-summary';
-import { PoisonDigestError, type SendDeps, sendSummaryEmail } from '#use-cases/send-dfe-summary-email';
+import { messageJson, readEvent } from '#use-cases/queue-messages';
+import { type SendDeps, sendSummaryEmail } from '#use-cases/send-dfe-summary-email';
 
 const env = loadEnv({
   TABLE_NAME: nonEmpty,
@@ -28,6 +30,7 @@ const env = loadEnv({
   DIGEST_QUEUE_URL: nonEmpty,
   FROM_ADDRESS: nonEmpty,
   API_URL: nonEmpty,
+  APP_URL: nonEmpty,
 });
 const logger = new Logger();
 const processor = new BatchProcessor(EventType.SQS);
@@ -55,66 +58,42 @@ const sendDeps: SendDeps = {
   mailer: new SesListMailer(sesClient()),
   fromAddress: env.FROM_ADDRESS,
   apiUrl: env.API_URL,
+  appUrl: env.APP_URL,
   newToken: newLinkToken,
   now: () => new Date(),
 };
 
 function parse(body: string): DigestMessage {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch {
-    throw new PoisonDigestError('The message is not JSON.');
-  }
-  const parsed = DigestMessageSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`,
-    );
-    throw new PoisonDigestError(
-      `The message is not a CouncilBandChanged or SummaryEmailDue v1 event: ${problems.join('; ')}`,
-    );
-  }
-  return parsed.data;
+  return readEvent(
+    messageJson(body),
+    DigestMessageSchema,
+    'a CouncilBandChanged or SummaryEmailDue v1 event',
+  );
 }
 
-async function handleRecord(record: SQSRecord): Promise<void> {
-  try {
-    const message = parse(record.body);
-    if (message.type === 'SummaryEmailDue') {
-      const outcome = await sendSummaryEmail(message, sendDeps);
-      logger.info('Summary email handled', {
-        ...outcome,
-        summaryId: message.summaryId,
-        subscriptionId: message.subscriptionId,
-      });
-      return;
-    }
-    const outcome = await publishOnChange(message, changeDeps);
-    if (outcome.kind === 'not-yet-stored')
-      throw new Error(`The assessment ${message.eventId} is not stored yet; the check will be retried`);
-    logger.info(
-      outcome.kind === 'not-material'
-        ? 'Band change is not a material national change'
-        : 'DfE summary published after a material change',
-      { eventId: message.eventId, ...outcome },
-    );
-  } catch (error) {
-    const context = { messageId: record.messageId, receiveCount: record.attributes.ApproximateReceiveCount };
-    if (error instanceof PoisonDigestError) {
-      logger.error('Poison message: it cannot be processed and will reach the dead-letter queue', {
-        ...context,
-        reason: error.message,
-      });
-    } else {
-      logger.error('Message failed; it will be retried, then moved to the dead-letter queue', {
-        ...context,
-        error: error as Error,
-      });
-    }
-    throw error;
+async function digest(record: SQSRecord): Promise<void> {
+  const message = parse(record.body);
+  if (message.type === 'SummaryEmailDue') {
+    const outcome = await sendSummaryEmail(message, sendDeps);
+    logger.info('Summary email handled', {
+      ...outcome,
+      summaryId: message.summaryId,
+      subscriptionId: message.subscriptionId,
+    });
+    return;
   }
+  const outcome = await publishOnChange(message, changeDeps);
+  if (outcome.kind === 'not-yet-stored')
+    throw new Error(`The assessment ${message.eventId} is not stored yet; the check will be retried`);
+  logger.info(
+    outcome.kind === 'not-material'
+      ? 'Band change is not a material national change'
+      : 'DfE summary published after a material change',
+    { eventId: message.eventId, ...outcome },
+  );
 }
+
+const handleRecord = recordHandler(digest, { logger });
 
 export const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()
   .use(injectLambdaContext(logger))

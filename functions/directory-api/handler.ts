@@ -9,7 +9,15 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient } from '#adapters/aws-clients';
 import { DynamoDirectoryStore } from '#adapters/dynamo-directory-store';
-import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
+import {
+  type ApiEvent,
+  type ApiResult,
+  callerOf,
+  json,
+  jsonBody,
+  malformedAddress,
+  problem,
+} from '#adapters/http';
 import { loadEnv, nonEmpty } from '#config/env';
 import {
   type DirectoryResult,
@@ -23,28 +31,13 @@ const env = loadEnv({ TABLE_NAME: nonEmpty });
 const logger = new Logger();
 const store = new DynamoDirectoryStore(dynamoDocumentClient(), env.TABLE_NAME);
 
-/** The body as JSON; undefined when it is missing or not JSON. */
-function parseJson(event: ApiEvent): unknown {
-  if (!event.body) return undefined;
-  try {
-    return JSON.parse(
-      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
-    );
-  } catch {
-    return undefined;
-  }
-}
-
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
     const malformed = malformedAddress(event);
     if (malformed) return malformed;
     const adviserId = event.pathParameters?.adviserId ?? '';
-    const caller = {
-      roles: callerRoles(event),
-      subject: String(event.requestContext.authorizer.jwt.claims.sub ?? 'unknown'),
-    };
+    const caller = callerOf(event);
     const deps = { store, now: new Date() };
     let result: DirectoryResult;
     switch (event.routeKey) {
@@ -55,10 +48,9 @@ export const handler = middy<ApiEvent, ApiResult, Error, Context>()
         result = await getAdviser(adviserId, caller, store);
         break;
       case 'PUT /directory/advisers/{adviserId}': {
-        if (event.body && parseJson(event) === undefined) {
-          return problem(400, 'The request body is not valid JSON. The adviser was not saved.');
-        }
-        result = await putAdviser(adviserId, parseJson(event), caller, deps);
+        const body = jsonBody(event, { consequence: 'The adviser was not saved.' });
+        if (!body.ok) return body.refusal;
+        result = await putAdviser(adviserId, body.value, caller, deps);
         break;
       }
       case 'POST /directory/advisers/{adviserId}/deactivate':

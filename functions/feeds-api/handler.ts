@@ -9,7 +9,16 @@ import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient, s3Client, sesClient } from '#adapters/aws-clients';
 import { DynamoSubscriptionStore } from '#adapters/dynamo-subscription-store';
 import { DynamoSummaryStore } from '#adapters/dynamo-summary-store';
-import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
+import {
+  type ApiEvent,
+  type ApiResult,
+  callerOf,
+  callerRoles,
+  json,
+  jsonBody,
+  malformedAddress,
+  problem,
+} from '#adapters/http';
 import { S3ObjectStore } from '#adapters/s3-objects';
 import { SesListMailer } from '#adapters/ses-list-mailer';
 import { newLinkToken } from '#adapters/tokens';
@@ -77,17 +86,6 @@ async function feed(event: ApiEvent, format: FeedFormat): Promise<ApiResult> {
   };
 }
 
-function parseJson(event: ApiEvent): unknown {
-  if (!event.body) return {};
-  try {
-    return JSON.parse(
-      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
-    );
-  } catch {
-    return undefined;
-  }
-}
-
 const answer = (outcome: ApiOutcome): ApiResult =>
   outcome.ok ? json(outcome.status, outcome.body) : problem(outcome.status, outcome.message);
 
@@ -111,14 +109,12 @@ export const handler = middy<ApiEvent, ApiResult, Error, Context>()
     const format = FEED_ROUTES[event.routeKey];
     if (format) return feed(event, format);
     const token = event.queryStringParameters?.token;
-    const caller = {
-      roles: callerRoles(event),
-      subject: String(event.requestContext.authorizer?.jwt?.claims?.sub ?? 'unknown'),
-    };
+    const caller = callerOf(event);
     switch (event.routeKey) {
       case 'POST /subscriptions': {
-        const body = parseJson(event);
-        if (body === undefined) return problem(400, 'The request body is not valid JSON.');
+        const parsed = jsonBody(event, { whenEmpty: {} });
+        if (!parsed.ok) return parsed.refusal;
+        const body = parsed.value;
         const outcome = await subscribe(body, caller, deps);
         if (outcome.ok) logger.info('Subscription requested; confirmation sent', { status: outcome.status });
         return answer(outcome);

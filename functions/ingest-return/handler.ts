@@ -3,15 +3,15 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoDocumentClient, s3Client, sqsClient } from '#adapters/aws-clients';
 import { DynamoAggregateStore } from '#adapters/dynamo-aggregate-store';
 import { DynamoSubmissionStore } from '#adapters/dynamo-submission-store';
 import { pseudonymSecret } from '#adapters/pseudonym-secret';
 import { S3ObjectStore } from '#adapters/s3-objects';
+import { queuePublisher } from '#adapters/sqs-publisher';
 import { loadEnv, nonEmpty } from '#config/env';
 import { decodeS3Key, parseS3QueueMessage } from '#events/s3-notification';
 import { failUpload, type ReceiveDeps, receiveUpload } from '#use-cases/receive-upload';
@@ -34,16 +34,7 @@ const deps: ReceiveDeps = {
   objects: new S3ObjectStore(s3Client()),
   submissions: new DynamoSubmissionStore(dynamoDocumentClient(), env.TABLE_NAME),
   aggregates: new DynamoAggregateStore(dynamoDocumentClient(), env.TABLE_NAME),
-  publishRecompute: async ({ body, groupId, deduplicationId }) => {
-    await sqsClient().send(
-      new SendMessageCommand({
-        QueueUrl: env.RECOMPUTE_QUEUE_URL,
-        MessageBody: body,
-        MessageGroupId: groupId,
-        MessageDeduplicationId: deduplicationId,
-      }),
-    );
-  },
+  publishRecompute: queuePublisher(sqsClient, env.RECOMPUTE_QUEUE_URL),
   pseudonymSecret: () => pseudonymSecret(env.PSEUDONYM_SECRET_ARN),
   uploadsBucket: env.UPLOADS_BUCKET,
   dataBucket: env.DATA_BUCKET,

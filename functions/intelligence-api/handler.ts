@@ -3,12 +3,20 @@
 // Each change queues a recompute of the council's risk rating on RecomputeQueue.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient, sqsClient } from '#adapters/aws-clients';
 import { DynamoIntelligenceStore } from '#adapters/dynamo-intelligence-store';
-import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
+import {
+  type ApiEvent,
+  type ApiResult,
+  callerOf,
+  json,
+  jsonBody,
+  malformedAddress,
+  problem,
+} from '#adapters/http';
+import { queuePublisher } from '#adapters/sqs-publisher';
 import { loadEnv, nonEmpty } from '#config/env';
 import type { PublishChange } from '#ports/intelligence';
 import {
@@ -25,36 +33,9 @@ import {
 const env = loadEnv({ TABLE_NAME: nonEmpty, RECOMPUTE_QUEUE_URL: nonEmpty });
 const logger = new Logger();
 const store = new DynamoIntelligenceStore(dynamoDocumentClient(), env.TABLE_NAME);
-const publish: PublishChange = async ({ body, groupId, deduplicationId }) => {
-  await sqsClient().send(
-    new SendMessageCommand({
-      QueueUrl: env.RECOMPUTE_QUEUE_URL,
-      MessageBody: body,
-      MessageGroupId: groupId,
-      MessageDeduplicationId: deduplicationId,
-    }),
-  );
-};
+const publish: PublishChange = queuePublisher(sqsClient, env.RECOMPUTE_QUEUE_URL);
 
-const INVALID_JSON = Symbol('invalid JSON');
-
-function parseBody(event: ApiEvent): unknown {
-  if (!event.body) return undefined;
-  try {
-    return JSON.parse(
-      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
-    );
-  } catch {
-    return INVALID_JSON;
-  }
-}
-
-function caller(event: ApiEvent): Caller {
-  return {
-    roles: callerRoles(event),
-    subject: String(event.requestContext.authorizer?.jwt?.claims?.sub ?? 'unknown'),
-  };
-}
+const caller = (event: ApiEvent): Caller => callerOf(event);
 
 const deps = (): IntelligenceDeps => ({ store, publish, now: new Date() });
 
@@ -82,9 +63,9 @@ async function withBody(
   event: ApiEvent,
   run: (body: unknown) => Promise<IntelligenceResult>,
 ): Promise<ApiResult> {
-  const body = parseBody(event);
-  if (body === INVALID_JSON) return problem(400, 'The request body is not valid JSON.');
-  return answer(await run(body));
+  const body = jsonBody(event);
+  if (!body.ok) return body.refusal;
+  return answer(await run(body.value));
 }
 
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()

@@ -9,11 +9,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoDocumentClient } from '#adapters/aws-clients';
 import { DynamoAlertHistory, DynamoDigestStore, DynamoSendLedger } from '#adapters/dynamo-alert-ledger';
 import { DynamoDirectoryStore } from '#adapters/dynamo-directory-store';
 import { DynamoIntelligenceStore } from '#adapters/dynamo-intelligence-store';
+import { recordHandler } from '#adapters/queue-consumer';
 import { SesMailer } from '#adapters/ses-mailer';
 import { loadEnv, nonEmpty } from '#config/env';
 import { FlushAdviserDigestsV1Schema } from '#events/flush-adviser-digests';
@@ -23,7 +24,6 @@ import {
   flushDigests,
   type NotifyDeps,
   notifyAdvisers,
-  PoisonAlertError,
   readAlertMessage,
 } from '#use-cases/notify-advisers';
 
@@ -55,42 +55,26 @@ const deps: NotifyDeps = {
   onRetry: (details) => logger.warn('Email not accepted; trying again after a pause', details),
 };
 
-async function handleRecord(record: SQSRecord): Promise<void> {
+async function notify(record: SQSRecord): Promise<void> {
   const context = {
     messageId: record.messageId,
     messageGroupId: record.attributes.MessageGroupId,
     receiveCount: record.attributes.ApproximateReceiveCount,
   };
-  try {
-    const message = readAlertMessage(record.body);
-    if (message.kind === 'ignored') {
-      logger.info('Not an alert; acknowledged', {
-        ...context,
-        type: message.type,
-        eventId: message.eventId,
-      });
-      return;
-    }
-    const outcome = await notifyAdvisers(message.event, deps);
-    const { la, from, to } = message.event;
-    logger.info('Risk alert handled', { ...context, la, from, to, ...outcome });
-  } catch (error) {
-    if (error instanceof PoisonAlertError) {
-      // No retry can fix it; it is failed (not dropped) so it rests in the dead-letter queue for a person.
-      logger.error('Poison message: it cannot be processed and will reach the dead-letter queue', {
-        ...context,
-        reason: error.message,
-      });
-    } else {
-      logger.error('Message failed; it will be retried, then moved to the dead-letter queue', {
-        ...context,
-        reason: (error as Error).message,
-        ...(error instanceof AlertDeliveryError ? { failures: error.failures } : {}),
-      });
-    }
-    throw error;
+  const message = readAlertMessage(record.body);
+  if (message.kind === 'ignored') {
+    logger.info('Not an alert; acknowledged', { ...context, type: message.type, eventId: message.eventId });
+    return;
   }
+  const outcome = await notifyAdvisers(message.event, deps);
+  const { la, from, to } = message.event;
+  logger.info('Risk alert handled', { ...context, la, from, to, ...outcome });
 }
+
+const handleRecord = recordHandler(notify, {
+  logger,
+  failureDetails: (error) => (error instanceof AlertDeliveryError ? { failures: error.failures } : {}),
+});
 
 async function flush(): Promise<FlushOutcome> {
   try {

@@ -4,7 +4,6 @@
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { dynamoDocumentClient, sqsClient } from '#adapters/aws-clients';
@@ -12,14 +11,15 @@ import { DynamoAggregateStore } from '#adapters/dynamo-aggregate-store';
 import { DynamoIndicatorStore } from '#adapters/dynamo-indicator-store';
 import { DynamoIntelligenceStore } from '#adapters/dynamo-intelligence-store';
 import { DynamoRiskStore } from '#adapters/dynamo-risk-store';
+import { recordHandler } from '#adapters/queue-consumer';
+import { queuePublisher } from '#adapters/sqs-publisher';
 import { loadEnv, nonEmpty } from '#config/env';
-import { councilBandChangedMessage } from '#events/dfe-digest';
 import { IntelligenceChangedV1Schema } from '#events/intelligence-changed';
-import type { RiskChangedV1 } from '#events/risk-changed';
 import { RiskOverrideChangedV1Schema } from '#events/risk-override-changed';
 import { RiskReviewDueV1Schema } from '#events/risk-review-due';
 import { assessCouncilRisk, type RiskDeps } from '#use-cases/assess-council-risk';
-import { PoisonMessageError, type RecomputeDeps, recomputeIndicators } from '#use-cases/recompute-indicators';
+import { readEvent } from '#use-cases/queue-messages';
+import { type RecomputeDeps, recomputeIndicators } from '#use-cases/recompute-indicators';
 
 const env = loadEnv({
   TABLE_NAME: nonEmpty,
@@ -32,45 +32,17 @@ const logger = new Logger();
 // failure, so a council's later events never overtake an earlier one that failed.
 const processor = new SqsFifoPartialProcessorAsync();
 
-const sendToAlertQueue = async ({
-  body,
-  groupId,
-  deduplicationId,
-}: {
-  body: string;
-  groupId: string;
-  deduplicationId: string;
-}) => {
-  await sqsClient().send(
-    new SendMessageCommand({
-      QueueUrl: env.ALERT_QUEUE_URL,
-      MessageBody: body,
-      MessageGroupId: groupId,
-      MessageDeduplicationId: deduplicationId,
-    }),
-  );
-};
+const sendToAlertQueue = queuePublisher(sqsClient, env.ALERT_QUEUE_URL);
+const sendToDigestQueue = queuePublisher(sqsClient, env.DIGEST_QUEUE_URL);
 const indicators = new DynamoIndicatorStore(dynamoDocumentClient(), env.TABLE_NAME);
 const riskDeps: RiskDeps = {
   risk: new DynamoRiskStore(dynamoDocumentClient(), env.TABLE_NAME),
   intelligence: new DynamoIntelligenceStore(dynamoDocumentClient(), env.TABLE_NAME),
   uploads: indicators,
   inyear: new DynamoAggregateStore(dynamoDocumentClient(), env.TABLE_NAME),
-  publishRiskChanged: async (message) => {
-    await sendToAlertQueue(message);
-    // A changed band may change the national picture: dfe-digest checks whether DfE's summary is due.
-    const change = JSON.parse(message.body) as RiskChangedV1;
-    if (change.bandChanged) {
-      await sqsClient().send(
-        new SendMessageCommand({
-          QueueUrl: env.DIGEST_QUEUE_URL,
-          MessageBody: councilBandChangedMessage(change),
-          // Sent just before the assessment is stored: a short delay lets the store land first.
-          DelaySeconds: 5,
-        }),
-      );
-    }
-  },
+  publishRiskChanged: sendToAlertQueue,
+  // Sent just before the assessment is stored: a short delay lets the store land first.
+  publishBandChanged: (message) => sendToDigestQueue({ ...message, delaySeconds: 5 }),
   now: () => new Date(),
 };
 
@@ -113,70 +85,40 @@ function riskOnlyChange(body: string): { type: string; eventId: string; la: stri
   }
   const type = (raw as { type?: unknown })?.type;
   if (typeof type !== 'string' || !Object.hasOwn(RISK_ONLY_EVENTS, type)) return undefined;
-  const parsed = RISK_ONLY_EVENTS[type as keyof typeof RISK_ONLY_EVENTS].safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`,
-    );
-    throw new PoisonMessageError(`The message is not a ${type} v1 event: ${problems.join('; ')}`);
-  }
-  return parsed.data;
+  return readEvent(raw, RISK_ONLY_EVENTS[type as keyof typeof RISK_ONLY_EVENTS], `a ${type} v1 event`);
 }
 
-async function handleRecord(record: SQSRecord): Promise<void> {
-  try {
-    const change = riskOnlyChange(record.body);
-    if (change) {
-      await reassessRisk(change.la, { type: change.type, eventId: change.eventId });
-      return;
-    }
-    const outcome = await recomputeIndicators(record.body, deps);
-    if (outcome.kind === 'duplicate') {
-      logger.info('Event already recomputed; nothing to do', {
-        eventId: outcome.eventId,
-        completedAt: outcome.completedAt,
-      });
-      return;
-    }
-    const { event } = outcome;
-    logger.info('Indicators recomputed', {
-      eventId: event.eventId,
-      la: event.la,
-      periods: event.periods,
-      submissionId: event.submissionId,
-      indicators: event.indicators.length,
-      skipped: event.skipped,
-    });
-  } catch (error) {
-    const context = {
-      messageId: record.messageId,
-      messageGroupId: record.attributes.MessageGroupId,
-      receiveCount: record.attributes.ApproximateReceiveCount,
-    };
-    if (error instanceof PoisonMessageError) {
-      // No retry can fix it, and while it is retried the council's later events wait behind it (FIFO): it goes
-      // to the dead-letter queue now, for a person, and the group moves on.
-      await sqsClient().send(
-        new SendMessageCommand({
-          QueueUrl: env.RECOMPUTE_DEAD_LETTER_QUEUE_URL,
-          MessageBody: record.body,
-          MessageGroupId: record.attributes.MessageGroupId ?? 'poison',
-          MessageDeduplicationId: record.messageId,
-        }),
-      );
-      logger.error('Poison message: it cannot be processed; moved to the dead-letter queue', {
-        ...context,
-        reason: error.message,
-      });
-      return;
-    }
-    logger.error('Recompute failed; it will be retried, then moved to the dead-letter queue', {
-      ...context,
-      error: error as Error,
-    });
-    throw error;
+async function recompute(record: SQSRecord): Promise<void> {
+  const change = riskOnlyChange(record.body);
+  if (change) {
+    await reassessRisk(change.la, { type: change.type, eventId: change.eventId });
+    return;
   }
+  const outcome = await recomputeIndicators(record.body, deps);
+  if (outcome.kind === 'duplicate') {
+    logger.info('Event already recomputed; nothing to do', {
+      eventId: outcome.eventId,
+      completedAt: outcome.completedAt,
+    });
+    return;
+  }
+  const { event } = outcome;
+  logger.info('Indicators recomputed', {
+    eventId: event.eventId,
+    la: event.la,
+    periods: event.periods,
+    submissionId: event.submissionId,
+    indicators: event.indicators.length,
+    skipped: event.skipped,
+  });
 }
+
+const handleRecord = recordHandler(recompute, {
+  logger,
+  // No retry can fix a poison message, and while it is retried the council's later events wait behind it
+  // (FIFO): it goes to the dead-letter queue now, for a person, and the group moves on.
+  setAsidePoison: queuePublisher(sqsClient, env.RECOMPUTE_DEAD_LETTER_QUEUE_URL),
+});
 
 export const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()
   .use(injectLambdaContext(logger))

@@ -2,12 +2,20 @@
 // and PUT/DELETE /risk/councils/{la}/override, for the region's advisers and administrators only.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient, sqsClient } from '#adapters/aws-clients';
 import { DynamoRiskStore } from '#adapters/dynamo-risk-store';
-import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
+import {
+  type ApiEvent,
+  type ApiResult,
+  callerOf,
+  json,
+  jsonBody,
+  malformedAddress,
+  problem,
+} from '#adapters/http';
+import { queuePublisher } from '#adapters/sqs-publisher';
 import { loadEnv, nonEmpty } from '#config/env';
 import { changeRiskOverride, councilRiskView } from '#use-cases/risk-views';
 
@@ -15,28 +23,7 @@ const env = loadEnv({ TABLE_NAME: nonEmpty, RECOMPUTE_QUEUE_URL: nonEmpty });
 const logger = new Logger();
 const risk = new DynamoRiskStore(dynamoDocumentClient(), env.TABLE_NAME);
 
-const publishRecompute = async (message: { body: string; groupId: string; deduplicationId: string }) => {
-  await sqsClient().send(
-    new SendMessageCommand({
-      QueueUrl: env.RECOMPUTE_QUEUE_URL,
-      MessageBody: message.body,
-      MessageGroupId: message.groupId,
-      MessageDeduplicationId: message.deduplicationId,
-    }),
-  );
-};
-
-/** The body as JSON ({} when empty); undefined when it is not JSON. */
-function parseJson(event: ApiEvent): unknown {
-  if (!event.body) return {};
-  try {
-    return JSON.parse(
-      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
-    );
-  } catch {
-    return undefined;
-  }
-}
+const publishRecompute = queuePublisher(sqsClient, env.RECOMPUTE_QUEUE_URL);
 
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
@@ -44,10 +31,7 @@ export const handler = middy<ApiEvent, ApiResult, Error, Context>()
     const malformed = malformedAddress(event);
     if (malformed) return malformed;
     const la = event.pathParameters?.la ?? '';
-    const caller = {
-      roles: callerRoles(event),
-      subject: String(event.requestContext.authorizer.jwt.claims.sub ?? 'unknown'),
-    };
+    const caller = callerOf(event);
     const overrideDeps = { risk, publishRecompute, now: () => new Date() };
     let result: Awaited<ReturnType<typeof councilRiskView>>;
     switch (event.routeKey) {
@@ -55,8 +39,9 @@ export const handler = middy<ApiEvent, ApiResult, Error, Context>()
         result = await councilRiskView(la, caller.roles, { risk });
         break;
       case 'PUT /risk/councils/{la}/override': {
-        const body = parseJson(event);
-        if (body === undefined) return problem(400, 'The request body is not valid JSON.');
+        const parsed = jsonBody(event, { whenEmpty: {} });
+        if (!parsed.ok) return parsed.refusal;
+        const body = parsed.value;
         // null is how the use case lifts an override: a PUT must set one (DELETE lifts it).
         if (body === null)
           return problem(

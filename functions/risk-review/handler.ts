@@ -1,30 +1,21 @@
 // Primary adapter: the daily risk review, invoked by its schedule. Queues every council for reassessment.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sqsClient } from '#adapters/aws-clients';
+import { queueBatchPublisher } from '#adapters/sqs-publisher';
 import { loadEnv, nonEmpty } from '#config/env';
 import { type QueuedMessage, reviewAllCouncils } from '#use-cases/review-all-councils';
 
 const env = loadEnv({ RECOMPUTE_QUEUE_URL: nonEmpty });
 const logger = new Logger();
 
+const publishBatch = queueBatchPublisher(sqsClient, env.RECOMPUTE_QUEUE_URL);
+
 async function sendBatch(messages: readonly QueuedMessage[]): Promise<readonly string[]> {
-  const result = await sqsClient().send(
-    new SendMessageBatchCommand({
-      QueueUrl: env.RECOMPUTE_QUEUE_URL,
-      Entries: messages.map((message, index) => ({
-        Id: String(index),
-        MessageBody: message.body,
-        MessageGroupId: message.groupId,
-        MessageDeduplicationId: message.deduplicationId,
-      })),
-    }),
-  );
-  return (result.Failed ?? []).map((failure) => messages[Number(failure.Id)]?.groupId ?? String(failure.Id));
+  return (await publishBatch(messages)).map((message) => message.groupId ?? '');
 }
 
 /** What the schedule sends (infra/stacks/stateless-stack.ts); anything else was not meant for this function. */

@@ -6,10 +6,19 @@ import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoDocumentClient, s3Client } from '#adapters/aws-clients';
 import { DynamoSubmissionStore } from '#adapters/dynamo-submission-store';
-import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
+import {
+  type ApiEvent,
+  type ApiResult,
+  callerOf,
+  callerRoles,
+  json,
+  jsonBody,
+  malformedAddress,
+  problem,
+} from '#adapters/http';
 import { loadEnv, nonEmpty } from '#config/env';
 import { canActForCouncil } from '#domain/roles';
 import type { Submission } from '#ports/submissions';
@@ -23,29 +32,15 @@ const env = loadEnv({
 const logger = new Logger();
 const store = new DynamoSubmissionStore(dynamoDocumentClient(), env.TABLE_NAME);
 
-function parseBody(event: ApiEvent): unknown {
-  if (!event.body) return undefined;
-  try {
-    return JSON.parse(
-      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
-    );
-  } catch {
-    return Symbol('invalid');
-  }
-}
-
 async function createSubmission(event: ApiEvent): Promise<ApiResult> {
-  const body = parseBody(event);
-  if (typeof body === 'symbol') return problem(400, 'The request body is not valid JSON.');
+  const body = jsonBody(event);
+  if (!body.ok) return body.refusal;
   const now = new Date();
-  const result = await startSubmission(
-    body,
-    {
-      roles: callerRoles(event),
-      subject: String(event.requestContext.authorizer.jwt.claims.sub ?? 'unknown'),
-    },
-    { submissions: store, maxFileBytes: env.MAX_UPLOAD_BYTES, now },
-  );
+  const result = await startSubmission(body.value, callerOf(event), {
+    submissions: store,
+    maxFileBytes: env.MAX_UPLOAD_BYTES,
+    now,
+  });
   if (!result.ok) return problem(result.status, result.message);
   const expiresAt = new Date(now.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString();
   const uploads = await Promise.all(

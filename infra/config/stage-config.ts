@@ -1,5 +1,5 @@
 // Infra config: the per-stage settings in cdk.json context, validated once at synth so a typo fails loudly.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The retention periods CloudWatch Logs accepts; any other number is rejected at deploy time, so reject it at synth. */
 export const LOG_RETENTION_DAYS = [

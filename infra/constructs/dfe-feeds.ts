@@ -22,7 +22,7 @@ import type { StageConfig } from '../config/stage-config.ts';
 import { acknowledgeWildcardResource } from './nag.ts';
 import { QueueConsumer } from './queue-consumer.ts';
 import { ScheduledInvocation } from './scheduled-invocation.ts';
-import { UpstreamFunction } from './upstream-function.ts';
+import { REFERENCE_BASELINE_FILES, UpstreamFunction } from './upstream-function.ts';
 
 /** The data bucket's prefix for DfE feeds: everything these functions may read or write there. */
 export const FEEDS_PREFIX = 'feeds/dfe/';
@@ -80,6 +80,7 @@ export class DfeFeeds extends Construct {
     this.dfeSummary = bindFeeds(
       new UpstreamFunction(this, 'DfeSummary', {
         name: 'dfe-summary',
+        bundledFiles: [REFERENCE_BASELINE_FILES],
         config,
         memorySize: 1024,
         description: 'Publishes the weekly national summary for DfE (feeds, and emails via DigestQueue)',
@@ -93,6 +94,7 @@ export class DfeFeeds extends Construct {
     this.dfeDigest = bindFeeds(
       new UpstreamFunction(this, 'DfeDigest', {
         name: 'dfe-digest',
+        bundledFiles: [REFERENCE_BASELINE_FILES],
         config,
         memorySize: 1024,
         description:

@@ -2,16 +2,19 @@
 import { Aws, Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   CfnUserPoolGroup,
   FeaturePlan,
   ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   UserPool,
   type UserPoolClient,
   type UserPoolDomain,
   type UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { COMMAND_LINE_CALLBACK_URL } from '../../shared/config/command-line-sign-in.ts';
 
 export interface IdentityProps {
   /** One `council:<la>` group each. */
@@ -36,6 +39,8 @@ export class Identity extends Construct {
   readonly userPool: UserPool;
   /** Public client for the dashboard (no secret: it runs in the browser). */
   readonly client: UserPoolClient;
+  /** Public client for the `upstream` command: managed login with PKCE, the code sent back to localhost. */
+  readonly commandLineClient: UserPoolClient;
   /** Cognito managed login, where the web app sends users to sign in. */
   readonly domain: UserPoolDomain;
   /** The JWT issuer API Gateway checks tokens against. */
@@ -83,6 +88,28 @@ export class Identity extends Construct {
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
       enableTokenRevocation: true,
+    });
+
+    this.commandLineClient = this.userPool.addClient('CommandLineClient', {
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+        callbackUrls: [COMMAND_LINE_CALLBACK_URL],
+      },
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      // A working day at the keyboard; then sign in again.
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
+    });
+    // Managed login needs a style per client; Cognito's own is enough.
+    new CfnManagedLoginBranding(this, 'CommandLineLoginBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.commandLineClient.userPoolClientId,
+      useCognitoProvidedValues: true,
     });
 
     this.domain = this.userPool.addDomain('Domain', {

@@ -67,6 +67,13 @@ export interface UpstreamFunctionProps {
   readonly bundledFiles?: readonly { readonly from: string; readonly to: string; readonly suffix: string }[];
 }
 
+/** The published baseline and statistical neighbours, beside the bundle (shared/domain/indicators/reference-data.ts). */
+export const REFERENCE_BASELINE_FILES = {
+  from: 'shared/reference/baseline',
+  to: 'reference/baseline',
+  suffix: '.json',
+} as const;
+
 /** A shell command that copies a tree's files with one suffix, keeping the folders (no shell globbing). */
 function copyTreeCommand(from: string, to: string, suffix: string): string {
   const script = `const fs=require('fs');fs.cpSync(process.argv[1],process.argv[2],{recursive:true,filter:(s)=>fs.statSync(s).isDirectory()||s.endsWith(process.argv[3])})`;

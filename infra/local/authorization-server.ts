@@ -42,6 +42,10 @@ export function authorizationServer(deps: AuthorizationServerDeps) {
   const codes = new Map<string, IssuedCode>();
   const refreshTokens = new Map<string, { username: string; clientId: string }>();
   const clients = () => deps.issuer.pool.clientIds;
+  // The web app's callback is at the local address (its template has the deployed one); any other client's
+  // codes go only where its template registers, exactly as Cognito checks them (the CLI's localhost port).
+  const registered = (clientId: string, uri: string) =>
+    uri === deps.redirectUri() || (deps.issuer.pool.callbackUrls?.[clientId] ?? []).includes(uri);
 
   const json = (response: http.ServerResponse, status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -60,7 +64,9 @@ export function authorizationServer(deps: AuthorizationServerDeps) {
   function refusal(params: URLSearchParams): string | undefined {
     if (params.get('response_type') !== 'code') return 'Only the authorization-code flow is offered.';
     if (!clients().includes(params.get('client_id') ?? '')) return 'Unknown client.';
-    if (params.get('redirect_uri') !== deps.redirectUri()) return 'That redirect address is not registered.';
+    if (!registered(params.get('client_id') ?? '', params.get('redirect_uri') ?? '')) {
+      return 'That redirect address is not registered.';
+    }
     if (params.get('code_challenge_method') !== 'S256' || !params.get('code_challenge')) {
       return 'A PKCE code challenge (S256) is required.';
     }

@@ -58,6 +58,16 @@ export class LocalFunctionRuntime {
     this.worker = undefined;
   }
 
+  /**
+   * Kills the execution environment at once, as a crash would: an invocation in progress fails with
+   * Runtime.ExitError, and the next one starts a fresh environment.
+   */
+  async kill(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
   private start(): Promise<void> {
     const worker = new Worker(new URL('./function-worker.mjs', import.meta.url), {
       env: { ...this.environment },
@@ -79,6 +89,10 @@ export class LocalFunctionRuntime {
     this.ready = new Promise((resolve, reject) => {
       worker.once('message', () => resolve());
       worker.once('error', reject);
+      // Killed while starting: the invocation fails rather than waiting for a worker that is gone.
+      worker.once('exit', (code) =>
+        reject(new Error(`The function exited with code ${code} while starting`)),
+      );
     });
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = undefined;
@@ -120,7 +134,12 @@ export class LocalFunctionRuntime {
       this.log(this.definition.displayName, `Init error: ${failure.stack ?? failure.message}`);
       return { ok: false, error: { errorType: 'Runtime.InitError', errorMessage: failure.message } };
     }
-    const worker = this.worker!;
+    const worker = this.worker;
+    if (!worker)
+      return {
+        ok: false,
+        error: { errorType: 'Runtime.ExitError', errorMessage: 'The function was stopped before it ran' },
+      };
     this.invocations += 1;
     const timeoutMs = this.definition.timeoutSeconds * 1000;
     return new Promise((resolve) => {

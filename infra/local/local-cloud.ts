@@ -26,7 +26,7 @@ import {
 import { type InvocationResult, LocalFunctionRuntime } from './functions.ts';
 import { type RunningGateway, startGateway } from './http-gateway.ts';
 import { UnsupportedTemplateError } from './intrinsics.ts';
-import { DEMO_USERS, LocalIssuer } from './issuer.ts';
+import { DEMO_USERS, type DemoUser, LocalIssuer } from './issuer.ts';
 import {
   buildLocalModel,
   LOCAL_ACCOUNT,
@@ -105,8 +105,18 @@ export interface LocalCloud {
   /** The environment variables a function gets locally. */
   functionEnvironment(functionDisplayName: string): Readonly<Record<string, string>>;
   invoke(functionDisplayName: string, event: unknown): Promise<InvocationResult>;
-  tokenFor(username: string): Promise<string>;
+  /** A demo user's token, or one for any user (e.g. a council's data officer, for load runs). */
+  tokenFor(user: string | DemoUser): Promise<string>;
   triggerSchedule(idOrName: string): Promise<void>;
+  /**
+   * Stops the queue-driven functions at once, as a crash would: the queue pollers stop and each of their
+   * execution environments is killed mid-batch. What a killed invocation held stays on its queue, invisible
+   * until its visibility timeout ends, as in AWS. API routes and schedules go on working. Resolves once no
+   * abandoned receive can take another message.
+   */
+  stopFunctions(): Promise<void>;
+  /** Starts the queue pollers again after stopFunctions. */
+  startFunctions(): void;
   wiring(): Wiring;
   stop(): Promise<void>;
 }
@@ -500,16 +510,29 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         };
       },
       invoke: (name, event) => runtimeByName(name).invoke(event),
-      tokenFor: async (username) => {
-        const user = DEMO_USERS.find((candidate) => candidate.username === username);
+      tokenFor: async (wanted) => {
+        const user =
+          typeof wanted === 'string' ? DEMO_USERS.find((candidate) => candidate.username === wanted) : wanted;
         const issuer = issuers[0];
-        if (!user || !issuer) throw new Error(`No demo user ${username}`);
+        if (!user || !issuer) throw new Error(`No demo user ${String(wanted)}`);
         return issuer.tokenFor(user);
       },
       triggerSchedule: async (name) => {
         const found = schedules.find(({ schedule }) => schedule.id === name || schedule.name === name);
         if (!found) throw new Error(`No schedule ${name}`);
         await fire(found.schedule);
+      },
+      stopFunctions: async () => {
+        const stopping = pollers.map((poller) => poller.stop());
+        const consumers = new Set(pollers.map((poller) => runtimeByName(poller.mapping.functionName)));
+        await Promise.all([...consumers].map((runtime) => runtime.kill()));
+        await Promise.all(stopping);
+        // An aborted long poll goes on waiting on the server, which can still hand it a message nobody will
+        // read: wait the poll out, so that what is in flight when this resolves is all there will be.
+        await new Promise((resolve) => setTimeout(resolve, (options.pollWaitSeconds ?? 2) * 1000 + 250));
+      },
+      startFunctions: () => {
+        if (options.triggers !== false) for (const poller of pollers) poller.start();
       },
       wiring: () => ({
         eventSourceMappings: pollers.map(({ mapping }) => ({

@@ -87,6 +87,9 @@ Try:
   curl -H "Authorization: Bearer $TOKEN" ${cloud.urls.api}/submissions
   curl -H "Authorization: Bearer $TOKEN" '${cloud.urls.api}/submissions/<submission id>/report?format=csv'
 
+Operators (dead-letter queues, as with AWS credentials in a deployed stack):
+  AWS_ENDPOINT_URL_SQS=${cloud.urls.sqs} AWS_REGION=eu-west-2 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local npx upstream dlq list
+
 Only the token signing key and the pseudonym secret survive a restart (in .local/); data starts
 clean each time, with Kent's demo return. Press Ctrl-C to stop.
 `);

@@ -103,6 +103,8 @@ export interface LocalUserPool {
   readonly poolId: string;
   readonly issuer: string;
   readonly clientIds: readonly string[];
+  /** Each client's registered callback addresses (CallbackURLs), where codes may be sent. */
+  readonly callbackUrls?: Readonly<Record<string, readonly string[]>>;
   readonly groups: readonly string[];
 }
 
@@ -607,7 +609,14 @@ export function buildLocalModel(
         }
         case 'AWS::Cognito::UserPool': {
           const atts = names.get(stack.stackName)!.get(id)!.atts;
-          model.userPools.push({ id, poolId: ref, issuer: atts.ProviderURL!, clientIds: [], groups: [] });
+          model.userPools.push({
+            id,
+            poolId: ref,
+            issuer: atts.ProviderURL!,
+            clientIds: [],
+            callbackUrls: {},
+            groups: [],
+          });
           break;
         }
         case 'AWS::Cognito::UserPoolClient':
@@ -655,7 +664,10 @@ export function buildLocalModel(
         const pool = model.userPools.find((candidate) => candidate.poolId === props.UserPoolId);
         if (!pool) throw new UnsupportedTemplateError(where, 'its user pool is not in the template');
         if (resource.Type === 'AWS::Cognito::UserPoolClient') {
-          (pool.clientIds as string[]).push(names.get(stack.stackName)!.get(id)!.ref);
+          const clientId = names.get(stack.stackName)!.get(id)!.ref;
+          (pool.clientIds as string[]).push(clientId);
+          const callbacks = Array.isArray(props.CallbackURLs) ? props.CallbackURLs.map(String) : [];
+          (pool.callbackUrls as Record<string, string[]>)[clientId] = callbacks;
         } else {
           (pool.groups as string[]).push(String(props.GroupName));
         }

@@ -106,6 +106,7 @@ export class SqsPoller {
   start(): void {
     if (this.running || !this.mapping.enabled) return;
     this.running = true;
+    this.abort = new AbortController();
     this.loop = this.run();
   }
 

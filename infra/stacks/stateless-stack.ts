@@ -26,7 +26,7 @@ import { OperationalAlarms } from '../constructs/operational-alarms.ts';
 import { QueueConsumer } from '../constructs/queue-consumer.ts';
 import { OPEN_ROUTE_THROTTLE, throttleRoutes } from '../constructs/route-throttles.ts';
 import { ScheduledInvocation } from '../constructs/scheduled-invocation.ts';
-import { UpstreamFunction } from '../constructs/upstream-function.ts';
+import { REFERENCE_BASELINE_FILES, UpstreamFunction } from '../constructs/upstream-function.ts';
 import { WebApp } from '../constructs/web-app.ts';
 import { CURATED_PREFIX, type StatefulStack } from './stateful-stack.ts';
 
@@ -71,6 +71,7 @@ export class StatelessStack extends Stack {
 
     this.ingestReturn = new UpstreamFunction(this, 'IngestReturn', {
       name: 'ingest-return',
+      bundledFiles: [REFERENCE_BASELINE_FILES],
       config,
       // Sized from the ingestion benchmark (infra/config/stage-config.ts), as is its timeout.
       memorySize: INGEST_MEMORY_MIB,
@@ -80,7 +81,7 @@ export class StatelessStack extends Stack {
       .bindBucket(stateful.uploadsBucket, 'UPLOADS_BUCKET', 'readWrite')
       .bindBucket(stateful.dataBucket, 'DATA_BUCKET', 'write')
       .grantStagedMoves(stateful.dataBucket, STAGING_PREFIX)
-      // Last year's curated CIN extract, to link re-referrals across years (ingest-cin.ts).
+      // Last year's curated CIN extract, to link re-referrals across years (use-cases/returns/cin.ts).
       .readObjectsUnder(stateful.dataBucket, CURATED_PREFIX)
       .bindQueue(stateful.recomputeQueue.queue, 'RECOMPUTE_QUEUE_URL', 'send')
       .bindSecret(stateful.pseudonymSecret, 'PSEUDONYM_SECRET_ARN')
@@ -113,6 +114,7 @@ export class StatelessStack extends Stack {
 
     this.recompute = new UpstreamFunction(this, 'Recompute', {
       name: 'recompute',
+      bundledFiles: [REFERENCE_BASELINE_FILES],
       config,
       memorySize: 512,
       description: "Recomputes a council's indicators and benchmarks after each ingested return",
@@ -130,6 +132,7 @@ export class StatelessStack extends Stack {
 
     this.indicatorsApi = new UpstreamFunction(this, 'IndicatorsApi', {
       name: 'indicators-api',
+      bundledFiles: [REFERENCE_BASELINE_FILES],
       config,
       // Cold starts decode the national baseline; more memory is more CPU.
       memorySize: 1024,
@@ -203,6 +206,7 @@ export class StatelessStack extends Stack {
       // The web app's client is created with the app, after the API it sits behind.
       jwtAudience: [
         stateful.identity.client.userPoolClientId,
+        stateful.identity.commandLineClient.userPoolClientId,
         Lazy.string({ produce: () => this.web.client.userPoolClientId }),
       ],
       identitySource: ['$request.header.Authorization'],
@@ -324,6 +328,8 @@ export class StatelessStack extends Stack {
       table: stateful.table,
       identity: stateful.identity,
     });
+    // The DfE summary emails link to the national page of the web app.
+    this.dfeFeeds.dfeDigest.addEnvironment('APP_URL', this.web.appUrl);
 
     throttleRoutes(this.apiStage, this.dfeFeeds.openRouteKeys, OPEN_ROUTE_THROTTLE);
 
@@ -335,5 +341,13 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'DataBucketName', { value: stateful.dataBucket.bucketName });
     new CfnOutput(this, 'UserPoolId', { value: stateful.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: stateful.identity.client.userPoolClientId });
+    new CfnOutput(this, 'SignInUrl', {
+      value: stateful.identity.domain.baseUrl(),
+      description: 'Cognito managed login, for `upstream login --auth`',
+    });
+    new CfnOutput(this, 'CommandLineClientId', {
+      value: stateful.identity.commandLineClient.userPoolClientId,
+      description: 'For `upstream login --client-id`',
+    });
   }
 }

@@ -2,7 +2,7 @@
 // the current figures under AGGREGATES#{returnType}#{year}, replaced only by a later ingestion.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ReturnType } from '../domain/upload-key.ts';
+import type { ReturnType } from '../domain/returns/catalogue.ts';
 import { type AggregateStore, type ReturnAggregates, StaleAggregatesError } from '../ports/aggregates.ts';
 
 const councilPk = (la: string) => `COUNCIL#${la}`;
@@ -40,9 +40,21 @@ export class DynamoAggregateStore implements AggregateStore {
           Item: { pk, sk, ...aggregates },
           ...(expected === undefined
             ? {
-                // A redelivered older ingestion never replaces a newer one.
-                ConditionExpression: 'attribute_not_exists(pk) OR ingestedAt <= :at',
-                ExpressionAttributeValues: { ':at': aggregates.ingestedAt },
+                // A return declared earlier never replaces one declared later, even when it is ingested
+                // after it (a standard queue and concurrent ingests do not keep order) or redelivered.
+                ...(aggregates.submittedAt
+                  ? {
+                      ConditionExpression:
+                        'attribute_not_exists(pk) OR submittedAt <= :submitted OR (attribute_not_exists(submittedAt) AND ingestedAt <= :at)',
+                      ExpressionAttributeValues: {
+                        ':submitted': aggregates.submittedAt,
+                        ':at': aggregates.ingestedAt,
+                      },
+                    }
+                  : {
+                      ConditionExpression: 'attribute_not_exists(pk) OR ingestedAt <= :at',
+                      ExpressionAttributeValues: { ':at': aggregates.ingestedAt },
+                    }),
               }
             : expected === null
               ? { ConditionExpression: 'attribute_not_exists(pk)' }

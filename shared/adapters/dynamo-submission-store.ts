@@ -7,7 +7,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { ReturnType } from '../domain/upload-key.ts';
+import type { ReturnType } from '../domain/returns/catalogue.ts';
 import type {
   NewSubmission,
   ReceivedFile,

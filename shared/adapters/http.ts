@@ -18,6 +18,36 @@ export function json(statusCode: number, body: unknown): ApiResult {
   };
 }
 
+/** Who is calling: their roles (from the token's groups) and their subject, for the record. */
+export function callerOf(event: ApiEvent): { roles: Role[]; subject: string } {
+  return {
+    roles: callerRoles(event),
+    subject: String(event.requestContext.authorizer?.jwt?.claims?.sub ?? 'unknown'),
+  };
+}
+
+export type JsonBody =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly refusal: ApiResult };
+
+/**
+ * The request's body read as JSON (`whenEmpty` when there is none), or the 400 that says it is not JSON,
+ * followed by what that means for the request (e.g. "The adviser was not saved.").
+ */
+export function jsonBody(
+  event: ApiEvent,
+  options: { whenEmpty?: unknown; consequence?: string } = {},
+): JsonBody {
+  if (!event.body) return { ok: true, value: options.whenEmpty };
+  try {
+    const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    const consequence = options.consequence ? ` ${options.consequence}` : '';
+    return { ok: false, refusal: problem(400, `The request body is not valid JSON.${consequence}`) };
+  }
+}
+
 /** A refusal in words a person can act on. */
 export function problem(statusCode: number, message: string): ApiResult {
   return json(statusCode, { message });

@@ -15,6 +15,8 @@ interface ReportRow {
   readonly table?: string;
   readonly rowNumber?: number;
   readonly line?: number;
+  /** XML returns: where the row is by position ("Child 12, Episode 3"). */
+  readonly location?: string | null;
   readonly child?: string | number | null;
   readonly record?: string;
 }
@@ -63,6 +65,14 @@ const STATUS_WORDS: Readonly<Record<string, string>> = {
 };
 
 function where(row: ReportRow): string {
+  if (row.location) {
+    // An XML return: the position locates the problem; the line is an extra.
+    const line = row.line ?? row.rowNumber;
+    const field = row.location.endsWith(`, ${row.field}`) ? undefined : row.field;
+    return [row.table, row.location, field, line !== undefined ? `line ${line}` : undefined]
+      .filter((part): part is string => Boolean(part))
+      .join(', ');
+  }
   const parts = [
     row.table,
     row.record,

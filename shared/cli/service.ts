@@ -6,11 +6,19 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { asPreviousYearName } from '../domain/returns/previous-year-files.ts';
 
 export interface Session {
   readonly api: string;
+  /** The ID token the API accepts. */
   readonly token: string;
   readonly username?: string;
+  /** Set by managed login (upstream login --auth): where and how to refresh the token, and when it expires. */
+  readonly authUrl?: string;
+  readonly clientId?: string;
+  readonly refreshToken?: string;
+  /** Seconds since 1970. */
+  readonly expiresAt?: number;
 }
 
 export class CliError extends Error {
@@ -102,6 +110,8 @@ export interface SubmitRequest {
   readonly collectionYear: number;
   readonly la?: string;
   readonly files: readonly string[];
+  /** Last year's return, sent as "…_last" files for the checks that compare the two years. */
+  readonly previousFiles?: readonly string[];
 }
 
 export async function submitFiles(
@@ -111,11 +121,15 @@ export async function submitFiles(
   options: { readonly timeoutMs?: number; readonly pollMs?: number } = {},
 ): Promise<SubmissionView> {
   // Name, size and SHA-256 are declared first; the upload addresses are bound to them.
+  const named = [
+    ...request.files.map((file) => ({ file, name: path.basename(file) })),
+    ...(request.previousFiles ?? []).map((file) => ({ file, name: asPreviousYearName(path.basename(file)) })),
+  ];
   const declared = await Promise.all(
-    request.files.map(async (file) => {
+    named.map(async ({ file, name }) => {
       const body = await readFile(file);
       return {
-        name: path.basename(file),
+        name,
         size: body.length,
         sha256: createHash('sha256').update(body).digest('hex'),
       };
@@ -139,7 +153,7 @@ export async function submitFiles(
   const { submissionId, uploads } = started.body;
   progress(`Submission ${submissionId}: uploading ${uploads.length} file${uploads.length === 1 ? '' : 's'}`);
   for (const [index, upload] of uploads.entries()) {
-    const file = request.files.find((candidate) => path.basename(candidate) === upload.fileName);
+    const file = named.find((candidate) => candidate.name === upload.fileName)?.file;
     if (!file) throw new CliError(`The service asked for ${upload.fileName}, which was not sent.`);
     const put = await fetch(upload.url, {
       method: 'PUT',

@@ -1,13 +1,23 @@
 // CLI: the `upstream` command. Parses arguments, runs one command and returns the exit code: 0 when a return is
 // accepted (with or without issues), 2 when it is rejected, 1 on a usage error or a failure.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { findCouncil } from '../domain/councils.ts';
 import { FAULTS, type GeneratedFile, generateReturn } from '../domain/generate/index.ts';
 import { loadNationalBaseline } from '../domain/indicators/reference-data.ts';
-import { RETURN_TYPES, type ReturnType } from '../domain/upload-key.ts';
+import { RETURN_TYPES, type ReturnType } from '../domain/returns/catalogue.ts';
+import {
+  chooseDeadLetterQueue,
+  listDeadLetterQueues,
+  peekDeadLetters,
+  redriveDeadLetters,
+  renderDeadLetters,
+  renderQueues,
+  sqsFromEnvironment,
+} from './dlq.ts';
+import { progressBar } from './progress.ts';
 import { renderReportText, wantsColour } from './render.ts';
 import {
   CliError,
@@ -17,10 +27,12 @@ import {
   report,
   type Session,
   saveSession,
+  sessionFile,
   submission,
   submissions,
   submitFiles,
 } from './service.ts';
+import { freshSession, revokeSession, signIn } from './sign-in.ts';
 import { validateFiles } from './validate.ts';
 
 export interface Io {
@@ -41,32 +53,52 @@ Usage: upstream <command> [options]
 Commands:
   validate   check a return on this machine, offline, exactly as the service would
   login      sign in to a running Upstream
+  logout     forget the session kept on this machine (and revoke its refresh token)
   submit     send a return and wait for its report
   status     your submissions, or one of them
   report     a submission's report
   generate   make a synthetic return (made-up children) for testing and demos
+  dlq        operators: list, read and redrive dead-letter queues
 
 Run \`upstream <command> --help\` for a command's options and an example.`,
-  validate: `Usage: upstream validate --type ssda903|cin|csww|inyear --year YYYY --la CODE [--format text|json|csv] FILE…
+  validate: `Usage: upstream validate --type ssda903|cin|csww|inyear --year YYYY --la CODE [--format text|json|csv]
+                         [--previous FILE]… FILE…
 
 Checks the files offline with the service's own reading, checks and report; nothing leaves this machine.
 --year is the collection year: 2026 for April 2025 to March 2026 (the census year for csww).
+--previous names a file of last year's SSDA903 return (repeat it for each), for the checks that compare
+the two years; files whose names end in "_last" (episodes_last.csv) are recognised without it.
 --format json prints exactly the report the API returns for the same files.
 Exit code: 0 accepted (with or without issues), 2 rejected, 1 usage error.
 
 Example:
-  upstream validate --type ssda903 --year 2027 --la 886 header.csv episodes.csv reviews.csv`,
-  login: `Usage: upstream login [--user NAME] [--console URL]
+  upstream validate --type ssda903 --year 2027 --la 886 header.csv episodes.csv reviews.csv
+  upstream validate --type ssda903 --year 2027 --la 886 --previous 2026/episodes.csv header.csv episodes.csv`,
+  login: `Usage: upstream login --auth URL --client-id ID --api URL      (a deployed stack)
+       upstream login [--user NAME] [--console URL]              (the local cloud, npm start)
 
-Signs in to the local cloud (npm start) as one of its demo users and keeps the session in your config
-directory, readable by you only. Without --user, lists the demo users and asks.
-For a deployed stack, set UPSTREAM_API and UPSTREAM_TOKEN instead.
+A deployed stack: signs in with Cognito managed login. The command prints an address to open in your browser,
+waits for the sign-in to come back to http://localhost:8976 on this machine, and keeps the tokens in your config
+directory, readable by you only; they are refreshed as needed for twelve hours. Take --auth, --client-id and
+--api from the stack's outputs SignInUrl, CommandLineClientId and ApiUrl (or set UPSTREAM_AUTH_URL,
+UPSTREAM_CLIENT_ID and UPSTREAM_API).
+The local cloud: signs in as one of its demo users; without --user, lists them and asks.
+A pipeline can set UPSTREAM_API and UPSTREAM_TOKEN instead of signing in.
 
 Example:
+  upstream login --auth https://upstream-prod.auth.eu-west-2.amazoncognito.com --client-id 1a2b3c4d5e6f7g8h9i0j --api https://abc123.execute-api.eu-west-2.amazonaws.com
   upstream login --user kent-data-officer`,
-  submit: `Usage: upstream submit --type ssda903|cin|csww|inyear --year YYYY [--la CODE] [--format text|json|csv] FILE…
+  logout: `Usage: upstream logout
+
+Deletes the session kept on this machine and, for a managed-login session, revokes its refresh token.
+
+Example:
+  upstream logout`,
+  submit: `Usage: upstream submit --type ssda903|cin|csww|inyear --year YYYY [--la CODE] [--format text|json|csv]
+                       [--previous FILE]… FILE…
 
 Sends the files the way the browser does, waits for the checks and prints the report.
+--previous sends a file of last year's SSDA903 return too, as in validate.
 Exit code: 0 accepted (with or without issues), 2 rejected, 1 on a failure.
 
 Example:
@@ -78,17 +110,33 @@ Without an id, lists your council's submissions.
 Example:
   upstream status 20261205T101500Z-1a2b3c4d`,
   generate: `Usage: upstream generate --type ssda903|cin|csww|inyear --year YYYY --la CODE [--seed N] [--scale X]
-                         [--faults NAME,NAME] --out DIR
+                         [--faults NAME,NAME] [--format csv|xml] --out DIR
 
 Writes a synthetic return for the council and year into DIR: valid against that year's code lists and rules,
 shaped on the council's published figures, and the same for the same --seed (default 1). Every child and
 worker in it is made up. --scale multiplies the number of children (e.g. 0.1 for a small file).
+--format xml writes an SSDA903 return as one XML file (EXPSSDA903) instead of CSV files (the XML form has no
+place for social-worker episodes).
 --faults plants named problems, for demos and tests:
 ${FAULTS.map((fault) => `  ${fault.returnType.padEnd(8)} ${fault.name.padEnd(26)} ${fault.expect === 'rejected' ? 'rejected' : fault.expect}: ${fault.description}`).join('\n')}
 
 Example:
   upstream generate --type cin --year 2026 --la 886 --seed 7 --faults factor-21-with-others --out ./kent-cin
   upstream validate --type cin --year 2026 --la 886 ./kent-cin/*.xml`,
+  dlq: `Usage: upstream dlq list [--stack PREFIX]
+       upstream dlq show QUEUE [--max N] [--stack PREFIX]
+       upstream dlq redrive QUEUE [--max N] [--stack PREFIX]
+
+For operators, with AWS credentials allowed to read and send on the stack's queues (the usual AWS_* variables;
+for the local cloud, the ones \`npm start\` prints). QUEUE is a dead-letter queue's name, part of it, or its work
+queue's name. --stack is the start of the queue names (default Upstream-, or UPSTREAM_STACK). --max defaults to 10
+for show and 1000 for redrive. redrive sends each message back to the queue it failed on, then deletes it; poison
+messages (the function recorded why they can never succeed) are left in place for a person.
+
+Example:
+  upstream dlq list
+  upstream dlq show RecomputeQueue
+  upstream dlq redrive IngestQueue`,
   report: `Usage: upstream report SUBMISSION_ID [--format text|json|csv]
 
 Example:
@@ -128,6 +176,18 @@ function checkFiles(files: readonly string[], command: string): void {
   if (missing.length > 0) throw new CliError(`No such file: ${missing.join(', ')}.`);
 }
 
+/** Files given with --previous: last year's SSDA903 return, for the checks that compare the two years. */
+function previousYearFiles(
+  files: readonly string[] | undefined,
+  returnType: ReturnType,
+  command: string,
+): string[] {
+  if (!files || files.length === 0) return [];
+  if (returnType !== 'ssda903') throw usage('--previous is for SSDA903 returns only.', command);
+  checkFiles(files, command);
+  return [...files];
+}
+
 function print(io: Io, format: Format, reportJson: string, csv?: string): void {
   if (format === 'json') io.stdout.write(reportJson.endsWith('\n') ? reportJson : `${reportJson}\n`);
   else if (format === 'csv') io.stdout.write(csv ?? '');
@@ -140,6 +200,7 @@ const RETURN_OPTIONS = {
   year: { type: 'string' },
   la: { type: 'string' },
   format: { type: 'string' },
+  previous: { type: 'string', multiple: true },
 } as const;
 
 async function validate(args: string[], io: Io): Promise<number> {
@@ -149,13 +210,42 @@ async function validate(args: string[], io: Io): Promise<number> {
   if (!values.la || !findCouncil(values.la))
     throw usage('Say which council the return is for with --la, e.g. --la 886 for Kent.', 'validate');
   checkFiles(positionals, 'validate');
-  const result = await validateFiles({ returnType, collectionYear, la: values.la, files: positionals });
+  const bar = progressBar(io.stderr, io.env);
+  const previousFiles = previousYearFiles(values.previous, returnType, 'validate');
+  const result = await validateFiles({
+    returnType,
+    collectionYear,
+    la: values.la,
+    files: positionals,
+    previousFiles,
+    ...(bar ? { onProgress: bar.update } : {}),
+  }).finally(() => bar?.finish());
   print(io, format, result.json, result.csv);
   return exitCodeFor(result.status);
 }
 
 async function login(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { user: { type: 'string' }, console: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      user: { type: 'string' },
+      console: { type: 'string' },
+      auth: { type: 'string' },
+      'client-id': { type: 'string' },
+      api: { type: 'string' },
+    },
+  });
+  const authUrl = values.auth ?? io.env.UPSTREAM_AUTH_URL;
+  if (authUrl) {
+    const clientId = values['client-id'] ?? io.env.UPSTREAM_CLIENT_ID;
+    const api = values.api ?? io.env.UPSTREAM_API;
+    if (!clientId || !api)
+      throw usage('Managed login needs --client-id and --api too (the stack outputs).', 'login');
+    const session = await signIn({ authUrl, clientId, api, tell: (line) => io.stderr.write(`${line}\n`) });
+    const file = saveSession(io.env, session);
+    io.stderr.write(`Signed in as ${session.username} to ${session.api} (session kept in ${file}).\n`);
+    return 0;
+  }
   const consoleUrl = values.console ?? io.env.UPSTREAM_CONSOLE ?? 'http://127.0.0.1:3001';
   let username = values.user;
   if (!username) {
@@ -184,7 +274,13 @@ async function submit(args: string[], io: Io, session: Session): Promise<number>
   checkFiles(positionals, 'submit');
   const view = await submitFiles(
     session,
-    { returnType, collectionYear, ...(values.la ? { la: values.la } : {}), files: positionals },
+    {
+      returnType,
+      collectionYear,
+      ...(values.la ? { la: values.la } : {}),
+      files: positionals,
+      previousFiles: previousYearFiles(values.previous, returnType, 'submit'),
+    },
     (line) => io.stderr.write(`${line}\n`),
   );
   const status = view.outcome?.status ?? view.status;
@@ -228,9 +324,12 @@ async function generate(args: string[], io: Io): Promise<number> {
       seed: { type: 'string' },
       scale: { type: 'string' },
       faults: { type: 'string' },
+      format: { type: 'string' },
       out: { type: 'string' },
     },
   });
+  const format = values.format ?? 'csv';
+  if (format !== 'csv' && format !== 'xml') throw usage('--format must be csv or xml.', 'generate');
   const { returnType, collectionYear } = parseReturn(values, 'generate');
   if (!values.la || !findCouncil(values.la))
     throw usage('Say which council with --la, e.g. --la 886 for Kent.', 'generate');
@@ -248,7 +347,7 @@ async function generate(args: string[], io: Io): Promise<number> {
   let files: GeneratedFile[];
   try {
     files = generateReturn(
-      { returnType, collectionYear, la: values.la, seed, scale, faults },
+      { returnType, collectionYear, la: values.la, seed, scale, faults, format },
       loadNationalBaseline(),
     );
   } catch (error) {
@@ -264,6 +363,67 @@ async function generate(args: string[], io: Io): Promise<number> {
   const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
   io.stderr.write(
     `Wrote ${files.length} file${files.length === 1 ? '' : 's'} (${(bytes / 1_048_576).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s. Made-up data: do not mix with real returns.\n`,
+  );
+  return 0;
+}
+
+async function dlq(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { stack: { type: 'string' }, max: { type: 'string' } },
+  });
+  const [action, wanted] = positionals;
+  if (!action || !['list', 'show', 'redrive'].includes(action))
+    throw usage('Say what to do: list, show or redrive.', 'dlq');
+  const max = Number(values.max ?? (action === 'redrive' ? 1000 : 10));
+  if (!Number.isInteger(max) || max < 1) throw usage('--max must be a whole number above 0.', 'dlq');
+  const sqs = sqsFromEnvironment(io.env);
+  try {
+    const queues = await listDeadLetterQueues(
+      sqs,
+      values.stack ?? io.env.UPSTREAM_STACK ?? 'Upstream-',
+    ).catch((error: Error) => {
+      throw new CliError(
+        `Could not list the queues (${error.name}: ${error.message}). Check your AWS credentials, AWS_REGION and, for the local cloud, AWS_ENDPOINT_URL_SQS.`,
+      );
+    });
+    if (action === 'list') {
+      io.stdout.write(renderQueues(queues));
+      return 0;
+    }
+    if (!wanted) throw usage(`Name the queue to ${action}.`, 'dlq');
+    const queue = chooseDeadLetterQueue(queues, wanted);
+    if (action === 'show') {
+      io.stdout.write(renderDeadLetters(queue, await peekDeadLetters(sqs, queue, max)));
+      return 0;
+    }
+    const outcome = await redriveDeadLetters(sqs, queue, max);
+    io.stdout.write(
+      `Moved ${outcome.moved} message${outcome.moved === 1 ? '' : 's'} from ${queue.name} back to ${queue.source?.name}.${outcome.leftPoison ? ` Left ${outcome.leftPoison} poison message${outcome.leftPoison === 1 ? '' : 's'} in place: read them with \`upstream dlq show\`.` : ''}\n`,
+    );
+    return 0;
+  } finally {
+    sqs.destroy();
+  }
+}
+
+/** The saved session (or UPSTREAM_API and UPSTREAM_TOKEN), its token refreshed first if it is about to expire. */
+function session(io: Io): Promise<Session> {
+  return freshSession(loadSession(io.env), (refreshed) => saveSession(io.env, refreshed));
+}
+
+async function logout(io: Io): Promise<number> {
+  const file = sessionFile(io.env);
+  if (!existsSync(file)) {
+    io.stderr.write('You were not signed in on this machine.\n');
+    return 0;
+  }
+  const saved = loadSession({ ...io.env, UPSTREAM_TOKEN: undefined });
+  rmSync(file, { force: true });
+  const revoked = await revokeSession(saved);
+  io.stderr.write(
+    `Signed out${saved.username ? ` ${saved.username}` : ''}: the session on this machine is deleted${revoked === false ? ', but its refresh token could not be revoked (it expires within twelve hours)' : ''}.\n`,
   );
   return 0;
 }
@@ -289,14 +449,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await validate(rest, io);
       case 'login':
         return await login(rest, io);
+      case 'logout':
+        return await logout(io);
       case 'submit':
-        return await submit(rest, io, loadSession(io.env));
+        return await submit(rest, io, await session(io));
       case 'status':
-        return await status(rest, io, loadSession(io.env));
+        return await status(rest, io, await session(io));
       case 'report':
-        return await reportCommand(rest, io, loadSession(io.env));
+        return await reportCommand(rest, io, await session(io));
       case 'generate':
         return await generate(rest, io);
+      case 'dlq':
+        return await dlq(rest, io);
       default:
         throw usage(`Unknown command "${command}".`);
     }

@@ -5,12 +5,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReturnType } from '../domain/upload-key.ts';
+import type { ReturnType } from '../domain/returns/catalogue.ts';
+import { asPreviousYearName } from '../domain/returns/previous-year-files.ts';
 import type { AggregateStore } from '../ports/aggregates.ts';
 import type { ObjectStore, ObjectWriter } from '../ports/objects.ts';
 import type { Submission, SubmissionStore } from '../ports/submissions.ts';
 import { reportKeys } from '../use-cases/ingest-deps.ts';
-import { ingesterFor } from '../use-cases/ingest-return.ts';
+import { ingestSubmission } from '../use-cases/returns/pipeline.ts';
 
 /** The largest file the service accepts by default (the stage's `maxUploadBytes`). */
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1_048_576;
@@ -22,9 +23,13 @@ export interface ValidateRequest {
   readonly collectionYear: number;
   readonly la: string;
   readonly files: readonly string[];
+  /** Last year's return, for the checks that compare the two years (sent as "…_last" files). */
+  readonly previousFiles?: readonly string[];
   readonly maxFileBytes?: number;
   /** Where the council-level aggregates go (by default nowhere: a council validating needs only the report). */
   readonly aggregates?: AggregateStore;
+  /** Told as the checks read through the files: bytes read so far of all files' bytes. */
+  readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
 export interface ValidateResult {
@@ -37,18 +42,35 @@ export interface ValidateResult {
 class LocalFiles implements ObjectStore {
   private readonly texts = new Map<string, string>();
 
-  constructor(private readonly paths: ReadonlyMap<string, string>) {}
+  private bytesRead = 0;
+
+  constructor(
+    private readonly paths: ReadonlyMap<string, string>,
+    private readonly onRead: (bytesRead: number) => void = () => {},
+  ) {}
 
   async open(_bucket: string, key: string): Promise<AsyncIterable<Uint8Array>> {
+    const stream = this.stream(key);
+    const counted = async function* (this: LocalFiles) {
+      for await (const chunk of stream) {
+        this.bytesRead += chunk.byteLength;
+        this.onRead(this.bytesRead);
+        yield chunk;
+      }
+    };
+    return counted.call(this);
+  }
+
+  private stream(key: string): AsyncIterable<Buffer> {
     const file = this.paths.get(key);
     if (!file) throw new Error(`Nothing was stored under ${key}`);
     return createReadStream(file);
   }
 
-  async digest(bucket: string, key: string): Promise<{ size: number; sha256: string }> {
+  async digest(_bucket: string, key: string): Promise<{ size: number; sha256: string }> {
     const hash = createHash('sha256');
     let size = 0;
-    for await (const chunk of await this.open(bucket, key)) {
+    for await (const chunk of this.stream(key)) {
       hash.update(chunk);
       size += chunk.byteLength;
     }
@@ -113,13 +135,17 @@ export async function validateFiles(request: ValidateRequest, now = new Date()):
   const submissionId = `offline-${now.getTime()}`;
   const keyOf = (name: string) =>
     `uploads/${request.la}/${request.returnType}/${request.collectionYear}/${submissionId}/${name}`;
+  const named = [
+    ...request.files.map((file) => ({ file, name: path.basename(file) })),
+    ...(request.previousFiles ?? []).map((file) => ({ file, name: asPreviousYearName(path.basename(file)) })),
+  ];
   const files = await Promise.all(
-    request.files.map(async (file) => ({
-      fileName: path.basename(file),
+    named.map(async ({ file, name }) => ({
+      fileName: name,
       size: (await stat(file)).size,
       sha256: await sha256Of(file),
       receivedAt: now.toISOString(),
-      key: keyOf(path.basename(file)),
+      key: keyOf(name),
       bucket: UPLOADS,
       path: file,
     })),
@@ -135,8 +161,12 @@ export async function validateFiles(request: ValidateRequest, now = new Date()):
     createdBy: 'upstream validate',
     files: files.map(({ path: _path, ...file }) => file),
   };
-  const objects = new LocalFiles(new Map(files.map((file) => [file.key, file.path])));
-  const outcome = await ingesterFor(request.returnType)(submission, {
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+  const objects = new LocalFiles(
+    new Map(files.map((file) => [file.key, file.path])),
+    request.onProgress && ((bytesRead) => request.onProgress?.(Math.min(bytesRead, totalBytes), totalBytes)),
+  );
+  const outcome = await ingestSubmission(submission, {
     objects,
     submissions: new SingleSubmission(submission),
     aggregates: request.aggregates ?? noAggregates,

@@ -1,5 +1,5 @@
 // Config: each function's environment, parsed once per cold start; a missing variable fails loudly by name.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export function loadEnv<Shape extends z.ZodRawShape>(
   shape: Shape,

@@ -3,7 +3,7 @@
 //
 // The link in an email is the credential: tokens are random, sent once, and only their SHA-256 is kept.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRegion, REGIONS } from './councils.ts';
 import type { DfeSummary, SummaryTrigger } from './dfe-summary.ts';
 import type { Cell } from './disclosure.ts';
@@ -137,7 +137,7 @@ function regionLines(summary: DfeSummary, scope: Scope): string[] {
 export function renderSummaryEmail(
   summary: DfeSummary,
   subscription: Pick<Subscription, 'scope' | 'cadence'>,
-  links: { readonly unsubscribeUrl: string; readonly feedUrl: string },
+  links: { readonly unsubscribeUrl: string; readonly feedUrl: string; readonly appUrl: string },
 ): RenderedEmail {
   const scoped = subscription.scope === 'national' ? '' : ` (${scopeName(subscription.scope)})`;
   const subject = `${summaryTitle(summary)}${scoped}`;
@@ -150,6 +150,7 @@ export function renderSummaryEmail(
     ...(own.length > 0 ? [...own, ''] : []),
     summaryText(summary),
     '',
+    `With charts and tables in Upstream: ${links.appUrl}`,
     `The same figures as Atom, JSON Feed and CSV: ${links.feedUrl}`,
     '',
     '--',
@@ -168,7 +169,7 @@ export function renderSummaryEmail(
       `<h1 style="font-size:24px">${escapeXml(subject)}</h1>`,
       own.length > 0 ? paragraphs(own) : '',
       paragraphs(summaryText(summary).split('\n').slice(2)),
-      `<p><a href="${escapeXml(links.feedUrl)}">The same figures as a feed</a></p>`,
+      `<p><a href="${escapeXml(links.appUrl)}">With charts and tables in Upstream</a> · <a href="${escapeXml(links.feedUrl)}">The same figures as a feed</a></p>`,
       '<hr>',
       `<p style="font-size:14px">${escapeXml(footer[0]!)} <a href="${escapeXml(links.unsubscribeUrl)}">Unsubscribe</a></p>`,
     ].join('\n'),

@@ -1,9 +1,6 @@
 // Domain: the S3 key convention for raw uploads, uploads/{la}/{returnType}/{year}/{submissionId}/{file}.
 import { findCouncil } from './councils.ts';
-import { yearRefusal } from './returns/years.ts';
-
-export const RETURN_TYPES = ['ssda903', 'cin', 'csww', 'inyear'] as const;
-export type ReturnType = (typeof RETURN_TYPES)[number];
+import { isReturnType, RETURN_TYPES, type ReturnType, yearRefusal } from './returns/catalogue.ts';
 
 export interface UploadKey {
   readonly la: string;
@@ -38,7 +35,7 @@ export function parseUploadKey(key: string, now = new Date()): UploadKeyResult {
   if (!findCouncil(la)) {
     return { ok: false, reason: `"${la}" is not the number of an English council with children's services.` };
   }
-  if (!(RETURN_TYPES as readonly string[]).includes(returnType)) {
+  if (!isReturnType(returnType)) {
     return {
       ok: false,
       reason: `"${returnType}" is not a return we accept. Accepted returns: ${RETURN_TYPES.join(', ')}.`,
@@ -46,7 +43,7 @@ export function parseUploadKey(key: string, now = new Date()): UploadKeyResult {
   }
   const collectionYear = Number(year);
   if (!/^\d{4}$/.test(year)) return { ok: false, reason: `"${year}" is not a collection year.` };
-  const refusal = yearRefusal(returnType as ReturnType, collectionYear, now);
+  const refusal = yearRefusal(returnType, collectionYear, now);
   if (refusal) return { ok: false, reason: refusal };
   if (!SUBMISSION_ID.test(submissionId)) {
     return { ok: false, reason: `"${submissionId}" is not a valid submission reference.` };
@@ -56,6 +53,6 @@ export function parseUploadKey(key: string, now = new Date()): UploadKeyResult {
   }
   return {
     ok: true,
-    key: { la, returnType: returnType as ReturnType, collectionYear, submissionId, fileName },
+    key: { la, returnType, collectionYear, submissionId, fileName },
   };
 }

@@ -1,6 +1,6 @@
 // Port: council-level aggregates from ingested returns (numerators and denominators; nothing child-level).
 import type { InYearMonth } from '../domain/inyear/months.ts';
-import type { ReturnType } from '../domain/upload-key.ts';
+import type { ReturnType } from '../domain/returns/catalogue.ts';
 
 export interface IndicatorRatio {
   readonly numerator: number;
@@ -13,6 +13,11 @@ export interface ReturnAggregates {
   readonly collectionYear: number;
   readonly submissionId: string;
   readonly ingestedAt: string;
+  /**
+   * When the council declared the return (the submission's createdAt): corrections take effect in the order
+   * they were sent, whatever order they are ingested in. Figures stored before it was kept have none.
+   */
+  readonly submittedAt?: string;
   readonly children: number;
   readonly indicators: Readonly<Record<string, IndicatorRatio>>;
   /** Council-level figures a return yields besides the indicators (workforce FTEs, in-year totals). */

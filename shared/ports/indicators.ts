@@ -1,7 +1,7 @@
 // Port: indicator values derived from councils' returns, the recomputed indicators with their benchmarks,
 // and the record that a recompute has been done (for idempotency). Council-level figures only.
 import type { CouncilIndicatorResult } from '../domain/indicators/compute.ts';
-import type { ReturnType } from '../domain/upload-key.ts';
+import type { ReturnType } from '../domain/returns/catalogue.ts';
 
 /** One indicator value worked out from a council's return. */
 export interface UploadedIndicatorValue {

@@ -1,5 +1,5 @@
 // Port: where submissions and their files are recorded. Adapters implement it; handlers depend on it.
-import type { ReturnType } from '../domain/upload-key.ts';
+import type { ReturnType } from '../domain/returns/catalogue.ts';
 
 export type SubmissionStatus =
   | 'awaiting_files'

@@ -5,6 +5,7 @@
 // A council's first assessment is a data-only baseline (no intelligence): the first event is then compared
 // with what the published and uploaded figures alone say, so an intelligence item that moves the band
 // alerts, and merely being assessed for the first time does not.
+import { councilBandChangedMessage } from '../../events/dfe-digest.ts';
 import { type RiskChangedV1, riskChangedMessage } from '../../events/risk-changed.ts';
 import { findCouncil, REGIONS } from '../domain/councils.ts';
 import {
@@ -32,6 +33,8 @@ export interface RiskDeps {
     groupId: string;
     deduplicationId: string;
   }) => Promise<void>;
+  /** A changed band may change the national picture: DfE's summary is then checked (dfe-digest). */
+  readonly publishBandChanged: (message: { body: string }) => Promise<void>;
   readonly published?: Pick<IndicatorSources, 'published' | 'neighbours'>;
   readonly now: () => Date;
 }
@@ -194,7 +197,10 @@ export async function assessCouncilRisk(la: string, cause: RiskCause, deps: Risk
     const alert = alertFor(la, version, assessment, current.assessment, cause, assessedAt);
     // Sent before the assessment is stored: if the store fails, the retry reassesses to the same version
     // and sends the same deduplication id, so advisers hear of a change once.
-    if (alert) await deps.publishRiskChanged(riskChangedMessage(alert));
+    if (alert) {
+      await deps.publishRiskChanged(riskChangedMessage(alert));
+      if (alert.bandChanged) await deps.publishBandChanged({ body: councilBandChangedMessage(alert) });
+    }
     const stored: StoredAssessment = { version, assessment, cause, assessedAt };
     if ((await deps.risk.save(la, stored)) === 'saved') return { kind: 'assessed', stored, alert };
   }

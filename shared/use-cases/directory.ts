@@ -1,6 +1,6 @@
 // Use case: administrators keep the adviser directory (who receives risk alerts for each region). Nobody
 // else can read or change it. Removing an adviser deactivates them; the entry stays for the record.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRegion, REGIONS } from '../domain/councils.ts';
 import {
   ADVISER_DELIVERIES,

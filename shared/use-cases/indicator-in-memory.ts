@@ -2,7 +2,7 @@
 // timing a recompute in-process (scripts/bench-recompute.ts). They keep the stores' contracts, including
 // the recompute record that can be written only once.
 import { findCouncil } from '../domain/councils.ts';
-import type { ReturnType } from '../domain/upload-key.ts';
+import type { ReturnType } from '../domain/returns/catalogue.ts';
 import { type AggregateStore, type ReturnAggregates, StaleAggregatesError } from '../ports/aggregates.ts';
 import type {
   IndicatorStore,
@@ -72,6 +72,13 @@ export class InMemoryIndicatorStore implements IndicatorStore {
   }
 }
 
+/** Whether `current` was declared after `incoming` (by ingestion time where either predates submittedAt). */
+function declaredLater(current: ReturnAggregates, incoming: ReturnAggregates): boolean {
+  return current.submittedAt && incoming.submittedAt
+    ? current.submittedAt > incoming.submittedAt
+    : current.ingestedAt > incoming.ingestedAt;
+}
+
 export class InMemoryAggregateStore implements AggregateStore {
   private readonly current = new Map<string, ReturnAggregates>();
   /** Every set of aggregates saved, in order (the history items). */
@@ -88,8 +95,7 @@ export class InMemoryAggregateStore implements AggregateStore {
     if (previous?.submissionId === aggregates.submissionId) return {};
     if (options.expectCurrent !== undefined && (previous?.submissionId ?? null) !== options.expectCurrent)
       throw new StaleAggregatesError(`The current figures for ${key} changed while merging`);
-    if (options.expectCurrent === undefined && previous && previous.ingestedAt > aggregates.ingestedAt)
-      return {};
+    if (options.expectCurrent === undefined && previous && declaredLater(previous, aggregates)) return {};
     this.current.set(key, copy(aggregates));
     return previous && previous.submissionId !== aggregates.submissionId
       ? { superseded: previous.submissionId }

@@ -9,7 +9,7 @@
 // is sent by a later write with the same deduplication id (`{itemId}#{version}`), so a change is never
 // lost between the store and the queue, and a repeated send is dropped by the FIFO queue or the consumer.
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type IntelligenceChangedV1,
   type IntelligenceChangeKind,

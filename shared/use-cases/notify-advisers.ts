@@ -11,7 +11,6 @@
 // A throttled or failing SES is retried with a growing, bounded pause inside the invocation; then the
 // alert fails with the reasons (also kept on the ledger record), SQS redelivers it (recipients already sent
 // are skipped) and after the queue's last receive it rests in the dead-letter queue.
-import type { z } from 'zod';
 import { IndicatorsRecomputedV1Schema } from '../../events/indicators-recomputed.ts';
 import { type RiskChangedV1, RiskChangedV1Schema } from '../../events/risk-changed.ts';
 import { planDigests } from '../domain/adviser-digest.ts';
@@ -28,6 +27,7 @@ import type { AlertHistory, DigestStore } from '../ports/adviser-alerts.ts';
 import type { DirectoryStore } from '../ports/directory.ts';
 import type { IntelligenceStore } from '../ports/intelligence.ts';
 import { type Mailer, MailerError, type OutgoingEmail, type SendLedger } from '../ports/mailer.ts';
+import { messageJson, PoisonMessageError, readEvent } from './queue-messages.ts';
 
 export interface RetryPolicy {
   /** Sends tried per recipient in one invocation, the first included. */
@@ -72,11 +72,6 @@ export interface FlushDeps extends SendDeps {
   readonly digests: DigestStore;
 }
 
-/** A message no retry can fix: it is failed, so it reaches the dead-letter queue for a person to read. */
-export class PoisonAlertError extends Error {
-  override name = 'PoisonAlertError';
-}
-
 export interface DeliveryFailure {
   readonly recipient: string;
   readonly reason: string;
@@ -101,30 +96,18 @@ export type AlertMessage =
   | { kind: 'risk-changed'; event: RiskChangedV1 }
   | { kind: 'ignored'; type: string; eventId: string };
 
-const describe = (error: z.ZodError) =>
-  error.issues.map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`).join('; ');
-
 /** Reads an AlertQueue message: RiskChanged to act on, IndicatorsRecomputed to acknowledge, nothing else. */
 export function readAlertMessage(body: string): AlertMessage {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch {
-    throw new PoisonAlertError('The message is not JSON.');
-  }
+  const raw = messageJson(body);
   const type = (raw as { type?: unknown })?.type;
   if (type === 'IndicatorsRecomputed') {
-    const parsed = IndicatorsRecomputedV1Schema.safeParse(raw);
-    if (!parsed.success)
-      throw new PoisonAlertError(`Not an IndicatorsRecomputed v1 event: ${describe(parsed.error)}`);
-    return { kind: 'ignored', type, eventId: parsed.data.eventId };
+    const event = readEvent(raw, IndicatorsRecomputedV1Schema, 'an IndicatorsRecomputed v1 event');
+    return { kind: 'ignored', type, eventId: event.eventId };
   }
   if (type !== 'RiskChanged') {
-    throw new PoisonAlertError(`Unexpected message type on AlertQueue: ${JSON.stringify(type ?? null)}`);
+    throw new PoisonMessageError(`Unexpected message type on AlertQueue: ${JSON.stringify(type ?? null)}`);
   }
-  const parsed = RiskChangedV1Schema.safeParse(raw);
-  if (!parsed.success) throw new PoisonAlertError(`Not a RiskChanged v1 event: ${describe(parsed.error)}`);
-  return { kind: 'risk-changed', event: parsed.data };
+  return { kind: 'risk-changed', event: readEvent(raw, RiskChangedV1Schema, 'a RiskChanged v1 event') };
 }
 
 export function councilUrl(appUrl: string, la: string): string {
@@ -159,7 +142,7 @@ export function intelligenceSince(
 /** What an alert says, the same for every recipient. */
 export async function alertEmailInput(event: RiskChangedV1, deps: NotifyDeps): Promise<AlertEmailInput> {
   const council = findCouncil(event.la);
-  if (!council) throw new PoisonAlertError(`Council ${event.la} is not in the reference list.`);
+  if (!council) throw new PoisonMessageError(`Council ${event.la} is not in the reference list.`);
   const since = await deps.history.previousAlertAt(event.la, event.occurredAt);
   const items = await deps.intelligence.listForCouncil(event.la, { includeWithdrawn: false });
   return {

@@ -6,7 +6,7 @@ import { parseUploadKey } from '../domain/upload-key.ts';
 import { ObjectChangedError, type ObjectStore } from '../ports/objects.ts';
 import type { DeclaredFile, Submission, SubmissionOutcome, SubmissionStore } from '../ports/submissions.ts';
 import type { IngestDeps } from './ingest-deps.ts';
-import { ingesterFor } from './ingest-return.ts';
+import { ingestSubmission } from './returns/pipeline.ts';
 
 export type UploadResult =
   /** Nothing recorded: retrying cannot help, so the message is not retried. */
@@ -159,7 +159,7 @@ export async function receiveUpload(
   if (!(await deps.submissions.claimProcessing(submissionId, deps.now(), deps.leaseSeconds))) {
     return { kind: 'already-handled', submissionId };
   }
-  const outcome = await ingesterFor(returnType)(current, {
+  const outcome = await ingestSubmission(current, {
     ...deps,
     objects: checkedObjects(deps.objects, current),
   });

@@ -23,11 +23,7 @@ import {
 import type { AggregateStore } from '../ports/aggregates.ts';
 import type { IndicatorStore, StoredIndicatorResult, UploadedValueSet } from '../ports/indicators.ts';
 import { setKey, valueLookups, valuesFromAggregates } from './indicator-values.ts';
-
-/** A message that no retry can fix. It is still thrown, so after its retries it rests in the DLQ. */
-export class PoisonMessageError extends Error {
-  override readonly name = 'PoisonMessageError';
-}
+import { messageJson, PoisonMessageError, readEvent } from './queue-messages.ts';
 
 export interface RecomputeDeps {
   readonly aggregates: Pick<AggregateStore, 'currentAggregates'>;
@@ -57,25 +53,11 @@ const RECORD_DAYS = 90;
 
 /** Reads the message body as a ReturnIngested v1, or says exactly why it is not one. */
 export function parseReturnIngested(body: string): ReturnIngestedV1 {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch {
-    throw new PoisonMessageError(`The message body is not JSON: ${JSON.stringify(body.slice(0, 80))}`);
+  const event = readEvent(messageJson(body), ReturnIngestedV1Schema, 'a ReturnIngested v1 event');
+  if (!findCouncil(event.la)) {
+    throw new PoisonMessageError(`The message names council ${event.la}, which is not an English council`);
   }
-  const parsed = ReturnIngestedV1Schema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`,
-    );
-    throw new PoisonMessageError(`The message is not a ReturnIngested v1 event: ${problems.join('; ')}`);
-  }
-  if (!findCouncil(parsed.data.la)) {
-    throw new PoisonMessageError(
-      `The message names council ${parsed.data.la}, which is not an English council`,
-    );
-  }
-  return parsed.data;
+  return event;
 }
 
 function summarise(result: CouncilIndicatorResult): RecomputedIndicatorV1 {

@@ -1,6 +1,6 @@
 // Use case: a council's risk assessment as its regional advisers see it. Risk ratings are for advisers of
 // the council's region and administrators only: councils and DfE never see a named rating.
-import { z } from 'zod';
+import * as z from 'zod';
 import { riskOverrideChangedMessage } from '../../events/risk-override-changed.ts';
 import { findCouncil, REGIONS } from '../domain/councils.ts';
 import { plainIssues } from '../domain/plain-issues.ts';

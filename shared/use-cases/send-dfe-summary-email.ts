@@ -15,6 +15,7 @@ import { FEED_PATHS } from '../domain/feeds.ts';
 import { MailerError } from '../ports/mailer.ts';
 import type { DeliveryLedger, ListMailer, SubscriptionStore } from '../ports/subscriptions.ts';
 import type { SummaryStore } from '../ports/summaries.ts';
+import { PoisonMessageError } from './queue-messages.ts';
 
 /** Longer than one invocation can spend on an email (the function's time-out stays below it). */
 export const DEFAULT_LEASE_MS = 120_000;
@@ -27,15 +28,12 @@ export interface SendDeps {
   readonly fromAddress: string;
   /** The API's address, without a trailing slash: the links in the email point to it. */
   readonly apiUrl: string;
+  /** The web app's address, without a trailing slash: the email links to the national page there. */
+  readonly appUrl: string;
   /** A new random link token (32 random bytes, base64url). */
   readonly newToken: () => string;
   readonly now: () => Date;
   readonly leaseMs?: number;
-}
-
-/** A message no retry can fix: failed, so it reaches the dead-letter queue with the reason. */
-export class PoisonDigestError extends Error {
-  override name = 'PoisonDigestError';
 }
 
 export type SendOutcome =
@@ -49,7 +47,7 @@ export const unsubscribeUrl = (apiUrl: string, token: string) =>
 export async function sendSummaryEmail(message: SummaryEmailDueV1, deps: SendDeps): Promise<SendOutcome> {
   const key = { summaryId: message.summaryId, subscriptionId: message.subscriptionId };
   const stored = await deps.summaries.get(message.summaryId);
-  if (!stored) throw new PoisonDigestError(`There is no summary ${message.summaryId} to send.`);
+  if (!stored) throw new PoisonMessageError(`There is no summary ${message.summaryId} to send.`);
   const subscription = await deps.subscriptions.get(message.subscriptionId);
   // Unsubscribed (or never confirmed) since the summary was published: nothing to send, and nothing to retry.
   if (subscription?.status !== 'confirmed') return { kind: 'not-subscribed' };
@@ -74,6 +72,7 @@ export async function sendSummaryEmail(message: SummaryEmailDueV1, deps: SendDep
     const email = renderSummaryEmail(stored.summary, subscription, {
       unsubscribeUrl: link,
       feedUrl: `${deps.apiUrl.replace(/\/+$/, '')}${FEED_PATHS.atom}`,
+      appUrl: `${deps.appUrl.replace(/\/+$/, '')}/england`,
     });
     ({ messageId } = await deps.mailer.send({
       from: deps.fromAddress,
@@ -85,7 +84,7 @@ export async function sendSummaryEmail(message: SummaryEmailDueV1, deps: SendDep
     // Not sent: give the claim up so the retry need not wait for the lease.
     await deps.ledger.release(key, claim.token);
     if (error instanceof MailerError && !error.retryable)
-      throw new PoisonDigestError(`SES will not send this email: ${error.message}`);
+      throw new PoisonMessageError(`SES will not send this email: ${error.message}`);
     throw error;
   }
   // Sent: from here a failure must not release the claim, or the retry would send the email again.

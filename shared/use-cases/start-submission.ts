@@ -1,12 +1,20 @@
 // Use case: a council starts a submission. It declares its files; it gets one short-lived upload address
 // per file, bound to the file's size, under its own council's part of the uploads bucket.
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { findCouncil } from '../domain/councils.ts';
 import { plainIssues } from '../domain/plain-issues.ts';
-import { yearRefusal } from '../domain/returns/years.ts';
+import {
+  fileTooBig,
+  isExpectedFile,
+  notOneFile,
+  RETURN_TYPES,
+  returnKind,
+  unexpectedFile,
+  yearRefusal,
+} from '../domain/returns/catalogue.ts';
+import { isPreviousYearFile } from '../domain/returns/previous-year-files.ts';
 import type { Role } from '../domain/roles.ts';
-import { RETURN_TYPES } from '../domain/upload-key.ts';
 import type { NewSubmission, SubmissionStore } from '../ports/submissions.ts';
 
 export const UPLOAD_URL_SECONDS = 15 * 60;
@@ -22,14 +30,7 @@ export function startSubmissionSchema(maxFileBytes: number, now: Date) {
         'File names may use letters, digits, spaces and . _ ( ) -, start with a letter or digit, and be at most 100 characters.',
       )
       .refine((name) => /\.(csv|zip|xml)$/i.test(name), 'Only .csv, .zip and .xml files are accepted.'),
-    size: z
-      .number({ error: 'Each file needs its size in bytes.' })
-      .int()
-      .positive('A file cannot be empty.')
-      .max(
-        maxFileBytes,
-        `A file can be at most ${Math.round(maxFileBytes / 1_048_576)} MB. Send a ZIP, or one table per file.`,
-      ),
+    size: z.number({ error: 'Each file needs its size in bytes.' }).int().positive('A file cannot be empty.'),
     // Bound into the upload address: storage refuses other bytes, and ingest checks them again before use.
     sha256: z
       .string({
@@ -64,8 +65,36 @@ export function startSubmissionSchema(maxFileBytes: number, now: Date) {
       const names = request.files.map((entry) => entry.name.toLowerCase());
       if (new Set(names).size !== names.length)
         context.addIssue({ code: 'custom', path: ['files'], message: 'Two files have the same name.' });
-      const single = request.files.filter((entry) => /\.(zip|xml)$/i.test(entry.name));
-      if (single.length > 0 && request.files.length > 1) {
+      // The files the return type is made of and their size, also decided before anything is uploaded.
+      const kind = returnKind(request.returnType);
+      request.files.forEach((entry, index) => {
+        if (entry.size > maxFileBytes)
+          context.addIssue({
+            code: 'custom',
+            path: ['files', index, 'size'],
+            message: fileTooBig(request.returnType, entry.name, entry.size, maxFileBytes),
+          });
+      });
+      const unexpected = request.files.find((entry) => !isExpectedFile(request.returnType, entry.name));
+      if (unexpected)
+        context.addIssue({
+          code: 'custom',
+          path: ['files'],
+          message: unexpectedFile(request.returnType, unexpected.name),
+        });
+      else if (kind.files.oneFile && request.files.length > 1)
+        context.addIssue({
+          code: 'custom',
+          path: ['files'],
+          message: notOneFile(request.returnType, request.files.length),
+        });
+      // An SSDA903 return may bring last year's files alongside (names ending in "_last"), whatever its form.
+      const thisYear =
+        request.returnType === 'ssda903'
+          ? request.files.filter((entry) => !isPreviousYearFile(entry.name))
+          : request.files;
+      const single = thisYear.filter((entry) => /\.(zip|xml)$/i.test(entry.name));
+      if (!kind.files.oneFile && single.length > 0 && thisYear.length > 1) {
         context.addIssue({
           code: 'custom',
           path: ['files'],

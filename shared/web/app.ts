@@ -5,15 +5,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { isRegion, REGIONS } from '../domain/councils.ts';
 import { type Role, rolesFromGroups } from '../domain/roles.ts';
 import type { WebSession, WebSessionStore } from '../ports/web-sessions.ts';
+import { directoryPage } from './admin-pages.ts';
 import { ApiClient } from './api-client.ts';
 import { AuthClient, type AuthServerConfig, idTokenClaims, randomToken, sameToken } from './auth.ts';
+import { funnelPage } from './funnel-page.ts';
 import { cookie, redirect, type WebRequest, type WebResponse } from './http.ts';
 import { boundaryOf, type FormFile, parseMultipart } from './multipart.ts';
+import { nationalPage, subscriptionsPage } from './national-pages.ts';
 import {
   councilHome,
   councilPage,
   type IntelligenceFormState,
-  nationalPage,
   type Page,
   regionPage,
   submissionPage,
@@ -255,6 +257,12 @@ export function createWebApp(deps: WebAppDeps) {
       if (override) return changeOverride(signed, override[1]!, form, Boolean(override[2]));
       const record = /^\/councils\/(\d{3})\/intelligence$/.exec(path);
       if (record) return recordIntelligence(signed, record[1]!, form);
+      if (path === '/england/subscriptions') return subscribe(signed, form);
+      const unsubscribe = /^\/england\/subscriptions\/([0-9A-Za-z-]{1,64})\/delete$/.exec(path);
+      if (unsubscribe) return deleteSubscription(signed, unsubscribe[1]!);
+      if (path === '/directory') return saveAdviser(signed, form);
+      const deactivate = /^\/directory\/([a-z0-9-]{1,64})\/deactivate$/.exec(path);
+      if (deactivate) return deactivateAdviser(signed, deactivate[1]!);
       return respond(errorPage(404, 'There is no such page.'), signed);
     }
     if (method !== 'GET') return respond(errorPage(405, 'This page cannot be changed that way.'), signed);
@@ -283,13 +291,15 @@ export function createWebApp(deps: WebAppDeps) {
     [/^\/$/, (signed) => home(signed)],
     [
       /^\/councils\/(\d{3})$/,
-      (signed, match, request) =>
-        councilPage(
-          signed.api,
-          match[1]!,
-          { recorded: request.query.has('recorded') },
-          { changed: request.query.has('overridden') },
-        ),
+      async (signed, match, request) =>
+        onlyDfe(signed.roles)
+          ? refused(NOT_FOR_DFE)
+          : councilPage(
+              signed.api,
+              match[1]!,
+              { recorded: request.query.has('recorded') },
+              { changed: request.query.has('overridden') },
+            ),
     ],
     [
       /^\/returns\/([0-9A-Za-z-]{8,64})$/,
@@ -302,7 +312,22 @@ export function createWebApp(deps: WebAppDeps) {
           ? regionPage(signed.api, match[1]!, signed.roles)
           : errorPage(404, 'There is no such region.'),
     ],
+    [
+      /^\/councils\/(\d{3})\/indicators\/([a-z0-9-]{1,64})$/,
+      async (signed, match) =>
+        onlyDfe(signed.roles) ? refused(NOT_FOR_DFE) : funnelPage(signed.api, match[1]!, match[2]!),
+    ],
     [/^\/england$/, (signed) => nationalPage(signed.api)],
+    [
+      /^\/england\/subscriptions$/,
+      (signed, _, request) =>
+        subscriptionsPage(signed.api, signed.session.csrfToken, { done: doneMessage(request) }),
+    ],
+    [
+      /^\/directory$/,
+      (signed, _, request) =>
+        directoryPage(signed.api, signed.session.csrfToken, { done: doneMessage(request) }),
+    ],
   ];
 
   async function home(signed: Signed): Promise<Page> {
@@ -312,6 +337,63 @@ export function createWebApp(deps: WebAppDeps) {
     if (adviser) return regionPage(signed.api, adviser.region, signed.roles);
     if (signed.roles.length > 0) return nationalPage(signed.api);
     return errorPage(403, 'Your account has no Upstream role. Ask your administrator to add you to a group.');
+  }
+
+  /** Subscribes an address to the national summary; the API sends the confirmation link. */
+  async function subscribe(signed: Signed, form: URLSearchParams): Promise<WebResponse> {
+    const values = {
+      email: form.get('email') ?? '',
+      scope: form.get('scope') ?? '',
+      cadence: form.get('cadence') ?? '',
+    };
+    const created = await signed.api.send<{ status: string }>('POST', '/subscriptions', values);
+    if (created.ok) {
+      return redirect(`/england/subscriptions?done=${created.body.status === 'confirmed' ? 'kept' : 'sent'}`);
+    }
+    const page = await subscriptionsPage(signed.api, signed.session.csrfToken, {
+      values,
+      error: created.message,
+    });
+    return respond({ ...page, status: created.status === 403 ? 403 : 400 }, signed);
+  }
+
+  async function deleteSubscription(signed: Signed, subscriptionId: string): Promise<WebResponse> {
+    const deleted = await signed.api.send('DELETE', `/subscriptions/${encodeURIComponent(subscriptionId)}`);
+    return deleted.ok
+      ? redirect('/england/subscriptions?done=deleted')
+      : respond(errorPage(deleted.status === 403 ? 403 : 404, deleted.message), signed);
+  }
+
+  /** Adds or changes an adviser: the id names the entry, the rest is the API's adviser record. */
+  async function saveAdviser(signed: Signed, form: URLSearchParams): Promise<WebResponse> {
+    const values = Object.fromEntries([...form].filter(([name]) => name !== '_csrf'));
+    const adviserId = (values.adviserId ?? '').trim();
+    const { adviserId: _id, ...adviser } = values;
+    const saved = adviserId
+      ? await signed.api.send('PUT', `/directory/advisers/${encodeURIComponent(adviserId)}`, {
+          ...adviser,
+          active: true,
+        })
+      : {
+          ok: false as const,
+          status: 400,
+          message: 'Give the adviser an id, for example south-east-principal.',
+        };
+    if (saved.ok) {
+      return redirect('/directory?done=saved');
+    }
+    const page = await directoryPage(signed.api, signed.session.csrfToken, { values, error: saved.message });
+    return respond({ ...page, status: saved.status === 403 ? 403 : 400 }, signed);
+  }
+
+  async function deactivateAdviser(signed: Signed, adviserId: string): Promise<WebResponse> {
+    const done = await signed.api.send(
+      'POST',
+      `/directory/advisers/${encodeURIComponent(adviserId)}/deactivate`,
+    );
+    return done.ok
+      ? redirect('/directory?done=deactivated')
+      : respond(errorPage(done.status === 403 ? 403 : 404, done.message), signed);
   }
 
   /** The upload form: start the submission through the API, then put each file to its address. */
@@ -403,6 +485,32 @@ export function createWebApp(deps: WebAppDeps) {
   return { handle };
 }
 
+const NOT_FOR_DFE =
+  'DfE sees England as a whole: a council’s own page is for the council, its advisers and administrators.';
+
+const refused = (message: string): Page => ({
+  status: 403,
+  title: 'You cannot see this page',
+  template: 'error.njk',
+  context: { message },
+});
+
+/** DfE's liaisons see England as a whole; a user with another role as well sees what that role allows. */
+const onlyDfe = (roles: readonly Role[]) => roles.length > 0 && roles.every((role) => role.kind === 'dfe');
+
+/**
+ * What a form did, carried through its redirect as a code and shown as a banner: only these words, so a
+ * crafted link cannot put its own text on the page.
+ */
+const DONE: Readonly<Record<string, string>> = {
+  sent: 'We have sent a confirmation link to the address. Nothing is sent to it until it is confirmed.',
+  kept: 'This address already has this subscription.',
+  deleted: 'The subscription has been deleted.',
+  saved: 'The adviser is saved and receives the region’s alerts.',
+  deactivated: 'The adviser is deactivated and receives no more alerts.',
+};
+const doneMessage = (request: WebRequest) => DONE[request.query.get('done') ?? ''];
+
 function navigationFor(roles: readonly Role[]): { href: string; text: string }[] {
   const items = [{ href: '/', text: 'Home' }];
   for (const role of roles) {
@@ -410,7 +518,11 @@ function navigationFor(roles: readonly Role[]): { href: string; text: string }[]
     if (role.kind === 'adviser') {
       items.push({ href: `/regions/${role.region}`, text: REGIONS[role.region] ?? role.region });
     }
-    if (role.kind === 'dfe' || role.kind === 'admin') items.push({ href: '/england', text: 'England' });
+    if (role.kind === 'dfe' || role.kind === 'admin') {
+      items.push({ href: '/england', text: 'England' });
+      items.push({ href: '/england/subscriptions', text: 'Subscriptions' });
+    }
+    if (role.kind === 'admin') items.push({ href: '/directory', text: 'Advisers' });
   }
   return items.filter((item, index) => items.findIndex((other) => other.href === item.href) === index);
 }

@@ -175,3 +175,195 @@ ${input.points
   .join('')}
 </svg>`;
 }
+
+/** A published figure: a number, or a disclosure symbol (c, x, z, k) that is never drawn as a bar. */
+export type Figure = number | string;
+
+const BAR_FILLS = ['#00703c', '#ffdd00', '#d4351c', '#1d70b8', '#505a5f'] as const;
+
+/**
+ * Horizontal bars in groups (a region's councils by band, say). Each bar is labelled with its name and
+ * figure, so colour is never the only key; a withheld figure is written as its symbol where the bar would be.
+ */
+export function groupedBarChart(input: {
+  readonly title: string;
+  readonly groups: readonly {
+    readonly label: string;
+    readonly bars: readonly { readonly name: string; readonly value: Figure }[];
+  }[];
+  readonly width?: number;
+}): string {
+  const bars = input.groups.flatMap((group) => group.bars);
+  if (bars.length === 0) return '';
+  const width = input.width ?? 640;
+  const barHeight = 14;
+  const groupGap = 12;
+  const margin = { top: 8, right: 110, bottom: 8, left: 190 };
+  const perGroup = Math.max(...input.groups.map((group) => group.bars.length));
+  const height =
+    margin.top + margin.bottom + input.groups.length * (perGroup * barHeight + groupGap) - groupGap;
+  const numbers = bars.flatMap((bar) => (typeof bar.value === 'number' ? [bar.value] : []));
+  const x = scaleLinear()
+    .domain([0, Math.max(1, ...numbers)])
+    .range([margin.left, width - margin.right]);
+  const id = nextId('bars');
+  const rows = input.groups.map((group, g) => {
+    const top = margin.top + g * (perGroup * barHeight + groupGap);
+    const drawn = group.bars.map((bar, b) => {
+      const y = top + b * barHeight;
+      const fill = BAR_FILLS[b % BAR_FILLS.length]!;
+      const label = `${bar.name} ${typeof bar.value === 'number' ? bar.value : `${bar.value} (withheld)`}`;
+      const end = typeof bar.value === 'number' ? x(bar.value) : margin.left;
+      return `${typeof bar.value === 'number' ? `<rect x="${margin.left}" y="${y + 1}" width="${round(end - margin.left)}" height="${barHeight - 2}" fill="${fill}" stroke="#0b0c0c" stroke-width="0.5"/>` : ''}<text x="${round(end + 4)}" y="${y + barHeight - 3}" font-size="11" fill="#0b0c0c">${h(label)}</text>`;
+    });
+    return `<text x="${margin.left - 8}" y="${round(top + (group.bars.length * barHeight) / 2 + 4)}" font-size="12" text-anchor="end" fill="#0b0c0c">${h(group.label)}</text>${drawn.join('')}`;
+  });
+  return `<svg class="app-chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}" focusable="false">
+<title id="${id}">${h(input.title)}</title>
+<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${height - margin.bottom}" stroke="#0b0c0c"/>
+${rows.join('\n')}
+</svg>`;
+}
+
+/**
+ * One indicator across councils: the middle half (lower to upper quartile) as a box, the median as a
+ * heavy mark, each named and valued in text on the chart.
+ */
+export function quartileChart(input: {
+  readonly title: string;
+  readonly lowerQuartile: Figure;
+  readonly median: Figure;
+  readonly upperQuartile: Figure;
+  readonly format: (value: number) => string;
+}): string {
+  const { lowerQuartile: lower, median, upperQuartile: upper } = input;
+  if (typeof lower !== 'number' || typeof median !== 'number' || typeof upper !== 'number') return '';
+  const width = 560;
+  const height = 64;
+  const margin = { left: 16, right: 16 };
+  const x = scaleLinear()
+    .domain([Math.min(0, lower), upper === 0 ? 1 : upper * 1.25])
+    .nice()
+    .range([margin.left, width - margin.right]);
+  const id = nextId('quartiles');
+  const [from, to] = x.domain() as [number, number];
+  return `<svg class="app-chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}" focusable="false">
+<title id="${id}">${h(input.title)}</title>
+<line x1="${margin.left}" x2="${width - margin.right}" y1="34" y2="34" stroke="#b1b4b6"/>
+<rect x="${round(x(lower))}" y="24" width="${round(Math.max(1, x(upper) - x(lower)))}" height="20" fill="#d2e2f1" stroke="#1d70b8"/>
+<line x1="${round(x(median))}" x2="${round(x(median))}" y1="20" y2="48" stroke="#0b0c0c" stroke-width="3"/>
+<text x="${round(x(median))}" y="14" font-size="11" text-anchor="middle" fill="#0b0c0c">median ${h(input.format(median))}</text>
+<text x="${margin.left}" y="60" font-size="11" fill="#505a5f">middle half of councils: ${h(input.format(lower))} to ${h(input.format(upper))}</text>
+<text x="${margin.left}" y="14" font-size="10" fill="#505a5f">${h(input.format(from))}</text>
+<text x="${width - margin.right}" y="14" font-size="10" text-anchor="end" fill="#505a5f">${h(input.format(to))}</text>
+</svg>`;
+}
+
+/** One council on a funnel plot: its proportion (0 to 1) of its denominator. */
+export interface FunnelPoint {
+  readonly denominator: number;
+  readonly proportion: number;
+}
+
+/**
+ * A funnel plot: every council's proportion against its denominator, the council itself marked and named,
+ * around the target with its 95% (dashed) and 99.8% (solid) control limits, each line named on the chart.
+ */
+export function funnelPlot(input: {
+  readonly title: string;
+  readonly councilName: string;
+  readonly council: FunnelPoint;
+  readonly others: readonly FunnelPoint[];
+  readonly target: number;
+  readonly contours: readonly {
+    readonly denominator: number;
+    readonly lower95: number;
+    readonly upper95: number;
+    readonly lower998: number;
+    readonly upper998: number;
+  }[];
+}): string {
+  if (input.contours.length < 2) return '';
+  const width = 560;
+  const height = 260;
+  const margin = { top: 12, right: 96, bottom: 34, left: 48 };
+  const everyone = [input.council, ...input.others];
+  const largest = Math.max(...everyone.map((point) => point.denominator));
+  const x = scaleLinear()
+    .domain([0, largest])
+    .nice(5)
+    .range([margin.left, width - margin.right]);
+  const proportions = everyone.map((point) => point.proportion);
+  // The limits blow up at tiny denominators; the scale follows the councils and the limits where they are.
+  const visible = input.contours.filter(
+    (sample) => sample.denominator >= Math.min(...everyone.map((p) => p.denominator)),
+  );
+  const y = scaleLinear()
+    .domain([
+      Math.max(0, Math.min(...proportions, ...visible.map((sample) => sample.lower998))),
+      Math.min(1, Math.max(...proportions, ...visible.map((sample) => sample.upper998))),
+    ])
+    .nice(5)
+    .range([height - margin.bottom, margin.top]);
+  const [yFloor, yCeiling] = y.domain() as [number, number];
+  const clamp = (value: number) => Math.min(yCeiling, Math.max(yFloor, value));
+  type Sample = (typeof input.contours)[number];
+  const limitLine = (pick: (sample: Sample) => number) =>
+    line<Sample>()
+      .x((sample) => x(sample.denominator))
+      .y((sample) => y(clamp(pick(sample))))([...visible]) ?? '';
+  const percent = (value: number) =>
+    `${(value * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`;
+  const last = visible.at(-1)!;
+  const id = nextId('funnel');
+  const lines = [
+    {
+      name: '99.8% limits',
+      dash: '',
+      width: 1.5,
+      upper: (s: Sample) => s.upper998,
+      lower: (s: Sample) => s.lower998,
+    },
+    {
+      name: '95% limits',
+      dash: '5 4',
+      width: 1.5,
+      upper: (s: Sample) => s.upper95,
+      lower: (s: Sample) => s.lower95,
+    },
+  ];
+  return `<svg class="app-chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}" focusable="false">
+<title id="${id}">${h(input.title)}</title>
+${y
+  .ticks(5)
+  .map(
+    (tick) =>
+      `<line x1="${margin.left}" x2="${width - margin.right}" y1="${round(y(tick))}" y2="${round(y(tick))}" stroke="#f3f2f1"/><text x="${margin.left - 6}" y="${round(y(tick) + 4)}" font-size="11" text-anchor="end" fill="#505a5f">${percent(tick)}</text>`,
+  )
+  .join('')}
+${x
+  .ticks(5)
+  .map(
+    (tick) =>
+      `<text x="${round(x(tick))}" y="${height - 20}" font-size="11" text-anchor="middle" fill="#505a5f">${tick.toLocaleString('en-GB')}</text>`,
+  )
+  .join('')}
+<text x="${round((margin.left + width - margin.right) / 2)}" y="${height - 4}" font-size="11" text-anchor="middle" fill="#505a5f">Denominator (number of children or events)</text>
+<line x1="${margin.left}" x2="${width - margin.right}" y1="${round(y(input.target))}" y2="${round(y(input.target))}" stroke="#0b0c0c" stroke-width="1"/>
+<text x="${width - margin.right + 4}" y="${round(y(input.target) + 4)}" font-size="11" fill="#0b0c0c">England ${percent(input.target)}</text>
+${lines
+  .map(
+    (limit) =>
+      `<path d="${limitLine(limit.upper)}" fill="none" stroke="#1d70b8" stroke-width="${limit.width}"${limit.dash ? ` stroke-dasharray="${limit.dash}"` : ''}/><path d="${limitLine(limit.lower)}" fill="none" stroke="#1d70b8" stroke-width="${limit.width}"${limit.dash ? ` stroke-dasharray="${limit.dash}"` : ''}/><text x="${width - margin.right + 4}" y="${round(y(clamp(limit.upper(last))) + 4)}" font-size="11" fill="#1d70b8">${limit.name}</text>`,
+  )
+  .join('\n')}
+${input.others
+  .map(
+    (point) =>
+      `<circle cx="${round(x(point.denominator))}" cy="${round(y(point.proportion))}" r="2.5" fill="none" stroke="#505a5f"/>`,
+  )
+  .join('')}
+${marker('diamond', x(input.council.denominator), y(input.council.proportion), '#d4351c')}
+<text x="${round(x(input.council.denominator) + 8)}" y="${round(y(input.council.proportion) - 6)}" font-size="12" font-weight="bold" fill="#0b0c0c">${h(input.councilName)}</text>
+</svg>`;
+}

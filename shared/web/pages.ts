@@ -1,5 +1,6 @@
 // Web app: each page's data, read through the API as the signed-in user, shaped for its template.
 import { COUNCILS, findCouncil, REGIONS } from '../domain/councils.ts';
+import { findIndicator } from '../domain/indicators/register.ts';
 import { CATEGORY_LABELS, CONFIDENCES, INTELLIGENCE_CATEGORIES, SEVERITIES } from '../domain/intelligence.ts';
 import { DATA_THRESHOLDS } from '../domain/risk/model.ts';
 import type { Role } from '../domain/roles.ts';
@@ -110,10 +111,19 @@ interface ReportRow {
   code: string;
   table?: string;
   record?: string;
-  child?: string;
-  rowNumber: number;
+  child?: string | number | null;
+  rowNumber?: number;
+  /** XML returns: where the row is by position ("Child 12, Episode 3"); the line is an extra. */
+  location?: string | null;
+  line?: number;
   field?: string;
   message: string;
+}
+
+/** The Row cell: the row of a CSV file, or for an XML return its position and then its line. */
+export function rowCell(row: ReportRow): string {
+  if (!row.location) return String(row.rowNumber ?? row.line ?? '');
+  return `${row.location} (line ${row.line ?? row.rowNumber})`;
 }
 
 interface Report {
@@ -136,7 +146,7 @@ export function filterReport(
     (row) =>
       (!filters.rule || row.code === filters.rule) &&
       (!filters.table || (row.table ?? row.record) === filters.table) &&
-      (!child || (row.child ?? row.record ?? '').toLowerCase() === child),
+      (!child || String(row.child ?? row.record ?? '').toLowerCase() === child),
   );
   const pages = Math.max(1, Math.ceil(matching.length / REPORT_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
@@ -212,8 +222,8 @@ export async function submissionPage(
       ]),
       rows: shown.rows.map((row) => [
         text(row.table ?? row.record ?? ''),
-        text(row.child ?? ''),
-        text(row.rowNumber),
+        text(typeof row.child === 'number' ? `Child ${row.child}` : (row.child ?? '')),
+        text(rowCell(row)),
         text(row.field ?? ''),
         text(row.code),
         text(row.message),
@@ -417,6 +427,7 @@ export async function councilPage(
     api.get<RiskView>(`/risk/councils/${la}`),
     api.get<{
       indicators: {
+        code: string;
         name: string;
         unit: string;
         decimals: number;
@@ -532,8 +543,9 @@ function riskContext(councilName: string, risk: RiskView) {
 }
 
 function indicatorChart(
-  council: { name: string },
+  council: { la: string; name: string },
   indicator: {
+    code: string;
     name: string;
     unit: string;
     decimals: number;
@@ -564,6 +576,10 @@ function indicatorChart(
   const latest = history.at(-1);
   return {
     name: indicator.name,
+    // A proportion of children can be set against every council's, with its control limits.
+    funnelHref: findIndicator(indicator.code)?.funnelEligible
+      ? `/councils/${council.la}/indicators/${encodeURIComponent(indicator.code)}`
+      : undefined,
     svg: lineChart({
       title: `${indicator.name}: ${council.name} against England, its region and its statistical neighbours, by year`,
       series: series.filter((line) => line.points.some((point) => point.y !== null)),
@@ -581,40 +597,5 @@ function indicatorChart(
         text(format(point.regionValue)),
         text(format(point.statNeighbourMean)),
       ]),
-  };
-}
-
-// DfE and administrators ---------------------------------------------------------------------------------
-
-export async function nationalPage(api: ApiClient): Promise<Page> {
-  const feed = await api.get<{
-    items: { id: string; title: string; date_published: string; content_text: string }[];
-  }>('/feeds/dfe.json');
-  if (!feed.ok && feed.status === 403) {
-    return {
-      status: 403,
-      title: 'You cannot see this page',
-      template: 'error.njk',
-      context: { message: feed.message },
-    };
-  }
-  return {
-    status: 200,
-    title: 'England',
-    template: 'national.njk',
-    context: {
-      summariesProblem: feed.ok
-        ? undefined
-        : feed.status === 404
-          ? 'No summary has been published yet: the first comes on Monday at 07:00.'
-          : feed.message,
-      summaries: feed.ok
-        ? feed.body.items.slice(0, 3).map((item) => ({
-            title: item.title,
-            paragraphs: item.content_text.split(/\n+/).filter(Boolean),
-          }))
-        : [],
-      regions: Object.entries(REGIONS).map(([slug, name]) => ({ href: `/regions/${slug}`, text: name })),
-    },
   };
 }

@@ -17,7 +17,9 @@ import { eventually } from '../integration/helpers/emulators.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const assemblyDir = path.join(root, 'cdk.out');
 const SAMPLE = 'fake_CIN_data.xml';
-const sample = readFileSync(path.join(root, 'test', 'fixtures', 'cin', SAMPLE));
+const asWritten = readFileSync(path.join(root, 'test', 'fixtures', 'cin', SAMPLE));
+/** The sample's header names council 975; sent here as Kent's own return, its header names Kent (886). */
+const sample = Buffer.from(asWritten.toString('utf8').replace('<LEA>975</LEA>', '<LEA>886</LEA>'));
 /** The sample's header says 2022 (the 2021/22 census). */
 const YEAR = 2022;
 
@@ -94,13 +96,47 @@ describe('CIN census end to end', () => {
     expect(report.rows).toHaveLength(expected.rows.length);
     expect(report.errors.map((rule) => rule.code)).toEqual(expect.arrayContaining(['100', '1510', '8875']));
     expect(report.councilIssues.map((issue) => issue.code)).toEqual(
-      expect.arrayContaining(['100', 'lea-mismatch', 'previous-year']),
+      expect.arrayContaining(['100', 'previous-year']),
     );
 
     const csv = await api(`/submissions/${submissionId}/report?format=csv`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csv.text()).split('\r\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(report.rows.length);
+  });
+
+  it('refuses the sample as written, whose header names another council, and records nothing for Kent', async () => {
+    const started = await api('/submissions', {
+      method: 'POST',
+      body: JSON.stringify({
+        returnType: 'cin',
+        collectionYear: YEAR,
+        files: [declareFile(SAMPLE, asWritten)],
+      }),
+    });
+    expect(started.status, await started.clone().text()).toBe(201);
+    const { submissionId, uploads } = (await started.json()) as {
+      submissionId: string;
+      uploads: { url: string; headers: Record<string, string> }[];
+    };
+    const put = await fetch(uploads[0]!.url, {
+      method: 'PUT',
+      headers: uploads[0]!.headers,
+      body: asWritten,
+    });
+    expect(put.ok).toBe(true);
+    const refused = await eventually(
+      async () => {
+        const view = (await (await api(`/submissions/${submissionId}`)).json()) as SubmissionView;
+        return view.outcome ? view : undefined;
+      },
+      'the other council’s CIN census to be refused',
+      60_000,
+    );
+    expect(refused.status).toBe('rejected');
+    const report = (await (await api(`/submissions/${submissionId}/report`)).json()) as CinValidationReport;
+    expect(report.blockingErrors.map((error) => error.kind)).toEqual(['wrong-council']);
+    expect(report.blockingErrors[0]!.message).toMatch(/council "975".*Kent \(886\)/);
   });
 
   it('recomputes Kent’s CIN indicators from the return', async () => {

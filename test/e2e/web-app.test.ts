@@ -245,26 +245,78 @@ describe('web app in the browser', () => {
     await page.close();
   });
 
-  it('shows DfE the weekly summary without naming a council, and published indicators by region', async () => {
+  it('shows DfE the weekly summary as charts and tables without naming a council, its feeds and subscriptions, and refuses council pages', async () => {
     const page = await signIn('DfE liaison');
     expect(await page.getByTestId('summary').count()).toBe(0);
+    // Subscriptions: a refusal says why and keeps the address; then a confirmation goes out; then deleted.
+    await page.goto(`${cloud.urls.app}england/subscriptions`);
+    await expectAccessible(page);
+    await page.getByLabel('Email address').fill('not-an-address');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    expect(await page.getByTestId('subscription-error').textContent()).toMatch(/email/i);
+    expect(await page.getByLabel('Email address').inputValue()).toBe('not-an-address');
+    await expectAccessible(page);
+    await page.getByLabel('Email address').fill('children.analysis@education.gov.uk');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    expect(await page.getByTestId('subscription-done').textContent()).toMatch(/confirmation link/);
+    const row = page.locator('tr', { hasText: 'children.analysis@education.gov.uk' });
+    expect(await row.textContent()).toMatch(/England, every week[\s\S]*waiting for confirmation/);
+    const confirmation = await eventually(async () => {
+      const store = (await (await fetch(`${cloud.urls.sesInbox}/store`)).json()) as {
+        emails: { body: { text?: string } }[];
+      };
+      return store.emails.find((email) => email.body.text?.includes('/subscriptions/confirm?token='));
+    }, 'the confirmation email');
+    // The address's owner confirms through the link in the email.
+    const confirmLink = /https?:\/\/\S+\/subscriptions\/confirm\?token=\S+/.exec(confirmation.body.text!)![0];
+    expect((await fetch(confirmLink)).status).toBe(200);
+    await expectAccessible(page);
     const weekly = cloud.model.schedules.find((schedule) => schedule.input?.includes('"summary"'))!;
     await cloud.triggerSchedule(weekly.id);
-    const summary = await eventually(async () => {
+    await page.goto(`${cloud.urls.app}england`);
+    await eventually(async () => {
       await page.reload();
-      const cards = page.getByTestId('summary');
-      return (await cards.count()) > 0 ? cards.first().textContent() : undefined;
+      return (await page.getByTestId('summary').count()) > 0 ? true : undefined;
     }, 'the weekly summary to be published');
-    expect(summary).toMatch(/green/i);
-    // Whole words: "York" is a council, "Yorkshire and The Humber" a region.
+    const summary = page.getByTestId('summary');
+    expect(await page.getByTestId('england-bands').textContent()).toMatch(/Green: \S+ councils/);
+    // Bands by region and indicator quartiles: each chart titled, with its table of the same figures.
+    const bandTable = page.locator('table', { hasText: 'Councils by risk band and region' });
+    expect(await bandTable.locator('tbody tr').count()).toBe(10);
+    expect(await summary.locator('svg[role="img"] title').first().textContent()).toMatch(
+      /risk band in each region/,
+    );
+    expect(
+      await page.locator('table', { hasText: 'Indicator medians and quartiles' }).locator('tbody tr').count(),
+    ).toBeGreaterThan(3);
+    // Whole words: "York" is a council, "Yorkshire and The Humber" a region. Nothing on the page names one.
+    const everything = (await page.locator('main').textContent()) ?? '';
     const named = COUNCILS.filter((council) =>
-      new RegExp(`\\b${council.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(summary!),
+      new RegExp(`\\b${council.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(everything),
     );
     expect(named.map((council) => council.name)).toEqual([]);
     await expectAccessible(page);
-    const atom = await page.goto(`${cloud.urls.app}england/feeds/dfe.atom`);
-    expect(atom?.headers()['content-type']).toMatch(/atom\+xml/);
+    const jsonFeed = await page.context().request.get(`${cloud.urls.app}england/feeds/dfe.json`);
+    expect(jsonFeed.headers()['content-type']).toMatch(/feed\+json/);
+    // The summary email links to this page, at the address the app is served from.
+    const summaryEmail = await eventually(async () => {
+      const store = (await (await fetch(`${cloud.urls.sesInbox}/store`)).json()) as {
+        emails: { subject?: string; body: { text?: string } }[];
+      };
+      return store.emails.find((email) => email.subject?.startsWith('Weekly national summary'));
+    }, 'the weekly summary email');
+    expect(summaryEmail.body.text).toContain(`With charts and tables in Upstream: ${cloud.urls.app}england`);
+    await page.getByRole('link', { name: 'Atom' }).click();
+    expect(await page.content()).toMatch(/<feed|feed xmlns/);
 
+    await page.goto(`${cloud.urls.app}england/subscriptions`);
+    const subscribed = page.locator('tr', { hasText: 'children.analysis@education.gov.uk' });
+    expect(await subscribed.textContent()).toMatch(/England, every week[\s\S]*confirmed/);
+    await subscribed.getByRole('button', { name: /Delete/ }).click();
+    expect(await page.getByTestId('subscription-done').textContent()).toMatch(/deleted/);
+    expect(await page.locator('tr', { hasText: 'children.analysis@education.gov.uk' }).count()).toBe(0);
+
+    // Regions' published indicators, but no council's page, no band and no adviser's board.
     await page.goto(cloud.urls.app);
     await page.getByRole('link', { name: 'South East' }).click();
     expect(
@@ -272,11 +324,63 @@ describe('web app in the browser', () => {
     ).toBeGreaterThan(10);
     expect(await page.locator('.govuk-tag--green, .govuk-tag--yellow, .govuk-tag--red').count()).toBe(0);
     await expectAccessible(page);
-    await page.goto(`${cloud.urls.app}councils/886`);
+    const council = await page.goto(`${cloud.urls.app}councils/886`);
+    expect(council?.status()).toBe(403);
     expect(await page.getByTestId('risk-band').count()).toBe(0);
     const kentReturn = await page.goto(`${cloud.urls.app}returns/${submissionId}`);
     expect(kentReturn?.status()).toBe(403);
+    const directory = await page.goto(`${cloud.urls.app}directory`);
+    expect(directory?.status()).toBe(403);
     await page.close();
+  });
+
+  it('lets an administrator keep the adviser directory, and refuses it to advisers', async () => {
+    const page = await signIn('national administrator');
+    await page.getByRole('link', { name: 'Advisers' }).click();
+    const before = await page.locator('table', { hasText: 'Advisers by region' }).locator('tbody tr').count();
+    expect(before).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await page.getByLabel('Adviser id').fill('north-west-improvement-test');
+    await page.getByLabel('Name').fill('Sam Adviser');
+    await page.getByLabel('Email address').fill('sam.adviser@example.gov.uk');
+    await page.getByRole('button', { name: 'Save the adviser' }).click();
+    // No region chosen: the refusal says so, and what was typed stays.
+    expect(await page.getByTestId('directory-error').textContent()).toMatch(/region/i);
+    expect(await page.getByLabel('Name').inputValue()).toBe('Sam Adviser');
+    await expectAccessible(page);
+    await page.getByLabel('Region', { exact: true }).selectOption({ label: 'North West' });
+    await page.getByLabel('Alerts combined into a digest').check();
+    await page.getByRole('button', { name: 'Save the adviser' }).click();
+    expect(await page.getByTestId('directory-done').count()).toBe(1);
+    const sam = page.locator('tr', { hasText: 'Sam Adviser' });
+    expect(await sam.textContent()).toMatch(/North West[\s\S]*digest[\s\S]*receives alerts/);
+    await sam.getByRole('button', { name: /Deactivate/ }).click();
+    expect(await page.locator('tr', { hasText: 'Sam Adviser' }).textContent()).toMatch(/deactivated/);
+    // A proportion against every council: the funnel plot, its words and its table.
+    await page.goto(`${cloud.urls.app}councils/886`);
+    await page.getByRole('link', { name: /Re-referrals.*against all councils/i }).click();
+    expect(await page.getByTestId('funnel-summary').textContent()).toMatch(
+      /^Kent: [\d.]+% of [\d,]+, against England's [\d.]+%; (within|outside)/,
+    );
+    expect(await page.locator('figure svg[role="img"] title').textContent()).toMatch(
+      /95% and 99\.8% control limits/,
+    );
+    expect(
+      await page
+        .locator('table', { hasText: 'Every council, smallest denominator first' })
+        .locator('tbody tr')
+        .count(),
+    ).toBeGreaterThan(100);
+    await expectAccessible(page);
+    // The administrator manages every subscription too.
+    await page.getByRole('link', { name: 'Subscriptions' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Summary subscriptions');
+    await page.close();
+
+    const adviser = await signIn('South East regional adviser', undefined, false);
+    expect((await adviser.goto(`${cloud.urls.app}directory`))?.status()).toBe(403);
+    expect((await adviser.goto(`${cloud.urls.app}england/subscriptions`))?.status()).toBe(403);
+    await adviser.close();
   });
 
   it('lets a council officer send a return in the browser, watch it finish and read its report by check, table and page', async () => {

@@ -112,7 +112,7 @@ describe('workforce census and in-year dataset through the local cloud', () => {
     ]);
     expect(rejected.status).toBe('rejected');
     expect((await report(rejected.submissionId)).blockingErrors[0]!.message).toMatch(
-      /census of council 212 \(its <LEA>\), but this submission is for council 886/,
+      /says it is the return of council .*\(212\) \(its header.s <LEA>\), but this submission is for council Kent \(886\)/,
     );
 
     censusSubmission = await submit('csww', 2025, [

@@ -5,6 +5,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseStageConfig } from '../../infra/config/stage-config.ts';
 import { StatefulStack } from '../../infra/stacks/stateful-stack.ts';
+import { COMMAND_LINE_CALLBACK_URL } from '../../shared/config/command-line-sign-in.ts';
 import { COUNCILS, REGIONS } from '../../shared/domain/councils.ts';
 import {
   cdkJsonContext,
@@ -478,6 +479,7 @@ describe('HTTP API', () => {
       JwtConfiguration: {
         Audience: [
           { 'Fn::ImportValue': Match.stringLikeRegexp('UserPoolDashboardClient') },
+          { 'Fn::ImportValue': Match.stringLikeRegexp('UserPoolCommandLineClient') },
           { Ref: Match.stringLikeRegexp('^WebClient') },
         ],
         Issuer: Match.anyValue(),
@@ -513,7 +515,9 @@ describe('HTTP API', () => {
     expect(Object.keys(synth.templates['Upstream-test-Stateless']!.Outputs ?? {}).sort()).toEqual([
       'ApiUrl',
       'AppUrl',
+      'CommandLineClientId',
       'DataBucketName',
+      'SignInUrl',
       'UploadsBucketName',
       'UserPoolClientId',
       'UserPoolId',
@@ -861,18 +865,20 @@ describe('foundation review', () => {
       }
     });
 
-    it('the authoriser trusts only the stage user pool, its dashboard client and the web app client', () => {
+    it('the authoriser trusts only the stage user pool, its dashboard, command-line and web app clients', () => {
       // Prepare
       const [stack, , authorizer] = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Authorizer')[0]!;
       const jwt = authorizer.Properties?.JwtConfiguration as { Audience: unknown[]; Issuer: unknown };
       const [, poolId] = atPath('Identity/UserPool');
       const [, clientId] = atPath('Identity/UserPool/DashboardClient');
+      const [, commandLineClientId] = atPath('Identity/UserPool/CommandLineClient');
       const [, webClientId] = atPath('Web/Client');
 
       // Assess
-      expect(jwt.Audience).toHaveLength(2);
+      expect(jwt.Audience).toHaveLength(3);
       expect(referencedResource(synth.templates, stack, jwt.Audience[0])?.[1]).toBe(clientId);
-      expect(referencedResource(synth.templates, stack, jwt.Audience[1])?.[1]).toBe(webClientId);
+      expect(referencedResource(synth.templates, stack, jwt.Audience[1])?.[1]).toBe(commandLineClientId);
+      expect(referencedResource(synth.templates, stack, jwt.Audience[2])?.[1]).toBe(webClientId);
       expect(JSON.stringify(jwt.Issuer)).toContain('cognito-idp.');
       expect(JSON.stringify(jwt.Issuer)).toMatch(new RegExp(`ExportsOutputRef${poolId}`));
     });
@@ -965,6 +971,14 @@ describe('adviser alerts', () => {
           APP_URL: ORIGIN,
           SEND_LEASE_SECONDS: '40',
         }),
+      },
+    });
+  });
+
+  it('dfe-digest gets the app address, so the summary emails link to the national page', () => {
+    synth.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'dfe-digest', APP_URL: ORIGIN }),
       },
     });
   });
@@ -1099,6 +1113,24 @@ describe('web app', () => {
     );
     expect(existsSync(join(bundle, 'govuk-frontend', 'govuk', 'components', 'table', 'fixtures.json'))).toBe(
       false,
+    );
+  });
+});
+
+describe('command-line sign-in', () => {
+  it('has a public client that may send codes only to the CLI’s localhost port, with PKCE’s code grant', () => {
+    // Assess
+    synth.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      CallbackURLs: [COMMAND_LINE_CALLBACK_URL],
+      EnableTokenRevocation: true,
+    });
+    synth.statefulTemplate.resourcePropertiesCountIs(
+      'AWS::Cognito::ManagedLoginBranding',
+      { ClientId: Match.objectLike({ Ref: Match.stringLikeRegexp('CommandLineClient') }) },
+      1,
     );
   });
 });

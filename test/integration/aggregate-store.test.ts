@@ -53,6 +53,30 @@ describe('aggregate store on DynamoDB Local', () => {
     expect((await store.currentAggregates('886', 'ssda903', 2026))?.submissionId).toBe('SUB-2');
   });
 
+  it('keeps the correction declared last current, whatever order the returns are ingested in', async () => {
+    const declared = (submissionId: string, submittedAt: string, ingestedAt: string, looked: number) => ({
+      ...aggregates(submissionId, ingestedAt, looked),
+      collectionYear: 2027,
+      submittedAt,
+    });
+    // Declared 10:00 then 10:01; the later one's files landed first, so it was ingested first.
+    await store.saveReturnAggregates(
+      declared('SUB-B', '2026-11-25T10:01:00.000Z', '2026-11-25T10:05:00.000Z', 80),
+    );
+    expect(
+      await store.saveReturnAggregates(
+        declared('SUB-A', '2026-11-25T10:00:00.000Z', '2026-11-25T10:06:00.000Z', 70),
+      ),
+    ).toEqual({});
+    expect((await store.currentAggregates('886', 'ssda903', 2027))?.submissionId).toBe('SUB-B');
+    // A correction declared after both still supersedes.
+    expect(
+      await store.saveReturnAggregates(
+        declared('SUB-C', '2026-11-25T10:02:00.000Z', '2026-11-25T10:07:00.000Z', 75),
+      ),
+    ).toEqual({ superseded: 'SUB-B' });
+  });
+
   it('keeps every council, return and year apart', async () => {
     expect(await store.currentAggregates('886', 'ssda903', 2025)).toBeUndefined();
     expect(await store.currentAggregates('302', 'ssda903', 2026)).toBeUndefined();

@@ -34,6 +34,7 @@ import { withFauxqs, withSingleTable } from './helpers/emulators.ts';
 const BUCKET = 'upstream-data';
 const FROM = 'summaries@upstream.example.gov.uk';
 const API = 'https://api.example.gov.uk';
+const APP = 'https://app.example.gov.uk';
 
 interface StoredEmail {
   destination: { to: string[] };
@@ -162,6 +163,7 @@ describe('DfE summary on DynamoDB Local, fauxqs and aws-ses-v2-local', () => {
       ),
       fromAddress: FROM,
       apiUrl: API,
+      appUrl: APP,
       newToken: newLinkToken,
       now: () => clock,
     };
@@ -229,6 +231,9 @@ describe('DfE summary on DynamoDB Local, fauxqs and aws-ses-v2-local', () => {
       );
       expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
       expect(email.body.text).toContain('Weekly national summary 2026-W48');
+      // The email links to the national page of the web app, as well as to the feeds.
+      expect(email.body.text).toContain(`With charts and tables in Upstream: ${APP}/england`);
+      expect(email.body.html).toContain(`<a href="${APP}/england">`);
       expect(email.body.html).toContain(
         '<a href="https://api.example.gov.uk/subscriptions/unsubscribe?token=',
       );

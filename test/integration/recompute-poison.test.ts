@@ -124,13 +124,19 @@ describe('recompute: a poison message on the FIFO queue', () => {
         async () =>
           (
             await fauxqs.sqs.send(
-              new ReceiveMessageCommand({ QueueUrl: queueUrls['recompute-dlq.fifo'], WaitTimeSeconds: 1 }),
+              new ReceiveMessageCommand({
+                QueueUrl: queueUrls['recompute-dlq.fifo'],
+                WaitTimeSeconds: 1,
+                MessageAttributeNames: ['All'],
+              }),
             )
           ).Messages?.[0],
         'the poison in the dead-letter queue',
         10_000,
       );
       expect(dead.Body).toBe(poison);
+      // Whoever reads the dead-letter queue sees why, without searching the logs.
+      expect(dead.MessageAttributes?.reason?.StringValue).toMatch(/eventId|occurredAt|Required/i);
     } finally {
       await poller.stop();
     }

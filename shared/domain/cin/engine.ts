@@ -2,9 +2,10 @@
 // schema, running the year's rules child by child and over the whole return. Pure: a stream in, a result out.
 // Memory: one child at a time, plus what the council-level checks need (identifiers, to find duplicates).
 import { dayFromParts } from '../dates.ts';
-import { type ByteSource, peekBytes, releaseSource } from '../ssda903/bytes.ts';
-import type { TextEncodingName } from '../ssda903/decode.ts';
-import { type BlockingError, listInWords, plural, ReturnReadError } from '../ssda903/issues.ts';
+import { type ByteSource, peekBytes, releaseSource } from '../reading/bytes.ts';
+import type { TextEncodingName } from '../reading/decode.ts';
+import { type BlockingError, listInWords, plural, ReturnReadError } from '../reading/issues.ts';
+import { otherCouncilRefusal } from '../returns/council-claim.ts';
 import { type CinChild, type CinFinding, type CinHeader, type CinRuleContext, severityOf } from './model.ts';
 import { cinRulesFor } from './rules/registry.ts';
 import { cinSchemaForYear } from './schema.ts';
@@ -17,7 +18,7 @@ export interface CinInputFile {
 
 export interface CinReadOptions {
   readonly collectionYear: number;
-  /** The council the return is submitted for: a different LEA in the header is reported. */
+  /** The council the return is submitted for: a header whose LEA names another council refuses the return. */
   readonly la?: string;
   /** Findings listed one by one (all are counted). Default 100,000. */
   readonly maxListedFindings?: number;
@@ -27,7 +28,6 @@ export interface CinReadOptions {
 
 export type CinNoticeKind =
   | 'encoding-windows-1252'
-  | 'lea-mismatch'
   | 'collection-name'
   | 'ignored-xml-element'
   | 'pre-proceedings'
@@ -52,7 +52,7 @@ export interface CinRuleCount {
 }
 
 export interface CinCouncilIssue {
-  /** A DfE rule code, or a kind of notice (e.g. "lea-mismatch"). */
+  /** A DfE rule code, or a kind of notice (e.g. "previous-year"). */
   readonly code: string;
   readonly severity: 'error' | 'query' | 'warning' | 'info';
   readonly line: number | null;
@@ -191,6 +191,9 @@ export async function readCinReturn(
     })) {
       if (item.kind === 'header') {
         header = item.header;
+        const refusal =
+          options.la && otherCouncilRefusal(file.name, header.lea, options.la, "its header's <LEA>");
+        if (refusal) throw refusal;
         for (const finding of item.findings) sink(finding);
         continue;
       }
@@ -244,14 +247,6 @@ export async function readCinReturn(
       message: `"${file.name}" is not saved as UTF-8; it was read as Windows-1252.`,
     });
   }
-  if (options.la && header && header.lea !== '' && header.lea !== options.la) {
-    notices.push({
-      kind: 'lea-mismatch',
-      severity: 'warning',
-      file: file.name,
-      message: `The header gives LEA ${header.lea}, but the return was submitted for council ${options.la}. The figures are recorded for ${options.la}; check that this is the right file.`,
-    });
-  }
   if (header && header.collection !== '' && header.collection !== 'CIN') {
     notices.push({
       kind: 'collection-name',
@@ -273,7 +268,7 @@ export async function readCinReturn(
       kind: 'pre-proceedings',
       severity: 'info',
       file: file.name,
-      message: `${plural(preProceedings, 'PreProceedings block')} ${preProceedings === 1 ? 'was' : 'were'} accepted; the census rules do not cover pre-proceedings, so ${preProceedings === 1 ? 'it was' : 'they were'} not checked.`,
+      message: `${plural(preProceedings, 'pre-proceedings block')} ${preProceedings === 1 ? 'was' : 'were'} accepted and ${preProceedings === 1 ? 'its' : 'their'} dates checked; no census rule covers pre-proceedings yet.`,
     });
   }
   for (const [code, count] of failures) {

@@ -2,6 +2,17 @@
 // aggregates). Values are as uploaded (trimmed, '' when absent); dates stay ISO text until a rule parses them.
 import type { Day } from '../dates.ts';
 
+/**
+ * Where an element is in the council's file, by position: "Child 12, CINdetails 2, Assessments 1" (the
+ * child's place among the children, then each module's place among its like). A file written on one line has
+ * every element on line 1, so the position is what locates a problem; the line is given as well.
+ */
+export interface CinPlace {
+  /** Line of the element's start tag. */
+  readonly line: number;
+  readonly where: string;
+}
+
 /** `Message > Header`: what the file says about itself. */
 export interface CinHeader {
   readonly line: number;
@@ -12,8 +23,7 @@ export interface CinHeader {
   readonly lea: string;
 }
 
-export interface CinAssessment {
-  readonly line: number;
+export interface CinAssessment extends CinPlace {
   readonly start: string;
   readonly internalReview: string;
   readonly authorised: string;
@@ -21,22 +31,19 @@ export interface CinAssessment {
   readonly factors: readonly string[] | null;
 }
 
-export interface CinPlanDates {
-  readonly line: number;
+export interface CinPlanDates extends CinPlace {
   readonly start: string;
   readonly end: string;
 }
 
-export interface CinSection47 {
-  readonly line: number;
+export interface CinSection47 extends CinPlace {
   readonly start: string;
   readonly icpcTarget: string;
   readonly icpcDate: string;
   readonly icpcNotRequired: string;
 }
 
-export interface CinProtectionPlan {
-  readonly line: number;
+export interface CinProtectionPlan extends CinPlace {
   readonly start: string;
   readonly end: string;
   readonly initialCategory: string;
@@ -47,8 +54,7 @@ export interface CinProtectionPlan {
 }
 
 /** One `CINdetails` module: a referral and what followed it. */
-export interface CinEpisode {
-  readonly line: number;
+export interface CinEpisode extends CinPlace {
   readonly referralDate: string;
   readonly referralSource: string;
   readonly primaryNeed: string;
@@ -63,11 +69,9 @@ export interface CinEpisode {
   readonly protectionPlans: readonly CinProtectionPlan[];
 }
 
-export interface CinChild {
+export interface CinChild extends CinPlace {
   /** Position of the `<Child>` element in the file (1 = first). */
   readonly ordinal: number;
-  /** Line of the `<Child>` start tag. */
-  readonly line: number;
   readonly laChildId: string;
   readonly upn: string;
   readonly formerUpn: string;
@@ -92,6 +96,8 @@ export interface CinFinding {
   readonly module: string;
   /** Line of the element the problem is on (the module's start tag). */
   readonly line: number;
+  /** Where that element is, by position ("Child 12, CINdetails 2, Assessments 1"; "Header"). */
+  readonly where: string;
   readonly child: number | null;
   readonly field: string;
   readonly value: string;

@@ -1,12 +1,12 @@
 // Domain: the validation report a council receives for a CIN census upload, as JSON (with its zod schema)
 // and as CSV. Errors and queries (codes ending in Q) are kept apart. Unlike the SSDA903 report it names no
-// child: a row gives the line of the element in the council's own file and the child's position in it, and
-// the values of identifying fields (IDs, UPNs, dates of birth and death) are withheld. So the report holds no
+// child: a row gives the position of the element in the council's own file ("Child 12, CINdetails 2, …") and
+// its line, and the values of identifying fields (IDs, UPNs, dates of birth and death) are withheld. So the report holds no
 // child-level personal data, wherever it is kept.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '../indicators/preview.ts';
-import { plural } from '../ssda903/issues.ts';
-import { csvCell } from '../ssda903/report.ts';
+import { plural } from '../reading/issues.ts';
+import { csvCell } from '../reading/report-csv.ts';
 import type { CinReadResult } from './engine.ts';
 import { cinDescriptions } from './engine.ts';
 import { severityOf } from './model.ts';
@@ -61,6 +61,12 @@ export const cinReportSchema = z.object({
       code: z.string(),
       severity: z.enum(['error', 'query']),
       module: z.string(),
+      /**
+       * Where the problem is, by position: "Child 12, CINdetails 2, Assessments 1, AssessmentActualStartDate".
+       * It locates the problem whatever the file's layout (a file written on one line has every element on
+       * line 1); the line is given as well.
+       */
+      location: z.string(),
       /** Line of the element in the uploaded file. */
       line: z.number().int().nonnegative(),
       /** Position of the <Child> in the file (1 = first); null for the header. */
@@ -86,6 +92,12 @@ export const cinReportSchema = z.object({
 });
 
 export type CinValidationReport = z.infer<typeof cinReportSchema>;
+
+/** "Child 12, CINdetails 2" and "CINreferralDate" give "Child 12, CINdetails 2, CINreferralDate". */
+export function locationOf(where: string, field: string): string {
+  if (field === '' || where === field || where.endsWith(`, ${field}`)) return where;
+  return where === '' ? field : `${where}, ${field}`;
+}
 
 /** Builds the report from what readCinReturn produced, with the preview of the indicators it produces. */
 export function buildCinReport(
@@ -131,6 +143,7 @@ export function buildCinReport(
       code: finding.code,
       severity,
       module: finding.module,
+      location: locationOf(finding.where, finding.field),
       line: finding.line,
       child: finding.child,
       field: finding.field,
@@ -185,6 +198,7 @@ export const CIN_REPORT_CSV_COLUMNS = [
   'Code',
   'Severity',
   'Module',
+  'Location',
   'Line',
   'Child',
   'Field',
@@ -198,13 +212,14 @@ export function renderCinReportCsv(report: CinValidationReport): string {
   const line = (cells: readonly (string | number | null)[]): string => `${cells.map(csvCell).join(',')}\r\n`;
   const lines = [line(CIN_REPORT_CSV_COLUMNS)];
   for (const error of report.blockingErrors)
-    lines.push(line(['Blocking error', error.kind, 'error', '', '', '', '', '', '', error.message]));
+    lines.push(line(['Blocking error', error.kind, 'error', '', '', '', '', '', '', '', error.message]));
   for (const issue of report.councilIssues)
     lines.push(
       line([
         'Council-level issue',
         issue.code,
         issue.severity,
+        '',
         '',
         issue.line,
         '',
@@ -216,15 +231,39 @@ export function renderCinReportCsv(report: CinValidationReport): string {
     );
   for (const preview of report.indicators)
     lines.push(
-      line(['Indicator', preview.code, '', '', '', '', '', preview.value, '', describePreview(preview)]),
+      line(['Indicator', preview.code, '', '', '', '', '', '', preview.value, '', describePreview(preview)]),
     );
   for (const rule of report.errors)
     lines.push(
-      line(['Check total', rule.code, 'error', rule.module, '', '', '', '', rule.count, rule.description]),
+      line([
+        'Check total',
+        rule.code,
+        'error',
+        rule.module,
+        '',
+        '',
+        '',
+        '',
+        '',
+        rule.count,
+        rule.description,
+      ]),
     );
   for (const rule of report.queries)
     lines.push(
-      line(['Check total', rule.code, 'query', rule.module, '', '', '', '', rule.count, rule.description]),
+      line([
+        'Check total',
+        rule.code,
+        'query',
+        rule.module,
+        '',
+        '',
+        '',
+        '',
+        '',
+        rule.count,
+        rule.description,
+      ]),
     );
   for (const row of report.rows) {
     lines.push(
@@ -233,6 +272,7 @@ export function renderCinReportCsv(report: CinValidationReport): string {
         row.code,
         row.severity,
         row.module,
+        row.location,
         row.line,
         row.child === null ? '' : `Child ${row.child}`,
         row.field,

@@ -6,8 +6,10 @@
 // types of dates, yes/no flags, counts and the two code lists no DfE rule covers (UPNunknown and
 // AssessmentFactors). Code lists that DfE rules cover (sex, ethnicity, disability, referral source, need,
 // closure reason, category of abuse) are left to those rules so each problem is reported once. The order of
-// elements within a module is not checked. A `PreProceedings` block is accepted anywhere in a child and
-// not read: the census has no rules on it.
+// elements within a module is not checked. A pre-proceedings block is accepted anywhere in a child under the
+// names councils' tools write (PRE_PROCEEDINGS_NAMES): the year's XSD does not define it, so its contents are
+// checked by their form only (text outside its elements, and dates in elements named ...Date), and no
+// census rule reads it.
 import { parseIsoDate } from '../dates.ts';
 
 export type LeafType = 'text' | 'date' | 'yesno' | 'count' | 'upnunknown' | 'factor' | 'gender';
@@ -207,7 +209,15 @@ const HEADER = group('Header', [
   ),
 ]);
 
-export const PRE_PROCEEDINGS = 'PreProceedings';
+/** The pre-proceedings (and family group decision making) block, as councils' tools name it. */
+export const PRE_PROCEEDINGS_NAMES: ReadonlySet<string> = new Set([
+  'PreProceedings',
+  'PreProceedingsandFGDM',
+  'PreProceedingsAndFGDM',
+]);
+
+/** Inside a pre-proceedings block, an element whose name ends in "Date" holds a date. */
+export const isPreProceedingsDate = (name: string): boolean => name.endsWith('Date');
 
 const cache = new Map<number, CinSchema>();
 

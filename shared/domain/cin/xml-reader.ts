@@ -2,15 +2,21 @@
 // a time: memory is one child's elements, whatever the size of the file. Each child is checked against the
 // census year's structure (schema.ts) and handed over as a CinChild with its schema findings.
 //
-// Security: the prolog is checked before the parser sees it (the SSDA903 reader's refuseDoctype), so a
+// Security: the prolog is checked before the parser sees it (reading/xml-prolog.ts, as for every XML return), so a
 // DOCTYPE or ENTITY declaration is refused and no entity can be defined or expanded.
 import { SaxesParser, type SaxesTag } from 'saxes';
-import type { ByteSource } from '../ssda903/bytes.ts';
-import { decodeText, type TextEncodingName } from '../ssda903/decode.ts';
-import { ReturnReadError } from '../ssda903/issues.ts';
-import { refuseDoctype } from '../ssda903/xml-reader.ts';
+import type { ByteSource } from '../reading/bytes.ts';
+import { decodeText, type TextEncodingName } from '../reading/decode.ts';
+import { ReturnReadError } from '../reading/issues.ts';
+import { refuseDoctype } from '../reading/xml-prolog.ts';
 import type { CinChild, CinEpisode, CinFinding, CinHeader } from './model.ts';
-import { type CinSchema, type ElementSpec, leafValueOk, PRE_PROCEEDINGS } from './schema.ts';
+import {
+  type CinSchema,
+  type ElementSpec,
+  isPreProceedingsDate,
+  leafValueOk,
+  PRE_PROCEEDINGS_NAMES,
+} from './schema.ts';
 
 export interface CinXmlOptions {
   readonly fileName: string;
@@ -18,7 +24,7 @@ export interface CinXmlOptions {
   readonly onEncoding?: (encoding: TextEncodingName) => void;
   /** Elements outside Header and Child that are not part of the format (reported once each, at most 20). */
   readonly onUnknownElement?: (path: string, line: number) => void;
-  /** Called once for each PreProceedings block passed over. */
+  /** Called once for each pre-proceedings block read. */
   readonly onPreProceedings?: () => void;
   /** Most elements one child may have (default 20,000). */
   readonly maxElementsPerChild?: number;
@@ -78,6 +84,14 @@ const MISSING_LEFT_TO_RULES = new Set([
 const VALUES_LEFT_TO_RULES = new Set(['ReferralNFA']);
 
 const ROOT = 'Message';
+/** Modules a child or episode may hold several of: their place among their like is part of a position. */
+const REPEATED_MODULES = new Set([
+  'CINdetails',
+  'Assessments',
+  'CINPlanDates',
+  'Section47',
+  'ChildProtectionPlans',
+]);
 const MAX_TEXT_CHARS = 10_000;
 const SLICE_CHARS = 64 * 1024;
 const MAX_UNKNOWN_REPORTED = 20;
@@ -86,6 +100,8 @@ const WORKFORCE = new Set(['LALevelVacancies', 'CSWWWorker']);
 interface Node {
   readonly name: string;
   readonly line: number;
+  /** Its position in the file, e.g. "Child 12, CINdetails 2, Assessments 1" (see CinPlace). */
+  readonly where: string;
   text: string;
   readonly children: Node[];
 }
@@ -116,41 +132,43 @@ function checkStructure(
 ): void {
   const specs = spec.children ?? [];
   const seen = new Map<string, number>();
-  const finding = (kind: CinSchemaKind, line: number, field: string, found = ''): void => {
+  const finding = (kind: CinSchemaKind, at: Node, field: string, found = ''): void => {
     findings.push({
       code: cinSchemaCode(kind),
       module: node.name,
-      line,
+      line: at.line,
+      where: at.where,
       child,
       field,
       value: found.slice(0, 100),
     });
   };
-  if (specs.length > 0 && node.text.trim() !== '')
-    finding('stray-text', node.line, node.name, node.text.trim());
+  if (specs.length > 0 && node.text.trim() !== '') finding('stray-text', node, node.name, node.text.trim());
   for (const item of node.children) {
-    if (item.name === PRE_PROCEEDINGS) continue;
+    if (PRE_PROCEEDINGS_NAMES.has(item.name)) {
+      checkPreProceedings(item, schema, child, findings);
+      continue;
+    }
     const itemSpec = specs.find((candidate) => candidate.name === item.name);
     if (!itemSpec) {
       const renamed = specs.find((candidate) => candidate.otherYearsName === item.name);
       if (renamed) {
         seen.set(renamed.name, (seen.get(renamed.name) ?? 0) + 1);
-        finding('element-name', item.line, item.name, `${item.name} (expected ${renamed.name})`);
-      } else finding('unexpected-element', item.line, item.name);
+        finding('element-name', item, item.name, `${item.name} (expected ${renamed.name})`);
+      } else finding('unexpected-element', item, item.name);
       continue;
     }
     const count = (seen.get(item.name) ?? 0) + 1;
     seen.set(item.name, count);
-    if (count === 2 && !itemSpec.repeats) finding('repeated-element', item.line, item.name);
+    if (count === 2 && !itemSpec.repeats) finding('repeated-element', item, item.name);
     if (itemSpec.type) {
-      if (item.children.length > 0)
-        finding('unexpected-element', item.children[0]!.line, item.children[0]!.name);
+      if (item.children.length > 0) finding('unexpected-element', item.children[0]!, item.children[0]!.name);
       const found = text(item);
       if (itemSpec.type === 'text') continue;
       if (found === '' && !itemSpec.required) continue;
       if (found === '' && MISSING_LEFT_TO_RULES.has(item.name)) continue;
       if (VALUES_LEFT_TO_RULES.has(item.name)) continue;
-      if (!leafValueOk(itemSpec.type, found, schema)) finding(itemSpec.type, item.line, item.name, found);
+      if (!leafValueOk(itemSpec.type, found, schema)) finding(itemSpec.type, item, item.name, found);
     } else checkStructure(item, itemSpec, schema, child, findings);
   }
   for (const required of specs) {
@@ -158,13 +176,43 @@ function checkStructure(
     if (MISSING_LEFT_TO_RULES.has(required.name)) continue;
     // From 2024/25 rule 4180 reports a missing sex.
     if (required.name === 'Sex') continue;
-    finding('missing-element', node.line, required.name);
+    finding('missing-element', node, required.name);
   }
+}
+
+/** A pre-proceedings block: no stray text, and a date in every element named ...Date, at any depth. */
+function checkPreProceedings(
+  block: Node,
+  schema: CinSchema,
+  child: number | null,
+  findings: CinFinding[],
+): void {
+  const visit = (node: Node): void => {
+    const found = text(node);
+    const finding = (kind: CinSchemaKind, field: string, value: string): void => {
+      findings.push({
+        code: cinSchemaCode(kind),
+        module: block.name,
+        line: node.line,
+        where: node.where,
+        child,
+        field,
+        value,
+      });
+    };
+    if (node.children.length > 0) {
+      if (found !== '') finding('stray-text', node.name, found.slice(0, 100));
+      for (const item of node.children) visit(item);
+    } else if (isPreProceedingsDate(node.name) && found !== '' && !leafValueOk('date', found, schema))
+      finding('date', node.name, found.slice(0, 100));
+  };
+  visit(block);
 }
 
 function toEpisode(node: Node): CinEpisode {
   return {
     line: node.line,
+    where: node.where,
     referralDate: value(node, 'CINreferralDate'),
     referralSource: value(node, 'ReferralSource'),
     primaryNeed: value(node, 'PrimaryNeedCode'),
@@ -176,6 +224,7 @@ function toEpisode(node: Node): CinEpisode {
       const factors = firstChild(item, 'FactorsIdentifiedAtAssessment');
       return {
         line: item.line,
+        where: item.where,
         start: value(item, 'AssessmentActualStartDate'),
         internalReview: value(item, 'AssessmentInternalReviewDate'),
         authorised: value(item, 'AssessmentAuthorisationDate'),
@@ -184,11 +233,13 @@ function toEpisode(node: Node): CinEpisode {
     }),
     cinPlans: all(node, 'CINPlanDates').map((item) => ({
       line: item.line,
+      where: item.where,
       start: value(item, 'CINPlanStartDate'),
       end: value(item, 'CINPlanEndDate'),
     })),
     section47: all(node, 'Section47').map((item) => ({
       line: item.line,
+      where: item.where,
       start: value(item, 'S47ActualStartDate'),
       icpcTarget: value(item, 'InitialCPCtarget'),
       icpcDate: value(item, 'DateOfInitialCPC'),
@@ -198,6 +249,7 @@ function toEpisode(node: Node): CinEpisode {
       const reviews = firstChild(item, 'Reviews');
       return {
         line: item.line,
+        where: item.where,
         start: value(item, 'CPPstartDate'),
         end: value(item, 'CPPendDate'),
         initialCategory: value(item, 'InitialCategoryOfAbuse'),
@@ -217,6 +269,7 @@ function toChild(node: Node, ordinal: number, schema: CinSchema): CinChild {
   return {
     ordinal,
     line: node.line,
+    where: node.where,
     laChildId: value(ids, 'LAchildID'),
     upn: value(ids, 'UPN'),
     formerUpn: value(ids, 'FormerUPN'),
@@ -259,7 +312,6 @@ export async function* readCinXml(source: ByteSource, options: CinXmlOptions): A
   /** The element being built (Header or Child) and its open descendants. */
   const open: Node[] = [];
   let capture: { kind: 'header' | 'child'; elements: number } | null = null;
-  let skipDepth = 0;
   let ordinal = 0;
   let startLine = 1;
   let error: ReturnReadError | null = null;
@@ -288,16 +340,8 @@ export async function* readCinXml(source: ByteSource, options: CinXmlOptions): A
     const depth = path.length;
     const parent = path.at(-1);
     path.push(name);
-    if (skipDepth > 0) {
-      skipDepth++;
-      return;
-    }
     if (capture) {
-      if (name === PRE_PROCEEDINGS) {
-        skipDepth = 1;
-        options.onPreProceedings?.();
-        return;
-      }
+      if (PRE_PROCEEDINGS_NAMES.has(name)) options.onPreProceedings?.();
       capture.elements++;
       if (capture.elements > maxElements) {
         error ??= malformed(
@@ -307,8 +351,12 @@ export async function* readCinXml(source: ByteSource, options: CinXmlOptions): A
         );
         return;
       }
-      const node: Node = { name, line: startLine, text: '', children: [] };
-      open.at(-1)!.children.push(node);
+      const parentNode = open.at(-1)!;
+      const where = REPEATED_MODULES.has(name)
+        ? `${parentNode.where}, ${name} ${parentNode.children.filter((item) => item.name === name).length + 1}`
+        : `${parentNode.where}, ${name}`;
+      const node: Node = { name, line: startLine, where, text: '', children: [] };
+      parentNode.children.push(node);
       open.push(node);
       return;
     }
@@ -328,7 +376,7 @@ export async function* readCinXml(source: ByteSource, options: CinXmlOptions): A
     }
     if (depth === 1 && name === 'Header') {
       capture = { kind: 'header', elements: 0 };
-      open.push({ name, line: startLine, text: '', children: [] });
+      open.push({ name, line: startLine, where: 'Header', text: '', children: [] });
       return;
     }
     if (depth === 1 && WORKFORCE.has(name)) {
@@ -342,14 +390,14 @@ export async function* readCinXml(source: ByteSource, options: CinXmlOptions): A
     if (depth === 1 && name === 'Children') return;
     if (depth === 2 && parent === 'Children' && name === 'Child') {
       capture = { kind: 'child', elements: 0 };
-      open.push({ name, line: startLine, text: '', children: [] });
+      open.push({ name, line: startLine, where: `Child ${ordinal + 1}`, text: '', children: [] });
       return;
     }
     reportUnknown(`${parent}/${name}`, startLine);
   });
   const addText = (chunk: string): void => {
     const node = open.at(-1);
-    if (!node || skipDepth > 0) return;
+    if (!node) return;
     if (node.text.length + chunk.length > MAX_TEXT_CHARS) {
       error ??= malformed(fileName, parser.line, `an element holds more than ${MAX_TEXT_CHARS} characters`);
       return;
@@ -360,10 +408,6 @@ export async function* readCinXml(source: ByteSource, options: CinXmlOptions): A
   parser.on('cdata', addText);
   parser.on('closetag', () => {
     path.pop();
-    if (skipDepth > 0) {
-      skipDepth--;
-      return;
-    }
     if (!capture) return;
     const node = open.pop()!;
     if (open.length > 0) return;
@@ -380,11 +424,10 @@ export async function* readCinXml(source: ByteSource, options: CinXmlOptions): A
   });
 
   let sawContent = false;
-  for await (const chunk of refuseDoctype(
-    decodeText(source, { fileName, onEncoding: options.onEncoding }),
+  for await (const chunk of refuseDoctype(decodeText(source, { fileName, onEncoding: options.onEncoding }), {
     fileName,
-    64 * 1024,
-  )) {
+    root: ROOT,
+  })) {
     sawContent ||= chunk.trim().length > 0;
     for (let from = 0; from < chunk.length; from += SLICE_CHARS) {
       parser.write(chunk.slice(from, from + SLICE_CHARS));

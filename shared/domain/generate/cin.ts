@@ -279,6 +279,22 @@ class CinBuilder {
         end: null,
       };
     }
+    this.enoughDisabilityCodes();
+  }
+
+  /**
+   * A return uses at least 8 different disability codes (NONE among them; query 2887Q). A small council's
+   * children rarely do by chance, so children without a disability are given the codes not yet used, in turn.
+   */
+  private enoughDisabilityCodes(): void {
+    const used = new Set(this.children.flatMap((child) => child.disabilities));
+    const unused = DISABILITIES.filter((code) => !used.has(code));
+    const withoutAny = this.children.filter((child) => child.disabilities[0] === 'NONE');
+    while (used.size < 8 && unused.length > 0 && withoutAny.length > 1) {
+      const code = unused.shift()!;
+      withoutAny.pop()!.disabilities = [code];
+      used.add(code);
+    }
   }
 
   private reviews(plan: Plan, onTime: boolean): void {
@@ -307,6 +323,7 @@ export function generateCin(options: CinOptions): GeneratedFile[] {
   const modern = schema.sexElement === 'Sex';
   const yes = (value: boolean) => (modern ? (value ? '1' : '0') : value ? 'true' : 'false');
   const iso = (day: Day | null) => (day === null ? null : formatIsoDay(day));
+  const censusEnd = dayFromParts(options.year, 3, 31) as Day;
   const lines: string[] = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<Message>',
@@ -334,7 +351,10 @@ export function generateCin(options: CinOptions): GeneratedFile[] {
     const episode = child.episode;
     let xml = '    <Child>\n      <ChildIdentifiers>\n';
     xml += element('LAchildID', child.id, i4);
-    xml += child.upn ? element('UPN', child.upn, i4) : element('UPNunknown', 'UN1', i4);
+    // UN1 is for a child too young for school (under 6 at the end of the census year, rule 8770Q); an older
+    // child without a UPN has never been to a school in England (UN2).
+    const schoolAge = child.dob !== null && addYears(child.dob, 6) <= censusEnd;
+    xml += child.upn ? element('UPN', child.upn, i4) : element('UPNunknown', schoolAge ? 'UN2' : 'UN1', i4);
     xml += element('PersonBirthDate', iso(child.dob), i4);
     xml += modern
       ? element('Sex', child.sex, i4)

@@ -1,7 +1,7 @@
 // Domain: planted problems for demos and tests. Each fault is named, belongs to one kind of return, and says
 // what the service's checks should then report: a rule's code, or the whole file rejected. Faults are edits
 // of a valid generated return, so the rest of the return stays clean and the planted problem stands out.
-import type { ReturnType } from '../upload-key.ts';
+import type { ReturnType } from '../returns/catalogue.ts';
 import type { Random } from './random.ts';
 import type { GeneratedFile } from './ssda903.ts';
 

@@ -1,13 +1,14 @@
 // Domain: synthetic returns for any council and collection year, the same for the same seed. Used by
 // `upstream generate`, the demo world at first start and the benchmarks; nothing in them is real.
 import type { NationalBaseline } from '../indicators/baseline.ts';
-import type { ReturnType } from '../upload-key.ts';
+import type { ReturnType } from '../returns/catalogue.ts';
 import { generateCin } from './cin.ts';
 import { generateCsww } from './csww.ts';
 import { findFaults } from './faults.ts';
 import { generateInYear, type Strain } from './inyear.ts';
 import { Random } from './random.ts';
-import { type GeneratedFile, generateSsda903 } from './ssda903.ts';
+import { FILE_NAMES, type GeneratedFile, generateSsda903 } from './ssda903.ts';
+import { asXmlReturn } from './ssda903-xml.ts';
 import { Targets } from './targets.ts';
 
 export { FAULTS, type Fault, faultsFor } from './faults.ts';
@@ -25,7 +26,13 @@ export interface GenerateRequest {
   /** In-year returns: which months to write (0 is April), and how strained each month is. */
   readonly months?: readonly number[];
   readonly strain?: Strain;
+  /** SSDA903 only: CSV files (the default) or one XML file in the EXPSSDA903 form. */
+  readonly format?: 'csv' | 'xml';
 }
+
+const SSDA903_TABLE_OF_FILE = new Map(
+  Object.entries(FILE_NAMES).map(([table, name]) => [name, table as keyof typeof FILE_NAMES]),
+);
 
 /** The files of one return. Throws a RangeError for an unknown fault. */
 export function generateReturn(request: GenerateRequest, baseline: NationalBaseline): GeneratedFile[] {
@@ -59,7 +66,16 @@ export function generateReturn(request: GenerateRequest, baseline: NationalBasel
       });
       break;
   }
+  if (request.format === 'xml' && request.returnType !== 'ssda903')
+    throw new RangeError(
+      'Only SSDA903 returns come in two forms; the others have one (--format is for ssda903).',
+    );
   const faultRandom = root.fork('faults');
   for (const fault of faults) files = fault.apply(files, faultRandom);
+  // Faults are planted in the CSV tables, so an XML return carries the same problems.
+  if (request.format === 'xml')
+    files = [
+      asXmlReturn(files, SSDA903_TABLE_OF_FILE, `ssda903_${request.la}_${request.collectionYear}.xml`),
+    ];
   return files;
 }

@@ -5,6 +5,7 @@ import { type Day, dayFromParts, formatUkDay } from '../dates.ts';
 import type { TableName } from '../ssda903/model.ts';
 import { schemaForYear } from '../ssda903/schema.ts';
 import { addDays, addYears, ageAt, dayBetween, ethnicity, upn } from './people.ts';
+import { Postcodes } from './postcodes.ts';
 import { chooseExactly, type Random } from './random.ts';
 import type { Targets } from './targets.ts';
 
@@ -23,6 +24,8 @@ interface Episode {
   urn: string;
   rec: string;
   reasonPlaceChange: string;
+  /** Placement postcode (made up: postcodes.ts). */
+  plPost: string;
 }
 
 interface Child {
@@ -31,6 +34,8 @@ interface Child {
   readonly dob: Day;
   readonly ethnic: string;
   readonly upn: string;
+  /** Home postcode (made up: postcodes.ts). */
+  readonly homePost: string;
   readonly episodes: Episode[];
   readonly reviews: Day[];
   readonly missing: { start: Day; end: Day | null; kind: 'M' | 'A' }[];
@@ -40,7 +45,7 @@ interface Child {
 }
 
 /** Table file names, as councils' case systems usually write them. */
-const FILE_NAMES: Partial<Record<TableName, string>> = {
+export const FILE_NAMES: Partial<Record<TableName, string>> = {
   Header: 'header.csv',
   Episodes: 'episodes.csv',
   Reviews: 'reviews.csv',
@@ -56,6 +61,9 @@ const NOT_EET_ACTIVITIES = ['G4', 'G5', 'G6'];
 const SUITABLE_ACCOMMODATION = ['B1', 'C1', 'D1', 'E1', 'H1', 'K1', 'R1', 'S1', 'T1', 'U1', 'V1', 'X1'];
 const UNSUITABLE_ACCOMMODATION = ['B2', 'C2', 'D2', 'E2', 'H2', 'K2', 'R2', 'S2', 'T2', 'U2', 'V2', 'X2'];
 const WORKER_REASONS = ['MANAGE', 'LEFTRL', 'ORGRST', 'CHCHAN', 'OTHERS'];
+const ADOPTED = ['E11', 'E12'];
+/** Placed for adoption under a placement order, not with the child's foster carer. */
+const PLACED_FOR_ADOPTION = { place: 'A6', provider: 'PR1', urn: 'XXXXXXX' };
 
 export interface Ssda903Options {
   readonly la: string;
@@ -72,12 +80,15 @@ class Ssda903Builder {
   readonly children: Child[] = [];
   private nextId = 1;
   private readonly places: readonly string[];
+  /** Postcodes draw from their own stream, so adding them left every other part of a return as it was. */
+  private readonly postcodes: Postcodes;
 
   constructor(private readonly options: Ssda903Options) {
     this.periodStart = dayFromParts(options.year - 1, 4, 1)!;
     this.periodEnd = dayFromParts(options.year, 3, 31)!;
     const allowed = new Set(schemaForYear(options.year).tables.get('Episodes')!.fields.get('PLACE')!.codes);
     this.places = [...FOSTER, 'K2', 'P1'].filter((place) => allowed.has(place));
+    this.postcodes = new Postcodes(options.la, options.random.fork('postcodes'));
   }
 
   private get random(): Random {
@@ -92,6 +103,7 @@ class Ssda903Builder {
       dob,
       ethnic: ethnicity(this.random),
       upn: upn(this.random, this.options.la),
+      homePost: this.postcodes.home(),
       episodes: [],
       reviews: [],
       missing: [],
@@ -142,7 +154,8 @@ class Ssda903Builder {
 
   /**
    * The child's episodes from `careStart` to `careEnd` (null: still looked after), with placement moves on the
-   * given days and now and then a change of legal status.
+   * given days and now and then a change of legal status. A child adopted (`reason` E11 or E12) was placed for
+   * adoption under a placement order first (A6, legal status E1), and stays in that placement to the end.
    */
   private episodes(
     child: Child,
@@ -151,16 +164,28 @@ class Ssda903Builder {
     moves: readonly Day[],
     reason: string,
   ): void {
+    const placedForAdoption =
+      careEnd !== null && ADOPTED.includes(reason)
+        ? dayBetween(this.random, Math.max(careStart, careEnd - 270), careEnd - 14)
+        : null;
+    const until = placedForAdoption ?? careEnd;
     const changes = [...new Set(moves)]
-      .filter((day) => day > careStart && (careEnd === null || day < careEnd))
+      .filter((day) => day > careStart && (until === null || day < until))
       .sort((a, b) => a - b);
-    const last = Math.min(careEnd ?? this.periodEnd, this.periodEnd);
+    const last = Math.min(until ?? this.periodEnd, this.periodEnd);
     const legal = this.random.chance(0.3) ? dayBetween(this.random, careStart + 10, careStart + 120) : null;
     const points: { day: Day; rne: string }[] = changes.map((day) => ({ day, rne: 'P' }));
     if (legal !== null && legal < last && !changes.includes(legal)) points.push({ day: legal, rne: 'L' });
     points.sort((a, b) => a.day - b.day);
+    if (placedForAdoption !== null && placedForAdoption > careStart)
+      points.push({ day: placedForAdoption, rne: 'B' });
     let ls = this.random.chance(0.35) ? 'V2' : 'C2';
     let placement = this.placement(child, careStart, ls);
+    if (placedForAdoption === careStart) {
+      ls = 'E1';
+      placement = PLACED_FOR_ADOPTION;
+    }
+    let plPost = this.postcodes.placement(placement.place, child.homePost);
     let current: Episode = {
       start: careStart,
       end: null,
@@ -169,14 +194,21 @@ class Ssda903Builder {
       ...placement,
       rec: '',
       reasonPlaceChange: '',
+      plPost,
     };
     child.episodes.push(current);
     for (const point of points) {
       current.end = point.day;
       current.rec = 'X1';
-      if (point.rne === 'P') {
+      if (point.rne === 'B') {
+        current.reasonPlaceChange = 'CARPL';
+        ls = 'E1';
+        placement = PLACED_FOR_ADOPTION;
+        plPost = this.postcodes.placement(placement.place, child.homePost);
+      } else if (point.rne === 'P') {
         current.reasonPlaceChange = this.random.pick(['CARPL', 'PLACE', 'CHILD', 'LAREQ', 'STAND']);
         placement = this.otherPlacement(child, point.day, ls, placement);
+        plPost = this.postcodes.placement(placement.place, child.homePost);
       } else {
         ls = ls === 'V2' ? 'C2' : 'C1';
       }
@@ -188,6 +220,7 @@ class Ssda903Builder {
         ...placement,
         rec: '',
         reasonPlaceChange: '',
+        plPost,
       };
       child.episodes.push(current);
     }
@@ -250,7 +283,9 @@ class Ssda903Builder {
     for (let index = 0; index < atEnd; index += 1) {
       const startedThisYear = index < startersStaying;
       // A child looked after since before the year was born before it (a newborn would be a starter).
-      const dob = startedThisYear ? this.dobFor(periodEnd, 0, 17) : this.dobFor(periodStart - 30, 0, 16);
+      let dob = startedThisYear ? this.dobFor(periodEnd, 0, 17) : this.dobFor(periodStart - 30, 0, 16);
+      // Still looked after at 31 March, so not yet 18 then: those past 18 would need section 20(5) (rule 359).
+      if (addYears(dob, 18) < periodEnd) dob = this.dobFor(periodEnd, 17, 17);
       const child = this.newChild(dob);
       const earliest = Math.max(dob + 1, periodStart - 9 * 365);
       const careStart = startedThisYear
@@ -441,6 +476,8 @@ export function generateSsda903(options: Ssda903Options): GeneratedFile[] {
         REC: episode.end === null ? '' : episode.rec,
         REASON_PLACE_CHANGE: episode.reasonPlaceChange,
         URN: episode.urn,
+        HOME_POST: child.homePost,
+        PL_POST: episode.plPost,
       });
     }
     for (const review of child.reviews)
@@ -477,9 +514,11 @@ export function generateSsda903(options: Ssda903Options): GeneratedFile[] {
       add('OC2', {
         ...base,
         SDQ_SCORE: age >= 4 && age <= 16 ? String(builder.periodEnd % 30) : '',
-        SDQ_REASON: age >= 4 && age <= 16 ? '' : 'SDQ1',
+        // Under 4 there is no SDQ, so neither a score nor a reason (rule 188).
+        SDQ_REASON: age > 16 ? 'SDQ1' : '',
         CONVICTED: age >= 10 ? '0' : '',
-        HEALTH_CHECK: '1',
+        // Development assessments are asked about children under 5 only (rules 545 and 546).
+        HEALTH_CHECK: age < 5 ? '1' : '',
         IMMUNISATIONS: '1',
         TEETH_CHECK: '1',
         HEALTH_ASSESSMENT: '1',

@@ -156,6 +156,24 @@ function countBelow(sortedAscending: readonly number[], value: number): number {
   return low;
 }
 
+/**
+ * The ascending values with one council's value taken out (when it had one) and another put in, kept in
+ * order by binary search: the same array a fresh sort of the changed values would give, without sorting.
+ */
+export function sortedWithReplacement(
+  sortedAscending: readonly number[],
+  removed: number | undefined,
+  inserted: number,
+): number[] {
+  const result = sortedAscending.slice();
+  if (removed !== undefined) {
+    const at = countBelow(result, removed);
+    if (result[at] === removed) result.splice(at, 1);
+  }
+  result.splice(countBelow(result, inserted), 0, inserted);
+  return result;
+}
+
 /** How many of the ascending values are strictly above `value` (binary search). */
 function countAbove(sortedAscending: readonly number[], value: number): number {
   let low = 0;
@@ -249,6 +267,28 @@ export function funnelLimits(target: number, denominator: number): FunnelLimits 
     lower998: clip(target - Z_99_8 * standardError),
     upper998: clip(target + Z_99_8 * standardError),
   };
+}
+
+/**
+ * The funnel's four limit lines, sampled from the smallest to the largest denominator on a square-root
+ * spacing (the limits change fastest at small n, where evenly spaced samples would draw corners). Both
+ * ends are included; empty when the range holds no positive denominator.
+ */
+export function funnelContours(
+  target: number,
+  smallest: number,
+  largest: number,
+  samples = 40,
+): FunnelLimits[] {
+  const from = Math.max(1, Math.floor(smallest));
+  const to = Math.ceil(largest);
+  if (!(to >= from)) return [];
+  const count = Math.max(2, Math.floor(samples));
+  const [rootFrom, rootTo] = [Math.sqrt(from), Math.sqrt(to)];
+  const denominators = Array.from({ length: count }, (_, index) =>
+    index === count - 1 ? to : (rootFrom + ((rootTo - rootFrom) * index) / (count - 1)) ** 2,
+  );
+  return [...new Set(denominators)].map((n) => funnelLimits(target, n)!);
 }
 
 export type FunnelSide = 'above' | 'within' | 'below';

@@ -21,6 +21,7 @@ import {
   type QuartileCutPoints,
   quartileBand,
   quartileCutPointsOfSorted,
+  sortedWithReplacement,
   statisticalNeighbourSummary,
 } from './benchmarks.ts';
 import { type PublishedDrift, publishedDrift } from './drift.ts';
@@ -235,15 +236,15 @@ function assess(
   if (!value) return result;
 
   // The council's own value against every other council's value for the comparator period. When that is
-  // the period itself the distribution is the same for every council and is sorted once.
+  // the period itself the distribution is the same for every council and is sorted once; otherwise (a period
+  // DfE has not published yet) the council's value takes the place of its published one by binary search.
   const comparison = cache.get(indicator, comparatorPeriod);
   const comparators = comparison.values;
   let sorted = comparison.sorted;
   let cutPoints = comparison.cutPoints;
-  if (comparatorPeriod !== period || comparators.get(council.la) !== value.value) {
-    const distribution: number[] = [value.value];
-    for (const [la, other] of comparators) if (la !== council.la) distribution.push(other);
-    sorted = distribution.sort((a, b) => a - b);
+  const ownComparator = comparators.get(council.la);
+  if (comparatorPeriod !== period || ownComparator !== value.value) {
+    sorted = sortedWithReplacement(comparison.sorted, ownComparator, value.value);
     cutPoints = quartileCutPointsOfSorted(sorted);
   }
   const rank = nationalRankInSorted(value.value, sorted, indicator.polarity);

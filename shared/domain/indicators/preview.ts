@@ -1,7 +1,7 @@
 // Domain: the indicators a council's return will produce, as its validation report previews them: each
 // figure with its counts, and where it stands against England and the council's statistical neighbours
 // in DfE's published baseline. So a council sees before the deadline what its return says.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CouncilIndicatorResult } from './compute.ts';
 import { findIndicator, type IndicatorDefinition } from './register.ts';
 

@@ -1,6 +1,6 @@
 // Domain: the rules every indicator register must keep, as a zod schema — used by the register's tests
 // and by anything that accepts an edited register (the administrator manages it).
-import { z } from 'zod';
+import * as z from 'zod';
 import { PUBLISHED_FILES, type PublishedFileId } from './published-sources.ts';
 
 /** The files whose values may stand for each return (numerators and denominators may come from any). */

@@ -4,10 +4,11 @@
 // column we do not know) rejects it, so nothing is half-read.
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
+import type { ByteSource } from '../reading/bytes.ts';
+import { decodeText } from '../reading/decode.ts';
+import { listInWords, ReturnReadError } from '../reading/issues.ts';
+import { otherCouncilRefusal } from '../returns/council-claim.ts';
 import { type Blocking, BlockingReadError, type CouncilNote, FindingCollector } from '../returns/report.ts';
-import type { ByteSource } from '../ssda903/bytes.ts';
-import { decodeText } from '../ssda903/decode.ts';
-import { listInWords, ReturnReadError } from '../ssda903/issues.ts';
 import {
   decimalsOf,
   IDENTITY_COLUMNS,
@@ -159,12 +160,8 @@ export async function readInyearCsv(
           fileName,
         );
       const rowLa = cells.get('la')!;
-      if (rowLa !== la)
-        throw reject(
-          'wrong-council',
-          `Row ${rowNumber} of "${fileName}" is for council "${rowLa}", but this submission is for council ${la}. Send only your own council’s figures.`,
-          fileName,
-        );
+      const refusal = otherCouncilRefusal(fileName, rowLa, la, `the la column of row ${rowNumber}`);
+      if (refusal) throw refusal;
       const month = cells.get('month')!;
       if (!yearMonths.has(month)) {
         findings.add({

@@ -3,10 +3,10 @@
 // follows the SSDA903 report (status, summary, blocking errors, totals per check, row-level problems,
 // council-level notes) and reuses its CSV cell rules; rows name a record ("Worker 12", "Month 2025-10")
 // instead of a child, and never quote a personal identifier.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '../indicators/preview.ts';
-import { plural } from '../ssda903/issues.ts';
-import { csvCell } from '../ssda903/report.ts';
+import { plural } from '../reading/issues.ts';
+import { csvCell } from '../reading/report-csv.ts';
 
 export type CouncilLevelReturnType = 'csww' | 'inyear';
 

@@ -1,10 +1,10 @@
 // Domain: reading one SSDA903 CSV table as a stream of row blocks (csv-tokenizer.ts), recognising the table from its
 // column names and explaining in plain words why a file cannot be read.
-import type { ByteSource } from './bytes.ts';
+import type { ByteSource } from '../reading/bytes.ts';
+import { decodeToUtf8, type TextEncodingName } from '../reading/decode.ts';
+import { listInWords, plural, ReturnReadError } from '../reading/issues.ts';
 import { CsvSyntaxError, CsvTokenizer, ESCAPED, type RowBlock } from './csv-tokenizer.ts';
-import { decodeToUtf8, type TextEncodingName } from './decode.ts';
 import { schemaCode } from './field-checks.ts';
-import { listInWords, plural, ReturnReadError } from './issues.ts';
 import type { Finding, Row, TableName } from './model.ts';
 import { identifyTable, type YearSchema, yearLabel } from './schema.ts';
 

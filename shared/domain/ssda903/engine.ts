@@ -9,10 +9,11 @@
 // One file is read at a time; a ZIP is read entry by entry.
 import { tmpdir } from 'node:os';
 import { dayFromParts } from '../dates.ts';
-import { type ByteSource, peekBytes, releaseSource } from './bytes.ts';
+import { type ByteSource, peekBytes, releaseSource } from '../reading/bytes.ts';
+import type { TextEncodingName } from '../reading/decode.ts';
+import { type BlockingError, listInWords, type Notice, plural, ReturnReadError } from '../reading/issues.ts';
 import { ReturnStore, type SpillOptions } from './child-store.ts';
 import { headerOnlyMessage, openCsvTable, type RowBlock } from './csv-reader.ts';
-import type { TextEncodingName } from './decode.ts';
 import {
   createBlockChecker,
   createRowChecker,
@@ -21,16 +22,23 @@ import {
   type SchemaKind,
   schemaCode,
 } from './field-checks.ts';
-import { type BlockingError, listInWords, type Notice, plural, ReturnReadError } from './issues.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from './model.ts';
+import {
+  isPreviousYearFile,
+  PreviousYearReader,
+  previousTablesRead,
+  previousYearRunnable,
+} from './previous-year.ts';
 import { ALL_TABLES, REQUIRED_TABLES, schemaForYear, type YearSchema } from './schema.ts';
-import { readXmlReturn, XML_TABLES } from './xml-reader.ts';
+import { readXmlReturn, XML_TABLES, type XmlRowPlace, xmlRowLocation } from './xml-reader.ts';
 import { openZip, type ZipLimits } from './zip-reader.ts';
 
 export interface InputFile {
   /** The file name as uploaded (used to tell the format and in messages). */
   readonly name: string;
   readonly body: ByteSource;
+  /** Last year’s return, declared as such; names ending in "_last" are recognised without it. */
+  readonly previousYear?: boolean;
 }
 
 /** The most a return may hold; beyond them it is refused (memory and time are sized for them: docs/operations.md). */
@@ -59,6 +67,8 @@ export interface ReadReturnOptions {
   readonly collectionYear: number;
   /** The year's rule registry; a rule runs only when every table it names is in the upload. */
   readonly rules?: readonly Rule[];
+  /** The council the return is submitted for: an XML file whose header names another is refused. */
+  readonly la?: string;
   readonly zipLimits?: Partial<ZipLimits>;
   /** Default RETURN_LIMITS. */
   readonly limits?: Partial<ReturnLimits>;
@@ -104,7 +114,7 @@ export interface AcceptedReturn extends ResultBase {
   readonly status: 'accepted';
   readonly children: number;
   /** Findings in the order found (schema findings while reading, then rule findings child by child), capped. */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly LocatedFinding[];
   /** Every finding counted, by code. */
   readonly counts: readonly RuleCount[];
   readonly totalFindings: number;
@@ -125,7 +135,36 @@ interface DataSource {
 }
 
 /** Collects everything a read produces, whichever form the upload takes. */
+/**
+ * Where each row of an XML return is, by its rowNumber (rows are numbered in document order): the child's
+ * position, the row's place among that child's rows of its table, and its line. Three numbers a row, so a
+ * large XML return costs little; a finding is located from them once the checks have run.
+ */
+class XmlPlaces {
+  private readonly children: number[] = [];
+  private readonly indexes: number[] = [];
+  private readonly lines: number[] = [];
+
+  add(rowNumber: number, place: XmlRowPlace): void {
+    this.children[rowNumber] = place.child;
+    this.indexes[rowNumber] = place.index;
+    this.lines[rowNumber] = place.line;
+  }
+
+  /** The finding located by position ("Child 12, Episode 3"), its row number the element's line. */
+  readonly locate = (finding: Finding): LocatedFinding => {
+    const child = this.children[finding.rowNumber];
+    if (child === undefined) return finding;
+    const place = { child, index: this.indexes[finding.rowNumber]!, line: this.lines[finding.rowNumber]! };
+    return { ...finding, rowNumber: place.line, location: xmlRowLocation(finding.table, place) };
+  };
+}
+
+/** A finding, and for an XML return where its row is by position ("Child 12, Episode 3"). */
+export type LocatedFinding = Finding & { readonly location?: string };
+
 class ReadSession {
+  xmlPlaces: XmlPlaces | null = null;
   readonly schema: YearSchema;
   readonly blocking: BlockingError[] = [];
   readonly notices: Notice[] = [];
@@ -141,7 +180,10 @@ class ReadSession {
     readonly string[],
     { check: ReturnType<typeof createBlockChecker>; positions: Int32Array; child: number }
   >();
+  private readonly ruleCodes: ReadonlySet<string>;
   readonly sink: FindingSink;
+  /** Last year’s files, read in a pass of their own for the rules that compare the two years. */
+  readonly previous: PreviousYearReader;
 
   constructor(
     readonly options: ReadReturnOptions,
@@ -149,9 +191,15 @@ class ReadSession {
   ) {
     this.schema = schemaForYear(options.collectionYear);
     this.limits = { ...RETURN_LIMITS, ...options.limits };
+    this.ruleCodes = new Set((options.rules ?? []).map((rule) => rule.code));
     this.store = new ReturnStore(
       keep,
       options.spill === false ? undefined : (options.spill ?? { directory: tmpdir() }),
+    );
+    this.previous = new PreviousYearReader(
+      options.collectionYear,
+      previousTablesRead(options.rules ?? []),
+      options.zipLimits,
     );
     const max = options.maxListedFindings ?? DEFAULT_MAX_LISTED;
     this.sink = (finding) => {
@@ -219,7 +267,7 @@ class ReadSession {
     if (!reader) {
       const spec = this.schema.tables.get(block.table)!;
       reader = {
-        check: createBlockChecker(spec, block.columns),
+        check: createBlockChecker(spec, block.columns, this.ruleCodes),
         positions: Int32Array.from(spec.columns, (column) => block.columns.indexOf(column)),
         child: block.columns.indexOf('CHILD'),
       };
@@ -244,7 +292,7 @@ class ReadSession {
   accept(row: Row): void {
     let checker = this.checkers.get(row.table);
     if (!checker) {
-      checker = createRowChecker(this.schema.tables.get(row.table)!);
+      checker = createRowChecker(this.schema.tables.get(row.table)!, this.ruleCodes);
       this.checkers.set(row.table, checker);
     }
     checker(row, this.sink);
@@ -295,14 +343,14 @@ const MIXED: BlockingError = {
  * findings and the findings of the rules. Streams are consumed (or released) before it returns.
  */
 export async function readReturn(
-  files: readonly InputFile[],
+  uploaded: readonly InputFile[],
   options: ReadReturnOptions,
 ): Promise<ReturnReadResult> {
   const rules = options.rules ?? [];
   const keep = new Set<TableName>(options.onChild ? ALL_TABLES : rules.flatMap((rule) => rule.tables));
   const session = new ReadSession(options, keep);
   try {
-    return await readInto(session, files, options, rules);
+    return await readInto(session, uploaded, options, rules);
   } finally {
     // Spilled rows are removed whether the return was accepted, rejected or failed.
     session.store.release();
@@ -311,14 +359,22 @@ export async function readReturn(
 
 async function readInto(
   session: ReadSession,
-  files: readonly InputFile[],
+  uploaded: readonly InputFile[],
   options: ReadReturnOptions,
   rules: readonly Rule[],
 ): Promise<ReturnReadResult> {
   let format: UploadFormat | null = null;
+  let files = uploaded;
 
+  const lastYear = files.filter((file) => file.previousYear || isPreviousYearFile(file.name));
+  for (const file of lastYear) await session.previous.addFile(file.name, file.body);
+  if (lastYear.length > 0) files = files.filter((file) => !lastYear.includes(file));
   if (files.length === 0) {
-    session.block({ kind: 'no-files', file: null, message: 'No files were uploaded.' });
+    const message =
+      lastYear.length > 0
+        ? 'Only last year’s files (names ending in "_last") were uploaded. Upload this year’s return with them.'
+        : 'No files were uploaded.';
+    session.block({ kind: 'no-files', file: null, message });
     return rejected(session, format);
   }
 
@@ -405,8 +461,13 @@ async function readArchive(
       message: `These files in "${zipName}" are not CSV or XML files and were not read: ${listInWords(archive.ignored)}.`,
     });
   }
-  const xml = archive.entries.filter((entry) => entry.kind === 'xml');
-  const csv = archive.entries.filter((entry) => entry.kind === 'csv');
+  const entries = archive.entries.filter((entry) => !isPreviousYearFile(entry.name));
+  for (const entry of archive.entries) {
+    if (entries.includes(entry)) continue;
+    await session.previous.addEntry(`${zipName}/${entry.name}`, entry.kind, () => archive.open(entry));
+  }
+  const xml = entries.filter((entry) => entry.kind === 'xml');
+  const csv = entries.filter((entry) => entry.kind === 'csv');
   if (xml.length + csv.length === 0) {
     session.block({
       kind: 'zip-no-data',
@@ -501,10 +562,14 @@ async function readXml(
   const counts = new Map<TableName, number>();
   for (const table of XML_TABLES)
     session.store.declareTable(table, session.schema.tables.get(table)!.columns);
+  const places = new XmlPlaces();
+  session.xmlPlaces = places;
   try {
     for await (const row of readXmlReturn(body, {
       fileName: name,
       schema: session.schema,
+      la: session.options.la,
+      onRowPlace: (rowNumber, place) => places.add(rowNumber, place),
       onEncoding: session.encodingNotice(name),
       onUnknownElement: (path) => unknown.push(path),
     })) {
@@ -561,13 +626,21 @@ async function checkChildren(
   rules: readonly Rule[],
 ): Promise<AcceptedReturn> {
   const year = session.schema.collectionYear;
-  const context: RuleContext = {
+  const thisYear: RuleContext = {
     collectionYear: year,
     periodStart: dayFromParts(year - 1, 4, 1)!,
     periodEnd: dayFromParts(year, 3, 31)!,
     tablesPresent,
   };
-  const runnable = rules.filter((rule) => rule.tables.every((table) => tablesPresent.has(table)));
+  // Last year’s rows reach the rules only: onChild (degrade, aggregates) gets this year's context.
+  const previousYear = session.previous.result();
+  const context: RuleContext = previousYear ? { ...thisYear, previousYear } : thisYear;
+  session.notices.push(...session.previous.notices);
+  const lastYear = previousYearRunnable(rules, previousYear);
+  if (lastYear.notice) session.notices.push(lastYear.notice);
+  const runnable = rules.filter(
+    (rule) => rule.tables.every((table) => tablesPresent.has(table)) && lastYear.runnable(rule),
+  );
   const failures = new Map<string, { count: number; first: string }>();
   let children = 0;
 
@@ -595,7 +668,7 @@ async function checkChildren(
         void error;
       }
     }
-    if (session.options.onChild) await session.options.onChild(record, context);
+    if (session.options.onChild) await session.options.onChild(record, thisYear);
   }
 
   for (const [code, failure] of failures) {
@@ -633,7 +706,7 @@ async function checkChildren(
     tables: session.tables,
     notices: session.notices,
     children,
-    findings: session.findings,
+    findings: session.xmlPlaces ? session.findings.map(session.xmlPlaces.locate) : session.findings,
     counts,
     totalFindings: session.totalFindings,
   };

@@ -97,7 +97,12 @@ interface CompiledField {
   readonly check: (value: string) => SchemaKind | null;
 }
 
-function compileField(spec: FieldSpec): CompiledField {
+function compileField(spec: FieldSpec, rulesInForce: ReadonlySet<string>): CompiledField {
+  // A DfE rule in force reports this field's blank and unlisted values itself: one problem, one finding.
+  if (spec.type === 'code' && spec.reportedByRule !== undefined && rulesInForce.has(spec.reportedByRule)) {
+    const length = compileField({ ...spec, type: 'string', reportedByRule: undefined }, rulesInForce);
+    return { name: spec.name, check: (value) => (value === '' ? null : length.check(value)) };
+  }
   // Code lists become Sets so a row costs a hash lookup per coded field.
   if (spec.type === 'code') {
     const codes = new Set(spec.codes ?? []);
@@ -112,9 +117,15 @@ function compileField(spec: FieldSpec): CompiledField {
   return { name: spec.name, check: (value) => checkValue(spec, value) };
 }
 
-/** Builds the checker for one table: it reports every failing field of a row to the sink. */
-export function createRowChecker(spec: TableSpec): (row: Row, sink: FindingSink) => number {
-  const fields = spec.columns.map((column) => compileField(spec.fields.get(column)!));
+/**
+ * Builds the checker for one table: it reports every failing field of a row to the sink. `rulesInForce` holds the
+ * codes of the DfE rules that will run on the return (see FieldSpec.reportedByRule).
+ */
+export function createRowChecker(
+  spec: TableSpec,
+  rulesInForce: ReadonlySet<string> = new Set(),
+): (row: Row, sink: FindingSink) => number {
+  const fields = spec.columns.map((column) => compileField(spec.fields.get(column)!, rulesInForce));
   return (row, sink) => {
     let failures = 0;
     const child = row.values.CHILD ?? '';
@@ -245,7 +256,15 @@ interface ByteField {
   readonly check: (bytes: Buffer, from: number, to: number) => SchemaKind | null;
 }
 
-function compileByteField(spec: FieldSpec, position: number): ByteField {
+function compileByteField(spec: FieldSpec, position: number, rulesInForce: ReadonlySet<string>): ByteField {
+  // As compileField: a DfE rule in force reports this field's blank and unlisted values itself.
+  if (spec.type === 'code' && spec.reportedByRule !== undefined && rulesInForce.has(spec.reportedByRule)) {
+    return compileByteField(
+      { ...spec, type: 'string', required: false, reportedByRule: undefined },
+      position,
+      rulesInForce,
+    );
+  }
   const { required, maxLength } = spec;
   const tooLong = (bytes: Buffer, from: number, to: number): boolean => {
     if (maxLength === undefined || to - from <= maxLength) return false;
@@ -294,14 +313,16 @@ function compileByteField(spec: FieldSpec, position: number): ByteField {
 
 /**
  * The checker for the rows of one table read from CSV, whose file has `columns` in its own order:
- * it reports every failing field of row `row` of a block to the sink, as createRowChecker does for a Row.
+ * it reports every failing field of row `row` of a block to the sink, as createRowChecker does for a Row
+ * (`rulesInForce` likewise).
  */
 export function createBlockChecker(
   spec: TableSpec,
   columns: readonly string[],
+  rulesInForce: ReadonlySet<string> = new Set(),
 ): (block: RowBlock, row: number, sink: FindingSink) => number {
   const fields = spec.columns.map((column) =>
-    compileByteField(spec.fields.get(column)!, columns.indexOf(column)),
+    compileByteField(spec.fields.get(column)!, columns.indexOf(column), rulesInForce),
   );
   const childPosition = columns.indexOf('CHILD');
   const width = columns.length;

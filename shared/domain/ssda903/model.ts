@@ -38,6 +38,17 @@ export interface RuleContext {
   readonly periodEnd: Day;
   /** Tables present in this upload: rules on absent tables do not run. */
   readonly tablesPresent: ReadonlySet<TableName>;
+  /** Last year's return when it was uploaded alongside (see previous-year.ts); only rules read it. */
+  readonly previousYear?: PreviousYear;
+}
+
+/** Last year's return, held in memory for the checks that compare the two years; never stored. */
+export interface PreviousYear {
+  readonly collectionYear: number;
+  /** Tables last year's files held. */
+  readonly tablesPresent: ReadonlySet<TableName>;
+  /** The child's rows in one of last year's tables, in file order ([] when the child is not in it). */
+  rowsOf(child: string, table: TableName): readonly Row[];
 }
 
 /** One failed check on one field of one row. */
@@ -57,5 +68,7 @@ export interface Rule {
   readonly description: string;
   readonly tables: readonly TableName[];
   readonly fields: readonly string[];
+  /** Tables of last year's return the rule compares with; it runs only when last year's files hold them. */
+  readonly previousTables?: readonly TableName[];
   check(child: ChildRecord, context: RuleContext): Finding[];
 }

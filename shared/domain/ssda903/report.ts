@@ -1,10 +1,11 @@
 // Domain: the validation report a council receives for an SSDA903 upload, as JSON (with its zod schema)
 // and as CSV for spreadsheets. It names the council's own CHILD references: it goes back to that council only.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '../indicators/preview.ts';
+import { plural } from '../reading/issues.ts';
+import { csvCell } from '../reading/report-csv.ts';
 import type { ReturnReadResult } from './engine.ts';
 import { describeSchemaFinding, isSchemaCode } from './field-checks.ts';
-import { plural } from './issues.ts';
 import type { TableName } from './model.ts';
 import { ALL_TABLES, schemaForYear, yearLabel } from './schema.ts';
 
@@ -39,7 +40,13 @@ export const validationReportSchema = z.object({
     z.object({
       code: z.string(),
       table: tableName,
+      /** CSV: the row in the table's file (the header is row 1). XML: the line of the row's element. */
       rowNumber: z.number().int().nonnegative(),
+      /**
+       * XML only: where the row is by position ("Child 12, Episode 3"), which locates it whatever the file's
+       * layout (a file written on one line has every row on line 1); null for CSV, whose row locates it.
+       */
+      location: z.string().nullable(),
       field: z.string(),
       value: z.string(),
       /** The council's own CHILD reference. */
@@ -96,6 +103,7 @@ export function buildReport(
     code: finding.code,
     table: finding.table,
     rowNumber: finding.rowNumber,
+    location: finding.location ?? null,
     field: finding.field,
     value: finding.value,
     child: finding.child,
@@ -127,26 +135,13 @@ export function renderReportJson(report: ValidationReport): string {
   return JSON.stringify(validationReportSchema.parse(report), null, 2);
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/**
- * One CSV cell: a value a spreadsheet would run as a formula (starting = + - @, tab or carriage return)
- * gets a leading apostrophe; then RFC 4180 quoting (double quotes around values with a comma, quote or
- * line break, inner quotes doubled).
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export const REPORT_CSV_COLUMNS = [
   'Type',
   'Code',
   'File',
   'Table',
   'Row',
+  'Location',
   'Field',
   'Value',
   'Child',
@@ -160,17 +155,29 @@ export function* reportCsvLines(report: ValidationReport): Generator<string> {
   const fileOf = new Map(report.tables.map((table) => [table.table, table.file]));
   yield line(REPORT_CSV_COLUMNS);
   for (const error of report.blockingErrors) {
-    yield line(['Blocking error', error.kind, error.file, '', '', '', '', '', '', error.message]);
+    yield line(['Blocking error', error.kind, error.file, '', '', '', '', '', '', '', error.message]);
   }
   for (const issue of report.councilIssues) {
     const type = issue.severity === 'warning' ? 'Council-level issue' : 'Note';
-    yield line([type, issue.kind, issue.file, '', '', '', '', '', '', issue.message]);
+    yield line([type, issue.kind, issue.file, '', '', '', '', '', '', '', issue.message]);
   }
   for (const preview of report.indicators) {
-    yield line(['Indicator', preview.code, '', '', '', '', preview.value, '', '', describePreview(preview)]);
+    yield line([
+      'Indicator',
+      preview.code,
+      '',
+      '',
+      '',
+      '',
+      '',
+      preview.value,
+      '',
+      '',
+      describePreview(preview),
+    ]);
   }
   for (const rule of report.rules) {
-    yield line(['Check total', rule.code, '', '', '', '', '', '', rule.count, rule.description]);
+    yield line(['Check total', rule.code, '', '', '', '', '', '', '', rule.count, rule.description]);
   }
   for (const row of report.rows) {
     const file = fileOf.get(row.table) ?? '';
@@ -179,7 +186,8 @@ export function* reportCsvLines(report: ValidationReport): Generator<string> {
       row.code,
       file,
       row.table,
-      row.rowNumber,
+      row.location === null ? row.rowNumber : `line ${row.rowNumber}`,
+      row.location ?? '',
       row.field,
       row.value,
       row.child,

@@ -30,6 +30,11 @@ export interface FieldSpec {
   readonly labels?: Readonly<Record<string, string>>;
   /** Longest value the DfE XML schema allows. */
   readonly maxLength?: number;
+  /**
+   * A DfE rule that reports a blank or unlisted value in this field. When it is in force the field check leaves
+   * those values to it, so one problem gives one finding.
+   */
+  readonly reportedByRule?: string;
 }
 
 export interface TableSpec {
@@ -142,8 +147,9 @@ const PLACE_2024 = [
 ];
 // 2025 diff: adds K3, drops H5 and P2.
 const PLACE_2025 = [...PLACE_2024.filter((place) => place !== 'H5' && place !== 'P2'), 'K3'].sort();
-// 2026 diff: adds Z11–Z14.
-const PLACE_2026 = [...PLACE_2025, ...range('Z', 11, 14)];
+// 2026 diff: adds Z11–Z14. They replace Z1 ("other placement"), which the diff still lists but DfE's 2025/26
+// code list and rule 178 no longer have; Z1 is therefore refused from 2025/26.
+const PLACE_2026 = [...PLACE_2025.filter((place) => place !== 'Z1'), ...range('Z', 11, 14)];
 
 // biome-ignore format: laid out like the yml lists, to check them side by side
 const REC = [
@@ -191,7 +197,7 @@ function table(name: TableName, fields: readonly FieldSpec[]): TableSpec {
 function header(sex: FieldSpec): TableSpec {
   return table('Header', [
     CHILD,
-    sex,
+    { ...sex, reportedByRule: '101' },
     DOB,
     code('ETHNIC', true, Object.values(ETHNIC_LABELS), ETHNIC_LABELS),
     text('UPN', true, 13),

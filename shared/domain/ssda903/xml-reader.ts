@@ -12,21 +12,61 @@
 // field is given. Group rows take CHILD and DOB from HEADER. The XSD has no social-worker episodes or DoLo:
 // those tables come only as CSV.
 import { SaxesParser, type SaxesTag } from 'saxes';
-import type { ByteSource } from './bytes.ts';
-import { decodeText, type TextEncodingName } from './decode.ts';
-import { ReturnReadError } from './issues.ts';
+import type { ByteSource } from '../reading/bytes.ts';
+import { decodeText, type TextEncodingName } from '../reading/decode.ts';
+import { ReturnReadError } from '../reading/issues.ts';
+import { doctypeRefused, refuseDoctype } from '../reading/xml-prolog.ts';
+import { otherCouncilRefusal } from '../returns/council-claim.ts';
 import type { Row, TableName } from './model.ts';
 import { ALL_TABLES, type YearSchema } from './schema.ts';
 
 export interface XmlReturnOptions {
   readonly fileName: string;
   readonly schema: YearSchema;
+  /** The council the return is submitted for: a Header whose <LEA> names another refuses the file. */
+  readonly la?: string;
   readonly onEncoding?: (encoding: TextEncodingName) => void;
+  /**
+   * Receives where each row is, by position: the child's place among the CHILD elements (1 = first), the
+   * row's place among its child's rows of that table (1 = first) and the line of its element. Rows are numbered
+   * in document order (rowNumber 1, 2, …), not by line: a file written on one line has every row on line 1.
+   */
+  readonly onRowPlace?: (rowNumber: number, place: XmlRowPlace) => void;
   /** Names of elements the reader does not know (reported once each, at most 20). */
   readonly onUnknownElement?: (path: string) => void;
   /** Longest prolog (before the first element) scanned for DOCTYPE/ENTITY (default 64 KiB). */
   readonly maxPrologChars?: number;
 }
+
+export interface XmlRowPlace {
+  readonly child: number;
+  readonly index: number;
+  readonly line: number;
+}
+
+/** The row's element in a council officer's words: "Episode 3", "Review 1", "Header". */
+export function xmlElementLabel(table: TableName, index: number): string {
+  switch (table) {
+    case 'Episodes':
+      return `Episode ${index}`;
+    case 'Reviews':
+      return `Review ${index}`;
+    case 'Missing':
+      return `Missing episode ${index}`;
+    case 'PlacedAdoption':
+      return `Adoption placement ${index}`;
+    case 'PrevPerm':
+      return 'Permanence';
+    case 'OC2':
+      return 'OC2';
+    default:
+      return 'Header';
+  }
+}
+
+/** Where a row of an XML return is: "Child 12, Episode 3". */
+export const xmlRowLocation = (table: TableName, place: XmlRowPlace): string =>
+  `Child ${place.child}, ${xmlElementLabel(table, place.index)}`;
 
 /** The tables the XML form can carry. */
 export const XML_TABLES: readonly TableName[] = ALL_TABLES.filter(
@@ -104,15 +144,6 @@ function asUkDate(value: string): string {
   return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value;
 }
 
-function doctypeRefused(fileName: string): ReturnReadError {
-  return new ReturnReadError(
-    'xml-doctype',
-    `"${fileName}" starts with a document type declaration (<!DOCTYPE …> or <!ENTITY …>). For security we do ` +
-      'not accept XML files that contain one. Export the return again without it, or ask your system supplier.',
-    fileName,
-  );
-}
-
 function malformed(fileName: string, line: number, detail: string): ReturnReadError {
   return new ReturnReadError(
     'xml-malformed',
@@ -122,94 +153,11 @@ function malformed(fileName: string, line: number, detail: string): ReturnReadEr
   );
 }
 
-function notXml(fileName: string): ReturnReadError {
-  return new ReturnReadError(
-    'xml-malformed',
-    `"${fileName}" does not look like an XML file: it should start with <?xml …?> or <${ROOT}>. Export the ` +
-      'return again from your system as XML, or upload the CSV files of its tables instead.',
-    fileName,
-  );
-}
-
-const WHITESPACE = /\s/;
-const NAME_START = /[A-Za-z_:]/;
-
-/**
- * Scans the prolog (everything before the first element) from `from`: returns where the first element
- * starts or, when more text is needed to tell, where to resume as -1 - position. Only the XML
- * declaration, processing instructions, comments and whitespace may come before the first element; any other markup declaration (<!DOCTYPE, <!ENTITY, …) is refused here, so the XML
- * parser never sees one: no entity can be defined, let alone expanded (XXE, "billion laughs").
- */
-function scanProlog(text: string, from: number, fileName: string): number {
-  let at = from;
-  while (at < text.length) {
-    const char = text[at]!;
-    if (WHITESPACE.test(char)) {
-      at++;
-      continue;
-    }
-    if (char !== '<') throw notXml(fileName);
-    const rest = text.length - at;
-    if (rest < 2) return -1 - at;
-    const next = text[at + 1]!;
-    if (next === '?') {
-      const close = text.indexOf('?>', at + 2);
-      if (close === -1) return -1 - at;
-      at = close + 2;
-    } else if (next === '!') {
-      if (rest < 4 && '<!--'.startsWith(text.slice(at))) return -1 - at;
-      if (!text.startsWith('<!--', at)) throw doctypeRefused(fileName);
-      const close = text.indexOf('-->', at + 4);
-      if (close === -1) return -1 - at;
-      at = close + 3;
-    } else if (NAME_START.test(next)) {
-      return at;
-    } else {
-      throw notXml(fileName);
-    }
-  }
-  return -1 - at;
-}
-
-/** Checks the prolog before any of the text reaches the XML parser, then passes the text through unchanged. */
-export async function* refuseDoctype(
-  text: AsyncIterable<string>,
-  fileName: string,
-  maxPrologChars: number,
-): AsyncGenerator<string> {
-  let prolog = '';
-  let resumeAt = 0;
-  let checked = false;
-  for await (const chunk of text) {
-    if (checked) {
-      yield chunk;
-      continue;
-    }
-    prolog += chunk;
-    const found = scanProlog(prolog, resumeAt, fileName);
-    if (found < 0) resumeAt = -1 - found;
-    else {
-      checked = true;
-      yield prolog;
-      prolog = '';
-    }
-    if (!checked && prolog.length > maxPrologChars) {
-      throw new ReturnReadError(
-        'xml-malformed',
-        `"${fileName}" does not look like an XML file: no element starts in its first ${maxPrologChars.toLocaleString('en-GB')} characters. ` +
-          'Export the return again from your system as XML.',
-        fileName,
-      );
-    }
-  }
-  // A file that ends inside its prolog: the parser reports what is wrong with it.
-  if (!checked && prolog.length > 0) yield prolog;
-}
-
 /**
  * Streams the rows of an EXPSSDA903 XML file. Each child's elements are held until its closing tag (so
  * memory is one child), then its rows are yielded: Header, UASC, OC3, AD1, then the HEADER groups and the
- * episodes in document order. Row numbers are the line of the element's start tag. Throws
+ * episodes in document order. Rows are numbered in document order; where each is (child, element, line) goes
+ * to onRowPlace. Throws
  * ReturnReadError for DOCTYPE/ENTITY declarations, malformed XML or a file that is not an SSDA903 return.
  */
 export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptions): AsyncGenerator<Row> {
@@ -236,13 +184,22 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
     options.onUnknownElement?.(path);
   };
 
+  let rowNumber = 0;
+  let childOrdinal = 0;
+  const indexInChild = new Map<TableName, number>();
   const rowFrom = (table: TableName, line: number, values: ReadonlyMap<string, string>): Row => {
     const record: Record<string, string> = {};
     for (const column of columnsOf(table)) record[column] = values.get(column) ?? '';
-    return { table, rowNumber: line, values: record };
+    rowNumber++;
+    const index = (indexInChild.get(table) ?? 0) + 1;
+    indexInChild.set(table, index);
+    options.onRowPlace?.(rowNumber, { child: childOrdinal, index, line });
+    return { table, rowNumber, values: record };
   };
 
   const finishChild = (done: ChildElement): void => {
+    childOrdinal++;
+    indexInChild.clear();
     const header = done.header?.values ?? new Map<string, string>();
     const line = done.header?.line ?? startLine;
     const shared = new Map([
@@ -294,7 +251,8 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
     }
     if (depth === 1) {
       if (name === 'CHILD') child = { header: null, groups: [], episodes: [] };
-      else reportUnknown(`${ROOT}/${name}`);
+      // Not in the XSD, but some systems add the census header (Header > Source > LEA): its LEA is checked.
+      else if (name !== 'Header') reportUnknown(`${ROOT}/${name}`);
       return;
     }
     if (!child) return;
@@ -335,6 +293,8 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
     const parent = stack.at(-1);
     const depth = stack.length;
     if (!child) {
+      if (name === 'LEA' && stack[1] === 'Header' && options.la !== undefined)
+        error ??= otherCouncilRefusal(fileName, text, options.la, "its header's <LEA>");
       text = '';
       return;
     }
@@ -361,11 +321,12 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
   });
 
   let sawContent = false;
-  for await (const chunk of refuseDoctype(
-    decodeText(source, { fileName, onEncoding: options.onEncoding }),
+  for await (const chunk of refuseDoctype(decodeText(source, { fileName, onEncoding: options.onEncoding }), {
     fileName,
-    options.maxPrologChars ?? 64 * 1024,
-  )) {
+    root: ROOT,
+    otherwise: 'or upload the CSV files of its tables instead',
+    ...(options.maxPrologChars === undefined ? {} : { maxPrologChars: options.maxPrologChars }),
+  })) {
     sawContent ||= chunk.trim().length > 0;
     // Fed in slices so that the rows waiting to be yielded stay few, whatever the size of a chunk.
     for (let from = 0; from < chunk.length; from += SLICE_CHARS) {

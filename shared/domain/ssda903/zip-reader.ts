@@ -11,8 +11,8 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { type ByteSource, byteChunks } from './bytes.ts';
-import { ReturnReadError } from './issues.ts';
+import { type ByteSource, byteChunks } from '../reading/bytes.ts';
+import { ReturnReadError } from '../reading/issues.ts';
 
 export interface ZipLimits {
   /** Most entries (files and folders) an archive may hold. */

@@ -5,12 +5,13 @@
 // The prolog is checked before the parser sees it, so a DOCTYPE or ENTITY declaration is refused outright.
 import { createHash } from 'node:crypto';
 import { SaxesParser, type SaxesTag } from 'saxes';
-import { type Day, dayFromParts, parseIsoDate } from '../dates.ts';
+import { type Day, dayFromParts, formatIsoDay, parseIsoDate } from '../dates.ts';
+import type { ByteSource } from '../reading/bytes.ts';
+import { decodeText } from '../reading/decode.ts';
+import { ReturnReadError } from '../reading/issues.ts';
+import { refuseDoctype } from '../reading/xml-prolog.ts';
+import { otherCouncilRefusal } from '../returns/council-claim.ts';
 import { type Blocking, type CouncilNote, FindingCollector, type RecordFinding } from '../returns/report.ts';
-import type { ByteSource } from '../ssda903/bytes.ts';
-import { decodeText } from '../ssda903/decode.ts';
-import { ReturnReadError } from '../ssda903/issues.ts';
-import { refuseDoctype } from '../ssda903/xml-reader.ts';
 import { CSWW_ROOT, describeType, type ElementSpec, isValidValue } from './csww-schema.ts';
 
 /** One worker as the aggregates need it: nothing that identifies the person. */
@@ -62,6 +63,7 @@ export const CSWW_CHECKS: Readonly<Record<string, string>> = {
   'CSWW:duplicate-worker': 'The same social worker (SWENo) appears more than once.',
   'CSWW:end-before-start': 'The role end date is before the role start date.',
   'CSWW:left-before-year': 'The worker left before the census year began, so should not be in this census.',
+  'CSWW:started-after-census': 'The worker starts after the census date, so should not be in this census.',
   'CSWW:leaver-without-reason': 'A worker who left has no reason for leaving.',
   'CSWW:negative': 'A count cannot be negative.',
   'CSWW:no-fte': 'A social worker in post has no FTE, so is left out of the FTE figures.',
@@ -165,6 +167,16 @@ export async function readCswwXml(source: ByteSource, options: CswwReadOptions):
         message: `${record}: the role end date ${values.get('RoleEndDate')} is before the role start date ${values.get('RoleStartDate')}. The worker is counted as in post until the dates are corrected.`,
       });
       roleEnd = null;
+    }
+    if (roleStart !== null && roleStart > reference) {
+      find({
+        code: 'CSWW:started-after-census',
+        rowNumber: line,
+        field: 'RoleStartDate',
+        value: values.get('RoleStartDate') ?? '',
+        message: `${record} starts on ${values.get('RoleStartDate')}, after the census date ${formatIsoDay(reference)}. Leave them out of this census; they are not counted.`,
+      });
+      return;
     }
     if (roleEnd !== null && roleEnd < yearStart) {
       find({
@@ -429,11 +441,9 @@ export async function readCswwXml(source: ByteSource, options: CswwReadOptions):
     if (parentName === 'CSWWWorker') {
       if (!values.has(spec.name)) values.set(spec.name, value);
     } else if (parentName === 'LALevelVacancies') laValues.set(spec.name, value);
-    else if (spec.name === 'LEA' && value !== la) {
-      block(
-        'wrong-council',
-        `"${fileName}" is the census of council ${value} (its <LEA>), but this submission is for council ${la}. Upload your own council’s census.`,
-      );
+    else if (spec.name === 'LEA') {
+      const refusal = otherCouncilRefusal(fileName, value, la, "its header's <LEA>");
+      if (refusal) block(refusal.kind, refusal.message);
     } else if (spec.name === 'Year' && Number(value) !== collectionYear) {
       block(
         'wrong-year',
@@ -459,7 +469,10 @@ export async function readCswwXml(source: ByteSource, options: CswwReadOptions):
 
   let sawContent = false;
   try {
-    for await (const chunk of refuseDoctype(decodeText(source, { fileName }), fileName, 64 * 1024)) {
+    for await (const chunk of refuseDoctype(decodeText(source, { fileName }), {
+      fileName,
+      root: CSWW_ROOT.name,
+    })) {
       sawContent ||= chunk.trim().length > 0;
       for (let from = 0; from < chunk.length; from += SLICE_CHARS) {
         parser.write(chunk.slice(from, from + SLICE_CHARS));

@@ -57,7 +57,9 @@ describe('CIN aggregates (2024/25)', () => {
   it('times assessments in working days from start to authorisation', () => {
     const assessed = (start: string, authorised: string) =>
       referredOn('2024-11-01', {
-        assessments: [{ line: 1, start, internalReview: '', authorised, factors: ['1A'] }],
+        assessments: [
+          { line: 1, where: 'an added module', start, internalReview: '', authorised, factors: ['1A'] },
+        ],
       });
     const result = run([
       [assessed('2024-12-02', '2025-02-06'), 'a'], // 45 working days (Christmas and New Year off)
@@ -71,7 +73,9 @@ describe('CIN aggregates (2024/25)', () => {
   it('counts section 47 enquiries and conferences, and times conferences in working days', () => {
     const enquiry = (start: string, icpcDate: string) =>
       referredOn('2024-11-01', {
-        section47: [{ line: 1, start, icpcTarget: '', icpcDate, icpcNotRequired: '0' }],
+        section47: [
+          { line: 1, where: 'an added module', start, icpcTarget: '', icpcDate, icpcNotRequired: '0' },
+        ],
       });
     const result = run([
       [enquiry('2025-03-10', '2025-03-31'), 'a'], // 15 working days
@@ -162,7 +166,12 @@ describe('CIN aggregates (2024/25)', () => {
       [closed('RC9'), 'b'], // assessed, referred to early help
       [closed('RC8', { assessments: [] }), 'c'], // closed without an assessment
       [closed('RC8', { referralNfa: '1' }), 'd'], // no further action at referral
-      [closed('RC8', { cinPlans: [{ line: 1, start: '2024-06-10', end: '2024-06-19' }] }), 'e'], // a plan followed
+      [
+        closed('RC8', {
+          cinPlans: [{ line: 1, where: 'an added module', start: '2024-06-10', end: '2024-06-19' }],
+        }),
+        'e',
+      ], // a plan followed
       [closed('RC1'), 'f'], // closed for another reason
       [referredOn('2024-03-20', { closureDate: '2024-04-20', closureReason: 'RC8' }), 'g'], // referred last year
     ]);

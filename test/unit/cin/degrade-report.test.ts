@@ -109,7 +109,7 @@ describe('the CIN validation report', () => {
       expect(csv).not.toContain(identifying);
     }
     expect(csv.startsWith('\uFEFFType,Code,Severity')).toBe(true);
-    expect(csv).toContain('Row problem,1510,error,ChildIdentifiers,18,Child 1,UPN,(withheld)');
+    expect(csv).toContain('Row problem,1510,error,ChildIdentifiers,"Child 1, UPN",18,Child 1,UPN,(withheld)');
   });
 
   it('says why a rejected return was rejected', async () => {

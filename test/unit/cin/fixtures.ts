@@ -18,6 +18,7 @@ export function validChild(): TestChild {
   return {
     ordinal: 1,
     line: 10,
+    where: 'Child 1',
     laChildId: 'ABC123',
     upn: 'A886123456789',
     formerUpn: '',
@@ -31,6 +32,7 @@ export function validChild(): TestChild {
     episodes: [
       {
         line: 20,
+        where: 'Child 1, CINdetails 1',
         referralDate: '2024-05-01',
         referralSource: '1A',
         primaryNeed: 'N1',
@@ -41,6 +43,7 @@ export function validChild(): TestChild {
         assessments: [
           {
             line: 30,
+            where: 'Child 1, CINdetails 1, Assessments 1',
             start: '2024-05-02',
             internalReview: '',
             authorised: '2024-06-03',
@@ -51,6 +54,7 @@ export function validChild(): TestChild {
         section47: [
           {
             line: 40,
+            where: 'Child 1, CINdetails 1, Section47 1',
             start: '2024-06-10',
             icpcTarget: '2024-06-28',
             icpcDate: '2024-06-28',
@@ -60,6 +64,7 @@ export function validChild(): TestChild {
         protectionPlans: [
           {
             line: 50,
+            where: 'Child 1, CINdetails 1, ChildProtectionPlans 1',
             start: '2024-06-28',
             end: '',
             initialCategory: 'NEG',
@@ -77,6 +82,7 @@ export function validChild(): TestChild {
 export function closedEpisode(): TestChild['episodes'][number] {
   return {
     line: 15,
+    where: 'Child 1, CINdetails 2',
     referralDate: '2024-04-02',
     referralSource: '2A',
     primaryNeed: 'N2',
@@ -85,7 +91,14 @@ export function closedEpisode(): TestChild['episodes'][number] {
     icpcDate: '',
     referralNfa: '0',
     assessments: [
-      { line: 16, start: '2024-04-03', internalReview: '', authorised: '2024-04-19', factors: ['1A'] },
+      {
+        line: 16,
+        where: 'Child 1, CINdetails 2, Assessments 1',
+        start: '2024-04-03',
+        internalReview: '',
+        authorised: '2024-04-19',
+        factors: ['1A'],
+      },
     ],
     cinPlans: [],
     section47: [],

@@ -11,8 +11,9 @@ import { buildCinReport } from '../../../shared/domain/cin/report.ts';
 const samples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/cin');
 const sample = (name: string) => readFileSync(path.join(samples, name));
 
-async function check(name: string, collectionYear: number) {
-  const result = await readCinReturn([{ name, body: sample(name) }], { collectionYear, la: '201' });
+/** Read for the council the file's header names (201, and 975 for the large file). */
+async function check(name: string, collectionYear: number, la = '201') {
+  const result = await readCinReturn([{ name, body: sample(name) }], { collectionYear, la });
   expect(result.status).toBe('accepted');
   if (result.status !== 'accepted') throw new Error('rejected');
   return result;
@@ -39,6 +40,7 @@ describe('CIN_Census_2024.xml (two children)', () => {
         '2884@1', // conference on the episode and on the section 47
         '2889@1', // section 47 2022-06-02 before the referral
         '4001@1', // CIN plan 24–26 January 2023 inside the plan of 2022-02-17 to 2023-03-14
+        '4016@1', // the same CIN plan starts while the protection plan runs, reported under its own code
         '4013@1', // CIN plan ends before April 2023
         '8565@1', // assessment starting 2028-04-28, after the episode closed on 2023-02-27
         '8600@2', // child 2 referred 2024-10-24, after 31 March 2024
@@ -89,6 +91,7 @@ describe('CIN_Census_2021.xml (one child, dates around 1970)', () => {
         '2884@1',
         '2889@1', // section 47 1970-06-02 before the referral
         '4001@1',
+        '4016@1', // the CIN plan starts during the protection plan (as 4001)
         '4013@1',
         '8525Q@1', // both a date of birth and an expected date of birth
         '8530Q@1', // expected date of birth 1066-04-13
@@ -117,7 +120,7 @@ describe('fake_CIN_data.xml (332 children, the 2021/22 census)', () => {
   const outside = (iso: string) => iso < YEAR_START || iso > YEAR_END;
 
   it('matches counts made independently from the raw XML', async () => {
-    const result = await check('fake_CIN_data.xml', 2022);
+    const result = await check('fake_CIN_data.xml', 2022, '975');
     const count = (code: string) => result.counts.find((entry) => entry.code === code)?.count ?? 0;
     expect(result.children).toBe(values('LAchildID').length);
     expect(result.children).toBe(332);

@@ -11,7 +11,7 @@ import {
   workingDaysBetween,
 } from '../../../shared/domain/cin/working-days.ts';
 import { dayFromParts, formatIsoDay, parseIsoDate } from '../../../shared/domain/dates.ts';
-import { CIN_YEARS } from '../../../shared/domain/returns/years.ts';
+import { CIN_YEARS } from '../../../shared/domain/returns/catalogue.ts';
 
 const d = (text: string) => parseIsoDate(text)!;
 

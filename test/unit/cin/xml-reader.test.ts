@@ -85,7 +85,7 @@ describe('reading a CIN census file', () => {
     expect(schemaCodes(badGender)).toEqual(['SCHEMA:gender']);
   });
 
-  it('accepts a PreProceedings block without reading it', async () => {
+  it('accepts a PreProceedings block and says so in a notice', async () => {
     const block =
       '<PreProceedings><PreProceedingsStartDate>2024-07-01</PreProceedingsStartDate><Anything>x</Anything></PreProceedings>';
     const items = await read(message(childXml({ episodeExtra: block })));
@@ -96,6 +96,25 @@ describe('reading a CIN census file', () => {
     expect(result.status).toBe('accepted');
     if (result.status === 'accepted')
       expect(result.notices.map((notice) => notice.kind)).toContain('pre-proceedings');
+  });
+
+  it('accepts the pre-proceedings block under the names councils\u2019 tools write, and checks its dates', async () => {
+    for (const name of ['PreProceedings', 'PreProceedingsandFGDM', 'PreProceedingsAndFGDM']) {
+      const good = `<${name}><PreProceedingsStartDate>2024-07-01</PreProceedingsStartDate><FGDMOffered>1</FGDMOffered></${name}>`;
+      expect(schemaCodes(await read(message(childXml({ episodeExtra: good })))), name).toEqual([]);
+      expect(schemaCodes(await read(message(childXml({ extra: good })))), name).toEqual([]);
+      const bad = `<${name}>\n<PreProceedingsStartDate>01/07/2024</PreProceedingsStartDate>oops</${name}>`;
+      const findings = (await read(message(childXml({ episodeExtra: bad })))).flatMap(
+        (item) => item.findings,
+      );
+      expect(
+        findings.map((finding) => [finding.code, finding.module, finding.field, finding.value]),
+        name,
+      ).toEqual([
+        ['SCHEMA:stray-text', name, name, 'oops'],
+        ['SCHEMA:date', name, 'PreProceedingsStartDate', '01/07/2024'],
+      ]);
+    }
   });
 
   it('reports unknown, missing, repeated and mistyped elements, and stray text', async () => {

@@ -1,31 +1,22 @@
 // The `upstream` command offline: usage errors, exit codes and the text report, on real files and the service's
 // own ingestion (no emulator).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderReportText, wantsColour } from '../../../shared/cli/render.ts';
-import { main } from '../../../shared/cli/upstream.ts';
+import { runCli } from './run-cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const cinSample = path.join(root, 'test', 'fixtures', 'cin', 'CIN_Census_2024.xml');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'upstream-cli-unit-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await main(argv, { stdout, stderr, env: { XDG_CONFIG_HOME: scratch } });
-  return { code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') };
-}
+const run = (argv: string[]) => runCli(argv, { XDG_CONFIG_HOME: scratch });
 
 describe('upstream validate', () => {
+  // The sample's header names council 201 (City of London), so it is validated as 201's return.
   it('exits 0 for an accepted return and prints the report as JSON, text or CSV', async () => {
     const json = await run([
       'validate',
@@ -34,7 +25,7 @@ describe('upstream validate', () => {
       '--year',
       '2024',
       '--la',
-      '886',
+      '201',
       '--format',
       'json',
       cinSample,
@@ -44,7 +35,7 @@ describe('upstream validate', () => {
     expect(report).toMatchObject({ returnType: 'cin' });
     expect(report.status).toMatch(/^accepted/);
 
-    const text = await run(['validate', '--type', 'cin', '--year', '2024', '--la', '886', cinSample]);
+    const text = await run(['validate', '--type', 'cin', '--year', '2024', '--la', '201', cinSample]);
     expect(text.out.split('\n')[0]).toBe(
       `Accepted${report.status === 'accepted' ? '' : ' with issues'}: ${report.summary}`,
     );
@@ -57,12 +48,50 @@ describe('upstream validate', () => {
       '--year',
       '2024',
       '--la',
-      '886',
+      '201',
       '--format',
       'csv',
       cinSample,
     ]);
     expect(csv.out.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^Type,/);
+  });
+
+  it('takes last year’s SSDA903 files with --previous, for the checks that compare the two years', async () => {
+    const dir = path.join(scratch, 'last-year');
+    mkdirSync(path.join(dir, '2025'), { recursive: true });
+    const episodeColumns =
+      'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
+    writeFileSync(
+      path.join(dir, 'header.csv'),
+      'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,F,01/01/2010,WBRI,A123456789012,,\n',
+    );
+    writeFileSync(path.join(dir, 'episodes.csv'), `${episodeColumns}\nC1,10/06/2024,S,C2,N1,U1,PR1,,,,,,\n`);
+    writeFileSync(
+      path.join(dir, '2025', 'episodes.csv'),
+      `${episodeColumns}\nC1,10/06/2024,S,C1,N1,U1,PR1,,,,,,\n`,
+    );
+    const args = ['validate', '--type', 'ssda903', '--year', '2026', '--la', '886', '--format', 'json'];
+    const files = [path.join(dir, 'header.csv'), path.join(dir, 'episodes.csv')];
+
+    const withLastYear = await run([...args, '--previous', path.join(dir, '2025', 'episodes.csv'), ...files]);
+    expect(withLastYear.code, withLastYear.err).toBe(0);
+    expect(withLastYear.out).toContain('"503B"');
+    const without = await run([...args, ...files]);
+    expect(without.out).not.toContain('"503B"');
+    expect(without.out).toContain('Last year’s return was not uploaded');
+    const cin = await run([
+      'validate',
+      '--type',
+      'cin',
+      '--year',
+      '2024',
+      '--la',
+      '886',
+      '--previous',
+      cinSample,
+      cinSample,
+    ]);
+    expect(cin.err).toContain('--previous is for SSDA903 returns only');
   });
 
   it('exits 2 for a rejected return and says what must be put right', async () => {
@@ -131,6 +160,43 @@ describe('the text report', () => {
     expect(text.indexOf('103')).toBeLessThan(text.indexOf('101'));
     expect(text).toContain('First 1 of 7 problems:');
     expect(text).toContain('103 Header, child C1, row 4, ETHNIC (value "XX"): Bad code.');
+  });
+
+  it('locates a row of an XML return by its position, with the line as an extra', () => {
+    const xml = JSON.stringify({
+      status: 'accepted_with_issues',
+      summary: 'Read.',
+      rows: [
+        {
+          code: 'SCHEMA:code',
+          table: 'Episodes',
+          rowNumber: 1,
+          location: 'Child 2, Episode 2',
+          field: 'PLACE',
+          value: 'XX9',
+          child: 'C2',
+          message: 'Bad code.',
+        },
+        {
+          code: '8606',
+          module: 'CINdetails',
+          line: 1,
+          location: 'Child 12, CINdetails 2, CINreferralDate',
+          child: 12,
+          field: 'CINreferralDate',
+          value: '2020-01-01',
+          message: 'Too early.',
+        },
+      ],
+      totals: { problems: 2, listed: 2 },
+    });
+    const text = renderReportText(xml, { colour: false });
+    expect(text).toContain(
+      'SCHEMA:code Episodes, Child 2, Episode 2, PLACE, line 1 (value "XX9"): Bad code.',
+    );
+    expect(text).toContain(
+      '8606 Child 12, CINdetails 2, CINreferralDate, line 1 (value "2020-01-01"): Too early.',
+    );
   });
 
   it('shows what the return will say for each indicator, against England and the statistical neighbours', () => {

@@ -3,23 +3,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../../shared/cli/upstream.ts';
+import { runCli } from './run-cli.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'upstream-cli-generate-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await main(argv, { stdout, stderr, env: { XDG_CONFIG_HOME: scratch } });
-  return { code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') };
-}
+const run = (argv: string[]) => runCli(argv, { XDG_CONFIG_HOME: scratch });
 
 describe('upstream generate', () => {
   it('writes a return that validate accepts with no problems, the same for the same seed', async () => {

@@ -2,7 +2,7 @@
 // anything is uploaded: a CIN census year without bank holidays is refused at POST /submissions.
 import { describe, expect, it } from 'vitest';
 import { BANK_HOLIDAY_YEARS } from '../../../shared/domain/cin/working-days.ts';
-import { acceptedYears, yearRefusal } from '../../../shared/domain/returns/years.ts';
+import { acceptedYears, yearRefusal } from '../../../shared/domain/returns/catalogue.ts';
 import { parseUploadKey } from '../../../shared/domain/upload-key.ts';
 import { startSubmissionSchema } from '../../../shared/use-cases/start-submission.ts';
 
@@ -22,7 +22,7 @@ describe('accepted collection years', () => {
     );
     expect(yearRefusal('csww', BANK_HOLIDAY_YEARS.last + 1, farAhead)).toBeUndefined();
     expect(yearRefusal('ssda903', 2012, farAhead)).toBe(
-      `Returns are accepted for the collection years 2013 to ${BANK_HOLIDAY_YEARS.last + 6}; 2012 is outside them.`,
+      `SSDA903 returns are accepted for the collection years 2013 to ${BANK_HOLIDAY_YEARS.last + 6}; 2012 is outside them.`,
     );
   });
 

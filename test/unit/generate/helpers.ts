@@ -19,7 +19,7 @@ export async function generateAndValidate(request: GenerateRequest, folder: stri
   const files = generateReturn(request, loadNationalBaseline());
   const dir = path.join(
     folder,
-    `${request.returnType}-${request.la}-${request.collectionYear}-${request.seed}`,
+    `${request.returnType}-${request.la}-${request.collectionYear}-${request.seed}-${request.format ?? 'csv'}`,
   );
   mkdirSync(dir, { recursive: true });
   const paths = files.map((file) => {

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildBaseline, buildStatNeighbours } from '../../../scripts/build-baseline.ts';
 import type { BaselineCell } from '../../../shared/domain/indicators/baseline.ts';
 import type { PublishedFigure } from '../../../shared/domain/indicators/published-figures.ts';

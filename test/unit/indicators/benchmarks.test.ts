@@ -1,4 +1,5 @@
 // Benchmark functions against small examples worked by hand (and, for quantiles, against R's quantile()).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   changeOnPreviousPeriod,
@@ -12,6 +13,7 @@ import {
   quantile,
   quartileBand,
   quartileCutPoints,
+  sortedWithReplacement,
   statisticalNeighbourSummary,
 } from '../../../shared/domain/indicators/benchmarks.ts';
 
@@ -216,5 +218,27 @@ describe('funnel-plot limits (normal approximation)', () => {
 
   it('rejects a target that is not a proportion', () => {
     expect(() => funnelLimits(22.6, 100)).toThrow(RangeError);
+  });
+});
+
+describe('sortedWithReplacement', () => {
+  it('gives what sorting the changed values afresh gives, for any values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 40 }),
+        fc.nat(),
+        fc.integer({ min: -60, max: 60 }),
+        fc.boolean(),
+        (values, pick, inserted, hadValue) => {
+          const removed = hadValue && values.length > 0 ? values[pick % values.length] : undefined;
+          const sorted = [...values].sort((a, b) => a - b);
+          const others = [...values];
+          if (removed !== undefined) others.splice(others.indexOf(removed), 1);
+          const expected = [...others, inserted].sort((a, b) => a - b);
+          expect(sortedWithReplacement(sorted, removed, inserted)).toEqual(expected);
+          expect(sorted).toEqual([...values].sort((a, b) => a - b)); // the shared array is left alone
+        },
+      ),
+    );
   });
 });

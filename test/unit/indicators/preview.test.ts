@@ -158,6 +158,6 @@ describe('indicator preview', () => {
       previews,
     );
     expect(JSON.parse(renderCinReportJson(report)).indicators).toEqual(previews);
-    expect(renderCinReportCsv(report)).toContain('Indicator,re-referrals,,,,,,25,,');
+    expect(renderCinReportCsv(report)).toContain('Indicator,re-referrals,,,,,,,25,,');
   });
 });

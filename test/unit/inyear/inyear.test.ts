@@ -143,7 +143,7 @@ describe('in-year reader: whole-file problems reject it with a reason', () => {
       'another council',
       `${HEAD}\n1,212,2025-04,1,0,1,1,1\n`,
       'wrong-council',
-      /is for council "212", but this submission is for council 886/,
+      /return of council .*\(212\) \(the la column of row 2\), but this submission is for council Kent \(886\)/,
     ],
     [
       'a month twice',

@@ -86,6 +86,23 @@ describe('imports', () => {
     expect(importCycles(graph)).toEqual([]);
   });
 
+  it('reach into the SSDA903 domain only from the SSDA903 return itself', () => {
+    // Reading, issues and report cells are shared by every return type (domain/reading/); what stays in
+    // ssda903/ is that return's own, used by its definition and its generator alone.
+    const inside = 'shared/domain/ssda903/';
+    const importers = [...productGraph()]
+      .filter(
+        ([file, targets]) => !file.startsWith(inside) && targets.some((target) => target.startsWith(inside)),
+      )
+      .map(([file]) => file)
+      .sort();
+    expect(importers).toEqual([
+      'shared/domain/generate/ssda903-xml.ts',
+      'shared/domain/generate/ssda903.ts',
+      'shared/use-cases/returns/ssda903.ts',
+    ]);
+  });
+
   it('a cycle of two or more modules, or a module importing itself, is found', () => {
     const graph = new Map([
       ['a.ts', ['b.ts']],

@@ -3,6 +3,7 @@
 // And the encodings and layouts found in the wild must all read the same.
 import { SaxesParser } from 'saxes';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BlockingError, BlockingKind } from '#domain/reading/issues';
 import {
   type AcceptedReturn,
   type InputFile,
@@ -10,7 +11,6 @@ import {
   type RejectedReturn,
   readReturn,
 } from '#domain/ssda903/engine';
-import type { BlockingError, BlockingKind } from '#domain/ssda903/issues';
 import type { ChildRecord } from '#domain/ssda903/model';
 import { chunked, inChunks, windows1252 } from './helpers/streams.ts';
 import { buildZip } from './helpers/zip-writer.ts';

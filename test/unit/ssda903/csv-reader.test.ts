@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ByteSource } from '#domain/ssda903/bytes';
+import type { ByteSource } from '#domain/reading/bytes';
+import { ReturnReadError } from '#domain/reading/issues';
 import { openCsvTable } from '#domain/ssda903/csv-reader';
-import { ReturnReadError } from '#domain/ssda903/issues';
 import type { Finding, Row } from '#domain/ssda903/model';
 import { schemaForYear } from '#domain/ssda903/schema';
 import { chunked, inChunks, windows1252 } from './helpers/streams.ts';

@@ -265,7 +265,15 @@ describe('readReturn: accepted returns', () => {
     const alone = await accepted([file('return.xml', xml)], { rules: [episodeEndsBeforeItStarts] });
     expect(alone.format).toBe('xml');
     expect(alone.findings).toEqual([
-      { code: 'EX1', table: 'Episodes', rowNumber: 5, field: 'DEC', value: '01/03/2025', child: 'C1' },
+      {
+        code: 'EX1',
+        table: 'Episodes',
+        rowNumber: 5,
+        location: 'Child 1, Episode 1',
+        field: 'DEC',
+        value: '01/03/2025',
+        child: 'C1',
+      },
     ]);
     const zipped = await accepted([file('return.zip', buildZip([{ name: 'return.xml', data: xml }]))], {
       rules: [episodeEndsBeforeItStarts],

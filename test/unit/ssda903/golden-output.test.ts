@@ -139,17 +139,17 @@ describe('golden output of the reading path', { timeout: 60_000 }, () => {
       sampleFileNames().map((name) => [name, readFileSync(join(SAMPLE_DIR, name))]),
     );
     expect(await digestOf(inputsOf(files), 2027)).toBe(
-      'ccac60721a99316c5e7d0aba2f561aa9bb999008dfb138b38b41065d319f4722',
+      'c5bee46a4671d2f3efc814321964c3f9e82f457c40f3ea52cf0477fe735d364d',
     );
   });
 
   it('reads the demo return made messy, as CSV files and as one ZIP', async () => {
     expect(await digestOf(inputsOf(messyFiles()), 2027)).toBe(
-      'ff2de3894ab0938503bfc14e3a1b40c1b961803f9c37e7e7c8ed45278411373d',
+      '584005e8b78ad25a15b62120f48de2f0ff2407632ab90c8001a2d82c9fe695fa',
     );
     const zip = buildZip(Object.entries(messyFiles()).map(([name, data]) => ({ name, data })));
     expect(await digestOf([{ name: 'return.zip', body: inChunks(zip, 4096) }], 2027)).toBe(
-      'ae0b2d1330ceaeb1214e75d51ab32478126c1a71d2884f349da226d4628044b4',
+      '14779feb5a1b6f9ec407b2d0fb3582f290b3eb9427a631098ee1c41795cba4cc',
     );
   });
 
@@ -166,7 +166,7 @@ describe('golden output of the reading path', { timeout: 60_000 }, () => {
     );
     const inputs = Object.fromEntries(files.map((file) => [file.name, Buffer.from(file.content, 'utf8')]));
     expect(await digestOf(inputsOf(inputs), 2025)).toBe(
-      '60963bde11fef5a58d51bd85359ba2703abf4dc795ef58692007e0001f549758',
+      'd73c9494dafad785375eb3d78cb43ebe863ce66f04f2f9f7b359c666b0b9de18',
     );
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { csvCell } from '#domain/reading/report-csv';
 import type { AcceptedReturn, RejectedReturn } from '#domain/ssda903/engine';
 import {
   buildReport,
-  csvCell,
   renderReportCsv,
   renderReportJson,
   type ValidationReport,
@@ -73,6 +73,7 @@ describe('buildReport', () => {
         code: 'SCHEMA:code',
         table: 'Episodes',
         rowNumber: 3,
+        location: null,
         field: 'PLACE',
         value: 'H5',
         child: 'C1',
@@ -82,6 +83,7 @@ describe('buildReport', () => {
         code: '103',
         table: 'Episodes',
         rowNumber: 4,
+        location: null,
         field: 'RNE',
         value: '=HYPERLINK("x")',
         child: '+C2',
@@ -144,14 +146,16 @@ describe('CSV rendering', () => {
 
   it('writes a byte order mark, a header line and one CRLF line per item', () => {
     const csv = renderReportCsv(buildReport(accepted));
-    expect(csv.startsWith('\uFEFFType,Code,File,Table,Row,Field,Value,Child,Count,Message\r\n')).toBe(true);
+    expect(
+      csv.startsWith('\uFEFFType,Code,File,Table,Row,Location,Field,Value,Child,Count,Message\r\n'),
+    ).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toEqual([
-      'Type,Code,File,Table,Row,Field,Value,Child,Count,Message',
-      'Check total,103,,,,,,,1,The reason for new episode is not a valid code.',
-      'Check total,SCHEMA:code,,,,,,,1,This is not one of the codes allowed in this field for the collection year.',
-      'Row problem,SCHEMA:code,episodes.csv,Episodes,3,PLACE,H5,C1,,"PLACE ""H5"" is not a code used in 2025/26."',
-      `Row problem,103,episodes.csv,Episodes,4,RNE,"'=HYPERLINK(""x"")",'+C2,,The reason for new episode is not a valid code.`,
+      'Type,Code,File,Table,Row,Location,Field,Value,Child,Count,Message',
+      'Check total,103,,,,,,,,1,The reason for new episode is not a valid code.',
+      'Check total,SCHEMA:code,,,,,,,,1,This is not one of the codes allowed in this field for the collection year.',
+      'Row problem,SCHEMA:code,episodes.csv,Episodes,3,,PLACE,H5,C1,,"PLACE ""H5"" is not a code used in 2025/26."',
+      `Row problem,103,episodes.csv,Episodes,4,,RNE,"'=HYPERLINK(""x"")",'+C2,,The reason for new episode is not a valid code.`,
       '',
     ]);
   });
@@ -159,7 +163,7 @@ describe('CSV rendering', () => {
   it('lists blocking errors for a rejected return', () => {
     const csv = renderReportCsv(buildReport(rejected), { byteOrderMark: false });
     expect(csv.split('\r\n')[1]).toBe(
-      'Blocking error,wrong-delimiter,episodes.csv,,,,,,,"The first row of ""episodes.csv"" is one long column separated by semicolons (;), not commas."',
+      'Blocking error,wrong-delimiter,episodes.csv,,,,,,,,"The first row of ""episodes.csv"" is one long column separated by semicolons (;), not commas."',
     );
   });
 });
@@ -183,7 +187,7 @@ describe('indicator preview in the SSDA903 report', () => {
     const report = buildReport(accepted, [preview]);
     expect(JSON.parse(renderReportJson(report)).indicators).toEqual([preview]);
     expect(renderReportCsv(report)).toContain(
-      'Indicator,placement-instability,,,,,12,,,"Children looked after with 3 or more placements in the year: 12% (12 of 100); England 11% (worse), statistical neighbours 10.4% (worse), published 2025."',
+      'Indicator,placement-instability,,,,,,12,,,"Children looked after with 3 or more placements in the year: 12% (12 of 100); England 11% (worse), statistical neighbours 10.4% (worse), published 2025."',
     );
     expect(buildReport(rejected, [preview]).indicators).toEqual([]);
   });

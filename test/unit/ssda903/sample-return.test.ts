@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCsvTable } from '#domain/ssda903/csv-reader';
-import { type AcceptedReturn, readReturn } from '#domain/ssda903/engine';
-import type { Finding, Row, TableName } from '#domain/ssda903/model';
+import { type AcceptedReturn, type LocatedFinding, readReturn } from '#domain/ssda903/engine';
+import type { Row, TableName } from '#domain/ssda903/model';
 import { rulesFor } from '#domain/ssda903/rules/registry';
 import { schemaForYear } from '#domain/ssda903/schema';
-import { readXmlReturn, XML_TABLES } from '#domain/ssda903/xml-reader';
+import { readXmlReturn, XML_TABLES, type XmlRowPlace, xmlRowLocation } from '#domain/ssda903/xml-reader';
 import {
   readSampleTable,
   SAMPLE_DIR,
@@ -73,7 +73,8 @@ describe('the sample return', () => {
   it('finds the planted values that are not allowed, including codes changed by year', async () => {
     const result = (await readReturn(sampleInputs(), { collectionYear: LATEST })) as AcceptedReturn;
     const episodes = readSampleTable('episodes.csv').rows;
-    const dropped = episodes.filter((row) => row.PLACE === 'H5' || row.PLACE === 'P2').length;
+    // H5 and P2 were withdrawn in 2024/25; Z1 in 2025/26, replaced by Z11–Z14.
+    const dropped = episodes.filter((row) => ['H5', 'P2', 'Z1'].includes(row.PLACE ?? '')).length;
     expect(dropped).toBeGreaterThan(0);
     const placeFindings = result.findings.filter((finding) => finding.field === 'PLACE');
     expect(placeFindings).toHaveLength(dropped);
@@ -163,18 +164,27 @@ describe('the sample return as XML', { timeout: 30_000 }, () => {
     for (const table of XML_TABLES) expect(byChild(xml.get(table)), table).toEqual(byChild(csv.get(table)));
   });
 
-  it('numbers rows by the line of their element', async () => {
+  it('places each row at its element: the child, its place among its like, and the line', async () => {
     const text = sampleAsXml();
     const episodeLines = text
       .split('\n')
       .flatMap((line, index) => (line.trim() === '<EPISODE>' ? [index + 1] : []));
-    const xml = await xmlRows(text, LATEST);
-    expect(xml.get('Episodes')!.map((row) => row.rowNumber)).toEqual(episodeLines);
+    const places = new Map<number, XmlRowPlace>();
+    const episodes: Row[] = [];
+    for await (const row of readXmlReturn(text, {
+      fileName: 'return.xml',
+      schema: schemaForYear(LATEST),
+      onRowPlace: (rowNumber, place) => places.set(rowNumber, place),
+    }))
+      if (row.table === 'Episodes') episodes.push(row);
+    expect(episodes.map((row) => places.get(row.rowNumber)!.line)).toEqual(episodeLines);
+    const first = places.get(episodes[0]!.rowNumber)!;
+    expect(xmlRowLocation('Episodes', first)).toBe('Child 1, Episode 1');
   });
 
   it('gives the same findings as the CSV files, apart from row numbers', async () => {
-    const strip = (findings: readonly Finding[]) =>
-      findings.map(({ rowNumber: _rowNumber, ...rest }) => JSON.stringify(rest)).sort();
+    const strip = (findings: readonly LocatedFinding[]) =>
+      findings.map(({ rowNumber: _rowNumber, location: _location, ...rest }) => JSON.stringify(rest)).sort();
     const fromXml = (await readReturn([{ name: 'return.xml', body: sampleAsXml() }], {
       collectionYear: LATEST,
     })) as AcceptedReturn;
@@ -213,8 +223,8 @@ describe('the sample return in every form', { timeout: 60_000 }, () => {
 
   const rowsByTable = (result: AcceptedReturn) =>
     Object.fromEntries(result.tables.map((table) => [table.table, table.rows]));
-  const withoutRowNumbers = (findings: readonly Finding[]) =>
-    findings.map(({ rowNumber: _rowNumber, ...rest }) => JSON.stringify(rest)).sort();
+  const withoutRowNumbers = (findings: readonly LocatedFinding[]) =>
+    findings.map(({ rowNumber: _rowNumber, location: _location, ...rest }) => JSON.stringify(rest)).sort();
 
   it('gives identical results as CSV files, a ZIP of them and one XML file', async () => {
     const csv = await read(sampleInputs(XML_FILES));
@@ -230,7 +240,7 @@ describe('the sample return in every form', { timeout: 60_000 }, () => {
     expect(zip.result.counts).toEqual(csv.result.counts);
     expect(zip.children).toEqual(csv.children);
 
-    // The XML form numbers rows by line of the XML file and lists children in its own order.
+    // The XML form locates rows by position (and line) in the XML file and lists children in its own order.
     expect(xml.result.children).toBe(csv.result.children);
     expect(rowsByTable(xml.result)).toEqual(rowsByTable(csv.result));
     expect(xml.result.totalFindings).toBe(csv.result.totalFindings);

@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { ByteSource } from '#domain/ssda903/bytes';
-import { ReturnReadError } from '#domain/ssda903/issues';
+import type { ByteSource } from '#domain/reading/bytes';
+import { ReturnReadError } from '#domain/reading/issues';
 import type { Row } from '#domain/ssda903/model';
 import { schemaForYear } from '#domain/ssda903/schema';
-import { readXmlReturn } from '#domain/ssda903/xml-reader';
+import { readXmlReturn, type XmlRowPlace, xmlRowLocation } from '#domain/ssda903/xml-reader';
 import { inChunks } from './helpers/streams.ts';
+
+/** Where each row read was, by its row number. */
+const places = new Map<number, XmlRowPlace>();
 
 async function readXml(source: ByteSource, unknown: string[] = []): Promise<Row[]> {
   const rows: Row[] = [];
+  places.clear();
   for await (const row of readXmlReturn(source, {
     fileName: 'return.xml',
     schema: schemaForYear(2026),
+    onRowPlace: (rowNumber, place) => places.set(rowNumber, place),
     onUnknownElement: (path) => unknown.push(path),
   })) {
     rows.push(row);
@@ -72,7 +77,7 @@ describe('readXmlReturn', () => {
     expect(byTable('Header')).toEqual([
       {
         table: 'Header',
-        rowNumber: 4,
+        rowNumber: 1,
         values: {
           CHILD: 'C1',
           SEX: 'F',
@@ -91,15 +96,26 @@ describe('readXmlReturn', () => {
       { CHILD: 'C1', DOB: '04/05/2010', IN_TOUCH: 'YES', ACTIV: 'F1', ACCOM: 'B1' },
     ]);
     expect(byTable('AD1')).toEqual([]);
-    expect(byTable('Reviews').map((row) => [row.rowNumber, row.values.REVIEW, row.values.DOB])).toEqual([
-      [15, '01/06/2025', '04/05/2010'],
-      [19, '01/12/2025', '04/05/2010'],
+    expect(places.get(1)).toEqual({ child: 1, index: 1, line: 4 });
+    expect(
+      byTable('Reviews').map((row) => [
+        xmlRowLocation('Reviews', places.get(row.rowNumber)!),
+        places.get(row.rowNumber)!.line,
+        row.values.REVIEW,
+        row.values.DOB,
+      ]),
+    ).toEqual([
+      ['Child 1, Review 1', 15, '01/06/2025', '04/05/2010'],
+      ['Child 1, Review 2', 19, '01/12/2025', '04/05/2010'],
     ]);
+    expect(places.get(rows.length)).toEqual({ child: 1, index: 1, line: 24 });
+    // Rows are numbered in document order, one number each.
+    expect(rows.map((row) => row.rowNumber)).toEqual(rows.map((_, index) => index + 1));
     expect(byTable('OC2').map((row) => row.values.SDQ_SCORE)).toEqual(['12']);
     expect(byTable('Episodes')).toEqual([
       {
         table: 'Episodes',
-        rowNumber: 24,
+        rowNumber: rows.length,
         values: {
           CHILD: 'C1',
           DECOM: '01/04/2025',

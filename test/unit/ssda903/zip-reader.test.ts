@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ReturnReadError } from '#domain/ssda903/issues';
+import { ReturnReadError } from '#domain/reading/issues';
 import { openZip, readZipCsvEntries, type ZipLimits } from '#domain/ssda903/zip-reader';
 import { inChunks } from './helpers/streams.ts';
 import { buildZip, type ZipEntrySpec } from './helpers/zip-writer.ts';

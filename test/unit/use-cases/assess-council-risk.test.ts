@@ -58,6 +58,7 @@ const serious: IntelligenceSignal = {
 function setup(signals: IntelligenceSignal[] = []) {
   const risk = new MemoryRiskStore();
   const sent: { body: string; groupId: string; deduplicationId: string }[] = [];
+  const bandChanges: string[] = [];
   let failSends = 0;
   const deps: RiskDeps = {
     risk,
@@ -71,9 +72,12 @@ function setup(signals: IntelligenceSignal[] = []) {
       }
       sent.push(message);
     },
+    publishBandChanged: async ({ body }) => {
+      bandChanges.push(body);
+    },
     now: () => new Date('2026-11-23T09:00:00.000Z'),
   };
-  return { risk, sent, deps, failNextSend: () => (failSends += 1) };
+  return { risk, sent, bandChanges, deps, failNextSend: () => (failSends += 1) };
 }
 
 describe('reassessing a council’s risk', () => {
@@ -89,7 +93,7 @@ describe('reassessing a council’s risk', () => {
   });
 
   it('alerts the region once when serious intelligence raises the band, naming the item', async () => {
-    const { sent, deps } = setup([serious]);
+    const { sent, bandChanges, deps } = setup([serious]);
     const outcome = await assessCouncilRisk(
       '886',
       { type: 'IntelligenceChanged', eventId: `${serious.itemId}#1` },
@@ -104,6 +108,15 @@ describe('reassessing a council’s risk', () => {
     expect(outcome.stored.assessment.drivers).toContainEqual(
       expect.objectContaining({ kind: 'intelligence', key: serious.itemId }),
     );
+    // The band moved, so DfE's summary is checked for the same change.
+    expect(bandChanges.map((body) => JSON.parse(body))).toEqual([
+      expect.objectContaining({
+        type: 'CouncilBandChanged',
+        la: '886',
+        eventId: event.eventId,
+        to: event.to,
+      }),
+    ]);
   });
 
   it('does nothing for a redelivered event', async () => {

@@ -2,7 +2,7 @@
 // order the council declared them.
 import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../../shared/ports/submissions.ts';
-import { inDeclaredOrder } from '../../../shared/use-cases/ingest-return.ts';
+import { inDeclaredOrder } from '../../../shared/use-cases/returns/pipeline.ts';
 
 const file = (fileName: string) => ({
   fileName,

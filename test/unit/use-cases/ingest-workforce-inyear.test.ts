@@ -7,14 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ReturnIngestedV1Schema } from '../../../events/return-ingested.ts';
+import type { ReturnType } from '../../../shared/domain/returns/catalogue.ts';
 import { councilLevelReportSchema } from '../../../shared/domain/returns/report.ts';
-import type { ReturnType } from '../../../shared/domain/upload-key.ts';
 import type { AggregateStore } from '../../../shared/ports/aggregates.ts';
 import type { ObjectStore } from '../../../shared/ports/objects.ts';
 import type { Submission, SubmissionStore } from '../../../shared/ports/submissions.ts';
 import { InMemoryAggregateStore } from '../../../shared/use-cases/indicator-in-memory.ts';
 import type { IngestDeps } from '../../../shared/use-cases/ingest-deps.ts';
-import { ingesterFor } from '../../../shared/use-cases/ingest-return.ts';
+import { ingestSubmission } from '../../../shared/use-cases/returns/pipeline.ts';
 import { generateCensus } from '../workforce/helpers/csww-generator.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -135,7 +135,7 @@ describe('council-level ingestion', () => {
 
   /** Processes a submission and records its outcome, as the submission store does when it finishes. */
   const ingest = async (made: Submission) => {
-    const outcome = await ingesterFor(made.returnType)!(made, deps);
+    const outcome = await ingestSubmission(made, deps);
     submissions.submissions.set(made.submissionId, { ...made, status: outcome.status, outcome });
     return outcome;
   };
@@ -317,11 +317,11 @@ describe('council-level ingestion', () => {
       currentAggregates: async (...args) => {
         reads++;
         const seen = await aggregates.currentAggregates(...args);
-        if (reads === 1) await ingesterFor('inyear')!(other, deps);
+        if (reads === 1) await ingestSubmission(other, deps);
         return seen;
       },
     };
-    await ingesterFor('inyear')!(mine, { ...deps, aggregates: racing });
+    await ingestSubmission(mine, { ...deps, aggregates: racing });
     const current = (await aggregates.currentAggregates('886', 'inyear', 2026))!;
     expect(current.submissionId).toBe(mine.submissionId);
     expect(current.months?.map((month) => month.month)).toEqual(['2025-04', '2025-05']);

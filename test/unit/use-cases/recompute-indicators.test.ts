@@ -10,11 +10,8 @@ import {
   InMemoryIndicatorStore,
 } from '../../../shared/use-cases/indicator-in-memory.ts';
 import { valueLookups } from '../../../shared/use-cases/indicator-values.ts';
-import {
-  PoisonMessageError,
-  type RecomputeDeps,
-  recomputeIndicators,
-} from '../../../shared/use-cases/recompute-indicators.ts';
+import { PoisonMessageError } from '../../../shared/use-cases/queue-messages.ts';
+import { type RecomputeDeps, recomputeIndicators } from '../../../shared/use-cases/recompute-indicators.ts';
 
 const published = publishedSources();
 const KENT = '886';

@@ -75,7 +75,7 @@ describe('starting a submission', () => {
     [
       'a file over the limit',
       request({ files: [{ name: 'episodes.csv', size: 10_001, sha256: SHA256 }] }),
-      /at most/,
+      /episodes.csv is 10,001 bytes, over the 10,000 bytes limit for one file/,
     ],
     [
       'an empty file',
@@ -129,6 +129,28 @@ describe('starting a submission', () => {
     expect(result).toMatchObject({ ok: false, status: 400 });
     expect(result.ok ? '' : result.message).toMatch(message);
     expect(created).toEqual([]);
+  });
+
+  it('lets an SSDA903 ZIP or XML bring last year’s files alongside, named with "_last"', async () => {
+    const { result } = await start(
+      request({
+        files: [
+          { name: 'return.xml', size: 1, sha256: SHA256 },
+          { name: 'return_last.xml', size: 1, sha256: SHA256 },
+        ],
+      }),
+    );
+    expect(result).toMatchObject({ ok: true });
+    const { result: twoZips } = await start(
+      request({
+        files: [
+          { name: 'return.zip', size: 1, sha256: SHA256 },
+          { name: 'other.zip', size: 1, sha256: SHA256 },
+          { name: 'return_last.zip', size: 1, sha256: SHA256 },
+        ],
+      }),
+    );
+    expect(twoZips).toMatchObject({ ok: false, status: 400 });
   });
 
   it('starts a CIN census submission of one XML file', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterReport, paginationItems, REPORT_PAGE_SIZE } from '../../../shared/web/pages.ts';
+import { filterReport, paginationItems, REPORT_PAGE_SIZE, rowCell } from '../../../shared/web/pages.ts';
 
 const rows = Array.from({ length: 120 }, (_, index) => ({
   code: index % 3 === 0 ? '101' : '103',
@@ -33,5 +33,15 @@ describe('report filters and pages', () => {
     expect(paginationItems(1, 1)).toEqual([1]);
     expect(paginationItems(5, 460)).toEqual([1, undefined, 4, 5, 6, undefined, 460]);
     expect(paginationItems(2, 3)).toEqual([1, 2, 3]);
+  });
+
+  it('shows a CSV row by its number, and an XML row by its position and then its line', () => {
+    expect(rowCell({ code: '101', rowNumber: 7, message: '' })).toBe('7');
+    expect(rowCell({ code: '101', rowNumber: 1, location: 'Child 2, Episode 2', message: '' })).toBe(
+      'Child 2, Episode 2 (line 1)',
+    );
+    expect(rowCell({ code: '8606', line: 1, location: 'Child 12, CINdetails 2', message: '' })).toBe(
+      'Child 12, CINdetails 2 (line 1)',
+    );
   });
 });

@@ -261,7 +261,7 @@ describe('workforce census: files that cannot be read are refused with a reason'
   it('refuses another council’s census and another year’s', async () => {
     const other = await blockingOf(census([worker({})], HEADER('212')));
     expect(other.kind).toBe('wrong-council');
-    expect(other.message).toMatch(/census of council 212.*submission is for council 886/);
+    expect(other.message).toMatch(/return of council .*\(212\).*submission is for council Kent \(886\)/);
     const year = await blockingOf(census([worker({})], HEADER('886', '2024', '2024-09-30')));
     expect(year.kind).toBe('wrong-year');
     expect(year.message).toMatch(/2024 census.*2025 census/);
@@ -428,6 +428,26 @@ describe('workforce census: schema and content findings, row by row', () => {
       'CSWW:negative|Worker 6|Worker 6: Cases30 is -3; a number of cases cannot be negative. It is left out of the caseload.',
       'CSWW:negative|Worker 6|Worker 6: WorkingDaysLost is -1.00; days lost cannot be negative. They are left out of the absence rate.',
     ]);
+  });
+
+  it('leaves out a worker who starts after the census date, and says so', async () => {
+    // The 2025 census is taken on 30 September 2025: a start on 1 October is after it, on 30 September is not.
+    const { result, aggregator, workers } = await read(
+      census([
+        worker({ SWENo: 'SW0000000001', RoleStartDate: '2025-10-01', FTE: '1.000000' }),
+        worker({ SWENo: 'SW0000000002', RoleStartDate: '2025-09-30', FTE: '0.500000' }),
+      ]),
+    );
+    if (result.status !== 'accepted') throw new Error('rejected');
+    expect(
+      result.findings.listed.map((finding) => `${finding.code}|${finding.record}|${finding.message}`),
+    ).toEqual([
+      'CSWW:started-after-census|Worker 1|Worker 1 starts on 2025-10-01, after the census date 2025-09-30. Leave them out of this census; they are not counted.',
+    ]);
+    expect(workers.map((each) => each.index)).toEqual([2]);
+    const figures = aggregator.figures(result.laLevel);
+    expect(figures.inPostHeadcount).toBe(1);
+    expect(figures.inPostFte).toBe(0.5);
   });
 
   it('reports workers in post with no FTE, and case holders whose cases cannot be counted', async () => {

@@ -59,8 +59,17 @@ const PLACE_CODES_COMMON: readonly string[] = [
 export const PLACE_CODES_UNTIL_2024: readonly string[] = [...PLACE_CODES_COMMON, 'H5', 'P2'];
 /** Schema 2025 diff: K3 (supported accommodation) added; H5 and P2 removed. */
 export const PLACE_CODES_2025: readonly string[] = [...PLACE_CODES_COMMON, 'K3'];
-/** Schema 2026 diff: Z11–Z14 added (Z1 is kept in the project schema). */
-export const PLACE_CODES_FROM_2026: readonly string[] = [...PLACE_CODES_2025, 'Z11', 'Z12', 'Z13', 'Z14'];
+/**
+ * Schema 2026 diff: Z11–Z14 added. They replace Z1, which the diff still lists but DfE's 2025/26 code list and
+ * rule 178 do not: Z1 is not a placement code from 2025/26.
+ */
+export const PLACE_CODES_FROM_2026: readonly string[] = [
+  ...PLACE_CODES_2025.filter((place) => place !== 'Z1'),
+  'Z11',
+  'Z12',
+  'Z13',
+  'Z14',
+];
 
 export const PLACE_PROVIDER_CODES: readonly string[] = ['PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5'];
 

@@ -23,4 +23,8 @@ function urnNotExpected(places: readonly string[]): Rule {
 }
 
 export const rule222Until2025: Rule = urnNotExpected(NOT_OFSTED_REGISTERED);
-export const rule222: Rule = urnNotExpected([...NOT_OFSTED_REGISTERED, ...OTHER_PLACEMENTS_FROM_2026]);
+/** From 2025/26 Z11–Z14 replace Z1. */
+export const rule222: Rule = urnNotExpected([
+  ...NOT_OFSTED_REGISTERED.filter((place) => place !== 'Z1'),
+  ...OTHER_PLACEMENTS_FROM_2026,
+]);

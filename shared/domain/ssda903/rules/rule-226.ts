@@ -1,9 +1,12 @@
 // Domain: SSDA903 rule 226 — no reason for placement change around a temporary placement. Catalogue fields:
 // REASON_PLACE_CHANGE PLACE (Episodes); last defined 2025/26 (reworded).
-import type { Finding, Rule } from '../model.ts';
+import type { Finding, Row, Rule } from '../model.ts';
 import { ep, episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
 
-/** Flags the reason on a temporary placement's own episode and on the episode the child left to go into it. */
+/**
+ * Flags the reason on a temporary placement's own episode and on the episode the child left to go into it. A row
+ * that is both (a temporary placement followed by another) is one problem and is flagged once.
+ */
 function reasonNotForTemporary(description: string): Rule {
   return {
     code: '226',
@@ -11,18 +14,16 @@ function reasonNotForTemporary(description: string): Rule {
     tables: ['Episodes'],
     fields: ['REASON_PLACE_CHANGE', 'PLACE'],
     check(child) {
-      const findings: Finding[] = [];
+      const flagged = new Set<Row>();
       const episodes = episodesInOrder(child);
       episodes.forEach((episode, index) => {
         if (!TEMPORARY_PLACEMENTS.includes(ep(episode, 'PLACE'))) return;
         const previous = episodes[index - 1];
-        if (previous && ep(previous, 'REASON_PLACE_CHANGE') !== '') {
-          findings.push(finding('226', child, previous.row, 'REASON_PLACE_CHANGE'));
-        }
-        if (ep(episode, 'REASON_PLACE_CHANGE') !== '') {
-          findings.push(finding('226', child, episode.row, 'REASON_PLACE_CHANGE'));
-        }
+        if (previous && ep(previous, 'REASON_PLACE_CHANGE') !== '') flagged.add(previous.row);
+        if (ep(episode, 'REASON_PLACE_CHANGE') !== '') flagged.add(episode.row);
       });
+      const findings: Finding[] = [];
+      for (const row of flagged) findings.push(finding('226', child, row, 'REASON_PLACE_CHANGE'));
       return findings;
     },
   };

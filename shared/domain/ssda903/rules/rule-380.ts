@@ -1,15 +1,31 @@
 // Domain: SSDA903 rule 380 — a period of care cannot start in a temporary placement. Catalogue fields:
 // PLACE RNE (Episodes).
-import type { Rule } from '../model.ts';
-import { rowRule } from './factories.ts';
-import { TEMPORARY_PLACEMENTS, val } from './support.ts';
+//
+// Decision (from the text, "a period of care cannot start with a temporary placement"): an episode starts a period
+// of care when its reason is S (started to be looked after), or when it follows a break in care after an earlier
+// episode in this return, whatever its reason code says. Moves within care (P, T, U, B, L) into a temporary
+// placement are allowed. The child's first episode in the return is a start only when it says S: otherwise the
+// period began before the year.
+import type { Finding, Rule } from '../model.ts';
+import { ep, episodesInOrder, finding, periodsOfCare, TEMPORARY_PLACEMENTS } from './support.ts';
 
-export const rule380: Rule = rowRule({
+export const rule380: Rule = {
   code: '380',
   description:
-    'The child started to be looked after (reason for new episode S) in a temporary placement (T0–T4).',
-  table: 'Episodes',
+    'A period of care starts in a temporary placement (T0–T4); it must start in a usual placement.',
+  tables: ['Episodes'],
   fields: ['PLACE', 'RNE'],
-  flagField: 'PLACE',
-  fails: (row) => val(row, 'RNE') === 'S' && TEMPORARY_PLACEMENTS.includes(val(row, 'PLACE')),
-});
+  check(child) {
+    const findings: Finding[] = [];
+    const periods = periodsOfCare(episodesInOrder(child));
+    periods.forEach((period, index) => {
+      for (const [position, episode] of period.entries()) {
+        if (!TEMPORARY_PLACEMENTS.includes(ep(episode, 'PLACE'))) continue;
+        const startsAfterBreak = index > 0 && position === 0;
+        if (ep(episode, 'RNE') === 'S' || startsAfterBreak)
+          findings.push(finding('380', child, episode.row, 'PLACE'));
+      }
+    });
+    return findings;
+  },
+};

@@ -1,6 +1,11 @@
 // Domain: SSDA903 rule 504 — category of need fixed for a period of care. Catalogue fields: CIN (Episodes).
+//
+// Decision (from the rule's text, "the start of the current period of being looked after"): a period continues
+// only where an episode ends with X1 ("child stays looked after") and the next starts that day. When care ends
+// with any other reason, the next episode starts a new period even on the same day; the missing X1 is rule 388's
+// finding, so 504 does not report the category a second time.
 import type { Finding, Rule } from '../model.ts';
-import { ep, episodesInOrder, finding, periodsOfCare } from './support.ts';
+import { type Episode, ep, episodesInOrder, finding } from './support.ts';
 
 export const rule504: Rule = {
   code: '504',
@@ -10,12 +15,15 @@ export const rule504: Rule = {
   fields: ['CIN'],
   check(child) {
     const findings: Finding[] = [];
-    for (const period of periodsOfCare(episodesInOrder(child))) {
-      const [first, ...rest] = period;
-      if (!first) continue;
-      for (const episode of rest) {
-        if (ep(episode, 'CIN') !== ep(first, 'CIN')) findings.push(finding('504', child, episode.row, 'CIN'));
-      }
+    let periodStart: Episode | undefined;
+    let previous: Episode | undefined;
+    for (const episode of episodesInOrder(child)) {
+      const continues =
+        previous !== undefined && ep(previous, 'REC') === 'X1' && previous.dec === episode.decom;
+      if (!continues || periodStart === undefined) periodStart = episode;
+      else if (ep(episode, 'CIN') !== ep(periodStart, 'CIN'))
+        findings.push(finding('504', child, episode.row, 'CIN'));
+      previous = episode;
     }
     return findings;
   },

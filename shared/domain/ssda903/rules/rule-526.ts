@@ -1,5 +1,5 @@
 // Domain: SSDA903 rule 526 — placement provider missing. Catalogue fields: PLACE PLACE_PROVIDER (Episodes);
-// last defined 2025/26, when Z11–Z14 joined the placements that have no provider.
+// last defined 2025/26, when Z11–Z14 replaced Z1 among the placements that have no provider.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
 import { OTHER_PLACEMENTS_FROM_2026, TEMPORARY_PLACEMENTS, val } from './support.ts';
@@ -17,4 +17,4 @@ function providerRequired(exempt: readonly string[]): Rule {
 }
 
 export const rule526Until2025: Rule = providerRequired([...TEMPORARY_PLACEMENTS, 'Z1']);
-export const rule526: Rule = providerRequired([...TEMPORARY_PLACEMENTS, 'Z1', ...OTHER_PLACEMENTS_FROM_2026]);
+export const rule526: Rule = providerRequired([...TEMPORARY_PLACEMENTS, ...OTHER_PLACEMENTS_FROM_2026]);

@@ -270,7 +270,7 @@ export function finalCeasedEpisode(episodes: readonly Episode[]): Episode | unde
 
 export const SHORT_BREAK_LEGAL_STATUSES: readonly string[] = ['V3', 'V4'];
 export const TEMPORARY_PLACEMENTS: readonly string[] = ['T0', 'T1', 'T2', 'T3', 'T4'];
-/** "Other placement" codes: Z1 throughout, split into Z11–Z14 from 2025/26 (schema 2026 diff). */
+/** "Other placement" codes from 2025/26: Z11–Z14 replace Z1 (schema 2026 diff, code-lists.ts). */
 export const OTHER_PLACEMENTS_FROM_2026: readonly string[] = ['Z11', 'Z12', 'Z13', 'Z14'];
 
 /** The fields that identify a placement: when none of them changes, the child did not move. */
@@ -278,4 +278,138 @@ export const PLACEMENT_DETAIL_FIELDS: readonly string[] = ['PLACE', 'PL_POST', '
 
 export function samePlacement(a: Episode, b: Episode): boolean {
   return PLACEMENT_DETAIL_FIELDS.every((field) => ep(a, field) === ep(b, field));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cohorts and groups of fields shared by the OC2, OC3 and adoption rules
+
+/** The OC2 items completed for children looked after continuously for 12 months at 31 March. */
+export const OC2_TWELVE_MONTH_FIELDS: readonly string[] = [
+  'CONVICTED',
+  'HEALTH_CHECK',
+  'IMMUNISATIONS',
+  'TEETH_CHECK',
+  'HEALTH_ASSESSMENT',
+  'SUBSTANCE_MISUSE',
+  'INTERVENTION_RECEIVED',
+  'INTERVENTION_OFFERED',
+];
+export const OC3_FIELDS: readonly string[] = ['IN_TOUCH', 'ACTIV', 'ACCOM'];
+export const AD1_FIELDS: readonly string[] = [
+  'DATE_INT',
+  'DATE_MATCH',
+  'FOSTER_CARE',
+  'NB_ADOPTR',
+  'SEX_ADOPTR',
+  'LS_ADOPTR',
+];
+
+/** The first of `fields` that holds a value on the row, or undefined when all are blank. */
+export function firstFilled(row: Row, fields: readonly string[]): string | undefined {
+  return fields.find((field) => val(row, field) !== '');
+}
+
+/**
+ * Looked after continuously for at least 12 months at 31 March (the OC2 cohort): one period of care covers the
+ * whole collection year and is still open at its end, and no episode in the year is a short break (V3/V4).
+ */
+export function continuouslyLookedAfter(child: ChildRecord, context: RuleContext): boolean {
+  const episodes = episodesInOrder(child);
+  const { periodStart, periodEnd } = context;
+  for (const episode of episodes) {
+    const inYear = episode.decom <= periodEnd && (episode.dec === null || episode.dec >= periodStart);
+    if (inYear && SHORT_BREAK_LEGAL_STATUSES.includes(ep(episode, 'LS'))) return false;
+  }
+  return periodsOfCare(episodes).some((period) => {
+    const { start, end } = periodBounds(period);
+    return start <= periodStart && (end === null || end > periodEnd);
+  });
+}
+
+/** True when some episode covers part of the collection year. */
+export function hasEpisodeInYear(child: ChildRecord, context: RuleContext): boolean {
+  return episodesInOrder(child).some(
+    (episode) =>
+      episode.decom <= context.periodEnd && (episode.dec === null || episode.dec >= context.periodStart),
+  );
+}
+
+/**
+ * For a young person aged 17 or 18 on 31 March, the 17th or 18th birthday that fell in the collection year;
+ * null for any other age or an unknown date of birth (the OC3 rules about birthdays in care).
+ */
+export function careLeaverBirthdayInYear(dob: Day | null, context: RuleContext): Day | null {
+  if (dob === null) return null;
+  const age = ageOn(dob, context.periodEnd);
+  return age === 17 || age === 18 ? addYears(dob, age) : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The outcomes (OC2) cohort and its health fields, used by the OC2 completeness rules (543 to 547)
+
+/**
+ * DfE's OC2 cohort: looked after continuously for at least 12 months at the end of the collection year, i.e.
+ * in one period of care (short breaks V3/V4 not counted) from the first day of the year to its last.
+ */
+export function lookedAfterWholeYear(child: ChildRecord, context: RuleContext): boolean {
+  const episodes = episodesInOrder(child).filter(
+    (episode) => !SHORT_BREAK_LEGAL_STATUSES.includes(ep(episode, 'LS')),
+  );
+  return periodsOfCare(episodes).some((period) => {
+    const { start, end } = periodBounds(period);
+    return start <= context.periodStart && (end === null || end >= context.periodEnd);
+  });
+}
+
+/** The OC2 health fields that go with conviction (544) and health promotion (547) information. */
+export const OC2_HEALTH_FIELDS: readonly string[] = [
+  'IMMUNISATIONS',
+  'TEETH_CHECK',
+  'HEALTH_ASSESSMENT',
+  'SUBSTANCE_MISUSE',
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Adoption decisions (PlacedAdoption) against adoption placements and placement orders (551 to 563)
+
+/** Placed for adoption (with current foster carers or not, under a placement order or with consent). */
+export const ADOPTION_PLACEMENTS: readonly string[] = ['A3', 'A4', 'A5', 'A6'];
+/** Legal status: placement order granted. */
+export const PLACEMENT_ORDER = 'E1';
+
+/** The child's adoption decisions with a readable DATE_PLACED, earliest first. */
+export function adoptionDecisions(child: ChildRecord): readonly DatedRow[] {
+  return sortedByDate(rowsOf(child, 'PlacedAdoption'), 'DATE_PLACED');
+}
+
+/** The first episode (in DECOM order) that passes `test`. */
+export function firstEpisodeWhere(
+  child: ChildRecord,
+  test: (episode: Episode) => boolean,
+): Episode | undefined {
+  return episodesInOrder(child).find(test);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Last year's return (rules that compare the two years; see previous-year.ts). Kept apart from the helpers
+// above: rules that name `previousTables` run only when last year's files hold those tables.
+
+/** The child's rows in one of last year's tables ([] when last year's return is absent or lacks the child). */
+export function previousRowsOf(child: ChildRecord, context: RuleContext, table: TableName): readonly Row[] {
+  return context.previousYear?.rowsOf(child.child, table) ?? NO_ROWS;
+}
+
+/**
+ * Last year's rows of the child as a record of their own, so the helpers above (episodesInOrder, headerRow, …)
+ * read them as they read this year's; null when last year's return is absent.
+ */
+export function previousRecordOf(child: ChildRecord, context: RuleContext): ChildRecord | null {
+  const previous = context.previousYear;
+  if (!previous) return null;
+  const rows: Partial<Record<TableName, readonly Row[]>> = {};
+  for (const table of previous.tablesPresent) {
+    const found = previous.rowsOf(child.child, table);
+    if (found.length > 0) rows[table] = found;
+  }
+  return { child: child.child, rows };
 }

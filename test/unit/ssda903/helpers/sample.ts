@@ -4,9 +4,9 @@ import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { type CsvTables, toXml } from '#domain/generate/ssda903-xml';
 import type { InputFile } from '#domain/ssda903/engine';
 import type { TableName } from '#domain/ssda903/model';
-import { type CsvTables, toXml } from './to-xml.ts';
 import { buildZip } from './zip-writer.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -66,7 +66,7 @@ export const XML_SAMPLE_FILES: Readonly<Record<string, TableName>> = {
   'missing.csv': 'Missing',
 };
 
-/** The sample (its XML-able tables) as one EXPSSDA903 file, written by the test helper, not the reader. */
+/** The sample (its XML-able tables) as one EXPSSDA903 file, written by the generator's XML writer, not the reader. */
 export function sampleAsXml(options: { isoDates?: boolean } = {}): string {
   const key = options.isoDates ? 'iso' : 'uk';
   const cached = xmlCache.get(key);

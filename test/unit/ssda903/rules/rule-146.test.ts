@@ -32,8 +32,8 @@ describe('rule 146: placement type code, by collection year', () => {
     ]);
   });
 
-  it('from 2025/26: Z11–Z14 valid as well', () => {
-    expect(flaggedPlaces(flagged(rule146, child, contextFor(2026)))).toEqual(['H5', 'P2', 'A2', '']);
+  it('from 2025/26: Z11–Z14 valid, and Z1, which they replace, no longer', () => {
+    expect(flaggedPlaces(flagged(rule146, child, contextFor(2026)))).toEqual(['H5', 'P2', 'Z1', 'A2', '']);
   });
 
   it('accepts a valid placement and reports the row and value of an invalid one', () => {

@@ -34,4 +34,22 @@ describe('rule 226: no reason for placement change around a temporary placement'
     expect(flagged(rule226Until2025, child)).toEqual(flagged(rule226, child));
     expect(rule226.description).not.toEqual(rule226Until2025.description);
   });
+
+  it('reports a row once when it is both a temporary placement and the episode before another', () => {
+    const child = childWith('C1', {
+      Episodes: [
+        episode({ DEC: '01/06/2025', REC: 'X1' }),
+        episode({
+          DECOM: '01/06/2025',
+          RNE: 'P',
+          PLACE: 'T2',
+          DEC: '05/06/2025',
+          REC: 'X1',
+          REASON_PLACE_CHANGE: 'OTHER',
+        }),
+        episode({ DECOM: '05/06/2025', RNE: 'P', PLACE: 'T3' }),
+      ],
+    });
+    expect(flagged(rule226, child)).toEqual(['Episodes:3:REASON_PLACE_CHANGE']);
+  });
 });

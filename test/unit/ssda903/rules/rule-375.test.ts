@@ -20,4 +20,19 @@ describe('rule 375: hospital as a temporary placement at most six weeks', () => 
   it('flags 42 days and one more', () => {
     expect(flagged(rule375, spell(42 + 1))).toEqual(['Episodes:2:PLACE']);
   });
+
+  it('counts a placement still open at the end of the year up to 31 March: by then it has lasted that long', () => {
+    const openFrom = (daysBeforeYearEnd: number) =>
+      childWith('C1', {
+        Episodes: [
+          episode({
+            DECOM: formatUkDay((dayFromParts(2026, 3, 31) as number) - daysBeforeYearEnd),
+            RNE: 'P',
+            PLACE: 'T1',
+          }),
+        ],
+      });
+    expect(flagged(rule375, openFrom(42))).toEqual([]);
+    expect(flagged(rule375, openFrom(42 + 1))).toEqual(['Episodes:2:PLACE']);
+  });
 });

@@ -20,4 +20,19 @@ describe('rule 379: unspecified temporary placement at most seven days', () => {
   it('flags 7 days and one more', () => {
     expect(flagged(rule379, spell(7 + 1))).toEqual(['Episodes:2:PLACE']);
   });
+
+  it('counts a placement still open at the end of the year up to 31 March: by then it has lasted that long', () => {
+    const openFrom = (daysBeforeYearEnd: number) =>
+      childWith('C1', {
+        Episodes: [
+          episode({
+            DECOM: formatUkDay((dayFromParts(2026, 3, 31) as number) - daysBeforeYearEnd),
+            RNE: 'P',
+            PLACE: 'T4',
+          }),
+        ],
+      });
+    expect(flagged(rule379, openFrom(7))).toEqual([]);
+    expect(flagged(rule379, openFrom(7 + 1))).toEqual(['Episodes:2:PLACE']);
+  });
 });

@@ -12,4 +12,18 @@ describe('rule 380: a period of care cannot start in a temporary placement', () 
       'Episodes:2:PLACE',
     ]);
   });
+
+  it('flags a temporary placement that starts a new period of care after a break, whatever its reason code', () => {
+    const child = childWith('C1', {
+      Episodes: [
+        episode({ DECOM: '01/05/2025', DEC: '01/06/2025', REC: 'E13' }),
+        episode({ DECOM: '01/08/2025', RNE: 'P', PLACE: 'T1' }),
+      ],
+    });
+    expect(flagged(rule380, child)).toEqual(['Episodes:3:PLACE']);
+  });
+
+  it("does not treat the child's first episode in the return as a start unless it says so (S)", () => {
+    expect(flagged(rule380, childWith('C1', { Episodes: [episode({ RNE: 'T', PLACE: 'T1' })] }))).toEqual([]);
+  });
 });

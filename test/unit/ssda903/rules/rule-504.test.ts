@@ -23,4 +23,14 @@ describe('rule 504: category of need fixed for a period of care', () => {
     });
     expect(flagged(rule504, child)).toEqual(['Episodes:4:CIN']);
   });
+
+  it('starts a new period when care ends and restarts the same day (rule 388 reports the missing X1)', () => {
+    const child = childWith('C1', {
+      Episodes: [
+        episode({ CIN: 'N1', DEC: '01/06/2025', REC: 'E13' }),
+        episode({ DECOM: '01/06/2025', RNE: 'S', CIN: 'N4' }),
+      ],
+    });
+    expect(flagged(rule504, child)).toEqual([]);
+  });
 });

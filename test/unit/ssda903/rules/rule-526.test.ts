@@ -20,8 +20,9 @@ describe('rule 526: placement provider missing', () => {
     ]);
   });
 
-  it('from 2025/26 also exempts Z11–Z14', () => {
-    expect(flagged(rule526, child)).toEqual(['Episodes:6:PLACE_PROVIDER']);
+  it('from 2025/26 exempts Z11–Z14, which replace Z1', () => {
+    expect(flagged(rule526, child)).toEqual(['Episodes:4:PLACE_PROVIDER', 'Episodes:6:PLACE_PROVIDER']);
+    expect(rule526.description).not.toMatch(/Z1,/);
   });
 
   it('accepts a provider where one is needed and a blank one on a temporary placement', () => {

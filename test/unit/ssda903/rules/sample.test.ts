@@ -281,8 +281,10 @@ describe('readReturn with the 2026/27 rules on the full upload', () => {
     expect(locations(result, '101')).toEqual(expected);
   });
 
-  it('146: placements H5 and P2, withdrawn in 2024/25', () => {
-    const expected = rowsWhere('Episodes', 'PLACE', (row) => ['H5', 'P2'].includes(value(row, 'PLACE')));
+  it('146: placements H5 and P2, withdrawn in 2024/25, and Z1, replaced by Z11–Z14 in 2025/26', () => {
+    const expected = rowsWhere('Episodes', 'PLACE', (row) =>
+      ['H5', 'P2', 'Z1'].includes(value(row, 'PLACE')),
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(locations(result, '146')).toEqual(expected);
   });

@@ -1,0 +1,13 @@
+// Domain: CIN rule 8905 (ChildProtectionPlans, error); catalogue entry last defined in 2022/23.
+import { CATEGORY_OF_ABUSE, cinRule, plansOf } from './helpers.ts';
+
+export const rule8905 = cinRule(
+  '8905',
+  'ChildProtectionPlans',
+  'The initial category of abuse is missing or not a code in the list (NEG, PHY, SAB, EMO, MUL).',
+  (child, _context, emit) => {
+    for (const plan of plansOf(child))
+      if (!CATEGORY_OF_ABUSE.has(plan.initialCategory))
+        emit(plan, 'InitialCategoryOfAbuse', plan.initialCategory);
+  },
+);

@@ -1,0 +1,38 @@
+// Domain: catalogue rules we deliberately do not run, each with the reason in words a data officer understands.
+// docs/ssda903-rules.md and its test read this list, so a reason lives in one place only.
+
+const OFSTED_REGISTER =
+  'Needs Ofsted’s full register of providers (each URN’s provider type, postcode, and registration and closure dates), which is not published in full.';
+const POSTCODE_DIRECTORY =
+  'Needs the ONS postcode directory to place the home and placement postcodes (local authority, grid point). It is open data (Open Government Licence) but is not yet in shared/reference; a compact extract would let this rule run.';
+
+const PLACEMENT_AREA =
+  'Checks the placement’s location or local authority, which councils do not send: DfE works them out from the placement postcode with the ONS postcode directory, which is not yet in shared/reference.';
+
+/** Catalogue codes that are not checked, with why. A code here must not also be in the registry. */
+export const NOT_IMPLEMENTED: Readonly<Record<string, string>> = {
+  '105':
+    'Checks a UASC flag (0 or 1) on the Header row, which the Header table we accept does not have: an unaccompanied asylum-seeking child is recorded by a row in the UASC table (the XML return’s flag becomes that row).',
+  '164': POSTCODE_DIRECTORY,
+  '169': POSTCODE_DIRECTORY,
+  '179': PLACEMENT_AREA,
+  '218':
+    'A URN is required only for placements in England, and whether a placement is in England is worked out from its postcode with the ONS postcode directory, which is not yet in shared/reference; without it every placement outside England would be reported.',
+  '219': OFSTED_REGISTER,
+  '221': OFSTED_REGISTER,
+  '224': OFSTED_REGISTER,
+  '227': OFSTED_REGISTER,
+  '228': OFSTED_REGISTER,
+  '229': OFSTED_REGISTER,
+  '1008': OFSTED_REGISTER,
+  '1015': PLACEMENT_AREA,
+  '303':
+    'Checks the UASC status on the Header row against the date UASC status ceased, and the Header table we accept has no UASC status: it is recorded by a row in the UASC table.',
+  '392a': POSTCODE_DIRECTORY,
+  '406': POSTCODE_DIRECTORY,
+  '411': PLACEMENT_AREA,
+  '420': PLACEMENT_AREA,
+  '454': POSTCODE_DIRECTORY,
+  '444':
+    'Compares UPNs across children (one UPN given to two children), and our checks look at one child at a time, so that its records can be kept apart and then dropped; a check across the whole return is still to be added.',
+};

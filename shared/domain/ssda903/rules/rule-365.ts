@@ -1,0 +1,19 @@
+// Domain: SSDA903 rule 365 — one short break at most 17 days. Catalogue fields: LS DECOM DEC (Episodes). Each
+// short-break episode (V3) is one break; an open one runs to 31 March.
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { dateIn, val } from './support.ts';
+
+export const rule365: Rule = rowRule({
+  code: '365',
+  description: 'A single short break (legal status V3) lasted more than 17 days.',
+  table: 'Episodes',
+  fields: ['LS', 'DECOM', 'DEC'],
+  flagField: 'DEC',
+  fails: (row, _child, context) => {
+    if (val(row, 'LS') !== 'V3') return false;
+    const decom = dateIn(row, 'DECOM');
+    const end = val(row, 'DEC') === '' ? context.periodEnd : dateIn(row, 'DEC');
+    return decom !== null && end !== null && end - decom > 17;
+  },
+});

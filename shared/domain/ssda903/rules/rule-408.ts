@@ -1,0 +1,18 @@
+// Domain: SSDA903 rule 408 — a placement for adoption with a placement order needs that legal status. Catalogue
+// fields: PLACE LS (Episodes).
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { val } from './support.ts';
+
+/** Placed for adoption with a placement order (with or without the current foster carer). */
+const PLACED_UNDER_ORDER = ['A5', 'A6'];
+
+export const rule408: Rule = rowRule({
+  code: '408',
+  description:
+    'The child is placed for adoption with a placement order (A5 or A6), but the legal status is not a placement order (E1).',
+  table: 'Episodes',
+  fields: ['PLACE', 'LS'],
+  flagField: 'LS',
+  fails: (row) => PLACED_UNDER_ORDER.includes(val(row, 'PLACE')) && val(row, 'LS') !== 'E1',
+});

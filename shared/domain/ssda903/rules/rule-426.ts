@@ -1,0 +1,20 @@
+// Domain: SSDA903 rule 426 — short breaks under one legal status in a year, not both V3 and V4. Catalogue
+// fields: LS (Episodes). Every short-break episode of a child with both is flagged.
+import type { Finding, Rule } from '../model.ts';
+import { finding, rowsOf, SHORT_BREAK_LEGAL_STATUSES, val } from './support.ts';
+
+export const rule426: Rule = {
+  code: '426',
+  description:
+    'The child has short breaks recorded under both V3 (single breaks) and V4 (a series of breaks) in the same year.',
+  tables: ['Episodes'],
+  fields: ['LS'],
+  check(child) {
+    const shortBreaks = rowsOf(child, 'Episodes').filter((row) =>
+      SHORT_BREAK_LEGAL_STATUSES.includes(val(row, 'LS')),
+    );
+    const statuses = new Set(shortBreaks.map((row) => val(row, 'LS')));
+    if (statuses.size < 2) return [];
+    return shortBreaks.map((row): Finding => finding('426', child, row, 'LS'));
+  },
+};

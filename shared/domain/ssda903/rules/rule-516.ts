@@ -1,0 +1,19 @@
+// Domain: SSDA903 rule 516 — staying put with former foster carers needs a foster placement. Catalogue fields:
+// REC PLACE (Episodes).
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { val } from './support.ts';
+
+/** Ceased: moved to, or stayed with, former foster carers ("staying put"). */
+const STAYING_PUT = ['E45', 'E46'];
+const FOSTER_PLACEMENTS = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6'];
+
+export const rule516: Rule = rowRule({
+  code: '516',
+  description:
+    'The episode ended with the young person staying with former foster carers (E45 or E46), but it was not a foster placement (U1 to U6).',
+  table: 'Episodes',
+  fields: ['REC', 'PLACE'],
+  flagField: 'REC',
+  fails: (row) => STAYING_PUT.includes(val(row, 'REC')) && !FOSTER_PLACEMENTS.includes(val(row, 'PLACE')),
+});

@@ -1,0 +1,17 @@
+// Domain: SSDA903 rule 517 — adopters' sexes agree with their legal status (L3, an unmarried couple of different sexes). Catalogue fields:
+// LS_ADOPTR SEX_ADOPTR (AD1).
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { val } from './support.ts';
+
+const ALLOWED_SEXES = ['MF'];
+
+export const rule517: Rule = rowRule({
+  code: '517',
+  description:
+    'The adopters are recorded as an unmarried couple of different sexes (L3), but their sexes are not recorded as male and female (MF).',
+  table: 'AD1',
+  fields: ['LS_ADOPTR', 'SEX_ADOPTR'],
+  flagField: 'SEX_ADOPTR',
+  fails: (row) => val(row, 'LS_ADOPTR') === 'L3' && !ALLOWED_SEXES.includes(val(row, 'SEX_ADOPTR')),
+});

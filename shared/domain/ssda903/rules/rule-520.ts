@@ -1,0 +1,17 @@
+// Domain: SSDA903 rule 520 — adopters' sexes agree with their legal status (L11, a married couple of different sexes). Catalogue fields:
+// LS_ADOPTR SEX_ADOPTR (AD1).
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { val } from './support.ts';
+
+const ALLOWED_SEXES = ['MF'];
+
+export const rule520: Rule = rowRule({
+  code: '520',
+  description:
+    'The adopters are recorded as a married couple of different sexes (L11), but their sexes are not recorded as male and female (MF).',
+  table: 'AD1',
+  fields: ['LS_ADOPTR', 'SEX_ADOPTR'],
+  flagField: 'SEX_ADOPTR',
+  fails: (row) => val(row, 'LS_ADOPTR') === 'L11' && !ALLOWED_SEXES.includes(val(row, 'SEX_ADOPTR')),
+});

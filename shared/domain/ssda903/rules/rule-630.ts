@@ -1,0 +1,21 @@
+// Domain: SSDA903 rule 630 — a child starting to be looked after this year with no previous permanence
+// information. Catalogue fields: RNE (Episodes, PrevPerm); last defined 2022/23.
+import type { Finding, Rule } from '../model.ts';
+import { ep, episodesInOrder, finding, rowsOf, val } from './support.ts';
+
+export const rule630: Rule = {
+  code: '630',
+  description:
+    'The child started to be looked after this year, so the previous permanence table should say whether they had a permanence order before (or Z1 if not known).',
+  tables: ['Episodes', 'PrevPerm'],
+  fields: ['RNE'],
+  check(child, context) {
+    if (rowsOf(child, 'PrevPerm').some((row) => val(row, 'PREV_PERM') !== '')) return [];
+    const findings: Finding[] = [];
+    for (const episode of episodesInOrder(child)) {
+      if (ep(episode, 'RNE') === 'S' && episode.decom >= context.periodStart)
+        findings.push(finding('630', child, episode.row, 'RNE'));
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,17 @@
+// Domain: SSDA903 rule 635 — a date or local authority for a previous permanence option recorded as Z1 (not
+// known). Catalogue fields: LA_PERM DATE_PERM PREV_PERM (PrevPerm); last defined 2022/23. Read from its text:
+// DfE's tool flags a blank PREV_PERM instead, which the schema check already reports as a missing value.
+import type { Rule } from '../model.ts';
+import { rowRule } from './factories.ts';
+import { val } from './support.ts';
+
+export const rule635: Rule = rowRule({
+  code: '635',
+  description:
+    'The previous permanence option is not known (Z1), so no date of the order or local authority should be given.',
+  table: 'PrevPerm',
+  fields: ['LA_PERM', 'DATE_PERM', 'PREV_PERM'],
+  flagField: 'PREV_PERM',
+  fails: (row) =>
+    val(row, 'PREV_PERM') === 'Z1' && (val(row, 'LA_PERM') !== '' || val(row, 'DATE_PERM') !== ''),
+});

@@ -1,0 +1,209 @@
+// Fault through the local cloud: the same workload twice, once cleanly and once with the function runtime
+// stopped halfway through the returns and again halfway through the intelligence items (every execution
+// environment killed mid-invocation, the pollers stopped), then started again. The final state (submissions,
+// indicators, risk, alerts sent, DfE summaries) is the same.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ChangeMessageVisibilityCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { seedDemoDirectory } from '../../infra/local/demo-directory.ts';
+import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import { type LoadPlan, type LoadResult, runLoad } from '../../scripts/bench/load.ts';
+import { DynamoAggregateStore } from '../../shared/adapters/dynamo-aggregate-store.ts';
+import { DynamoRiskStore } from '../../shared/adapters/dynamo-risk-store.ts';
+import { DynamoSubmissionStore } from '../../shared/adapters/dynamo-submission-store.ts';
+import { eventually } from '../integration/helpers/emulators.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const PLAN: LoadPlan = {
+  councils: 6,
+  correctionsEvery: 3,
+  intelligenceItems: 24,
+  scale: 0.02,
+  clientConcurrency: 4,
+  intelligenceAfterReturns: true,
+  timeoutMs: 150_000,
+};
+
+type StoredEmail = { destination: { to: string[] }; subject: string };
+
+async function withCloud<T>(work: (cloud: LocalCloud) => Promise<T>): Promise<T> {
+  const cloud = await startLocalCloud({
+    assemblyDir: path.join(root, 'cdk.out'),
+    ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
+    log: () => {},
+    pollWaitSeconds: 1,
+  });
+  try {
+    await seedDemoDirectory(cloud.urls.api, await cloud.tokenFor('administrator'));
+    return await work(cloud);
+  } finally {
+    await cloud.stop();
+  }
+}
+
+/** Messages on each queue that still has any (visible, in flight or delayed). */
+const queueDepths = async (cloud: LocalCloud) => {
+  const depths: Record<string, number> = {};
+  for (const [name, url] of cloud.queueUrls) {
+    const { Attributes } = await cloud.clients.sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: url,
+        AttributeNames: [
+          'ApproximateNumberOfMessages',
+          'ApproximateNumberOfMessagesNotVisible',
+          'ApproximateNumberOfMessagesDelayed',
+        ],
+      }),
+    );
+    const depth = Object.values(Attributes ?? {}).reduce((sum, value) => sum + Number(value), 0);
+    if (depth > 0) depths[name] = depth;
+  }
+  return depths;
+};
+
+/**
+ * Stands in for the visibility timeout running out (minutes in the template): what the killed invocations
+ * held becomes visible again now, as it would then.
+ */
+async function expireInFlightMessages(cloud: LocalCloud): Promise<number> {
+  let expired = 0;
+  for (const [name, url] of cloud.queueUrls) {
+    const inspected = (await (await fetch(`${cloud.urls.sqs}/_fauxqs/queues/${name}`)).json()) as {
+      messages?: { inflight?: { receiptHandle: string }[] };
+    };
+    for (const { receiptHandle } of inspected.messages?.inflight ?? []) {
+      await cloud.clients.sqs.send(
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: url,
+          ReceiptHandle: receiptHandle,
+          VisibilityTimeout: 0,
+        }),
+      );
+      expired += 1;
+    }
+  }
+  return expired;
+}
+
+/** The final state, without identifiers and times that differ from run to run. */
+async function finalState(cloud: LocalCloud, run: LoadResult) {
+  // Nothing may still be on its way: every queue drained (dead-letter queues included, which must stay empty).
+  await eventually(
+    async () => {
+      const depths = await queueDepths(cloud);
+      if (Object.keys(depths).length === 0) return true;
+      throw new Error(`still on their queues: ${JSON.stringify(depths)}`);
+    },
+    'every queue to drain',
+    120_000,
+  );
+  const weekly = cloud.model.schedules.find((schedule) => schedule.input?.includes('"summary"'))!;
+  await cloud.triggerSchedule(weekly.id);
+
+  const tableName = cloud.functionEnvironment('recompute').TABLE_NAME!;
+  const documents = DynamoDBDocumentClient.from(cloud.clients.dynamo);
+  const submissions = new DynamoSubmissionStore(documents, tableName);
+  const aggregates = new DynamoAggregateStore(documents, tableName);
+  const risk = new DynamoRiskStore(documents, tableName);
+  const sequenceOf = new Map(run.returns.map((sent) => [sent.submissionId, `return ${sent.sequence}`]));
+  const itemOf = new Map(run.items.map((item) => [`${item.itemId}#1`, `item ${item.sequence}`]));
+  const councils = [...new Set(run.returns.map((sent) => sent.la))].sort();
+  const perCouncil: Record<string, unknown> = {};
+  for (const la of councils) {
+    const listed = await submissions.listSubmissions(la);
+    const current = await aggregates.currentAggregates(la, 'ssda903', 2027);
+    const history = await risk.history(la, 1000);
+    const assessment = await risk.current(la);
+    perCouncil[la] = {
+      submissions: listed
+        .map((entry) => ({
+          return: sequenceOf.get(entry.submissionId),
+          status: entry.status,
+          summary: entry.summary,
+          supersededBy: entry.supersededBy ? sequenceOf.get(entry.supersededBy) : undefined,
+        }))
+        .sort((a, b) => String(a.return).localeCompare(String(b.return))),
+      currentFigures: { from: sequenceOf.get(current?.submissionId ?? ''), indicators: current?.indicators },
+      band: assessment?.assessment.band,
+      drivers: assessment?.assessment.drivers.map((driver) => driver.text),
+      assessments: history
+        .sort((a, b) => a.version - b.version)
+        .map((stored) => ({
+          cause:
+            itemOf.get(stored.cause.eventId) ?? sequenceOf.get(stored.cause.eventId) ?? stored.cause.type,
+          band: stored.assessment.band,
+        })),
+    };
+  }
+  const emails = (
+    (await (await fetch(new URL('/store', cloud.urls.sesInbox))).json()) as { emails: StoredEmail[] }
+  ).emails
+    .map((email) => `${email.destination.to.join(',')}: ${email.subject}`)
+    .sort();
+  const dataBucket = cloud.model.buckets.find((bucket) => bucket.id.startsWith('DataBucket'))!;
+  const archive = await cloud.clients.s3.send(
+    new ListObjectsV2Command({ Bucket: dataBucket.name, Prefix: 'feeds/dfe/archive/' }),
+  );
+  const summaries: Record<string, unknown> = {};
+  for (const { Key } of archive.Contents ?? []) {
+    const object = await cloud.clients.s3.send(new GetObjectCommand({ Bucket: dataBucket.name, Key }));
+    summaries[Key!] = withoutTimes(JSON.parse(await object.Body!.transformToString()));
+  }
+  return { perCouncil, emails, summaries };
+}
+
+/** Drops the times a summary was generated or published at; its figures and ids stay. */
+function withoutTimes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTimes);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !/(At|Time)$/.test(key))
+        .map(([key, inner]) => [key, withoutTimes(inner)]),
+    );
+  return value;
+}
+
+describe('the function runtime stopped mid-batch', () => {
+  it('ends in the same state as a clean run', async () => {
+    const clean = await withCloud(async (cloud) => {
+      const run = await runLoad(cloud, PLAN);
+      expect(run.violations).toEqual([]);
+      return finalState(cloud, run);
+    });
+
+    const stops: string[] = [];
+    const faulty = await withCloud(async (cloud) => {
+      const run = await runLoad(cloud, PLAN, {
+        midway: async (phase) => {
+          await cloud.stopFunctions();
+          const expired = await expireInFlightMessages(cloud);
+          stops.push(`${phase}: ${expired} in flight`);
+          cloud.startFunctions();
+        },
+      });
+      expect(run.violations).toEqual([]);
+      return finalState(cloud, run);
+    });
+
+    expect(stops).toHaveLength(2);
+    expect(clean.emails.length).toBeGreaterThan(0);
+    expect(Object.keys(clean.summaries).length).toBeGreaterThan(0);
+    // The path may differ, the end may not: a reassessment reads the intelligence stored when it runs, so a
+    // backlog left by the stop folds several items into one step (history and alerts on the way can differ).
+    const end = (state: typeof clean) => ({
+      summaries: state.summaries,
+      perCouncil: Object.fromEntries(
+        Object.entries(state.perCouncil).map(([la, council]) => {
+          const { assessments: _path, ...rest } = council as Record<string, unknown>;
+          return [la, rest];
+        }),
+      ),
+    });
+    expect(end(faulty)).toEqual(end(clean));
+  }, 600_000);
+});
