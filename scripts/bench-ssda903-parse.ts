@@ -8,7 +8,7 @@
 //   reader:    readReturn without rules, every child handed to a no-op (decoding, table recognition,
 //              field checks, the row store, grouping by child: the reader's own cost);
 //   full:      readReturn with the year's rules, degrading and aggregating every child as ingest does;
-// and reports rows per second for each, the ratios of the full path to each, and peak RSS.
+// and reports rows per second (elapsed and CPU) for each, the ratios of the full path to each, and peak RSS.
 // Usage: npm run bench -- ssda903Ingest, or npx tsx scripts/bench-ssda903-parse.ts [rows ...]
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -121,6 +121,8 @@ export async function generate(
 interface Measured {
   readonly rows: number;
   readonly seconds: number;
+  /** CPU time (user and system): steadier than elapsed time on a shared machine. */
+  readonly cpuSeconds: number;
   readonly peakRssMB: number;
   readonly children?: number;
   readonly findings?: number;
@@ -174,6 +176,7 @@ const inputs = (header: string, episodes: string) => [
 async function measureHere(kind: Kind, header: string, episodes: string): Promise<Measured> {
   const paths = [header, episodes];
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let rows: number;
   let extra: Partial<Measured> = {};
   switch (kind) {
@@ -224,8 +227,16 @@ async function measureHere(kind: Kind, header: string, episodes: string): Promis
     }
   }
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   // maxRSS is in kilobytes: the peak of the whole process, which did nothing else.
-  return { rows, seconds, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...extra };
+  return {
+    rows,
+    seconds,
+    cpuSeconds,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...extra,
+  };
 }
 
 const SELF = fileURLToPath(import.meta.url);
@@ -256,6 +267,7 @@ async function benchSize(episodeRows: number): Promise<Record<string, unknown>> 
       }
     }
     const rate = (kind: Kind): number => rows / measured[kind].seconds;
+    const cpuRate = (kind: Kind): number => rows / measured[kind].cpuSeconds;
     const figures: Record<string, unknown> = {
       episodeRows,
       rowsRead: rows,
@@ -269,6 +281,8 @@ async function benchSize(episodeRows: number): Promise<Record<string, unknown>> 
       figures[kind] = {
         seconds: Number(measured[kind].seconds.toFixed(2)),
         rowsPerSecond: Math.round(rate(kind)),
+        cpuSeconds: Number(measured[kind].cpuSeconds.toFixed(2)),
+        rowsPerCpuSecond: Math.round(cpuRate(kind)),
         peakRssMB: measured[kind].peakRssMB,
       };
     }
@@ -276,6 +290,12 @@ async function benchSize(episodeRows: number): Promise<Record<string, unknown>> 
       KINDS.filter((kind) => kind !== 'full').map((kind) => [
         kind,
         Number((rate('full') / rate(kind)).toFixed(2)),
+      ]),
+    );
+    figures.fullToByCpu = Object.fromEntries(
+      KINDS.filter((kind) => kind !== 'full').map((kind) => [
+        kind,
+        Number((cpuRate('full') / cpuRate(kind)).toFixed(2)),
       ]),
     );
     return figures;

@@ -318,6 +318,9 @@ export class ReturnStore {
   /** Hands out each child once, in order of first appearance. */
   *children(): Generator<StoredChild> {
     this.grouped = true;
+    // Once anything is on disk, the rest goes too: each part is then read back alone, rather than beside
+    // up to the whole memory budget of other parts' rows still waiting in memory.
+    if (this.spillFolder !== null) this.spillAll();
     try {
       for (let index = 0; index < this.parts.length; index++) {
         yield* this.childrenOfPart(index);
