@@ -1,19 +1,25 @@
-// Benchmark: reading an SSDA903 return at national scale. Generates a synthetic Episodes table (default
-// 1,000,000 rows) and the matching Header table in a temporary folder, then in the same run measures
-//   bare: csv-parse alone over both files (the floor: no decoding, checks, grouping or rules), and
-//   reader: readReturn without rules, every child handed to a no-op (decode, table recognition, field
-//           checks, packed storage, grouping by child: the reader's own cost), and
-//   full: readReturn with the year's rules, degrading and aggregating every child as ingest does,
-// and reports rows per second for each, the ratios to bare, and peak resident memory (sampled).
-// Usage: npx tsx scripts/bench-ssda903-parse.ts [rows]
+// Benchmark: reading an SSDA903 return at national scale. Generates a synthetic Episodes table (100,000,
+// 1,000,000 and, with BENCH_SSDA903_3M=1, 3,000,000 rows) and the matching Header table (one row per five
+// episodes) in a temporary folder, then measures on the same files, each in its own child process so that
+// its peak resident memory is its own:
+//   lines:     counting line ends in the bytes (the floor: reading the files and nothing else);
+//   udsv:      the fastest bare CSV parser we know of, every row as an array of strings, nothing kept;
+//   csvParse:  csv-parse, the same;
+//   reader:    readReturn without rules, every child handed to a no-op (decoding, table recognition,
+//              field checks, the row store, grouping by child: the reader's own cost);
+//   full:      readReturn with the year's rules, degrading and aggregating every child as ingest does;
+// and reports rows per second (elapsed and CPU) for each, the ratios of the full path to each, and peak RSS.
+// Usage: npm run bench -- ssda903Ingest, or npx tsx scripts/bench-ssda903-parse.ts [rows ...]
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse';
+import { inferSchema, initParser } from 'udsv';
 import { councilPseudonymKey } from '../shared/domain/privacy.ts';
 import { Ssda903Aggregator } from '../shared/domain/ssda903/aggregates.ts';
 import { degradeChild } from '../shared/domain/ssda903/degrade.ts';
@@ -22,11 +28,12 @@ import { rulesFor } from '../shared/domain/ssda903/rules/registry.ts';
 
 const COLLECTION_YEAR = 2026;
 const EPISODES_PER_CHILD = 5;
-const RSS_SAMPLE_MS = 10;
+const KINDS = ['lines', 'udsv', 'csvParse', 'reader', 'full'] as const;
+type Kind = (typeof KINDS)[number];
 
 export interface BenchSsda903ParseOptions {
-  /** Episodes rows to generate (the Header table gets one row per five episodes). */
-  readonly rows?: number;
+  /** Episodes rows to generate, one size per entry (the Header table gets one row per five episodes). */
+  readonly sizes?: readonly number[];
 }
 
 // A small deterministic generator, so every run reads the same data.
@@ -56,7 +63,7 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
 }
 
 /** Writes header.csv and episodes.csv: children of 5 episodes each, with realistic codes and dates. */
-async function generate(
+export async function generate(
   directory: string,
   episodeRows: number,
 ): Promise<{ header: string; episodes: string; children: number }> {
@@ -111,140 +118,220 @@ async function generate(
   return { header, episodes, children };
 }
 
-/** Peak RSS between start() and stop(), sampled on an interval. */
-function rssSampler(): { start(): void; stop(): number } {
-  let peak = 0;
-  let timer: NodeJS.Timeout | undefined;
-  return {
-    start() {
-      peak = process.memoryUsage.rss();
-      timer = setInterval(() => {
-        peak = Math.max(peak, process.memoryUsage.rss());
-      }, RSS_SAMPLE_MS);
-    },
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage.rss());
-    },
-  };
+interface Measured {
+  readonly rows: number;
+  readonly seconds: number;
+  /** CPU time (user and system): steadier than elapsed time on a shared machine. */
+  readonly cpuSeconds: number;
+  readonly peakRssMB: number;
+  readonly children?: number;
+  readonly findings?: number;
+  readonly aggregatedChildren?: number;
 }
 
-async function bareParse(paths: readonly string[]): Promise<number> {
+async function countLines(paths: readonly string[]): Promise<number> {
+  let lines = 0;
+  for (const path of paths) {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
+      const bytes = chunk as Buffer;
+      for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
+    }
+  }
+  return lines - paths.length; // the first line of each file names the columns
+}
+
+async function udsvParse(paths: readonly string[]): Promise<number> {
+  let records = 0;
+  for (const path of paths) {
+    let parser: ReturnType<typeof initParser> | null = null;
+    const count = (): void => {
+      records++;
+    };
+    for await (const text of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+      parser ??= initParser(inferSchema(text as string, { col: ',', row: '\r\n', encl: '"' }));
+      parser.chunk<string[]>(text as string, parser.stringArrs, count);
+    }
+    parser?.end();
+  }
+  return records; // udsv takes the first row as the column names
+}
+
+async function csvParse(paths: readonly string[]): Promise<number> {
   let records = 0;
   for (const path of paths) {
     for await (const _record of createReadStream(path).pipe(parse())) records++;
   }
-  return records - paths.length; // the first row of each file names the columns
+  return records - paths.length;
 }
 
-const inputs = (files: { header: string; episodes: string }) => [
-  { name: 'header.csv', body: createReadStream(files.header) },
-  { name: 'episodes.csv', body: createReadStream(files.episodes) },
+/** Above the product's limits (RETURN_LIMITS), so the 3M case is measured rather than refused. */
+const BENCH_LIMITS = { maxRowsPerTable: 10_000_000, maxRowsPerReturn: 20_000_000, maxChildren: 2_000_000 };
+
+const inputs = (header: string, episodes: string) => [
+  { name: 'header.csv', body: createReadStream(header) },
+  { name: 'episodes.csv', body: createReadStream(episodes) },
 ];
+
+/** Runs one measurement in this process (the child side). */
+async function measureHere(kind: Kind, header: string, episodes: string): Promise<Measured> {
+  const paths = [header, episodes];
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  let rows: number;
+  let extra: Partial<Measured> = {};
+  switch (kind) {
+    case 'lines':
+      rows = await countLines(paths);
+      break;
+    case 'udsv':
+      rows = await udsvParse(paths);
+      break;
+    case 'csvParse':
+      rows = await csvParse(paths);
+      break;
+    case 'reader': {
+      const result = await readReturn(inputs(header, episodes), {
+        collectionYear: COLLECTION_YEAR,
+        limits: BENCH_LIMITS,
+        onChild: () => {},
+      });
+      if (result.status !== 'accepted') throw new Error('The generated return was rejected');
+      rows = result.tables.reduce((sum, table) => sum + table.rows, 0);
+      extra = { children: result.children };
+      break;
+    }
+    case 'full': {
+      const councilKey = councilPseudonymKey(randomBytes(32), 'E09000001');
+      let aggregator: Ssda903Aggregator | null = null;
+      let degradedRows = 0;
+      const result = await readReturn(inputs(header, episodes), {
+        collectionYear: COLLECTION_YEAR,
+        limits: BENCH_LIMITS,
+        rules: rulesFor(COLLECTION_YEAR),
+        onChild: (child, context) => {
+          aggregator ??= new Ssda903Aggregator(context.collectionYear, context.tablesPresent);
+          degradedRows += degradeChild(child, councilKey).length;
+          aggregator.add(child);
+        },
+      });
+      if (result.status !== 'accepted') throw new Error(`Rejected: ${JSON.stringify(result.blocking)}`);
+      rows = result.tables.reduce((sum, table) => sum + table.rows, 0);
+      if (degradedRows !== rows) throw new Error(`Read ${rows} rows but degraded ${degradedRows}`);
+      const aggregates = (aggregator as Ssda903Aggregator | null)?.result();
+      extra = {
+        children: result.children,
+        findings: result.totalFindings,
+        aggregatedChildren: aggregates?.children ?? 0,
+      };
+      break;
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  // maxRSS is in kilobytes: the peak of the whole process, which did nothing else.
+  return {
+    rows,
+    seconds,
+    cpuSeconds,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...extra,
+  };
+}
+
+const SELF = fileURLToPath(import.meta.url);
+
+/** Runs one measurement in a fresh child process. */
+function measureApart(kind: Kind, header: string, episodes: string): Measured {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', SELF, 'measure', kind, header, episodes], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`The ${kind} measurement failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Measured;
+}
 
 const mb = (bytes: number): number => Math.round(bytes / 1024 ** 2);
 
-export async function benchSsda903Parse(
-  options: BenchSsda903ParseOptions = {},
-): Promise<Record<string, number | string>> {
-  const episodeRows = options.rows ?? 1_000_000;
+async function benchSize(episodeRows: number): Promise<Record<string, unknown>> {
   const directory = await mkdtemp(join(tmpdir(), 'ssda903-bench-'));
   try {
     const files = await generate(directory, episodeRows);
-    const paths = [files.header, files.episodes];
-    const bytes = (await Promise.all(paths.map((path) => stat(path)))).reduce(
-      (sum, found) => sum + found.size,
-      0,
-    );
-
-    const bareRss = rssSampler();
-    bareRss.start();
-    const bareStart = performance.now();
-    const bareRows = await bareParse(paths);
-    const bareSeconds = (performance.now() - bareStart) / 1000;
-    const barePeak = bareRss.stop();
-
-    const readerRss = rssSampler();
-    readerRss.start();
-    const readerStart = performance.now();
-    const readerResult = await readReturn(inputs(files), {
-      collectionYear: COLLECTION_YEAR,
-      onChild: () => {},
-    });
-    const readerSeconds = (performance.now() - readerStart) / 1000;
-    const readerPeak = readerRss.stop();
-    const readerRows = readerResult.tables.reduce((sum, table) => sum + table.rows, 0);
-    if (readerResult.status !== 'accepted' || readerRows !== bareRows) {
-      throw new Error(
-        `The reader read ${readerRows} rows (${readerResult.status}); csv-parse read ${bareRows}`,
-      );
+    const bytes = (await stat(files.header)).size + (await stat(files.episodes)).size;
+    const measured = {} as Record<Kind, Measured>;
+    for (const kind of KINDS) measured[kind] = measureApart(kind, files.header, files.episodes);
+    const rows = measured.lines.rows;
+    for (const kind of KINDS) {
+      if (measured[kind].rows !== rows) {
+        throw new Error(`${kind} read ${measured[kind].rows} rows where the files have ${rows}`);
+      }
     }
-
-    const rules = rulesFor(COLLECTION_YEAR);
-    const councilKey = councilPseudonymKey(randomBytes(32), 'E09000001');
-    let aggregator: Ssda903Aggregator | null = null;
-    let degradedRows = 0;
-    const fullRss = rssSampler();
-    fullRss.start();
-    const fullStart = performance.now();
-    const result = await readReturn(inputs(files), {
-      collectionYear: COLLECTION_YEAR,
-      rules,
-      onChild: (child, context) => {
-        aggregator ??= new Ssda903Aggregator(context.collectionYear, context.tablesPresent);
-        degradedRows += degradeChild(child, councilKey).length;
-        aggregator.add(child);
-      },
-    });
-    const fullSeconds = (performance.now() - fullStart) / 1000;
-    const fullPeak = fullRss.stop();
-    if (result.status !== 'accepted') {
-      throw new Error(`The generated return was rejected: ${JSON.stringify(result.blocking)}`);
-    }
-    const fullRows = result.tables.reduce((sum, table) => sum + table.rows, 0);
-    if (fullRows !== bareRows || degradedRows !== fullRows) {
-      throw new Error(`Row counts differ: bare ${bareRows}, full ${fullRows}, degraded ${degradedRows}`);
-    }
-    const aggregates = (aggregator as Ssda903Aggregator | null)?.result();
-
-    const bareRate = bareRows / bareSeconds;
-    const readerRate = readerRows / readerSeconds;
-    const fullRate = fullRows / fullSeconds;
-    return {
+    const rate = (kind: Kind): number => rows / measured[kind].seconds;
+    const cpuRate = (kind: Kind): number => rows / measured[kind].cpuSeconds;
+    const figures: Record<string, unknown> = {
       episodeRows,
-      headerRows: files.children,
-      rowsRead: fullRows,
+      rowsRead: rows,
       fileMB: mb(bytes),
-      rules: rules.length,
-      children: result.children,
-      findings: result.totalFindings,
-      aggregatedChildren: aggregates?.children ?? 0,
-      bareSeconds: Number(bareSeconds.toFixed(2)),
-      bareRowsPerSecond: Math.round(bareRate),
-      bareRssPeakMB: mb(barePeak),
-      readerSeconds: Number(readerSeconds.toFixed(2)),
-      readerRowsPerSecond: Math.round(readerRate),
-      readerRssPeakMB: mb(readerPeak),
-      ratioReaderToBare: Number((readerRate / bareRate).toFixed(2)),
-      fullSeconds: Number(fullSeconds.toFixed(2)),
-      fullRowsPerSecond: Math.round(fullRate),
-      fullRssPeakMB: mb(fullPeak),
-      ratioFullToBare: Number((fullRate / bareRate).toFixed(2)),
-      node: process.version,
+      rules: rulesFor(COLLECTION_YEAR).length,
+      children: measured.full.children,
+      findings: measured.full.findings,
+      aggregatedChildren: measured.full.aggregatedChildren,
     };
+    for (const kind of KINDS) {
+      figures[kind] = {
+        seconds: Number(measured[kind].seconds.toFixed(2)),
+        rowsPerSecond: Math.round(rate(kind)),
+        cpuSeconds: Number(measured[kind].cpuSeconds.toFixed(2)),
+        rowsPerCpuSecond: Math.round(cpuRate(kind)),
+        peakRssMB: measured[kind].peakRssMB,
+      };
+    }
+    figures.fullTo = Object.fromEntries(
+      KINDS.filter((kind) => kind !== 'full').map((kind) => [
+        kind,
+        Number((rate('full') / rate(kind)).toFixed(2)),
+      ]),
+    );
+    figures.fullToByCpu = Object.fromEntries(
+      KINDS.filter((kind) => kind !== 'full').map((kind) => [
+        kind,
+        Number((cpuRate('full') / cpuRate(kind)).toFixed(2)),
+      ]),
+    );
+    return figures;
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
 }
 
+/** The sizes measured: BENCH_SSDA903_ROWS (comma-separated) or 100k and 1M, plus 3M with BENCH_SSDA903_3M=1. */
+export function benchSizes(environment: NodeJS.ProcessEnv = process.env): number[] {
+  if (environment.BENCH_SSDA903_ROWS) return environment.BENCH_SSDA903_ROWS.split(',').map(Number);
+  return environment.BENCH_SSDA903_3M === '1' ? [100_000, 1_000_000, 3_000_000] : [100_000, 1_000_000];
+}
+
+export async function benchSsda903Parse(
+  options: BenchSsda903ParseOptions = {},
+): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = { node: process.version };
+  for (const size of options.sizes ?? benchSizes()) {
+    results[`rows${size}`] = await benchSize(size);
+    console.error(JSON.stringify({ [`rows${size}`]: results[`rows${size}`] }));
+  }
+  return results;
+}
+
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  const rows = process.argv[2] === undefined ? undefined : Number(process.argv[2]);
-  if (rows !== undefined && !(Number.isInteger(rows) && rows > 0)) {
-    console.error('Usage: npx tsx scripts/bench-ssda903-parse.ts [rows]');
+if (invokedDirectly && process.argv[2] === 'measure') {
+  const [kind, header, episodes] = process.argv.slice(3) as [Kind, string, string];
+  console.log(JSON.stringify(await measureHere(kind, header, episodes)));
+} else if (invokedDirectly) {
+  const sizes = process.argv.slice(2).map(Number);
+  if (sizes.some((rows) => !(Number.isInteger(rows) && rows > 0))) {
+    console.error('Usage: npx tsx scripts/bench-ssda903-parse.ts [rows ...]');
     process.exit(2);
   }
-  const figures = await benchSsda903Parse({ rows });
+  const figures = await benchSsda903Parse(sizes.length > 0 ? { sizes } : {});
   console.log(JSON.stringify(figures, null, 2));
 }

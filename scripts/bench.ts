@@ -17,14 +17,12 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = {
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
   };
-  // BENCH_SSDA903_ROWS scales the national-scale Episodes file (default one million rows).
-  const episodeRows = Number(process.env.BENCH_SSDA903_ROWS ?? 1_000_000);
   const only = process.argv[2];
   const sections: [string, () => Promise<Record<string, unknown>>][] = (
     [
       ['bundles', () => benchBundles(root)],
       ['recompute', () => benchRecompute()],
-      ['ssda903Ingest', () => benchSsda903Parse({ rows: episodeRows })],
+      ['ssda903Ingest', () => benchSsda903Parse()],
       ['localCloud', () => benchLocalCloud(root)],
       ['webPages', () => benchWebPages(root)],
       ['load', () => benchLoad(root)],

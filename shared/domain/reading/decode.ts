@@ -1,6 +1,7 @@
 // Domain: turning an uploaded file's bytes into text, whatever the council's software saved it as.
 // UTF-8 (with or without a byte order mark) or Windows-1252; anything that is not text is refused.
 import { isAscii, isUtf8 } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
 import { type ByteSource, byteChunks } from './bytes.ts';
 import { ReturnReadError } from './issues.ts';
@@ -105,15 +106,43 @@ function endsInPartialUtf8(chunk: Buffer): boolean {
 }
 
 /**
- * Decodes a byte stream to text chunks. The decision between UTF-8 and Windows-1252 is made on the first
- * bytes that are not ASCII (pure ASCII reads the same in both), so a file whose first accented letter is
- * far down is still read correctly; multi-byte characters split across chunks are handled by streaming
- * TextDecoders. Throws ReturnReadError (kind 'binary' or 'encoding') for files that are not text.
+ * Decodes a byte stream to text chunks (see decodeToUtf8, which does the work and the checks).
+ */
+export async function* decodeText(source: ByteSource, options: DecodeOptions): AsyncGenerator<string> {
+  // The UTF-8 chunks may cut a character in two; the string decoder joins it up again.
+  const text = new StringDecoder('utf8');
+  for await (const chunk of decodeToUtf8(source, options)) {
+    const part = text.write(chunk);
+    if (part.length > 0) yield part;
+  }
+  const tail = text.end();
+  if (tail.length > 0) yield tail;
+}
+
+/** True when the chunk ends part-way through a UTF-8 character (it must then be checked with the next). */
+function endsMidCharacter(chunk: Buffer): boolean {
+  for (let back = 1; back <= 3 && back <= chunk.length; back++) {
+    const byte = chunk[chunk.length - back]!;
+    if (byte < 0x80) return false;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return length > back;
+    }
+  }
+  return false;
+}
+
+/**
+ * Decodes a byte stream to UTF-8 byte chunks (a character may be cut between two chunks). The decision
+ * between UTF-8 and Windows-1252 is made on the first bytes that are not ASCII (pure ASCII reads the same
+ * in both), so a file whose first accented letter is far down is still read correctly. UTF-8 input is
+ * checked and passed on as it is, without being turned into text; Windows-1252 is converted. A byte order
+ * mark is removed. Throws ReturnReadError (kind 'binary' or 'encoding') for files that are not text.
  *
  * Note: TextDecoder('windows-1252') in Node 20 maps 0x80–0x9F correctly (€, curly quotes) only in
  * streaming mode, so every call passes { stream: true } and the decoder is flushed at the end.
  */
-export async function* decodeText(source: ByteSource, options: DecodeOptions): AsyncGenerator<string> {
+export async function* decodeToUtf8(source: ByteSource, options: DecodeOptions): AsyncGenerator<Buffer> {
   const { fileName } = options;
   const sniffBytes = options.sniffBytes ?? DEFAULT_SNIFF_BYTES;
   const iterator = byteChunks(source)[Symbol.asyncIterator]();
@@ -147,11 +176,15 @@ export async function* decodeText(source: ByteSource, options: DecodeOptions): A
     sample = sample.subarray(3);
     offset = 3;
     decide('utf-8');
+    // A text decoder drops a second mark too, as it reads the start of its stream.
+    if (startsWith(sample, [0xef, 0xbb, 0xbf])) sample = sample.subarray(3);
   }
 
   // Bytes held back while undecided because they end in what may be the start of a UTF-8 character.
   let pending: Buffer | null = null;
-  const decodeChunk = (input: Buffer): string => {
+  // Whether the last UTF-8 chunk ended part-way through a character, so the next must be checked with it.
+  let midCharacter = false;
+  const decodeChunk = (input: Buffer): Buffer | null => {
     if (input.indexOf(0) !== -1) throw notText(fileName, 'a binary file (it contains zero bytes)');
     let chunk = input;
     if (encoding === null) {
@@ -159,32 +192,41 @@ export async function* decodeText(source: ByteSource, options: DecodeOptions): A
         chunk = Buffer.concat([pending, chunk]);
         pending = null;
       }
-      if (isAscii(chunk)) return chunk.toString('latin1');
-      if (isUtf8(chunk)) decide('utf-8');
-      else if (endsInPartialUtf8(chunk)) {
+      if (isAscii(chunk)) return chunk;
+      if (isUtf8(chunk)) {
+        decide('utf-8');
+        return chunk;
+      }
+      if (endsInPartialUtf8(chunk)) {
         pending = chunk;
-        return '';
-      } else decide('windows-1252');
+        return null;
+      }
+      decide('windows-1252');
     }
+    if (encoding === 'windows-1252') return Buffer.from(decoder!.decode(chunk, { stream: true }), 'utf8');
+    // UTF-8: plain ASCII needs no check, unless it completes a character begun in the chunk before.
+    if (!midCharacter && isAscii(chunk)) return chunk;
     try {
-      return decoder!.decode(chunk, { stream: true });
+      decoder!.decode(chunk, { stream: true });
     } catch {
       throw mixedEncoding(fileName, offset);
     }
+    midCharacter = endsMidCharacter(chunk);
+    return chunk;
   };
 
   // 2. Decode the sample, then the rest of the stream.
   if (sample.length > 0) {
-    const text = decodeChunk(sample);
+    const bytes = decodeChunk(sample);
     offset += sample.length;
-    if (text.length > 0) yield text;
+    if (bytes !== null && bytes.length > 0) yield bytes;
   }
   while (!ended) {
     const next = await iterator.next();
     if (next.done) break;
-    const text = decodeChunk(next.value);
+    const bytes = decodeChunk(next.value);
     offset += next.value.length;
-    if (text.length > 0) yield text;
+    if (bytes !== null && bytes.length > 0) yield bytes;
   }
   if (encoding === null) {
     // Either pure ASCII, or the only non-ASCII bytes are an unfinished UTF-8 sequence at the very end.
@@ -194,7 +236,7 @@ export async function* decodeText(source: ByteSource, options: DecodeOptions): A
     }
     decide('windows-1252');
     const text = (decoder as TextDecoder | null)!.decode(pending, { stream: true });
-    if (text.length > 0) yield text;
+    if (text.length > 0) yield Buffer.from(text, 'utf8');
   }
   let tail: string;
   try {
@@ -202,5 +244,5 @@ export async function* decodeText(source: ByteSource, options: DecodeOptions): A
   } catch {
     throw mixedEncoding(fileName, offset);
   }
-  if (tail.length > 0) yield tail;
+  if (tail.length > 0) yield Buffer.from(tail, 'utf8');
 }

@@ -11,6 +11,8 @@ export type BlockingKind =
   | 'wrong-council'
   | 'missing-table'
   | 'duplicate-table'
+  | 'too-many-children'
+  | 'too-many-rows'
   // one file's bytes
   | 'binary'
   | 'encoding'

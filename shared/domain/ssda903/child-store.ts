@@ -1,174 +1,99 @@
 // Domain: holding the rows of a return compactly until every file has been read, then handing them out
-// one child at a time.
+// one child at a time, in order of each child's first appearance.
 //
 // Memory model. A child's rows are spread over up to twelve files in any order, so child-level checks can
-// only start once every file has been read: the rows must be held. They are held packed, not as objects:
-// - one flat text per row (the values joined with NUL, which no decoded upload can contain: the decoder
-//   refuses NUL bytes), written as UTF-8 into large buffers outside the JavaScript heap: one byte per
-//   ASCII character plus three 32-bit numbers to find it, and nothing for the garbage collector to scan;
-// - two 32-bit numbers per row in typed arrays (row number, and the child's ordinal);
-// - one Map entry per distinct child (its CHILD reference → ordinal).
-// Tables that no rule reads keep only the two numbers (enough to tell which children they mention).
-// Grouping is a stable counting sort of row indexes by child ordinal (two Int32Arrays per table), so
-// file order is kept within a child. Row objects are rebuilt for one child at a time and dropped after.
-// A national Episodes file of 1,000,000 rows costs roughly 90 MB here (70 MB of text, the rest row numbers
-// and indexes); see scripts/bench-ssda903-parse.ts.
+// only start once every file has been read: the rows must be held. They are held as bytes, not objects:
+// - each row is one record in a byte log: its table, row number and child, then each value as a length
+//   and its UTF-8 bytes, copied straight from the uploaded file's bytes (no string is made per value);
+// - the log is split by child: children are numbered as they first appear, and each run of
+//   CHILDREN_PER_PART numbers has its own log, so one part holds every row of its children;
+// - given a spill directory, the logs are written to disk whenever what is held passes a memory budget,
+//   and read back one part at a time: memory stays flat however many rows the return has
+//   (docs/adr/0010-ssda903-rows-as-bytes-spilled-by-child.md);
+// - one Map entry per distinct child (its CHILD reference → number) stays in memory.
+// Tables that no rule reads keep only the row number (enough to tell which children they mention).
+// Row objects are built for one child at a time and dropped after.
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RowBlock } from './csv-tokenizer.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
 
-const SEPARATOR = '\u0000';
-
-class GrowableInt32 {
-  private data = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-
-  at(index: number): number {
-    return this.data[index]!;
-  }
-}
-
-const FIRST_CHUNK_BYTES = 64 * 1024;
-const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Children per part of the log: a part is read back whole, so this bounds memory while grouping. */
+const CHILDREN_PER_PART = 1 << 15;
+const CHUNK_BYTES = 1 << 20;
+/** What the logs may hold in memory before they are written to the spill directory. */
+const DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024;
 /** A UTF-16 surrogate without its pair: UTF-8 cannot carry it, so such text is kept as it is. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
-/**
- * Strings packed as UTF-8 in large buffers, found by chunk, start and length. The bytes live outside the
- * JavaScript heap, so a national return's rows are not scanned or copied by every garbage collection and
- * cost one byte per ASCII character, where a million separate strings would each carry a header.
- * Chunks start small (small uploads stay small) and double up to a bound.
- */
-class PackedStrings {
-  private readonly chunks: Buffer[] = [];
-  private current: Buffer = Buffer.alloc(0);
-  private used = 0;
-  private readonly chunkOf = new GrowableInt32();
-  private readonly startOf = new GrowableInt32();
-  private readonly lengthOf = new GrowableInt32();
-  /** The rare texts UTF-8 cannot round-trip, by index. */
-  private readonly kept = new Map<number, string>();
-  length = 0;
+export interface SpillOptions {
+  /** A folder for the spilled logs (a fresh subfolder is made in it and removed after). */
+  readonly directory: string;
+  /** Bytes held in memory before the logs are written out (default 64 MiB). */
+  readonly memoryBytes?: number;
+}
 
-  push(text: string): void {
-    const index = this.length++;
-    const room = text.length * 3; // the most UTF-8 bytes a UTF-16 code unit can take
-    if (this.used + room > this.current.length) {
-      const size = Math.max(
-        room,
-        Math.min(MAX_CHUNK_BYTES, Math.max(FIRST_CHUNK_BYTES, this.current.length * 2)),
-      );
-      this.current = Buffer.allocUnsafe(size);
-      this.chunks.push(this.current);
+/** One part of the byte log: chunks in memory, and what was written to disk before them. */
+class Part {
+  readonly chunks: Buffer[] = [];
+  current: Buffer = Buffer.alloc(0);
+  used = 0;
+  records = 0;
+  file: number | null = null;
+  fileBytes = 0;
+
+  /** Room for `size` more bytes in the current chunk. */
+  reserve(size: number): Buffer {
+    if (this.used + size > this.current.length) {
+      if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
+      this.current = Buffer.allocUnsafe(Math.max(size, this.chunks.length === 0 ? 4096 : CHUNK_BYTES));
       this.used = 0;
     }
-    const written = this.current.write(text, this.used, 'utf8');
-    this.chunkOf.push(this.chunks.length - 1);
-    this.startOf.push(this.used);
-    this.lengthOf.push(written);
-    this.used += written;
-    // As many bytes as characters means plain ASCII, which always round-trips.
-    if (written !== text.length && LONE_SURROGATE.test(text)) this.kept.set(index, text);
+    return this.current;
   }
 
-  at(index: number): string {
-    if (this.kept.size > 0) {
-      const text = this.kept.get(index);
-      if (text !== undefined) return text;
+  /** Everything held, in order: the spilled bytes first, then the chunks. */
+  read(): Buffer {
+    const pieces: Buffer[] = [];
+    if (this.file !== null && this.fileBytes > 0) {
+      const spilled = Buffer.allocUnsafe(this.fileBytes);
+      let at = 0;
+      while (at < this.fileBytes) at += readSync(this.file, spilled, at, this.fileBytes - at, at);
+      pieces.push(spilled);
     }
-    const start = this.startOf.at(index);
-    return this.chunks[this.chunkOf.at(index)]!.toString('utf8', start, start + this.lengthOf.at(index));
+    pieces.push(...this.chunks);
+    if (this.used > 0) pieces.push(this.current.subarray(0, this.used));
+    return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
   }
 }
 
-class PackedTable {
-  readonly packed = new PackedStrings();
-  readonly rowNumbers = new GrowableInt32();
-  readonly owners = new GrowableInt32();
-  offsets: Int32Array | null = null;
-  order: Int32Array | null = null;
-  /**
-   * Every column set to '' in column order (CHILD last when the table has no such column). Rebuilt rows
-   * start as copies of it, so all rows of a table share one object shape: filling known properties is
-   * cheaper than adding them one by one, and the rules' many field reads stay on a fast path.
-   */
-  private readonly template: Record<string, string>;
-  private readonly hasChildColumn: boolean;
-  private readonly scratch: string[];
+const { utf8Slice } = Buffer.prototype as unknown as {
+  utf8Slice: (this: Buffer, start: number, end: number) => string;
+};
 
-  constructor(
-    readonly table: TableName,
-    readonly columns: readonly string[],
-    readonly keepValues: boolean,
-  ) {
-    this.scratch = new Array<string>(columns.length).fill('');
-    this.template = {};
-    for (const column of columns) this.template[column] = '';
-    this.hasChildColumn = columns.includes('CHILD');
-    if (!this.hasChildColumn) this.template.CHILD = '';
-  }
+/** The text of a byte range: Buffer's own UTF-8 slice, without toString's argument handling per call. */
+export function textOf(bytes: Buffer, start: number, end: number): string {
+  return utf8Slice.call(bytes, start, end);
+}
 
-  add(row: Row, owner: number): void {
-    this.owners.push(owner);
-    this.rowNumbers.push(row.rowNumber);
-    if (!this.keepValues) return;
-    // One scratch array reused for every row: join copies the values out, so nothing per row is kept.
-    const { columns, scratch } = this;
-    for (let index = 0; index < columns.length; index++) scratch[index] = row.values[columns[index]!] ?? '';
-    this.packed.push(scratch.join(SEPARATOR));
+function writeVarint(buffer: Buffer, at: number, value: number): number {
+  let rest = value;
+  while (rest >= 0x80) {
+    buffer[at++] = (rest & 0x7f) | 0x80;
+    rest >>>= 7;
   }
+  buffer[at++] = rest;
+  return at;
+}
 
-  /** Stable counting sort of row indexes by owner. */
-  group(childCount: number): void {
-    const rows = this.owners.length;
-    const offsets = new Int32Array(childCount + 1);
-    for (let index = 0; index < rows; index++) offsets[this.owners.at(index) + 1]!++;
-    for (let child = 0; child < childCount; child++) offsets[child + 1]! += offsets[child]!;
-    const cursor = offsets.slice(0, childCount);
-    const order = new Int32Array(rows);
-    for (let index = 0; index < rows; index++) order[cursor[this.owners.at(index)]!++] = index;
-    this.offsets = offsets;
-    this.order = order;
-  }
-
-  /** Number of rows the child has in this table. */
-  countOf(child: number): number {
-    return this.offsets![child + 1]! - this.offsets![child]!;
-  }
-
-  rowsOf(child: number, reference: string): { rows: Row[]; rowNumbers: number[] } {
-    const start = this.offsets![child]!;
-    const end = this.offsets![child + 1]!;
-    const rows: Row[] = [];
-    const rowNumbers: number[] = [];
-    const { columns, template } = this;
-    for (let position = start; position < end; position++) {
-      const index = this.order![position]!;
-      const rowNumber = this.rowNumbers.at(index);
-      rowNumbers.push(rowNumber);
-      if (!this.keepValues) continue;
-      // Cut the packed string at each separator in place: cheaper than split, which builds an array too.
-      const packed = this.packed.at(index);
-      const values = { ...template };
-      let from = 0;
-      for (let column = 0; column < columns.length; column++) {
-        let to = packed.indexOf(SEPARATOR, from);
-        if (to === -1) to = packed.length;
-        values[columns[column]!] = packed.slice(from, to);
-        from = to + 1;
-      }
-      if (!this.hasChildColumn) values.CHILD = reference;
-      rows.push({ table: this.table, rowNumber, values });
-    }
-    return { rows, rowNumbers };
-  }
+interface TableLayout {
+  readonly index: number;
+  readonly table: TableName;
+  readonly columns: readonly string[];
+  readonly keepValues: boolean;
+  readonly hasChildColumn: boolean;
+  /** Every column set to '' (CHILD last when the table has no such column): rows are copies of it. */
+  readonly template: Record<string, string>;
 }
 
 /** One child's rows, plus where it appears in tables whose values were not kept. */
@@ -181,59 +106,344 @@ export interface StoredChild {
 export class ReturnStore {
   private readonly ordinals = new Map<string, number>();
   private readonly references: string[] = [];
-  private readonly tables = new Map<TableName, PackedTable>();
+  private readonly tables = new Map<TableName, TableLayout>();
+  private readonly layouts: TableLayout[] = [];
+  private readonly parts: Part[] = [];
+  /** Values that UTF-8 cannot carry (lone surrogates, only from rows given as objects). */
+  private readonly kept: string[] = [];
+  private held = 0;
+  private readonly memoryBytes: number;
+  private spillFolder: string | null = null;
   private grouped = false;
-  private lastReference: string | null = null;
+  private lastReference: Buffer = Buffer.alloc(64);
+  private lastReferenceLength = -1;
   private lastOrdinal = 0;
 
   /** @param keep tables whose values are kept for child-level checks; others keep only row numbers. */
-  constructor(private readonly keep: ReadonlySet<TableName>) {}
+  constructor(
+    private readonly keep: ReadonlySet<TableName>,
+    private readonly spill?: SpillOptions,
+  ) {
+    this.memoryBytes = spill?.memoryBytes ?? DEFAULT_MEMORY_BYTES;
+  }
 
   /** Declares a table and its column order before its rows are added. */
   declareTable(table: TableName, columns: readonly string[]): void {
-    if (!this.tables.has(table))
-      this.tables.set(table, new PackedTable(table, columns, this.keep.has(table)));
-  }
-
-  add(row: Row): void {
-    if (this.grouped) throw new Error('The store has already been grouped');
-    const table = this.tables.get(row.table);
-    if (!table) throw new Error(`Table ${row.table} was not declared`);
-    const reference = row.values.CHILD ?? '';
-    // A child's rows usually come one after another, so the last child is checked before the map.
-    let ordinal = reference === this.lastReference ? this.lastOrdinal : this.ordinals.get(reference);
-    if (ordinal === undefined) {
-      ordinal = this.references.length;
-      this.ordinals.set(reference, ordinal);
-      this.references.push(reference);
-    }
-    this.lastReference = reference;
-    this.lastOrdinal = ordinal;
-    table.add(row, ordinal);
+    if (this.tables.has(table)) return;
+    const hasChildColumn = columns.includes('CHILD');
+    const template: Record<string, string> = {};
+    for (const column of columns) template[column] = '';
+    if (!hasChildColumn) template.CHILD = '';
+    const layout: TableLayout = {
+      index: this.layouts.length,
+      table,
+      columns,
+      keepValues: this.keep.has(table),
+      hasChildColumn,
+      template,
+    };
+    this.tables.set(table, layout);
+    this.layouts.push(layout);
   }
 
   get childCount(): number {
     return this.references.length;
   }
 
+  private layoutOf(table: TableName): TableLayout {
+    if (this.grouped) throw new Error('The store has already been grouped');
+    const layout = this.tables.get(table);
+    if (!layout) throw new Error(`Table ${table} was not declared`);
+    return layout;
+  }
+
+  private ordinalOf(reference: string): number {
+    let ordinal = this.ordinals.get(reference);
+    if (ordinal === undefined) {
+      ordinal = this.references.length;
+      this.ordinals.set(reference, ordinal);
+      this.references.push(reference);
+    }
+    return ordinal;
+  }
+
+  private partOf(ordinal: number): Part {
+    const index = Math.floor(ordinal / CHILDREN_PER_PART);
+    while (this.parts.length <= index) this.parts.push(new Part());
+    return this.parts[index]!;
+  }
+
+  /** Writes a record's head (table, row number, child within its part); returns the part and position. */
+  private begin(layout: TableLayout, rowNumber: number, ordinal: number, valueBytes: number) {
+    const part = this.partOf(ordinal);
+    const size = 1 + 5 + 5 + (layout.keepValues ? valueBytes + 5 * layout.columns.length : 0);
+    const buffer = part.reserve(size);
+    const start = part.used;
+    let at = start;
+    buffer[at++] = layout.index;
+    at = writeVarint(buffer, at, rowNumber);
+    at = writeVarint(buffer, at, ordinal % CHILDREN_PER_PART);
+    part.records++;
+    return { part, buffer, at, start };
+  }
+
+  private end(part: Part, start: number, at: number): void {
+    this.held += at - start;
+    part.used = at;
+    if (this.spill && this.held > this.memoryBytes) this.spillAll();
+  }
+
+  /** Adds one row given as an object (rows read from XML). */
+  add(row: Row): void {
+    const layout = this.layoutOf(row.table);
+    const ordinal = this.ordinalOf(row.values.CHILD ?? '');
+    this.lastReferenceLength = -1;
+    const values = layout.columns.map((column) => row.values[column] ?? '');
+    let valueBytes = 0;
+    if (layout.keepValues) for (const value of values) valueBytes += Buffer.byteLength(value) + 5;
+    const { part, buffer, start, at: headEnd } = this.begin(layout, row.rowNumber, ordinal, valueBytes);
+    let at = headEnd;
+    if (layout.keepValues) {
+      for (const value of values) {
+        const length = Buffer.byteLength(value);
+        if (length !== value.length && LONE_SURROGATE.test(value)) {
+          // Marked by an odd length: the value is in `kept`, by the index written after it.
+          at = writeVarint(buffer, at, 1);
+          at = writeVarint(buffer, at, this.kept.length);
+          this.kept.push(value);
+          continue;
+        }
+        at = writeVarint(buffer, at, length * 2);
+        at += buffer.write(value, at, 'utf8');
+      }
+    }
+    this.end(part, start, at);
+  }
+
+  /**
+   * Adds row `row` of a block read from CSV, copying its values' bytes. `positions` gives, for each of the
+   * table's columns, the block column holding it (-1 when the file has no such column).
+   */
+  addFromBlock(block: RowBlock, row: number, positions: Int32Array, childPosition: number): void {
+    const layout = this.layoutOf(block.table);
+    const { bytes, starts, ends } = block;
+    const width = block.columns.length;
+    const base = row * width;
+    // A child's rows usually come one after another: compare the bytes before making a string.
+    let ordinal: number;
+    if (childPosition === -1) ordinal = this.ordinalOf('');
+    else {
+      const from = starts[base + childPosition]!;
+      const to = ends[base + childPosition]!;
+      const length = to - from;
+      if (
+        length === this.lastReferenceLength &&
+        bytes.compare(this.lastReference, 0, length, from, to) === 0
+      ) {
+        ordinal = this.lastOrdinal;
+      } else {
+        ordinal = this.ordinalOf(bytes.toString('utf8', from, to));
+        if (this.lastReference.length < length) this.lastReference = Buffer.alloc(length * 2);
+        bytes.copy(this.lastReference, 0, from, to);
+        this.lastReferenceLength = length;
+        this.lastOrdinal = ordinal;
+      }
+    }
+    let valueBytes = 0;
+    if (layout.keepValues) {
+      for (let column = 0; column < positions.length; column++) {
+        const position = positions[column]!;
+        if (position !== -1) valueBytes += ends[base + position]! - starts[base + position]!;
+      }
+    }
+    const {
+      part,
+      buffer,
+      start,
+      at: headEnd,
+    } = this.begin(layout, block.rowNumbers[row]!, ordinal, valueBytes);
+    let at = headEnd;
+    if (layout.keepValues) {
+      for (let column = 0; column < positions.length; column++) {
+        const position = positions[column]!;
+        if (position === -1) {
+          buffer[at++] = 0;
+          continue;
+        }
+        const from = starts[base + position]!;
+        const to = ends[base + position]!;
+        at = writeVarint(buffer, at, (to - from) * 2);
+        // Values are short: a plain loop beats Buffer.copy's per-call cost.
+        if (to - from > 64) at += bytes.copy(buffer, at, from, to);
+        else for (let byte = from; byte < to; byte++) buffer[at++] = bytes[byte]!;
+      }
+    }
+    this.end(part, start, at);
+  }
+
+  /** Writes every part's chunks to its file in the spill folder and lets them go. */
+  private spillAll(): void {
+    const spill = this.spill!;
+    this.spillFolder ??= mkdtempSync(join(spill.directory, 'ssda903-rows-'));
+    for (let index = 0; index < this.parts.length; index++) {
+      const part = this.parts[index]!;
+      if (part.used > 0) {
+        part.chunks.push(part.current.subarray(0, part.used));
+        part.current = Buffer.alloc(0);
+        part.used = 0;
+      }
+      if (part.chunks.length === 0) continue;
+      part.file ??= openSync(join(this.spillFolder, `part-${index}`), 'w+');
+      for (const chunk of part.chunks) {
+        let written = 0;
+        while (written < chunk.length)
+          written += writeSync(part.file, chunk, written, chunk.length - written, part.fileBytes + written);
+        part.fileBytes += chunk.length;
+      }
+      part.chunks.length = 0;
+    }
+    this.held = 0;
+  }
+
+  /** Closes and removes the spilled files (children() does it when read to the end). */
+  release(): void {
+    for (const part of this.parts) {
+      if (part.file !== null) closeSync(part.file);
+      part.file = null;
+    }
+    if (this.spillFolder !== null) rmSync(this.spillFolder, { recursive: true, force: true });
+    this.spillFolder = null;
+  }
+
   /** Hands out each child once, in order of first appearance. */
   *children(): Generator<StoredChild> {
-    if (!this.grouped) {
-      for (const table of this.tables.values()) table.group(this.references.length);
-      this.grouped = true;
-    }
-    for (let ordinal = 0; ordinal < this.references.length; ordinal++) {
-      const child = this.references[ordinal]!;
-      const rows: Partial<Record<TableName, readonly Row[]>> = {};
-      const rowNumbers: Partial<Record<TableName, readonly number[]>> = {};
-      for (const table of this.tables.values()) {
-        // Most children are in few tables: skip the others without building anything.
-        if (table.countOf(ordinal) === 0) continue;
-        const found = table.rowsOf(ordinal, child);
-        rowNumbers[table.table] = found.rowNumbers;
-        if (table.keepValues) rows[table.table] = found.rows;
+    this.grouped = true;
+    // Once anything is on disk, the rest goes too: each part is then read back alone, rather than beside
+    // up to the whole memory budget of other parts' rows still waiting in memory.
+    if (this.spillFolder !== null) this.spillAll();
+    try {
+      for (let index = 0; index < this.parts.length; index++) {
+        yield* this.childrenOfPart(index);
+        // The part is done: let its bytes go before the next is read.
+        this.parts[index] = new Part();
       }
-      yield { record: { child, rows }, rowNumbers };
+    } finally {
+      this.release();
     }
+  }
+
+  private *childrenOfPart(index: number): Generator<StoredChild> {
+    const part = this.parts[index]!;
+    const first = index * CHILDREN_PER_PART;
+    const count = Math.min(CHILDREN_PER_PART, this.references.length - first);
+    if (count <= 0) return;
+    const bytes = part.read();
+    // Where each record starts, and its child; then a stable counting sort of records by child and table
+    // (tables in the order they were declared, rows in file order within each).
+    const records = part.records;
+    const tableCount = this.layouts.length;
+    const positions = new Int32Array(records);
+    const owners = new Int32Array(records);
+    const offsets = new Int32Array(count * tableCount + 1);
+    let at = 0;
+    for (let record = 0; record < records; record++) {
+      positions[record] = at;
+      const layout = this.layouts[bytes[at++]!]!;
+      // Row number, then child.
+      while (bytes[at++]! & 0x80);
+      let owner = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = bytes[at++]!;
+        owner += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      const key = owner * tableCount + layout.index;
+      owners[record] = key;
+      offsets[key + 1]!++;
+      if (!layout.keepValues) continue;
+      for (let column = 0; column < layout.columns.length; column++) {
+        let length = 0;
+        shift = 0;
+        do {
+          byte = bytes[at++]!;
+          length += (byte & 0x7f) * 2 ** shift;
+          shift += 7;
+        } while (byte & 0x80);
+        if (length & 1) {
+          while (bytes[at++]! & 0x80);
+        } else at += length / 2;
+      }
+    }
+    const keys = count * tableCount;
+    for (let key = 0; key < keys; key++) offsets[key + 1]! += offsets[key]!;
+    const cursor = offsets.slice(0, keys);
+    const order = new Int32Array(records);
+    for (let record = 0; record < records; record++) order[cursor[owners[record]!]!++] = record;
+
+    for (let child = 0; child < count; child++) {
+      const reference = this.references[first + child]!;
+      const rows: Partial<Record<TableName, Row[]>> = {};
+      const rowNumbers: Partial<Record<TableName, number[]>> = {};
+      const end = offsets[(child + 1) * tableCount]!;
+      for (let position = offsets[child * tableCount]!; position < end; position++) {
+        const start = positions[order[position]!]!;
+        const layout = this.layouts[bytes[start]!]!;
+        const row = this.rowAt(bytes, start, reference);
+        const numbers = rowNumbers[layout.table];
+        if (numbers) numbers.push(row.rowNumber);
+        else rowNumbers[layout.table] = [row.rowNumber];
+        if (!layout.keepValues) continue;
+        const kept = rows[layout.table];
+        if (kept) kept.push(row);
+        else rows[layout.table] = [row];
+      }
+      yield { record: { child: reference, rows }, rowNumbers };
+    }
+  }
+
+  /** Builds the row whose record starts at `at`. */
+  private rowAt(bytes: Buffer, start: number, reference: string): Row {
+    let at = start;
+    const layout = this.layouts[bytes[at++]!]!;
+    let rowNumber = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[at++]!;
+      rowNumber += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    while (bytes[at++]! & 0x80);
+    if (!layout.keepValues) return { table: layout.table, rowNumber, values: layout.template };
+    const values = { ...layout.template };
+    const { columns } = layout;
+    for (let column = 0; column < columns.length; column++) {
+      let length = 0;
+      shift = 0;
+      do {
+        byte = bytes[at++]!;
+        length += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      if (length === 0) continue;
+      if (length & 1) {
+        let index = 0;
+        shift = 0;
+        do {
+          byte = bytes[at++]!;
+          index += (byte & 0x7f) * 2 ** shift;
+          shift += 7;
+        } while (byte & 0x80);
+        values[columns[column]!] = this.kept[index]!;
+        continue;
+      }
+      const end = at + length / 2;
+      values[columns[column]!] = textOf(bytes, at, end);
+      at = end;
+    }
+    if (!layout.hasChildColumn) values.CHILD = reference;
+    return { table: layout.table, rowNumber, values };
   }
 }

@@ -1,23 +1,23 @@
-// Domain: reading one SSDA903 CSV table as a stream of rows (csv-parse), recognising the table from its
+// Domain: reading one SSDA903 CSV table as a stream of row blocks (csv-tokenizer.ts), recognising the table from its
 // column names and explaining in plain words why a file cannot be read.
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { type CsvError, type Options as CsvParseOptions, Parser } from 'csv-parse';
 import type { ByteSource } from '../reading/bytes.ts';
-import { decodeText, type TextEncodingName } from '../reading/decode.ts';
+import { decodeToUtf8, type TextEncodingName } from '../reading/decode.ts';
 import { listInWords, plural, ReturnReadError } from '../reading/issues.ts';
+import { CsvSyntaxError, CsvTokenizer, ESCAPED, type RowBlock } from './csv-tokenizer.ts';
 import { schemaCode } from './field-checks.ts';
 import type { Finding, Row, TableName } from './model.ts';
 import { identifyTable, type YearSchema, yearLabel } from './schema.ts';
+
+export type { RowBlock } from './csv-tokenizer.ts';
 
 export interface CsvTableOptions {
   /** Named in messages. */
   readonly fileName: string;
   readonly schema: YearSchema;
   readonly onEncoding?: (encoding: TextEncodingName) => void;
-  /** Rows whose number of values differs from the header's: they are reported here and not yielded. */
+  /** Rows whose number of values differs from the header's, when read as `rows` (blocks carry them). */
   readonly onBadRow?: (finding: Finding) => void;
-  /** Longest record accepted, in characters (default 1 MiB): guards against a quote that is never closed. */
+  /** Longest record accepted, in bytes (default 1 MiB): guards against a quote that is never closed. */
   readonly maxRecordChars?: number;
 }
 
@@ -25,53 +25,12 @@ export interface CsvTable {
   readonly table: TableName;
   /** Column names as the file has them (trimmed), in file order. */
   readonly columns: readonly string[];
-  /** The data rows; read once. Throws ReturnReadError if the file turns out unreadable part-way. */
+  /** The data rows in blocks; read once. Throws ReturnReadError if the file turns out unreadable part-way. */
+  readonly blocks: AsyncIterable<RowBlock>;
+  /** The same rows as Row objects (for callers that are not on the hot path). Read rows or blocks, not both. */
   readonly rows: AsyncIterable<Row>;
-  /** The same rows in arrays as they come from the parser: fewer awaits per row. Read rows or batches, not both. */
-  readonly batches: AsyncIterable<readonly Row[]>;
   /** Stops reading (for a file whose rows are not wanted) and releases the source. */
   close(): Promise<void>;
-}
-
-interface ParsedRecord {
-  readonly fields: string[];
-  /** Line on which the record ends, as csv-parse counts lines (see lineBreaks). */
-  readonly endLine: number;
-  /** A record csv-parse skipped because its number of values differs from the header's. */
-  readonly wrongLength: boolean;
-}
-
-/**
- * csv-parse with each record paired with the line it ends on. Reading the parser's live line count as the
- * record is pushed costs nothing, where csv-parse's own `info`/`on_record` context copies an object per row.
- */
-class LineNumberingParser extends Parser {
-  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
-    if (!Array.isArray(chunk)) return super.push(chunk, encoding);
-    const record: ParsedRecord = { fields: chunk as string[], endLine: this.info.lines, wrongLength: false };
-    return super.push(record, encoding);
-  }
-}
-
-/**
- * Line breaks inside a quoted value. csv-parse counts a CR LF inside quotes as two lines (a CR or LF
- * alone as one), so its line numbers run ahead by one for every CR LF in a value; `crlf` is that excess.
- */
-function lineBreaks(value: string): { lines: number; crlf: number } {
-  let lines = 0;
-  let crlf = 0;
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index);
-    if (code === 10) lines++;
-    else if (code === 13) {
-      lines++;
-      if (value.charCodeAt(index + 1) === 10) {
-        crlf++;
-        index++;
-      }
-    }
-  }
-  return { lines, crlf };
 }
 
 const WRONG_DELIMITERS: readonly { char: string; name: string }[] = [
@@ -80,7 +39,97 @@ const WRONG_DELIMITERS: readonly { char: string; name: string }[] = [
   { char: '|', name: 'vertical bars (|)' },
 ];
 
-const DEFAULT_MAX_RECORD_CHARS = 1024 * 1024;
+const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+
+/** A field of the tokenizer's current record as text, with doubled quotes undone. */
+function fieldText(tokenizer: CsvTokenizer, index: number): string {
+  const value = tokenizer.bytes.toString('utf8', tokenizer.starts[index]!, tokenizer.ends[index]!);
+  return tokenizer.flags[index]! & ESCAPED ? value.replaceAll('""', '"') : value;
+}
+
+/** True for the bytes JavaScript's trim() removes that are ASCII: tab, line feed, VT, form feed, CR, space. */
+function isAsciiSpace(byte: number): boolean {
+  return byte === 32 || (byte >= 9 && byte <= 13);
+}
+
+function isAsciiRange(bytes: Buffer, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if (bytes[at]! >= 0x80) return false;
+  return true;
+}
+
+/**
+ * Collects the records of one pushed chunk into a RowBlock. Values that are not a plain range of the input
+ * (doubled quotes, or Unicode spaces to trim) are written to a side buffer and appended to the block.
+ */
+class BlockBuilder {
+  count = 0;
+  rowNumbers = new Int32Array(256);
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  refused: Map<number, Finding> | null = null;
+  private extras: Buffer[] = [];
+  private extraBytes = 0;
+
+  constructor(private readonly width: number) {}
+
+  /** Room for one more row; returns its first slot. */
+  open(rowNumber: number): number {
+    const row = this.count;
+    if ((row + 1) * this.width > this.starts.length || row >= this.rowNumbers.length) {
+      const rows = Math.max(row + 1, this.rowNumbers.length * 2);
+      const numbers = new Int32Array(rows);
+      numbers.set(this.rowNumbers);
+      this.rowNumbers = numbers;
+      const starts = new Int32Array(rows * this.width);
+      starts.set(this.starts.subarray(0, row * this.width));
+      this.starts = starts;
+      const ends = new Int32Array(rows * this.width);
+      ends.set(this.ends.subarray(0, row * this.width));
+      this.ends = ends;
+    }
+    this.rowNumbers[row] = rowNumber;
+    return row * this.width;
+  }
+
+  /** Keeps a value made here (not a range of the input); its range is marked negative until take(). */
+  special(slot: number, value: string): void {
+    const bytes = Buffer.from(value, 'utf8');
+    this.extras.push(bytes);
+    this.starts[slot] = -1 - this.extraBytes;
+    this.extraBytes += bytes.length;
+    this.ends[slot] = -1 - this.extraBytes;
+  }
+
+  take(table: TableName, columns: readonly string[], input: Buffer): RowBlock {
+    let bytes = input;
+    const slots = this.count * this.width;
+    if (this.extras.length > 0) {
+      const base = input.length;
+      bytes = Buffer.concat([input, ...this.extras]);
+      for (let slot = 0; slot < slots; slot++) {
+        if (this.starts[slot]! < 0) {
+          this.starts[slot] = base - 1 - this.starts[slot]!;
+          this.ends[slot] = base - 1 - this.ends[slot]!;
+        }
+      }
+    }
+    const block: RowBlock = {
+      table,
+      columns,
+      count: this.count,
+      rowNumbers: this.rowNumbers.slice(0, this.count),
+      bytes,
+      starts: this.starts.slice(0, slots),
+      ends: this.ends.slice(0, slots),
+      refused: this.refused,
+    };
+    this.count = 0;
+    this.refused = null;
+    this.extras = [];
+    this.extraBytes = 0;
+    return block;
+  }
+}
 
 /**
  * Opens a CSV file: reads and checks its first row, recognises the table by its exact set of column
@@ -90,202 +139,156 @@ const DEFAULT_MAX_RECORD_CHARS = 1024 * 1024;
  */
 export async function openCsvTable(source: ByteSource, options: CsvTableOptions): Promise<CsvTable> {
   const { fileName, schema } = options;
-  const maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
-  let columnCount = 0;
+  const decoded = decodeToUtf8(source, { fileName, onEncoding: options.onEncoding })[Symbol.asyncIterator]();
+  // Whether the file has any double quote so far: a row that never ends is blamed on one only if it has.
+  let sawQuote = false;
 
-  const parseOptions: CsvParseOptions = {
-    delimiter: ',',
-    skip_empty_lines: true,
-    relax_column_count: false,
-    skip_records_with_error: true,
-    max_record_size: maxRecordChars,
-    on_skip: (error: CsvError | undefined) => {
-      if (!error) return;
-      if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
-        // Passed on in order with the other records, to be reported once the table is known.
-        const fields = (error as unknown as { record?: string[] }).record ?? [];
-        const record: ParsedRecord = { fields, endLine: lineOf(error), wrongLength: true };
-        parser.push(record);
+  let header: string[] | null = null;
+  let recognised: TableName | null = null;
+  let columns: string[] = [];
+  let usedColumns = 0;
+  let columnCount = 0;
+  let builder: BlockBuilder | null = null;
+
+  const onRecord = (tokenizer: CsvTokenizer): void => {
+    const { bytes, starts, ends, fieldCount } = tokenizer;
+    const text = fieldText.bind(null, tokenizer);
+    if (header === null) {
+      header = [];
+      for (let index = 0; index < fieldCount; index++) header.push(text(index).trim());
+      if (header.every((field) => field === '')) throw emptyFile(fileName);
+      // Spreadsheets sometimes add empty columns at the right-hand side; they carry nothing.
+      usedColumns = header.length;
+      while (usedColumns > 1 && header[usedColumns - 1] === '') usedColumns--;
+      columns = header.slice(0, usedColumns);
+      columnCount = header.length;
+      recognised = recogniseHeader(columns, fileName, schema);
+      builder = new BlockBuilder(usedColumns);
+      return;
+    }
+    const block = builder!;
+    if (fieldCount !== columnCount) {
+      const fields: string[] = [];
+      for (let index = 0; index < fieldCount; index++) fields.push(text(index).trim());
+      if (fields.every((field) => field === '')) return;
+      const slot = block.open(tokenizer.line);
+      block.starts.fill(0, slot, slot + usedColumns);
+      block.ends.fill(0, slot, slot + usedColumns);
+      block.refused ??= new Map();
+      block.refused.set(block.count++, {
+        code: schemaCode('field-count'),
+        table: recognised!,
+        rowNumber: tokenizer.line,
+        field: '',
+        value: `${fields.length} values; the first row has ${columnCount} columns`,
+        child: fields[0] ?? '',
+      });
+      return;
+    }
+    const slot = block.open(tokenizer.line);
+    let blank = true;
+    for (let index = 0; index < usedColumns; index++) {
+      let start = starts[index]!;
+      let end = ends[index]!;
+      const at = slot + index;
+      if (start === end) {
+        block.starts[at] = start;
+        block.ends[at] = end;
+        continue;
+      }
+      const first = bytes[start]!;
+      const last = bytes[end - 1]!;
+      const escaped = (tokenizer.flags[index]! & ESCAPED) !== 0;
+      // JavaScript's trim() of the value, done on the bytes where they are plain ASCII.
+      const edgeSpace =
+        first <= 32 ||
+        last <= 32 ||
+        (first === 0xc2 && bytes[start + 1] === 0xa0) ||
+        (last === 0xa0 && bytes[end - 2] === 0xc2);
+      if (escaped || (edgeSpace && !isAsciiRange(bytes, start, end))) {
+        let value = text(index);
+        const head = value.charCodeAt(0);
+        const tail = value.charCodeAt(value.length - 1);
+        if (head <= 32 || tail <= 32 || head === 160 || tail === 160) value = value.trim();
+        if (value.length > 0) blank = false;
+        block.special(at, value);
+        continue;
+      }
+      if (edgeSpace) {
+        while (start < end && isAsciiSpace(bytes[start]!)) start++;
+        while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
+      }
+      if (end > start) blank = false;
+      block.starts[at] = start;
+      block.ends[at] = end;
+    }
+    if (!blank) block.count++;
+  };
+
+  const tokenizer = new CsvTokenizer(onRecord, options.maxRecordChars ?? DEFAULT_MAX_RECORD_BYTES);
+  let ended = false;
+  const feed = async (): Promise<void> => {
+    try {
+      const next = await decoded.next();
+      if (next.done) {
+        ended = true;
+        tokenizer.finish();
         return;
       }
-      parser.destroy(brokenCsv(fileName, error, seen.quote));
-    },
-  };
-  const parser = new LineNumberingParser(parseOptions);
-
-  // Whether the file has any double quote at all: a row that never ends is blamed on one only if it has.
-  const seen = { quote: false };
-  const decoded = decodeText(source, { fileName, onEncoding: options.onEncoding });
-  const text = Readable.from(
-    (async function* () {
-      for await (const chunk of decoded) {
-        if (!seen.quote && chunk.includes('"')) seen.quote = true;
-        yield chunk;
-      }
-    })(),
-    { objectMode: false },
-  );
-  const pumping = pipeline(text, parser).catch(() => {
-    // The same error reaches the reader through the parser's iterator; nothing more to do here.
-  });
-  const next = async (): Promise<IteratorResult<ParsedRecord>> => {
-    while (true) {
-      const record = parser.read() as ParsedRecord | null;
-      if (record !== null) return { done: false, value: record };
-      if (parser.errored) throw asReadError(parser.errored, fileName, seen.quote);
-      if (parser.readableEnded || parser.destroyed) return { done: true, value: undefined };
-      await whenReadable(parser, fileName, seen);
+      if (!sawQuote && next.value.indexOf(0x22) !== -1) sawQuote = true;
+      tokenizer.push(next.value);
+    } catch (error) {
+      throw error instanceof CsvSyntaxError ? brokenCsv(fileName, error, sawQuote) : error;
     }
   };
-
-  // Lines csv-parse has counted twice so far (CR LF inside quoted values).
-  let drift = 0;
-  const breaksIn = (fields: readonly string[]): { lines: number; crlf: number } => {
-    let lines = 0;
-    let crlf = 0;
-    for (const field of fields) {
-      if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
-      const found = lineBreaks(field);
-      lines += found.lines;
-      crlf += found.crlf;
-    }
-    return { lines, crlf };
-  };
-  const startLine = (record: ParsedRecord): number => {
-    const breaks = breaksIn(record.fields);
-    drift += breaks.crlf;
-    return record.endLine - drift - breaks.lines;
-  };
-
   const close = async (): Promise<void> => {
-    parser.destroy();
-    await pumping;
+    await decoded.return?.(undefined);
   };
 
-  let recognised: TableName;
-  let columns: string[];
-  let usedColumns: number;
   try {
-    const first = await next();
-    if (first.done || first.value.fields.every((field) => field.trim() === '')) throw emptyFile(fileName);
-    const rawColumns = first.value.fields.map((field) => field.trim());
-    // Spreadsheets sometimes add empty columns at the right-hand side; they carry nothing.
-    usedColumns = rawColumns.length;
-    while (usedColumns > 1 && rawColumns[usedColumns - 1] === '') usedColumns--;
-    columns = rawColumns.slice(0, usedColumns);
-    columnCount = rawColumns.length;
-    recognised = recogniseHeader(columns, fileName, schema);
-    startLine(first.value);
+    while (header === null && !ended) await feed();
+    if (header === null) throw emptyFile(fileName);
   } catch (error) {
     await close();
     throw error;
   }
+  const table = recognised as unknown as TableName;
+  const fileColumns = columns;
 
-  // Every column set to '' in file order: each row's values start as a copy of it, so all rows of the file
-  // share one object shape (cheaper to fill, and faster for the checks and the store to read).
-  const template: Record<string, string> = {};
-  for (const column of columns) template[column] = '';
-
-  async function* batches(): AsyncGenerator<Row[]> {
+  async function* blocks(): AsyncGenerator<RowBlock> {
     try {
-      for await (const records of recordBatches(parser, fileName, seen)) {
-        const batch: Row[] = [];
-        for (const record of records) {
-          const { fields } = record;
-          if (record.wrongLength) {
-            reportWrongLength(record, startLine(record));
-            continue;
-          }
-          let blank = true;
-          let embedded = false;
-          const values = { ...template };
-          for (let index = 0; index < usedColumns; index++) {
-            let value = fields[index]!;
-            if (value.length > 0) {
-              const first = value.charCodeAt(0);
-              const last = value.charCodeAt(value.length - 1);
-              if (first <= 32 || last <= 32 || first === 160 || last === 160) {
-                embedded ||= value.indexOf('\n') !== -1 || value.indexOf('\r') !== -1;
-                value = value.trim();
-              }
-              if (value.length > 0) {
-                blank = false;
-                embedded ||= value.indexOf('\n') !== -1 || value.indexOf('\r') !== -1;
-              }
-            }
-            values[columns[index]!] = value;
-          }
-          const rowNumber = embedded ? startLine(record) : record.endLine - drift;
-          if (!blank) batch.push({ table: recognised, rowNumber, values });
-        }
-        if (batch.length > 0) yield batch;
+      while (true) {
+        // Every row collected so far points into the bytes of the last push: hand them on before the next.
+        const block = builder!;
+        if (block.count > 0) yield block.take(table, fileColumns, tokenizer.bytes);
+        if (ended) return;
+        await feed();
       }
     } finally {
       await close();
     }
   }
 
-  const reportWrongLength = (record: ParsedRecord, rowNumber: number): void => {
-    const fields = record.fields.map((field) => field.trim());
-    if (fields.every((field) => field === '')) return;
-    options.onBadRow?.({
-      code: schemaCode('field-count'),
-      table: recognised,
-      rowNumber,
-      field: '',
-      value: `${fields.length} values; the first row has ${columnCount} columns`,
-      child: fields[0] ?? '',
-    });
-  };
-
-  const batchIterable = batches();
+  const blockIterable = blocks();
   async function* rows(): AsyncGenerator<Row> {
-    for await (const batch of batchIterable) yield* batch;
+    for await (const block of blockIterable) {
+      for (let row = 0; row < block.count; row++) {
+        const refused = block.refused?.get(row);
+        if (refused) {
+          options.onBadRow?.(refused);
+          continue;
+        }
+        const values: Record<string, string> = {};
+        for (let column = 0; column < fileColumns.length; column++) {
+          const at = row * fileColumns.length + column;
+          values[fileColumns[column]!] = block.bytes.toString('utf8', block.starts[at]!, block.ends[at]!);
+        }
+        yield { table, rowNumber: block.rowNumbers[row]!, values };
+      }
+    }
   }
 
-  return { table: recognised, columns, rows: rows(), batches: batchIterable, close };
-}
-
-/** Resolves when the stream may have more to read, has ended or closed; rejects when it fails. */
-function whenReadable(stream: Readable, fileName: string, seen: { quote: boolean }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const settle = (): void => {
-      stream.off('readable', settle);
-      stream.off('end', settle);
-      stream.off('close', settle);
-      stream.off('error', fail);
-      if (stream.errored) reject(asReadError(stream.errored, fileName, seen.quote));
-      else resolve();
-    };
-    const fail = (): void => settle();
-    stream.on('readable', settle);
-    stream.on('end', settle);
-    stream.on('close', settle);
-    stream.on('error', fail);
-  });
-}
-
-/** Drains whatever the parser has ready in one go, waiting only when it has nothing. */
-async function* recordBatches(
-  parser: Readable,
-  fileName: string,
-  seen: { quote: boolean },
-): AsyncGenerator<ParsedRecord[]> {
-  while (true) {
-    const batch: ParsedRecord[] = [];
-    while (batch.length < 4096) {
-      const record = parser.read() as ParsedRecord | null;
-      if (record === null) break;
-      batch.push(record);
-    }
-    if (batch.length > 0) {
-      yield batch;
-      continue;
-    }
-    if (parser.errored) throw asReadError(parser.errored, fileName, seen.quote);
-    if (parser.readableEnded || parser.destroyed) return;
-    await whenReadable(parser, fileName, seen);
-  }
+  return { table, columns: fileColumns, blocks: blockIterable, rows: rows(), close };
 }
 
 function recogniseHeader(columns: readonly string[], fileName: string, schema: YearSchema): TableName {
@@ -388,48 +391,31 @@ function emptyFile(fileName: string): ReturnReadError {
   );
 }
 
-function lineOf(error: CsvError): number {
-  return typeof error.lines === 'number' ? error.lines : 0;
-}
-
-function brokenCsv(fileName: string, error: CsvError, sawQuote: boolean): ReturnReadError {
-  if (error.code === 'CSV_MAX_RECORD_SIZE' && !sawQuote) {
+function brokenCsv(fileName: string, error: CsvSyntaxError, sawQuote: boolean): ReturnReadError {
+  const line = error.line.toLocaleString('en-GB');
+  if (error.fault === 'record-too-long' && !sawQuote) {
     return new ReturnReadError(
       'csv-quotes',
-      `"${fileName}" has a row of over a million characters from line ${lineOf(error).toLocaleString('en-GB')}: its ` +
+      `"${fileName}" has a row of over a million characters from line ${line}: its ` +
         'rows are not separated by line breaks, or it is not a CSV file. Export the table again as "CSV UTF-8" and ' +
         'check that each row is on its own line.',
       fileName,
     );
   }
-  if (error.code === 'CSV_MAX_RECORD_SIZE') {
+  if (error.fault === 'record-too-long') {
     return new ReturnReadError(
       'csv-quotes',
-      `"${fileName}" has a row that never ends, from line ${lineOf(error).toLocaleString('en-GB')}. This is usually a ` +
+      `"${fileName}" has a row that never ends, from line ${line}. This is usually a ` +
         'double quote (") that is opened and never closed.',
       fileName,
     );
   }
   return new ReturnReadError(
     'csv-quotes',
-    `Line ${lineOf(error).toLocaleString('en-GB')} of "${fileName}" has a double quote (") in the wrong place. A value ` +
+    `Line ${line} of "${fileName}" has a double quote (") in the wrong place. A value ` +
       'containing commas or quotes must be wrapped in double quotes, with any quote inside it written twice ("").',
     fileName,
   );
-}
-
-/**
- * The council-facing form of a failure that is about the file. Anything else (a storage read that failed,
- * a fault of ours) is passed on unchanged: it must fail the run so it is retried, not be reported to the
- * council as a problem with their file.
- */
-function asReadError(error: unknown, fileName: string, sawQuote: boolean): unknown {
-  if (error instanceof ReturnReadError) return error;
-  const csvError = error as Partial<CsvError> | null;
-  if (csvError && typeof csvError.code === 'string' && csvError.code.startsWith('CSV_')) {
-    return brokenCsv(fileName, csvError as CsvError, sawQuote);
-  }
-  return error;
 }
 
 /** Message for a file that has a recognised header and no rows. */

@@ -2,17 +2,20 @@
 // against the year's schema, grouping rows by child and running the year's rules on each child.
 // Pure domain: streams in, a result out; no AWS. The ingest Lambda calls it with S3 object streams.
 //
-// Memory: rows are checked as they stream past; only what child-level checks need is held (see
-// child-store.ts for the packed layout): the values of tables some rule reads (all tables when onChild
-// is given), and two numbers per row otherwise. Findings beyond maxListedFindings are counted, not kept.
+// Memory: CSV rows are checked as they stream past, as bytes; only what child-level checks need is held
+// (see child-store.ts for the layout, spilled to a local folder past a budget): the values of tables some
+// rule reads (all tables when onChild is given), and the row number otherwise. Findings beyond
+// maxListedFindings are counted, not kept.
 // One file is read at a time; a ZIP is read entry by entry.
+import { tmpdir } from 'node:os';
 import { dayFromParts } from '../dates.ts';
 import { type ByteSource, peekBytes, releaseSource } from '../reading/bytes.ts';
 import type { TextEncodingName } from '../reading/decode.ts';
 import { type BlockingError, listInWords, type Notice, plural, ReturnReadError } from '../reading/issues.ts';
-import { ReturnStore } from './child-store.ts';
-import { headerOnlyMessage, openCsvTable } from './csv-reader.ts';
+import { ReturnStore, type SpillOptions } from './child-store.ts';
+import { headerOnlyMessage, openCsvTable, type RowBlock } from './csv-reader.ts';
 import {
+  createBlockChecker,
   createRowChecker,
   type FindingSink,
   SCHEMA_DESCRIPTIONS,
@@ -38,6 +41,27 @@ export interface InputFile {
   readonly previousYear?: boolean;
 }
 
+/** The most a return may hold; beyond them it is refused (memory and time are sized for them: docs/operations.md). */
+export interface ReturnLimits {
+  /** Rows in any one table. */
+  readonly maxRowsPerTable: number;
+  /** Rows across all the tables: what the ingest function's timeout is sized for. */
+  readonly maxRowsPerReturn: number;
+  /** Different CHILD references across the return. */
+  readonly maxChildren: number;
+}
+
+/**
+ * A national-scale return is about 1,000,000 Episodes rows, 200,000 Header rows and 200,000 children; the
+ * largest council's return is under 2% of that. The ingest function's timeout covers the largest return
+ * these accept 3 times over (docs/operations.md, "Ingest sizing").
+ */
+export const RETURN_LIMITS: ReturnLimits = {
+  maxRowsPerTable: 1_000_000,
+  maxRowsPerReturn: 1_500_000,
+  maxChildren: 250_000,
+};
+
 export interface ReadReturnOptions {
   /** The year the reporting period ends (2026 = April 2025 to March 2026). */
   readonly collectionYear: number;
@@ -46,8 +70,15 @@ export interface ReadReturnOptions {
   /** The council the return is submitted for: an XML file whose header names another is refused. */
   readonly la?: string;
   readonly zipLimits?: Partial<ZipLimits>;
+  /** Default RETURN_LIMITS. */
+  readonly limits?: Partial<ReturnLimits>;
   /** Findings listed one by one in the result (all are counted). Default 100,000. */
   readonly maxListedFindings?: number;
+  /**
+   * Where rows go when a large return passes the store's memory budget (child-store.ts); default the
+   * system's temporary folder. false keeps every row in memory.
+   */
+  readonly spill?: SpillOptions | false;
   /** Receives every child after its checks (for example to degrade and aggregate); all tables are then kept. */
   readonly onChild?: (child: ChildRecord, context: RuleContext) => void | Promise<void>;
 }
@@ -142,7 +173,13 @@ class ReadSession {
   readonly counts = new Map<string, number>();
   totalFindings = 0;
   readonly store: ReturnStore;
+  readonly limits: ReturnLimits;
   private readonly checkers = new Map<TableName, ReturnType<typeof createRowChecker>>();
+  /** Per file (by its column list): the checker and where each schema column is in the file. */
+  private readonly blockReaders = new Map<
+    readonly string[],
+    { check: ReturnType<typeof createBlockChecker>; positions: Int32Array; child: number }
+  >();
   private readonly ruleCodes: ReadonlySet<string>;
   readonly sink: FindingSink;
   /** Last year’s files, read in a pass of their own for the rules that compare the two years. */
@@ -153,8 +190,12 @@ class ReadSession {
     keep: ReadonlySet<TableName>,
   ) {
     this.schema = schemaForYear(options.collectionYear);
+    this.limits = { ...RETURN_LIMITS, ...options.limits };
     this.ruleCodes = new Set((options.rules ?? []).map((rule) => rule.code));
-    this.store = new ReturnStore(keep);
+    this.store = new ReturnStore(
+      keep,
+      options.spill === false ? undefined : (options.spill ?? { directory: tmpdir() }),
+    );
     this.previous = new PreviousYearReader(
       options.collectionYear,
       previousTablesRead(options.rules ?? []),
@@ -184,6 +225,67 @@ class ReadSession {
           : `"${file}" is not saved as UTF-8; we read it as Windows-1252 (the usual Excel "CSV" encoding). Check that accented letters in the report look right.`,
       });
     };
+  }
+
+  /** Rows read so far across the return's tables. */
+  rowsRead = 0;
+
+  /** Refuses a table or a return past the limits; throws ReturnReadError. */
+  checkLimits(file: string, table: TableName, rows: number): void {
+    const { maxRowsPerTable, maxRowsPerReturn, maxChildren } = this.limits;
+    if (this.rowsRead > maxRowsPerReturn) {
+      throw new ReturnReadError(
+        'too-many-rows',
+        `The return has more than ${maxRowsPerReturn.toLocaleString('en-GB')} rows in all by the time "${file}" is ` +
+          "read, the most one return may have. Check that the files hold one council's return for one year; if " +
+          'they do, contact us.',
+        file,
+      );
+    }
+    if (rows > maxRowsPerTable) {
+      throw new ReturnReadError(
+        'too-many-rows',
+        `"${file}" has more than ${maxRowsPerTable.toLocaleString('en-GB')} rows in its ${table} table, the most one ` +
+          "table of a return may have. Check that it holds one council's return for one year; if it does, contact us.",
+        file,
+      );
+    }
+    if (this.store.childCount > maxChildren) {
+      throw new ReturnReadError(
+        'too-many-children',
+        `The return has more than ${maxChildren.toLocaleString('en-GB')} different children (CHILD references) by ` +
+          `the time "${file}" is read, the most one return may have. Check that the files hold one council's ` +
+          'return for one year; if they do, contact us.',
+        file,
+      );
+    }
+  }
+
+  /** Field checks and storage for a block of CSV rows; returns the number of rows kept. */
+  acceptBlock(block: RowBlock): number {
+    let reader = this.blockReaders.get(block.columns);
+    if (!reader) {
+      const spec = this.schema.tables.get(block.table)!;
+      reader = {
+        check: createBlockChecker(spec, block.columns, this.ruleCodes),
+        positions: Int32Array.from(spec.columns, (column) => block.columns.indexOf(column)),
+        child: block.columns.indexOf('CHILD'),
+      };
+      this.blockReaders.set(block.columns, reader);
+    }
+    const { check, positions, child } = reader;
+    let kept = 0;
+    for (let row = 0; row < block.count; row++) {
+      const refused = block.refused?.get(row);
+      if (refused) {
+        this.sink(refused);
+        continue;
+      }
+      check(block, row, this.sink);
+      this.store.addFromBlock(block, row, positions, child);
+      kept++;
+    }
+    return kept;
   }
 
   /** Field checks and storage for one row. */
@@ -244,11 +346,25 @@ export async function readReturn(
   uploaded: readonly InputFile[],
   options: ReadReturnOptions,
 ): Promise<ReturnReadResult> {
-  let files = uploaded;
   const rules = options.rules ?? [];
   const keep = new Set<TableName>(options.onChild ? ALL_TABLES : rules.flatMap((rule) => rule.tables));
   const session = new ReadSession(options, keep);
+  try {
+    return await readInto(session, uploaded, options, rules);
+  } finally {
+    // Spilled rows are removed whether the return was accepted, rejected or failed.
+    session.store.release();
+  }
+}
+
+async function readInto(
+  session: ReadSession,
+  uploaded: readonly InputFile[],
+  options: ReadReturnOptions,
+  rules: readonly Rule[],
+): Promise<ReturnReadResult> {
   let format: UploadFormat | null = null;
+  let files = uploaded;
 
   const lastYear = files.filter((file) => file.previousYear || isPreviousYearFile(file.name));
   for (const file of lastYear) await session.previous.addFile(file.name, file.body);
@@ -395,7 +511,6 @@ async function readCsvFiles(
         fileName: source.name,
         schema: session.schema,
         onEncoding: session.encodingNotice(source.name),
-        onBadRow: session.sink,
       });
       const earlier = seen.get(opened.table);
       if (earlier !== undefined) {
@@ -415,9 +530,11 @@ async function readCsvFiles(
       }
       session.store.declareTable(opened.table, session.schema.tables.get(opened.table)!.columns);
       let rows = 0;
-      for await (const batch of opened.batches) {
-        rows += batch.length;
-        for (const row of batch) session.accept(row);
+      for await (const block of opened.blocks) {
+        const kept = session.acceptBlock(block);
+        rows += kept;
+        session.rowsRead += kept;
+        session.checkLimits(source.name, opened.table, rows);
       }
       session.tables.push({ table: opened.table, file: source.name, rows });
       if (rows === 0) {
@@ -456,8 +573,11 @@ async function readXml(
       onEncoding: session.encodingNotice(name),
       onUnknownElement: (path) => unknown.push(path),
     })) {
-      counts.set(row.table, (counts.get(row.table) ?? 0) + 1);
+      const rows = (counts.get(row.table) ?? 0) + 1;
+      counts.set(row.table, rows);
+      session.rowsRead++;
       session.accept(row);
+      session.checkLimits(name, row.table, rows);
     }
   } catch (error) {
     if (!(error instanceof ReturnReadError)) throw error;

@@ -1,5 +1,6 @@
 // Domain: field-level checks of SSDA903 rows against the year's schema (type, blank, code list, length).
 // Their findings carry codes "SCHEMA:<kind>", kept apart from DfE rule codes.
+import type { RowBlock } from './csv-tokenizer.ts';
 import type { Finding, Row } from './model.ts';
 import type { FieldSpec, TableSpec, YearSchema } from './schema.ts';
 
@@ -202,4 +203,169 @@ export function suggestCode(spec: FieldSpec | undefined, value: string): string 
     ([label]) => label.toLowerCase() === value.toLowerCase(),
   );
   return labelled ? labelled[1] : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The same checks on the bytes of a CSV row block, making a string only for a value that fails.
+
+function isAscii(bytes: Buffer, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (bytes[at]! >= 0x80) return false;
+  return true;
+}
+
+function digitsIn(bytes: Buffer, from: number, to: number): number {
+  let value = 0;
+  for (let at = from; at < to; at++) {
+    const digit = bytes[at]! - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** isUkDate on bytes. */
+export function isUkDateBytes(bytes: Buffer, from: number, to: number): boolean {
+  const length = to - from;
+  if (length < 8 || length > 10) return false;
+  let firstSlash = -1;
+  let secondSlash = -1;
+  for (let at = from; at < to; at++) {
+    if (bytes[at] !== 0x2f) continue;
+    if (firstSlash === -1) firstSlash = at;
+    else {
+      secondSlash = at;
+      break;
+    }
+  }
+  if (firstSlash - from < 1 || firstSlash - from > 2) return false;
+  if (secondSlash - firstSlash < 2 || secondSlash - firstSlash > 3 || to - secondSlash !== 5) return false;
+  const day = digitsIn(bytes, from, firstSlash);
+  const month = digitsIn(bytes, firstSlash + 1, secondSlash);
+  const year = digitsIn(bytes, secondSlash + 1, to);
+  if (day < 1 || month < 1 || month > 12 || year < 100) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
+function isIntegerBytes(bytes: Buffer, from: number, to: number): boolean {
+  let at = from;
+  if (bytes[at] === 0x2d) at++;
+  if (at >= to) return false;
+  for (; at < to; at++) {
+    const byte = bytes[at]!;
+    if (byte < 0x30 || byte > 0x39) return false;
+  }
+  return true;
+}
+
+/** Codes of up to six ASCII characters as one number (no NUL can occur in a value), so a lookup makes no string. */
+const MAX_PACKED_CODE = 6;
+function packedCode(bytes: Buffer, from: number, to: number): number {
+  let key = 0;
+  for (let at = from; at < to; at++) key = key * 256 + bytes[at]!;
+  return key;
+}
+
+interface ByteField {
+  readonly name: string;
+  /** The block column holding the field, or -1 when the file has no such column. */
+  readonly position: number;
+  readonly check: (bytes: Buffer, from: number, to: number) => SchemaKind | null;
+}
+
+function compileByteField(spec: FieldSpec, position: number, rulesInForce: ReadonlySet<string>): ByteField {
+  // As compileField: a DfE rule in force reports this field's blank and unlisted values itself.
+  if (spec.type === 'code' && spec.reportedByRule !== undefined && rulesInForce.has(spec.reportedByRule)) {
+    return compileByteField(
+      { ...spec, type: 'string', required: false, reportedByRule: undefined },
+      position,
+      rulesInForce,
+    );
+  }
+  const { required, maxLength } = spec;
+  const tooLong = (bytes: Buffer, from: number, to: number): boolean => {
+    if (maxLength === undefined || to - from <= maxLength) return false;
+    // UTF-8 has at least as many bytes as the text has UTF-16 units: count units only when it matters.
+    return isAscii(bytes, from, to) || bytes.toString('utf8', from, to).length > maxLength;
+  };
+  let check: ByteField['check'];
+  switch (spec.type) {
+    case 'code': {
+      const codes = spec.codes ?? [];
+      const strings = new Set(codes);
+      const packed = new Set<number>();
+      let allPacked = true;
+      for (const code of codes) {
+        const bytes = Buffer.from(code, 'utf8');
+        if (bytes.length > MAX_PACKED_CODE || bytes.length !== code.length) allPacked = false;
+        else packed.add(packedCode(bytes, 0, bytes.length));
+      }
+      check = (bytes, from, to) => {
+        if (to - from <= MAX_PACKED_CODE) {
+          if (packed.has(packedCode(bytes, from, to))) return null;
+          if (allPacked) return 'code';
+        } else if (allPacked) return 'code';
+        return strings.has(bytes.toString('utf8', from, to)) ? null : 'code';
+      };
+      break;
+    }
+    case 'date':
+      check = (bytes, from, to) =>
+        !isUkDateBytes(bytes, from, to) ? 'date' : tooLong(bytes, from, to) ? 'length' : null;
+      break;
+    case 'integer':
+      check = (bytes, from, to) =>
+        !isIntegerBytes(bytes, from, to) ? 'integer' : tooLong(bytes, from, to) ? 'length' : null;
+      break;
+    case 'string':
+      check = (bytes, from, to) => (tooLong(bytes, from, to) ? 'length' : null);
+      break;
+  }
+  return {
+    name: spec.name,
+    position,
+    check: (bytes, from, to) => (from === to ? (required ? 'required' : null) : check(bytes, from, to)),
+  };
+}
+
+/**
+ * The checker for the rows of one table read from CSV, whose file has `columns` in its own order:
+ * it reports every failing field of row `row` of a block to the sink, as createRowChecker does for a Row
+ * (`rulesInForce` likewise).
+ */
+export function createBlockChecker(
+  spec: TableSpec,
+  columns: readonly string[],
+  rulesInForce: ReadonlySet<string> = new Set(),
+): (block: RowBlock, row: number, sink: FindingSink) => number {
+  const fields = spec.columns.map((column) =>
+    compileByteField(spec.fields.get(column)!, columns.indexOf(column), rulesInForce),
+  );
+  const childPosition = columns.indexOf('CHILD');
+  const width = columns.length;
+  return (block, row, sink) => {
+    const { bytes, starts, ends } = block;
+    const base = row * width;
+    let failures = 0;
+    for (let index = 0; index < fields.length; index++) {
+      const field = fields[index]!;
+      const from = field.position === -1 ? 0 : starts[base + field.position]!;
+      const to = field.position === -1 ? 0 : ends[base + field.position]!;
+      const kind = field.check(bytes, from, to);
+      if (kind === null) continue;
+      failures++;
+      sink({
+        code: schemaCode(kind),
+        table: block.table,
+        rowNumber: block.rowNumbers[row]!,
+        field: field.name,
+        value: bytes.toString('utf8', from, to),
+        child:
+          childPosition === -1
+            ? ''
+            : bytes.toString('utf8', starts[base + childPosition]!, ends[base + childPosition]!),
+      });
+    }
+    return failures;
+  };
 }

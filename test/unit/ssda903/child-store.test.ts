@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReturnStore } from '../../../shared/domain/ssda903/child-store.ts';
 import type { Row } from '../../../shared/domain/ssda903/model.ts';
@@ -10,8 +13,8 @@ const episode = (rowNumber: number, values: Record<string, string>): Row => ({
   values,
 });
 
-function storeOf(rows: readonly Row[]): ReturnStore {
-  const store = new ReturnStore(new Set(['Episodes']));
+function storeOf(rows: readonly Row[], spill?: ConstructorParameters<typeof ReturnStore>[1]): ReturnStore {
+  const store = new ReturnStore(new Set(['Episodes']), spill);
   store.declareTable('Episodes', COLUMNS);
   for (const row of rows) store.add(row);
   return store;
@@ -44,5 +47,32 @@ describe('ReturnStore', () => {
     for (const { record } of storeOf(rows).children()) seen.push(...(record.rows.Episodes ?? []));
     const byRowNumber = (a: Row, b: Row) => a.rowNumber - b.rowNumber;
     expect(seen.sort(byRowNumber)).toEqual(rows);
+  });
+
+  it('gives the same children when its rows are spilled to disk, and removes the spilled files after', {
+    timeout: 60_000,
+  }, () => {
+    const rows: Row[] = [];
+    for (let index = 0; index < 50_000; index++) {
+      // More children than one part of the log holds, each seen again far apart.
+      const child = `C${(index * 7919) % 36_000}`;
+      rows.push(episode(index + 2, { CHILD: child, DECOM: `${index}`, HOME_POST: 'ü'.repeat(index % 3) }));
+    }
+    const inMemory = [...storeOf(rows).children()];
+    const folder = mkdtempSync(join(tmpdir(), 'store-test-'));
+    try {
+      const spilled = storeOf(rows, { directory: folder, memoryBytes: 64 * 1024 });
+      const seen: unknown[] = [];
+      let sawFiles = false;
+      for (const child of spilled.children()) {
+        sawFiles ||= readdirSync(folder).length > 0;
+        seen.push(child);
+      }
+      expect(sawFiles).toBe(true);
+      expect(seen).toEqual(inMemory);
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

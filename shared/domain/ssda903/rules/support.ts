@@ -152,8 +152,15 @@ export interface DatedRow {
 
 // Many rules ask for the same orderings of the same child, so each is worked out once per rows array
 // (rows are read-only once a child is handed to the rules) and shared; callers must not modify it.
-const sortedCache = new WeakMap<readonly Row[], Map<string, readonly DatedRow[]>>();
-const episodeCache = new WeakMap<readonly Row[], readonly Episode[]>();
+// Rules run child by child, so a few recent results are enough: a small ring of them is kept rather
+// than a weak map over every child's rows, whose entries outlive the child and churn the old generation.
+const RECENT = 16;
+const recentRows: (readonly Row[] | null)[] = new Array(RECENT).fill(null);
+const recentFields: (string | null)[] = new Array(RECENT).fill(null);
+const recentSorted: (readonly DatedRow[] | null)[] = new Array(RECENT).fill(null);
+let recentNext = 0;
+let lastEpisodeRows: readonly Row[] | null = null;
+let lastEpisodes: readonly Episode[] = [];
 const NO_DATED_ROWS: readonly DatedRow[] = Object.freeze([]);
 const NO_EPISODES: readonly Episode[] = Object.freeze([]);
 
@@ -169,16 +176,14 @@ function sortDated(rows: readonly Row[], field: string): readonly DatedRow[] {
 /** Rows of a date-bearing table with a valid start date, sorted by that date (file order breaks ties). */
 export function sortedByDate(rows: readonly Row[], field: string): readonly DatedRow[] {
   if (rows.length === 0) return NO_DATED_ROWS;
-  let byField = sortedCache.get(rows);
-  if (byField === undefined) {
-    byField = new Map();
-    sortedCache.set(rows, byField);
+  for (let index = 0; index < RECENT; index++) {
+    if (recentRows[index] === rows && recentFields[index] === field) return recentSorted[index]!;
   }
-  let sorted = byField.get(field);
-  if (sorted === undefined) {
-    sorted = sortDated(rows, field);
-    byField.set(field, sorted);
-  }
+  const sorted = sortDated(rows, field);
+  recentRows[recentNext] = rows;
+  recentFields[recentNext] = field;
+  recentSorted[recentNext] = sorted;
+  recentNext = (recentNext + 1) % RECENT;
   return sorted;
 }
 
@@ -186,12 +191,15 @@ export function sortedByDate(rows: readonly Row[], field: string): readonly Date
 export function episodesInOrder(child: ChildRecord): readonly Episode[] {
   const rows = rowsOf(child, 'Episodes');
   if (rows.length === 0) return NO_EPISODES;
-  let episodes = episodeCache.get(rows);
-  if (episodes === undefined) {
-    episodes = sortDated(rows, 'DECOM').map(({ row, day }) => ({ row, decom: day, dec: dateIn(row, 'DEC') }));
-    episodeCache.set(rows, episodes);
+  if (rows !== lastEpisodeRows) {
+    lastEpisodes = sortDated(rows, 'DECOM').map(({ row, day }) => ({
+      row,
+      decom: day,
+      dec: dateIn(row, 'DEC'),
+    }));
+    lastEpisodeRows = rows;
   }
-  return episodes;
+  return lastEpisodes;
 }
 
 /** Each episode with the one before it (in DECOM order). */

@@ -108,3 +108,28 @@ describe('orderings shared between rules', () => {
     expect(episodesInOrder(childWith('C5', { Header: [{ DOB: '01/01/2010' }] }))).toEqual([]);
   });
 });
+
+describe('orderings worked out once per child', () => {
+  it('gives each child its own order, however many children and fields are asked for in turn', () => {
+    // More children than orderings are remembered, asked for over and over in interleaved turns.
+    const children = Array.from({ length: 40 }, (_, index) =>
+      childWith(`C${index}`, {
+        Episodes: [
+          episode({ DECOM: `0${1 + (index % 9)}/06/2025`, DEC: '01/01/2026' }),
+          episode({ DECOM: '01/05/2025', DEC: `0${1 + (index % 9)}/07/2025` }),
+        ],
+      }),
+    );
+    for (let round = 0; round < 3; round++) {
+      for (const [index, child] of children.entries()) {
+        const rows = child.rows.Episodes!;
+        expect(episodesInOrder(child).map((e) => e.row)).toEqual([rows[1], rows[0]]);
+        expect(sortedByDate(rows, 'DECOM').map((dated) => dated.row)).toEqual([rows[1], rows[0]]);
+        expect(sortedByDate(rows, 'DEC').map((dated) => dated.day)).toEqual([
+          day(`0${1 + (index % 9)}/07/2025`),
+          day('01/01/2026'),
+        ]);
+      }
+    }
+  });
+});

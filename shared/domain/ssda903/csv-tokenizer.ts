@@ -1,0 +1,271 @@
+// Domain: splitting CSV bytes into records and fields without making a string or an object per value.
+// Works on UTF-8 bytes (decodeToUtf8): commas, quotes and line ends are single bytes that never occur
+// inside a multi-byte character, so fields can be found byte by byte and kept as ranges of the input.
+//
+// The dialect is RFC 4180 as spreadsheets write it, and as strict as csv-parse is with our options:
+// - a value is quoted only when its first byte is a double quote; "" inside quotes is one quote;
+// - a quote inside an unquoted value, or anything but a comma or a line end after a closing quote, is an error;
+// - the first line end outside quotes (CR LF, LF or CR) decides how every record of the file ends; other
+//   line breaks are kept inside the value they appear in;
+// - a line with nothing on it is skipped; a byte order mark at the very start is skipped.
+// Lines are counted as a spreadsheet shows them: CR LF, a lone CR or a lone LF each end one line.
+
+import type { Finding, TableName } from './model.ts';
+
+/**
+ * Data rows of one table as they come from the file, kept as ranges of UTF-8 bytes: no string or object is
+ * made per value. Row r's value of column c (in `columns` order) is bytes[starts[i], ends[i]) with
+ * i = r * columns.length + c, already trimmed and with doubled quotes undone.
+ */
+export interface RowBlock {
+  readonly table: TableName;
+  readonly columns: readonly string[];
+  readonly count: number;
+  readonly rowNumbers: Int32Array;
+  readonly bytes: Buffer;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Rows with the wrong number of values, by position in the block (their ranges are empty). */
+  readonly refused: ReadonlyMap<number, Finding> | null;
+}
+
+export type CsvFault = 'quote-inside-value' | 'text-after-quote' | 'quote-not-closed' | 'record-too-long';
+
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly fault: CsvFault,
+    /**
+     * The line (1-based) the fault is on: for a quote never closed, the line it opens on; for a record that
+     * is too long, the line it starts on.
+     */
+    readonly line: number,
+  ) {
+    super(`CSV ${fault} at line ${line}`);
+  }
+}
+
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Field flags. */
+export const QUOTED = 1;
+/** Quoted, with doubled quotes inside that stand for one. */
+export const ESCAPED = 2;
+
+enum Ending {
+  Unknown = 0,
+  Lf = 1,
+  CrLf = 2,
+  Cr = 3,
+}
+
+/** Returned by the parse steps when the record is not complete in the bytes so far. */
+const MORE = -1;
+
+/** Called once per record; the fields are in tokenizer.starts/ends/flags[0..fieldCount), valid only during the call. */
+export type CsvRecordSink = (tokenizer: CsvTokenizer) => void;
+
+/**
+ * Push bytes in with push(), then finish(); each complete record is handed to the sink as ranges of
+ * `bytes`. Throws CsvSyntaxError on malformed CSV.
+ */
+export class CsvTokenizer {
+  /** The bytes the current record's ranges point into. */
+  bytes: Buffer = Buffer.alloc(0);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  flags = new Uint8Array(64);
+  fieldCount = 0;
+  /** Line on which the current record starts. */
+  line = 1;
+
+  private ending = Ending.Unknown;
+  private carry: Buffer | null = null;
+  private atStart = true;
+  /** Line breaks inside the record being parsed (ahead of `line`). */
+  private breaks = 0;
+  private final = false;
+
+  constructor(
+    private readonly sink: CsvRecordSink,
+    private readonly maxRecordBytes: number,
+  ) {}
+
+  push(chunk: Buffer): void {
+    let data = chunk;
+    if (this.carry !== null) {
+      data = Buffer.concat([this.carry, chunk]);
+      this.carry = null;
+    }
+    this.run(data);
+  }
+
+  finish(): void {
+    this.final = true;
+    const data = this.carry ?? Buffer.alloc(0);
+    this.carry = null;
+    this.run(data);
+  }
+
+  private run(data: Buffer): void {
+    let pos = 0;
+    if (this.atStart) {
+      if (data.length < 3 && !this.final) {
+        this.carry = data;
+        return;
+      }
+      if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) pos = 3;
+      this.atStart = false;
+    }
+    this.bytes = data;
+    const length = data.length;
+    while (pos < length) {
+      const next = this.record(data, pos);
+      if (next === MORE) {
+        if (length - pos > this.maxRecordBytes) throw new CsvSyntaxError('record-too-long', this.line);
+        this.carry = data.subarray(pos);
+        return;
+      }
+      if (next - pos > this.maxRecordBytes) throw new CsvSyntaxError('record-too-long', this.line);
+      pos = next;
+    }
+  }
+
+  /**
+   * The length of the line end at `at` (0 when there is none), deciding the file's line ending at the
+   * first one; MORE when the next byte is needed to tell.
+   */
+  private endingAt(data: Buffer, at: number): number {
+    const byte = data[at];
+    if (byte !== CR && byte !== LF) return 0;
+    if (byte === CR && at + 1 >= data.length && !this.final) return MORE;
+    const crlf = byte === CR && data[at + 1] === LF;
+    switch (this.ending) {
+      case Ending.Unknown:
+        this.ending = byte === LF ? Ending.Lf : crlf ? Ending.CrLf : Ending.Cr;
+        return crlf ? 2 : 1;
+      case Ending.Lf:
+        return byte === LF ? 1 : 0;
+      case Ending.CrLf:
+        return crlf ? 2 : 0;
+      case Ending.Cr:
+        return byte === CR ? 1 : 0;
+    }
+  }
+
+  /** Parses the record at `pos`: hands it to the sink and returns where the next starts, or MORE. */
+  private record(data: Buffer, start: number): number {
+    const length = data.length;
+    const final = this.final;
+    this.breaks = 0;
+    // A line with nothing on it.
+    const blank = this.endingAt(data, start);
+    if (blank === MORE) return MORE;
+    if (blank > 0) {
+      this.line++;
+      return start + blank;
+    }
+    let pos = start;
+    let count = 0;
+    let fieldEnd: number;
+    while (true) {
+      if (count === this.starts.length) this.grow();
+      if (data[pos] === QUOTE) {
+        const opened = pos;
+        const openedOnLine = this.line + this.breaks;
+        let flags = QUOTED;
+        pos++;
+        while (true) {
+          const quote = data.indexOf(QUOTE, pos);
+          if (quote === -1) {
+            if (!final) return MORE;
+            throw new CsvSyntaxError('quote-not-closed', openedOnLine);
+          }
+          this.countBreaks(data, pos, quote);
+          if (quote + 1 >= length && !final) return MORE;
+          const after = data[quote + 1];
+          if (after === QUOTE) {
+            flags |= ESCAPED;
+            pos = quote + 2;
+            continue;
+          }
+          if (quote + 1 < length && after !== COMMA) {
+            const ending = this.endingAt(data, quote + 1);
+            if (ending === MORE) return MORE;
+            if (ending === 0) throw new CsvSyntaxError('text-after-quote', this.line + this.breaks);
+          }
+          this.starts[count] = opened + 1;
+          this.ends[count] = quote;
+          this.flags[count] = flags;
+          pos = quote + 1;
+          break;
+        }
+      } else {
+        const fieldStart = pos;
+        for (; pos < length; pos++) {
+          const byte = data[pos]!;
+          if (byte > QUOTE) {
+            if (byte === COMMA) break;
+            continue;
+          }
+          if (byte === QUOTE) throw new CsvSyntaxError('quote-inside-value', this.line + this.breaks);
+          if (byte === CR || byte === LF) {
+            const ending = this.endingAt(data, pos);
+            if (ending === MORE) return MORE;
+            if (ending > 0) break;
+            if (byte === LF || data[pos + 1] !== LF) this.breaks++;
+          }
+        }
+        if (pos >= length && !final) return MORE;
+        this.starts[count] = fieldStart;
+        this.ends[count] = pos;
+        this.flags[count] = 0;
+      }
+      count++;
+      // After a value: a comma, a line end, or the end of the input.
+      if (pos >= length) {
+        if (!final) return MORE;
+        fieldEnd = length;
+        break;
+      }
+      if (data[pos] === COMMA) {
+        pos++;
+        if (pos >= length && !final) return MORE;
+        continue;
+      }
+      const ending = this.endingAt(data, pos);
+      if (ending === MORE) return MORE;
+      fieldEnd = pos + ending;
+      this.breaks++;
+      break;
+    }
+    this.fieldCount = count;
+    this.sink(this);
+    this.line += this.breaks;
+    return fieldEnd;
+  }
+
+  /** Counts line breaks in a quoted stretch (CR LF as one). */
+  private countBreaks(data: Buffer, from: number, to: number): void {
+    for (let at = from; at < to; at++) {
+      const byte = data[at];
+      if (byte === LF) this.breaks++;
+      else if (byte === CR && data[at + 1] !== LF) this.breaks++;
+    }
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.starts = starts;
+    this.ends = ends;
+    this.flags = flags;
+  }
+}
