@@ -9,7 +9,7 @@
 //   CHILDREN_PER_PART numbers has its own log, so one part holds every row of its children;
 // - given a spill directory, the logs are written to disk whenever what is held passes a memory budget,
 //   and read back one part at a time: memory stays flat however many rows the return has
-//   (docs/adr/0010-ssda903-rows-as-bytes-spilled-by-child.md);
+//   (docs/adr/0011-ssda903-rows-as-bytes-spilled-by-child.md);
 // - one Map entry per distinct child (its CHILD reference → number) stays in memory.
 // Tables that no rule reads keep only the row number (enough to tell which children they mention).
 // Row objects are built for one child at a time and dropped after.
