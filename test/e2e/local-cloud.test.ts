@@ -7,14 +7,14 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-s
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
+import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
 import {
   DEMO_COLLECTION_YEAR,
   type DemoFile,
   readDemoReturn,
   type SubmissionView,
   submitReturn,
-} from '../../infra/local/demo.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+} from '../../scripts/demo/submit.ts';
 import { readReturn } from '../../shared/domain/ssda903/engine.ts';
 import { buildReport, type ValidationReport } from '../../shared/domain/ssda903/report.ts';
 import { rulesFor } from '../../shared/domain/ssda903/rules/registry.ts';
