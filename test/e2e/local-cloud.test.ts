@@ -122,6 +122,16 @@ describe('local cloud end to end', () => {
     expect(wiring.notifications).toHaveLength(triggers.notifications);
   });
 
+  it('serves the web app’s /assets/ from the folders the synth staged for their deployment, as the distribution does', async () => {
+    const css = await fetch(`${cloud.urls.api}/assets/govuk-frontend.min.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect((await css.text()).length).toBeGreaterThan(10_000);
+    const own = await fetch(`${cloud.urls.api}/assets/upstream.js`);
+    expect(own.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await fetch(`${cloud.urls.api}/assets/images/favicon.ico`)).status).toBe(200);
+  });
+
   const sampleFiles = readDemoReturn(path.join(root, 'shared', 'demo', 'ssda903'));
   const SAMPLE_YEAR = DEMO_COLLECTION_YEAR;
   const submit = async (user: string, files: readonly DemoFile[]) =>
