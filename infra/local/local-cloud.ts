@@ -188,7 +188,7 @@ async function choosePorts(
  * Addresses that exist only once deployed: the web app's (CloudFront) and Cognito managed login's domain.
  * Locally the app is the gateway's default route and the local console is the authorization server.
  */
-export function localAddresses(apiUrl: string, consoleUrl: string): Record<string, string> {
+function localAddresses(apiUrl: string, consoleUrl: string): Record<string, string> {
   return { APP_URL: apiUrl, AUTH_URL: consoleUrl };
 }
 

@@ -29,7 +29,7 @@ const regionList = Object.keys(REGIONS).join(', ');
 
 const EDITABLE = 'only name, email, region, role, delivery and active can be set';
 
-export const AdviserInputSchema = z.strictObject(
+const AdviserInputSchema = z.strictObject(
   {
     name: z
       .string({ error: 'Give the adviser’s name as text.' })
@@ -63,7 +63,6 @@ export const AdviserInputSchema = z.strictObject(
         : undefined,
   },
 );
-export type AdviserInput = z.infer<typeof AdviserInputSchema>;
 
 const isAdmin = (caller: DirectoryCaller) => caller.roles.some((role) => role.kind === 'admin');
 

@@ -73,7 +73,7 @@ export type IntelligenceResult =
 const UNSENT_GRACE_MS = 60_000;
 const UNSENT_BATCH = 25;
 
-export function newIntelligenceItemId(la: string, now: Date): string {
+function newIntelligenceItemId(la: string, now: Date): string {
   const day = now.toISOString().slice(0, 10).replace(/-/g, '');
   return `INT-${la}-${day}-${randomBytes(5).toString('hex').toUpperCase()}`;
 }

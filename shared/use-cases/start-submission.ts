@@ -104,8 +104,6 @@ export function startSubmissionSchema(maxFileBytes: number, now: Date) {
     });
 }
 
-export type StartSubmissionRequest = z.infer<ReturnType<typeof startSubmissionSchema>>;
-
 export type StartResult =
   | {
       ok: true;
@@ -114,7 +112,7 @@ export type StartResult =
     }
   | Refusal;
 
-export function newSubmissionId(now: Date): string {
+function newSubmissionId(now: Date): string {
   const day = now.toISOString().slice(0, 10).replace(/-/g, '');
   return `SUB-${day}-${randomBytes(5).toString('hex').toUpperCase()}`;
 }

@@ -25,7 +25,7 @@ const notEmulated = (extra: ResourceTranslator = {}): ResourceTranslator => ({
   },
 });
 
-export const TRANSLATORS: Readonly<Record<string, ResourceTranslator>> = {
+const TRANSLATORS: Readonly<Record<string, ResourceTranslator>> = {
   'AWS::SQS::Queue': sqsQueue,
   'AWS::DynamoDB::Table': dynamodbTable,
   'AWS::S3::Bucket': s3Bucket,
