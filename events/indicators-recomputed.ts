@@ -7,7 +7,7 @@ import { RETURN_TYPES } from '../shared/domain/returns/catalogue.ts';
 const provenance = z.enum(['published', 'uploaded', 'inyear']);
 const side = z.enum(['above', 'within', 'below']);
 
-export const RecomputedIndicatorV1Schema = z.object({
+const RecomputedIndicatorV1Schema = z.object({
   indicator: z.string().min(1),
   period: z.number().int(),
   value: z.number().nullable(),

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { INTELLIGENCE_ITEM_ID, itemIdCouncil } from '../shared/domain/intelligence.ts';
 
-export const INTELLIGENCE_CHANGE_KINDS = ['created', 'amended', 'withdrawn'] as const;
+const INTELLIGENCE_CHANGE_KINDS = ['created', 'amended', 'withdrawn'] as const;
 export type IntelligenceChangeKind = (typeof INTELLIGENCE_CHANGE_KINDS)[number];
 
 // Strict, so a field added by mistake (a narrative) fails here rather than reaching the queue.

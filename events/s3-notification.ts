@@ -1,7 +1,7 @@
 // Event catalogue: the S3 event notification as it arrives in an SQS message body.
 import * as z from 'zod';
 
-export const S3EventRecordSchema = z.object({
+const S3EventRecordSchema = z.object({
   eventSource: z.literal('aws:s3'),
   eventName: z.string().startsWith('ObjectCreated:'),
   eventTime: z.string(),
@@ -18,10 +18,10 @@ export const S3EventRecordSchema = z.object({
 });
 export type S3EventRecord = z.infer<typeof S3EventRecordSchema>;
 
-export const S3EventNotificationSchema = z.object({ Records: z.array(S3EventRecordSchema).min(1) });
+const S3EventNotificationSchema = z.object({ Records: z.array(S3EventRecordSchema).min(1) });
 
 /** Sent once when a notification is configured; carries no object and must be acknowledged and ignored. */
-export const S3TestEventSchema = z.object({ Event: z.literal('s3:TestEvent'), Bucket: z.string() });
+const S3TestEventSchema = z.object({ Event: z.literal('s3:TestEvent'), Bucket: z.string() });
 
 export type S3QueueMessage = { kind: 'test'; bucket: string } | { kind: 'objects'; records: S3EventRecord[] };
 

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ensureAssembly } from '../infra/local/assembly.ts';
-import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from '../infra/local/demo.ts';
-import { seedDemoDirectory } from '../infra/local/demo-directory.ts';
 import { startLocalCloud } from '../infra/local/local-cloud.ts';
 import { COUNCILS } from '../shared/domain/councils.ts';
+import { seedDemoDirectory } from './demo/directory.ts';
+import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from './demo/submit.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'docs', 'screenshots');

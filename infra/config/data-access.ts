@@ -5,7 +5,7 @@
  * The partition keys each table adapter (shared/adapters/dynamo-*.ts) reads and writes, as IAM string
  * patterns for `dynamodb:LeadingKeys`, and whether it queries the gsi1 index.
  */
-export const TABLE_ADAPTERS = {
+const TABLE_ADAPTERS = {
   'dynamo-aggregate-store': { leadingKeys: ['COUNCIL#*'], queriesIndex: false },
   'dynamo-alert-ledger': { leadingKeys: ['ALERT#*', 'DIGEST#HELD', 'COUNCIL#*'], queriesIndex: false },
   'dynamo-directory-store': { leadingKeys: ['DIRECTORY'], queriesIndex: false },

@@ -6,13 +6,13 @@ export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
+const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 
 /**
  * Function timeouts in seconds, keyed by function name; `default` covers every function not listed.
  * Queue visibility timeouts are derived from these, so the two cannot drift apart.
  */
-export const DEFAULT_FUNCTION_TIMEOUT_SECONDS: Readonly<Record<string, number>> = {
+const DEFAULT_FUNCTION_TIMEOUT_SECONDS: Readonly<Record<string, number>> = {
   default: 30,
   'submissions-api': 10,
 };
@@ -22,10 +22,10 @@ export const DEFAULT_FUNCTION_TIMEOUT_SECONDS: Readonly<Record<string, number>> 
  * 1.2 million rows (76 MiB) read, validated against 159 rules, pseudonymised and aggregated in 137.4 s, with a
  * peak of 350 MiB resident. Time grows with the file; memory does not (the return is streamed).
  */
-export const INGEST_BENCHMARK = { fileMiB: 76, seconds: 137.4, peakMiB: 350 } as const;
+const INGEST_BENCHMARK = { fileMiB: 76, seconds: 137.4, peakMiB: 350 } as const;
 
 /** Headroom over the benchmark for S3 and DynamoDB I/O, a slower return and a noisy neighbour. */
-export const INGEST_MARGIN = 3;
+const INGEST_MARGIN = 3;
 
 /**
  * ingest-return's memory: 3 × the benchmark's peak is 1,050 MiB; 1,769 MiB is where Lambda gives a function

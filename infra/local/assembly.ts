@@ -18,7 +18,7 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-export function assemblyIsFresh(root: string, assemblyDir: string): boolean {
+function assemblyIsFresh(root: string, assemblyDir: string): boolean {
   const manifest = path.join(assemblyDir, 'manifest.json');
   if (!existsSync(manifest)) return false;
   const built = statSync(manifest).mtimeMs;

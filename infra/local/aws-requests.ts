@@ -252,7 +252,7 @@ export function dynamoPermissions(
 }
 
 /** The address inside "Name <address>", lower-cased as SES compares it. */
-export function emailAddressOf(value: string): string {
+function emailAddressOf(value: string): string {
   return (/<([^>]+)>/.exec(value)?.[1] ?? value).trim();
 }
 

@@ -37,7 +37,7 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
 }
 
 /** An unused loopback port, for services (like DynamoDB Local) that cannot be told to pick one. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
@@ -66,7 +66,7 @@ export async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-export function assertJavaAvailable(): void {
+function assertJavaAvailable(): void {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
     throw new LocalCloudStartError(

@@ -6,11 +6,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { ASSET_CONTENT_TYPES } from '../../shared/web/assets.ts';
 import { assertPortFree } from './emulators.ts';
 import type { InvocationResult } from './functions.ts';
 import { flattenClaims, type LocalIssuer, verifyForAuthorizer } from './issuer.ts';
 import { LOCAL_ACCOUNT, type LocalApi, type LocalRoute } from './model.ts';
+import { ASSET_CONTENT_TYPES } from './static-files.ts';
 
 export interface RouteMatch {
   readonly route: LocalRoute;

@@ -71,7 +71,7 @@ const NEGATED = new Set([
   'ArnNotLike',
 ]);
 
-export class UnsupportedConditionError extends Error {
+class UnsupportedConditionError extends Error {
   override name = 'UnsupportedConditionError';
 }
 

@@ -2,7 +2,6 @@
 // in the template (queues → functions, bucket notifications, routes, schedules) to the unchanged bundles.
 import http from 'node:http';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { findAsset } from '../../shared/web/assets.ts';
 import { authorizationServer } from './authorization-server.ts';
 import {
   dynamoPermissions,
@@ -43,6 +42,7 @@ import { nextFireTime, type ParsedSchedule, parseScheduleExpression } from './sc
 import { LocalSecretsManager } from './secrets.ts';
 import { type Classified, type Principal, type RunningFront, startFront } from './service-front.ts';
 import { SqsPoller } from './sqs-poller.ts';
+import { staticFileFinder } from './static-files.ts';
 
 export interface LocalCloudPorts {
   /** The HTTP API (the first API in the template). */
@@ -189,7 +189,7 @@ async function choosePorts(
  * Addresses that exist only once deployed: the web app's (CloudFront) and Cognito managed login's domain.
  * Locally the app is the gateway's default route and the local console is the authorization server.
  */
-export function localAddresses(apiUrl: string, consoleUrl: string): Record<string, string> {
+function localAddresses(apiUrl: string, consoleUrl: string): Record<string, string> {
   return { APP_URL: apiUrl, AUTH_URL: consoleUrl };
 }
 
@@ -390,9 +390,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         issuers,
         invoke: (functionName, event) => runtimeByName(functionName).invoke(event),
         log: (line) => log('api', line),
-        // CloudFront's /assets/* behaviour (an S3 origin in AWS), from the same files the deploy uploads.
-        staticFile: (pathname) =>
-          pathname.startsWith('/assets/') ? findAsset(pathname.slice('/assets/'.length)) : undefined,
+        // The distribution's bucket behaviours (/assets/* in AWS), from the same files the deploy uploads.
+        staticFile: staticFileFinder(model.staticRoutes, model.bucketDeployments),
       });
       stoppers.push(() => gateway!.stop());
     }

@@ -10,7 +10,7 @@ const BAD_PORTS: ReadonlySet<number> = new Set([
 ]);
 
 /** How many consecutive ports a base covers: API, console, S3/SQS, DynamoDB, SES. */
-export const PORTS_PER_BASE = 5;
+const PORTS_PER_BASE = 5;
 
 /** Why a port cannot serve the local cloud, or undefined when it can (0 means "any free port"). */
 export function portProblem(port: number): string | undefined {

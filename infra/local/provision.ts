@@ -34,7 +34,7 @@ export function localClients(endpoints: { dynamodb: string; sqs: string; s3: str
 }
 
 /** The CreateTable request equivalent to an AWS::DynamoDB::Table (encryption and backups are AWS-only). */
-export function createTableInput(table: LocalTable): CreateTableCommandInput {
+function createTableInput(table: LocalTable): CreateTableCommandInput {
   const definition = table.definition as Record<string, unknown>;
   const projection = (index: Record<string, unknown>) =>
     index.Projection as { ProjectionType?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };

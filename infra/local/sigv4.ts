@@ -74,12 +74,12 @@ const header = (headers: IncomingSignedRequest['headers'], name: string): string
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const hmac = (key: Buffer | string, text: string) => createHmac('sha256', key).update(text, 'utf8').digest();
 
-export function signingKey(secret: string, date: string, region: string, service: string): Buffer {
+function signingKey(secret: string, date: string, region: string, service: string): Buffer {
   return hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
 }
 
 /** The canonical request of SigV4, from what was received. S3 signs its path as sent; others encode it again. */
-export function canonicalRequest(input: {
+function canonicalRequest(input: {
   request: IncomingSignedRequest;
   service: string;
   signedHeaders: readonly string[];

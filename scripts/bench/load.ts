@@ -5,7 +5,6 @@
 import path from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { DEMO_COLLECTION_YEAR, type DemoFile, declareFile } from '../../infra/local/demo.ts';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
 import { DynamoAggregateStore } from '../../shared/adapters/dynamo-aggregate-store.ts';
 import { DynamoIntelligenceStore } from '../../shared/adapters/dynamo-intelligence-store.ts';
@@ -15,6 +14,7 @@ import { COUNCILS, type Council } from '../../shared/domain/councils.ts';
 import { generateReturn } from '../../shared/domain/generate/index.ts';
 import { loadNationalBaseline } from '../../shared/domain/indicators/reference-data.ts';
 import { INTELLIGENCE_CATEGORIES, SEVERITIES } from '../../shared/domain/intelligence.ts';
+import { DEMO_COLLECTION_YEAR, type DemoFile, declareFile } from '../demo/submit.ts';
 
 export interface LoadPlan {
   /** How many councils send a return (at most 153, taken in the reference list's order). */

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { DEMO_COLLECTION_YEAR, type DemoFile, readDemoReturn, submitReturn } from '../../infra/local/demo.ts';
 import { startLocalCloud } from '../../infra/local/local-cloud.ts';
+import { DEMO_COLLECTION_YEAR, type DemoFile, readDemoReturn, submitReturn } from '../demo/submit.ts';
 
 export async function benchLocalCloud(root: string, uploads = 30): Promise<Record<string, unknown>> {
   const assemblyDir = path.join(root, 'cdk.out');

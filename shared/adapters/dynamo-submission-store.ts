@@ -18,7 +18,7 @@ import type {
   SubmissionSummary,
 } from '../ports/submissions.ts';
 
-export const submissionPk = (submissionId: string) => `SUBMISSION#${submissionId}`;
+const submissionPk = (submissionId: string) => `SUBMISSION#${submissionId}`;
 const councilPk = (la: string) => `COUNCIL#${la}`;
 const SUBMISSION_SK = 'META';
 const fileSk = (fileName: string) => `FILE#${fileName}`;

@@ -14,7 +14,7 @@ import { reportKeys } from '../use-cases/ingest-deps.ts';
 import { ingestSubmission } from '../use-cases/returns/pipeline.ts';
 
 /** The largest file the service accepts by default (the stage's `maxUploadBytes`). */
-export const DEFAULT_MAX_FILE_BYTES = 100 * 1_048_576;
+const DEFAULT_MAX_FILE_BYTES = 100 * 1_048_576;
 const UPLOADS = 'uploads';
 const DATA = 'data';
 

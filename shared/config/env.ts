@@ -1,5 +1,6 @@
 // Config: each function's environment, parsed once per cold start; a missing variable fails loudly by name.
 import * as z from 'zod';
+import { plainIssues } from '../domain/plain-issues.ts';
 
 export function loadEnv<Shape extends z.ZodRawShape>(
   shape: Shape,
@@ -7,8 +8,7 @@ export function loadEnv<Shape extends z.ZodRawShape>(
 ): z.infer<z.ZodObject<Shape>> {
   const result = z.object(shape).safeParse(source);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid function environment: ${problems.join('; ')}`);
+    throw new Error(`Invalid function environment: ${plainIssues(result.error.issues)}`);
   }
   return result.data;
 }

@@ -52,14 +52,14 @@ export function ukDate(value: string): string {
   }).format(date);
 }
 
-export function bandMovement(event: RiskChangedV1): string {
+function bandMovement(event: RiskChangedV1): string {
   const to = BAND_WORDS[event.to];
   if (event.from === null) return `${to} (first assessment)`;
   if (!event.bandChanged) return `${to} (unchanged), with a new red driver`;
   return `${BAND_WORDS[event.from]} → ${to}`;
 }
 
-export function alertSubject(event: RiskChangedV1, council: Council): string {
+function alertSubject(event: RiskChangedV1, council: Council): string {
   const to = BAND_WORDS[event.to];
   if (event.from === null) return `Risk alert: ${council.name} assessed as ${to}`;
   if (!event.bandChanged) return `Risk alert: ${council.name} has a new red driver (${to})`;

@@ -13,7 +13,6 @@ export interface Council {
 
 export const COUNCILS: readonly Council[] = reference.councils;
 export const REGIONS: Readonly<Record<string, string>> = reference.regions;
-export const REFERENCE_SOURCE = reference.source;
 
 const byLa = new Map(COUNCILS.map((council) => [council.la, council]));
 

@@ -9,7 +9,7 @@ import type { DfeSummary, SummaryTrigger } from './dfe-summary.ts';
 import type { Cell } from './disclosure.ts';
 import { escapeXml, summaryText, summaryTitle } from './feeds.ts';
 
-export const CADENCES = ['weekly', 'on-change'] as const;
+const CADENCES = ['weekly', 'on-change'] as const;
 export type Cadence = (typeof CADENCES)[number];
 /** 'national' or a region slug, e.g. 'south-east'. */
 export type Scope = string;
@@ -49,7 +49,6 @@ export const SubscriptionRequestSchema = z.strictObject({
     }),
   cadence: z.enum(CADENCES, { error: 'The cadence must be "weekly" or "on-change"' }),
 });
-export type SubscriptionRequest = z.infer<typeof SubscriptionRequestSchema>;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -66,7 +65,7 @@ export const hashToken = (token: string) => sha256(token);
 /** A token as it arrives in a link: 43 base64url characters (32 random bytes). */
 export const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export const scopeName = (scope: Scope) => (scope === 'national' ? 'England' : (REGIONS[scope] ?? scope));
+const scopeName = (scope: Scope) => (scope === 'national' ? 'England' : (REGIONS[scope] ?? scope));
 
 export function describeSubscription(subscription: Pick<Subscription, 'scope' | 'cadence'>): string {
   const when =

@@ -57,7 +57,7 @@ export interface RegionBands {
   readonly bands: Readonly<Record<RiskBand, Cell>>;
 }
 
-export const MOVEMENTS = ['escalated', 'deEscalated', 'unchanged'] as const;
+const MOVEMENTS = ['escalated', 'deEscalated', 'unchanged'] as const;
 export type Movement = (typeof MOVEMENTS)[number];
 
 export interface RegionMovement {
@@ -106,9 +106,9 @@ const REGION_SLUGS = Object.keys(REGIONS).sort();
  * A national median needs a national picture: a period that only a few councils' early uploads reach is not
  * summarised until this many councils have a value for it (the published periods have about 150).
  */
-export const HEADLINE_MIN_COUNCILS = 30;
+const HEADLINE_MIN_COUNCILS = 30;
 
-export const SUMMARY_NOTES: readonly string[] = [
+const SUMMARY_NOTES: readonly string[] = [
   'Counts are of councils (local authorities) or of intelligence items, never of children; no council is named.',
   `A region's count of councils in a band or movement of ${SUPPRESS_FROM} to ${SUPPRESS_TO} is suppressed, and a further cell is suppressed where a total would reveal it.`,
   `England and regional totals are rounded to the nearest ${ROUND_TOTALS_TO}. A band's percentage of England is worked out from the rounded figures, so that it cannot reveal a suppressed count, and given to one decimal place.`,
@@ -187,7 +187,7 @@ function movementFigures(input: SummaryInput): DfeSummary['movement'] {
 }
 
 /** The headline indicators are the scored ones: context indicators describe a council rather than judge it. */
-export const HEADLINE_INDICATORS = INDICATORS.filter((indicator) => indicator.polarity !== 'context');
+const HEADLINE_INDICATORS = INDICATORS.filter((indicator) => indicator.polarity !== 'context');
 
 function indicatorFigures(observations: readonly IndicatorObservation[]): IndicatorSummary[] {
   const byIndicator = new Map<string, Map<number, number[]>>();
@@ -256,7 +256,7 @@ export function buildDfeSummary(input: SummaryInput): DfeSummary {
 // Material change ---------------------------------------------------------------------------------
 
 /** This many councils changing band since the last summary is a material national change by itself. */
-export const MATERIAL_BAND_CHANGES = 5;
+const MATERIAL_BAND_CHANGES = 5;
 
 export interface Materiality {
   readonly material: boolean;

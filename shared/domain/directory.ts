@@ -5,11 +5,6 @@
 export const ADVISER_ROLES = ['principal', 'improvement'] as const;
 export type AdviserRole = (typeof ADVISER_ROLES)[number];
 
-export const ADVISER_ROLE_LABELS: Readonly<Record<AdviserRole, string>> = {
-  principal: 'Regional principal adviser',
-  improvement: "Children's improvement adviser",
-};
-
 export const ADVISER_DELIVERIES = ['immediate', 'digest'] as const;
 /** `immediate`: one email per alert. `digest`: alerts are held and sent together once per digest window. */
 export type AdviserDelivery = (typeof ADVISER_DELIVERIES)[number];

@@ -32,7 +32,7 @@ function checkCount(count: number): void {
     throw new RangeError(`A count must be a whole number ≥ 0: ${count}`);
 }
 
-export function isSmallCount(count: number): boolean {
+function isSmallCount(count: number): boolean {
   return count >= SUPPRESS_FROM && count <= SUPPRESS_TO;
 }
 

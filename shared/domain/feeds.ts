@@ -5,8 +5,8 @@
 import type { DfeSummary } from './dfe-summary.ts';
 import type { Cell } from './disclosure.ts';
 
-export const FEED_TITLE = 'Children’s services early warning: national summary for DfE';
-export const FEED_SUBTITLE =
+const FEED_TITLE = 'Children’s services early warning: national summary for DfE';
+const FEED_SUBTITLE =
   'Councils by risk band nationally and by region, movement, headline indicator quartiles and intelligence counts. Aggregates only, with DfE disclosure control.';
 const FEED_ID = 'tag:upstream,2026:feeds/dfe/summary';
 /** Where the API serves each feed. */
@@ -35,7 +35,7 @@ export interface FeedOptions {
   readonly baseUrl?: string;
 }
 
-export const entryId = (summaryId: string) => `${FEED_ID}/${encodeURIComponent(summaryId)}`;
+const entryId = (summaryId: string) => `${FEED_ID}/${encodeURIComponent(summaryId)}`;
 
 const link = (options: FeedOptions, path: string) => `${options.baseUrl?.replace(/\/+$/, '') ?? ''}${path}`;
 

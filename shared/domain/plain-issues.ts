@@ -13,11 +13,11 @@ export interface ValidationIssue {
   readonly minimum?: number | bigint;
   readonly maximum?: number | bigint;
   readonly origin?: string;
+  readonly format?: string;
 }
 
 /** zod's own wording, which says nothing to a person: replaced, never shown. */
-const LIBRARY_WORDING =
-  /^(Invalid input|Invalid option|Invalid (string|number|type|element|key|value|union)|Too (small|big)|Unrecognized key|Expected |Required$)/;
+const LIBRARY_WORDING = /^(Invalid\b|Too (small|big)|Unrecognized key|Expected |Required$)/;
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
   object: 'a JSON object in braces, { … }',
@@ -78,9 +78,14 @@ function plainSentence(issue: ValidationIssue): string {
         : issue.origin === 'string'
           ? `${field ?? 'The text'} can be at most ${issue.maximum} characters long.`
           : `${field ?? 'The number'} must be at most ${issue.maximum}.`;
+    case 'invalid_format':
+      if (issue.format === 'date')
+        return `${field ?? 'The date'} should be a date written yyyy-mm-dd, like 2026-11-23.`;
+      if (issue.format === 'email')
+        return `${field ?? 'The address'} should be an email address, like name@council.gov.uk.`;
+      return `${field ?? 'The request'} is not in the form asked for.`;
     case 'invalid_value':
     case 'invalid_union':
-    case 'invalid_format':
       return `${field ?? 'The request'} is not one of the values accepted here.`;
     default:
       return `${field ?? 'The request'} is not in the form asked for.`;

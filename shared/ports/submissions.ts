@@ -11,14 +11,6 @@ export type SubmissionStatus =
   /** Processing failed on every attempt (the message went to the dead-letter queue); the reason is kept. */
   | 'failed';
 
-export const FINAL_STATUSES: readonly SubmissionStatus[] = [
-  'rejected',
-  'accepted',
-  'accepted_with_issues',
-  'duplicate',
-  'failed',
-];
-
 /** A submission whose content counts as received: a resend of the same files is a duplicate of it. */
 export const ACCEPTED_STATUSES: readonly SubmissionStatus[] = ['accepted', 'accepted_with_issues'];
 

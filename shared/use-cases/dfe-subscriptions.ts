@@ -15,9 +15,9 @@ import {
   TOKEN,
   UNSUBSCRIBE_TOKEN_DAYS,
 } from '../domain/dfe-subscriptions.ts';
-import { plainIssues } from '../domain/plain-issues.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ListMailer, SubscriptionStore } from '../ports/subscriptions.ts';
+import { type Refusal, refuse, refuseInvalid } from './refusal.ts';
 import { unsubscribeUrl } from './send-dfe-summary-email.ts';
 
 export interface SubscriptionDeps {
@@ -36,9 +36,7 @@ export interface Caller {
   readonly subject: string;
 }
 
-export type ApiOutcome =
-  | { readonly ok: true; readonly status: number; readonly body: unknown }
-  | { readonly ok: false; readonly status: number; readonly message: string };
+export type ApiOutcome = { readonly ok: true; readonly status: number; readonly body: unknown } | Refusal;
 
 export interface PageOutcome {
   readonly status: number;
@@ -64,10 +62,10 @@ const daysLater = (now: Date, days: number) => new Date(now.getTime() + days * 8
 
 /** POST /subscriptions: creates (or, unconfirmed, renews) the subscription and sends the confirmation email. */
 export async function subscribe(body: unknown, caller: Caller, deps: SubscriptionDeps): Promise<ApiOutcome> {
-  if (!isDfe(caller.roles)) return { ok: false, status: 403, message: NOT_ALLOWED };
+  if (!isDfe(caller.roles)) return refuse(403, NOT_ALLOWED);
   const parsed = SubscriptionRequestSchema.safeParse(body);
   if (!parsed.success) {
-    return { ok: false, status: 400, message: plainIssues(parsed.error.issues) };
+    return refuseInvalid(parsed.error.issues);
   }
   const request = { ...parsed.data, email: parsed.data.email.toLowerCase() };
   const subscriptionId = subscriptionIdFor(request);
@@ -128,7 +126,7 @@ export async function listSubscriptions(
   caller: Caller,
   deps: Pick<SubscriptionDeps, 'subscriptions'>,
 ): Promise<ApiOutcome> {
-  if (!isDfe(caller.roles)) return { ok: false, status: 403, message: NOT_ALLOWED };
+  if (!isDfe(caller.roles)) return refuse(403, NOT_ALLOWED);
   const all = await deps.subscriptions.list();
   const visible = isAdmin(caller.roles)
     ? all
@@ -153,11 +151,11 @@ export async function deleteSubscription(
   caller: Caller,
   deps: Pick<SubscriptionDeps, 'subscriptions'>,
 ): Promise<ApiOutcome> {
-  if (!isDfe(caller.roles)) return { ok: false, status: 403, message: NOT_ALLOWED };
+  if (!isDfe(caller.roles)) return refuse(403, NOT_ALLOWED);
   const existing = await deps.subscriptions.get(subscriptionId);
   // Someone else's subscription reads as missing: whether it exists is not the caller's business.
   if (!existing || (!isAdmin(caller.roles) && existing.owner !== caller.subject)) {
-    return { ok: false, status: 404, message: `You have no subscription ${subscriptionId}.` };
+    return refuse(404, `You have no subscription ${subscriptionId}.`);
   }
   await deps.subscriptions.remove(subscriptionId);
   return { ok: true, status: 200, body: { subscriptionId, message: 'The subscription has been deleted.' } };

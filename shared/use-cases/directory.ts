@@ -9,9 +9,9 @@ import {
   type Adviser,
   normaliseEmail,
 } from '../domain/directory.ts';
-import { plainIssues } from '../domain/plain-issues.ts';
 import type { Role } from '../domain/roles.ts';
 import type { DirectoryStore } from '../ports/directory.ts';
+import { type Refusal, refuse, refuseInvalid } from './refusal.ts';
 
 export interface DirectoryCaller {
   readonly roles: readonly Role[];
@@ -20,44 +20,49 @@ export interface DirectoryCaller {
 
 export type DirectoryResult =
   | { readonly ok: true; readonly status: 200 | 201; readonly body: Record<string, unknown> }
-  | { readonly ok: false; readonly status: 400 | 403 | 404; readonly message: string };
-
-const refuse = (status: 400 | 403 | 404, message: string): DirectoryResult => ({
-  ok: false,
-  status,
-  message,
-});
+  | Refusal;
 
 const NOT_ADMIN =
   'Only a national administrator can see or change the adviser directory. Ask an administrator if an adviser needs adding or removing.';
 
 const regionList = Object.keys(REGIONS).join(', ');
 
-export const AdviserInputSchema = z.strictObject({
-  name: z
-    .string({ error: 'Give the adviser’s name as text.' })
-    .trim()
-    .min(1, 'Give the adviser’s name.')
-    .max(120, 'Shorten the name to 120 characters or fewer.'),
-  email: z.email({ error: 'Give a valid email address, like name@council.gov.uk.' }).max(254),
-  region: z
-    .string({ error: `Give the region as one of: ${regionList}.` })
-    .refine(isRegion, { error: `The region must be one of: ${regionList}.` }),
-  role: z.enum(ADVISER_ROLES, {
-    error:
-      'The role must be "principal" (regional principal adviser) or "improvement" (children’s improvement adviser).',
-  }),
-  delivery: z
-    .enum(ADVISER_DELIVERIES, {
+const EDITABLE = 'only name, email, region, role, delivery and active can be set';
+
+const AdviserInputSchema = z.strictObject(
+  {
+    name: z
+      .string({ error: 'Give the adviser’s name as text.' })
+      .trim()
+      .min(1, 'Give the adviser’s name.')
+      .max(120, 'Shorten the name to 120 characters or fewer.'),
+    email: z
+      .email({ error: 'Give the adviser’s email as a valid address, like name@council.gov.uk.' })
+      .max(254, 'Shorten the email address to 254 characters or fewer.'),
+    region: z
+      .string({ error: `Give the region as one of: ${regionList}.` })
+      .refine(isRegion, { error: `The region must be one of: ${regionList}.` }),
+    role: z.enum(ADVISER_ROLES, {
       error:
-        'The delivery must be "immediate" (one email per alert) or "digest" (alerts combined into one email per digest window).',
-    })
-    .default('immediate'),
-  active: z
-    .boolean({ error: 'Say whether the adviser receives alerts with "active": true or false.' })
-    .default(true),
-});
-export type AdviserInput = z.infer<typeof AdviserInputSchema>;
+        'The role must be "principal" (regional principal adviser) or "improvement" (children’s improvement adviser).',
+    }),
+    delivery: z
+      .enum(ADVISER_DELIVERIES, {
+        error:
+          'The delivery must be "immediate" (one email per alert) or "digest" (alerts combined into one email per digest window).',
+      })
+      .default('immediate'),
+    active: z
+      .boolean({ error: 'Say whether the adviser receives alerts with "active": true or false.' })
+      .default(true),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Remove ${issue.keys.map((key) => `"${key}"`).join(', ')}: ${EDITABLE}.`
+        : undefined,
+  },
+);
 
 const isAdmin = (caller: DirectoryCaller) => caller.roles.some((role) => role.kind === 'admin');
 
@@ -124,25 +129,7 @@ export async function putAdviser(
     );
   }
   const parsed = AdviserInputSchema.safeParse(body);
-  if (!parsed.success) {
-    const unknown = parsed.error.issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys' ? issue.keys : [],
-    );
-    // The schema's own messages do not name their field: each is given with it.
-    const problems = parsed.error.issues
-      .filter((issue) => issue.code !== 'unrecognized_keys')
-      .map((issue) => {
-        const sentence = plainIssues([issue]);
-        return sentence === issue.message && issue.path.length > 0
-          ? `${issue.path.join('.')}: ${sentence}`
-          : sentence;
-      })
-      .join(' ');
-    const remove = unknown.length
-      ? ` Remove ${unknown.map((key) => `"${key}"`).join(', ')}: only name, email, region, role, delivery and active can be set.`
-      : '';
-    return refuse(400, `The adviser was not saved.${problems ? ` ${problems}` : ''}${remove}`);
-  }
+  if (!parsed.success) return refuseInvalid(parsed.error.issues, 'The adviser was not saved.');
   const existing = await deps.store.getAdviser(adviserId);
   const adviser: Adviser = {
     adviserId,

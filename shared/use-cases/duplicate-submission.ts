@@ -21,7 +21,7 @@ export class IdenticalSubmissionInProgress extends Error {
 
 type Verdict = 'duplicate' | 'in-progress' | 'take-over';
 
-export function holderVerdict(holder: Submission | undefined, now: Date): Verdict {
+function holderVerdict(holder: Submission | undefined, now: Date): Verdict {
   if (!holder) return 'take-over';
   if (ACCEPTED_STATUSES.includes(holder.status) && holder.outcome) return 'duplicate';
   if (holder.status === 'processing' && holder.leaseUntil && holder.leaseUntil > now.toISOString())

@@ -23,7 +23,7 @@ export function canSeeUploaded(roles: readonly Role[], la: string): boolean {
 }
 
 /** The councils whose uploaded values the caller may see. */
-export function councilsWithVisibleUploads(roles: readonly Role[]): string[] {
+function councilsWithVisibleUploads(roles: readonly Role[]): string[] {
   return COUNCILS.filter((council) => canSeeUploaded(roles, council.la)).map((council) => council.la);
 }
 

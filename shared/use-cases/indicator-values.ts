@@ -22,7 +22,7 @@ function roundTo(value: number, decimals: number): number {
  * 10,000): the period itself, else the nearest earlier period, else the nearest later one. Populations move
  * slowly, and a return for a period DfE has not yet published must still get a rate.
  */
-export function publishedPopulation(
+function publishedPopulation(
   baseline: NationalBaseline,
   indicator: string,
   la: string,

@@ -17,6 +17,7 @@ import type { Role } from '../domain/roles.ts';
 import type { UploadedValueReader, UploadedValueSet } from '../ports/indicators.ts';
 import { accessNote, canSeeUploaded, loadVisibleUploads } from './indicator-access.ts';
 import { valueLookups } from './indicator-values.ts';
+import { type Refusal, refuse } from './refusal.ts';
 
 export interface ViewDeps {
   readonly uploads: UploadedValueReader;
@@ -29,11 +30,7 @@ export interface ViewQuery {
   readonly period?: string | undefined;
 }
 
-export type ViewResult =
-  | { readonly ok: true; readonly body: Record<string, unknown> }
-  | { readonly ok: false; readonly status: 400 | 403 | 404; readonly message: string };
-
-const refuse = (status: 400 | 403 | 404, message: string): ViewResult => ({ ok: false, status, message });
+export type ViewResult = { readonly ok: true; readonly body: Record<string, unknown> } | Refusal;
 
 const NO_ROLE =
   'Your sign-in carries no Upstream role (a council, a regional adviser, DfE or an administrator), so no ' +

@@ -40,9 +40,9 @@ import {
   SEVERITIES,
   SOURCE_MAX_CHARS,
 } from '../domain/intelligence.ts';
-import { plainIssues } from '../domain/plain-issues.ts';
 import type { Role } from '../domain/roles.ts';
 import type { IntelligenceStore, PublishChange } from '../ports/intelligence.ts';
+import { type Refusal, refuse, refuseInvalid } from './refusal.ts';
 
 export interface Caller {
   readonly roles: readonly Role[];
@@ -67,19 +67,13 @@ export type IntelligenceResult =
       /** Set when a change was stored: whether its recompute was queued, and why not. */
       readonly recompute?: { readonly event: IntelligenceChangedV1; readonly sendError?: unknown };
     }
-  | { readonly ok: false; readonly status: 400 | 403 | 404 | 409; readonly message: string };
-
-const refuse = (status: 400 | 403 | 404 | 409, message: string): IntelligenceResult => ({
-  ok: false,
-  status,
-  message,
-});
+  | Refusal;
 
 /** Events younger than this may still be on their way from the request that made them. */
 const UNSENT_GRACE_MS = 60_000;
 const UNSENT_BATCH = 25;
 
-export function newIntelligenceItemId(la: string, now: Date): string {
+function newIntelligenceItemId(la: string, now: Date): string {
   const day = now.toISOString().slice(0, 10).replace(/-/g, '');
   return `INT-${la}-${day}-${randomBytes(5).toString('hex').toUpperCase()}`;
 }
@@ -148,7 +142,10 @@ const DATE_FORMAT = 'a date written yyyy-mm-dd, e.g. 2026-11-23';
 
 function isoDate(field: string) {
   const message = `"${field}" must be ${DATE_FORMAT}.`;
-  return z.string({ error: message }).refine((text) => parseIsoDate(text) !== null, message);
+  // abort: a date in the wrong form is only that; the checks on its value would compare text.
+  return z
+    .string({ error: message })
+    .refine((text) => parseIsoDate(text) !== null, { error: message, abort: true });
 }
 
 function observedOn(today: string) {
@@ -280,7 +277,7 @@ export function withdrawIntelligenceSchema() {
 
 function invalid(error: z.ZodError): IntelligenceResult {
   // One sentence per problem, each once (a missing field can fail more than one check).
-  return refuse(400, plainIssues(error.issues));
+  return refuseInvalid(error.issues);
 }
 
 /** The checks that need the item's dates together. */

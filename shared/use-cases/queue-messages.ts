@@ -1,15 +1,11 @@
 // Use case support: reading a queue message's body as one of our events, and the one error that says no retry
 // can ever process it (a poison message), so that the handler sends it to the dead-letter queue with the reason.
 import type * as z from 'zod';
+import { plainIssues } from '../domain/plain-issues.ts';
 
 /** A message no retry can fix: it goes to the dead-letter queue, for a person, with this error's message. */
 export class PoisonMessageError extends Error {
   override readonly name = 'PoisonMessageError';
-}
-
-/** zod's issues as one line: where in the message, and what is wrong there. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`).join('; ');
 }
 
 /** The body as JSON; a PoisonMessageError when it is not. */
@@ -29,6 +25,6 @@ export function readEvent<Schema extends z.ZodType>(
 ): z.output<Schema> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success)
-    throw new PoisonMessageError(`The message is not ${what}: ${describeIssues(parsed.error.issues)}`);
+    throw new PoisonMessageError(`The message is not ${what}: ${plainIssues(parsed.error.issues)}`);
   return parsed.data;
 }

@@ -31,7 +31,7 @@ export interface AnnouncedObject {
 const bytes = (count: number) => `${count.toLocaleString('en-GB')} bytes`;
 
 /** Why the bytes received are not the file the council declared, in their words; undefined if they are. */
-export function declarationMismatch(
+function declarationMismatch(
   declared: DeclaredFile,
   received: { size: number; sha256: string },
 ): string | undefined {

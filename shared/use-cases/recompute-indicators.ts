@@ -52,7 +52,7 @@ export type RecomputeOutcome =
 const RECORD_DAYS = 90;
 
 /** Reads the message body as a ReturnIngested v1, or says exactly why it is not one. */
-export function parseReturnIngested(body: string): ReturnIngestedV1 {
+function parseReturnIngested(body: string): ReturnIngestedV1 {
   const event = readEvent(messageJson(body), ReturnIngestedV1Schema, 'a ReturnIngested v1 event');
   if (!findCouncil(event.la)) {
     throw new PoisonMessageError(`The message names council ${event.la}, which is not an English council`);

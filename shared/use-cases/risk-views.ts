@@ -3,14 +3,12 @@
 import * as z from 'zod';
 import { riskOverrideChangedMessage } from '../../events/risk-override-changed.ts';
 import { findCouncil, REGIONS } from '../domain/councils.ts';
-import { plainIssues } from '../domain/plain-issues.ts';
 import { RISK_BANDS } from '../domain/risk/model.ts';
 import type { Role } from '../domain/roles.ts';
 import type { RiskStore } from '../ports/risk.ts';
+import { type Refusal, refuse, refuseInvalid } from './refusal.ts';
 
-export type RiskViewResult =
-  | { readonly ok: true; readonly body: Record<string, unknown> }
-  | { readonly ok: false; readonly status: 400 | 403 | 404; readonly message: string };
+export type RiskViewResult = { readonly ok: true; readonly body: Record<string, unknown> } | Refusal;
 
 const HISTORY = 20;
 
@@ -25,21 +23,19 @@ export async function councilRiskView(
   deps: { risk: Pick<RiskStore, 'current' | 'history'> },
 ): Promise<RiskViewResult> {
   const council = findCouncil(la);
-  if (!council) return { ok: false, status: 404, message: `There is no council with number "${la}".` };
+  if (!council) return refuse(404, `There is no council with number "${la}".`);
   if (!canSeeRisk(roles, la)) {
-    return {
-      ok: false,
-      status: 403,
-      message: `Risk ratings are shared only with the ${REGIONS[council.region]} regional advisers. Your role cannot see them.`,
-    };
+    return refuse(
+      403,
+      `Risk ratings are shared only with the ${REGIONS[council.region]} regional advisers. Your role cannot see them.`,
+    );
   }
   const [current, history] = await Promise.all([deps.risk.current(la), deps.risk.history(la, HISTORY)]);
   if (!current) {
-    return {
-      ok: false,
-      status: 404,
-      message: `${council.name} has not been assessed yet: an assessment is made when a return is ingested or intelligence is recorded.`,
-    };
+    return refuse(
+      404,
+      `${council.name} has not been assessed yet: an assessment is made when a return is ingested or intelligence is recorded.`,
+    );
   }
   const { assessment } = current;
   return {
@@ -84,7 +80,8 @@ const overrideSchema = (today: string) =>
       .min(20, 'Give the reason in at least 20 characters: the next adviser has to understand it.')
       .max(1000, 'Keep the reason to 1,000 characters.'),
     expiresOn: z.iso
-      .date({ error: 'Say until when the override applies, as a date such as 2027-03-31.' })
+      // A date in the wrong form is only that: the checks on its value would compare text.
+      .date({ error: 'Say until when the override applies, as a date such as 2027-03-31.', abort: true })
       .refine((date) => date > today, 'The override must last until a day after today.')
       .refine(
         (date) => date <= addDays(today, MAX_OVERRIDE_DAYS),
@@ -116,13 +113,12 @@ export async function changeRiskOverride(
   deps: OverrideDeps,
 ): Promise<RiskViewResult> {
   const council = findCouncil(la);
-  if (!council) return { ok: false, status: 404, message: `There is no council with number "${la}".` };
+  if (!council) return refuse(404, `There is no council with number "${la}".`);
   if (!canSeeRisk(caller.roles, la)) {
-    return {
-      ok: false,
-      status: 403,
-      message: `Only the ${REGIONS[council.region]} regional advisers can override ${council.name}'s band.`,
-    };
+    return refuse(
+      403,
+      `Only the ${REGIONS[council.region]} regional advisers can override ${council.name}'s band.`,
+    );
   }
   const now = deps.now();
   const setAt = now.toISOString();
@@ -132,7 +128,7 @@ export async function changeRiskOverride(
   } else {
     const parsed = overrideSchema(setAt.slice(0, 10)).safeParse(body);
     if (!parsed.success) {
-      return { ok: false, status: 400, message: plainIssues(parsed.error.issues) };
+      return refuseInvalid(parsed.error.issues);
     }
     await deps.risk.setOverride(la, { ...parsed.data, by: caller.subject, setAt });
     change = 'set';

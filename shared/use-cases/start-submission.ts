@@ -3,7 +3,6 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { findCouncil } from '../domain/councils.ts';
-import { plainIssues } from '../domain/plain-issues.ts';
 import {
   fileTooBig,
   isExpectedFile,
@@ -16,6 +15,7 @@ import {
 import { isPreviousYearFile } from '../domain/returns/previous-year-files.ts';
 import type { Role } from '../domain/roles.ts';
 import type { NewSubmission, SubmissionStore } from '../ports/submissions.ts';
+import { type Refusal, refuse, refuseInvalid } from './refusal.ts';
 
 export const UPLOAD_URL_SECONDS = 15 * 60;
 const ABANDONED_AFTER_SECONDS = 7 * 24 * 3600;
@@ -104,17 +104,15 @@ export function startSubmissionSchema(maxFileBytes: number, now: Date) {
     });
 }
 
-export type StartSubmissionRequest = z.infer<ReturnType<typeof startSubmissionSchema>>;
-
 export type StartResult =
   | {
       ok: true;
       submission: NewSubmission;
       uploads: { fileName: string; key: string; size: number; sha256: string }[];
     }
-  | { ok: false; status: 400 | 403; message: string };
+  | Refusal;
 
-export function newSubmissionId(now: Date): string {
+function newSubmissionId(now: Date): string {
   const day = now.toISOString().slice(0, 10).replace(/-/g, '');
   return `SUB-${day}-${randomBytes(5).toString('hex').toUpperCase()}`;
 }
@@ -125,26 +123,16 @@ export async function startSubmission(
   deps: { submissions: SubmissionStore; maxFileBytes: number; now: Date },
 ): Promise<StartResult> {
   const councils = caller.roles.flatMap((role) => (role.kind === 'council' ? [role.la] : []));
-  if (councils.length === 0)
-    return { ok: false, status: 403, message: 'Only a council’s own data team can submit its returns.' };
+  if (councils.length === 0) return refuse(403, 'Only a council’s own data team can submit its returns.');
   const parsed = startSubmissionSchema(deps.maxFileBytes, deps.now).safeParse(body);
   if (!parsed.success) {
-    return { ok: false, status: 400, message: plainIssues(parsed.error.issues) };
+    return refuseInvalid(parsed.error.issues);
   }
   const request = parsed.data;
   const la = request.la ?? (councils.length === 1 ? councils[0]! : undefined);
-  if (!la)
-    return {
-      ok: false,
-      status: 400,
-      message: 'You can act for more than one council: say which one with "la".',
-    };
+  if (!la) return refuse(400, 'You can act for more than one council: say which one with "la".');
   if (!councils.includes(la)) {
-    return {
-      ok: false,
-      status: 403,
-      message: `You cannot submit returns for ${findCouncil(la)?.name ?? `council ${la}`}.`,
-    };
+    return refuse(403, `You cannot submit returns for ${findCouncil(la)?.name ?? `council ${la}`}.`);
   }
   const submissionId = newSubmissionId(deps.now);
   const submission: NewSubmission = {

@@ -1,7 +1,6 @@
 // Web app: the static files its pages link to under /assets/ (GOV.UK Frontend's CSS, JS, fonts and
-// images, and the app's own CSS and JS). One list, read by the CDK app (deployed to the assets bucket
-// behind CloudFront) and by the local gateway (served from here).
-import { existsSync, statSync } from 'node:fs';
+// images, and the app's own CSS and JS). One list, read by the CDK app: deployed to the assets bucket
+// behind CloudFront, and served locally from the folders the synth stages for that deployment.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,30 +28,4 @@ export function webAssetSources(): AssetSources {
     ],
     files: [path.join(dist, 'govuk-frontend.min.css'), path.join(dist, 'govuk-frontend.min.js')],
   };
-}
-
-export const ASSET_CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-};
-
-/** The file for /assets/<relative>, or undefined (never a path outside the sources). */
-export function findAsset(relative: string, sources = webAssetSources()): string | undefined {
-  const normal = path.posix.normalize(relative);
-  if (normal.startsWith('..') || normal.startsWith('/') || normal.includes('\0')) return undefined;
-  const direct = sources.files.find((file) => path.basename(file) === normal);
-  if (direct) return direct;
-  for (const directory of sources.directories) {
-    const candidate = path.join(directory, normal);
-    if (candidate.startsWith(directory + path.sep) && existsSync(candidate) && statSync(candidate).isFile()) {
-      return candidate;
-    }
-  }
-  return undefined;
 }

@@ -7,8 +7,8 @@ import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-s
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RiskChangedV1, riskChangedMessage } from '../../events/risk-changed.ts';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { DEMO_ADVISERS, seedDemoDirectory } from '../../infra/local/demo-directory.ts';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import { DEMO_ADVISERS, seedDemoDirectory } from '../../scripts/demo/directory.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

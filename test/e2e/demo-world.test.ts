@@ -5,10 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { DEMO_COLLECTION_YEAR } from '../../infra/local/demo.ts';
-import { DEMO_ADVISERS, seedDemoDirectory } from '../../infra/local/demo-directory.ts';
-import { playWorkforceCrisis } from '../../infra/local/demo-world.ts';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import { DEMO_ADVISERS, seedDemoDirectory } from '../../scripts/demo/directory.ts';
+import { DEMO_COLLECTION_YEAR } from '../../scripts/demo/submit.ts';
+import { playWorkforceCrisis } from '../../scripts/demo/world.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

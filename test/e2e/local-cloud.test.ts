@@ -7,14 +7,14 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-s
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
+import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
 import {
   DEMO_COLLECTION_YEAR,
   type DemoFile,
   readDemoReturn,
   type SubmissionView,
   submitReturn,
-} from '../../infra/local/demo.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+} from '../../scripts/demo/submit.ts';
 import { readReturn } from '../../shared/domain/ssda903/engine.ts';
 import { buildReport, type ValidationReport } from '../../shared/domain/ssda903/report.ts';
 import { rulesFor } from '../../shared/domain/ssda903/rules/registry.ts';
@@ -120,6 +120,16 @@ describe('local cloud end to end', () => {
     expect(wiring.routes.map((route) => route.id).sort()).toEqual(triggers.routes.sort());
     expect(wiring.schedules.map((schedule) => schedule.id).sort()).toEqual(triggers.schedules.sort());
     expect(wiring.notifications).toHaveLength(triggers.notifications);
+  });
+
+  it('serves the web app’s /assets/ from the folders the synth staged for their deployment, as the distribution does', async () => {
+    const css = await fetch(`${cloud.urls.api}/assets/govuk-frontend.min.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect((await css.text()).length).toBeGreaterThan(10_000);
+    const own = await fetch(`${cloud.urls.api}/assets/upstream.js`);
+    expect(own.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await fetch(`${cloud.urls.api}/assets/images/favicon.ico`)).status).toBe(200);
   });
 
   const sampleFiles = readDemoReturn(path.join(root, 'shared', 'demo', 'ssda903'));

@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from '../../infra/local/demo.ts';
-import { seedDemoDirectory } from '../../infra/local/demo-directory.ts';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import { seedDemoDirectory } from '../../scripts/demo/directory.ts';
+import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from '../../scripts/demo/submit.ts';
 import { COUNCILS } from '../../shared/domain/councils.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
 

@@ -159,18 +159,24 @@ describe('directory-api and notify handlers', () => {
 
   it('says clearly what is wrong with a bad request, and saves nothing', async () => {
     const cases: [ApiEvent, RegExp][] = [
-      [put('wessex-1', { ...valid, region: 'wessex' }), /region: The region must be one of: .*south-east/],
-      [put('bad-email', { ...valid, email: 'not an address' }), /email: Give a valid email address/],
-      [put('bad-role', { ...valid, role: 'boss' }), /role: The role must be "principal" .* or "improvement"/],
+      [
+        put('wessex-1', { ...valid, region: 'wessex' }),
+        /The adviser was not saved\. The region must be one of: .*south-east/,
+      ],
+      [
+        put('bad-email', { ...valid, email: 'not an address' }),
+        /Give the adviser’s email as a valid address/,
+      ],
+      [put('bad-role', { ...valid, role: 'boss' }), /The role must be "principal" .* or "improvement"/],
       [
         put('bad-delivery', { ...valid, delivery: 'weekly' }),
-        /delivery: The delivery must be "immediate" .* or "digest"/,
+        /The delivery must be "immediate" .* or "digest"/,
       ],
       [
         put('extra', { ...valid, phone: '0123' }),
         /Remove "phone": only name, email, region, role, delivery and active/,
       ],
-      [put('no-name', { ...valid, name: '  ' }), /name: Give the adviser’s name/],
+      [put('no-name', { ...valid, name: '  ' }), /Give the adviser’s name\./],
       [put('Not An Id', valid), /the adviserId in it can only have letters, digits, .* \(no spaces\)/],
       [put('Not_an_id', valid), /cannot be an adviser id: use lower-case letters, digits and hyphens/],
       [put('bad-json', undefined, '{"name": '), /not valid JSON/],

@@ -126,7 +126,7 @@ export function quartileBand(
 // Rank --------------------------------------------------------------------------------------------
 
 /** Whether `a` is strictly better than `b` for the polarity (never, for context indicators). */
-export function isBetter(a: number, b: number, polarity: Polarity): boolean {
+function isBetter(a: number, b: number, polarity: Polarity): boolean {
   if (polarity === 'higherBetter') return a > b;
   if (polarity === 'higherWorse') return a < b;
   return false;
@@ -235,8 +235,8 @@ export function changeOnPreviousPeriod(
 // Funnel-plot control limits (Spiegelhalter 2005) -------------------------------------------------
 
 /** Two-sided normal quantiles: 95% limits sit 1.96 SD from the target, 99.8% limits 3.09 SD. */
-export const Z_95 = 1.959963984540054;
-export const Z_99_8 = 3.090232306167813;
+const Z_95 = 1.959963984540054;
+const Z_99_8 = 3.090232306167813;
 
 export interface FunnelLimits {
   /** The target proportion p0 (for example England's), between 0 and 1. */

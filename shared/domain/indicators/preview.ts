@@ -6,7 +6,7 @@ import type { CouncilIndicatorResult } from './compute.ts';
 import { findIndicator, type IndicatorDefinition } from './register.ts';
 
 /** Better or worse for a scored indicator; higher or lower for a context one; same when equal as shown. */
-export const comparisonSchema = z.enum(['better', 'worse', 'same', 'higher', 'lower']);
+const comparisonSchema = z.enum(['better', 'worse', 'same', 'higher', 'lower']);
 export type Comparison = z.infer<typeof comparisonSchema>;
 
 export const indicatorPreviewSchema = z.object({

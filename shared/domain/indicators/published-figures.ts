@@ -56,10 +56,6 @@ export function missingFigure(symbol: MissingSymbol): MissingFigure {
   return { missing: symbol, reason: MISSING_SYMBOLS[symbol] };
 }
 
-export function isNumber(figure: PublishedFigure | undefined | null): figure is number {
-  return typeof figure === 'number';
-}
-
 const NUMBER_PATTERN = /^-?(\d+(\.\d*)?|\.\d+)(e-?\d+)?$/i;
 
 /**

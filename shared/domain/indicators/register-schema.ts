@@ -18,7 +18,7 @@ const FILES_BY_RETURN: Readonly<Record<'cin' | 'ssda903' | 'csww', readonly Publ
 };
 
 /** The earliest and latest published years the baseline covers. */
-export const PUBLISHED_YEARS = { first: 2013, last: 2025 } as const;
+const PUBLISHED_YEARS = { first: 2013, last: 2025 } as const;
 
 const eesFileIds = Object.keys(PUBLISHED_FILES).filter((id) => id !== 'lait') as [string, ...string[]];
 

@@ -947,12 +947,3 @@ export function findIndicator(code: string): IndicatorDefinition | undefined {
 export function isScored(indicator: Pick<IndicatorDefinition, 'polarity'>): boolean {
   return indicator.polarity !== 'context';
 }
-
-/** The years for which the register expects a published value, across all its mappings. */
-export function publishedYears(indicator: IndicatorDefinition): number[] {
-  const years = new Set<number>();
-  for (const mapping of indicator.published) {
-    for (let year = mapping.from; year <= mapping.to; year += 1) years.add(year);
-  }
-  return [...years].sort((a, b) => a - b);
-}

@@ -168,7 +168,7 @@ export const JOINT_RETURNS: readonly JointReturn[] = [
 ];
 
 /** The last day of a period: 31 March for CIN/SSDA903 periods, 30 September for the workforce census. */
-export function periodEndDate(period: number, endsInSeptember: boolean): string {
+function periodEndDate(period: number, endsInSeptember: boolean): string {
   return endsInSeptember ? `${period}-09-30` : `${period}-03-31`;
 }
 

@@ -37,7 +37,7 @@ export type InyearReadResult =
       readonly notices: CouncilNote[];
     };
 
-export const INYEAR_CHECKS: Readonly<Record<string, string>> = {
+const INYEAR_CHECKS: Readonly<Record<string, string>> = {
   'INYEAR:month': 'The month is not a month of the collection year written yyyy-mm.',
   'INYEAR:row-length': 'The row has a different number of cells from the header row.',
   'INYEAR:not-a-number': 'A measure is not a number.',

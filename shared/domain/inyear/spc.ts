@@ -16,15 +16,15 @@
 import type { InYearMonth } from './months.ts';
 
 /** Months whose values set the centre line and limits (fewer if the series is shorter). */
-export const BASELINE_POINTS = 12;
+const BASELINE_POINTS = 12;
 /** A chart needs at least this many months to say anything. */
-export const MINIMUM_POINTS = 8;
+const MINIMUM_POINTS = 8;
 /** Natural process limits: centre ± this × the average moving range (3 sigma for individual values). */
-export const LIMIT_FACTOR = 2.66;
+const LIMIT_FACTOR = 2.66;
 /** Rule 2: this many months in a row on the worse side of the centre line. */
-export const RUN_LENGTH = 8;
+const RUN_LENGTH = 8;
 /** Rule 3: this many months in a row each worse than the last (so TREND_LENGTH − 1 successive worsenings). */
-export const TREND_LENGTH = 6;
+const TREND_LENGTH = 6;
 
 export interface MonthlyPoint {
   /** yyyy-mm */
@@ -143,7 +143,7 @@ const ratio = (top: string, bottom: string) => (figures: Readonly<Record<string,
 };
 
 /** Every monthly in-year measure with a direction (volumes such as referrals are context, not charted). */
-export const SPC_MEASURES: readonly SpcMeasure[] = [
+const SPC_MEASURES: readonly SpcMeasure[] = [
   {
     code: 'assessment-timeliness',
     name: 'Assessments completed within 45 working days',
@@ -231,7 +231,7 @@ export const SPC_MEASURES: readonly SpcMeasure[] = [
 ];
 
 /** The months that give the measure, in calendar order. */
-export function monthlySeries(months: readonly InYearMonth[], measure: SpcMeasure): MonthlyPoint[] {
+function monthlySeries(months: readonly InYearMonth[], measure: SpcMeasure): MonthlyPoint[] {
   return [...months]
     .sort((a, b) => a.month.localeCompare(b.month))
     .flatMap((month) => {

@@ -40,7 +40,7 @@ import {
   rawIntelligenceRating,
 } from './ratings.ts';
 
-export const RISK_DOMAINS: readonly IndicatorDomain[] = [
+const RISK_DOMAINS: readonly IndicatorDomain[] = [
   'front-door',
   'child-protection',
   'children-in-care',
@@ -48,7 +48,7 @@ export const RISK_DOMAINS: readonly IndicatorDomain[] = [
   'workforce',
 ];
 
-export const DOMAIN_NAMES: Readonly<Record<IndicatorDomain, string>> = {
+const DOMAIN_NAMES: Readonly<Record<IndicatorDomain, string>> = {
   'front-door': 'Front door and assessment',
   'child-protection': 'Child protection',
   'children-in-care': 'Children in care',
@@ -248,7 +248,7 @@ const byContributionDescending = (a: RiskDriver, b: RiskDriver) =>
   b.contribution - a.contribution || inYearFirst(a) - inYearFirst(b) || a.key.localeCompare(b.key);
 
 /** In-year deteriorations as drivers. */
-export function inyearDrivers(months: readonly InYearMonth[]): InYearDriver[] {
+function inyearDrivers(months: readonly InYearMonth[]): InYearDriver[] {
   return inyearSignals(months).map((signal: InYearSignal) => ({
     kind: 'inyear',
     key: signal.measure,

@@ -73,7 +73,7 @@ export function escalate(data: DataRating, intelligence: IntelligenceRating): Ri
   return ESCALATION_MATRIX[data][intelligence];
 }
 
-export function bandOrder(band: RiskBand): number {
+function bandOrder(band: RiskBand): number {
   return RISK_BANDS.indexOf(band);
 }
 

@@ -274,10 +274,17 @@ interface ByteField {
 }
 
 function compileByteField(spec: FieldSpec, position: number, rulesInForce: ReadonlySet<string>): ByteField {
-  // As compileField: a DfE rule in force reports this field's blank and unlisted values itself.
-  if (spec.type === 'code' && spec.reportedByRule !== undefined && rulesInForce.has(spec.reportedByRule)) {
+  // As compileField: a DfE rule in force reports this field's unlisted or unreadable values (and its blanks,
+  // where it says so) itself; only what the rule does not look at is left here.
+  const report = spec.reportedByRule;
+  if (report !== undefined && rulesInForce.has(report.rule)) {
     return compileByteField(
-      { ...spec, type: 'string', required: false, reportedByRule: undefined },
+      {
+        name: spec.name,
+        type: 'string',
+        required: spec.required && !report.blank,
+        ...(spec.maxLength !== undefined ? { maxLength: spec.maxLength } : {}),
+      },
       position,
       rulesInForce,
     );

@@ -55,7 +55,7 @@ export type CswwReadResult =
       readonly notices: CouncilNote[];
     };
 
-export const CSWW_CHECKS: Readonly<Record<string, string>> = {
+const CSWW_CHECKS: Readonly<Record<string, string>> = {
   'SCHEMA:missing': 'A value the census requires is missing.',
   'SCHEMA:unexpected': 'An element is not part of the census format, or is in the wrong place or order.',
   'SCHEMA:too-many': 'An element appears more times than the census allows.',

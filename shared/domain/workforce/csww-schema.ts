@@ -56,7 +56,7 @@ const FTE: ValueType = { kind: 'decimal', decimals: 6, min: 0, max: 1 };
 const TWO_DP: ValueType = { kind: 'decimal', decimals: 2 };
 const ONE_DP: ValueType = { kind: 'decimal', decimals: 1 };
 
-export const ORG_ROLES: Readonly<Record<string, string>> = {
+const ORG_ROLES: Readonly<Record<string, string>> = {
   '1': 'Senior manager',
   '2': 'Middle manager',
   '3': 'First line manager',
@@ -65,7 +65,7 @@ export const ORG_ROLES: Readonly<Record<string, string>> = {
   '6': 'Qualified without cases',
 };
 
-export const REASONS_FOR_LEAVING: Readonly<Record<string, string>> = {
+const REASONS_FOR_LEAVING: Readonly<Record<string, string>> = {
   '1': 'Resignation',
   '2': 'Voluntary redundancy',
   '3': 'Compulsory redundancy',

@@ -221,4 +221,63 @@ describe('local model from the template', () => {
       },
     ]);
   });
+
+  it('reads the distribution’s bucket paths and the folders a bucket deployment copies, staged in the assembly', () => {
+    const dir = assembly({
+      App: {
+        Resources: {
+          Assets: { Type: 'AWS::S3::Bucket', Properties: {} },
+          Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'HTTP' } },
+          Distribution: {
+            Type: 'AWS::CloudFront::Distribution',
+            Properties: {
+              DistributionConfig: {
+                Origins: [
+                  {
+                    Id: 'pages',
+                    DomainName: { 'Fn::GetAtt': ['Api', 'ApiEndpoint'] },
+                    CustomOriginConfig: {},
+                  },
+                  {
+                    Id: 'files',
+                    DomainName: { 'Fn::GetAtt': ['Assets', 'RegionalDomainName'] },
+                    S3OriginConfig: { OriginAccessIdentity: '' },
+                  },
+                ],
+                CacheBehaviors: [{ PathPattern: '/assets/*', TargetOriginId: 'files' }],
+                DefaultCacheBehavior: { TargetOriginId: 'pages' },
+              },
+            },
+          },
+          Deploy: {
+            Type: 'Custom::CDKBucketDeployment',
+            Properties: {
+              SourceObjectKeys: ['abc.zip'],
+              DestinationBucketName: { Ref: 'Assets' },
+              DestinationBucketKeyPrefix: 'assets/',
+            },
+          },
+        },
+      },
+    });
+    const model = buildLocalModel(loadAssembly(dir), dir, endpoints);
+    expect(model.staticRoutes).toEqual([{ pathPattern: '/assets/*', bucketName: 'app-assets' }]);
+    expect(model.bucketDeployments).toEqual([
+      { bucketName: 'app-assets', keyPrefix: 'assets/', directories: [path.join(dir, 'asset.abc')] },
+    ]);
+
+    const missing = assembly({
+      App: {
+        Resources: {
+          Deploy: {
+            Type: 'Custom::CDKBucketDeployment',
+            Properties: { SourceObjectKeys: ['gone.zip'], DestinationBucketName: 'b' },
+          },
+        },
+      },
+    });
+    expect(() => buildLocalModel(loadAssembly(missing), missing, endpoints)).toThrow(
+      /App\/Deploy.*gone\.zip is not a folder staged/,
+    );
+  });
 });

@@ -139,17 +139,17 @@ describe('golden output of the reading path', { timeout: 60_000 }, () => {
       sampleFileNames().map((name) => [name, readFileSync(join(SAMPLE_DIR, name))]),
     );
     expect(await digestOf(inputsOf(files), 2027)).toBe(
-      'c5bee46a4671d2f3efc814321964c3f9e82f457c40f3ea52cf0477fe735d364d',
+      '69568a3d2ed2e8e9ced2c4f0e435d9606ba593bc0164d57379b3f334ea6cfae9',
     );
   });
 
   it('reads the demo return made messy, as CSV files and as one ZIP', async () => {
     expect(await digestOf(inputsOf(messyFiles()), 2027)).toBe(
-      '584005e8b78ad25a15b62120f48de2f0ff2407632ab90c8001a2d82c9fe695fa',
+      '6578bbe2cdb295b65a767962fae0db1c1ed57ff5ac8b712356964854ffadd50f',
     );
     const zip = buildZip(Object.entries(messyFiles()).map(([name, data]) => ({ name, data })));
     expect(await digestOf([{ name: 'return.zip', body: inChunks(zip, 4096) }], 2027)).toBe(
-      '14779feb5a1b6f9ec407b2d0fb3582f290b3eb9427a631098ee1c41795cba4cc',
+      'a059378f615e00d875b1e4a8288873403e5c93b4fefdea1077796a5fb0e76773',
     );
   });
 
@@ -166,7 +166,7 @@ describe('golden output of the reading path', { timeout: 60_000 }, () => {
     );
     const inputs = Object.fromEntries(files.map((file) => [file.name, Buffer.from(file.content, 'utf8')]));
     expect(await digestOf(inputsOf(inputs), 2025)).toBe(
-      'd73c9494dafad785375eb3d78cb43ebe863ce66f04f2f9f7b359c666b0b9de18',
+      '2905204a0272b04967865246ce4a74fd37c058b3366206c51f5eae30f0d85e9c',
     );
   });
 

@@ -170,7 +170,7 @@ describe('recomputeIndicators', () => {
   it('refuses a malformed message as poison, saying why, and writes nothing', async () => {
     const attempts = [
       ['not json', /not JSON/],
-      [JSON.stringify({ ...event(), la: undefined }), /la: /],
+      [JSON.stringify({ ...event(), la: undefined }), /"la" is missing/],
       [JSON.stringify({ ...event(), version: 2 }), /version/],
       [JSON.stringify(event({ la: '999' })), /999, which is not an English council/],
     ] as const;

@@ -1,10 +1,10 @@
-// Local cloud: the demo story at first start. Kent (886) goes through a workforce crisis: each month of the
+// Demo: the story `npm start` plays at first start. Kent (886) goes through a workforce crisis: each month of the
 // demo year so far is uploaded as Kent's in-year return, and the South East adviser records what she hears,
 // all through the API as a council and an adviser would. The reviews that follow raise the alert.
 import { generateReturn } from '../../shared/domain/generate/index.ts';
 import { workforceCrisis } from '../../shared/domain/generate/scenario.ts';
 import { loadNationalBaseline } from '../../shared/domain/indicators/reference-data.ts';
-import { type SubmissionView, submitReturn } from './demo.ts';
+import { type SubmissionView, submitReturn } from './submit.ts';
 
 export const SCENARIO_COUNCIL = '886';
 

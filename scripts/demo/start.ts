@@ -1,65 +1,15 @@
-// `npm start`: the whole product on this machine, from the synthesized template, with demo users.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// `npm start`: the whole product on this machine, from the synthesized template, with demo users, the demo
+// directory, generated returns for Kent and Barnet and the workforce crisis story.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureAssembly } from './assembly.ts';
-import { DEMO_COLLECTION_YEAR } from './demo.ts';
-import { seedDemoDirectory } from './demo-directory.ts';
-import { playWorkforceCrisis, sendGeneratedReturns } from './demo-world.ts';
-import { LocalCloudStartError } from './emulators.ts';
-import { UnsupportedTemplateError } from './intrinsics.ts';
-import { DEMO_USERS } from './issuer.ts';
-import { type LocalCloud, startLocalCloud } from './local-cloud.ts';
-import { checkPortBase } from './ports.ts';
+import { DEMO_USERS } from '../../infra/local/issuer.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
+import { prefixedLog, serveLocalCloud } from '../../infra/local/serve.ts';
+import { seedDemoDirectory } from './directory.ts';
+import { DEMO_COLLECTION_YEAR } from './submit.ts';
+import { playWorkforceCrisis, sendGeneratedReturns } from './world.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const stateDir = path.join(root, '.local');
-const assemblyDir = path.join(root, 'cdk.out');
-const base = Number(process.env.UPSTREAM_PORT_BASE ?? 3000);
-
-const COLOURS = [36, 35, 33, 32, 34, 91, 96, 95];
-const colourOf = new Map<string, number>();
-function log(source: string, line: string): void {
-  if (!colourOf.has(source)) colourOf.set(source, COLOURS[colourOf.size % COLOURS.length]!);
-  const prefix = process.stdout.isTTY ? `\x1b[${colourOf.get(source)}m[${source}]\x1b[0m` : `[${source}]`;
-  console.log(`${prefix} ${line}`);
-}
-
-async function main(): Promise<void> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  const started = Date.now();
-  const portsProblem = checkPortBase(base);
-  if (portsProblem) throw new LocalCloudStartError(portsProblem);
-  mkdirSync(stateDir, { recursive: true });
-  ensureAssembly(root, assemblyDir, (line) => log('local-cloud', line));
-  const cloud = await startLocalCloud({
-    assemblyDir,
-    stateDir,
-    ports: { api: base, console: base + 1, awsServices: base + 2, dynamodb: base + 3, ses: base + 4 },
-    log,
-  });
-  const stateFile = path.join(stateDir, 'local-cloud.json');
-  writeFileSync(stateFile, JSON.stringify({ pid: process.pid, urls: cloud.urls }, null, 2));
-
-  let stopping = false;
-  const stop = async (reason: string, exitCode: number) => {
-    if (stopping) return;
-    stopping = true;
-    log('local-cloud', `${reason}: stopping…`);
-    await cloud.stop();
-    rmSync(stateFile, { force: true });
-    process.exit(exitCode);
-  };
-  process.on('SIGINT', () => void stop('SIGINT', 0));
-  process.on('SIGTERM', () => void stop('SIGTERM', 0));
-  try {
-    await greetAndLoadDemo(cloud, started);
-  } catch (error) {
-    // Nothing started may outlive a failed start-up (DynamoDB Local is a separate Java process).
-    console.error(error);
-    await stop('start-up failed', 1);
-  }
-}
+const log = prefixedLog();
 
 async function greetAndLoadDemo(cloud: LocalCloud, started: number): Promise<void> {
   const wiring = cloud.wiring();
@@ -149,11 +99,9 @@ async function loadDemoData(cloud: LocalCloud): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UnsupportedTemplateError || error instanceof LocalCloudStartError) {
-    console.error(`\n${error.message}\n`);
-  } else {
-    console.error(error);
-  }
-  process.exit(1);
+await serveLocalCloud({
+  root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..'),
+  portBase: Number(process.env.UPSTREAM_PORT_BASE ?? 3000),
+  log,
+  onReady: greetAndLoadDemo,
 });

@@ -1,6 +1,6 @@
 // The demo story plays the months of the demo year that have ended by the time `npm start` runs.
 import { describe, expect, it } from 'vitest';
-import { monthsPlayed } from '../../../infra/local/demo-world.ts';
+import { monthsPlayed } from '../../../scripts/demo/world.ts';
 
 describe('monthsPlayed', () => {
   it('counts the months of the collection year that have ended', () => {

@@ -1,4 +1,4 @@
-// Local cloud: demo data, sent the way a council's browser sends it (start a submission, PUT each file to
+// Demo: returns sent the way a council's browser sends it (start a submission, PUT each file to
 // its presigned address, wait for the outcome), so the demo exercises the real path.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Local cloud: the demo adviser directory (shared/reference/demo-directory.json), put through the directory
+// Demo: the adviser directory (shared/reference/demo-directory.json), put through the directory
 // API as the demo administrator, so the local cloud's alerts have advisers to go to.
 import demo from '../../shared/reference/demo-directory.json' with { type: 'json' };
 
