@@ -28,7 +28,7 @@ describe('machine credentials', () => {
   it('runs the token trigger as version 3, so that it also runs for the client-credentials grant', () => {
     // Prepare
     const [stackName, , pool] = resourcesOfType(synth.templates, 'AWS::Cognito::UserPool')[0]!;
-    const config = (pool.Properties?.LambdaConfig as Record<string, Record<string, unknown>>)
+    const config = (pool.Properties!.LambdaConfig as Record<string, Record<string, unknown>>)
       .PreTokenGenerationConfig!;
 
     // Act
