@@ -106,6 +106,10 @@ export interface LocalUserPool {
   /** Each client's registered callback addresses (CallbackURLs), where codes may be sent. */
   readonly callbackUrls?: Readonly<Record<string, readonly string[]>>;
   readonly groups: readonly string[];
+  /** The custom scopes of its resource servers (`<identifier>/<scope>`), which app clients may be given. */
+  readonly scopes?: readonly string[];
+  /** The function of its pre-token-generation trigger, with the event version it is sent. */
+  readonly preTokenGeneration?: { readonly functionName: string; readonly version: string };
 }
 
 export interface LocalSecret {
@@ -609,6 +613,8 @@ export function buildLocalModel(
         }
         case 'AWS::Cognito::UserPool': {
           const atts = names.get(stack.stackName)!.get(id)!.atts;
+          const trigger = (props.LambdaConfig as Record<string, unknown> | undefined)
+            ?.PreTokenGenerationConfig as { LambdaArn?: string; LambdaVersion?: string } | undefined;
           model.userPools.push({
             id,
             poolId: ref,
@@ -616,11 +622,21 @@ export function buildLocalModel(
             clientIds: [],
             callbackUrls: {},
             groups: [],
+            scopes: [],
+            ...(trigger?.LambdaArn
+              ? {
+                  preTokenGeneration: {
+                    functionName: functionNameFromArn(String(trigger.LambdaArn)),
+                    version: String(trigger.LambdaVersion ?? 'V1_0'),
+                  },
+                }
+              : {}),
           });
           break;
         }
         case 'AWS::Cognito::UserPoolClient':
         case 'AWS::Cognito::UserPoolGroup':
+        case 'AWS::Cognito::UserPoolResourceServer':
           break; // Attached to their pool below.
         case 'AWS::SecretsManager::Secret': {
           const generate = props.GenerateSecretString as
@@ -658,7 +674,8 @@ export function buildLocalModel(
       const where = `${stack.stackName}/${id} (${resource.Type})`;
       if (
         resource.Type === 'AWS::Cognito::UserPoolClient' ||
-        resource.Type === 'AWS::Cognito::UserPoolGroup'
+        resource.Type === 'AWS::Cognito::UserPoolGroup' ||
+        resource.Type === 'AWS::Cognito::UserPoolResourceServer'
       ) {
         const props = resolveValue(resource.Properties ?? {}, scope, where) as Record<string, unknown>;
         const pool = model.userPools.find((candidate) => candidate.poolId === props.UserPoolId);
@@ -668,6 +685,11 @@ export function buildLocalModel(
           (pool.clientIds as string[]).push(clientId);
           const callbacks = Array.isArray(props.CallbackURLs) ? props.CallbackURLs.map(String) : [];
           (pool.callbackUrls as Record<string, string[]>)[clientId] = callbacks;
+        } else if (resource.Type === 'AWS::Cognito::UserPoolResourceServer') {
+          const scopes = (props.Scopes as { ScopeName: string }[] | undefined) ?? [];
+          (pool.scopes as string[]).push(
+            ...scopes.map((scope) => `${String(props.Identifier)}/${scope.ScopeName}`),
+          );
         } else {
           (pool.groups as string[]).push(String(props.GroupName));
         }
