@@ -106,8 +106,10 @@ UPSTREAM_CLIENT_ID), the secret in UPSTREAM_CLIENT_SECRET (or --client-secret, w
 machine can see), the stack's SignInUrl with --auth (or UPSTREAM_AUTH) and its ApiUrl with --api (or UPSTREAM_API).
 Exit code: 0 accepted (with or without issues), 2 rejected, 1 on a failure.
 
-Examples:
+Example:
   upstream submit --type cin --year 2025 CIN_Census_2025.xml
+
+Example, for a council's scheduled task:
   UPSTREAM_CLIENT_SECRET=… upstream submit --client-id 1a2b… --auth https://… --api https://… \\
     --type inyear --year 2027 inyear.csv`,
   status: `Usage: upstream status [SUBMISSION_ID]
