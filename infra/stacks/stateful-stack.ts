@@ -46,7 +46,12 @@ import {
   type StageConfig,
 } from '../config/stage-config.ts';
 import { Identity } from '../constructs/identity.ts';
-import { DeadLetterQueue, MonitoredQueue, type MonitoredQueueProps } from '../constructs/monitored-queue.ts';
+import {
+  DeadLetterQueue,
+  MonitoredQueue,
+  type MonitoredQueueProps,
+  notify,
+} from '../constructs/monitored-queue.ts';
 import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { VISIBILITY_TO_TIMEOUT_RATIO } from '../constructs/queue-consumer.ts';
 import { UpstreamFunction } from '../constructs/upstream-function.ts';
@@ -366,6 +371,15 @@ export class StatefulStack extends Stack {
       config,
       description: 'Pre-token-generation trigger: a council machine client’s token names its council',
     }).bindTable(this.table, 'TABLE_NAME', 'read');
+    // The stateless stack's alarm aspect does not reach this stack: a failing trigger means no council's
+    // extract gets a token, so its alarms go to the same topic here.
+    for (const alarm of [
+      this.machineToken.errorsAlarm,
+      this.machineToken.throttlesAlarm,
+      this.machineToken.durationAlarm,
+    ]) {
+      notify(alarm, this.alarmTopic);
+    }
 
     // Users and their MFA enrolments are state: the pool lives here, not beside the API that trusts it.
     this.identity = new Identity(this, 'Identity', {
