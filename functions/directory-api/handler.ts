@@ -17,6 +17,7 @@ import {
   jsonBody,
   malformedAddress,
   problem,
+  refuseMachineCredentials,
 } from '#adapters/http';
 import { loadEnv, nonEmpty } from '#config/env';
 import {
@@ -33,6 +34,7 @@ const store = new DynamoDirectoryStore(dynamoDocumentClient(), env.TABLE_NAME);
 
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
+  .use(refuseMachineCredentials())
   .handler(async (event) => {
     const malformed = malformedAddress(event);
     if (malformed) return malformed;

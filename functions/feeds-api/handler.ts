@@ -18,6 +18,7 @@ import {
   jsonBody,
   malformedAddress,
   problem,
+  refuseMachineCredentials,
 } from '#adapters/http';
 import { S3ObjectStore } from '#adapters/s3-objects';
 import { SesListMailer } from '#adapters/ses-list-mailer';
@@ -103,6 +104,7 @@ const page = (outcome: PageOutcome): ApiResult => ({
 
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
+  .use(refuseMachineCredentials())
   .handler(async (event) => {
     const malformed = malformedAddress(event);
     if (malformed) return malformed;

@@ -6,7 +6,15 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient } from '#adapters/aws-clients';
 import { DynamoIndicatorStore } from '#adapters/dynamo-indicator-store';
-import { type ApiEvent, type ApiResult, callerRoles, json, malformedAddress, problem } from '#adapters/http';
+import {
+  type ApiEvent,
+  type ApiResult,
+  callerRoles,
+  json,
+  malformedAddress,
+  problem,
+  refuseMachineCredentials,
+} from '#adapters/http';
 import { loadEnv, nonEmpty } from '#config/env';
 import {
   councilIndicatorsView,
@@ -25,6 +33,7 @@ const answer = (result: ViewResult): ApiResult =>
 
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
+  .use(refuseMachineCredentials())
   .handler(async (event) => {
     const malformed = malformedAddress(event);
     if (malformed) return malformed;

@@ -15,6 +15,7 @@ import {
   jsonBody,
   malformedAddress,
   problem,
+  refuseMachineCredentials,
 } from '#adapters/http';
 import { queuePublisher } from '#adapters/sqs-publisher';
 import { loadEnv, nonEmpty } from '#config/env';
@@ -70,6 +71,7 @@ async function withBody(
 
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
+  .use(refuseMachineCredentials())
   .handler(async (event) => {
     const malformed = malformedAddress(event);
     if (malformed) return malformed;

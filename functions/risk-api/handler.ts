@@ -14,6 +14,7 @@ import {
   jsonBody,
   malformedAddress,
   problem,
+  refuseMachineCredentials,
 } from '#adapters/http';
 import { queuePublisher } from '#adapters/sqs-publisher';
 import { loadEnv, nonEmpty } from '#config/env';
@@ -27,6 +28,7 @@ const publishRecompute = queuePublisher(sqsClient, env.RECOMPUTE_QUEUE_URL);
 
 export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .use(injectLambdaContext(logger))
+  .use(refuseMachineCredentials())
   .handler(async (event) => {
     const malformed = malformedAddress(event);
     if (malformed) return malformed;

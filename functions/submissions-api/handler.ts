@@ -1,5 +1,6 @@
 // Primary adapter: the submissions part of the HTTP API. Councils start submissions, upload through
 // short-lived addresses, and read their own submissions and validation reports, never another council's.
+// A council's automated extract does the same with its machine token, for its own council only.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -8,20 +9,22 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { dynamoDocumentClient, s3Client } from '#adapters/aws-clients';
+import { DynamoMachineClientStore } from '#adapters/dynamo-machine-client-store';
 import { DynamoSubmissionStore } from '#adapters/dynamo-submission-store';
 import {
   type ApiEvent,
   type ApiResult,
   callerOf,
-  callerRoles,
   json,
   jsonBody,
+  machineCaller,
   malformedAddress,
   problem,
 } from '#adapters/http';
 import { loadEnv, nonEmpty } from '#config/env';
-import { canActForCouncil } from '#domain/roles';
+import { canActForCouncil, type Role } from '#domain/roles';
 import type { Submission } from '#ports/submissions';
+import { machineRoles } from '#use-cases/machine-clients';
 import { startSubmission, UPLOAD_URL_SECONDS } from '#use-cases/start-submission';
 
 const env = loadEnv({
@@ -31,12 +34,31 @@ const env = loadEnv({
 });
 const logger = new Logger();
 const store = new DynamoSubmissionStore(dynamoDocumentClient(), env.TABLE_NAME);
+const machineClients = new DynamoMachineClientStore(dynamoDocumentClient(), env.TABLE_NAME);
 
-async function createSubmission(event: ApiEvent): Promise<ApiResult> {
+interface Caller {
+  readonly roles: Role[];
+  readonly subject: string;
+}
+
+/** A person acts with their groups' roles; a machine token with its council's, while its client is current. */
+async function callerFor(event: ApiEvent): Promise<Caller> {
+  const machine = machineCaller(event);
+  if (!machine) return callerOf(event);
+  return {
+    roles: await machineRoles(machine, machineClients),
+    subject: `machine-client:${machine.clientId}`,
+  };
+}
+
+const MACHINE_NOT_CURRENT =
+  'These machine credentials are not current (revoked or replaced) or are not for a council: ask an administrator for new ones.';
+
+async function createSubmission(event: ApiEvent, caller: Caller): Promise<ApiResult> {
   const body = jsonBody(event);
   if (!body.ok) return body.refusal;
   const now = new Date();
-  const result = await startSubmission(body.value, callerOf(event), {
+  const result = await startSubmission(body.value, caller, {
     submissions: store,
     maxFileBytes: env.MAX_UPLOAD_BYTES,
     now,
@@ -130,13 +152,13 @@ function view(submission: Submission) {
 
 type Owned = { submission: Submission } | { refusal: ApiResult };
 
-async function ownSubmission(event: ApiEvent): Promise<Owned> {
+async function ownSubmission(event: ApiEvent, caller: Caller): Promise<Owned> {
   const submissionId = event.pathParameters?.submissionId;
   if (!submissionId)
     return { refusal: problem(400, 'The submission reference is missing from the address.') };
   const submission = await store.getSubmission(submissionId);
   if (!submission) return { refusal: problem(404, `There is no submission with reference ${submissionId}.`) };
-  if (!canActForCouncil(callerRoles(event), submission.la)) {
+  if (!canActForCouncil(caller.roles, submission.la)) {
     return {
       refusal: problem(
         403,
@@ -155,8 +177,8 @@ async function ownSubmission(event: ApiEvent): Promise<Owned> {
 const INLINE_REPORT_BYTES = 1024 * 1024;
 const REPORT_URL_SECONDS = 5 * 60;
 
-async function getReport(event: ApiEvent): Promise<ApiResult> {
-  const owned = await ownSubmission(event);
+async function getReport(event: ApiEvent, caller: Caller): Promise<ApiResult> {
+  const owned = await ownSubmission(event, caller);
   if ('refusal' in owned) return owned.refusal;
   const { submission } = owned;
   const keys = submission.outcome?.reportKeys;
@@ -215,8 +237,8 @@ async function getReport(event: ApiEvent): Promise<ApiResult> {
   }
 }
 
-async function listSubmissions(event: ApiEvent): Promise<ApiResult> {
-  const councils = callerRoles(event).flatMap((role) => (role.kind === 'council' ? [role.la] : []));
+async function listSubmissions(caller: Caller): Promise<ApiResult> {
+  const councils = caller.roles.flatMap((role) => (role.kind === 'council' ? [role.la] : []));
   if (councils.length === 0) return problem(403, 'Only a council’s own data team can see its submissions.');
   const lists = await Promise.all(
     councils.map(async (la) => ({ la, submissions: await store.listSubmissions(la) })),
@@ -229,17 +251,19 @@ export const handler = middy<ApiEvent, ApiResult, Error, Context>()
   .handler(async (event) => {
     const malformed = malformedAddress(event);
     if (malformed) return malformed;
+    const caller = await callerFor(event);
+    if (machineCaller(event) && caller.roles.length === 0) return problem(403, MACHINE_NOT_CURRENT);
     switch (event.routeKey) {
       case 'POST /submissions':
-        return createSubmission(event);
+        return createSubmission(event, caller);
       case 'GET /submissions':
-        return listSubmissions(event);
+        return listSubmissions(caller);
       case 'GET /submissions/{submissionId}': {
-        const owned = await ownSubmission(event);
+        const owned = await ownSubmission(event, caller);
         return 'refusal' in owned ? owned.refusal : json(200, view(owned.submission));
       }
       case 'GET /submissions/{submissionId}/report':
-        return getReport(event);
+        return getReport(event, caller);
       default:
         return problem(404, `No such route: ${event.routeKey}`);
     }

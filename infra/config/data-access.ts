@@ -11,6 +11,7 @@ const TABLE_ADAPTERS = {
   'dynamo-directory-store': { leadingKeys: ['DIRECTORY'], queriesIndex: false },
   'dynamo-indicator-store': { leadingKeys: ['COUNCIL#*', 'RECOMPUTE#*'], queriesIndex: true },
   'dynamo-intelligence-store': { leadingKeys: ['COUNCIL#*', 'OUTBOX#intelligence'], queriesIndex: true },
+  'dynamo-machine-client-store': { leadingKeys: ['MACHINE_CLIENTS'], queriesIndex: false },
   'dynamo-risk-store': { leadingKeys: ['COUNCIL#*'], queriesIndex: false },
   'dynamo-submission-store': { leadingKeys: ['SUBMISSION#*', 'COUNCIL#*'], queriesIndex: true },
   'dynamo-subscription-store': {
@@ -43,6 +44,8 @@ export const FUNCTION_TABLE_ADAPTERS: Readonly<Record<string, readonly TableAdap
   'indicators-api': ['dynamo-indicator-store'],
   'ingest-return': ['dynamo-aggregate-store', 'dynamo-submission-store'],
   'intelligence-api': ['dynamo-intelligence-store'],
+  'machine-clients-api': ['dynamo-machine-client-store'],
+  'machine-token': ['dynamo-machine-client-store'],
   notify: ['dynamo-alert-ledger', 'dynamo-directory-store', 'dynamo-intelligence-store'],
   recompute: [
     'dynamo-aggregate-store',
@@ -51,7 +54,7 @@ export const FUNCTION_TABLE_ADAPTERS: Readonly<Record<string, readonly TableAdap
     'dynamo-risk-store',
   ],
   'risk-api': ['dynamo-risk-store'],
-  'submissions-api': ['dynamo-submission-store'],
+  'submissions-api': ['dynamo-machine-client-store', 'dynamo-submission-store'],
   // Everything else the pages show comes through the API with the user's own token.
   web: ['dynamo-web-session-store'],
 };

@@ -5,16 +5,22 @@ import {
   CfnManagedLoginBranding,
   CfnUserPoolGroup,
   FeaturePlan,
+  type IUserPoolResourceServer,
+  LambdaVersion,
   ManagedLoginVersion,
   Mfa,
   OAuthScope,
+  ResourceServerScope,
   UserPool,
   type UserPoolClient,
   type UserPoolDomain,
   type UserPoolEmail,
+  UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { COMMAND_LINE_CALLBACK_URL } from '../../shared/config/command-line-sign-in.ts';
+import { MACHINE_RESOURCE_SERVER, SUBMIT_SCOPE } from '../../shared/config/machine-credentials.ts';
 
 export interface IdentityProps {
   /** One `council:<la>` group each. */
@@ -28,12 +34,18 @@ export interface IdentityProps {
   readonly deletionProtection?: boolean;
   /** The managed-login domain's prefix: https://<prefix>.auth.<region>.amazoncognito.com. */
   readonly domainPrefix: string;
+  /**
+   * The pre-token-generation trigger (event version 3, so it also runs for the client-credentials grant): it
+   * ties a council's machine client to its council, and refuses tokens to any other client.
+   */
+  readonly machineTokenTrigger: IFunction;
 }
 
 /**
  * A user pool for named civil-service and council staff: no self sign-up, TOTP MFA required, strong
  * passwords, email-only recovery. Groups `dfe`, `admin`, `adviser:<region>` and `council:<la>` end up in
- * the `cognito:groups` claim, which handlers turn into roles.
+ * the `cognito:groups` claim, which handlers turn into roles. Councils' automated extracts use machine clients
+ * (client-credentials grant, scope `upstream/submissions.write`), tied to their council by the token trigger.
  */
 export class Identity extends Construct {
   readonly userPool: UserPool;
@@ -43,6 +55,11 @@ export class Identity extends Construct {
   readonly commandLineClient: UserPoolClient;
   /** Cognito managed login, where the web app sends users to sign in. */
   readonly domain: UserPoolDomain;
+  /**
+   * The API as an OAuth resource server, with the one scope councils' machine clients are given
+   * (`upstream/submissions.write`). The clients themselves are created by administrators through the API.
+   */
+  readonly resourceServer: IUserPoolResourceServer;
   /** The JWT issuer API Gateway checks tokens against. */
   readonly issuerUrl: string;
   readonly groupNames: readonly string[];
@@ -116,6 +133,22 @@ export class Identity extends Construct {
       cognitoDomain: { domainPrefix: props.domainPrefix },
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
+
+    const submitScope = new ResourceServerScope({
+      scopeName: SUBMIT_SCOPE.slice(MACHINE_RESOURCE_SERVER.length + 1),
+      scopeDescription: 'Send its council’s returns and read their status and reports',
+    });
+    this.resourceServer = this.userPool.addResourceServer('ResourceServer', {
+      identifier: MACHINE_RESOURCE_SERVER,
+      userPoolResourceServerName: 'Upstream API',
+      scopes: [submitScope],
+    });
+    // Version 3: version 2 does not run for machine clients. The Essentials plan above is what allows it.
+    this.userPool.addTrigger(
+      UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
+      props.machineTokenTrigger,
+      LambdaVersion.V3_0,
+    );
 
     this.issuerUrl = `https://cognito-idp.${Aws.REGION}.amazonaws.com/${this.userPool.userPoolId}`;
 

@@ -1,7 +1,7 @@
 // Local cloud: stands in for the Cognito user pool. It signs demo users' tokens with a local key and
 // verifies bearer tokens exactly as the HTTP API's JWT authoriser does (signature, issuer, audience or
 // client_id, expiry, not-before, scopes).
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -121,6 +121,33 @@ export class LocalIssuer {
       .setSubject(sub)
       .setIssuer(this.pool.issuer)
       .setAudience(clientId)
+      .setIssuedAt(now)
+      .setExpirationTime(now + TOKEN_LIFETIME_SECONDS)
+      .sign(this.privateKey);
+  }
+
+  /**
+   * An access token shaped like Cognito's for the client-credentials grant: the client is its own subject,
+   * with the granted scopes, then the claims the pool's token trigger added or overrode.
+   */
+  async clientCredentialsToken(
+    clientId: string,
+    scopes: readonly string[],
+    claims: Readonly<Record<string, string>> = {},
+    now = Math.floor(Date.now() / 1000),
+  ): Promise<string> {
+    return new SignJWT({
+      client_id: clientId,
+      token_use: 'access',
+      scope: scopes.join(' '),
+      auth_time: now,
+      version: 2,
+      jti: randomUUID(),
+      ...claims,
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid!, typ: 'JWT' })
+      .setSubject(clientId)
+      .setIssuer(this.pool.issuer)
       .setIssuedAt(now)
       .setExpirationTime(now + TOKEN_LIFETIME_SECONDS)
       .sign(this.privateKey);

@@ -156,6 +156,8 @@ export function serviceEnvironmentFor(
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsManager,
+    // The local console also plays the user pool's API (its app clients), beside Secrets Manager.
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.secretsManager,
     TZ: 'UTC',
     // Functions run on this machine's Node.js locally (Node.js 22 in AWS); the SDK's notice about that is noise here.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -471,6 +473,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     const consoleServer = startConsole(ports.console, {
       issuers,
+      invokeTrigger: (name, event) => runtimeByName(name).invoke(event),
       secrets: new LocalSecretsManager(model.secrets, options.stateDir),
       api: gateway?.url ?? '',
       appUrl: apiUrl,
@@ -574,6 +577,7 @@ function startConsole(
   _port: number,
   deps: {
     issuers: readonly LocalIssuer[];
+    invokeTrigger: (functionName: string, event: unknown) => Promise<InvocationResult>;
     secrets: LocalSecretsManager;
     api: string;
     appUrl: string;
@@ -586,6 +590,7 @@ function startConsole(
         users: DEMO_USERS,
         redirectUri: () => `${deps.appUrl}/auth/callback`,
         signedOutUri: () => `${deps.appUrl}/signed-out`,
+        invokeTrigger: deps.invokeTrigger,
       })
     : undefined;
   return http.createServer(async (request, response) => {

@@ -105,6 +105,10 @@ export interface LocalUserPool {
   /** Each client's registered callback addresses (CallbackURLs), where codes may be sent. */
   readonly callbackUrls?: Readonly<Record<string, readonly string[]>>;
   readonly groups: readonly string[];
+  /** The custom scopes of its resource servers (`<identifier>/<scope>`), which app clients may be given. */
+  readonly scopes?: readonly string[];
+  /** The function of its pre-token-generation trigger, with the event version it is sent. */
+  readonly preTokenGeneration?: { readonly functionName: string; readonly version: string };
 }
 
 export interface LocalSecret {

@@ -14,6 +14,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
 import { FLUSH_ADVISER_DIGESTS } from '../../events/flush-adviser-digests.ts';
+import { MACHINE_AUDIENCE } from '../../shared/config/machine-credentials.ts';
 import { STAGING_PREFIX } from '../../shared/ports/objects.ts';
 import {
   functionTimeoutSeconds,
@@ -59,6 +60,7 @@ export class StatelessStack extends Stack {
   readonly riskApi: UpstreamFunction;
   readonly notify: UpstreamFunction;
   readonly directoryApi: UpstreamFunction;
+  readonly machineClientsApi: UpstreamFunction;
   readonly dfeFeeds: DfeFeeds;
   readonly web: WebApp;
   readonly api: HttpApi;
@@ -202,12 +204,29 @@ export class StatelessStack extends Stack {
       description: 'The adviser directory (who receives risk alerts), for administrators',
     }).bindTable(stateful.table, 'TABLE_NAME', 'readWrite');
 
+    this.machineClientsApi = new UpstreamFunction(this, 'MachineClientsApi', {
+      name: 'machine-clients-api',
+      config,
+      description: "Administrators give, replace and revoke a council's machine credentials",
+    })
+      .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')
+      .addEnvironment('USER_POOL_ID', stateful.identity.userPool.userPoolId);
+    // Creating and deleting app clients in this pool only: it cannot change users, groups or the pool.
+    stateful.identity.userPool.grant(
+      this.machineClientsApi.role,
+      'cognito-idp:CreateUserPoolClient',
+      'cognito-idp:DeleteUserPoolClient',
+    );
+
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', stateful.identity.issuerUrl, {
       // The web app's client is created with the app, after the API it sits behind.
       jwtAudience: [
         stateful.identity.client.userPoolClientId,
         stateful.identity.commandLineClient.userPoolClientId,
         Lazy.string({ produce: () => this.web.client.userPoolClientId }),
+        // Councils' machine clients are created at run time, so they cannot be listed here: the token
+        // trigger writes this audience into their tokens instead (docs/adr/0010).
+        MACHINE_AUDIENCE,
       ],
       identitySource: ['$request.header.Authorization'],
     });
@@ -311,6 +330,16 @@ export class StatelessStack extends Stack {
       path: '/directory/advisers/{adviserId}/deactivate',
       methods: [HttpMethod.POST],
       integration: directory,
+    });
+
+    const machineClients = new HttpLambdaIntegration(
+      'MachineClientsApiIntegration',
+      this.machineClientsApi.function,
+    );
+    this.api.addRoutes({
+      path: '/machine-clients/{la}',
+      methods: [HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE],
+      integration: machineClients,
     });
 
     this.dfeFeeds = new DfeFeeds(this, 'DfeFeeds', {

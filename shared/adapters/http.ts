@@ -1,5 +1,12 @@
 // Primary-adapter helpers for the HTTP API (API Gateway v2, payload 2.0, JWT authoriser).
+
+import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
+import {
+  MACHINE_CREDENTIALS_REFUSED,
+  type MachineCaller,
+  machineCallerOf,
+} from '../domain/machine-caller.ts';
 import { parseGroupsClaim, type Role, rolesFromGroups } from '../domain/roles.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -8,6 +15,22 @@ export type ApiResult = APIGatewayProxyResultV2;
 export function callerRoles(event: ApiEvent): Role[] {
   const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
   return rolesFromGroups(parseGroupsClaim(claims['cognito:groups']));
+}
+
+/** The council's machine client behind the token, or undefined for a person. */
+export function machineCaller(event: ApiEvent): MachineCaller | undefined {
+  return machineCallerOf(event.requestContext.authorizer?.jwt?.claims ?? {});
+}
+
+/**
+ * Middleware for every route but the submissions routes: a machine token gets 403 in words, before the
+ * handler runs, whatever the route would make of a caller with no role.
+ */
+export function refuseMachineCredentials(): middy.MiddlewareObj<ApiEvent, ApiResult> {
+  return {
+    before: (request) =>
+      machineCaller(request.event) ? problem(403, MACHINE_CREDENTIALS_REFUSED) : undefined,
+  };
 }
 
 export function json(statusCode: number, body: unknown): ApiResult {

@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { SUBMIT_SCOPE } from '../config/machine-credentials.ts';
 import { asPreviousYearName } from '../domain/returns/previous-year-files.ts';
 
 export interface Session {
@@ -87,6 +88,41 @@ export async function loginLocal(consoleUrl: string, username: string): Promise<
   );
   if (status !== 200) throw new CliError(body.message ?? `The local console answered ${status}.`);
   return { api: body.api, token: body.token, username };
+}
+
+/** A council's machine credentials: its client id and secret, Cognito's sign-in address and the API's. */
+export interface MachineCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly authUrl: string;
+  readonly api: string;
+}
+
+/**
+ * A session for a council's automated extract: an access token from the client-credentials grant, asked
+ * for with the client's id and secret (HTTP Basic, as Cognito's token endpoint prefers), for the submit scope.
+ */
+export async function machineSession(credentials: MachineCredentials): Promise<Session> {
+  const basic = Buffer.from(
+    `${encodeURIComponent(credentials.clientId)}:${encodeURIComponent(credentials.clientSecret)}`,
+  ).toString('base64');
+  const { status, body } = await getJson<{
+    access_token?: string;
+    error?: string;
+    error_description?: string;
+  }>(`${credentials.authUrl.replace(/\/+$/, '')}/oauth2/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope: SUBMIT_SCOPE }).toString(),
+  });
+  if (status !== 200 || !body.access_token) {
+    throw new CliError(
+      body.error === 'invalid_client'
+        ? 'The machine credentials were refused: the client id or secret is wrong, or they were revoked. Ask an administrator for new ones.'
+        : `No token for these machine credentials (${body.error_description ?? body.error ?? `status ${status}`}).`,
+    );
+  }
+  return { api: credentials.api, token: body.access_token };
 }
 
 export interface SubmissionView {

@@ -24,6 +24,8 @@ import {
   demoUsers,
   loadSession,
   loginLocal,
+  type MachineCredentials,
+  machineSession,
   report,
   type Session,
   saveSession,
@@ -95,14 +97,21 @@ Deletes the session kept on this machine and, for a managed-login session, revok
 Example:
   upstream logout`,
   submit: `Usage: upstream submit --type ssda903|cin|csww|inyear --year YYYY [--la CODE] [--format text|json|csv]
-                       [--previous FILE]… FILE…
+                       [--previous FILE]… [--client-id ID --auth URL --api URL] FILE…
 
 Sends the files the way the browser does, waits for the checks and prints the report.
 --previous sends a file of last year's SSDA903 return too, as in validate.
+A council's scheduled task sends with its machine credentials instead of a session: --client-id (or
+UPSTREAM_CLIENT_ID), the secret in UPSTREAM_CLIENT_SECRET (or --client-secret, which other users of the
+machine can see), the stack's SignInUrl with --auth (or UPSTREAM_AUTH) and its ApiUrl with --api (or UPSTREAM_API).
 Exit code: 0 accepted (with or without issues), 2 rejected, 1 on a failure.
 
 Example:
-  upstream submit --type cin --year 2025 CIN_Census_2025.xml`,
+  upstream submit --type cin --year 2025 CIN_Census_2025.xml
+
+Example, for a council's scheduled task:
+  UPSTREAM_CLIENT_SECRET=… upstream submit --client-id 1a2b… --auth https://… --api https://… \\
+    --type inyear --year 2027 inyear.csv`,
   status: `Usage: upstream status [SUBMISSION_ID]
 
 Without an id, lists your council's submissions.
@@ -267,11 +276,46 @@ async function login(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-async function submit(args: string[], io: Io, session: Session): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RETURN_OPTIONS });
+const MACHINE_OPTIONS = {
+  'client-id': { type: 'string' },
+  'client-secret': { type: 'string' },
+  auth: { type: 'string' },
+  api: { type: 'string' },
+} as const;
+
+/** Machine credentials from the options or the environment, or undefined when neither names a client. */
+function machineCredentials(
+  values: { 'client-id'?: string; 'client-secret'?: string; auth?: string; api?: string },
+  env: NodeJS.ProcessEnv,
+): MachineCredentials | undefined {
+  const clientId = values['client-id'] ?? env.UPSTREAM_CLIENT_ID;
+  if (!clientId) return undefined;
+  const clientSecret = values['client-secret'] ?? env.UPSTREAM_CLIENT_SECRET;
+  const authUrl = values.auth ?? env.UPSTREAM_AUTH;
+  const api = values.api ?? env.UPSTREAM_API;
+  if (!clientSecret)
+    throw usage('Give the client secret in UPSTREAM_CLIENT_SECRET (or --client-secret).', 'submit');
+  if (!authUrl)
+    throw usage(
+      'Say where to ask for a token with --auth (the stack’s SignInUrl) or UPSTREAM_AUTH.',
+      'submit',
+    );
+  if (!api)
+    throw usage('Say which API to send to with --api (the stack’s ApiUrl) or UPSTREAM_API.', 'submit');
+  return { clientId, clientSecret, authUrl, api };
+}
+
+async function submit(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...RETURN_OPTIONS, ...MACHINE_OPTIONS },
+  });
   const { returnType, collectionYear } = parseReturn(values, 'submit');
   const format = parseFormat(values.format, 'submit');
   checkFiles(positionals, 'submit');
+  const machine = machineCredentials(values, io.env);
+  const session = machine ? await machineSession(machine) : await savedSession(io);
   const view = await submitFiles(
     session,
     {
@@ -409,7 +453,7 @@ async function dlq(args: string[], io: Io): Promise<number> {
 }
 
 /** The saved session (or UPSTREAM_API and UPSTREAM_TOKEN), its token refreshed first if it is about to expire. */
-function session(io: Io): Promise<Session> {
+function savedSession(io: Io): Promise<Session> {
   return freshSession(loadSession(io.env), (refreshed) => saveSession(io.env, refreshed));
 }
 
@@ -452,11 +496,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'logout':
         return await logout(io);
       case 'submit':
-        return await submit(rest, io, await session(io));
+        return await submit(rest, io);
       case 'status':
-        return await status(rest, io, await session(io));
+        return await status(rest, io, await savedSession(io));
       case 'report':
-        return await reportCommand(rest, io, await session(io));
+        return await reportCommand(rest, io, await savedSession(io));
       case 'generate':
         return await generate(rest, io);
       case 'dlq':

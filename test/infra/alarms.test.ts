@@ -63,8 +63,8 @@ describe('the alarm topic', () => {
 describe('functions', () => {
   it('each has alarms on errors, throttles and an invocation over 80% of its timeout', () => {
     const functions = projectFunctions();
-    // The twelve functions of the pipeline and the web app.
-    expect(functions).toHaveLength(13);
+    // The twelve functions of the pipeline, the machine credentials' two and the web app.
+    expect(functions).toHaveLength(15);
     for (const [stack, fnId, fn] of functions) {
       const own = alarms().filter(([alarmStack, , alarm]) => {
         const name = dimension(alarm, 'FunctionName');

@@ -64,10 +64,12 @@ const TABLE_RULES: Record<string, string[]> = {
   'indicators-api': ['COUNCIL#*', 'RECOMPUTE#*'],
   'ingest-return': ['COUNCIL#*', 'SUBMISSION#*'],
   'intelligence-api': ['COUNCIL#*', 'OUTBOX#intelligence'],
+  'machine-clients-api': ['MACHINE_CLIENTS'],
+  'machine-token': ['MACHINE_CLIENTS'],
   notify: ['ALERT#*', 'COUNCIL#*', 'DIGEST#HELD', 'DIRECTORY', 'OUTBOX#intelligence'],
   recompute: ['COUNCIL#*', 'OUTBOX#intelligence', 'RECOMPUTE#*'],
   'risk-api': ['COUNCIL#*'],
-  'submissions-api': ['COUNCIL#*', 'SUBMISSION#*'],
+  'submissions-api': ['COUNCIL#*', 'MACHINE_CLIENTS', 'SUBMISSION#*'],
   web: ['WEB#SESSION#*', 'WEB#SIGNIN#*'],
 };
 
@@ -121,7 +123,7 @@ function functionRoles(): Array<{ name: string; stack: string; statements: State
 }
 
 describe('every function role', () => {
-  it('covers every function: the twelve of the pipeline and the web app', () => {
+  it('covers every function: the pipeline’s, the machine credentials’ two and the web app', () => {
     expect(
       functionRoles()
         .map(({ name }) => name)
@@ -193,7 +195,12 @@ describe('every function role', () => {
         expect(statement.Effect).toBe('Allow');
         const actions = asList(statement.Action);
         for (const action of actions) {
-          expect(action, name).toMatch(/^(s3|dynamodb|kms|sqs|ses|secretsmanager|logs|xray):[A-Za-z*]+$/);
+          // Only the administrators' machine-client function may call the user pool's API.
+          const services =
+            name === 'machine-clients-api'
+              ? /^(s3|dynamodb|kms|sqs|ses|secretsmanager|logs|xray|cognito-idp):[A-Za-z*]+$/
+              : /^(s3|dynamodb|kms|sqs|ses|secretsmanager|logs|xray):[A-Za-z*]+$/;
+          expect(action, name).toMatch(services);
         }
         // X-Ray's two write actions have no resource-level permissions; nothing else may name "*".
         if (asList(statement.Resource).includes('*')) {

@@ -137,8 +137,8 @@ describe('tracing', () => {
         (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
           ?.POWERTOOLS_SERVICE_NAME !== undefined,
     );
-    // The twelve functions of the pipeline and the web app.
-    expect(functions).toHaveLength(13);
+    // The twelve functions of the pipeline, the machine credentials' two and the web app.
+    expect(functions).toHaveLength(15);
     for (const [, id, fn] of functions) {
       expect(fn.Properties?.TracingConfig, id).toEqual({ Mode: 'Active' });
     }

@@ -173,6 +173,8 @@ describe('functions', () => {
       'indicators-api',
       'ingest-return',
       'intelligence-api',
+      'machine-clients-api',
+      'machine-token',
       'notify',
       'recompute',
       'risk-api',
@@ -197,8 +199,9 @@ describe('functions', () => {
 
   it('each function has its own log group with the stage retention and a role without managed policies', () => {
     // Assess
-    // One per function (thirteen) and one for the API's access logs.
-    synth.statelessTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 14);
+    // One per function here (fourteen) and one for the API's access logs; the token trigger's is beside the pool.
+    synth.statelessTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 15);
+    synth.statefulTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 1);
     for (const [, id, role] of resourcesOfType(synth.templates, 'AWS::IAM::Role')) {
       if (/\/(BucketNotificationsHandler|Custom::CDKBucketDeployment)/.test(cdkPath(role))) continue;
       expect(role.Properties?.ManagedPolicyArns, id).toBeUndefined();
@@ -239,7 +242,7 @@ describe('functions', () => {
     const functions = projectFunctions();
 
     // Assess
-    expect(functions).toHaveLength(13);
+    expect(functions).toHaveLength(15);
     for (const [, id, fn] of functions) {
       const assetDir = join(synth.outdir, String(fn.Metadata?.['aws:asset:path']));
       const bundle = join(assetDir, 'index.mjs');
@@ -481,6 +484,7 @@ describe('HTTP API', () => {
           { 'Fn::ImportValue': Match.stringLikeRegexp('UserPoolDashboardClient') },
           { 'Fn::ImportValue': Match.stringLikeRegexp('UserPoolCommandLineClient') },
           { Ref: Match.stringLikeRegexp('^WebClient') },
+          'upstream-machine-clients',
         ],
         Issuer: Match.anyValue(),
       },
@@ -804,7 +808,7 @@ describe('foundation review', () => {
   });
 
   describe('HTTP API', () => {
-    it('exposes exactly the submissions, indicators, intelligence, risk and directory routes, each behind the one Cognito JWT authoriser', () => {
+    it('exposes exactly the submissions, indicators, intelligence, risk, directory and machine-client routes, each behind the one Cognito JWT authoriser', () => {
       // Prepare
       const authorizers = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Authorizer');
       const routes = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Route');
@@ -815,6 +819,7 @@ describe('foundation review', () => {
       expect(authorizer.Properties?.AuthorizerType).toBe('JWT');
       expect(routes.map(([, , route]) => route.Properties?.RouteKey).sort()).toEqual([
         '$default',
+        'DELETE /machine-clients/{la}',
         'DELETE /risk/councils/{la}/override',
         'DELETE /subscriptions/{subscriptionId}',
         'GET /directory/advisers',
@@ -827,6 +832,7 @@ describe('foundation review', () => {
         'GET /indicators/{code}',
         'GET /intelligence',
         'GET /intelligence/{itemId}',
+        'GET /machine-clients/{la}',
         'GET /risk/councils/{la}',
         'GET /submissions',
         'GET /submissions/{submissionId}',
@@ -838,6 +844,7 @@ describe('foundation review', () => {
         'POST /directory/advisers/{adviserId}/deactivate',
         'POST /intelligence',
         'POST /intelligence/{itemId}/withdraw',
+        'POST /machine-clients/{la}',
         'POST /submissions',
         'POST /subscriptions',
         'POST /subscriptions/unsubscribe',
@@ -865,7 +872,7 @@ describe('foundation review', () => {
       }
     });
 
-    it('the authoriser trusts only the stage user pool, its dashboard, command-line and web app clients', () => {
+    it('the authoriser trusts only the stage user pool, its dashboard, command-line and web app clients, and the machine audience', () => {
       // Prepare
       const [stack, , authorizer] = resourcesOfType(synth.templates, 'AWS::ApiGatewayV2::Authorizer')[0]!;
       const jwt = authorizer.Properties?.JwtConfiguration as { Audience: unknown[]; Issuer: unknown };
@@ -875,7 +882,8 @@ describe('foundation review', () => {
       const [, webClientId] = atPath('Web/Client');
 
       // Assess
-      expect(jwt.Audience).toHaveLength(3);
+      expect(jwt.Audience).toHaveLength(4);
+      expect(jwt.Audience[3]).toBe('upstream-machine-clients');
       expect(referencedResource(synth.templates, stack, jwt.Audience[0])?.[1]).toBe(clientId);
       expect(referencedResource(synth.templates, stack, jwt.Audience[1])?.[1]).toBe(commandLineClientId);
       expect(referencedResource(synth.templates, stack, jwt.Audience[2])?.[1]).toBe(webClientId);

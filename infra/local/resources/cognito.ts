@@ -1,7 +1,8 @@
 // AWS::Cognito::UserPool → a local issuer of tokens; its app clients (and their callback addresses) and groups
-// attach to it once the stack's pools are known.
+// and resource servers' scopes attach to it once the stack's pools are known.
 import { UnsupportedTemplateError } from '../intrinsics.ts';
 import { LOCAL_REGION } from '../local-model.ts';
+import { functionNameFromArn } from './arns.ts';
 import { arn, type ResourceInput, type ResourceTranslator, type StackTranslation } from './translator.ts';
 
 export const cognitoUserPool: ResourceTranslator = {
@@ -17,7 +18,10 @@ export const cognitoUserPool: ResourceTranslator = {
       },
     };
   },
-  translate: ({ id, ref }, { model, namesOf }) => {
+  translate: ({ id, ref, props }, { model, namesOf }) => {
+    const trigger = (props.LambdaConfig as Record<string, unknown> | undefined)?.PreTokenGenerationConfig as
+      | { LambdaArn?: string; LambdaVersion?: string }
+      | undefined;
     model.userPools.push({
       id,
       poolId: ref,
@@ -25,6 +29,15 @@ export const cognitoUserPool: ResourceTranslator = {
       clientIds: [],
       callbackUrls: {},
       groups: [],
+      scopes: [],
+      ...(trigger?.LambdaArn
+        ? {
+            preTokenGeneration: {
+              functionName: functionNameFromArn(String(trigger.LambdaArn)),
+              version: String(trigger.LambdaVersion ?? 'V1_0'),
+            },
+          }
+        : {}),
     });
   },
 };
@@ -51,5 +64,14 @@ export const cognitoUserPoolClient: ResourceTranslator = {
 export const cognitoUserPoolGroup: ResourceTranslator = {
   link: (input, stack) => {
     (poolOf(input, stack).groups as string[]).push(String(input.props.GroupName));
+  },
+};
+
+export const cognitoUserPoolResourceServer: ResourceTranslator = {
+  link: (input, stack) => {
+    const scopes = (input.props.Scopes as { ScopeName: string }[] | undefined) ?? [];
+    (poolOf(input, stack).scopes as string[]).push(
+      ...scopes.map((scope) => `${String(input.props.Identifier)}/${scope.ScopeName}`),
+    );
   },
 };

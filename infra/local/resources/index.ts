@@ -2,7 +2,12 @@
 // type means adding its translator here; a type that is not here stops the start with its name.
 
 import { UnsupportedTemplateError } from '../intrinsics.ts';
-import { cognitoUserPool, cognitoUserPoolClient, cognitoUserPoolGroup } from './cognito.ts';
+import {
+  cognitoUserPool,
+  cognitoUserPoolClient,
+  cognitoUserPoolGroup,
+  cognitoUserPoolResourceServer,
+} from './cognito.ts';
 import { dynamodbTable, tableNames } from './dynamodb-table.ts';
 import { eventSourceMapping } from './event-source-mapping.ts';
 import { httpApi, httpAuthorizer, httpIntegration, httpRoute } from './http-api.ts';
@@ -41,6 +46,7 @@ const TRANSLATORS: Readonly<Record<string, ResourceTranslator>> = {
   'AWS::Cognito::UserPool': cognitoUserPool,
   'AWS::Cognito::UserPoolClient': cognitoUserPoolClient,
   'AWS::Cognito::UserPoolGroup': cognitoUserPoolGroup,
+  'AWS::Cognito::UserPoolResourceServer': cognitoUserPoolResourceServer,
   'AWS::SecretsManager::Secret': secret,
   'AWS::CloudFront::Distribution': cloudFrontDistribution,
   'Custom::CDKBucketDeployment': bucketDeployment,

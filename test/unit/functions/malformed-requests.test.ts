@@ -19,6 +19,7 @@ beforeAll(async () => {
     TABLE_NAME: 'upstream',
     UPLOADS_BUCKET: 'uploads',
     DATA_BUCKET: 'data',
+    USER_POOL_ID: 'eu-west-2_pool',
     MAX_UPLOAD_BYTES: String(100 * 1_048_576),
     RECOMPUTE_QUEUE_URL: 'http://127.0.0.1:9/000000000000/recompute.fifo',
     FROM_ADDRESS: 'alerts@upstream.example.gov.uk',
@@ -39,6 +40,7 @@ beforeAll(async () => {
     'indicators-api',
     'directory-api',
     'feeds-api',
+    'machine-clients-api',
   ])
     handlers[name] = (
       (await import(`../../../functions/${name}/handler.ts`)) as { handler: Handler }
@@ -79,6 +81,9 @@ function event(
 
 const BAD_IDS = ['%ZZ', 'x'.repeat(3000), 'a\u0000b', '../../etc/passwd', ' ', '[]'];
 const ROUTES: [string, string, string, string][] = [
+  ['machine-clients-api', 'GET /machine-clients/{la}', 'la', 'admin'],
+  ['machine-clients-api', 'POST /machine-clients/{la}', 'la', 'admin'],
+  ['machine-clients-api', 'DELETE /machine-clients/{la}', 'la', 'admin'],
   ['submissions-api', 'GET /submissions/{submissionId}', 'submissionId', 'council:886'],
   ['submissions-api', 'GET /submissions/{submissionId}/report', 'submissionId', 'council:886'],
   ['intelligence-api', 'GET /intelligence/{itemId}', 'itemId', 'admin'],
