@@ -312,7 +312,7 @@ describe('monthly measures', () => {
     expect(ours).toEqual(independentMeasures(stretch.children, months));
     expect(ours['2025-05']!.referrals).toBeGreaterThan(20);
     expect(state.size).toBe(stretch.children.length);
-  });
+  }, 60_000);
 
   it('the generator gives the same payloads for the same seed', () => {
     const make = () =>
@@ -322,5 +322,15 @@ describe('monthly measures', () => {
       .days.flatMap((day) => day.documents)
       .filter((doc) => JSON.stringify(doc).includes('"purge":true'));
     expect(purges.length).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('the documentation', () => {
+  it('defines every measure in words, as the code does', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CSCAPI_MEASURES } = await import('../../../shared/domain/cscapi/measures.ts');
+    const doc = readFileSync(new URL('../../../docs/cscapi.md', import.meta.url), 'utf8');
+    for (const measure of CSCAPI_MEASURES)
+      expect(doc).toContain(`| \`${measure.column}\` | ${measure.timing} | ${measure.description} |`);
   });
 });
