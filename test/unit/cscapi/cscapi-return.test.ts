@@ -184,3 +184,32 @@ describe('where a council sends both in-year sources', () => {
     }
   });
 });
+
+describe('upstream generate --type cscapi', () => {
+  it('writes a full payload as the year starts and one delta a day, and the full payload validates', async () => {
+    const { generateReturn } = await import('../../../shared/domain/generate/index.ts');
+    const { loadNationalBaseline } = await import('../../../shared/domain/indicators/reference-data.ts');
+    const files = generateReturn(
+      { returnType: 'cscapi', collectionYear: 2026, la: '886', seed: 2, scale: 0.1, days: 2 },
+      loadNationalBaseline(),
+    );
+    expect(files.map((file) => file.name)).toEqual([
+      'cscapi_886_full_2025-03-31.ndjson',
+      'cscapi_886_delta_2025-04-01.ndjson',
+      'cscapi_886_delta_2025-04-02.ndjson',
+    ]);
+    const { validateFiles } = await import('../../../shared/cli/validate.ts');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const directory = mkdtempSync(`${tmpdir()}/cscapi-`);
+    writeFileSync(`${directory}/${files[0]!.name}`, files[0]!.content);
+    const result = await validateFiles(
+      { returnType: 'cscapi', collectionYear: 2026, la: '886', files: [`${directory}/${files[0]!.name}`] },
+      now,
+    );
+    expect(result.status).toBe('accepted');
+    // The full payload is as the year starts: no referral in the year yet, but children in need already.
+    expect(JSON.parse(result.json).figures).toMatchObject({ referrals: 0, monthsReceived: 12 });
+    expect(JSON.parse(result.json).figures.cin_open).toBeGreaterThan(0);
+  }, 60_000);
+});
