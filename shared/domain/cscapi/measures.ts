@@ -7,6 +7,7 @@
 import { workingDaysBetween } from '../cin/working-days.ts';
 import { type Day, dayFromParts, dayParts } from '../dates.ts';
 import { monthsOfYear } from '../inyear/format.ts';
+import type { InYearMonth } from '../inyear/months.ts';
 import type { Episode, KeptChild } from './degrade.ts';
 
 export interface CscapiMeasure {
@@ -243,4 +244,21 @@ export function monthlyMeasures(
     });
   }
   return months.map((month, index) => ({ month, figures: figures[index]! }));
+}
+
+/**
+ * A council's in-year months from both sources: where a month has CSC API figures they replace the monthly
+ * CSV's for the same measures (docs/cscapi.md, "When a council sends both"); the CSV's other measures (the
+ * workforce) stay. Months in calendar order.
+ */
+export function withCscapiMonths(csv: readonly InYearMonth[], cscapi: readonly InYearMonth[]): InYearMonth[] {
+  const byMonth = new Map(csv.map((month) => [month.month, month]));
+  for (const month of cscapi) {
+    const earlier = byMonth.get(month.month);
+    byMonth.set(
+      month.month,
+      earlier ? { ...month, figures: { ...earlier.figures, ...month.figures } } : month,
+    );
+  }
+  return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
 }

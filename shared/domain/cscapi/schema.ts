@@ -8,7 +8,6 @@
 import { CLOSURE_REASON, DISABILITY, ETHNICITY, REFERRAL_SOURCE } from '../cin/rules/helpers.ts';
 import { cinSchemaForYear } from '../cin/schema.ts';
 import { parseIsoDate } from '../dates.ts';
-import { schemaForYear } from '../ssda903/schema.ts';
 
 export type FieldSpec =
   | { readonly kind: 'text'; readonly maxLength: number; readonly personal?: boolean }
@@ -37,11 +36,31 @@ const optional = (spec: FieldSpec) => ({ spec });
 const required = (spec: FieldSpec) => ({ spec, required: true });
 const purge = optional(flag);
 
-function ssda903Codes(table: 'Episodes' | 'OC3', field: string): readonly string[] {
-  const spec = schemaForYear(9999).tables.get(table)?.fields.get(field);
-  if (!spec?.codes) throw new Error(`SSDA903 ${table}.${field} has no code list`);
-  return spec.codes;
-}
+// The SSDA903 lists the payload uses, as in the 2025/26 return (SSDA903_schema, the reading of
+// shared/domain/ssda903/schema.ts; the SSDA903 domain stays that return's own, and a test keeps the two equal).
+// biome-ignore format: laid out like the SSDA903 lists, to check them side by side
+const SSDA903 = {
+  RNE: ['S', 'L', 'P', 'T', 'B', 'U'],
+  PLACE: [
+    'A3', 'A4', 'A5', 'A6', 'K1', 'K2', 'K3', 'P1', 'P3', 'R1', 'R2', 'R3', 'R5', 'S1', 'T0', 'T1', 'T2', 'T3',
+    'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z11', 'Z12', 'Z13', 'Z14',
+  ],
+  REC: [
+    'X1', 'E11', 'E12', 'E2', 'E3', 'E4A', 'E4B', 'E13', 'E41', 'E45', 'E46', 'E47', 'E48',
+    'E5', 'E6', 'E7', 'E9', 'E14', 'E15', 'E16', 'E17', 'E8',
+  ],
+  REASON_PLACE_CHANGE: [
+    'CARPL', 'CLOSE', 'ALLEG', 'STAND', 'APPRR', 'CREQB', 'CREQO', 'CHILD', 'LAREQ', 'PLACE', 'CUSTOD', 'OTHER',
+  ],
+  ACTIV: ['F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', '0'],
+  ACCOM: [
+    ...['B', 'C', 'D', 'E', 'G', 'H', 'K', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z'].flatMap((letter) => [
+      `${letter}1`,
+      `${letter}2`,
+    ]),
+    '0',
+  ],
+} as const;
 
 /** The lists the payload's codes are checked against (their names are what the report quotes). */
 export const CODE_LISTS = {
@@ -49,15 +68,12 @@ export const CODE_LISTS = {
   ethnicity: code('ethnicity (CIN census)', ETHNICITY),
   referralSource: code('referral source (CIN census)', REFERRAL_SOURCE),
   closureReason: code('closure reason (CIN census)', CLOSURE_REASON),
-  startReason: code('reason for new episode (SSDA903 RNE)', ssda903Codes('Episodes', 'RNE')),
-  placementType: code('placement type (SSDA903 PLACE)', ssda903Codes('Episodes', 'PLACE')),
-  endReason: code('reason episode ceased (SSDA903 REC)', ssda903Codes('Episodes', 'REC')),
-  changeReason: code(
-    'reason for placement change (SSDA903)',
-    ssda903Codes('Episodes', 'REASON_PLACE_CHANGE'),
-  ),
-  activity: code('care leaver activity (SSDA903 OC3)', ssda903Codes('OC3', 'ACTIV')),
-  accommodation: code('care leaver accommodation (SSDA903 OC3)', ssda903Codes('OC3', 'ACCOM')),
+  startReason: code('reason for new episode (SSDA903 RNE)', SSDA903.RNE),
+  placementType: code('placement type (SSDA903 PLACE)', SSDA903.PLACE),
+  endReason: code('reason episode ceased (SSDA903 REC)', SSDA903.REC),
+  changeReason: code('reason for placement change (SSDA903)', SSDA903.REASON_PLACE_CHANGE),
+  activity: code('care leaver activity (SSDA903 OC3)', SSDA903.ACTIV),
+  accommodation: code('care leaver accommodation (SSDA903 OC3)', SSDA903.ACCOM),
 } as const;
 
 const disabilities: FieldSpec = { kind: 'codes', list: 'disability (CIN census)', codes: DISABILITY };

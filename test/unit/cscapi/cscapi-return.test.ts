@@ -213,3 +213,42 @@ describe('upstream generate --type cscapi', () => {
     expect(JSON.parse(result.json).figures.cin_open).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe('the in-year months the risk assessment reads', () => {
+  it('take the CSC API payload’s figures over the monthly CSV’s for a month both give, keeping the CSV’s workforce', async () => {
+    const { inyearMonths } = await import('../../../shared/use-cases/assess-council-risk.ts');
+    const store = new InMemoryAggregateStore();
+    const month = (name: string, figures: Record<string, number>, submissionId: string) => ({
+      month: name,
+      figures,
+      submissionId,
+      receivedAt: now.toISOString(),
+      revision: 1,
+    });
+    const save = (returnType: 'inyear' | 'cscapi', months: ReturnType<typeof month>[]) =>
+      store.saveReturnAggregates({
+        la: '886',
+        returnType,
+        collectionYear: 2027,
+        submissionId: `SUB-${returnType}`,
+        ingestedAt: now.toISOString(),
+        children: 0,
+        indicators: {},
+        months,
+      });
+    await save('inyear', [
+      month('2026-04', { referrals: 10, sw_fte_in_post: 300 }, 'SUB-inyear'),
+      month('2026-05', { referrals: 11 }, 'SUB-inyear'),
+    ]);
+    await save('cscapi', [
+      month('2026-05', { referrals: 42 }, 'SUB-cscapi'),
+      month('2026-06', { referrals: 7 }, 'SUB-cscapi'),
+    ]);
+    const months = await inyearMonths('886', now, store);
+    expect(months.map((each) => [each.month, each.figures])).toEqual([
+      ['2026-04', { referrals: 10, sw_fte_in_post: 300 }],
+      ['2026-05', { referrals: 42 }],
+      ['2026-06', { referrals: 7 }],
+    ]);
+  });
+});

@@ -334,3 +334,20 @@ describe('the documentation', () => {
       expect(doc).toContain(`| \`${measure.column}\` | ${measure.timing} | ${measure.description} |`);
   });
 });
+
+describe('the code lists', () => {
+  it('are the SSDA903 return’s own lists for this year', async () => {
+    const { CODE_LISTS } = await import('../../../shared/domain/cscapi/schema.ts');
+    const { schemaForYear } = await import('../../../shared/domain/ssda903/schema.ts');
+    const codes = (table: 'Episodes' | 'OC3', field: string) =>
+      [...(schemaForYear(2026).tables.get(table)!.fields.get(field)!.codes ?? [])].sort();
+    const ours = (list: (typeof CODE_LISTS)[keyof typeof CODE_LISTS]) =>
+      list.kind === 'code' ? [...list.codes].sort() : [];
+    expect(ours(CODE_LISTS.startReason)).toEqual(codes('Episodes', 'RNE'));
+    expect(ours(CODE_LISTS.placementType)).toEqual(codes('Episodes', 'PLACE'));
+    expect(ours(CODE_LISTS.endReason)).toEqual(codes('Episodes', 'REC'));
+    expect(ours(CODE_LISTS.changeReason)).toEqual(codes('Episodes', 'REASON_PLACE_CHANGE'));
+    expect(ours(CODE_LISTS.activity)).toEqual(codes('OC3', 'ACTIV'));
+    expect(ours(CODE_LISTS.accommodation)).toEqual(codes('OC3', 'ACCOM'));
+  });
+});
