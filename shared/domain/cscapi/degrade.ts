@@ -125,8 +125,8 @@ const keyed = (kind: string, id: string, councilKey: Buffer): string =>
   pseudonymiseChild(`${kind}:${id}`, councilKey).slice(0, 20);
 
 /**
- * The change a checked child document makes, degraded. `birthDay` is the child's date of birth as sent in this
- * document, if any, or the month kept in the state (for the 18th birthday rule when the details are not sent).
+ * The change a checked child document makes, degraded. `keptBirthMonth` is the month of birth already kept for
+ * the child, used for the 18th birthday rule when this document does not send the child's details.
  */
 export function degradeChild(
   document: Json,

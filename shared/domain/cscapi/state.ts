@@ -80,7 +80,6 @@ export function applyChild(current: KeptChild | undefined, change: ChildChange):
 /** Applies a payload's changes to a council's state, in place. */
 export class StateUpdate {
   private readonly seen = new Set<string>();
-  changed = 0;
   purged = 0;
 
   constructor(
@@ -97,7 +96,6 @@ export class StateUpdate {
       this.state.delete(change.key);
       this.purged++;
     }
-    this.changed++;
   }
 
   /** A child whose document could not be read: kept as it was, even by a full payload. */
@@ -121,10 +119,4 @@ export class StateUpdate {
 /** The state as text, one child a line (key, then the kept record), in key order so equal states are equal text. */
 export function serialiseState(state: CouncilState): string[] {
   return [...state.keys()].sort().map((key) => JSON.stringify([key, state.get(key)]));
-}
-
-export function parseStateLine(line: string, state: CouncilState): void {
-  if (line.trim() === '') return;
-  const [key, child] = JSON.parse(line) as [string, KeptChild];
-  state.set(key, child);
 }
