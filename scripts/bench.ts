@@ -7,6 +7,7 @@ import { benchBundles } from './bench/bundles.ts';
 import { benchLoad } from './bench/load.ts';
 import { benchLocalCloud } from './bench/local-cloud.ts';
 import { benchWebPages } from './bench/web-pages.ts';
+import { benchCscapi } from './bench-cscapi.ts';
 import { benchRecompute } from './bench-recompute.ts';
 import { benchSsda903Parse } from './bench-ssda903-parse.ts';
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       ['localCloud', () => benchLocalCloud(root)],
       ['webPages', () => benchWebPages(root)],
       ['load', () => benchLoad(root)],
+      ['cscapi', () => benchCscapi()],
     ] as [string, () => Promise<Record<string, unknown>>][]
   ).filter(([name]) => !only || name === only);
   for (const [name, run] of sections) {

@@ -63,7 +63,7 @@ Commands:
   dlq        operators: list, read and redrive dead-letter queues
 
 Run \`upstream <command> --help\` for a command's options and an example.`,
-  validate: `Usage: upstream validate --type ssda903|cin|csww|inyear --year YYYY --la CODE [--format text|json|csv]
+  validate: `Usage: upstream validate --type ssda903|cin|csww|inyear|cscapi --year YYYY --la CODE [--format text|json|csv]
                          [--previous FILE]… FILE…
 
 Checks the files offline with the service's own reading, checks and report; nothing leaves this machine.
@@ -96,7 +96,7 @@ Deletes the session kept on this machine and, for a managed-login session, revok
 
 Example:
   upstream logout`,
-  submit: `Usage: upstream submit --type ssda903|cin|csww|inyear --year YYYY [--la CODE] [--format text|json|csv]
+  submit: `Usage: upstream submit --type ssda903|cin|csww|inyear|cscapi --year YYYY [--la CODE] [--format text|json|csv]
                        [--previous FILE]… [--client-id ID --auth URL --api URL] FILE…
 
 Sends the files the way the browser does, waits for the checks and prints the report.
@@ -118,20 +118,22 @@ Without an id, lists your council's submissions.
 
 Example:
   upstream status 20261205T101500Z-1a2b3c4d`,
-  generate: `Usage: upstream generate --type ssda903|cin|csww|inyear --year YYYY --la CODE [--seed N] [--scale X]
-                         [--faults NAME,NAME] [--format csv|xml] --out DIR
+  generate: `Usage: upstream generate --type ssda903|cin|csww|inyear|cscapi --year YYYY --la CODE [--seed N] [--scale X]
+                         [--faults NAME,NAME] [--format csv|xml] [--days N] --out DIR
 
 Writes a synthetic return for the council and year into DIR: valid against that year's code lists and rules,
 shaped on the council's published figures, and the same for the same --seed (default 1). Every child and
 worker in it is made up. --scale multiplies the number of children (e.g. 0.1 for a small file).
 --format xml writes an SSDA903 return as one XML file (EXPSSDA903) instead of CSV files (the XML form has no
 place for social-worker episodes).
+--days N (cscapi): a CSC API full payload as the year starts, then N daily deltas (default 7), one file each.
 --faults plants named problems, for demos and tests:
 ${FAULTS.map((fault) => `  ${fault.returnType.padEnd(8)} ${fault.name.padEnd(26)} ${fault.expect === 'rejected' ? 'rejected' : fault.expect}: ${fault.description}`).join('\n')}
 
 Example:
   upstream generate --type cin --year 2026 --la 886 --seed 7 --faults factor-21-with-others --out ./kent-cin
-  upstream validate --type cin --year 2026 --la 886 ./kent-cin/*.xml`,
+  upstream validate --type cin --year 2026 --la 886 ./kent-cin/*.xml
+  upstream generate --type cscapi --year 2026 --la 886 --days 30 --scale 0.2 --out ./kent-cscapi`,
   dlq: `Usage: upstream dlq list [--stack PREFIX]
        upstream dlq show QUEUE [--max N] [--stack PREFIX]
        upstream dlq redrive QUEUE [--max N] [--stack PREFIX]
@@ -369,10 +371,14 @@ async function generate(args: string[], io: Io): Promise<number> {
       scale: { type: 'string' },
       faults: { type: 'string' },
       format: { type: 'string' },
+      days: { type: 'string' },
       out: { type: 'string' },
     },
   });
   const format = values.format ?? 'csv';
+  const days = Number(values.days ?? '7');
+  if (!Number.isInteger(days) || days < 0 || days > 366)
+    throw usage('--days must be a whole number of days from 0 to 366.', 'generate');
   if (format !== 'csv' && format !== 'xml') throw usage('--format must be csv or xml.', 'generate');
   const { returnType, collectionYear } = parseReturn(values, 'generate');
   if (!values.la || !findCouncil(values.la))
@@ -391,7 +397,7 @@ async function generate(args: string[], io: Io): Promise<number> {
   let files: GeneratedFile[];
   try {
     files = generateReturn(
-      { returnType, collectionYear, la: values.la, seed, scale, faults, format },
+      { returnType, collectionYear, la: values.la, seed, scale, faults, format, days },
       loadNationalBaseline(),
     );
   } catch (error) {

@@ -8,6 +8,7 @@
 import { councilBandChangedMessage } from '../../events/dfe-digest.ts';
 import { type RiskChangedV1, riskChangedMessage } from '../../events/risk-changed.ts';
 import { findCouncil, REGIONS } from '../domain/councils.ts';
+import { withCscapiMonths } from '../domain/cscapi/measures.ts';
 import {
   type CouncilIndicatorResult,
   computeCouncilIndicators,
@@ -139,12 +140,16 @@ export async function inyearMonths(
 ): Promise<InYearMonth[]> {
   // The collection year ends in March: from April, months belong to the year ending next March.
   const year = now.getUTCMonth() >= 3 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
-  const [previous, current] = await Promise.all([
+  const [previous, current, apiPrevious, apiCurrent] = await Promise.all([
     store.currentAggregates(la, 'inyear', year - 1),
     store.currentAggregates(la, 'inyear', year),
+    store.currentAggregates(la, 'cscapi', year - 1),
+    store.currentAggregates(la, 'cscapi', year),
   ]);
-  return [...(previous?.months ?? []), ...(current?.months ?? [])].sort((a, b) =>
-    a.month.localeCompare(b.month),
+  // The CSC API payload's months, where the council sends it, replace the monthly CSV's (docs/cscapi.md).
+  return withCscapiMonths(
+    [...(previous?.months ?? []), ...(current?.months ?? [])],
+    [...(apiPrevious?.months ?? []), ...(apiCurrent?.months ?? [])],
   );
 }
 

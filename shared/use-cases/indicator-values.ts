@@ -112,9 +112,13 @@ export function valueLookups(
 ): { uploaded: ValueLookup; inyear: ValueLookup } {
   const uploaded: ObservedRow[] = [];
   const inyear: ObservedRow[] = [];
+  const cscapi: ObservedRow[] = [];
   for (const set of sets) {
     if (!include(set.la)) continue;
-    const rows = set.returnType === 'inyear' ? inyear : uploaded;
+    // Both in-year sources are provisional in-year values. Where a council sends both, the CSC API payload's
+    // value wins (it comes after: the last row wins): it is worked out by us from the child-level records,
+    // the same way for every council, every day (docs/cscapi.md).
+    const rows = set.returnType === 'cscapi' ? cscapi : set.returnType === 'inyear' ? inyear : uploaded;
     for (const value of set.values) {
       rows.push({
         la: set.la,
@@ -126,7 +130,7 @@ export function valueLookups(
       });
     }
   }
-  return { uploaded: valueTable(uploaded), inyear: valueTable(inyear) };
+  return { uploaded: valueTable(uploaded), inyear: valueTable([...inyear, ...cscapi]) };
 }
 
 /** Identity of a set: one per council, period and return type. */

@@ -3,10 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { findCouncil } from '../domain/councils.ts';
+import { listInWords } from '../domain/reading/issues.ts';
 import {
   fileTooBig,
   isExpectedFile,
   notOneFile,
+  RETURN_KINDS,
   RETURN_TYPES,
   returnKind,
   unexpectedFile,
@@ -19,6 +21,10 @@ import { type Refusal, refuse, refuseInvalid } from './refusal.ts';
 
 export const UPLOAD_URL_SECONDS = 15 * 60;
 const ABANDONED_AFTER_SECONDS = 7 * 24 * 3600;
+/** Every kind of file some return type is made of. */
+const ACCEPTED_EXTENSIONS: readonly string[] = [
+  ...new Set(Object.values(RETURN_KINDS).flatMap((kind) => kind.files.extensions)),
+];
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}$/;
 
 export function startSubmissionSchema(maxFileBytes: number, now: Date) {
@@ -29,7 +35,10 @@ export function startSubmissionSchema(maxFileBytes: number, now: Date) {
         FILE_NAME,
         'File names may use letters, digits, spaces and . _ ( ) -, start with a letter or digit, and be at most 100 characters.',
       )
-      .refine((name) => /\.(csv|zip|xml)$/i.test(name), 'Only .csv, .zip and .xml files are accepted.'),
+      .refine(
+        (name) => ACCEPTED_EXTENSIONS.includes(/\.([A-Za-z]+)$/.exec(name)?.[1]?.toLowerCase() ?? ''),
+        `Only ${listInWords(ACCEPTED_EXTENSIONS.map((extension) => `.${extension}`))} files are accepted.`,
+      ),
     size: z.number({ error: 'Each file needs its size in bytes.' }).int().positive('A file cannot be empty.'),
     // Bound into the upload address: storage refuses other bytes, and ingest checks them again before use.
     sha256: z

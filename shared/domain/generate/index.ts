@@ -3,6 +3,7 @@
 import type { NationalBaseline } from '../indicators/baseline.ts';
 import type { ReturnType } from '../returns/catalogue.ts';
 import { generateCin } from './cin.ts';
+import { asNdjson, generateCscapiStretch } from './cscapi.ts';
 import { generateCsww } from './csww.ts';
 import { findFaults } from './faults.ts';
 import { generateInYear, type Strain } from './inyear.ts';
@@ -26,6 +27,8 @@ export interface GenerateRequest {
   /** In-year returns: which months to write (0 is April), and how strained each month is. */
   readonly months?: readonly number[];
   readonly strain?: Strain;
+  /** CSC API payloads only: how many daily deltas follow the full payload (default 7). */
+  readonly days?: number;
   /** SSDA903 only: CSV files (the default) or one XML file in the EXPSSDA903 form. */
   readonly format?: 'csv' | 'xml';
 }
@@ -64,6 +67,17 @@ export function generateReturn(request: GenerateRequest, baseline: NationalBasel
         ...(request.months ? { months: request.months } : {}),
         ...(request.strain ? { strain: request.strain } : {}),
       });
+      break;
+    case 'cscapi':
+      // One file a day: the full payload as the year starts, then the daily deltas.
+      files = generateCscapiStretch({
+        ...common,
+        collectionYear: request.collectionYear,
+        days: request.days ?? 7,
+      }).days.map((day) => ({
+        name: `cscapi_${request.la}_${day.kind}_${day.date}.ndjson`,
+        content: asNdjson(day.documents),
+      }));
       break;
   }
   if (request.format === 'xml' && request.returnType !== 'ssda903')

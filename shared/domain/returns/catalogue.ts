@@ -5,7 +5,7 @@
 import { cinYearLabel, FIRST_CIN_YEAR } from '../cin/schema.ts';
 import { BANK_HOLIDAY_YEARS } from '../cin/working-days.ts';
 
-export type FileExtension = 'csv' | 'zip' | 'xml';
+export type FileExtension = 'csv' | 'zip' | 'xml' | 'ndjson' | 'jsonl' | 'json';
 
 export interface ReturnKind {
   /** What the council calls it, e.g. "CIN census" ("CIN census returns are …"). */
@@ -84,6 +84,19 @@ export const RETURN_KINDS = {
       extensions: ['csv'],
       oneFile: true,
       what: 'in-year dataset as one CSV file (see docs/inyear-format.md)',
+    },
+  },
+  cscapi: {
+    name: 'CSC API payload',
+    yearWord: 'collection year',
+    yearInWords: String,
+    // The first year early-adopter councils sent the payload; timeliness needs the year's bank holidays.
+    firstYear: 2025,
+    lastYear: BANK_HOLIDAY_YEARS.last,
+    files: {
+      extensions: ['ndjson', 'jsonl', 'json'],
+      oneFile: true,
+      what: 'CSC API payload as one file: one child’s JSON document a line (.ndjson) or one JSON array of them (.json); a full payload has "full" in its name (see docs/cscapi.md)',
     },
   },
 } as const satisfies Record<string, ReturnKind>;

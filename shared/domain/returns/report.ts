@@ -8,7 +8,7 @@ import { describePreview, type IndicatorPreview, indicatorPreviewSchema } from '
 import { plural } from '../reading/issues.ts';
 import { csvCell } from '../reading/report-csv.ts';
 
-export type CouncilLevelReturnType = 'csww' | 'inyear';
+export type CouncilLevelReturnType = 'csww' | 'inyear' | 'cscapi';
 
 export interface Blocking {
   readonly kind: string;
@@ -95,12 +95,12 @@ const figure = z.number().nullable();
 
 export const councilLevelReportSchema = z.object({
   reportVersion: z.literal(REPORT_VERSION),
-  returnType: z.enum(['csww', 'inyear']),
+  returnType: z.enum(['csww', 'inyear', 'cscapi']),
   collectionYear: z.number().int(),
   collectionYearLabel: z.string(),
   status: z.enum(['rejected', 'accepted', 'accepted_with_issues']),
   summary: z.string(),
-  format: z.enum(['xml', 'csv']).nullable(),
+  format: z.enum(['xml', 'csv', 'json']).nullable(),
   file: z.string().nullable(),
   /** What a record is ("workers", "months") and how many were read. */
   recordKind: z.string(),
@@ -157,7 +157,7 @@ export interface ReportContext {
   readonly returnType: CouncilLevelReturnType;
   readonly collectionYear: number;
   readonly collectionYearLabel: string;
-  readonly format: 'xml' | 'csv' | null;
+  readonly format: 'xml' | 'csv' | 'json' | null;
   readonly file: string | null;
   readonly recordKind: string;
 }

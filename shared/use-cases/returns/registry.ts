@@ -2,6 +2,7 @@
 // A return type in the catalogue without a definition here does not type-check.
 import type { ReturnType } from '../../domain/returns/catalogue.ts';
 import { cinReturn } from './cin.ts';
+import { cscapiReturn } from './cscapi.ts';
 import { cswwReturn } from './csww.ts';
 import type { ReturnDefinition } from './definition.ts';
 import { inyearReturn } from './inyear.ts';
@@ -13,4 +14,5 @@ export const RETURN_DEFINITIONS: { readonly [Type in ReturnType]: ReturnDefiniti
     cin: cinReturn,
     csww: cswwReturn,
     inyear: inyearReturn,
+    cscapi: cscapiReturn,
   };

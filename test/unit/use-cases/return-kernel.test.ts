@@ -64,7 +64,7 @@ describe('starting a submission', () => {
 
   it('refuses a year the return type is not accepted for, whatever the type', () => {
     for (const type of RETURN_TYPES) {
-      const file = type === 'inyear' ? 'a.csv' : 'a.xml';
+      const file = type === 'inyear' ? 'a.csv' : type === 'cscapi' ? 'a.ndjson' : 'a.xml';
       expect(messages(start(type, [file], 2012))).toEqual([yearRefusal(type, 2012, now)]);
     }
   });
@@ -163,7 +163,7 @@ describe('the pipeline', () => {
 
   it('refuses a year the return type is not accepted for, for every type, with the words the API uses', async () => {
     for (const type of RETURN_TYPES) {
-      const file = type === 'inyear' ? 'a.csv' : 'a.xml';
+      const file = type === 'inyear' ? 'a.csv' : type === 'cscapi' ? 'a.ndjson' : 'a.xml';
       const made = submission(type, 2040, [{ name: file, body: 'not read' }]);
       const outcome = await ingestSubmission(made, deps);
       expect(outcome).toMatchObject({ status: 'rejected', problems: 1 });
@@ -180,7 +180,7 @@ describe('the pipeline', () => {
     const big = 'x'.repeat(3 * 1_048_576);
     const messages = [];
     for (const type of RETURN_TYPES) {
-      const file = type === 'inyear' ? 'big.csv' : 'big.xml';
+      const file = type === 'inyear' ? 'big.csv' : type === 'cscapi' ? 'big.ndjson' : 'big.xml';
       const made = submission(type, 2025, [{ name: file, body: big }]);
       await ingestSubmission(made, deps);
       const [blocking] = reportOf(made).blockingErrors;
@@ -192,6 +192,7 @@ describe('the pipeline', () => {
       'big.xml is 3 MB, over the 2 MB limit for one file.',
       'big.xml is 3 MB, over the 2 MB limit for one file.',
       'big.csv is 3 MB, over the 2 MB limit for one file.',
+      'big.ndjson is 3 MB, over the 2 MB limit for one file.',
     ]);
     expect(sent).toEqual([]);
   });

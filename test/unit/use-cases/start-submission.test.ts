@@ -95,7 +95,7 @@ describe('starting a submission', () => {
     [
       'a file of another type',
       request({ files: [{ name: 'episodes.xlsx', size: 10, sha256: SHA256 }] }),
-      /\.csv, \.zip and \.xml/,
+      /\.csv, \.zip, \.xml, \.ndjson, \.jsonl and \.json files are accepted/,
     ],
     [
       'a path in a file name',
