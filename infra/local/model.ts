@@ -19,6 +19,8 @@ export interface LocalFunction {
   readonly runtime: string;
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
+  /** ReservedConcurrentExecutions: the most environments it may run at once, when the template sets it. */
+  readonly reservedConcurrency?: number;
   readonly environment: Readonly<Record<string, string>>;
   /** The execution role and its identity-based statements (inline and attached AWS::IAM::Policy). */
   readonly role: { readonly name: string; readonly statements: readonly PolicyStatement[] };
@@ -452,6 +454,9 @@ export function buildLocalModel(
             runtime,
             timeoutSeconds: Number(props.Timeout ?? 3),
             memoryMb: Number(props.MemorySize ?? 128),
+            ...(props.ReservedConcurrentExecutions !== undefined
+              ? { reservedConcurrency: Number(props.ReservedConcurrentExecutions) }
+              : {}),
             environment,
             role: {
               name: roleId ?? String(props.Role),
