@@ -30,7 +30,8 @@ const environmentOf = (outcome: Awaited<ReturnType<LocalFunctionRuntime['invoke'
   return (JSON.parse((outcome.result as { body: string }).body) as { environment: number }).environment;
 };
 
-describe('local function concurrency', () => {
+// Worker threads start slowly on a busy machine: each test has more than the default five seconds.
+describe('local function concurrency', { timeout: 20_000 }, () => {
   const runtimes: LocalFunctionRuntime[] = [];
   let gateway: RunningGateway | undefined;
   afterEach(async () => {
@@ -110,11 +111,14 @@ describe('local function concurrency', () => {
   };
 
   it('answers a burst within the integration timeout when each request alone fits in it', async () => {
-    // Eight requests of 600 ms each against a 2.5 s timeout: one environment after another would take 4.8 s
-    // and time the later ones out (503); in parallel environments each takes its own 600 ms and a cold start.
+    // Eight requests of 1 s each against a 4 s timeout: one environment after another would take 8 s and time
+    // the later ones out (503); in parallel environments each takes its own second. Warmed first, so a busy
+    // machine's cold starts do not decide the outcome.
     const slow = runtime(8);
-    const post = await startSlowGateway(slow, 2_500);
-    const answers = await Promise.all(Array.from({ length: 8 }, () => post(600)));
+    await Promise.all(Array.from({ length: 8 }, () => slow.invoke({ holdMs: 200 })));
+    expect(slow.peakConcurrency).toBe(8);
+    const post = await startSlowGateway(slow, 4_000);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(1_000)));
     expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
     expect(new Set(answers.map((answer) => answer.body.environment)).size).toBe(8);
   });
