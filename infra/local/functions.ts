@@ -36,7 +36,7 @@ const SHUT_DOWN: InvocationResult = {
   error: { errorType: 'Shutdown', errorMessage: 'The local cloud is stopping' },
 };
 
-export const THROTTLED: InvocationResult = {
+const THROTTLED: InvocationResult = {
   ok: false,
   error: {
     errorType: 'TooManyRequestsException',
