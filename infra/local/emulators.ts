@@ -215,8 +215,18 @@ export interface RunningSes {
   stop(): Promise<void>;
 }
 
-/** Starts aws-ses-v2-local; sent mail is readable at GET /store and in its web inbox at /. */
+// aws-ses-v2-local keeps sent mail in module state: every emulator in one process shares one store.
+let sesRunning = false;
+
+/**
+ * Starts aws-ses-v2-local with an empty store; sent mail is readable at GET /store and in its web inbox at /.
+ * One at a time per process, so a cloud never reads mail that another cloud sent.
+ */
 export async function startSesLocal(port: number): Promise<RunningSes> {
+  if (sesRunning)
+    throw new Error(
+      'SES (aws-ses-v2-local) is already running in this process; its sent mail would mix with this one’s. Stop it first.',
+    );
   await assertPortFree(port, 'SES (aws-ses-v2-local)');
   // The package is CommonJS with a default export; Node's ESM interop nests it one level down.
   const interop = sesLocalModule as unknown as { default?: typeof sesLocalModule };
@@ -224,14 +234,27 @@ export async function startSesLocal(port: number): Promise<RunningSes> {
     host: string;
     port: number;
   }) => Promise<Server>;
-  const server: Server = await startSes({ host: '127.0.0.1', port });
+  sesRunning = true;
+  let server: Server;
+  try {
+    server = await startSes({ host: '127.0.0.1', port });
+  } catch (error) {
+    sesRunning = false;
+    throw error;
+  }
   const address = server.address() as net.AddressInfo;
+  const endpoint = `http://127.0.0.1:${address.port}`;
+  // Whatever an earlier emulator in this process stored is not this one's.
+  await fetch(`${endpoint}/clear-store`, { method: 'POST' });
   return {
-    endpoint: `http://127.0.0.1:${address.port}`,
+    endpoint,
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();
-        server.close(() => resolve());
+        server.close(() => {
+          sesRunning = false;
+          resolve();
+        });
       }),
   };
 }

@@ -66,6 +66,11 @@ export interface LocalCloudOptions {
   readonly pollWaitSeconds?: number;
   /** Start pollers and schedules (false for a single invoke). */
   readonly triggers?: boolean;
+  /**
+   * The most execution environments one function runs at once on this machine (its reserved concurrency
+   * in the template, when lower, wins); API requests beyond it are throttled. DEFAULT_LOCAL_CONCURRENCY if unset.
+   */
+  readonly functionConcurrency?: number;
 }
 
 export interface Wiring {
@@ -350,7 +355,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.name}`,
           AWS_EXECUTION_ENV: `AWS_Lambda_${definition.runtime}`,
         };
-        return [definition.name, new LocalFunctionRuntime(definition, environment, log)] as const;
+        return [
+          definition.name,
+          new LocalFunctionRuntime(definition, environment, log, options.functionConcurrency),
+        ] as const;
       }),
     );
     stoppers.push(async () => {
@@ -390,7 +398,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         api,
         routes: model.routes.filter((route) => route.apiId === api.id),
         issuers,
-        invoke: (functionName, event) => runtimeByName(functionName).invoke(event),
+        // A synchronous invocation: throttled at once when the function has no environment free, as in AWS.
+        invoke: (functionName, event) => runtimeByName(functionName).invoke(event, 'throttle'),
         log: (line) => log('api', line),
         // The distribution's bucket behaviours (/assets/* in AWS), from the same files the deploy uploads.
         staticFile: staticFileFinder(model.staticRoutes, model.bucketDeployments),

@@ -16,6 +16,8 @@ export interface LocalFunction {
   readonly runtime: string;
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
+  /** ReservedConcurrentExecutions: the most environments it may run at once, when the template sets it. */
+  readonly reservedConcurrency?: number;
   readonly environment: Readonly<Record<string, string>>;
   /** The execution role and its identity-based statements (inline and attached AWS::IAM::Policy). */
   readonly role: { readonly name: string; readonly statements: readonly PolicyStatement[] };

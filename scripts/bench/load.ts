@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
+import { DEFAULT_LOCAL_CONCURRENCY } from '../../infra/local/functions.ts';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
 import { DynamoAggregateStore } from '../../shared/adapters/dynamo-aggregate-store.ts';
 import { DynamoIntelligenceStore } from '../../shared/adapters/dynamo-intelligence-store.ts';
@@ -417,7 +418,8 @@ async function checkInvariants(run: {
 
 /**
  * `npm run bench load`: 153 councils' returns (every fifth council sends two corrections) and 2,000
- * intelligence items at once through a local cloud of its own. BENCH_LOAD_COUNCILS and BENCH_LOAD_ITEMS scale it.
+ * intelligence items at once through a local cloud of its own. BENCH_LOAD_COUNCILS, BENCH_LOAD_ITEMS and
+ * BENCH_LOAD_CLIENTS scale it.
  */
 export async function benchLoad(root: string): Promise<Record<string, unknown>> {
   const assemblyDir = path.join(root, 'cdk.out');
@@ -434,11 +436,18 @@ export async function benchLoad(root: string): Promise<Record<string, unknown>> 
       correctionsEvery: 5,
       intelligenceItems: Number(process.env.BENCH_LOAD_ITEMS ?? 2000),
       scale: 0.02,
-      // Locally each function runs one invocation at a time, and the gateway counts the wait in its 30 s limit.
-      clientConcurrency: 6,
+      // BENCH_LOAD_CLIENTS: requests in flight at once. Each function scales out to the local cap (16
+      // environments), so up to that many clients are answered in parallel; beyond it the API throttles.
+      clientConcurrency: Number(process.env.BENCH_LOAD_CLIENTS ?? DEFAULT_LOCAL_CONCURRENCY),
       timeoutMs: 60 * 60 * 1000,
     };
-    const result = await runLoad(cloud, plan);
+    // This process holds the gateway, the functions' worker threads, fauxqs and the local SES; DynamoDB Local
+    // is a JVM of its own and not counted.
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 1000);
+    const result = await runLoad(cloud, plan).finally(() => clearInterval(sampler));
     const figures = (sorted: readonly number[]) => ({
       count: sorted.length,
       p50: percentile(sorted, 50),
@@ -457,6 +466,7 @@ export async function benchLoad(root: string): Promise<Record<string, unknown>> 
         returns: Number((result.uploadToFinalMs.length / seconds).toFixed(2)),
         intelligenceItems: Number((result.intelligenceToBandMs.length / seconds).toFixed(2)),
       },
+      peakRssMb: Math.round(peakRss / 1024 / 1024),
       violations: result.violations,
     };
   } finally {

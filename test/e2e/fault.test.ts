@@ -1,12 +1,12 @@
 // Fault through the local cloud: the same workload twice, once cleanly and once with the function runtime
 // stopped halfway through the returns and again halfway through the intelligence items (every execution
 // environment killed mid-invocation, the pollers stopped), then started again. The final state (submissions,
-// indicators, risk, alerts sent, DfE summaries) is the same.
+// indicators, final bands, DfE summaries) is the same, and each alert went to each mailbox once.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
 import { type LoadPlan, type LoadResult, runLoad } from '../../scripts/bench/load.ts';
@@ -28,7 +28,7 @@ const PLAN: LoadPlan = {
   timeoutMs: 150_000,
 };
 
-type StoredEmail = { destination: { to: string[] }; subject: string };
+type StoredEmail = { messageId: string; destination: { to: string[] }; subject: string };
 
 async function withCloud<T>(work: (cloud: LocalCloud) => Promise<T>): Promise<T> {
   const cloud = await startLocalCloud({
@@ -89,6 +89,34 @@ async function expireInFlightMessages(cloud: LocalCloud): Promise<number> {
   return expired;
 }
 
+/**
+ * With the visibility timeout, time passes for the leases shorter than it: a send claim (twice notify's
+ * timeout) that a killed invocation held has run out by the time its alert comes back, so it is taken over.
+ */
+async function expireSendLeases(cloud: LocalCloud): Promise<number> {
+  const tableName = cloud.functionEnvironment('notify').TABLE_NAME!;
+  const documents = DynamoDBDocumentClient.from(cloud.clients.dynamo);
+  const { Items = [] } = await documents.send(
+    new ScanCommand({
+      TableName: tableName,
+      FilterExpression: 'begins_with(sk, :send) AND #state = :sending',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':send': 'SEND#', ':sending': 'sending' },
+    }),
+  );
+  for (const item of Items) {
+    await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: 'SET leaseUntil = :past',
+        ExpressionAttributeValues: { ':past': new Date(0).toISOString() },
+      }),
+    );
+  }
+  return Items.length;
+}
+
 /** The final state, without identifiers and times that differ from run to run. */
 async function finalState(cloud: LocalCloud, run: LoadResult) {
   // Nothing may still be on its way: every queue drained (dead-letter queues included, which must stay empty).
@@ -139,11 +167,27 @@ async function finalState(cloud: LocalCloud, run: LoadResult) {
         })),
     };
   }
-  const emails = (
+  const inbox = (
     (await (await fetch(new URL('/store', cloud.urls.sesInbox))).json()) as { emails: StoredEmail[] }
-  ).emails
-    .map((email) => `${email.destination.to.join(',')}: ${email.subject}`)
-    .sort();
+  ).emails;
+  // In the order SES accepted them: a region's alerts go out in order (one FIFO group per region).
+  const sent = inbox.map((email) => `${email.destination.to.join(',')}: ${email.subject}`);
+  const emails = [...sent].sort();
+  const sendLedger = await documents.send(
+    new ScanCommand({
+      TableName: tableName,
+      FilterExpression: 'begins_with(pk, :alert) AND begins_with(sk, :send)',
+      ExpressionAttributeValues: { ':alert': 'ALERT#', ':send': 'SEND#' },
+    }),
+  );
+  // Every email SES accepted, by message id, against the ledger's record of it: one each way.
+  const delivery = {
+    inbox: inbox.map((email) => email.messageId).sort(),
+    recorded: (sendLedger.Items ?? [])
+      .filter((item) => item.state === 'sent')
+      .map((item) => String(item.messageId))
+      .sort(),
+  };
   const dataBucket = cloud.model.buckets.find((bucket) => bucket.id.startsWith('DataBucket'))!;
   const archive = await cloud.clients.s3.send(
     new ListObjectsV2Command({ Bucket: dataBucket.name, Prefix: 'feeds/dfe/archive/' }),
@@ -153,7 +197,23 @@ async function finalState(cloud: LocalCloud, run: LoadResult) {
     const object = await cloud.clients.s3.send(new GetObjectCommand({ Bucket: dataBucket.name, Key }));
     summaries[Key!] = withoutTimes(JSON.parse(await object.Body!.transformToString()));
   }
-  return { perCouncil, emails, summaries };
+  return { perCouncil, emails, sent, delivery, summaries };
+}
+
+/**
+ * Each mailbox's band changes per council, in the order sent, from the alert subjects
+ * ("Risk alert: Barnet moved from Green to Red"); alerts for a new red driver alone leave the band as it was.
+ */
+function bandMoves(emails: readonly string[]): Map<string, [string, string][]> {
+  const moves = new Map<string, [string, string][]>();
+  for (const email of emails) {
+    const move = /^(.+): Risk alert: (.+) moved from (\w+) to (\w+)$/.exec(email);
+    if (!move) continue;
+    const [, to, council, from, band] = move;
+    const key = `${to} / ${council}`;
+    moves.set(key, [...(moves.get(key) ?? []), [from!, band!]]);
+  }
+  return moves;
 }
 
 /** Drops the times a summary was generated or published at; its figures and ids stay. */
@@ -182,7 +242,8 @@ describe('the function runtime stopped mid-batch', () => {
         midway: async (phase) => {
           await cloud.stopFunctions();
           const expired = await expireInFlightMessages(cloud);
-          stops.push(`${phase}: ${expired} in flight`);
+          const leases = await expireSendLeases(cloud);
+          stops.push(`${phase}: ${expired} in flight, ${leases} send claims`);
           cloud.startFunctions();
         },
       });
@@ -205,5 +266,26 @@ describe('the function runtime stopped mid-batch', () => {
       ),
     });
     expect(end(faulty)).toEqual(end(clean));
+
+    // Alerts: each email SES accepted is the one the ledger recorded for its alert and mailbox, none beside it.
+    for (const state of [clean, faulty]) {
+      expect(state.delivery.inbox.length).toBeGreaterThan(0);
+      expect(state.delivery.inbox).toEqual(state.delivery.recorded);
+    }
+    // No two emails for one band change: a mailbox's moves for a council chain on (each starts where the last
+    // ended) and it never hears of the same move twice in a row. A backlog may fold steps (Green → Red instead
+    // of Green → Amber → Red), so only where each council started and ended is compared with the clean run.
+    const netMoves = (state: typeof clean) => {
+      const net: Record<string, string> = {};
+      for (const [key, moves] of bandMoves(state.sent)) {
+        moves.forEach(([from], index) => {
+          if (index > 0)
+            expect(from, `${key}: ${JSON.stringify(moves)} do not chain on`).toBe(moves[index - 1]![1]);
+        });
+        net[key] = `${moves[0]![0]} → ${moves.at(-1)![1]}`;
+      }
+      return net;
+    };
+    expect(netMoves(faulty)).toEqual(netMoves(clean));
   }, 600_000);
 });

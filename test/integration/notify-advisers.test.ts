@@ -349,4 +349,39 @@ describe('adviser alerts on DynamoDB Local and aws-ses-v2-local', () => {
     const emails = (await inbox()).filter((email) => email.destination.to.includes(SE_DIGEST));
     expect(emails.map((email) => email.subject)).toEqual(['Risk alert: Medway moved from Amber to Red']);
   });
+
+  it('after a crash between SES accepting an email and its record, sends no second one while the claim lasts', async () => {
+    const event = riskChanged('887', 3, '2026-11-20T13:05:00.000Z');
+    // The function dies once SES has the first email and before the ledger says so (a timeout, a kill).
+    const crashing: DynamoSendLedger = Object.create(ledger);
+    crashing.markSent = async () => {
+      throw new Error('Runtime.ExitError: the function was killed');
+    };
+    await expect(notifyAdvisers(event, { ...base, ledger: crashing })).rejects.toThrow(/killed/);
+    const toPrincipal = async () =>
+      (await inbox()).filter((email) => email.destination.to.includes(SE_PRINCIPAL)).length;
+    expect(await toPrincipal()).toBe(1);
+
+    // SQS redelivers at once (the visibility timeout of a killed invocation, or a second consumer): the claim
+    // is younger than its lease, so the mailbox is left alone and the others are served.
+    const redelivered = await notifyAdvisers(event, base).catch((caught: unknown) => caught);
+    expect(redelivered).toBeInstanceOf(AlertDeliveryError);
+    expect((redelivered as AlertDeliveryError).failures).toEqual([
+      { recipient: SE_PRINCIPAL, reason: expect.stringMatching(/another consumer is sending it/) },
+    ]);
+    expect(await toPrincipal()).toBe(1);
+    expect(recipientsOf(await inbox())).toEqual([SE_PRINCIPAL, SE_IMPROVEMENT].sort());
+
+    // Once the lease has run out, the claim is taken as never sent: SES has no idempotency key to ask, so
+    // the mailbox gets a second copy rather than none (docs/operations.md, "Alerts exactly once").
+    const afterLease = { ...base, now: () => new Date(clock.getTime() + 60_001) };
+    const outcome = await notifyAdvisers(event, afterLease);
+    expect(outcome.sent).toEqual([SE_PRINCIPAL]);
+    expect(outcome.alreadySent).toEqual([SE_IMPROVEMENT]);
+    expect(await toPrincipal()).toBe(2);
+    expect(await ledger.record({ alertId: event.eventId, recipient: SE_PRINCIPAL })).toMatchObject({
+      state: 'sent',
+      attempts: 2,
+    });
+  });
 });

@@ -49,6 +49,9 @@ export const lambdaFunction: ResourceTranslator = {
       runtime,
       timeoutSeconds: Number(props.Timeout ?? 3),
       memoryMb: Number(props.MemorySize ?? 128),
+      ...(props.ReservedConcurrentExecutions !== undefined
+        ? { reservedConcurrency: Number(props.ReservedConcurrentExecutions) }
+        : {}),
       environment,
       role: {
         name: roleId ?? String(props.Role),

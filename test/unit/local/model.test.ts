@@ -280,4 +280,15 @@ describe('local model from the template', () => {
       /App\/Deploy.*gone\.zip is not a folder staged/,
     );
   });
+
+  it('keeps a function’s reserved concurrency, which caps its local execution environments', () => {
+    const reserved = fn();
+    (reserved.Properties as Record<string, unknown>).ReservedConcurrentExecutions = 2;
+    const dir = assembly({ App: { Resources: { Capped: reserved, Open: fn() } } });
+    const model = buildLocalModel(loadAssembly(dir), dir, endpoints);
+    expect(Object.fromEntries(model.functions.map((f) => [f.id, f.reservedConcurrency]))).toEqual({
+      Capped: 2,
+      Open: undefined,
+    });
+  });
 });
