@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { DEMO_COLLECTION_YEAR } from '../../scripts/demo/submit.ts';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import { DEMO_COLLECTION_YEAR } from '../../scripts/demo/submit.ts';
 import { NO_SCRIPT_UPLOAD_BYTES } from '../../shared/web/upload.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
