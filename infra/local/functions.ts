@@ -25,7 +25,11 @@ interface Pending {
 export type WhenBusy =
   /** Wait for one to come free: event source mappings and schedules, which Lambda retries after a throttle. */
   | 'wait'
-  /** Fail at once with TooManyRequestsException, as a synchronous invocation (API Gateway's) is throttled. */
+  /**
+   * Fail at once with TooManyRequestsException, as a synchronous invocation (API Gateway's) is throttled, when
+   * the function's reserved concurrency is what is reached. The local cap is this machine's limit, not AWS's
+   * (whose account has 1,000): beyond it a synchronous invocation waits, as it would not be refused in AWS.
+   */
   | 'throttle';
 
 /** Enough for the load runs' clients on one machine; AWS's default account concurrency is 1,000. */
@@ -60,6 +64,8 @@ export class LocalFunctionRuntime {
   /** The most environments that ran at once. */
   peakConcurrency = 0;
   readonly concurrency: number;
+  /** Whether the template's reserved concurrency, not the local cap, is the limit (then AWS throttles too). */
+  private readonly reservationBinds: boolean;
 
   constructor(
     readonly definition: LocalFunction,
@@ -69,6 +75,8 @@ export class LocalFunctionRuntime {
     localConcurrency = DEFAULT_LOCAL_CONCURRENCY,
   ) {
     this.concurrency = Math.min(localConcurrency, definition.reservedConcurrency ?? Number.POSITIVE_INFINITY);
+    this.reservationBinds =
+      definition.reservedConcurrency !== undefined && definition.reservedConcurrency <= localConcurrency;
   }
 
   invoke(event: unknown, whenBusy: WhenBusy = 'wait'): Promise<InvocationResult> {
@@ -77,7 +85,7 @@ export class LocalFunctionRuntime {
       const entry: Pending = { invocationId: randomUUID(), event, resolve };
       const environment = this.take();
       if (environment) void this.runOn(environment, entry);
-      else if (whenBusy === 'throttle') {
+      else if (whenBusy === 'throttle' && this.reservationBinds) {
         this.log(this.definition.displayName, `Throttled: all ${this.concurrency} environments are busy`);
         resolve(THROTTLED);
       } else this.waiting.push(entry);
