@@ -1,5 +1,5 @@
 // Domain: splitting CSV bytes into records and fields without making a string or an object per value.
-// Works on UTF-8 bytes (decodeToUtf8): commas, quotes and line ends are single bytes that never occur
+// Works on UTF-8 bytes (decodeToUtf8 in decode.ts): commas, quotes and line ends are single bytes that never occur
 // inside a multi-byte character, so fields can be found byte by byte and kept as ranges of the input.
 //
 // The dialect is RFC 4180 as spreadsheets write it, and as strict as csv-parse is with our options:
@@ -9,25 +9,6 @@
 //   line breaks are kept inside the value they appear in;
 // - a line with nothing on it is skipped; a byte order mark at the very start is skipped.
 // Lines are counted as a spreadsheet shows them: CR LF, a lone CR or a lone LF each end one line.
-
-import type { Finding, TableName } from './model.ts';
-
-/**
- * Data rows of one table as they come from the file, kept as ranges of UTF-8 bytes: no string or object is
- * made per value. Row r's value of column c (in `columns` order) is bytes[starts[i], ends[i]) with
- * i = r * columns.length + c, already trimmed and with doubled quotes undone.
- */
-export interface RowBlock {
-  readonly table: TableName;
-  readonly columns: readonly string[];
-  readonly count: number;
-  readonly rowNumbers: Int32Array;
-  readonly bytes: Buffer;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  /** Rows with the wrong number of values, by position in the block (their ranges are empty). */
-  readonly refused: ReadonlyMap<number, Finding> | null;
-}
 
 export type CsvFault = 'quote-inside-value' | 'text-after-quote' | 'quote-not-closed' | 'record-too-long';
 

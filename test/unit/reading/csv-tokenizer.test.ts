@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, CsvTokenizer, ESCAPED } from '#domain/ssda903/csv-tokenizer';
+import { CsvSyntaxError, CsvTokenizer, ESCAPED } from '#domain/reading/csv-tokenizer';
 
 function tokenize(bytes: Buffer, chunkSizes: readonly number[]): string[][] {
   const records: string[][] = [];
