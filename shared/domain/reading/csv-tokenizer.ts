@@ -35,6 +35,12 @@ export const QUOTED = 1;
 /** Quoted, with doubled quotes inside that stand for one. */
 export const ESCAPED = 2;
 
+/** A field of the tokenizer's current record as text, with doubled quotes undone. */
+export function fieldText(tokenizer: CsvTokenizer, index: number): string {
+  const value = tokenizer.bytes.toString('utf8', tokenizer.starts[index]!, tokenizer.ends[index]!);
+  return tokenizer.flags[index]! & ESCAPED ? value.replaceAll('""', '"') : value;
+}
+
 enum Ending {
   Unknown = 0,
   Lf = 1,
