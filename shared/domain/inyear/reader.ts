@@ -170,7 +170,7 @@ export async function readInyearCsv(
 
   // Whether the file has any double quote at all: a CSV that cannot be read is blamed on one only if it has.
   let sawQuote = false;
-  const tokenizer = new CsvTokenizer(onRecord, MAX_RECORD_BYTES);
+  const tokenizer = new CsvTokenizer(onRecord, MAX_RECORD_BYTES, true);
   try {
     for await (const chunk of decoded) {
       if (!sawQuote && chunk.indexOf(0x22) !== -1) sawQuote = true;

@@ -4,6 +4,7 @@
 //
 // The dialect is RFC 4180 as spreadsheets write it, and as strict as csv-parse is with our options:
 // - a value is quoted only when its first byte is a double quote; "" inside quotes is one quote;
+//   with spacesAroundQuotes, spaces and tabs may also stand before the opening and after the closing quote;
 // - a quote inside an unquoted value, or anything but a comma or a line end after a closing quote, is an error;
 // - the first line end outside quotes (CR LF, LF or CR) decides how every record of the file ends; other
 //   line breaks are kept inside the value they appear in;
@@ -39,6 +40,10 @@ export const ESCAPED = 2;
 export function fieldText(tokenizer: CsvTokenizer, index: number): string {
   const value = tokenizer.bytes.toString('utf8', tokenizer.starts[index]!, tokenizer.ends[index]!);
   return tokenizer.flags[index]! & ESCAPED ? value.replaceAll('""', '"') : value;
+}
+
+function isSpaceOrTab(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09;
 }
 
 enum Ending {
@@ -78,6 +83,8 @@ export class CsvTokenizer {
   constructor(
     private readonly sink: CsvRecordSink,
     private readonly maxRecordBytes: number,
+    /** Let spaces and tabs stand before an opening quote and after a closing one (csv-parse's `trim`). */
+    private readonly spacesAroundQuotes = false,
   ) {}
 
   push(chunk: Buffer): void {
@@ -159,6 +166,13 @@ export class CsvTokenizer {
     let fieldEnd: number;
     while (true) {
       if (count === this.starts.length) this.grow();
+      if (this.spacesAroundQuotes) {
+        // Spaces before an opening quote are let through only when a quote follows them.
+        let lead = pos;
+        while (lead < length && isSpaceOrTab(data[lead]!)) lead++;
+        if (lead >= length && !final) return MORE;
+        if (data[lead] === QUOTE) pos = lead;
+      }
       if (data[pos] === QUOTE) {
         const opened = pos;
         const openedOnLine = this.line + this.breaks;
@@ -178,15 +192,20 @@ export class CsvTokenizer {
             pos = quote + 2;
             continue;
           }
-          if (quote + 1 < length && after !== COMMA) {
-            const ending = this.endingAt(data, quote + 1);
+          let closed = quote + 1;
+          if (this.spacesAroundQuotes) {
+            while (closed < length && isSpaceOrTab(data[closed]!)) closed++;
+            if (closed >= length && !final) return MORE;
+          }
+          if (closed < length && data[closed] !== COMMA) {
+            const ending = this.endingAt(data, closed);
             if (ending === MORE) return MORE;
             if (ending === 0) throw new CsvSyntaxError('text-after-quote', this.line + this.breaks);
           }
           this.starts[count] = opened + 1;
           this.ends[count] = quote;
           this.flags[count] = flags;
-          pos = quote + 1;
+          pos = closed;
           break;
         }
       } else {

@@ -435,6 +435,11 @@ describe('in-year CSV as spreadsheets write it', () => {
     );
   });
 
+  it('allows spaces around a quoted value, as it always has', async () => {
+    const result = await accepted(`${HEAD}\n1,886, "2025-04" ,10, "0",5,4,3\n`);
+    expect(result.rows.map((row) => [row.month, row.figures.re_referrals])).toEqual([['2025-04', 0]]);
+  });
+
   it('reads a file saved as Windows-1252 and says so', async () => {
     const bytes = Buffer.concat([
       Buffer.from(`${HEAD}\n1,886,2025-04,`),
