@@ -2,10 +2,9 @@
 // A problem with one cell is a row-level finding and leaves that measure out for that month; a problem
 // that makes the whole file untrustworthy (another council's file, another version, a month twice, a
 // column we do not know) rejects it, so nothing is half-read.
-import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
 import type { ByteSource } from '../reading/bytes.ts';
-import { decodeText } from '../reading/decode.ts';
+import { CsvSyntaxError, CsvTokenizer, fieldText } from '../reading/csv-tokenizer.ts';
+import { decodeToUtf8 } from '../reading/decode.ts';
 import { listInWords, ReturnReadError } from '../reading/issues.ts';
 import { otherCouncilRefusal } from '../returns/council-claim.ts';
 import { type Blocking, BlockingReadError, type CouncilNote, FindingCollector } from '../returns/report.ts';
@@ -64,10 +63,13 @@ function asBlocking(error: ReturnReadError | BlockingReadError): Blocking {
   return { kind: error.kind, file: error.file, message: error.message };
 }
 
+/** The longest row we read; a longer one means the file has no line breaks or is not a CSV file. */
+const MAX_RECORD_BYTES = 64 * 1024;
+
 /** Why a CSV could not be read, in words: a double quote is named only when the file has one. */
-function unreadableCsvMessage(fileName: string, error: CsvError, sawQuote: boolean): string {
-  const line = typeof error.lines === 'number' && error.lines > 0 ? ` at line ${error.lines}` : '';
-  if (error.code === 'CSV_MAX_RECORD_SIZE' && !sawQuote)
+function unreadableCsvMessage(fileName: string, error: CsvSyntaxError, sawQuote: boolean): string {
+  const line = ` at line ${error.line.toLocaleString('en-GB')}`;
+  if (error.fault === 'record-too-long' && !sawQuote)
     return `"${fileName}" has a row of over 65,000 characters${line}: its rows are not separated by line breaks, or it is not a CSV file. Save it again as "CSV UTF-8" with one month on each line.`;
   if (sawQuote)
     return `"${fileName}" could not be read as CSV${line}: a double quote (") is opened and never closed, or is in the middle of a value. Remove it or put the whole value in double quotes, then save it again as "CSV UTF-8".`;
@@ -86,15 +88,7 @@ export async function readInyearCsv(
   const monthRows = new Map<string, number>();
   let header: string[] | null = null;
 
-  const parser = parse({
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    trim: true,
-    info: true,
-    max_record_size: 64 * 1024,
-  });
-  const decoded = decodeText(source, {
+  const decoded = decodeToUtf8(source, {
     fileName,
     onEncoding: (encoding) => {
       if (encoding === 'windows-1252')
@@ -106,90 +100,87 @@ export async function readInyearCsv(
         });
     },
   });
+
+  // Each record is read as the tokenizer finds it; a refusal thrown here stops the reading.
+  const onRecord = (tokenizer: CsvTokenizer): void => {
+    const record: string[] = [];
+    for (let index = 0; index < tokenizer.fieldCount; index++)
+      record.push(fieldText(tokenizer, index).trim());
+    const rowNumber = tokenizer.line;
+    if (record.every((cell) => cell === '')) return;
+    if (header === null) {
+      header = record.map((cell) => cell.toLowerCase());
+      checkHeader(header, fileName);
+      const absent = MEASURES.filter((measure) => !header!.includes(measure.column)).map((m) => m.column);
+      if (absent.length > 0)
+        notices.push({
+          kind: 'measures-not-sent',
+          severity: 'info',
+          file: fileName,
+          message: `These measures are not in the file and are treated as not collected: ${listInWords(absent)}.`,
+        });
+      return;
+    }
+    if (record.length !== header.length) {
+      findings.add({
+        code: 'INYEAR:row-length',
+        record: `Row ${rowNumber}`,
+        rowNumber,
+        field: '',
+        value: '',
+        message: `Row ${rowNumber} has ${record.length} cells but the header row has ${header.length}, so the row was not read. Check for a stray comma.`,
+      });
+      return;
+    }
+    const cells = new Map(header.map((column, index) => [column, record[index]!]));
+    const version = cells.get('version')!;
+    if (version !== String(INYEAR_FORMAT_VERSION))
+      throw reject(
+        'wrong-version',
+        `Row ${rowNumber} of "${fileName}" says format version "${version}"; we read version ${INYEAR_FORMAT_VERSION} of the in-year dataset (see docs/inyear-format.md). Set the version column to ${INYEAR_FORMAT_VERSION}.`,
+        fileName,
+      );
+    const rowLa = cells.get('la')!;
+    const refusal = otherCouncilRefusal(fileName, rowLa, la, `the la column of row ${rowNumber}`);
+    if (refusal) throw refusal;
+    const month = cells.get('month')!;
+    if (!yearMonths.has(month)) {
+      findings.add({
+        code: 'INYEAR:month',
+        record: `Row ${rowNumber}`,
+        rowNumber,
+        field: 'month',
+        value: month,
+        message: /^\d{4}-(0[1-9]|1[0-2])$/.test(month)
+          ? `Row ${rowNumber}: ${month} is not in the ${collectionYear - 1}/${String(collectionYear % 100).padStart(2, '0')} collection year (${monthsOfYear(collectionYear)[0]} to ${monthsOfYear(collectionYear)[11]}), so the row was not read. Send it with the submission for its own year.`
+          : `Row ${rowNumber}: the month "${month}" is not written yyyy-mm (for example 2025-10), so the row was not read.`,
+      });
+      return;
+    }
+    const earlier = monthRows.get(month);
+    if (earlier !== undefined)
+      throw reject(
+        'duplicate-month',
+        `"${fileName}" gives ${month} twice (rows ${earlier} and ${rowNumber}). Send each month once; to correct a month, send its row again in a later submission.`,
+        fileName,
+      );
+    monthRows.set(month, rowNumber);
+    rows.push({ month, rowNumber, figures: readFigures(cells, month, rowNumber, findings) });
+  };
+
   // Whether the file has any double quote at all: a CSV that cannot be read is blamed on one only if it has.
   let sawQuote = false;
-  const text = Readable.from(
-    (async function* () {
-      for await (const chunk of decoded) {
-        if (!sawQuote && chunk.includes('"')) sawQuote = true;
-        yield chunk;
-      }
-    })(),
-  );
-  // A file that is not text fails while decoding: the parser is stopped with that reason.
-  text.on('error', (error) => parser.destroy(error));
-  text.pipe(parser);
-
+  const tokenizer = new CsvTokenizer(onRecord, MAX_RECORD_BYTES, true);
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      if (record.every((cell) => cell === '')) continue;
-      if (header === null) {
-        header = record.map((cell) => cell.toLowerCase());
-        checkHeader(header, fileName);
-        const absent = MEASURES.filter((measure) => !header!.includes(measure.column)).map((m) => m.column);
-        if (absent.length > 0)
-          notices.push({
-            kind: 'measures-not-sent',
-            severity: 'info',
-            file: fileName,
-            message: `These measures are not in the file and are treated as not collected: ${listInWords(absent)}.`,
-          });
-        continue;
-      }
-      const rowNumber = info.lines;
-      if (record.length !== header.length) {
-        findings.add({
-          code: 'INYEAR:row-length',
-          record: `Row ${rowNumber}`,
-          rowNumber,
-          field: '',
-          value: '',
-          message: `Row ${rowNumber} has ${record.length} cells but the header row has ${header.length}, so the row was not read. Check for a stray comma.`,
-        });
-        continue;
-      }
-      const cells = new Map(header.map((column, index) => [column, record[index]!]));
-      const version = cells.get('version')!;
-      if (version !== String(INYEAR_FORMAT_VERSION))
-        throw reject(
-          'wrong-version',
-          `Row ${rowNumber} of "${fileName}" says format version "${version}"; we read version ${INYEAR_FORMAT_VERSION} of the in-year dataset (see docs/inyear-format.md). Set the version column to ${INYEAR_FORMAT_VERSION}.`,
-          fileName,
-        );
-      const rowLa = cells.get('la')!;
-      const refusal = otherCouncilRefusal(fileName, rowLa, la, `the la column of row ${rowNumber}`);
-      if (refusal) throw refusal;
-      const month = cells.get('month')!;
-      if (!yearMonths.has(month)) {
-        findings.add({
-          code: 'INYEAR:month',
-          record: `Row ${rowNumber}`,
-          rowNumber,
-          field: 'month',
-          value: month,
-          message: /^\d{4}-(0[1-9]|1[0-2])$/.test(month)
-            ? `Row ${rowNumber}: ${month} is not in the ${collectionYear - 1}/${String(collectionYear % 100).padStart(2, '0')} collection year (${monthsOfYear(collectionYear)[0]} to ${monthsOfYear(collectionYear)[11]}), so the row was not read. Send it with the submission for its own year.`
-            : `Row ${rowNumber}: the month "${month}" is not written yyyy-mm (for example 2025-10), so the row was not read.`,
-        });
-        continue;
-      }
-      const earlier = monthRows.get(month);
-      if (earlier !== undefined)
-        throw reject(
-          'duplicate-month',
-          `"${fileName}" gives ${month} twice (rows ${earlier} and ${rowNumber}). Send each month once; to correct a month, send its row again in a later submission.`,
-          fileName,
-        );
-      monthRows.set(month, rowNumber);
-      rows.push({ month, rowNumber, figures: readFigures(cells, month, rowNumber, findings) });
+    for await (const chunk of decoded) {
+      if (!sawQuote && chunk.indexOf(0x22) !== -1) sawQuote = true;
+      tokenizer.push(chunk);
     }
+    tokenizer.finish();
   } catch (error) {
     if (error instanceof ReturnReadError || error instanceof BlockingReadError)
       return { status: 'rejected', blocking: asBlocking(error), notices };
-    if (error instanceof CsvError)
+    if (error instanceof CsvSyntaxError)
       return {
         status: 'rejected',
         blocking: asBlocking(reject('csv-quotes', unreadableCsvMessage(fileName, error, sawQuote), fileName)),

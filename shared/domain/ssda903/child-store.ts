@@ -15,8 +15,8 @@
 // Row objects are built for one child at a time and dropped after.
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RowBlock } from './csv-tokenizer.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
+import type { RowBlock } from './row-block.ts';
 
 /** Children per part of the log: a part is read back whole, so this bounds memory while grouping. */
 const CHILDREN_PER_PART = 1 << 15;

@@ -1,14 +1,15 @@
-// Domain: reading one SSDA903 CSV table as a stream of row blocks (csv-tokenizer.ts), recognising the table from its
+// Domain: reading one SSDA903 CSV table as a stream of row blocks (reading/csv-tokenizer.ts), recognising the table from its
 // column names and explaining in plain words why a file cannot be read.
 import type { ByteSource } from '../reading/bytes.ts';
+import { CsvSyntaxError, CsvTokenizer, ESCAPED, fieldText } from '../reading/csv-tokenizer.ts';
 import { decodeToUtf8, type TextEncodingName } from '../reading/decode.ts';
 import { listInWords, plural, ReturnReadError } from '../reading/issues.ts';
-import { CsvSyntaxError, CsvTokenizer, ESCAPED, type RowBlock } from './csv-tokenizer.ts';
 import { schemaCode } from './field-checks.ts';
 import type { Finding, Row, TableName } from './model.ts';
+import type { RowBlock } from './row-block.ts';
 import { identifyTable, type YearSchema, yearLabel } from './schema.ts';
 
-export type { RowBlock } from './csv-tokenizer.ts';
+export type { RowBlock } from './row-block.ts';
 
 export interface CsvTableOptions {
   /** Named in messages. */
@@ -40,12 +41,6 @@ const WRONG_DELIMITERS: readonly { char: string; name: string }[] = [
 ];
 
 const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
-
-/** A field of the tokenizer's current record as text, with doubled quotes undone. */
-function fieldText(tokenizer: CsvTokenizer, index: number): string {
-  const value = tokenizer.bytes.toString('utf8', tokenizer.starts[index]!, tokenizer.ends[index]!);
-  return tokenizer.flags[index]! & ESCAPED ? value.replaceAll('""', '"') : value;
-}
 
 /** True for the bytes JavaScript's trim() removes that are ASCII: tab, line feed, VT, form feed, CR, space. */
 function isAsciiSpace(byte: number): boolean {

@@ -1,7 +1,8 @@
 // Domain: field-level checks of SSDA903 rows against the year's schema (type, blank, code list, length).
 // Their findings carry codes "SCHEMA:<kind>", kept apart from DfE rule codes.
-import type { RowBlock } from './csv-tokenizer.ts';
+
 import type { Finding, Row } from './model.ts';
+import type { RowBlock } from './row-block.ts';
 import type { FieldSpec, TableSpec, YearSchema } from './schema.ts';
 
 export type SchemaKind =

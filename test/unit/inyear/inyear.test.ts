@@ -411,3 +411,60 @@ describe('in-year CSV that cannot be read', () => {
     expect(quotedMessage).not.toMatch(/Invalid|CSV_|Quote Not Closed|field \d/);
   });
 });
+
+describe('in-year CSV as spreadsheets write it', () => {
+  it('skips the byte order mark and blank lines, trims values, undoes doubled quotes and counts lines', async () => {
+    const result = await accepted(
+      [`\ufeff${HEAD}`, '', ' 1 , 886 ,"2025-04",10,0,5,4,3', '   ', '1,886,2025-05,"1""0",0,5,4,3', ''].join(
+        '\r\n',
+      ),
+    );
+    expect(result.rows.map((row) => [row.month, row.rowNumber])).toEqual([
+      ['2025-04', 3],
+      ['2025-05', 5],
+    ]);
+    expect(result.rows[0]!.figures).toEqual({
+      referrals: 10,
+      re_referrals: 0,
+      assessments_completed: 5,
+      assessments_within_45_days: 4,
+      sw_fte_in_post: 3,
+    });
+    expect(result.findings.listed.map((finding) => [finding.code, finding.rowNumber, finding.value])).toEqual(
+      [['INYEAR:not-a-number', 5, '1"0']],
+    );
+  });
+
+  it('allows spaces around a quoted value, as it always has', async () => {
+    const result = await accepted(`${HEAD}\n1,886, "2025-04" ,10, "0",5,4,3\n`);
+    expect(result.rows.map((row) => [row.month, row.figures.re_referrals])).toEqual([['2025-04', 0]]);
+  });
+
+  it('reads a file saved as Windows-1252 and says so', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEAD}\n1,886,2025-04,`),
+      Buffer.from([0xa3]),
+      Buffer.from('10,0,5,4,3\n'),
+    ]);
+    const result = await accepted(bytes as unknown as string);
+    expect(result.notices.map((notice) => notice.kind)).toContain('encoding-windows-1252');
+    expect(result.findings.listed.map((finding) => finding.value)).toEqual(['£10']);
+  });
+});
+
+describe('in-year CSV refusals name the line', () => {
+  it.each([
+    ['a quote inside a value', `${HEAD}\n1,886,2025-04,1,0,1,1,1\n1,886,2025-0"5,1,0,1,1,1\n`, 3],
+    ['text after a closing quote', `${HEAD}\n1,886,2025-04,1,0,1,1,1\n1,886,"2025-05"x,1,0,1,1,1\n`, 3],
+  ])('%s', async (_, text, line) => {
+    const problem = await blocking(text);
+    expect(problem.kind).toBe('csv-quotes');
+    expect(problem.message).toMatch(new RegExp(`at line ${line}: a double quote`));
+  });
+
+  it('blames a very long row on a quote when the file has one', async () => {
+    const problem = await blocking(`${HEAD}\n1,886,"${'x'.repeat(70_000)}\n`);
+    expect(problem.kind).toBe('csv-quotes');
+    expect(problem.message).toMatch(/at line 2: a double quote \("\) is opened and never closed/);
+  });
+});

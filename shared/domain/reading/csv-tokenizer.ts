@@ -1,33 +1,15 @@
 // Domain: splitting CSV bytes into records and fields without making a string or an object per value.
-// Works on UTF-8 bytes (decodeToUtf8): commas, quotes and line ends are single bytes that never occur
+// Works on UTF-8 bytes (decodeToUtf8 in decode.ts): commas, quotes and line ends are single bytes that never occur
 // inside a multi-byte character, so fields can be found byte by byte and kept as ranges of the input.
 //
 // The dialect is RFC 4180 as spreadsheets write it, and as strict as csv-parse is with our options:
 // - a value is quoted only when its first byte is a double quote; "" inside quotes is one quote;
+//   with spacesAroundQuotes, spaces and tabs may also stand before the opening and after the closing quote;
 // - a quote inside an unquoted value, or anything but a comma or a line end after a closing quote, is an error;
 // - the first line end outside quotes (CR LF, LF or CR) decides how every record of the file ends; other
 //   line breaks are kept inside the value they appear in;
 // - a line with nothing on it is skipped; a byte order mark at the very start is skipped.
 // Lines are counted as a spreadsheet shows them: CR LF, a lone CR or a lone LF each end one line.
-
-import type { Finding, TableName } from './model.ts';
-
-/**
- * Data rows of one table as they come from the file, kept as ranges of UTF-8 bytes: no string or object is
- * made per value. Row r's value of column c (in `columns` order) is bytes[starts[i], ends[i]) with
- * i = r * columns.length + c, already trimmed and with doubled quotes undone.
- */
-export interface RowBlock {
-  readonly table: TableName;
-  readonly columns: readonly string[];
-  readonly count: number;
-  readonly rowNumbers: Int32Array;
-  readonly bytes: Buffer;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  /** Rows with the wrong number of values, by position in the block (their ranges are empty). */
-  readonly refused: ReadonlyMap<number, Finding> | null;
-}
 
 export type CsvFault = 'quote-inside-value' | 'text-after-quote' | 'quote-not-closed' | 'record-too-long';
 
@@ -53,6 +35,16 @@ const LF = 0x0a;
 export const QUOTED = 1;
 /** Quoted, with doubled quotes inside that stand for one. */
 export const ESCAPED = 2;
+
+/** A field of the tokenizer's current record as text, with doubled quotes undone. */
+export function fieldText(tokenizer: CsvTokenizer, index: number): string {
+  const value = tokenizer.bytes.toString('utf8', tokenizer.starts[index]!, tokenizer.ends[index]!);
+  return tokenizer.flags[index]! & ESCAPED ? value.replaceAll('""', '"') : value;
+}
+
+function isSpaceOrTab(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09;
+}
 
 enum Ending {
   Unknown = 0,
@@ -91,6 +83,8 @@ export class CsvTokenizer {
   constructor(
     private readonly sink: CsvRecordSink,
     private readonly maxRecordBytes: number,
+    /** Let spaces and tabs stand before an opening quote and after a closing one (csv-parse's `trim`). */
+    private readonly spacesAroundQuotes = false,
   ) {}
 
   push(chunk: Buffer): void {
@@ -172,6 +166,13 @@ export class CsvTokenizer {
     let fieldEnd: number;
     while (true) {
       if (count === this.starts.length) this.grow();
+      if (this.spacesAroundQuotes) {
+        // Spaces before an opening quote are let through only when a quote follows them.
+        let lead = pos;
+        while (lead < length && isSpaceOrTab(data[lead]!)) lead++;
+        if (lead >= length && !final) return MORE;
+        if (data[lead] === QUOTE) pos = lead;
+      }
       if (data[pos] === QUOTE) {
         const opened = pos;
         const openedOnLine = this.line + this.breaks;
@@ -191,15 +192,20 @@ export class CsvTokenizer {
             pos = quote + 2;
             continue;
           }
-          if (quote + 1 < length && after !== COMMA) {
-            const ending = this.endingAt(data, quote + 1);
+          let closed = quote + 1;
+          if (this.spacesAroundQuotes) {
+            while (closed < length && isSpaceOrTab(data[closed]!)) closed++;
+            if (closed >= length && !final) return MORE;
+          }
+          if (closed < length && data[closed] !== COMMA) {
+            const ending = this.endingAt(data, closed);
             if (ending === MORE) return MORE;
             if (ending === 0) throw new CsvSyntaxError('text-after-quote', this.line + this.breaks);
           }
           this.starts[count] = opened + 1;
           this.ends[count] = quote;
           this.flags[count] = flags;
-          pos = quote + 1;
+          pos = closed;
           break;
         }
       } else {

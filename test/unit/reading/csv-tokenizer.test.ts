@@ -3,18 +3,22 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, CsvTokenizer, ESCAPED } from '#domain/ssda903/csv-tokenizer';
+import { CsvSyntaxError, CsvTokenizer, ESCAPED } from '#domain/reading/csv-tokenizer';
 
-function tokenize(bytes: Buffer, chunkSizes: readonly number[]): string[][] {
+function tokenize(bytes: Buffer, chunkSizes: readonly number[], spacesAroundQuotes = false): string[][] {
   const records: string[][] = [];
-  const tokenizer = new CsvTokenizer((record) => {
-    const fields: string[] = [];
-    for (let index = 0; index < record.fieldCount; index++) {
-      const text = record.bytes.toString('utf8', record.starts[index]!, record.ends[index]!);
-      fields.push(record.flags[index]! & ESCAPED ? text.replaceAll('""', '"') : text);
-    }
-    records.push(fields);
-  }, 1 << 20);
+  const tokenizer = new CsvTokenizer(
+    (record) => {
+      const fields: string[] = [];
+      for (let index = 0; index < record.fieldCount; index++) {
+        const text = record.bytes.toString('utf8', record.starts[index]!, record.ends[index]!);
+        fields.push(record.flags[index]! & ESCAPED ? text.replaceAll('""', '"') : text);
+      }
+      records.push(fields);
+    },
+    1 << 20,
+    spacesAroundQuotes,
+  );
   let at = 0;
   for (let index = 0; at < bytes.length; index++) {
     const size = chunkSizes.length === 0 ? bytes.length : chunkSizes[index % chunkSizes.length]!;
@@ -78,5 +82,22 @@ describe('CsvTokenizer', () => {
         line,
       });
     }
+  });
+});
+
+describe('CsvTokenizer with spaces around quotes', () => {
+  const text = Buffer.from('a, "x,1" ,b\r\n "y""z"\t, c ,"w"\r\n');
+  const expected = [
+    ['a', 'x,1', 'b'],
+    ['y"z', ' c ', 'w'],
+  ];
+
+  it('reads a quoted value with spaces or tabs around it, however the bytes are cut', () => {
+    for (let size = 1; size <= text.length; size++) expect(tokenize(text, [size], true)).toEqual(expected);
+  });
+
+  it('still refuses them by default, and text after the spaces', () => {
+    expect(() => tokenize(text, [])).toThrow(CsvSyntaxError);
+    expect(() => tokenize(Buffer.from('a, "x" y\n'), [], true)).toThrow(CsvSyntaxError);
   });
 });
