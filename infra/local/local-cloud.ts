@@ -67,6 +67,11 @@ export interface LocalCloudOptions {
   /** Start pollers and schedules (false for a single invoke). */
   readonly triggers?: boolean;
   /**
+   * Fire schedules at their times (the default). False leaves them to triggerSchedule only: for tests whose
+   * outcome must not depend on the time of day they run at (a daily schedule due mid-run).
+   */
+  readonly scheduleTimers?: boolean;
+  /**
    * The most execution environments one function runs at once on this machine (its reserved concurrency
    * in the template, when lower, wins); API requests beyond it are throttled. DEFAULT_LOCAL_CONCURRENCY if unset.
    */
@@ -473,7 +478,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     };
     if (options.triggers !== false) {
       for (const poller of pollers) poller.start();
-      for (const { schedule, parsed } of schedules) if (schedule.enabled) arm(schedule, parsed);
+      if (options.scheduleTimers !== false)
+        for (const { schedule, parsed } of schedules) if (schedule.enabled) arm(schedule, parsed);
     }
     stoppers.push(async () => {
       for (const timer of timers) clearTimeout(timer);
