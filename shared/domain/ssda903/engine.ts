@@ -642,6 +642,15 @@ async function checkChildren(
     (rule) => rule.tables.every((table) => tablesPresent.has(table)) && lastYear.runnable(rule),
   );
   const failures = new Map<string, { count: number; first: string }>();
+  const failed = (code: string, child: string): void => {
+    const failure = failures.get(code) ?? { count: 0, first: child };
+    failure.count++;
+    failures.set(code, failure);
+  };
+  // Checks that compare children with each other get a fresh tally for this return.
+  const tallies = runnable.flatMap((rule) =>
+    rule.acrossChildren ? [{ code: rule.code, tally: rule.acrossChildren() }] : [],
+  );
   let children = 0;
 
   for (const { record, rowNumbers } of session.store.children()) {
@@ -661,15 +670,20 @@ async function checkChildren(
       try {
         const findings = rule.check(record, context);
         for (let at = 0; at < findings.length; at++) session.sink(findings[at]!);
-      } catch (error) {
-        const failure = failures.get(rule.code) ?? { count: 0, first: record.child };
-        failure.count++;
-        failures.set(rule.code, failure);
-        void error;
+      } catch {
+        failed(rule.code, record.child);
+      }
+    }
+    for (const { code, tally } of tallies) {
+      try {
+        tally.see(record, context);
+      } catch {
+        failed(code, record.child);
       }
     }
     if (session.options.onChild) await session.options.onChild(record, thisYear);
   }
+  for (const { tally } of tallies) for (const found of tally.findings()) session.sink(found);
 
   for (const [code, failure] of failures) {
     session.notices.push({

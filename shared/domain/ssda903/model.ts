@@ -71,4 +71,15 @@ export interface Rule {
   /** Tables of last year's return the rule compares with; it runs only when last year's files hold them. */
   readonly previousTables?: readonly TableName[];
   check(child: ChildRecord, context: RuleContext): Finding[];
+  /**
+   * For the few checks that compare children with each other (444: one UPN given to two children): a fresh
+   * tally for each return, shown every child after `check`, whose findings come once every child has been seen.
+   */
+  acrossChildren?(): AcrossChildren;
+}
+
+/** A check's memory of the children seen so far in one return (kept small: a few values per child). */
+export interface AcrossChildren {
+  see(child: ChildRecord, context: RuleContext): void;
+  findings(): Finding[];
 }

@@ -43,6 +43,4 @@ export const NOT_IMPLEMENTED: Readonly<Record<string, string>> = {
   '503G': PLACEMENT_DISTANCE_LAST_YEAR,
   '503H': PLACEMENT_AREA_LAST_YEAR,
   '503J': PLACEMENT_AREA_LAST_YEAR,
-  '444':
-    'Compares UPNs across children (one UPN given to two children), and our checks look at one child at a time, so that its records can be kept apart and then dropped; a check across the whole return is still to be added.',
 };

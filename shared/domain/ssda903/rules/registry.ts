@@ -151,6 +151,7 @@ import { rule437 } from './rule-437.ts';
 import { rule440 } from './rule-440.ts';
 import { rule441 } from './rule-441.ts';
 import { rule442 } from './rule-442.ts';
+import { rule444 } from './rule-444.ts';
 import { rule446 } from './rule-446.ts';
 import { rule460 } from './rule-460.ts';
 import { rule501 } from './rule-501.ts';
@@ -626,9 +627,10 @@ export const YEAR_CHANGES: readonly YearChange[] = [
     removed: ['SW01STG1'],
   },
   {
-    // 2025/26: PLACE gains Z11–Z14; placement provider, URN and reason-for-move rules updated.
+    // 2025/26: PLACE gains Z11–Z14; placement provider, URN and reason-for-move rules updated; a UPN shared by two
+    // children is reported (444).
     year: 2026,
-    added: [rule233, rule234, rule348, ruleSW17STG2],
+    added: [rule233, rule234, rule348, rule444, ruleSW17STG2],
     replaced: [rule146, rule178, rule213, rule222, rule226, rule383, rule503D, rule526],
   },
   {

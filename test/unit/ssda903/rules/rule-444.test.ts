@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { toXml } from '../../../../shared/domain/generate/ssda903-xml.ts';
+import { type AcceptedReturn, readReturn } from '../../../../shared/domain/ssda903/engine.ts';
+import type { ChildRecord, RuleContext } from '../../../../shared/domain/ssda903/model.ts';
+import { rulesFor } from '../../../../shared/domain/ssda903/rules/registry.ts';
+import { rule444 } from '../../../../shared/domain/ssda903/rules/rule-444.ts';
+import { chunked } from '../helpers/streams.ts';
+import { childWith, contextFor, header, where } from './helpers.ts';
+
+/** Shows the children to a fresh tally, in order, and lists what it found as "CHILD Table:row:FIELD". */
+function tallied(children: readonly ChildRecord[], context: RuleContext = contextFor()): string[] {
+  const tally = rule444.acrossChildren!();
+  for (const child of children) tally.see(child, context);
+  return tally.findings().map((found) => `${found.child} ${where(found)}`);
+}
+
+/** A child whose one Header row is at the given spreadsheet row. */
+function childAt(id: string, upn: string, rowNumber: number): ChildRecord {
+  const record = childWith(id, { Header: [header({ UPN: upn })] });
+  const [row] = record.rows.Header!;
+  return { child: id, rows: { Header: [{ ...row!, rowNumber }] } };
+}
+
+describe('rule 444: one UPN, one child', () => {
+  it('accepts different UPNs', () => {
+    expect(tallied([childAt('C1', 'A123456789012', 2), childAt('C2', 'B123456789012', 3)])).toEqual([]);
+  });
+
+  it('flags every child given the same UPN, the first one too, in row order', () => {
+    expect(
+      tallied([
+        childAt('C1', 'A123456789012', 2),
+        childAt('C2', 'B123456789012', 3),
+        childAt('C3', 'A123456789012', 4),
+        childAt('C4', 'A123456789012', 5),
+      ]),
+    ).toEqual(['C1 Header:2:UPN', 'C3 Header:4:UPN', 'C4 Header:5:UPN']);
+  });
+
+  it('does not compare blanks or the "not known" codes, which many children share', () => {
+    expect(
+      tallied([childAt('C1', '', 2), childAt('C2', '', 3), childAt('C3', 'UN1', 4), childAt('C4', 'UN1', 5)]),
+    ).toEqual([]);
+  });
+
+  it('leaves a child listed twice with its UPN to the duplicate-child check', () => {
+    const twice = childWith('C1', {
+      Header: [header({ UPN: 'A123456789012' }), header({ UPN: 'A123456789012' })],
+    });
+    expect(tallied([twice])).toEqual([]);
+  });
+
+  it('has nothing to say about one child on its own', () => {
+    expect(rule444.check(childAt('C1', 'A123456789012', 2), contextFor())).toEqual([]);
+  });
+
+  it('runs from 2025/26, the year it was added', () => {
+    expect(rulesFor(2025).some((rule) => rule.code === '444')).toBe(false);
+    expect(rulesFor(2026).some((rule) => rule.code === '444')).toBe(true);
+    expect(rulesFor(2027).some((rule) => rule.code === '444')).toBe(true);
+  });
+});
+
+describe('rule 444 across a whole return', () => {
+  const headerRows = [
+    {
+      CHILD: 'C1',
+      SEX: 'F',
+      DOB: '01/01/2010',
+      ETHNIC: 'WBRI',
+      UPN: 'A123456789012',
+      MOTHER: '',
+      MC_DOB: '',
+    },
+    {
+      CHILD: 'C2',
+      SEX: 'M',
+      DOB: '02/02/2011',
+      ETHNIC: 'WBRI',
+      UPN: 'B123456789012',
+      MOTHER: '',
+      MC_DOB: '',
+    },
+    {
+      CHILD: 'C3',
+      SEX: 'M',
+      DOB: '03/03/2012',
+      ETHNIC: 'WBRI',
+      UPN: 'A123456789012',
+      MOTHER: '',
+      MC_DOB: '',
+    },
+  ];
+  const episodeRows = headerRows.map((row) => ({
+    CHILD: row.CHILD,
+    DECOM: '01/05/2025',
+    RNE: 'S',
+    LS: 'C2',
+    CIN: 'N1',
+    PLACE: 'U4',
+    PLACE_PROVIDER: 'PR1',
+    DEC: '',
+    REC: '',
+    REASON_PLACE_CHANGE: '',
+    HOME_POST: '',
+    PL_POST: '',
+    URN: '',
+  }));
+  const csv = (rows: readonly Record<string, string>[]): string =>
+    [Object.keys(rows[0]!).join(','), ...rows.map((row) => Object.values(row).join(','))].join('\r\n');
+
+  async function findings444(files: { name: string; text: string }[]): Promise<string[]> {
+    const result = await readReturn(
+      files.map(({ name, text }) => ({ name, body: chunked(text) })),
+      { collectionYear: 2026, rules: rulesFor(2026) },
+    );
+    expect(result.status).toBe('accepted');
+    return (result as AcceptedReturn).findings
+      .filter((found) => found.code === '444')
+      .map((found) => `${found.child} ${found.location ?? where(found)}`);
+  }
+
+  it('reports both children sharing a UPN in a CSV return', async () => {
+    const found = await findings444([
+      { name: 'header.csv', text: csv(headerRows) },
+      { name: 'episodes.csv', text: csv(episodeRows) },
+    ]);
+    expect(found).toEqual(['C1 Header:2:UPN', 'C3 Header:4:UPN']);
+  });
+
+  it('reports them by child position in an XML return', async () => {
+    const xml = toXml({ Header: headerRows, Episodes: episodeRows });
+    expect(await findings444([{ name: 'return.xml', text: xml }])).toEqual([
+      'C1 Child 1, Header',
+      'C3 Child 3, Header',
+    ]);
+  });
+});
