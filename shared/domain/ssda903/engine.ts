@@ -30,7 +30,7 @@ import {
   previousYearRunnable,
 } from './previous-year.ts';
 import { ALL_TABLES, REQUIRED_TABLES, schemaForYear, type YearSchema } from './schema.ts';
-import { readXmlReturn, XML_TABLES, type XmlRowPlace, xmlRowLocation } from './xml-reader.ts';
+import { readXmlReturn, XML_TABLES, type XmlRowPlace, xmlColumnsOf, xmlRowLocation } from './xml-reader.ts';
 import { openZip, type ZipLimits } from './zip-reader.ts';
 
 export interface InputFile {
@@ -560,8 +560,7 @@ async function readXml(
 ): Promise<ReadonlySet<TableName>> {
   const unknown: string[] = [];
   const counts = new Map<TableName, number>();
-  for (const table of XML_TABLES)
-    session.store.declareTable(table, session.schema.tables.get(table)!.columns);
+  for (const table of XML_TABLES) session.store.declareTable(table, xmlColumnsOf(session.schema, table));
   const places = new XmlPlaces();
   session.xmlPlaces = places;
   try {

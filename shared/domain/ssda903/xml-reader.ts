@@ -68,6 +68,19 @@ export function xmlElementLabel(table: TableName, index: number): string {
 export const xmlRowLocation = (table: TableName, place: XmlRowPlace): string =>
   `Child ${place.child}, ${xmlElementLabel(table, place.index)}`;
 
+/**
+ * Columns only the XML form carries: HEADER's UASC flag (0 or 1), which the CSV tables record instead by a row
+ * in the UASC table. Rules 105 and 303 check it; the field checks and the degraded copy leave it out.
+ */
+const XML_ONLY_COLUMNS: Partial<Record<TableName, readonly string[]>> = { Header: ['UASC'] };
+
+/** A table's columns as the XML form gives them: the schema's, then any only the XML form has. */
+export function xmlColumnsOf(schema: YearSchema, table: TableName): readonly string[] {
+  const columns = schema.tables.get(table)?.columns ?? [];
+  const extra = XML_ONLY_COLUMNS[table];
+  return extra ? [...columns, ...extra] : columns;
+}
+
 /** The tables the XML form can carry. */
 export const XML_TABLES: readonly TableName[] = ALL_TABLES.filter(
   (table) => table !== 'SWEpisodes' && table !== 'DoLo',
@@ -163,7 +176,8 @@ function malformed(fileName: string, line: number, detail: string): ReturnReadEr
 export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptions): AsyncGenerator<Row> {
   const { fileName, schema } = options;
   const parser = new SaxesParser({ position: true, fileName });
-  const columnsOf = (table: TableName): readonly string[] => schema.tables.get(table)?.columns ?? [];
+  const columnsByTable = new Map(ALL_TABLES.map((table) => [table, xmlColumnsOf(schema, table)]));
+  const columnsOf = (table: TableName): readonly string[] => columnsByTable.get(table) ?? [];
   const dateFields = new Set<string>();
   for (const spec of schema.tables.values()) {
     for (const field of spec.fields.values()) if (field.type === 'date') dateFields.add(field.name);

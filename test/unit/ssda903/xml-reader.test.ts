@@ -71,7 +71,7 @@ const ONE_CHILD = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 describe('readXmlReturn', () => {
-  it('gives the same rows as the CSV tables: CHILDID is CHILD, PL is PLACE, dates dd/mm/yyyy', async () => {
+  it('gives the same rows as the CSV tables (CHILDID is CHILD, PL is PLACE, dates dd/mm/yyyy), and the Header its UASC status', async () => {
     const rows = await readXml(ONE_CHILD);
     const byTable = (table: string) => rows.filter((row) => row.table === table);
     expect(byTable('Header')).toEqual([
@@ -86,6 +86,7 @@ describe('readXmlReturn', () => {
           UPN: 'A123456789012',
           MOTHER: '',
           MC_DOB: '',
+          UASC: '1',
         },
       },
     ]);

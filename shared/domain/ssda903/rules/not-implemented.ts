@@ -16,8 +16,6 @@ const PLACEMENT_DISTANCE_LAST_YEAR =
 
 /** Catalogue codes that are not checked, with why. A code here must not also be in the registry. */
 export const NOT_IMPLEMENTED: Readonly<Record<string, string>> = {
-  '105':
-    'Checks a UASC flag (0 or 1) on the Header row, which the Header table we accept does not have: an unaccompanied asylum-seeking child is recorded by a row in the UASC table (the XML return’s flag becomes that row).',
   '164': POSTCODE_DIRECTORY,
   '169': POSTCODE_DIRECTORY,
   '179': PLACEMENT_AREA,
@@ -31,8 +29,6 @@ export const NOT_IMPLEMENTED: Readonly<Record<string, string>> = {
   '229': OFSTED_REGISTER,
   '1008': OFSTED_REGISTER,
   '1015': PLACEMENT_AREA,
-  '303':
-    'Checks the UASC status on the Header row against the date UASC status ceased, and the Header table we accept has no UASC status: it is recorded by a row in the UASC table.',
   '392a': POSTCODE_DIRECTORY,
   '406': POSTCODE_DIRECTORY,
   '411': PLACEMENT_AREA,

@@ -6,6 +6,7 @@ import { rule101, rule101Until2024 } from './rule-101.ts';
 import { rule102 } from './rule-102.ts';
 import { rule103 } from './rule-103.ts';
 import { rule104 } from './rule-104.ts';
+import { rule105 } from './rule-105.ts';
 import { rule112 } from './rule-112.ts';
 import { rule113 } from './rule-113.ts';
 import { rule114 } from './rule-114.ts';
@@ -85,6 +86,7 @@ import { rule233 } from './rule-233.ts';
 import { rule234 } from './rule-234.ts';
 import { rule301 } from './rule-301.ts';
 import { rule302 } from './rule-302.ts';
+import { rule303 } from './rule-303.ts';
 import { rule304 } from './rule-304.ts';
 import { rule331 } from './rule-331.ts';
 import { rule333 } from './rule-333.ts';
@@ -335,6 +337,7 @@ export const BASE_RULES: readonly Rule[] = [
   rule102,
   rule103,
   rule104,
+  rule105,
   rule112,
   rule113,
   rule114,
@@ -411,6 +414,7 @@ export const BASE_RULES: readonly Rule[] = [
   rule3001,
   rule301,
   rule302,
+  rule303,
   rule304,
   rule331,
   rule333,

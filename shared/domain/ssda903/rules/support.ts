@@ -17,6 +17,11 @@ export function val(row: Row, field: string): string {
   return row.values[field] ?? '';
 }
 
+/** True when the row's table carries the field at all, blank or not (the XML form's Header UASC flag). */
+export function carries(row: Row, field: string): boolean {
+  return row.values[field] !== undefined;
+}
+
 export function isBlank(row: Row, field: string): boolean {
   return val(row, field) === '';
 }

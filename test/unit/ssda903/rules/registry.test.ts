@@ -170,9 +170,12 @@ function comparable(text: string): string {
     .trim();
 }
 
-/** Column names a data officer would not read as words. UPN and URN are everyday terms; CHILD is also a reason code. */
+/**
+ * Column names a data officer would not read as words. UPN, URN and UASC (an unaccompanied asylum-seeking child)
+ * are everyday terms; CHILD is also a reason code.
+ */
 const CRYPTIC_COLUMNS = [...new Set(everyRule().flatMap((rule) => rule.fields))].filter(
-  (field) => !['UPN', 'URN', 'CHILD'].includes(field),
+  (field) => !['UPN', 'URN', 'UASC', 'CHILD'].includes(field),
 );
 
 describe('rule descriptions are plain English for a council data officer', () => {
