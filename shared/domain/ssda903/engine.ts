@@ -15,6 +15,7 @@ import { type BlockingError, listInWords, type Notice, plural, ReturnReadError }
 import { ReturnStore, type SpillOptions } from './child-store.ts';
 import { headerOnlyMessage, openCsvTable, type RowBlock } from './csv-reader.ts';
 import {
+  blanksReportedByFieldChecks,
   createBlockChecker,
   createRowChecker,
   type FindingSink,
@@ -180,7 +181,7 @@ class ReadSession {
     readonly string[],
     { check: ReturnType<typeof createBlockChecker>; positions: Int32Array; child: number }
   >();
-  private readonly ruleCodes: ReadonlySet<string>;
+  readonly ruleCodes: ReadonlySet<string>;
   readonly sink: FindingSink;
   /** Last year’s files, read in a pass of their own for the rules that compare the two years. */
   readonly previous: PreviousYearReader;
@@ -647,6 +648,8 @@ async function checkChildren(
     failures.set(code, failure);
   };
   // Checks that compare children with each other get a fresh tally for this return.
+  // One problem, one finding: a blank the field checks have already reported is not reported again by a rule.
+  const blanksReported = blanksReportedByFieldChecks(session.schema, session.ruleCodes);
   const tallies = runnable.flatMap((rule) =>
     rule.acrossChildren ? [{ code: rule.code, tally: rule.acrossChildren() }] : [],
   );
@@ -668,7 +671,11 @@ async function checkChildren(
       const rule = runnable[index]!;
       try {
         const findings = rule.check(record, context);
-        for (let at = 0; at < findings.length; at++) session.sink(findings[at]!);
+        for (let at = 0; at < findings.length; at++) {
+          const found = findings[at]!;
+          if (found.value === '' && blanksReported.has(`${found.table}.${found.field}`)) continue;
+          session.sink(found);
+        }
       } catch {
         failed(rule.code, record.child);
       }

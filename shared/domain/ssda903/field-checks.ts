@@ -377,3 +377,23 @@ export function createBlockChecker(
     return failures;
   };
 }
+
+/**
+ * The fields ("Table.FIELD") whose blanks the field checks report themselves: required fields, unless a DfE rule in
+ * force reports their blanks (FieldSpec.reportedByRule). A rule that points at such a blank (601: an adopted
+ * child's AD1 row left empty) would report the same problem a second time, so its finding is left out.
+ */
+export function blanksReportedByFieldChecks(
+  schema: YearSchema,
+  rulesInForce: ReadonlySet<string>,
+): ReadonlySet<string> {
+  const fields = new Set<string>();
+  for (const spec of schema.tables.values()) {
+    for (const field of spec.fields.values()) {
+      const report = field.reportedByRule;
+      const leftToRule = report !== undefined && report.blank && rulesInForce.has(report.rule);
+      if (field.required && !leftToRule) fields.add(`${spec.name}.${field.name}`);
+    }
+  }
+  return fields;
+}
