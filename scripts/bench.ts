@@ -10,6 +10,7 @@ import { benchWebPages } from './bench/web-pages.ts';
 import { benchCscapi } from './bench-cscapi.ts';
 import { benchRecompute } from './bench-recompute.ts';
 import { benchSsda903Parse } from './bench-ssda903-parse.ts';
+import { benchXmlIngest } from './bench-xml-ingest.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
       ['bundles', () => benchBundles(root)],
       ['recompute', () => benchRecompute()],
       ['ssda903Ingest', () => benchSsda903Parse()],
+      ['xmlIngest', () => benchXmlIngest()],
       ['localCloud', () => benchLocalCloud(root)],
       ['webPages', () => benchWebPages(root)],
       ['load', () => benchLoad(root)],

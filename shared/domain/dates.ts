@@ -89,9 +89,26 @@ export function parseUkDate(text: string): Day | null {
 
 /** Parses an ISO date "yyyy-mm-dd" (as the CIN census XML carries them). */
 export function parseIsoDate(text: string): Day | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!match) return null;
-  return dayFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
+  // Read digit by digit rather than by a regular expression: XML returns hold many dates and rules read them often.
+  let value = text;
+  if (!isDigit(value.charCodeAt(0)) || !isDigit(value.charCodeAt(value.length - 1))) value = value.trim();
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return null;
+  return dayFromParts(year, month, day);
+}
+
+/** The number written by `count` ASCII digits from `start`, or -1 if any of them is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let number = 0;
+  for (let index = start; index < start + count; index++) {
+    const code = text.charCodeAt(index);
+    if (!isDigit(code)) return -1;
+    number = number * 10 + code - 48;
+  }
+  return number;
 }
 
 /** Year, month and day of a whole day within years 0 to 9999 by arithmetic; null outside (left to Date). */

@@ -22,6 +22,11 @@ function referenceParseUkDate(text: string): number | null {
   if (!match) return null;
   return referenceDayFromParts(Number(match[3]), Number(match[2]), Number(match[1]));
 }
+function referenceParseIsoDate(text: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  return referenceDayFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
+}
 function referenceDayParts(day: number): { year: number; month: number; day: number } {
   const date = new Date(day * MS_PER_DAY);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
@@ -155,6 +160,57 @@ describe('dates: the arithmetic parser agrees with the Date-based definition', (
     ];
     for (const [year, month, day] of parts)
       expect(dayFromParts(year, month, day)).toBe(referenceDayFromParts(year, month, day));
+  });
+});
+
+describe('dates: the ISO parser agrees with the regular-expression definition', () => {
+  const edgeCases = [
+    '2024-02-29',
+    '2023-02-29',
+    '2025-04-31',
+    '2025-00-01',
+    '2025-13-01',
+    '2025-01-00',
+    '2025-01-32',
+    ' 2025-04-01',
+    '2025-04-01\r\n',
+    '\u00a02025-04-01\u3000',
+    '\ufeff2025-04-01',
+    '',
+    ' ',
+    '2025-4-01',
+    '2025-04-1',
+    '02025-04-01',
+    '2025/04/01',
+    '2025-04-01T00:00',
+    '2O25-04-01',
+    '２025-04-01',
+    '+025-04-01',
+    '0099-12-31',
+    '0100-01-01',
+    '9999-12-31',
+    '0000-01-01',
+  ];
+
+  it.each(edgeCases)('parses %j as the definition does', (text) => {
+    expect(parseIsoDate(text)).toBe(referenceParseIsoDate(text));
+  });
+
+  it('agrees on random strings of digits, dashes and spaces', () => {
+    const random = generator(1511);
+    const alphabet = '0123456789- /';
+    for (let count = 0; count < 20_000; count++) {
+      const characters: string[] = [];
+      const length = 8 + Math.floor(random() * 5);
+      for (let index = 0; index < length; index++)
+        characters.push(alphabet[Math.floor(random() * (random() < 0.7 ? 10 : alphabet.length))]!);
+      if (random() < 0.5) {
+        characters[4] = '-';
+        characters[7] = '-';
+      }
+      const text = characters.join('');
+      expect(parseIsoDate(text), JSON.stringify(text)).toBe(referenceParseIsoDate(text));
+    }
   });
 });
 
