@@ -2,6 +2,7 @@
 import { COUNCILS, findCouncil, REGIONS } from '../domain/councils.ts';
 import { findIndicator } from '../domain/indicators/register.ts';
 import { CATEGORY_LABELS, CONFIDENCES, INTELLIGENCE_CATEGORIES, SEVERITIES } from '../domain/intelligence.ts';
+import { RETURN_TYPES as RETURN_TYPE_ORDER, type ReturnType } from '../domain/returns/catalogue.ts';
 import { DATA_THRESHOLDS } from '../domain/risk/model.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ApiClient } from './api-client.ts';
@@ -62,12 +63,25 @@ interface SubmissionSummary {
   summary?: string;
 }
 
-export const RETURN_TYPES = [
-  { value: 'ssda903', text: 'SSDA903 (children looked after): CSV tables, a ZIP of them, or XML' },
-  { value: 'cin', text: 'CIN census: one XML file' },
-  { value: 'csww', text: 'Children’s social work workforce census: one XML file' },
-  { value: 'inyear', text: 'In-year core dataset: one CSV file' },
-];
+/** What the upload form offers: every return type the service accepts (a new one fails typecheck until named). */
+const RETURN_TYPE_CHOICES: Readonly<Record<ReturnType, string>> = {
+  ssda903: 'SSDA903 (children looked after): CSV tables, a ZIP of them, or XML',
+  cin: 'CIN census: one XML file',
+  csww: 'Children’s social work workforce census: one XML file',
+  inyear: 'In-year core dataset: one CSV file',
+  cscapi: 'CSC API payload (a full extract or a day’s changes): one JSON or NDJSON file',
+};
+
+/** The upload form's return choices, in the catalogue's order, with `selected` chosen. */
+export function returnTypeChoices(
+  selected: string,
+): { value: ReturnType; text: string; selected: boolean }[] {
+  return RETURN_TYPE_ORDER.map((value) => ({
+    value,
+    text: RETURN_TYPE_CHOICES[value],
+    selected: value === selected,
+  }));
+}
 
 export interface UploadFormState {
   readonly values?: { returnType?: string; collectionYear?: string };
@@ -91,10 +105,7 @@ export async function councilHome(api: ApiClient, la: string, upload: UploadForm
         error: upload.error,
         noScriptLimit: formatBytes(NO_SCRIPT_UPLOAD_BYTES),
         collectionYear: upload.values?.collectionYear ?? '',
-        returnTypes: RETURN_TYPES.map((type) => ({
-          ...type,
-          selected: type.value === (upload.values?.returnType ?? 'ssda903'),
-        })),
+        returnTypes: returnTypeChoices(upload.values?.returnType ?? 'ssda903'),
       },
       council: council ?? { la, name: la },
       problem: listed.ok ? undefined : listed.message,

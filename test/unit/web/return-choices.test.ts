@@ -1,0 +1,21 @@
+// The council's upload form offers every return type the service accepts, the CSC API payload included.
+import { describe, expect, it } from 'vitest';
+import { RETURN_TYPES } from '../../../shared/domain/returns/catalogue.ts';
+import { returnTypeChoices } from '../../../shared/web/pages.ts';
+
+describe('the upload form’s return choices', () => {
+  it('lists every return type of the catalogue, in its order, each in words', () => {
+    const choices = returnTypeChoices('ssda903');
+    expect(choices.map((choice) => choice.value)).toEqual([...RETURN_TYPES]);
+    expect(choices.map((choice) => choice.value)).toContain('cscapi');
+    for (const choice of choices) expect(choice.text).toMatch(/^[A-Z].{15,}$/);
+  });
+
+  it('keeps what the council chose', () => {
+    expect(
+      returnTypeChoices('cscapi')
+        .filter((choice) => choice.selected)
+        .map((choice) => choice.value),
+    ).toEqual(['cscapi']);
+  });
+});
