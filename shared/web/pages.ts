@@ -2,7 +2,12 @@
 import { COUNCILS, findCouncil, REGIONS } from '../domain/councils.ts';
 import { findIndicator } from '../domain/indicators/register.ts';
 import { CATEGORY_LABELS, CONFIDENCES, INTELLIGENCE_CATEGORIES, SEVERITIES } from '../domain/intelligence.ts';
-import { RETURN_TYPES as RETURN_TYPE_ORDER, type ReturnType } from '../domain/returns/catalogue.ts';
+import {
+  isReturnType,
+  RETURN_KINDS,
+  RETURN_TYPES as RETURN_TYPE_ORDER,
+  type ReturnType,
+} from '../domain/returns/catalogue.ts';
 import { DATA_THRESHOLDS } from '../domain/risk/model.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ApiClient } from './api-client.ts';
@@ -72,6 +77,13 @@ const RETURN_TYPE_CHOICES: Readonly<Record<ReturnType, string>> = {
   cscapi: 'CSC API payload (a full extract or a day’s changes): one JSON or NDJSON file',
 };
 
+/** A return type as a council reads it in a heading or table: "SSDA903", "CIN census", "CSC API payload". */
+export function returnTypeName(returnType: string): string {
+  if (!isReturnType(returnType)) return returnType;
+  const { name } = RETURN_KINDS[returnType];
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /** The upload form's return choices, in the catalogue's order, with `selected` chosen. */
 export function returnTypeChoices(
   selected: string,
@@ -111,7 +123,7 @@ export async function councilHome(api: ApiClient, la: string, upload: UploadForm
       problem: listed.ok ? undefined : listed.message,
       rows: submissions.map((submission) => [
         link(`/returns/${encodeURIComponent(submission.submissionId)}`, submission.submissionId),
-        text(submission.returnType.toUpperCase()),
+        text(returnTypeName(submission.returnType)),
         text(submission.collectionYear),
         text(submission.status.replace(/_/g, ' ')),
         text(submission.summary ?? ''),
@@ -198,7 +210,12 @@ export async function submissionPage(
     child: query.get('child') ?? '',
   };
   const context: Record<string, unknown> = {
-    submission: { ...submission, statusText: submission.status.replace(/_/g, ' '), final },
+    submission: {
+      ...submission,
+      returnName: returnTypeName(submission.returnType),
+      statusText: submission.status.replace(/_/g, ' '),
+      final,
+    },
     council: findCouncil(submission.la) ?? { name: submission.la },
     reportProblem: report && !report.ok ? report.message : undefined,
   };

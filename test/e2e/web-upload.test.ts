@@ -4,7 +4,7 @@
 // from the template; without it they go in the form post, up to what fits in Lambda's payload.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAssembly } from '../../infra/local/assembly.ts';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
 import { DEMO_COLLECTION_YEAR } from '../../scripts/demo/submit.ts';
+import { generateReturn } from '../../shared/domain/generate/index.ts';
+import { loadNationalBaseline } from '../../shared/domain/indicators/reference-data.ts';
+import { returnTypeChoices } from '../../shared/web/pages.ts';
 import { NO_SCRIPT_UPLOAD_BYTES } from '../../shared/web/upload.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const axeSource = readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const demoDirectory = path.join(root, 'shared', 'demo', 'ssda903');
+const RETURN_LABEL_CSCAPI = returnTypeChoices('').find((choice) => choice.value === 'cscapi')!.text;
 const demoFiles = readdirSync(demoDirectory)
   .filter((name) => name.endsWith('.csv'))
   .sort()
@@ -169,6 +173,25 @@ describe('sending a return through the web app', () => {
       )
       .toMatch(/^accepted/);
     await expectAccessible(page, 'the report, without JavaScript');
+  }, 150_000);
+
+  it('sends a CSC API payload from the same form, and it is checked as one', async () => {
+    const [full] = generateReturn(
+      { returnType: 'cscapi', collectionYear: DEMO_COLLECTION_YEAR, la: '302', seed: 5, scale: 0.2, days: 0 },
+      loadNationalBaseline(),
+    );
+    expect(full!.content.length).toBeGreaterThan(0);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'web-cscapi-')), full!.name);
+    writeFileSync(file, full!.content);
+    const page = await signIn('Barnet data officer', await newPage());
+    await page.getByLabel('Return').selectOption({ label: RETURN_LABEL_CSCAPI });
+    await page.getByLabel('Collection year').fill(String(DEMO_COLLECTION_YEAR));
+    await page.getByLabel('Files').setInputFiles([file]);
+    await page.getByRole('button', { name: 'Send the return' }).click();
+    await page.waitForURL(/\/returns\/SUB-/, { timeout: 90_000 });
+    expect(await page.getByTestId('submission-status').textContent()).toMatch(/^accepted/);
+    expect(await page.locator('main').textContent()).toContain('Barnet · CSC API payload 2027');
+    await expectAccessible(page, 'the report of a CSC API payload');
   }, 150_000);
 
   it('refuses a return over the limit without JavaScript in words, keeping what was chosen', async () => {

@@ -1,7 +1,7 @@
 // The council's upload form offers every return type the service accepts, the CSC API payload included.
 import { describe, expect, it } from 'vitest';
 import { RETURN_TYPES } from '../../../shared/domain/returns/catalogue.ts';
-import { returnTypeChoices } from '../../../shared/web/pages.ts';
+import { returnTypeChoices, returnTypeName } from '../../../shared/web/pages.ts';
 
 describe('the upload form’s return choices', () => {
   it('lists every return type of the catalogue, in its order, each in words', () => {
@@ -17,5 +17,15 @@ describe('the upload form’s return choices', () => {
         .filter((choice) => choice.selected)
         .map((choice) => choice.value),
     ).toEqual(['cscapi']);
+  });
+
+  it('names each return type as a council reads it', () => {
+    expect(RETURN_TYPES.map(returnTypeName)).toEqual([
+      'SSDA903',
+      'CIN census',
+      'Workforce census',
+      'In-year dataset',
+      'CSC API payload',
+    ]);
   });
 });
