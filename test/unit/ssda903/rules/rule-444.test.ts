@@ -5,7 +5,7 @@ import type { ChildRecord, RuleContext } from '../../../../shared/domain/ssda903
 import { rulesFor } from '../../../../shared/domain/ssda903/rules/registry.ts';
 import { rule444 } from '../../../../shared/domain/ssda903/rules/rule-444.ts';
 import { chunked } from '../helpers/streams.ts';
-import { childWith, contextFor, header, where } from './helpers.ts';
+import { childWith, contextFor, episode, header, where } from './helpers.ts';
 
 /** Shows the children to a fresh tally, in order, and lists what it found as "CHILD Table:row:FIELD". */
 function tallied(children: readonly ChildRecord[], context: RuleContext = contextFor()): string[] {
@@ -63,49 +63,11 @@ describe('rule 444: one UPN, one child', () => {
 
 describe('rule 444 across a whole return', () => {
   const headerRows = [
-    {
-      CHILD: 'C1',
-      SEX: 'F',
-      DOB: '01/01/2010',
-      ETHNIC: 'WBRI',
-      UPN: 'A123456789012',
-      MOTHER: '',
-      MC_DOB: '',
-    },
-    {
-      CHILD: 'C2',
-      SEX: 'M',
-      DOB: '02/02/2011',
-      ETHNIC: 'WBRI',
-      UPN: 'B123456789012',
-      MOTHER: '',
-      MC_DOB: '',
-    },
-    {
-      CHILD: 'C3',
-      SEX: 'M',
-      DOB: '03/03/2012',
-      ETHNIC: 'WBRI',
-      UPN: 'A123456789012',
-      MOTHER: '',
-      MC_DOB: '',
-    },
+    { CHILD: 'C1', ...header({ UPN: 'A123456789012' }) },
+    { CHILD: 'C2', ...header({ UPN: 'B123456789012' }) },
+    { CHILD: 'C3', ...header({ UPN: 'A123456789012' }) },
   ];
-  const episodeRows = headerRows.map((row) => ({
-    CHILD: row.CHILD,
-    DECOM: '01/05/2025',
-    RNE: 'S',
-    LS: 'C2',
-    CIN: 'N1',
-    PLACE: 'U4',
-    PLACE_PROVIDER: 'PR1',
-    DEC: '',
-    REC: '',
-    REASON_PLACE_CHANGE: '',
-    HOME_POST: '',
-    PL_POST: '',
-    URN: '',
-  }));
+  const episodeRows = headerRows.map((row) => ({ CHILD: row.CHILD, ...episode() }));
   const csv = (rows: readonly Record<string, string>[]): string =>
     [Object.keys(rows[0]!).join(','), ...rows.map((row) => Object.values(row).join(','))].join('\r\n');
 
