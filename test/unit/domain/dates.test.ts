@@ -42,6 +42,28 @@ function generator(seed: number): () => number {
   };
 }
 
+/**
+ * 20,000 strings mostly of digits, the rest from the alphabet, with lengths in the range; half of them have the
+ * alphabet's first separator (its eleventh character) at the `marks`, as a date would.
+ */
+function* dateLikeStrings(options: {
+  seed: number;
+  alphabet: string;
+  lengths: [number, number];
+  marks: number[];
+}): Generator<string> {
+  const random = generator(options.seed);
+  const { alphabet, lengths, marks } = options;
+  for (let count = 0; count < 20_000; count++) {
+    const characters: string[] = [];
+    const length = lengths[0] + Math.floor(random() * (lengths[1] - lengths[0] + 1));
+    for (let index = 0; index < length; index++)
+      characters.push(alphabet[Math.floor(random() * (random() < 0.7 ? 10 : alphabet.length))]!);
+    if (random() < 0.5) for (const mark of marks) characters[mark] = alphabet[10]!;
+    yield characters.join('');
+  }
+}
+
 describe('dates', () => {
   it('parses real UK dates and refuses impossible ones', () => {
     expect(parseUkDate('29/02/2024')).not.toBeNull();
@@ -129,20 +151,13 @@ describe('dates: the arithmetic parser agrees with the Date-based definition', (
   });
 
   it('agrees on random strings of digits, slashes and spaces', () => {
-    const random = generator(903);
-    const alphabet = '0123456789/ -';
-    for (let count = 0; count < 20_000; count++) {
-      const characters: string[] = [];
-      const length = 6 + Math.floor(random() * 7);
-      for (let index = 0; index < length; index++)
-        characters.push(alphabet[Math.floor(random() * (random() < 0.7 ? 10 : alphabet.length))]!);
-      if (random() < 0.5) {
-        characters[2] = '/';
-        characters[5] = '/';
-      }
-      const text = characters.join('');
+    for (const text of dateLikeStrings({
+      seed: 903,
+      alphabet: '0123456789/ -',
+      lengths: [6, 12],
+      marks: [2, 5],
+    }))
       expect(parseUkDate(text), JSON.stringify(text)).toBe(referenceParseUkDate(text));
-    }
   });
 
   it('gives the same answer for parts Date would treat specially', () => {
@@ -197,20 +212,13 @@ describe('dates: the ISO parser agrees with the regular-expression definition', 
   });
 
   it('agrees on random strings of digits, dashes and spaces', () => {
-    const random = generator(1511);
-    const alphabet = '0123456789- /';
-    for (let count = 0; count < 20_000; count++) {
-      const characters: string[] = [];
-      const length = 8 + Math.floor(random() * 5);
-      for (let index = 0; index < length; index++)
-        characters.push(alphabet[Math.floor(random() * (random() < 0.7 ? 10 : alphabet.length))]!);
-      if (random() < 0.5) {
-        characters[4] = '-';
-        characters[7] = '-';
-      }
-      const text = characters.join('');
+    for (const text of dateLikeStrings({
+      seed: 1511,
+      alphabet: '0123456789- /',
+      lengths: [8, 12],
+      marks: [4, 7],
+    }))
       expect(parseIsoDate(text), JSON.stringify(text)).toBe(referenceParseIsoDate(text));
-    }
   });
 });
 
