@@ -1,18 +1,13 @@
 // End to end through the local cloud: a serious intelligence item raises Kent's band, and the local SES
 // inbox then holds exactly one email for each active South East adviser (the digest adviser's once the
 // digest schedule fires) and none for London's; a redelivered alert sends nothing more.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RiskChangedV1, riskChangedMessage } from '../../events/risk-changed.ts';
-import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { DEMO_ADVISERS, seedDemoDirectory } from '../../scripts/demo/directory.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const assemblyDir = path.join(root, 'cdk.out');
+import { startTestCloud } from './helpers/test-cloud.ts';
 
 type StoredEmail = {
   messageId: string;
@@ -48,13 +43,7 @@ describe('adviser risk alerts through the local cloud', () => {
   const logs: string[] = [];
 
   beforeAll(async () => {
-    ensureAssembly(root, assemblyDir, () => {});
-    cloud = await startLocalCloud({
-      assemblyDir,
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      log: (source, line) => logs.push(`[${source}] ${line}`),
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud({ logs });
     await seedDemoDirectory(cloud.urls.api, await cloud.tokenFor('administrator'));
   });
   afterAll(async () => {

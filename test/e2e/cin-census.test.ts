@@ -7,15 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { declareFile } from '../../scripts/demo/submit.ts';
 import { readCinReturn } from '../../shared/domain/cin/engine.ts';
 import { buildCinReport, type CinValidationReport } from '../../shared/domain/cin/report.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
+import { startTestCloud } from './helpers/test-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const assemblyDir = path.join(root, 'cdk.out');
 const SAMPLE = 'fake_CIN_data.xml';
 const asWritten = readFileSync(path.join(root, 'test', 'fixtures', 'cin', SAMPLE));
 /** The sample's header names council 975; sent here as Kent's own return, its header names Kent (886). */
@@ -35,12 +34,7 @@ describe('CIN census end to end', () => {
   let submission: SubmissionView;
 
   beforeAll(async () => {
-    ensureAssembly(root, assemblyDir, () => {});
-    cloud = await startLocalCloud({
-      assemblyDir,
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud();
     token = await cloud.tokenFor('kent-data-officer');
   });
   afterAll(async () => {

@@ -6,14 +6,13 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { main } from '../../shared/cli/upstream.ts';
 import { COMMAND_LINE_CALLBACK_URL } from '../../shared/config/command-line-sign-in.ts';
 import { runCli } from '../unit/cli/run-cli.ts';
+import { startTestCloud } from './helpers/test-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const assemblyDir = path.join(root, 'cdk.out');
 // The CIN sample's header names council 975; the signed-in user is Kent's, so Kent's copy names 886.
 const samples = mkdtempSync(path.join(os.tmpdir(), 'upstream-cli-samples-'));
 const cinSample = path.join(samples, 'fake_CIN_data.xml');
@@ -34,12 +33,7 @@ describe('the upstream command against the local cloud', () => {
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    ensureAssembly(root, assemblyDir, () => {});
-    cloud = await startLocalCloud({
-      assemblyDir,
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud();
     config = mkdtempSync(path.join(os.tmpdir(), 'upstream-cli-'));
     env = { XDG_CONFIG_HOME: config };
   });

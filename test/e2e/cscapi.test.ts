@@ -8,23 +8,19 @@
 // The stretch is 61 days (April and May) at a fifth of a council's size, not a year: each day is a whole
 // submission through the API, queue and function, and a year of them takes longer than a test run should
 // (docs/cscapi.md, "Tests"). CSCAPI_E2E_DAYS=365 runs the whole year, every month compared.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { declareFile } from '../../scripts/demo/submit.ts';
 import { DynamoAggregateStore } from '../../shared/adapters/dynamo-aggregate-store.ts';
 import { asNdjson, generateCscapiStretch } from '../../shared/domain/generate/cscapi.ts';
 import { Random } from '../../shared/domain/generate/random.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
 import { independentMeasures } from '../unit/cscapi/independent-measures.ts';
+import { startTestCloud, tableNameOf, uploadsBucketOf } from './helpers/test-cloud.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const assemblyDir = path.join(root, 'cdk.out');
 const DAYS = Number(process.env.CSCAPI_E2E_DAYS ?? 61);
 const YEAR = 2026;
 
@@ -46,22 +42,14 @@ describe('the CSC API payload through the local cloud', () => {
   });
 
   beforeAll(async () => {
-    ensureAssembly(root, assemblyDir, () => {});
-    cloud = await startLocalCloud({
-      assemblyDir,
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      log: (source, line) => logs.push(`[${source}] ${line}`),
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud({ logs });
   });
   afterAll(async () => {
     await cloud?.stop();
   });
 
-  const tableName = () => cloud.model.tables[0]!.name;
-  const uploadsBucket = () =>
-    cloud.model.buckets.find((bucket) => cloud.model.notifications.some((n) => n.bucketName === bucket.name))!
-      .name;
+  const tableName = () => tableNameOf(cloud);
+  const uploadsBucket = () => uploadsBucketOf(cloud);
   const token = () => cloud.tokenFor('kent-data-officer');
   const api = async (pathname: string) =>
     fetch(`${cloud.urls.api}${pathname}`, { headers: { authorization: `Bearer ${await token()}` } });

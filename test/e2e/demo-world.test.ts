@@ -1,18 +1,13 @@
 // End to end through the local cloud: the demo story `npm start` plays (Kent's workforce crisis, as in-year
 // uploads and the adviser's intelligence) leaves a risk alert for the South East advisers in the inbox
 // without anyone doing anything else.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { DEMO_ADVISERS, seedDemoDirectory } from '../../scripts/demo/directory.ts';
 import { DEMO_COLLECTION_YEAR } from '../../scripts/demo/submit.ts';
 import { playWorkforceCrisis } from '../../scripts/demo/world.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const assemblyDir = path.join(root, 'cdk.out');
+import { startTestCloud } from './helpers/test-cloud.ts';
 
 type StoredEmail = { destination: { to: string[] }; subject: string };
 
@@ -21,13 +16,7 @@ describe('the demo world at first start', () => {
   const played: string[] = [];
 
   beforeAll(async () => {
-    ensureAssembly(root, assemblyDir, () => {});
-    cloud = await startLocalCloud({
-      assemblyDir,
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      log: () => {},
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud();
     await seedDemoDirectory(cloud.urls.api, await cloud.tokenFor('administrator'));
   });
   afterAll(async () => {

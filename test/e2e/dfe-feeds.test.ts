@@ -1,23 +1,18 @@
 // End to end through the local cloud: a DfE liaison subscribes three addresses; one confirms, one never
 // does, one confirms and then unsubscribes with one click. Firing the weekly schedule publishes the feeds,
 // the API serves them, and the local SES inbox holds exactly one summary email, for the confirmed address.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { parseAtomFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { COUNCILS } from '../../shared/domain/councils.ts';
 import { isoWeekId } from '../../shared/domain/dfe-summary.ts';
 import { publishedSources } from '../../shared/domain/indicators/compute.ts';
 import { assessRisk } from '../../shared/domain/risk/assess.ts';
 import { latestResults } from '../../shared/use-cases/assess-council-risk.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const assemblyDir = path.join(root, 'cdk.out');
+import { startTestCloud } from './helpers/test-cloud.ts';
 
 type StoredEmail = {
   destination: { to: string[] };
@@ -56,13 +51,7 @@ describe('DfE feeds and subscriptions through the local cloud', () => {
   const logs: string[] = [];
 
   beforeAll(async () => {
-    ensureAssembly(root, assemblyDir, () => {});
-    cloud = await startLocalCloud({
-      assemblyDir,
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      log: (source, line) => logs.push(`[${source}] ${line}`),
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud({ logs });
     dfe = await cloud.tokenFor('dfe-liaison');
     // The council the second test takes to red is assessed (green) before the weekly summary: a council
     // assessed for the first time is "newly assessed", not a band change.

@@ -2,21 +2,18 @@
 // stopped halfway through the returns and again halfway through the intelligence items (every execution
 // environment killed mid-invocation, the pollers stopped), then started again. The final state (submissions,
 // indicators, final bands, DfE summaries) is the same, and each alert went to each mailbox once.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { ChangeMessageVisibilityCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { type LoadPlan, type LoadResult, runLoad } from '../../scripts/bench/load.ts';
 import { seedDemoDirectory } from '../../scripts/demo/directory.ts';
 import { DynamoAggregateStore } from '../../shared/adapters/dynamo-aggregate-store.ts';
 import { DynamoRiskStore } from '../../shared/adapters/dynamo-risk-store.ts';
 import { DynamoSubmissionStore } from '../../shared/adapters/dynamo-submission-store.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { startTestCloud } from './helpers/test-cloud.ts';
 
 const PLAN: LoadPlan = {
   councils: 6,
@@ -31,15 +28,9 @@ const PLAN: LoadPlan = {
 type StoredEmail = { messageId: string; destination: { to: string[] }; subject: string };
 
 async function withCloud<T>(work: (cloud: LocalCloud) => Promise<T>): Promise<T> {
-  const cloud = await startLocalCloud({
-    assemblyDir: path.join(root, 'cdk.out'),
-    ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-    log: () => {},
-    pollWaitSeconds: 1,
-    // Both runs the same whatever the hour: the daily risk review (06:00) due in one run only would assess
-    // every council there and not in the other.
-    scheduleTimers: false,
-  });
+  // Both runs the same whatever the hour: the daily risk review (06:00) due in one run only would assess
+  // every council there and not in the other.
+  const cloud = await startTestCloud({ scheduleTimers: false });
   try {
     await seedDemoDirectory(cloud.urls.api, await cloud.tokenFor('administrator'));
     return await work(cloud);

@@ -1,35 +1,24 @@
 // End to end with IAM enforced: every function calls the emulators with its own credentials, and the front
 // before them allows only what the synthesized template grants that function's role, as AWS would.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { LOCAL_REGION } from '../../infra/local/model.ts';
 import { declareFile } from '../../scripts/demo/submit.ts';
 import type { CinValidationReport } from '../../shared/domain/cin/report.ts';
 import { census } from '../integration/helpers/cin-census.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const assemblyDir = path.join(root, 'cdk.out');
+import { startTestCloud } from './helpers/test-cloud.ts';
 
 describe('IAM enforced in the local cloud', () => {
   let cloud: LocalCloud;
   const logs: string[] = [];
 
   beforeAll(async () => {
-    ensureAssembly(root, assemblyDir, () => {});
-    cloud = await startLocalCloud({
-      assemblyDir,
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      log: (source, line) => logs.push(`[${source}] ${line}`),
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud({ logs });
   });
   afterAll(async () => {
     await cloud?.stop();

@@ -1,23 +1,15 @@
 // Load through the local cloud, small enough for CI: councils send returns (some with corrections straight
 // after) while advisers record intelligence items, all at once. Nothing is lost or applied twice, and each
 // council's corrections and intelligence end in the order they were sent. `npm run bench load` is the full run.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { runLoad } from '../../scripts/bench/load.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { startTestCloud } from './helpers/test-cloud.ts';
 
 describe('load through the local cloud', () => {
   let cloud: LocalCloud;
   beforeAll(async () => {
-    cloud = await startLocalCloud({
-      assemblyDir: path.join(root, 'cdk.out'),
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      log: () => {},
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud();
   });
   afterAll(async () => {
     await cloud?.stop();

@@ -6,8 +6,7 @@ import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import {
   DEMO_COLLECTION_YEAR,
   type DemoFile,
@@ -19,6 +18,7 @@ import { readReturn } from '../../shared/domain/ssda903/engine.ts';
 import { buildReport, type ValidationReport } from '../../shared/domain/ssda903/report.ts';
 import { rulesFor } from '../../shared/domain/ssda903/rules/registry.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
+import { startTestCloud, tableNameOf, uploadsBucketOf } from './helpers/test-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const assemblyDir = path.join(root, 'cdk.out');
@@ -28,22 +28,14 @@ describe('local cloud end to end', () => {
   const logs: string[] = [];
 
   beforeAll(async () => {
-    ensureAssembly(root, assemblyDir, () => {});
-    cloud = await startLocalCloud({
-      assemblyDir,
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      log: (source, line) => logs.push(`[${source}] ${line}`),
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud({ logs });
   });
   afterAll(async () => {
     await cloud?.stop();
   });
 
-  const uploadsBucket = () =>
-    cloud.model.buckets.find((bucket) => cloud.model.notifications.some((n) => n.bucketName === bucket.name))!
-      .name;
-  const tableName = () => cloud.model.tables[0]!.name;
+  const uploadsBucket = () => uploadsBucketOf(cloud);
+  const tableName = () => tableNameOf(cloud);
   const queueDepth = async (queueName: string) => {
     const { Attributes } = await cloud.clients.sqs.send(
       new GetQueueAttributesCommand({

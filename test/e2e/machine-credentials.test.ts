@@ -9,16 +9,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { declareFile } from '../../scripts/demo/submit.ts';
 import { COUNCIL_CLAIM, MACHINE_AUDIENCE, SUBMIT_SCOPE } from '../../shared/config/machine-credentials.ts';
 import { MACHINE_CREDENTIALS_REFUSED } from '../../shared/domain/machine-caller.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
 import { runCli } from '../unit/cli/run-cli.ts';
+import { startTestCloud } from './helpers/test-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const assemblyDir = path.join(root, 'cdk.out');
 const EXAMPLE = readFileSync(path.join(root, 'docs', 'inyear-example.csv'));
 
 interface Credentials {
@@ -32,14 +31,8 @@ describe('a council’s machine credentials through the local cloud', () => {
   const logs: string[] = [];
 
   beforeAll(async () => {
-    ensureAssembly(root, assemblyDir, () => {});
     workDir = mkdtempSync(path.join(os.tmpdir(), 'upstream-machine-'));
-    cloud = await startLocalCloud({
-      assemblyDir,
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      log: (source, line) => logs.push(`[${source}] ${line}`),
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud({ logs });
   });
   afterAll(async () => {
     await cloud?.stop();

@@ -7,12 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { seedDemoDirectory } from '../../scripts/demo/directory.ts';
 import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from '../../scripts/demo/submit.ts';
 import { COUNCILS } from '../../shared/domain/councils.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
+import { startTestCloud } from './helpers/test-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -40,13 +40,7 @@ describe('web app in the browser', () => {
   let submissionId: string;
 
   beforeAll(async () => {
-    ensureAssembly(root, path.join(root, 'cdk.out'), () => {});
-    cloud = await startLocalCloud({
-      assemblyDir: path.join(root, 'cdk.out'),
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      log: () => {},
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud();
     // Advisers in the directory, so that an alert, if there were one, would reach the inbox.
     await seedDemoDirectory(cloud.urls.api, await cloud.tokenFor('administrator'));
     const submitted = await submitReturn(

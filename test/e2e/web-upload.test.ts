@@ -10,13 +10,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { DEMO_COLLECTION_YEAR } from '../../scripts/demo/submit.ts';
 import { generateReturn } from '../../shared/domain/generate/index.ts';
 import { loadNationalBaseline } from '../../shared/domain/indicators/reference-data.ts';
 import { returnTypeChoices } from '../../shared/web/pages.ts';
 import { NO_SCRIPT_UPLOAD_BYTES } from '../../shared/web/upload.ts';
+import { startTestCloud } from './helpers/test-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const axeSource = readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -40,13 +40,7 @@ describe('sending a return through the web app', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    ensureAssembly(root, path.join(root, 'cdk.out'), () => {});
-    cloud = await startLocalCloud({
-      assemblyDir: path.join(root, 'cdk.out'),
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      log: () => {},
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud();
     browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
   });
   afterAll(async () => {

@@ -10,15 +10,14 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAssembly } from '../../infra/local/assembly.ts';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud.ts';
+import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { declareFile } from '../../scripts/demo/submit.ts';
 import type { CouncilLevelReport } from '../../shared/domain/returns/report.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
 import { generateCensus } from '../unit/workforce/helpers/csww-generator.ts';
+import { startTestCloud, tableNameOf, uploadsBucketOf } from './helpers/test-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const assemblyDir = path.join(root, 'cdk.out');
 const EXAMPLE = readFileSync(path.join(root, 'docs', 'inyear-example.csv'));
 
 interface View {
@@ -32,22 +31,14 @@ describe('workforce census and in-year dataset through the local cloud', () => {
   const logs: string[] = [];
 
   beforeAll(async () => {
-    ensureAssembly(root, assemblyDir, () => {});
-    cloud = await startLocalCloud({
-      assemblyDir,
-      ports: { api: 0, console: 0, awsServices: 0, dynamodb: 0, ses: 0 },
-      log: (source, line) => logs.push(`[${source}] ${line}`),
-      pollWaitSeconds: 1,
-    });
+    cloud = await startTestCloud({ logs });
   });
   afterAll(async () => {
     await cloud?.stop();
   });
 
-  const tableName = () => cloud.model.tables[0]!.name;
-  const uploadsBucket = () =>
-    cloud.model.buckets.find((bucket) => cloud.model.notifications.some((n) => n.bucketName === bucket.name))!
-      .name;
+  const tableName = () => tableNameOf(cloud);
+  const uploadsBucket = () => uploadsBucketOf(cloud);
   const token = () => cloud.tokenFor('kent-data-officer');
   const api = async (pathname: string) =>
     fetch(`${cloud.urls.api}${pathname}`, { headers: { authorization: `Bearer ${await token()}` } });
