@@ -76,6 +76,47 @@ export function textOf(bytes: Buffer, start: number, end: number): string {
   return utf8Slice.call(bytes, start, end);
 }
 
+/**
+ * Strings for short byte ranges, remembered by their bytes. A return repeats its values a great deal (codes,
+ * dates, postcodes, the CHILD of every row of a child), so most values are found here rather than decoded:
+ * fewer strings are made and collected, and rules meet the same string (its hash already worked out) when
+ * they look a date up in their caches. A fixed table of slots, each holding the last value that hashed to it,
+ * so memory stays flat.
+ */
+export class TextCache {
+  private static readonly SLOTS = 1 << 13;
+  /** Longest value cached, in bytes: longer ones are decoded each time. */
+  private static readonly LONGEST = 24;
+  private readonly keys = Buffer.alloc(TextCache.SLOTS * TextCache.LONGEST);
+  private readonly lengths = new Int8Array(TextCache.SLOTS).fill(-1);
+  private readonly texts: string[] = new Array<string>(TextCache.SLOTS).fill('');
+
+  text(bytes: Buffer, start: number, end: number): string {
+    const length = end - start;
+    if (length > TextCache.LONGEST) return textOf(bytes, start, end);
+    let hash = length;
+    for (let at = start; at < end; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+    const slot = (hash ^ (hash >>> 15)) & (TextCache.SLOTS - 1);
+    const base = slot * TextCache.LONGEST;
+    const keys = this.keys;
+    if (this.lengths[slot] === length) {
+      let same = true;
+      for (let index = 0; index < length; index++) {
+        if (keys[base + index] !== bytes[start + index]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.texts[slot]!;
+    }
+    const text = textOf(bytes, start, end);
+    for (let index = 0; index < length; index++) keys[base + index] = bytes[start + index]!;
+    this.lengths[slot] = length;
+    this.texts[slot] = text;
+    return text;
+  }
+}
+
 function writeVarint(buffer: Buffer, at: number, value: number): number {
   let rest = value;
   while (rest >= 0x80) {
@@ -118,6 +159,7 @@ export class ReturnStore {
   private lastReference: Buffer = Buffer.alloc(64);
   private lastReferenceLength = -1;
   private lastOrdinal = 0;
+  private readonly texts = new TextCache();
 
   /** @param keep tables whose values are kept for child-level checks; others keep only row numbers. */
   constructor(
@@ -440,7 +482,7 @@ export class ReturnStore {
         continue;
       }
       const end = at + length / 2;
-      values[columns[column]!] = textOf(bytes, at, end);
+      values[columns[column]!] = this.texts.text(bytes, at, end);
       at = end;
     }
     if (!layout.hasChildColumn) values.CHILD = reference;

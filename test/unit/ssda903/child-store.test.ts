@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReturnStore } from '../../../shared/domain/ssda903/child-store.ts';
+import { ReturnStore, TextCache } from '../../../shared/domain/ssda903/child-store.ts';
 import type { Row } from '../../../shared/domain/ssda903/model.ts';
 
 const COLUMNS = ['CHILD', 'DECOM', 'HOME_POST'];
@@ -73,6 +73,29 @@ describe('ReturnStore', () => {
       expect(readdirSync(folder)).toEqual([]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('TextCache', () => {
+  it('gives each byte range its own text, whatever other values share its slot', () => {
+    const cache = new TextCache();
+    // Enough different values of every short length that many share a slot, each asked for twice.
+    const values = Array.from({ length: 40_000 }, (_, index) =>
+      `${index.toString(36)}é`.repeat(1 + (index % 5)),
+    );
+    const bytes = Buffer.from(values.join(''), 'utf8');
+    const ranges: [number, number][] = [];
+    let at = 0;
+    for (const value of values) {
+      const length = Buffer.byteLength(value);
+      ranges.push([at, at + length]);
+      at += length;
+    }
+    for (let round = 0; round < 2; round++) {
+      values.forEach((value, index) => {
+        expect(cache.text(bytes, ranges[index]![0], ranges[index]![1])).toBe(value);
+      });
     }
   });
 });
