@@ -215,10 +215,13 @@ export class ReturnStore {
     return this.parts[index]!;
   }
 
-  /** Writes a record's head (table, row number, child within its part); returns the part and position. */
+  /**
+   * Writes a record's head (table, row number, child within its part, and room for the length of its
+   * values, so that a record can be stepped over without reading them); returns the part and position.
+   */
   private begin(layout: TableLayout, rowNumber: number, ordinal: number, valueBytes: number) {
     const part = this.partOf(ordinal);
-    const size = 1 + 5 + 5 + (layout.keepValues ? valueBytes + 5 * layout.columns.length : 0);
+    const size = 1 + 5 + 5 + 4 + (layout.keepValues ? valueBytes + 5 * layout.columns.length : 0);
     const buffer = part.reserve(size);
     const start = part.used;
     let at = start;
@@ -226,10 +229,12 @@ export class ReturnStore {
     at = writeVarint(buffer, at, rowNumber);
     at = writeVarint(buffer, at, ordinal % CHILDREN_PER_PART);
     part.records++;
-    return { part, buffer, at, start };
+    return { part, buffer, at: at + 4, start };
   }
 
-  private end(part: Part, start: number, at: number): void {
+  /** Completes the record begun at `start` whose values run from `valuesStart` to `at`. */
+  private end(part: Part, start: number, valuesStart: number, at: number): void {
+    part.current.writeUInt32LE(at - valuesStart, valuesStart - 4);
     this.held += at - start;
     part.used = at;
     if (this.spill && this.held > this.memoryBytes) this.spillAll();
@@ -259,7 +264,7 @@ export class ReturnStore {
         at += buffer.write(value, at, 'utf8');
       }
     }
-    this.end(part, start, at);
+    this.end(part, start, headEnd, at);
   }
 
   /**
@@ -320,7 +325,7 @@ export class ReturnStore {
         else for (let byte = from; byte < to; byte++) buffer[at++] = bytes[byte]!;
       }
     }
-    this.end(part, start, at);
+    this.end(part, start, headEnd, at);
   }
 
   /** Writes every part's chunks to its file in the spill folder and lets them go. */
@@ -404,19 +409,7 @@ export class ReturnStore {
       const key = owner * tableCount + layout.index;
       owners[record] = key;
       offsets[key + 1]!++;
-      if (!layout.keepValues) continue;
-      for (let column = 0; column < layout.columns.length; column++) {
-        let length = 0;
-        shift = 0;
-        do {
-          byte = bytes[at++]!;
-          length += (byte & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (byte & 0x80);
-        if (length & 1) {
-          while (bytes[at++]! & 0x80);
-        } else at += length / 2;
-      }
+      at += 4 + bytes.readUInt32LE(at);
     }
     const keys = count * tableCount;
     for (let key = 0; key < keys; key++) offsets[key + 1]! += offsets[key]!;
@@ -458,6 +451,7 @@ export class ReturnStore {
       shift += 7;
     } while (byte & 0x80);
     while (bytes[at++]! & 0x80);
+    at += 4;
     if (!layout.keepValues) return { table: layout.table, rowNumber, values: layout.template };
     const values = { ...layout.template };
     const { columns } = layout;
