@@ -117,6 +117,116 @@ export class TextCache {
   }
 }
 
+/**
+ * Children numbered in order of first appearance, found by the bytes of their CHILD reference: an open
+ * addressing table over one buffer of references, about 20 bytes a child, with no string or Map entry per
+ * child (600,000 children as strings in a Map took some 60 MB, so memory grew with the return). A reference
+ * is made a string again only when its child is handed out.
+ */
+export class ChildNumbers {
+  private keys = Buffer.alloc(1 << 16);
+  private keyBytes = 0;
+  /** Where each child's reference is in `keys`: starts[n] to starts[n + 1]. */
+  private starts = new Int32Array(1 << 12);
+  private hashes = new Int32Array(1 << 12);
+  /** 1 + the child's number, by hash; 0 for an empty slot. */
+  private slots = new Int32Array(1 << 13);
+  private readonly scratch = Buffer.alloc(256);
+  /** References that UTF-8 cannot carry (a lone surrogate, only from rows given as objects). */
+  private readonly odd = new Map<string, number>();
+  private readonly oddReferences = new Map<number, string>();
+  count = 0;
+
+  /** The number of the child whose reference is bytes[from, to), numbering it if it is new. */
+  numberOf(bytes: Buffer, from: number, to: number): number {
+    let hash = 0x811c9dc5 | 0;
+    for (let at = from; at < to; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+    const mask = this.slots.length - 1;
+    const length = to - from;
+    for (let slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) break;
+      const child = entry - 1;
+      if (this.hashes[child] !== hash) continue;
+      const start = this.starts[child]!;
+      if (this.starts[child + 1]! - start !== length) continue;
+      if (bytes.compare(this.keys, start, start + length, from, to) === 0) return child;
+    }
+    return this.append(bytes, from, to, hash);
+  }
+
+  /** The number of the child with this reference (rows given as objects). */
+  numberOfText(reference: string): number {
+    if (LONE_SURROGATE.test(reference)) {
+      let child = this.odd.get(reference);
+      if (child === undefined) {
+        // Numbered apart: its UTF-8 bytes would stand for another reference too.
+        child = this.append(Buffer.alloc(0), 0, 0, 0, false);
+        this.odd.set(reference, child);
+        this.oddReferences.set(child, reference);
+      }
+      return child;
+    }
+    const length = Buffer.byteLength(reference);
+    const bytes = length <= this.scratch.length ? this.scratch : Buffer.alloc(length);
+    bytes.write(reference, 0, 'utf8');
+    return this.numberOf(bytes, 0, length);
+  }
+
+  /** The CHILD reference of a child, as uploaded. */
+  reference(child: number): string {
+    if (this.oddReferences.size > 0) {
+      const odd = this.oddReferences.get(child);
+      if (odd !== undefined) return odd;
+    }
+    return textOf(this.keys, this.starts[child]!, this.starts[child + 1]!);
+  }
+
+  private append(bytes: Buffer, from: number, to: number, hash: number, findable = true): number {
+    const child = this.count++;
+    const length = to - from;
+    if (this.keyBytes + length > this.keys.length) {
+      const keys = Buffer.alloc(Math.max(this.keys.length * 2, this.keyBytes + length));
+      this.keys.copy(keys, 0, 0, this.keyBytes);
+      this.keys = keys;
+    }
+    bytes.copy(this.keys, this.keyBytes, from, to);
+    this.keyBytes += length;
+    if (child + 2 > this.starts.length) {
+      this.starts = grown(this.starts);
+      this.hashes = grown(this.hashes);
+    }
+    this.starts[child + 1] = this.keyBytes;
+    this.hashes[child] = hash;
+    if (findable) {
+      if (this.count * 2 > this.slots.length) this.rehash();
+      else this.place(child);
+    }
+    return child;
+  }
+
+  private place(child: number): void {
+    const mask = this.slots.length - 1;
+    const hash = this.hashes[child]!;
+    let slot = (hash ^ (hash >>> 16)) & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = child + 1;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let child = 0; child < this.count; child++) {
+      if (!this.oddReferences.has(child)) this.place(child);
+    }
+  }
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
 function writeVarint(buffer: Buffer, at: number, value: number): number {
   let rest = value;
   while (rest >= 0x80) {
@@ -145,8 +255,7 @@ export interface StoredChild {
 }
 
 export class ReturnStore {
-  private readonly ordinals = new Map<string, number>();
-  private readonly references: string[] = [];
+  private readonly numbers = new ChildNumbers();
   private readonly tables = new Map<TableName, TableLayout>();
   private readonly layouts: TableLayout[] = [];
   private readonly parts: Part[] = [];
@@ -189,7 +298,7 @@ export class ReturnStore {
   }
 
   get childCount(): number {
-    return this.references.length;
+    return this.numbers.count;
   }
 
   private layoutOf(table: TableName): TableLayout {
@@ -197,16 +306,6 @@ export class ReturnStore {
     const layout = this.tables.get(table);
     if (!layout) throw new Error(`Table ${table} was not declared`);
     return layout;
-  }
-
-  private ordinalOf(reference: string): number {
-    let ordinal = this.ordinals.get(reference);
-    if (ordinal === undefined) {
-      ordinal = this.references.length;
-      this.ordinals.set(reference, ordinal);
-      this.references.push(reference);
-    }
-    return ordinal;
   }
 
   private partOf(ordinal: number): Part {
@@ -243,7 +342,7 @@ export class ReturnStore {
   /** Adds one row given as an object (rows read from XML). */
   add(row: Row): void {
     const layout = this.layoutOf(row.table);
-    const ordinal = this.ordinalOf(row.values.CHILD ?? '');
+    const ordinal = this.numbers.numberOfText(row.values.CHILD ?? '');
     this.lastReferenceLength = -1;
     const values = layout.columns.map((column) => row.values[column] ?? '');
     let valueBytes = 0;
@@ -278,7 +377,7 @@ export class ReturnStore {
     const base = row * width;
     // A child's rows usually come one after another: compare the bytes before making a string.
     let ordinal: number;
-    if (childPosition === -1) ordinal = this.ordinalOf('');
+    if (childPosition === -1) ordinal = this.numbers.numberOfText('');
     else {
       const from = starts[base + childPosition]!;
       const to = ends[base + childPosition]!;
@@ -289,7 +388,7 @@ export class ReturnStore {
       ) {
         ordinal = this.lastOrdinal;
       } else {
-        ordinal = this.ordinalOf(bytes.toString('utf8', from, to));
+        ordinal = this.numbers.numberOf(bytes, from, to);
         if (this.lastReference.length < length) this.lastReference = Buffer.alloc(length * 2);
         bytes.copy(this.lastReference, 0, from, to);
         this.lastReferenceLength = length;
@@ -382,7 +481,7 @@ export class ReturnStore {
   private *childrenOfPart(index: number): Generator<StoredChild> {
     const part = this.parts[index]!;
     const first = index * CHILDREN_PER_PART;
-    const count = Math.min(CHILDREN_PER_PART, this.references.length - first);
+    const count = Math.min(CHILDREN_PER_PART, this.numbers.count - first);
     if (count <= 0) return;
     const bytes = part.read();
     // Where each record starts, and its child; then a stable counting sort of records by child and table
@@ -418,7 +517,7 @@ export class ReturnStore {
     for (let record = 0; record < records; record++) order[cursor[owners[record]!]!++] = record;
 
     for (let child = 0; child < count; child++) {
-      const reference = this.references[first + child]!;
+      const reference = this.numbers.reference(first + child);
       const rows: Partial<Record<TableName, Row[]>> = {};
       const rowNumbers: Partial<Record<TableName, number[]>> = {};
       const end = offsets[(child + 1) * tableCount]!;
