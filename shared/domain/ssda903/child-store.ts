@@ -150,7 +150,7 @@ export class ChildNumbers {
       if (this.hashes[child] !== hash) continue;
       const start = this.starts[child]!;
       if (this.starts[child + 1]! - start !== length) continue;
-      if (bytes.compare(this.keys, start, start + length, from, to) === 0) return child;
+      if (sameBytes(bytes, from, this.keys, start, length)) return child;
     }
     return this.append(bytes, from, to, hash);
   }
@@ -221,6 +221,12 @@ export class ChildNumbers {
   }
 }
 
+/** Whether a[aFrom..) and b[bFrom..) hold the same `length` bytes (references are short: a plain loop). */
+function sameBytes(a: Buffer, aFrom: number, b: Buffer, bFrom: number, length: number): boolean {
+  for (let index = 0; index < length; index++) if (a[aFrom + index] !== b[bFrom + index]) return false;
+  return true;
+}
+
 function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const larger = new Int32Array(array.length * 2);
   larger.set(array);
@@ -243,6 +249,8 @@ interface TableLayout {
   readonly columns: readonly string[];
   readonly keepValues: boolean;
   readonly hasChildColumn: boolean;
+  /** Where CHILD is among the columns (-1 when absent): its value is the child's reference. */
+  readonly childColumn: number;
   /** Every column set to '' (CHILD last when the table has no such column): rows are copies of it. */
   readonly template: Record<string, string>;
 }
@@ -291,6 +299,7 @@ export class ReturnStore {
       columns,
       keepValues: this.keep.has(table),
       hasChildColumn,
+      childColumn: columns.indexOf('CHILD'),
       template,
     };
     this.tables.set(table, layout);
@@ -382,10 +391,7 @@ export class ReturnStore {
       const from = starts[base + childPosition]!;
       const to = ends[base + childPosition]!;
       const length = to - from;
-      if (
-        length === this.lastReferenceLength &&
-        bytes.compare(this.lastReference, 0, length, from, to) === 0
-      ) {
+      if (length === this.lastReferenceLength && sameBytes(bytes, from, this.lastReference, 0, length)) {
         ordinal = this.lastOrdinal;
       } else {
         ordinal = this.numbers.numberOf(bytes, from, to);
@@ -575,7 +581,8 @@ export class ReturnStore {
         continue;
       }
       const end = at + length / 2;
-      values[columns[column]!] = this.texts.text(bytes, at, end);
+      // The child was numbered by these very bytes, so its reference is already this value's text.
+      values[columns[column]!] = column === layout.childColumn ? reference : this.texts.text(bytes, at, end);
       at = end;
     }
     if (!layout.hasChildColumn) values.CHILD = reference;
