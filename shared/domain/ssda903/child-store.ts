@@ -20,7 +20,8 @@ import type { RowBlock } from './row-block.ts';
 
 /** Children per part of the log: a part is read back whole, so this bounds memory while grouping. */
 const CHILDREN_PER_PART = 1 << 15;
-const CHUNK_BYTES = 1 << 20;
+// Every part keeps a chunk open, so its unused room grows with the number of parts (children): kept small.
+const CHUNK_BYTES = 1 << 18;
 /** What the logs may hold in memory before they are written to the spill directory. */
 const DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024;
 /** A UTF-16 surrogate without its pair: UTF-8 cannot carry it, so such text is kept as it is. */
