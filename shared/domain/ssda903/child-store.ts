@@ -73,7 +73,7 @@ const { utf8Slice } = Buffer.prototype as unknown as {
 };
 
 /** The text of a byte range: Buffer's own UTF-8 slice, without toString's argument handling per call. */
-export function textOf(bytes: Buffer, start: number, end: number): string {
+function textOf(bytes: Buffer, start: number, end: number): string {
   return utf8Slice.call(bytes, start, end);
 }
 
