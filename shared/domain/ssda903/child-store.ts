@@ -3,16 +3,19 @@
 //
 // Memory model. A child's rows are spread over up to twelve files in any order, so child-level checks can
 // only start once every file has been read: the rows must be held. They are held as bytes, not objects:
-// - each row is one record in a byte log: its table, row number and child, then each value as a length
-//   and its UTF-8 bytes, copied straight from the uploaded file's bytes (no string is made per value);
+// - each row is one record in a byte log: its table, row number and child, the length of its values,
+//   then each value as a length and its UTF-8 bytes, copied straight from the uploaded file's bytes (no
+//   string is made per value);
 // - the log is split by child: children are numbered as they first appear, and each run of
 //   CHILDREN_PER_PART numbers has its own log, so one part holds every row of its children;
 // - given a spill directory, the logs are written to disk whenever what is held passes a memory budget,
 //   and read back one part at a time: memory stays flat however many rows the return has
 //   (docs/adr/0011-ssda903-rows-as-bytes-spilled-by-child.md);
-// - one Map entry per distinct child (its CHILD reference → number) stays in memory.
+// - each distinct child's CHILD reference stays in memory, as bytes in one table (ChildNumbers), about
+//   20 bytes a child.
 // Tables that no rule reads keep only the row number (enough to tell which children they mention).
-// Row objects are built for one child at a time and dropped after.
+// Row objects are built for one child at a time and dropped after; their short values come from a cache
+// of strings by bytes (TextCache), so a value repeated across the return is decoded once.
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildRecord, Row, TableName } from './model.ts';
