@@ -58,6 +58,25 @@ describe('SSDA903 degrade', () => {
     expect(rows[1]!.values).not.toHaveProperty('NOTES');
   });
 
+  it('degrades each row by its own columns when rows of one table differ in them', () => {
+    const episode = child.rows.Episodes![0]!;
+    const { NOTES: _notes, URN: _urn, ...fewer } = episode.values;
+    const mixed: ChildRecord = {
+      child: child.child,
+      rows: {
+        Episodes: [
+          episode,
+          { ...episode, rowNumber: 4, values: fewer },
+          { ...episode, rowNumber: 5, values: { ...fewer, URN: 'SC1', NOTES: 'more free text' } },
+        ],
+      },
+    };
+    const [first, second, third] = degradeChild(mixed, key).map((row) => Object.keys(row.values));
+    expect(second).toEqual(first!.filter((column) => column !== 'URN'));
+    expect(third).toEqual([...second!, 'URN']);
+    expect(JSON.stringify(degradeChild(mixed, key))).not.toContain('free text');
+  });
+
   it('keeps what indicators need: month of birth, outward codes, episode facts and a stable pseudonym', () => {
     expect(rows[0]!.values).toMatchObject({ DOB: '01/03/2008', SEX: '2', ETHNIC: 'WROM' });
     expect(rows[1]!.values).toMatchObject({

@@ -3,16 +3,19 @@
 //
 // Memory model. A child's rows are spread over up to twelve files in any order, so child-level checks can
 // only start once every file has been read: the rows must be held. They are held as bytes, not objects:
-// - each row is one record in a byte log: its table, row number and child, then each value as a length
-//   and its UTF-8 bytes, copied straight from the uploaded file's bytes (no string is made per value);
+// - each row is one record in a byte log: its table, row number and child, the length of its values,
+//   then each value as a length and its UTF-8 bytes, copied straight from the uploaded file's bytes (no
+//   string is made per value);
 // - the log is split by child: children are numbered as they first appear, and each run of
 //   CHILDREN_PER_PART numbers has its own log, so one part holds every row of its children;
 // - given a spill directory, the logs are written to disk whenever what is held passes a memory budget,
 //   and read back one part at a time: memory stays flat however many rows the return has
 //   (docs/adr/0011-ssda903-rows-as-bytes-spilled-by-child.md);
-// - one Map entry per distinct child (its CHILD reference → number) stays in memory.
+// - each distinct child's CHILD reference stays in memory, as bytes in one table (ChildNumbers), about
+//   20 bytes a child.
 // Tables that no rule reads keep only the row number (enough to tell which children they mention).
-// Row objects are built for one child at a time and dropped after.
+// Row objects are built for one child at a time and dropped after; their short values come from a cache
+// of strings by bytes (TextCache), so a value repeated across the return is decoded once.
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildRecord, Row, TableName } from './model.ts';
@@ -20,7 +23,8 @@ import type { RowBlock } from './row-block.ts';
 
 /** Children per part of the log: a part is read back whole, so this bounds memory while grouping. */
 const CHILDREN_PER_PART = 1 << 15;
-const CHUNK_BYTES = 1 << 20;
+// Every part keeps a chunk open, so its unused room grows with the number of parts (children): kept small.
+const CHUNK_BYTES = 1 << 18;
 /** What the logs may hold in memory before they are written to the spill directory. */
 const DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024;
 /** A UTF-16 surrogate without its pair: UTF-8 cannot carry it, so such text is kept as it is. */
@@ -72,8 +76,165 @@ const { utf8Slice } = Buffer.prototype as unknown as {
 };
 
 /** The text of a byte range: Buffer's own UTF-8 slice, without toString's argument handling per call. */
-export function textOf(bytes: Buffer, start: number, end: number): string {
+function textOf(bytes: Buffer, start: number, end: number): string {
   return utf8Slice.call(bytes, start, end);
+}
+
+/**
+ * Strings for short byte ranges, remembered by their bytes. A return repeats its values a great deal (codes,
+ * dates, postcodes, the CHILD of every row of a child), so most values are found here rather than decoded:
+ * fewer strings are made and collected, and rules meet the same string (its hash already worked out) when
+ * they look a date up in their caches. A fixed table of slots, each holding the last value that hashed to it,
+ * so memory stays flat.
+ */
+export class TextCache {
+  private static readonly SLOTS = 1 << 13;
+  /** Longest value cached, in bytes: longer ones are decoded each time. */
+  private static readonly LONGEST = 24;
+  private readonly keys = Buffer.alloc(TextCache.SLOTS * TextCache.LONGEST);
+  private readonly lengths = new Int8Array(TextCache.SLOTS).fill(-1);
+  private readonly texts: string[] = new Array<string>(TextCache.SLOTS).fill('');
+
+  text(bytes: Buffer, start: number, end: number): string {
+    const length = end - start;
+    if (length > TextCache.LONGEST) return textOf(bytes, start, end);
+    let hash = length;
+    for (let at = start; at < end; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+    const slot = (hash ^ (hash >>> 15)) & (TextCache.SLOTS - 1);
+    const base = slot * TextCache.LONGEST;
+    const keys = this.keys;
+    if (this.lengths[slot] === length) {
+      let same = true;
+      for (let index = 0; index < length; index++) {
+        if (keys[base + index] !== bytes[start + index]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.texts[slot]!;
+    }
+    const text = textOf(bytes, start, end);
+    for (let index = 0; index < length; index++) keys[base + index] = bytes[start + index]!;
+    this.lengths[slot] = length;
+    this.texts[slot] = text;
+    return text;
+  }
+}
+
+/**
+ * Children numbered in order of first appearance, found by the bytes of their CHILD reference: an open
+ * addressing table over one buffer of references, about 20 bytes a child, with no string or Map entry per
+ * child (600,000 children as strings in a Map took some 60 MB, so memory grew with the return). A reference
+ * is made a string again only when its child is handed out.
+ */
+export class ChildNumbers {
+  private keys = Buffer.alloc(1 << 16);
+  private keyBytes = 0;
+  /** Where each child's reference is in `keys`: starts[n] to starts[n + 1]. */
+  private starts = new Int32Array(1 << 12);
+  private hashes = new Int32Array(1 << 12);
+  /** 1 + the child's number, by hash; 0 for an empty slot. */
+  private slots = new Int32Array(1 << 13);
+  private readonly scratch = Buffer.alloc(256);
+  /** References that UTF-8 cannot carry (a lone surrogate, only from rows given as objects). */
+  private readonly odd = new Map<string, number>();
+  private readonly oddReferences = new Map<number, string>();
+  count = 0;
+
+  /** The number of the child whose reference is bytes[from, to), numbering it if it is new. */
+  numberOf(bytes: Buffer, from: number, to: number): number {
+    let hash = 0x811c9dc5 | 0;
+    for (let at = from; at < to; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+    const mask = this.slots.length - 1;
+    const length = to - from;
+    for (let slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) break;
+      const child = entry - 1;
+      if (this.hashes[child] !== hash) continue;
+      const start = this.starts[child]!;
+      if (this.starts[child + 1]! - start !== length) continue;
+      if (sameBytes(bytes, from, this.keys, start, length)) return child;
+    }
+    return this.append(bytes, from, to, hash);
+  }
+
+  /** The number of the child with this reference (rows given as objects). */
+  numberOfText(reference: string): number {
+    if (LONE_SURROGATE.test(reference)) {
+      let child = this.odd.get(reference);
+      if (child === undefined) {
+        // Numbered apart: its UTF-8 bytes would stand for another reference too.
+        child = this.append(Buffer.alloc(0), 0, 0, 0, false);
+        this.odd.set(reference, child);
+        this.oddReferences.set(child, reference);
+      }
+      return child;
+    }
+    const length = Buffer.byteLength(reference);
+    const bytes = length <= this.scratch.length ? this.scratch : Buffer.alloc(length);
+    bytes.write(reference, 0, 'utf8');
+    return this.numberOf(bytes, 0, length);
+  }
+
+  /** The CHILD reference of a child, as uploaded. */
+  reference(child: number): string {
+    if (this.oddReferences.size > 0) {
+      const odd = this.oddReferences.get(child);
+      if (odd !== undefined) return odd;
+    }
+    return textOf(this.keys, this.starts[child]!, this.starts[child + 1]!);
+  }
+
+  private append(bytes: Buffer, from: number, to: number, hash: number, findable = true): number {
+    const child = this.count++;
+    const length = to - from;
+    if (this.keyBytes + length > this.keys.length) {
+      const keys = Buffer.alloc(Math.max(this.keys.length * 2, this.keyBytes + length));
+      this.keys.copy(keys, 0, 0, this.keyBytes);
+      this.keys = keys;
+    }
+    bytes.copy(this.keys, this.keyBytes, from, to);
+    this.keyBytes += length;
+    if (child + 2 > this.starts.length) {
+      this.starts = grown(this.starts);
+      this.hashes = grown(this.hashes);
+    }
+    this.starts[child + 1] = this.keyBytes;
+    this.hashes[child] = hash;
+    if (findable) {
+      if (this.count * 2 > this.slots.length) this.rehash();
+      else this.place(child);
+    }
+    return child;
+  }
+
+  private place(child: number): void {
+    const mask = this.slots.length - 1;
+    const hash = this.hashes[child]!;
+    let slot = (hash ^ (hash >>> 16)) & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = child + 1;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let child = 0; child < this.count; child++) {
+      if (!this.oddReferences.has(child)) this.place(child);
+    }
+  }
+}
+
+/** Whether a[aFrom..) and b[bFrom..) hold the same `length` bytes (references are short: a plain loop). */
+function sameBytes(a: Buffer, aFrom: number, b: Buffer, bFrom: number, length: number): boolean {
+  for (let index = 0; index < length; index++) if (a[aFrom + index] !== b[bFrom + index]) return false;
+  return true;
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
 }
 
 function writeVarint(buffer: Buffer, at: number, value: number): number {
@@ -92,6 +253,8 @@ interface TableLayout {
   readonly columns: readonly string[];
   readonly keepValues: boolean;
   readonly hasChildColumn: boolean;
+  /** Where CHILD is among the columns (-1 when absent): its value is the child's reference. */
+  readonly childColumn: number;
   /** Every column set to '' (CHILD last when the table has no such column): rows are copies of it. */
   readonly template: Record<string, string>;
 }
@@ -104,8 +267,7 @@ export interface StoredChild {
 }
 
 export class ReturnStore {
-  private readonly ordinals = new Map<string, number>();
-  private readonly references: string[] = [];
+  private readonly numbers = new ChildNumbers();
   private readonly tables = new Map<TableName, TableLayout>();
   private readonly layouts: TableLayout[] = [];
   private readonly parts: Part[] = [];
@@ -118,6 +280,7 @@ export class ReturnStore {
   private lastReference: Buffer = Buffer.alloc(64);
   private lastReferenceLength = -1;
   private lastOrdinal = 0;
+  private readonly texts = new TextCache();
 
   /** @param keep tables whose values are kept for child-level checks; others keep only row numbers. */
   constructor(
@@ -140,6 +303,7 @@ export class ReturnStore {
       columns,
       keepValues: this.keep.has(table),
       hasChildColumn,
+      childColumn: columns.indexOf('CHILD'),
       template,
     };
     this.tables.set(table, layout);
@@ -147,7 +311,7 @@ export class ReturnStore {
   }
 
   get childCount(): number {
-    return this.references.length;
+    return this.numbers.count;
   }
 
   private layoutOf(table: TableName): TableLayout {
@@ -157,26 +321,19 @@ export class ReturnStore {
     return layout;
   }
 
-  private ordinalOf(reference: string): number {
-    let ordinal = this.ordinals.get(reference);
-    if (ordinal === undefined) {
-      ordinal = this.references.length;
-      this.ordinals.set(reference, ordinal);
-      this.references.push(reference);
-    }
-    return ordinal;
-  }
-
   private partOf(ordinal: number): Part {
     const index = Math.floor(ordinal / CHILDREN_PER_PART);
     while (this.parts.length <= index) this.parts.push(new Part());
     return this.parts[index]!;
   }
 
-  /** Writes a record's head (table, row number, child within its part); returns the part and position. */
+  /**
+   * Writes a record's head (table, row number, child within its part, and room for the length of its
+   * values, so that a record can be stepped over without reading them); returns the part and position.
+   */
   private begin(layout: TableLayout, rowNumber: number, ordinal: number, valueBytes: number) {
     const part = this.partOf(ordinal);
-    const size = 1 + 5 + 5 + (layout.keepValues ? valueBytes + 5 * layout.columns.length : 0);
+    const size = 1 + 5 + 5 + 4 + (layout.keepValues ? valueBytes + 5 * layout.columns.length : 0);
     const buffer = part.reserve(size);
     const start = part.used;
     let at = start;
@@ -184,10 +341,12 @@ export class ReturnStore {
     at = writeVarint(buffer, at, rowNumber);
     at = writeVarint(buffer, at, ordinal % CHILDREN_PER_PART);
     part.records++;
-    return { part, buffer, at, start };
+    return { part, buffer, at: at + 4, start };
   }
 
-  private end(part: Part, start: number, at: number): void {
+  /** Completes the record begun at `start` whose values run from `valuesStart` to `at`. */
+  private end(part: Part, start: number, valuesStart: number, at: number): void {
+    part.current.writeUInt32LE(at - valuesStart, valuesStart - 4);
     this.held += at - start;
     part.used = at;
     if (this.spill && this.held > this.memoryBytes) this.spillAll();
@@ -196,7 +355,7 @@ export class ReturnStore {
   /** Adds one row given as an object (rows read from XML). */
   add(row: Row): void {
     const layout = this.layoutOf(row.table);
-    const ordinal = this.ordinalOf(row.values.CHILD ?? '');
+    const ordinal = this.numbers.numberOfText(row.values.CHILD ?? '');
     this.lastReferenceLength = -1;
     const values = layout.columns.map((column) => row.values[column] ?? '');
     let valueBytes = 0;
@@ -217,7 +376,7 @@ export class ReturnStore {
         at += buffer.write(value, at, 'utf8');
       }
     }
-    this.end(part, start, at);
+    this.end(part, start, headEnd, at);
   }
 
   /**
@@ -231,18 +390,15 @@ export class ReturnStore {
     const base = row * width;
     // A child's rows usually come one after another: compare the bytes before making a string.
     let ordinal: number;
-    if (childPosition === -1) ordinal = this.ordinalOf('');
+    if (childPosition === -1) ordinal = this.numbers.numberOfText('');
     else {
       const from = starts[base + childPosition]!;
       const to = ends[base + childPosition]!;
       const length = to - from;
-      if (
-        length === this.lastReferenceLength &&
-        bytes.compare(this.lastReference, 0, length, from, to) === 0
-      ) {
+      if (length === this.lastReferenceLength && sameBytes(bytes, from, this.lastReference, 0, length)) {
         ordinal = this.lastOrdinal;
       } else {
-        ordinal = this.ordinalOf(bytes.toString('utf8', from, to));
+        ordinal = this.numbers.numberOf(bytes, from, to);
         if (this.lastReference.length < length) this.lastReference = Buffer.alloc(length * 2);
         bytes.copy(this.lastReference, 0, from, to);
         this.lastReferenceLength = length;
@@ -278,7 +434,7 @@ export class ReturnStore {
         else for (let byte = from; byte < to; byte++) buffer[at++] = bytes[byte]!;
       }
     }
-    this.end(part, start, at);
+    this.end(part, start, headEnd, at);
   }
 
   /** Writes every part's chunks to its file in the spill folder and lets them go. */
@@ -335,7 +491,7 @@ export class ReturnStore {
   private *childrenOfPart(index: number): Generator<StoredChild> {
     const part = this.parts[index]!;
     const first = index * CHILDREN_PER_PART;
-    const count = Math.min(CHILDREN_PER_PART, this.references.length - first);
+    const count = Math.min(CHILDREN_PER_PART, this.numbers.count - first);
     if (count <= 0) return;
     const bytes = part.read();
     // Where each record starts, and its child; then a stable counting sort of records by child and table
@@ -362,19 +518,7 @@ export class ReturnStore {
       const key = owner * tableCount + layout.index;
       owners[record] = key;
       offsets[key + 1]!++;
-      if (!layout.keepValues) continue;
-      for (let column = 0; column < layout.columns.length; column++) {
-        let length = 0;
-        shift = 0;
-        do {
-          byte = bytes[at++]!;
-          length += (byte & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (byte & 0x80);
-        if (length & 1) {
-          while (bytes[at++]! & 0x80);
-        } else at += length / 2;
-      }
+      at += 4 + bytes.readUInt32LE(at);
     }
     const keys = count * tableCount;
     for (let key = 0; key < keys; key++) offsets[key + 1]! += offsets[key]!;
@@ -383,7 +527,7 @@ export class ReturnStore {
     for (let record = 0; record < records; record++) order[cursor[owners[record]!]!++] = record;
 
     for (let child = 0; child < count; child++) {
-      const reference = this.references[first + child]!;
+      const reference = this.numbers.reference(first + child);
       const rows: Partial<Record<TableName, Row[]>> = {};
       const rowNumbers: Partial<Record<TableName, number[]>> = {};
       const end = offsets[(child + 1) * tableCount]!;
@@ -416,6 +560,7 @@ export class ReturnStore {
       shift += 7;
     } while (byte & 0x80);
     while (bytes[at++]! & 0x80);
+    at += 4;
     if (!layout.keepValues) return { table: layout.table, rowNumber, values: layout.template };
     const values = { ...layout.template };
     const { columns } = layout;
@@ -440,7 +585,8 @@ export class ReturnStore {
         continue;
       }
       const end = at + length / 2;
-      values[columns[column]!] = textOf(bytes, at, end);
+      // The child was numbered by these very bytes, so its reference is already this value's text.
+      values[columns[column]!] = column === layout.childColumn ? reference : this.texts.text(bytes, at, end);
       at = end;
     }
     if (!layout.hasChildColumn) values.CHILD = reference;

@@ -147,10 +147,9 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
 
   const onRecord = (tokenizer: CsvTokenizer): void => {
     const { bytes, starts, ends, fieldCount } = tokenizer;
-    const text = fieldText.bind(null, tokenizer);
     if (header === null) {
       header = [];
-      for (let index = 0; index < fieldCount; index++) header.push(text(index).trim());
+      for (let index = 0; index < fieldCount; index++) header.push(fieldText(tokenizer, index).trim());
       if (header.every((field) => field === '')) throw emptyFile(fileName);
       // Spreadsheets sometimes add empty columns at the right-hand side; they carry nothing.
       usedColumns = header.length;
@@ -164,7 +163,7 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
     const block = builder!;
     if (fieldCount !== columnCount) {
       const fields: string[] = [];
-      for (let index = 0; index < fieldCount; index++) fields.push(text(index).trim());
+      for (let index = 0; index < fieldCount; index++) fields.push(fieldText(tokenizer, index).trim());
       if (fields.every((field) => field === '')) return;
       const slot = block.open(tokenizer.line);
       block.starts.fill(0, slot, slot + usedColumns);
@@ -201,7 +200,7 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
         (first === 0xc2 && bytes[start + 1] === 0xa0) ||
         (last === 0xa0 && bytes[end - 2] === 0xc2);
       if (escaped || (edgeSpace && !isAsciiRange(bytes, start, end))) {
-        let value = text(index);
+        let value = fieldText(tokenizer, index);
         const head = value.charCodeAt(0);
         const tail = value.charCodeAt(value.length - 1);
         if (head <= 32 || tail <= 32 || head === 160 || tail === 160) value = value.trim();

@@ -164,20 +164,24 @@ function planFor(columns: readonly string[]): DegradePlan {
   return { columns, kept, treatments, template };
 }
 
-function sameColumns(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
+/** Whether the row's keys are exactly `columns`, in order (without making an array of them per row). */
+function hasColumns(values: Readonly<Record<string, string>>, columns: readonly string[]): boolean {
+  let index = 0;
+  for (const key in values) {
+    if (key !== columns[index]) return false;
+    index++;
+  }
+  return index === columns.length;
 }
 
 // Rows of a table nearly always have the same columns, so the allow-list is applied once per shape rather
 // than looked up for every value of every row. A row with other columns gets its own plan.
 const plans = new Map<TableName, DegradePlan>();
 
-function planForRow(table: TableName, columns: readonly string[]): DegradePlan {
+function planForRow(table: TableName, values: Readonly<Record<string, string>>): DegradePlan {
   const cached = plans.get(table);
-  if (cached !== undefined && sameColumns(cached.columns, columns)) return cached;
-  const plan = planFor(columns);
+  if (cached !== undefined && hasColumns(values, cached.columns)) return cached;
+  const plan = planFor(Object.keys(values));
   plans.set(table, plan);
   return plan;
 }
@@ -192,7 +196,7 @@ export function degradeChild(child: ChildRecord, councilKey: Buffer): DegradedTa
     if (tableRows === undefined) continue;
     for (const row of tableRows) {
       const source = row.values;
-      const { kept, treatments, template } = planForRow(table, Object.keys(source));
+      const { kept, treatments, template } = planForRow(table, source);
       const values: Record<string, string> = { ...template };
       for (let index = 0; index < kept.length; index++) {
         const column = kept[index]!;

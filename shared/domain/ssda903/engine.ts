@@ -687,7 +687,11 @@ async function checkChildren(
         failed(code, record.child);
       }
     }
-    if (session.options.onChild) await session.options.onChild(record, thisYear);
+    if (session.options.onChild) {
+      // Awaited only when it is asynchronous: a turn of the event loop per child adds up at national scale.
+      const handled = session.options.onChild(record, thisYear);
+      if (handled) await handled;
+    }
   }
   for (const { tally } of tallies) for (const found of tally.findings()) session.sink(found);
 

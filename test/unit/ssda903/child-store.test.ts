@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReturnStore } from '../../../shared/domain/ssda903/child-store.ts';
+import { ChildNumbers, ReturnStore, TextCache } from '../../../shared/domain/ssda903/child-store.ts';
 import type { Row } from '../../../shared/domain/ssda903/model.ts';
 
 const COLUMNS = ['CHILD', 'DECOM', 'HOME_POST'];
@@ -74,5 +74,49 @@ describe('ReturnStore', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('TextCache', () => {
+  it('gives each byte range its own text, whatever other values share its slot', () => {
+    const cache = new TextCache();
+    // Enough different values of every short length that many share a slot, each asked for twice.
+    const values = Array.from({ length: 40_000 }, (_, index) =>
+      `${index.toString(36)}é`.repeat(1 + (index % 5)),
+    );
+    const bytes = Buffer.from(values.join(''), 'utf8');
+    const ranges: [number, number][] = [];
+    let at = 0;
+    for (const value of values) {
+      const length = Buffer.byteLength(value);
+      ranges.push([at, at + length]);
+      at += length;
+    }
+    for (let round = 0; round < 2; round++) {
+      values.forEach((value, index) => {
+        expect(cache.text(bytes, ranges[index]![0], ranges[index]![1])).toBe(value);
+      });
+    }
+  });
+});
+
+describe('ChildNumbers', () => {
+  it('numbers references in order of first appearance, finds each again by its bytes, and gives it back', () => {
+    const numbers = new ChildNumbers();
+    // Enough references to grow the table several times; some differ only in their last byte or length.
+    const references = Array.from({ length: 30_000 }, (_, index) => `C${index}${index % 3 === 0 ? 'é' : ''}`);
+    references.push('', ' ', 'x\uD800y', 'x\uFFFDy', 'x\uDC00y');
+    const numbered = references.map((reference) => numbers.numberOfText(reference));
+    expect(numbered).toEqual(references.map((_, index) => index));
+    const bytes = Buffer.from(`,${references.slice(0, 1000).join(',')},`, 'utf8');
+    let at = 1;
+    references.slice(0, 1000).forEach((reference, index) => {
+      const end = at + Buffer.byteLength(reference);
+      expect(numbers.numberOf(bytes, at, end)).toBe(index);
+      at = end + 1;
+    });
+    expect(references.map((reference) => numbers.numberOfText(reference))).toEqual(numbered);
+    expect(numbered.map((child) => numbers.reference(child))).toEqual(references);
+    expect(numbers.count).toBe(references.length);
   });
 });

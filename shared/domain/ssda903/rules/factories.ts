@@ -33,6 +33,9 @@ export interface RowRuleSpec {
   readonly fails: (row: Row, child: ChildRecord, context: RuleContext) => boolean;
 }
 
+/** What a rule finds in a child that passes it: one shared array, frozen so that nobody adds to it. */
+const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
+
 /** A rule that looks at one row at a time and flags `flagField` on each row that fails. */
 export function rowRule(spec: RowRuleSpec): Rule {
   return {
@@ -41,14 +44,18 @@ export function rowRule(spec: RowRuleSpec): Rule {
     tables: spec.tables ?? [spec.table],
     fields: spec.fields,
     check(child, context) {
-      // A plain loop: every rule runs on every child, so the intermediate arrays of filter/map add up.
-      const findings: Finding[] = [];
+      // A plain loop: every rule runs on every child, so the intermediate arrays of filter/map add up; and
+      // most children pass, so an array is made only for a finding.
+      let findings: Finding[] | null = null;
       const rows = rowsOf(child, spec.table);
       for (let index = 0; index < rows.length; index++) {
         const row = rows[index]!;
-        if (spec.fails(row, child, context)) findings.push(finding(spec.code, child, row, spec.flagField));
+        if (spec.fails(row, child, context)) {
+          findings ??= [];
+          findings.push(finding(spec.code, child, row, spec.flagField));
+        }
       }
-      return findings;
+      return findings ?? NO_FINDINGS;
     },
   };
 }
