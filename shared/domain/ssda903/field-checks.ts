@@ -391,7 +391,7 @@ export function blanksReportedByFieldChecks(
   for (const spec of schema.tables.values()) {
     for (const field of spec.fields.values()) {
       const report = field.reportedByRule;
-      const leftToRule = report !== undefined && report.blank && rulesInForce.has(report.rule);
+      const leftToRule = report?.blank && rulesInForce.has(report.rule);
       if (field.required && !leftToRule) fields.add(`${spec.name}.${field.name}`);
     }
   }
