@@ -1,34 +1,20 @@
 // The web app in a real browser (Debian's chromium through playwright-core), served by the local gateway
 // from the synthesized template: each demo user signs in through the authorization-code flow with PKCE and
 // sees what their role allows, and nothing else; every page passes axe-core without serious findings.
-import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { seedDemoDirectory } from '../../scripts/demo/directory.ts';
 import { DEMO_COLLECTION_YEAR, readDemoReturn, submitReturn } from '../../scripts/demo/submit.ts';
 import { COUNCILS } from '../../shared/domain/councils.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
+import { launchChromium, seriousViolations } from './helpers/browser.ts';
 import { startTestCloud } from './helpers/test-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Debian's chromium, or the one CHROMIUM_PATH names. */
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-      encoding: 'utf8',
-    }).trim();
-  } catch {
-    throw new Error(
-      'No chromium found: install Debian’s chromium package (apt-get install chromium) or set CHROMIUM_PATH.',
-    );
-  }
-}
 
 /** Green < amber < red, read from a band's words. */
 const rank = (text: string | null) =>
@@ -59,7 +45,7 @@ describe('web app in the browser', () => {
       return response.status === 200 ? true : undefined;
     }, 'Kent’s first risk assessment');
     await cloud.triggerSchedule(reviewScheduleId());
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
@@ -113,18 +99,7 @@ describe('web app in the browser', () => {
 
   /** axe-core on the page as it is: no serious or critical violations. */
   async function expectAccessible(page: Page): Promise<void> {
-    await page.addScriptTag({ path: path.join(root, 'node_modules', 'axe-core', 'axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
-      const result = await axe.run();
-      return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map(
-          (violation) =>
-            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        );
-    });
-    expect(violations, page.url()).toEqual([]);
+    expect(await seriousViolations(page), page.url()).toEqual([]);
   }
 
   /** Through the app's start page and the local authorization server, as a person would. */

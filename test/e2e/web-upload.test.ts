@@ -2,13 +2,12 @@
 // served by the local gateway from the synthesized template. With JavaScript the files go straight from the
 // browser to their presigned S3 addresses through the local S3 front, which applies the bucket's CORS rule
 // from the template; without it they go in the form post, up to what fits in Lambda's payload.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { DEMO_COLLECTION_YEAR } from '../../scripts/demo/submit.ts';
@@ -16,23 +15,16 @@ import { generateReturn } from '../../shared/domain/generate/index.ts';
 import { loadNationalBaseline } from '../../shared/domain/indicators/reference-data.ts';
 import { returnTypeChoices } from '../../shared/web/pages.ts';
 import { NO_SCRIPT_UPLOAD_BYTES } from '../../shared/web/upload.ts';
+import { launchChromium, seriousViolations } from './helpers/browser.ts';
 import { startTestCloud } from './helpers/test-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const axeSource = readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const demoDirectory = path.join(root, 'shared', 'demo', 'ssda903');
 const RETURN_LABEL_CSCAPI = returnTypeChoices('').find((choice) => choice.value === 'cscapi')!.text;
 const demoFiles = readdirSync(demoDirectory)
   .filter((name) => name.endsWith('.csv'))
   .sort()
   .map((name) => path.join(demoDirectory, name));
-
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-    encoding: 'utf8',
-  }).trim();
-}
 
 describe('sending a return through the web app', () => {
   let cloud: LocalCloud;
@@ -41,7 +33,7 @@ describe('sending a return through the web app', () => {
 
   beforeAll(async () => {
     cloud = await startTestCloud();
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
@@ -75,19 +67,7 @@ describe('sending a return through the web app', () => {
       await checker.close();
       return;
     }
-    // Evaluated by the browser's debugging protocol, which the page's CSP does not govern.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
-      const result = await axe.run();
-      return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map(
-          (violation) =>
-            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        );
-    });
-    expect(violations, state).toEqual([]);
+    expect(await seriousViolations(page), state).toEqual([]);
   }
 
   async function signIn(description: string, page: Page): Promise<Page> {
