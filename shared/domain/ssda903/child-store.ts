@@ -261,6 +261,8 @@ interface TableLayout {
 
 /** One child's rows, plus where it appears in tables whose values were not kept. */
 export interface StoredChild {
+  /** The child's number in the store (0, 1, 2 … in order of first appearance): referenceOf gives its CHILD back. */
+  readonly number: number;
   readonly record: ChildRecord;
   /** Row numbers per table, for every table (kept or not). */
   readonly rowNumbers: Readonly<Partial<Record<TableName, readonly number[]>>>;
@@ -308,6 +310,11 @@ export class ReturnStore {
     };
     this.tables.set(table, layout);
     this.layouts.push(layout);
+  }
+
+  /** The CHILD reference of the child with this number, as uploaded (also once the children have been read). */
+  referenceOf(number: number): string {
+    return this.numbers.reference(number);
   }
 
   get childCount(): number {
@@ -543,7 +550,7 @@ export class ReturnStore {
         if (kept) kept.push(row);
         else rows[layout.table] = [row];
       }
-      yield { record: { child: reference, rows }, rowNumbers };
+      yield { number: first + child, record: { child: reference, rows }, rowNumbers };
     }
   }
 

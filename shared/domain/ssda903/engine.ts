@@ -655,7 +655,7 @@ async function checkChildren(
   );
   let children = 0;
 
-  for (const { record, rowNumbers } of session.store.children()) {
+  for (const { number, record, rowNumbers } of session.store.children()) {
     children++;
     const headerRows = rowNumbers.Header ?? [];
     if (headerRows.length === 0) {
@@ -682,7 +682,7 @@ async function checkChildren(
     }
     for (const { code, tally } of tallies) {
       try {
-        tally.see(record, context);
+        tally.see(record, context, number);
       } catch {
         failed(code, record.child);
       }
@@ -693,7 +693,8 @@ async function checkChildren(
       if (handled) await handled;
     }
   }
-  for (const { tally } of tallies) for (const found of tally.findings()) session.sink(found);
+  const referenceOf = (number: number) => session.store.referenceOf(number);
+  for (const { tally } of tallies) for (const found of tally.findings(referenceOf)) session.sink(found);
 
   for (const [code, failure] of failures) {
     session.notices.push({

@@ -78,8 +78,12 @@ export interface Rule {
   acrossChildren?(): AcrossChildren;
 }
 
-/** A check's memory of the children seen so far in one return (kept small: a few values per child). */
+/**
+ * A check's memory of the children seen so far in one return. It keeps numbers, not each child's rows or
+ * reference, so that it stays small: `number` is the child's number in the return (0 for the first child), and
+ * `referenceOf` gives a child's CHILD reference back from its number when the findings are made.
+ */
 export interface AcrossChildren {
-  see(child: ChildRecord, context: RuleContext): void;
-  findings(): Finding[];
+  see(child: ChildRecord, context: RuleContext, number: number): void;
+  findings(referenceOf: (number: number) => string): Finding[];
 }

@@ -10,8 +10,8 @@ import { childWith, contextFor, episode, header, where } from './helpers.ts';
 /** Shows the children to a fresh tally, in order, and lists what it found as "CHILD Table:row:FIELD". */
 function tallied(children: readonly ChildRecord[], context: RuleContext = contextFor()): string[] {
   const tally = rule444.acrossChildren!();
-  for (const child of children) tally.see(child, context);
-  return tally.findings().map((found) => `${found.child} ${where(found)}`);
+  for (const [number, child] of children.entries()) tally.see(child, context, number);
+  return tally.findings((number) => children[number]!.child).map((found) => `${found.child} ${where(found)}`);
 }
 
 /** A child whose one Header row is at the given spreadsheet row. */
@@ -35,6 +35,17 @@ describe('rule 444: one UPN, one child', () => {
         childAt('C4', 'A123456789012', 5),
       ]),
     ).toEqual(['C1 Header:2:UPN', 'C3 Header:4:UPN', 'C4 Header:5:UPN']);
+  });
+
+  it('compares UPNs that are not well formed by their text', () => {
+    expect(
+      tallied([childAt('C1', 'a12345', 2), childAt('C2', 'A123456789012', 3), childAt('C3', 'a12345', 4)]),
+    ).toEqual(['C1 Header:2:UPN', 'C3 Header:4:UPN']);
+  });
+
+  it('tells apart UPNs that differ only in their last character, digit or letter', () => {
+    const upns = ['A123456789010', 'A12345678901A', 'A12345678901Z', 'B123456789010', 'A023456789010'];
+    expect(tallied(upns.map((upn, index) => childAt(`C${index}`, upn, index + 2)))).toEqual([]);
   });
 
   it('does not compare blanks or the "not known" codes, which many children share', () => {
