@@ -217,7 +217,10 @@ export const LA_PERM_CODES: readonly string[] = [
  */
 // biome-ignore format: a table a line where it fits, to read the list as a whole
 const REPORTED_BY_RULE: Readonly<Partial<Record<TableName, Readonly<Record<string, RuleReport>>>>> = {
-  Header: { SEX: by('101', true), DOB: by('102', true), ETHNIC: by('103', true), MOTHER: by('165'), MC_DOB: by('171') },
+  Header: {
+    SEX: by('101', true), DOB: by('102', true), ETHNIC: by('103', true), UPN: by('442', true), MOTHER: by('165'),
+    MC_DOB: by('171'),
+  },
   Episodes: {
     DECOM: by('141', true), RNE: by('143', true), LS: by('144', true), CIN: by('145', true), PLACE: by('146', true),
     PLACE_PROVIDER: by('178'), DEC: by('147'), REC: by('149'), REASON_PLACE_CHANGE: by('1009'),
