@@ -2,7 +2,8 @@
 // Header).
 //
 // Only the XML form has a UASC status on its HEADER; the XML reader puts the HEADER's DUC on the child's UASC row.
-// In a CSV return a row in the UASC table is itself the status, so the rule has nothing to check there.
+// In a CSV return a row in the UASC table is itself the status, so the rule has nothing to check there. A blank
+// status is rule 105's finding, not a second one here.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
 import { carries, rowsOf, val } from './support.ts';
@@ -18,5 +19,6 @@ export const rule303: Rule = rowRule({
   fails: (row, child) =>
     carries(row, 'UASC') &&
     val(row, 'UASC') !== '1' &&
+    val(row, 'UASC') !== '' &&
     rowsOf(child, 'UASC').some((uasc) => val(uasc, 'DUC') !== ''),
 });

@@ -43,6 +43,12 @@ describe('rule 303: a date UASC status ceased needs status 1', () => {
     expect(flagged(rule303, child)).toEqual(['Header:2:UASC']);
   });
 
+  it('leaves a blank status with a date it ceased to rule 105: one finding', () => {
+    const child = childWith('C1', { Header: [header({ UASC: '' })], UASC: [uascRow('01/09/2025')] });
+    expect(flagged(rule303, child)).toEqual([]);
+    expect(flagged(rule105, child)).toEqual(['Header:2:UASC']);
+  });
+
   it('accepts status 0 with no date, and status 1 still in force', () => {
     expect(flagged(rule303, childWith('C1', { Header: [header({ UASC: '0' })] }))).toEqual([]);
     const current = childWith('C1', { Header: [header({ UASC: '1' })], UASC: [uascRow('')] });
@@ -85,6 +91,9 @@ describe('the XML HEADER’s UASC status reaches the rules', () => {
     expect(await uascFindings('<UASC/>')).toEqual(['105 Header:1:UASC ""']);
     expect(await uascFindings('<UASC>0</UASC><DUC>01/09/2025</DUC>')).toEqual(['303 Header:1:UASC "0"']);
     expect(await uascFindings('<UASC>3</UASC>')).toEqual(['105 Header:1:UASC "3"']);
+    // The XSD requires the element: a HEADER without it is read as a blank status.
+    expect(await uascFindings('')).toEqual(['105 Header:1:UASC ""']);
+    expect(await uascFindings('<UASC/><DUC>01/09/2025</DUC>')).toEqual(['105 Header:1:UASC ""']);
   });
 
   it('accepts a well-formed status', async () => {
