@@ -11,8 +11,8 @@
 // - given a spill directory, the logs are written to disk whenever what is held passes a memory budget,
 //   and read back one part at a time: memory stays flat however many rows the return has
 //   (docs/adr/0011-ssda903-rows-as-bytes-spilled-by-child.md);
-// - each distinct child's CHILD reference stays in memory, as bytes in one table (ChildNumbers), about
-//   20 bytes a child.
+// - each distinct child's CHILD reference stays in memory, as bytes in one table (ChildNumbers): the
+//   reference's bytes and three 4-byte entries, in arrays that double as they grow (20 to 45 bytes a child).
 // Tables that no rule reads keep only the row number (enough to tell which children they mention).
 // Row objects are built for one child at a time and dropped after; their short values come from a cache
 // of strings by bytes (TextCache), so a value repeated across the return is decoded once.
@@ -123,7 +123,7 @@ export class TextCache {
 
 /**
  * Children numbered in order of first appearance, found by the bytes of their CHILD reference: an open
- * addressing table over one buffer of references, about 20 bytes a child, with no string or Map entry per
+ * addressing table over one buffer of references, 20 to 45 bytes a child, with no string or Map entry per
  * child (600,000 children as strings in a Map took some 60 MB, so memory grew with the return). A reference
  * is made a string again only when its child is handed out.
  */
