@@ -647,9 +647,9 @@ async function checkChildren(
     failure.count++;
     failures.set(code, failure);
   };
-  // Checks that compare children with each other get a fresh tally for this return.
   // One problem, one finding: a blank the field checks have already reported is not reported again by a rule.
   const blanksReported = blanksReportedByFieldChecks(session.schema, session.ruleCodes);
+  // Checks that compare children with each other get a fresh tally for this return.
   const tallies = runnable.flatMap((rule) =>
     rule.acrossChildren ? [{ code: rule.code, tally: rule.acrossChildren() }] : [],
   );
