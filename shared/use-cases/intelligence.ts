@@ -436,10 +436,20 @@ function withdrawnRefusal(item: IntelligenceItem): IntelligenceResult {
   );
 }
 
+function noSuchItem(itemId: string): IntelligenceResult {
+  return refuse(404, `There is no intelligence item with reference ${itemId}.`);
+}
+
+/** Another change was stored first (or the item went): what the caller is told instead of theirs. */
+async function lostTo(itemId: string, sent: number, store: IntelligenceStore): Promise<IntelligenceResult> {
+  const current = await store.getItem(itemId);
+  return current ? conflict(current, sent) : noSuchItem(itemId);
+}
+
 type Loaded = { item: IntelligenceItem } | { refusal: IntelligenceResult };
 
 async function loadForCaller(itemId: string, caller: Caller, store: IntelligenceStore): Promise<Loaded> {
-  const notFound = { refusal: refuse(404, `There is no intelligence item with reference ${itemId}.`) };
+  const notFound = { refusal: noSuchItem(itemId) };
   if (!INTELLIGENCE_ITEM_ID.test(itemId)) return notFound;
   const item = await store.getItem(itemId);
   if (!item) return notFound;
@@ -574,12 +584,7 @@ export async function amendIntelligence(
     updatedAt: deps.now.toISOString(),
   };
   const stored = await storeChange('amended', amended, changes, deps, { expectedVersion: item.version });
-  if (!stored.saved) {
-    const current = await deps.store.getItem(itemId);
-    return current
-      ? conflict(current, request.version)
-      : refuse(404, `There is no intelligence item with reference ${itemId}.`);
-  }
+  if (!stored.saved) return await lostTo(itemId, request.version, deps.store);
   return written(200, amended, stored, 'Amended.', deps);
 }
 
@@ -626,12 +631,7 @@ export async function withdrawIntelligence(
     deps,
     { expectedVersion: item.version, reason: request.reason },
   );
-  if (!stored.saved) {
-    const current = await deps.store.getItem(itemId);
-    return current
-      ? conflict(current, request.version)
-      : refuse(404, `There is no intelligence item with reference ${itemId}.`);
-  }
+  if (!stored.saved) return await lostTo(itemId, request.version, deps.store);
   return written(200, withdrawn, stored, 'Withdrawn: it no longer counts.', deps);
 }
 
@@ -645,7 +645,7 @@ export async function getIntelligence(
   const loaded = await loadForCaller(itemId, caller, deps.store);
   if ('refusal' in loaded) return loaded.refusal;
   const found = await deps.store.getWithAudit(itemId);
-  if (!found) return refuse(404, `There is no intelligence item with reference ${itemId}.`);
+  if (!found) return noSuchItem(itemId);
   return {
     ok: true,
     status: 200,
