@@ -1,57 +1,32 @@
 // CIN census ingestion on real adapters (DynamoDB Local, fauxqs S3) through the shared upload path
 // (receiveUpload → ingester registry → ingestCin), then the recompute of a cin ReturnIngested.
-import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoAggregateStore } from '../../shared/adapters/dynamo-aggregate-store.ts';
-import { DynamoSubmissionStore } from '../../shared/adapters/dynamo-submission-store.ts';
-import { S3ObjectStore } from '../../shared/adapters/s3-objects.ts';
 import type { CinValidationReport } from '../../shared/domain/cin/report.ts';
 import { publishedSources } from '../../shared/domain/indicators/compute.ts';
 import { InMemoryIndicatorStore } from '../../shared/use-cases/indicator-in-memory.ts';
 import { type ReceiveDeps, receiveUpload } from '../../shared/use-cases/receive-upload.ts';
 import { recomputeIndicators } from '../../shared/use-cases/recompute-indicators.ts';
 import { census } from './helpers/cin-census.ts';
-import { withFauxqs, withSingleTable } from './helpers/emulators.ts';
-
-const UPLOADS = 'uploads-bucket';
-const DATA = 'data-bucket';
+import { DATA, type Receiving, startReceiving, UPLOADS } from './helpers/receiving.ts';
 
 describe('CIN census ingestion on real emulators', () => {
-  let table: Awaited<ReturnType<typeof withSingleTable>>;
-  let fauxqs: Awaited<ReturnType<typeof withFauxqs>>;
+  let receiving: Receiving;
+  let fauxqs: Receiving['fauxqs'];
   let deps: ReceiveDeps;
-  let submissions: DynamoSubmissionStore;
-  let aggregates: DynamoAggregateStore;
+  let submissions: Receiving['submissions'];
+  let aggregates: Receiving['aggregates'];
   const published: { body: string; groupId: string; deduplicationId: string }[] = [];
   let counter = 0;
 
   beforeAll(async () => {
-    [table, fauxqs] = await Promise.all([withSingleTable(), withFauxqs()]);
-    for (const bucket of [UPLOADS, DATA]) await fauxqs.s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    submissions = new DynamoSubmissionStore(table.documents, table.tableName);
-    aggregates = new DynamoAggregateStore(table.documents, table.tableName);
-    deps = {
-      objects: new S3ObjectStore(fauxqs.s3),
-      submissions,
-      aggregates,
-      publishRecompute: async (message) => {
-        published.push(message);
-      },
-      pseudonymSecret: async () => Buffer.from('integration-test-secret-of-at-least-32-bytes'),
-      uploadsBucket: UPLOADS,
-      dataBucket: DATA,
-      maxFileBytes: 5 * 1024 * 1024,
-      leaseSeconds: 300,
-      now: () => new Date(),
-    };
+    receiving = await startReceiving(async (message) => {
+      published.push(message);
+    });
+    ({ fauxqs, deps, submissions, aggregates } = receiving);
   });
   afterAll(async () => {
-    await Promise.all([table?.stop(), fauxqs?.stop()]);
+    await receiving?.stop();
   });
 
   async function send(year: number, body: string, name = 'cin.xml') {

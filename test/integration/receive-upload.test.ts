@@ -4,24 +4,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoAggregateStore } from '../../shared/adapters/dynamo-aggregate-store.ts';
-import { DynamoSubmissionStore } from '../../shared/adapters/dynamo-submission-store.ts';
-import { S3ObjectStore } from '../../shared/adapters/s3-objects.ts';
 import type { ObjectStore } from '../../shared/ports/objects.ts';
 import { failUpload, type ReceiveDeps, receiveUpload } from '../../shared/use-cases/receive-upload.ts';
-import { withFauxqs, withSingleTable } from './helpers/emulators.ts';
+import { DATA, type Receiving, startReceiving, UPLOADS } from './helpers/receiving.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const demo = (name: string) => readFileSync(path.join(root, 'shared', 'demo', 'ssda903', name));
-const UPLOADS = 'uploads-bucket';
-const DATA = 'data-bucket';
 const YEAR = 2027;
 /** The demo Header and Episodes; `blankLines` trailing blank rows (which the reader skips) make each copy's bytes differ. */
 const minimalReturn = (blankLines: number) => ({
@@ -30,41 +20,27 @@ const minimalReturn = (blankLines: number) => ({
 });
 
 describe('receiving uploads on real emulators', () => {
-  let table: Awaited<ReturnType<typeof withSingleTable>>;
-  let fauxqs: Awaited<ReturnType<typeof withFauxqs>>;
+  let receiving: Receiving;
+  let fauxqs: Receiving['fauxqs'];
   let deps: ReceiveDeps;
-  let submissions: DynamoSubmissionStore;
-  let aggregates: DynamoAggregateStore;
+  let submissions: Receiving['submissions'];
+  let aggregates: Receiving['aggregates'];
   const published: { body: string; groupId: string; deduplicationId: string }[] = [];
   let failPublishing = 0;
   let counter = 0;
 
   beforeAll(async () => {
-    [table, fauxqs] = await Promise.all([withSingleTable(), withFauxqs()]);
-    for (const bucket of [UPLOADS, DATA]) await fauxqs.s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    submissions = new DynamoSubmissionStore(table.documents, table.tableName);
-    aggregates = new DynamoAggregateStore(table.documents, table.tableName);
-    deps = {
-      objects: new S3ObjectStore(fauxqs.s3),
-      submissions,
-      aggregates,
-      publishRecompute: async (message) => {
-        if (failPublishing > 0) {
-          failPublishing -= 1;
-          throw new Error('SQS unavailable');
-        }
-        published.push(message);
-      },
-      pseudonymSecret: async () => Buffer.from('integration-test-secret-of-at-least-32-bytes'),
-      uploadsBucket: UPLOADS,
-      dataBucket: DATA,
-      maxFileBytes: 5 * 1024 * 1024,
-      leaseSeconds: 300,
-      now: () => new Date(),
-    };
+    receiving = await startReceiving(async (message) => {
+      if (failPublishing > 0) {
+        failPublishing -= 1;
+        throw new Error('SQS unavailable');
+      }
+      published.push(message);
+    });
+    ({ fauxqs, deps, submissions, aggregates } = receiving);
   });
   afterAll(async () => {
-    await Promise.all([table?.stop(), fauxqs?.stop()]);
+    await receiving?.stop();
   });
 
   /** Starts a submission for these files (as the API does) and uploads them; returns the keys. */
