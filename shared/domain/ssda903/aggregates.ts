@@ -66,7 +66,12 @@ function episodesOf(child: ChildRecord): Episode[] {
     const end = row.values.DEC ? parseUkDate(row.values.DEC) : null;
     episodes.push({ start, end, rne: row.values.RNE ?? '', place: row.values.PLACE ?? '' });
   }
-  return episodes.sort((a, b) => a.start - b.start);
+  // Episodes nearly always come in date order: sorted only when they do not (the same stable order).
+  for (let index = 1; index < episodes.length; index++) {
+    if (episodes[index]!.start < episodes[index - 1]!.start)
+      return episodes.sort((a, b) => a.start - b.start);
+  }
+  return episodes;
 }
 
 const overlaps = (episode: Episode, from: Day, to: Day) =>
@@ -74,9 +79,11 @@ const overlaps = (episode: Episode, from: Day, to: Day) =>
 const openAt = (episode: Episode, day: Day) =>
   episode.start <= day && (episode.end === null || episode.end > day);
 
-function ageAt(dob: Day, day: Day): number {
+type DayParts = ReturnType<typeof dayParts>;
+
+/** Age in whole years on the day whose parts are `at`. */
+function ageAt(dob: Day, at: DayParts): number {
   const birth = dayParts(dob);
-  const at = dayParts(day);
   return (
     at.year -
     birth.year -
@@ -105,6 +112,8 @@ function placementsInYear(inYear: readonly Episode[]): number {
 export class Ssda903Aggregator {
   private readonly periodStart: Day;
   private readonly periodEnd: Day;
+  /** The period's last day as year, month and day, for ages on it. */
+  private readonly periodEndParts: DayParts;
   private children = 0;
   private readonly totals = new Map<Ssda903IndicatorCode, Ratio>();
 
@@ -115,16 +124,18 @@ export class Ssda903Aggregator {
   ) {
     this.periodStart = dayFromParts(collectionYear - 1, 4, 1)!;
     this.periodEnd = dayFromParts(collectionYear, 3, 31)!;
+    this.periodEndParts = dayParts(this.periodEnd);
   }
 
   private count(code: Ssda903IndicatorCode, inNumerator: boolean, inDenominator = true): void {
-    const ratio = this.totals.get(code) ?? {
-      numerator: 0,
-      denominator: code === 'cla-rate' || code === 'cla-starting-rate' ? null : 0,
-    };
+    let ratio = this.totals.get(code);
+    if (ratio === undefined) {
+      // Indicators come out in the order they were first counted.
+      ratio = { numerator: 0, denominator: code === 'cla-rate' || code === 'cla-starting-rate' ? null : 0 };
+      this.totals.set(code, ratio);
+    }
     if (inNumerator) ratio.numerator += 1;
     if (inDenominator && ratio.denominator !== null) ratio.denominator += 1;
-    this.totals.set(code, ratio);
   }
 
   add(child: ChildRecord): void {
@@ -146,7 +157,7 @@ export class Ssda903Aggregator {
       if (this.tablesPresent.has('SWEpisodes')) {
         this.count('social-worker-changes', this.socialWorkers(child) >= 3);
       }
-      if (dob !== null && ageAt(dob, periodEnd) < 16) this.longTermStability(episodes);
+      if (dob !== null && ageAt(dob, this.periodEndParts) < 16) this.longTermStability(episodes);
     }
     for (const row of child.rows.OC3 ?? []) this.careLeaver(row, dob);
   }
@@ -157,7 +168,7 @@ export class Ssda903Aggregator {
     if (NOT_A_CARE_LEAVER.has(inTouch)) return;
     const dob = (row.values.DOB ? parseUkDate(row.values.DOB) : null) ?? headerDob;
     if (dob === null) return;
-    const age = ageAt(dob, this.periodEnd);
+    const age = ageAt(dob, this.periodEndParts);
     if (age < 19 || age > 21) return;
     const accommodation = row.values.ACCOM ?? '';
     if (!SUITABILITY_UNKNOWN.test(accommodation))
