@@ -85,6 +85,19 @@ describe('SSDA903 degrade', () => {
     expect(JSON.stringify(degradeChild(mixed, key))).not.toContain('free text');
   });
 
+  it('keeps nothing of a column outside the allow-list, whatever it is called', () => {
+    const odd = ['constructor', 'toString', '__proto__', 'CHILD: 1 }; //', 'child', ' CHILD'];
+    const values: Record<string, string> = { CHILD: 'C9' };
+    for (const name of odd)
+      Object.defineProperty(values, name, { value: `secret ${name}`, enumerable: true });
+    const [degraded] = degradeChild(
+      { child: 'C9', rows: { Episodes: [{ table: 'Episodes', rowNumber: 2, values }] } },
+      key,
+    );
+    expect(Object.keys(degraded!.values)).toEqual(['CHILD']);
+    expect(JSON.stringify(degraded)).not.toContain('secret');
+  });
+
   it('keeps what indicators need: month of birth, outward codes, episode facts and a stable pseudonym', () => {
     expect(rows[0]!.values).toMatchObject({ DOB: '01/03/2008', SEX: '2', ETHNIC: 'WROM' });
     expect(rows[1]!.values).toMatchObject({
