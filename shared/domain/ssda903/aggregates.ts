@@ -12,6 +12,7 @@
 // - distance from home cannot be measured from outward codes alone, so distant placements are not derived.
 import { type Day, dayFromParts, dayParts, parseUkDate } from '../dates.ts';
 import { DAYS_IN_2_5_YEARS, DAYS_IN_2_YEARS, daysCounted } from '../indicators/durations.ts';
+import { remembered } from '../remembered.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
 
 export interface Ratio {
@@ -57,13 +58,16 @@ interface Episode {
   readonly place: string;
 }
 
+// A return repeats its dates from row to row (an episode's end is the next one's start).
+const dayOf = remembered(parseUkDate);
+
 function episodesOf(child: ChildRecord): Episode[] {
   const episodes: Episode[] = [];
   for (const row of child.rows.Episodes ?? []) {
     if (SHORT_BREAKS.has(row.values.LS ?? '')) continue;
-    const start = parseUkDate(row.values.DECOM ?? '');
+    const start = dayOf(row.values.DECOM ?? '');
     if (start === null) continue;
-    const end = row.values.DEC ? parseUkDate(row.values.DEC) : null;
+    const end = row.values.DEC ? dayOf(row.values.DEC) : null;
     episodes.push({ start, end, rne: row.values.RNE ?? '', place: row.values.PLACE ?? '' });
   }
   // Episodes nearly always come in date order: sorted only when they do not (the same stable order).
@@ -144,7 +148,7 @@ export class Ssda903Aggregator {
     const episodes = episodesOf(child);
     const inYear = episodes.filter((episode) => overlaps(episode, periodStart, periodEnd));
     const lookedAfterAtEnd = inYear.some((episode) => openAt(episode, periodEnd));
-    const dob = parseUkDate(firstRowValue(child.rows.Header, 'DOB'));
+    const dob = dayOf(firstRowValue(child.rows.Header, 'DOB'));
 
     if (inYear.length > 0) {
       if (this.tablesPresent.has('Missing')) this.count('missing-from-care', this.wentMissing(child));
@@ -166,7 +170,7 @@ export class Ssda903Aggregator {
   private careLeaver(row: Row, headerDob: Day | null): void {
     const inTouch = row.values.IN_TOUCH ?? '';
     if (NOT_A_CARE_LEAVER.has(inTouch)) return;
-    const dob = (row.values.DOB ? parseUkDate(row.values.DOB) : null) ?? headerDob;
+    const dob = (row.values.DOB ? dayOf(row.values.DOB) : null) ?? headerDob;
     if (dob === null) return;
     const age = ageAt(dob, this.periodEndParts);
     if (age < 19 || age > 21) return;
@@ -179,8 +183,8 @@ export class Ssda903Aggregator {
 
   private wentMissing(child: ChildRecord): boolean {
     return (child.rows.Missing ?? []).some((row) => {
-      const start = parseUkDate(row.values.MIS_START ?? '');
-      const end = row.values.MIS_END ? parseUkDate(row.values.MIS_END) : null;
+      const start = dayOf(row.values.MIS_START ?? '');
+      const end = row.values.MIS_END ? dayOf(row.values.MIS_END) : null;
       // An incident open on 1 April (carried over from the year before) counts, as DfE counts it.
       return (
         row.values.MISSING === 'M' &&
@@ -194,8 +198,8 @@ export class Ssda903Aggregator {
   private socialWorkers(child: ChildRecord): number {
     const workers = new Set<string>();
     for (const row of child.rows.SWEpisodes ?? []) {
-      const start = parseUkDate(row.values.SW_DECOM ?? '');
-      const end = row.values.SW_DEC ? parseUkDate(row.values.SW_DEC) : null;
+      const start = dayOf(row.values.SW_DECOM ?? '');
+      const end = row.values.SW_DEC ? dayOf(row.values.SW_DEC) : null;
       if (start === null || !row.values.SW_ID) continue;
       if (start <= this.periodEnd && (end === null || end >= this.periodStart)) workers.add(row.values.SW_ID);
     }

@@ -13,6 +13,7 @@ import {
   pseudonymiseChild,
   revealsBirthday,
 } from '../privacy.ts';
+import { remembered } from '../remembered.ts';
 import type { ChildRecord, TableName } from './model.ts';
 
 /** `date`: kept in full, unless it falls within a day of the child's 18th birthday (then its month). */
@@ -86,20 +87,8 @@ export function degradedColumns(columns: readonly string[]): string[] {
   return columns.filter((column) => COLUMN_TREATMENT[column] !== undefined);
 }
 
-// Postcodes repeat a great deal within a return (placements, home areas), so outward codes are remembered;
-// the cache is emptied when it grows past a bound, to keep memory flat on any input.
-const CACHE_LIMIT = 50_000;
-const outwardCache = new Map<string, string>();
-
-function cachedOutwardCode(postcode: string): string {
-  let outward = outwardCache.get(postcode);
-  if (outward === undefined) {
-    outward = outwardCode(postcode);
-    if (outwardCache.size >= CACHE_LIMIT) outwardCache.clear();
-    outwardCache.set(postcode, outward);
-  }
-  return outward;
-}
+// Postcodes repeat a great deal within a return (placements, home areas).
+const outwardOf = remembered(outwardCode);
 
 /** What a child's dates are checked against: its 18th birthday (from the Header's full DOB), and its year. */
 interface Birthday {
@@ -107,11 +96,16 @@ interface Birthday {
   readonly year: number;
 }
 
-function birthdayOf(child: ChildRecord): Birthday | null {
-  const dob = parseUkDate(child.rows.Header?.[0]?.values.DOB ?? '');
-  if (dob === null) return null;
-  const day = eighteenthBirthday(dob);
+// Children share dates of birth, so the 18th birthday of each is worked out once.
+const birthdayFromDob = remembered((dob: string): Birthday | null => {
+  const born = parseUkDate(dob);
+  if (born === null) return null;
+  const day = eighteenthBirthday(born);
   return { day, year: dayParts(day).year };
+});
+
+function birthdayOf(child: ChildRecord): Birthday | null {
+  return birthdayFromDob(child.rows.Header?.[0]?.values.DOB ?? '');
 }
 
 /** The year written in a date's last four characters, or -1 when they are not four digits. */
@@ -137,19 +131,11 @@ function keptDate(value: string, birthday: Birthday | null): string {
   return day !== null && revealsBirthday(day, birthday.day) ? formatUkDay(firstOfMonth(day)) : value;
 }
 
-// Dates of birth repeat (children born the same day), so their months are remembered as postcodes are.
-const monthCache = new Map<string, string>();
-
-function cachedMonth(value: string): string {
-  let month = monthCache.get(value);
-  if (month === undefined) {
-    const day = parseUkDate(value);
-    month = day === null ? '' : formatUkDay(firstOfMonth(day));
-    if (monthCache.size >= CACHE_LIMIT) monthCache.clear();
-    monthCache.set(value, month);
-  }
-  return month;
-}
+// Dates of birth repeat (children born the same day): the month of each is worked out once.
+const monthOf = remembered((value: string): string => {
+  const day = parseUkDate(value);
+  return day === null ? '' : formatUkDay(firstOfMonth(day));
+});
 
 /** How each treated value of one child is degraded; a blank stays blank. Methods named as the treatments. */
 class ChildTreatments {
@@ -182,11 +168,11 @@ class ChildTreatments {
   }
 
   month(value: string): string {
-    return value === '' ? '' : cachedMonth(value);
+    return value === '' ? '' : monthOf(value);
   }
 
   outward(value: string): string {
-    return value === '' ? '' : cachedOutwardCode(value);
+    return value === '' ? '' : outwardOf(value);
   }
 }
 
