@@ -183,8 +183,8 @@ type RowBuilder = (
 
 /**
  * The function that degrades rows of one shape: an object literal of the allowed columns in the row's
- * order, each value read by its name, kept or passed to its treatment. It is made once per shape from
- * the allow-list's own column names (quoted), so no name from a file is ever written into it. A literal
+ * order, each value read by its name, kept or passed to its treatment. Only names on the allow-list (its
+ * own constants, quoted) are written into it: a file's other column names never are. A literal
  * gives every degraded row one fixed layout; a loop over column names looked each value up by name
  * instead, which took about as long as the rest of degrading.
  */
@@ -218,15 +218,22 @@ function hasColumns(values: Readonly<Record<string, string>>, columns: readonly 
 }
 
 // Rows of a table nearly always have the same columns, so the allow-list is applied once per shape rather
-// than looked up for every value of every row. A row with other columns gets its own plan.
-const plans = new Map<TableName, DegradePlan>();
+// than looked up for every value of every row. A row with other columns gets its own plan; a table's few
+// latest shapes are kept, so rows that take turns between shapes do not make a new function each time.
+const SHAPES_PER_TABLE = 4;
+const plans = new Map<TableName, DegradePlan[]>();
 
 function planForRow(table: TableName, values: Readonly<Record<string, string>>): DegradePlan {
-  const cached = plans.get(table);
-  if (cached !== undefined && hasColumns(values, cached.columns)) return cached;
+  let known = plans.get(table);
+  if (known === undefined) {
+    known = [];
+    plans.set(table, known);
+  }
+  for (const plan of known) if (hasColumns(values, plan.columns)) return plan;
   const columns = Object.keys(values);
   const plan = { columns, build: rowBuilder(columns) };
-  plans.set(table, plan);
+  known.unshift(plan);
+  if (known.length > SHAPES_PER_TABLE) known.pop();
   return plan;
 }
 
