@@ -61,6 +61,28 @@ describe('SSDA903 aggregates', () => {
     });
   });
 
+  it('reads a child’s episodes in date order, whatever their order in the file', () => {
+    const inOrder = [
+      child('01/01/2014', {
+        Episodes: [episode('01/01/2022', '01/06/2023', 'S'), episode('01/06/2023', '', 'L')],
+      }),
+      child('01/01/2014', {
+        Episodes: [
+          episode('01/01/2022', '01/06/2025', 'S'),
+          episode('01/06/2025', '01/09/2025', 'P'),
+          episode('01/09/2025', '', 'B'),
+        ],
+      }),
+    ];
+    const reversed = inOrder.map((each) => ({
+      ...each,
+      rows: { ...each.rows, Episodes: [...each.rows.Episodes!].reverse() },
+    }));
+    const expected = aggregate(inOrder);
+    expect(expected['long-term-stability']).toEqual({ numerator: 1, denominator: 2 });
+    expect(aggregate(reversed)).toEqual(expected);
+  });
+
   it('counts distinct social workers in the year, and only when the table was uploaded', () => {
     const sw = (id: string, from: string, to: string) =>
       row('SWEpisodes', { CHILD: 'x', SW_ID: id, SW_DECOM: from, SW_DEC: to });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { councilPseudonymKey, outwardCode, pseudonymiseChild } from '../../shared/domain/privacy.ts';
+import { dayParts, formatUkDay, parseUkDate } from '../../shared/domain/dates.ts';
+import {
+  councilPseudonymKey,
+  eighteenthBirthday,
+  firstOfMonth,
+  outwardCode,
+  pseudonymiseChild,
+  revealsBirthday,
+} from '../../shared/domain/privacy.ts';
 import { degradeChild } from '../../shared/domain/ssda903/degrade.ts';
 import type { ChildRecord } from '../../shared/domain/ssda903/model.ts';
 
@@ -75,6 +83,19 @@ describe('SSDA903 degrade', () => {
     expect(second).toEqual(first!.filter((column) => column !== 'URN'));
     expect(third).toEqual([...second!, 'URN']);
     expect(JSON.stringify(degradeChild(mixed, key))).not.toContain('free text');
+  });
+
+  it('keeps nothing of a column outside the allow-list, whatever it is called', () => {
+    const odd = ['constructor', 'toString', '__proto__', 'CHILD: 1 }; //', 'child', ' CHILD'];
+    const values: Record<string, string> = { CHILD: 'C9' };
+    for (const name of odd)
+      Object.defineProperty(values, name, { value: `secret ${name}`, enumerable: true });
+    const [degraded] = degradeChild(
+      { child: 'C9', rows: { Episodes: [{ table: 'Episodes', rowNumber: 2, values }] } },
+      key,
+    );
+    expect(Object.keys(degraded!.values)).toEqual(['CHILD']);
+    expect(JSON.stringify(degraded)).not.toContain('secret');
   });
 
   it('keeps what indicators need: month of birth, outward codes, episode facts and a stable pseudonym', () => {
@@ -175,5 +196,91 @@ describe('SSDA903 degrade: no kept date gives the date of birth away', () => {
     // A date two days away says nothing exact about the birthday: kept in full.
     const later = degradeChild(withRows({ Episodes: [episode(2, '14/08/2017', '29/03/2026')] }), key);
     expect(later[1]!.values.DEC).toBe('29/03/2026');
+  });
+});
+
+describe('SSDA903 degrade: dates far from the 18th birthday kept without being read', () => {
+  // The rule written plainly, to hold the quicker one to: every kept date is read and compared.
+  const expectedDate = (value: string, dob: string): string => {
+    const born = parseUkDate(dob);
+    const day = parseUkDate(value);
+    if (value === '' || born === null || day === null) return value;
+    return revealsBirthday(day, eighteenthBirthday(born)) ? formatUkDay(firstOfMonth(day)) : value;
+  };
+  const expectedMonth = (value: string): string => {
+    const day = parseUkDate(value);
+    return value === '' ? '' : day === null ? '' : formatUkDay(firstOfMonth(day));
+  };
+
+  // Every way parseUkDate reads a date (one or two digits, spaces around), and some it does not.
+  const written = (day: number, variant: number): string => {
+    const { year, month, day: date } = dayParts(day);
+    const two = (part: number) => String(part).padStart(2, '0');
+    switch (variant % 6) {
+      case 0:
+        return formatUkDay(day);
+      case 1:
+        return `${date}/${month}/${year}`;
+      case 2:
+        return ` ${two(date)}/${two(month)}/${year}`;
+      case 3:
+        return `${two(date)}/${two(month)}/${year} `;
+      case 4:
+        return `${two(date)}/${two(month)}/${year}x`;
+      default:
+        return `${two(date)}-${two(month)}-${year}`;
+    }
+  };
+
+  it('degrades every date as reading each one would, across the turn of the year', () => {
+    let seed = 18;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const births = ['31/12/2007', '01/01/2008', '30/12/2007', '02/01/2008', '29/02/2008', '15/06/2008'];
+    for (let round = 0; round < 400; round++) {
+      const dob =
+        round % 10 === 9
+          ? ['', '31/02/2008', '1/1/08', ' 01/01/2008'][Math.floor(round / 10) % 4]!
+          : formatUkDay(parseUkDate(births[round % births.length]!)! + Math.floor(random() * 3000) - 1500);
+      const born = parseUkDate(dob) ?? parseUkDate('01/01/2008')!;
+      const eighteenth = eighteenthBirthday(born);
+      // Dates within a few days of the 18th birthday, a year either side of it, and far from it.
+      const near = () => eighteenth + Math.floor(random() * 7) - 3;
+      const around = () => eighteenth + (random() < 0.5 ? -1 : 1) * (360 + Math.floor(random() * 10));
+      const far = () => eighteenth - 800 - Math.floor(random() * 4000);
+      const pick = () => [near, around, far][Math.floor(random() * 3)]!();
+      const episodes = Array.from({ length: 4 }, (_, index) => ({
+        table: 'Episodes' as const,
+        rowNumber: index + 2,
+        values: {
+          CHILD: 'C1',
+          DECOM: written(pick(), Math.floor(random() * 6)),
+          DEC: index === 3 ? '' : written(pick(), Math.floor(random() * 6)),
+        },
+      }));
+      const uasc = {
+        table: 'UASC' as const,
+        rowNumber: 2,
+        values: { CHILD: 'C1', DUC: written(pick(), round) },
+      };
+      const header = { table: 'Header' as const, rowNumber: 2, values: { CHILD: 'C1', DOB: dob } };
+      const rows = degradeChild(
+        { child: 'C1', rows: { Header: [header], Episodes: episodes, UASC: [uasc] } },
+        key,
+      );
+      expect(rows[0]!.values.DOB).toBe(expectedMonth(dob));
+      episodes.forEach((episode, index) => {
+        const degraded = rows[index + 1]!.values;
+        expect(degraded.DECOM, `${episode.values.DECOM}, born ${dob}`).toBe(
+          expectedDate(episode.values.DECOM, dob),
+        );
+        expect(degraded.DEC, `${episode.values.DEC}, born ${dob}`).toBe(
+          expectedDate(episode.values.DEC, dob),
+        );
+      });
+      expect(rows[5]!.values.DUC).toBe(expectedMonth(uasc.values.DUC));
+    }
   });
 });

@@ -12,6 +12,7 @@
 // - distance from home cannot be measured from outward codes alone, so distant placements are not derived.
 import { type Day, dayFromParts, dayParts, parseUkDate } from '../dates.ts';
 import { DAYS_IN_2_5_YEARS, DAYS_IN_2_YEARS, daysCounted } from '../indicators/durations.ts';
+import { remembered } from '../remembered.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
 
 export interface Ratio {
@@ -57,16 +58,24 @@ interface Episode {
   readonly place: string;
 }
 
+// A return repeats its dates from row to row (an episode's end is the next one's start).
+const dayOf = remembered(parseUkDate);
+
 function episodesOf(child: ChildRecord): Episode[] {
   const episodes: Episode[] = [];
   for (const row of child.rows.Episodes ?? []) {
     if (SHORT_BREAKS.has(row.values.LS ?? '')) continue;
-    const start = parseUkDate(row.values.DECOM ?? '');
+    const start = dayOf(row.values.DECOM ?? '');
     if (start === null) continue;
-    const end = row.values.DEC ? parseUkDate(row.values.DEC) : null;
+    const end = row.values.DEC ? dayOf(row.values.DEC) : null;
     episodes.push({ start, end, rne: row.values.RNE ?? '', place: row.values.PLACE ?? '' });
   }
-  return episodes.sort((a, b) => a.start - b.start);
+  // Episodes nearly always come in date order: sorted only when they do not (the same stable order).
+  for (let index = 1; index < episodes.length; index++) {
+    if (episodes[index]!.start < episodes[index - 1]!.start)
+      return episodes.sort((a, b) => a.start - b.start);
+  }
+  return episodes;
 }
 
 const overlaps = (episode: Episode, from: Day, to: Day) =>
@@ -74,9 +83,11 @@ const overlaps = (episode: Episode, from: Day, to: Day) =>
 const openAt = (episode: Episode, day: Day) =>
   episode.start <= day && (episode.end === null || episode.end > day);
 
-function ageAt(dob: Day, day: Day): number {
+type DayParts = ReturnType<typeof dayParts>;
+
+/** Age in whole years on the day whose parts are `at`. */
+function ageAt(dob: Day, at: DayParts): number {
   const birth = dayParts(dob);
-  const at = dayParts(day);
   return (
     at.year -
     birth.year -
@@ -105,6 +116,8 @@ function placementsInYear(inYear: readonly Episode[]): number {
 export class Ssda903Aggregator {
   private readonly periodStart: Day;
   private readonly periodEnd: Day;
+  /** The period's last day as year, month and day, for ages on it. */
+  private readonly periodEndParts: DayParts;
   private children = 0;
   private readonly totals = new Map<Ssda903IndicatorCode, Ratio>();
 
@@ -115,16 +128,18 @@ export class Ssda903Aggregator {
   ) {
     this.periodStart = dayFromParts(collectionYear - 1, 4, 1)!;
     this.periodEnd = dayFromParts(collectionYear, 3, 31)!;
+    this.periodEndParts = dayParts(this.periodEnd);
   }
 
   private count(code: Ssda903IndicatorCode, inNumerator: boolean, inDenominator = true): void {
-    const ratio = this.totals.get(code) ?? {
-      numerator: 0,
-      denominator: code === 'cla-rate' || code === 'cla-starting-rate' ? null : 0,
-    };
+    let ratio = this.totals.get(code);
+    if (ratio === undefined) {
+      // Indicators come out in the order they were first counted.
+      ratio = { numerator: 0, denominator: code === 'cla-rate' || code === 'cla-starting-rate' ? null : 0 };
+      this.totals.set(code, ratio);
+    }
     if (inNumerator) ratio.numerator += 1;
     if (inDenominator && ratio.denominator !== null) ratio.denominator += 1;
-    this.totals.set(code, ratio);
   }
 
   add(child: ChildRecord): void {
@@ -133,7 +148,7 @@ export class Ssda903Aggregator {
     const episodes = episodesOf(child);
     const inYear = episodes.filter((episode) => overlaps(episode, periodStart, periodEnd));
     const lookedAfterAtEnd = inYear.some((episode) => openAt(episode, periodEnd));
-    const dob = parseUkDate(firstRowValue(child.rows.Header, 'DOB'));
+    const dob = dayOf(firstRowValue(child.rows.Header, 'DOB'));
 
     if (inYear.length > 0) {
       if (this.tablesPresent.has('Missing')) this.count('missing-from-care', this.wentMissing(child));
@@ -146,7 +161,7 @@ export class Ssda903Aggregator {
       if (this.tablesPresent.has('SWEpisodes')) {
         this.count('social-worker-changes', this.socialWorkers(child) >= 3);
       }
-      if (dob !== null && ageAt(dob, periodEnd) < 16) this.longTermStability(episodes);
+      if (dob !== null && ageAt(dob, this.periodEndParts) < 16) this.longTermStability(episodes);
     }
     for (const row of child.rows.OC3 ?? []) this.careLeaver(row, dob);
   }
@@ -155,9 +170,9 @@ export class Ssda903Aggregator {
   private careLeaver(row: Row, headerDob: Day | null): void {
     const inTouch = row.values.IN_TOUCH ?? '';
     if (NOT_A_CARE_LEAVER.has(inTouch)) return;
-    const dob = (row.values.DOB ? parseUkDate(row.values.DOB) : null) ?? headerDob;
+    const dob = (row.values.DOB ? dayOf(row.values.DOB) : null) ?? headerDob;
     if (dob === null) return;
-    const age = ageAt(dob, this.periodEnd);
+    const age = ageAt(dob, this.periodEndParts);
     if (age < 19 || age > 21) return;
     const accommodation = row.values.ACCOM ?? '';
     if (!SUITABILITY_UNKNOWN.test(accommodation))
@@ -168,8 +183,8 @@ export class Ssda903Aggregator {
 
   private wentMissing(child: ChildRecord): boolean {
     return (child.rows.Missing ?? []).some((row) => {
-      const start = parseUkDate(row.values.MIS_START ?? '');
-      const end = row.values.MIS_END ? parseUkDate(row.values.MIS_END) : null;
+      const start = dayOf(row.values.MIS_START ?? '');
+      const end = row.values.MIS_END ? dayOf(row.values.MIS_END) : null;
       // An incident open on 1 April (carried over from the year before) counts, as DfE counts it.
       return (
         row.values.MISSING === 'M' &&
@@ -183,8 +198,8 @@ export class Ssda903Aggregator {
   private socialWorkers(child: ChildRecord): number {
     const workers = new Set<string>();
     for (const row of child.rows.SWEpisodes ?? []) {
-      const start = parseUkDate(row.values.SW_DECOM ?? '');
-      const end = row.values.SW_DEC ? parseUkDate(row.values.SW_DEC) : null;
+      const start = dayOf(row.values.SW_DECOM ?? '');
+      const end = row.values.SW_DEC ? dayOf(row.values.SW_DEC) : null;
       if (start === null || !row.values.SW_ID) continue;
       if (start <= this.periodEnd && (end === null || end >= this.periodStart)) workers.add(row.values.SW_ID);
     }

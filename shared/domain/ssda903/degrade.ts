@@ -5,7 +5,7 @@
 // unaccompanied child turns 18) is kept to its month too, and any other date within a day of the 18th
 // birthday (care ends then, so an episode's DEC is often exactly that day) is kept to its month. The
 // review of every kept date is in docs/data-model.md.
-import { type Day, formatUkDay, parseUkDate } from '../dates.ts';
+import { type Day, dayParts, formatUkDay, parseUkDate } from '../dates.ts';
 import {
   eighteenthBirthday,
   firstOfMonth,
@@ -13,6 +13,7 @@ import {
   pseudonymiseChild,
   revealsBirthday,
 } from '../privacy.ts';
+import { remembered } from '../remembered.ts';
 import type { ChildRecord, TableName } from './model.ts';
 
 /** `date`: kept in full, unless it falls within a day of the child's 18th birthday (then its month). */
@@ -86,82 +87,124 @@ export function degradedColumns(columns: readonly string[]): string[] {
   return columns.filter((column) => COLUMN_TREATMENT[column] !== undefined);
 }
 
-// Postcodes repeat a great deal within a return (placements, home areas), so outward codes are remembered;
-// the cache is emptied when it grows past a bound, to keep memory flat on any input.
-const OUTWARD_CACHE_LIMIT = 50_000;
-const outwardCache = new Map<string, string>();
+// Postcodes repeat a great deal within a return (placements, home areas).
+const outwardOf = remembered(outwardCode);
 
-function cachedOutwardCode(postcode: string): string {
-  let outward = outwardCache.get(postcode);
-  if (outward === undefined) {
-    outward = outwardCode(postcode);
-    if (outwardCache.size >= OUTWARD_CACHE_LIMIT) outwardCache.clear();
-    outwardCache.set(postcode, outward);
+/** What a child's dates are checked against: its 18th birthday (from the Header's full DOB), and its year. */
+interface Birthday {
+  readonly day: Day;
+  readonly year: number;
+}
+
+// Children share dates of birth, so the 18th birthday of each is worked out once.
+const birthdayFromDob = remembered((dob: string): Birthday | null => {
+  const born = parseUkDate(dob);
+  if (born === null) return null;
+  const day = eighteenthBirthday(born);
+  return { day, year: dayParts(day).year };
+});
+
+function birthdayOf(child: ChildRecord): Birthday | null {
+  return birthdayFromDob(child.rows.Header?.[0]?.values.DOB ?? '');
+}
+
+/** The year written in a date's last four characters, or -1 when they are not four digits. */
+function yearAtEnd(value: string): number {
+  const length = value.length;
+  let year = 0;
+  for (let index = length - 4; index < length; index++) {
+    const code = value.charCodeAt(index);
+    if (!(code >= 48 && code <= 57)) return -1;
+    year = year * 10 + code - 48;
   }
-  return outward;
+  return length >= 4 ? year : -1;
 }
 
-/** The child's 18th birthday from the Header's full DOB, or null. */
-function birthdayOf(child: ChildRecord): Day | null {
-  const dob = parseUkDate(child.rows.Header?.[0]?.values.DOB ?? '');
-  return dob === null ? null : eighteenthBirthday(dob);
+/** A kept date, or its month when it falls within a day of the 18th birthday. */
+function keptDate(value: string, birthday: Birthday | null): string {
+  if (birthday === null) return value;
+  // A date's year is its last four digits (parseUkDate reads no other form): a date two years or more
+  // from the birthday's cannot be within a day of it, so most dates are kept without being parsed.
+  const year = yearAtEnd(value);
+  if (year >= 0 && (year < birthday.year - 1 || year > birthday.year + 1)) return value;
+  const day = parseUkDate(value);
+  return day !== null && revealsBirthday(day, birthday.day) ? formatUkDay(firstOfMonth(day)) : value;
 }
 
-function treat(
-  treatment: Treatment,
-  value: string,
-  councilKey: Buffer,
-  pseudonyms: Map<string, string>,
-  birthday: Day | null,
-): string {
-  if (value === '') return '';
-  switch (treatment) {
-    case 'keep':
-      return value;
-    case 'date': {
-      if (birthday === null) return value;
-      const day = parseUkDate(value);
-      return day !== null && revealsBirthday(day, birthday) ? formatUkDay(firstOfMonth(day)) : value;
+// Dates of birth repeat (children born the same day): the month of each is worked out once.
+const monthOf = remembered((value: string): string => {
+  const day = parseUkDate(value);
+  return day === null ? '' : formatUkDay(firstOfMonth(day));
+});
+
+/** How each treated value of one child is degraded; a blank stays blank. Methods named as the treatments. */
+class ChildTreatments {
+  // Every row of a child carries the same CHILD: its pseudonym is held for the next row.
+  private lastReference = '';
+  private lastPseudonym = '';
+  private otherPseudonyms: Map<string, string> | undefined;
+
+  constructor(
+    private readonly councilKey: Buffer,
+    private readonly birthday: Birthday | null,
+  ) {}
+
+  pseudonym(value: string): string {
+    if (value === '') return '';
+    if (value === this.lastReference) return this.lastPseudonym;
+    this.otherPseudonyms ??= new Map();
+    let pseudonym = this.otherPseudonyms.get(value);
+    if (pseudonym === undefined) {
+      pseudonym = pseudonymiseChild(value, this.councilKey);
+      this.otherPseudonyms.set(value, pseudonym);
     }
-    case 'pseudonym': {
-      // Every row of a child carries the same CHILD: one HMAC per distinct value per child.
-      let pseudonym = pseudonyms.get(value);
-      if (pseudonym === undefined) {
-        pseudonym = pseudonymiseChild(value, councilKey);
-        pseudonyms.set(value, pseudonym);
-      }
-      return pseudonym;
-    }
-    case 'month': {
-      const day = parseUkDate(value);
-      return day === null ? '' : formatUkDay(firstOfMonth(day));
-    }
-    case 'outward':
-      return cachedOutwardCode(value);
+    this.lastReference = value;
+    this.lastPseudonym = pseudonym;
+    return pseudonym;
+  }
+
+  date(value: string): string {
+    return value === '' ? '' : keptDate(value, this.birthday);
+  }
+
+  month(value: string): string {
+    return value === '' ? '' : monthOf(value);
+  }
+
+  outward(value: string): string {
+    return value === '' ? '' : outwardOf(value);
   }
 }
 
-/** The allowed columns of one row shape (its columns in order) and how each is treated. */
+type RowBuilder = (
+  source: Readonly<Record<string, string>>,
+  treatments: ChildTreatments,
+) => Record<string, string>;
+
+/**
+ * The function that degrades rows of one shape: an object literal of the allowed columns in the row's
+ * order, each value read by its name, kept or passed to its treatment. Only names on the allow-list (its
+ * own constants, quoted) are written into it: a file's other column names never are. A literal
+ * gives every degraded row one fixed layout; a loop over column names looked each value up by name
+ * instead, which took about as long as the rest of degrading.
+ */
+function rowBuilder(columns: readonly string[]): RowBuilder {
+  const fields: string[] = [];
+  for (const column of columns) {
+    if (!Object.hasOwn(COLUMN_TREATMENT, column)) continue;
+    const treatment = COLUMN_TREATMENT[column]!;
+    const name = JSON.stringify(column);
+    fields.push(
+      treatment === 'keep' ? `${name}: source[${name}]` : `${name}: treatments.${treatment}(source[${name}])`,
+    );
+  }
+  return new Function('source', 'treatments', `return { ${fields.join(', ')} };`) as RowBuilder;
+}
+
+/** One row shape (its columns in order) and the function that degrades rows of it. */
 interface DegradePlan {
   readonly columns: readonly string[];
-  readonly kept: readonly string[];
-  readonly treatments: readonly Treatment[];
-  /** The kept columns set to '', in order: degraded rows start as copies of it (one object shape). */
-  readonly template: Readonly<Record<string, string>>;
-}
-
-function planFor(columns: readonly string[]): DegradePlan {
-  const kept: string[] = [];
-  const treatments: Treatment[] = [];
-  const template: Record<string, string> = {};
-  for (const column of columns) {
-    const treatment = Object.hasOwn(COLUMN_TREATMENT, column) ? COLUMN_TREATMENT[column] : undefined;
-    if (!treatment) continue;
-    kept.push(column);
-    treatments.push(treatment);
-    template[column] = '';
-  }
-  return { columns, kept, treatments, template };
+  readonly build: RowBuilder;
 }
 
 /** Whether the row's keys are exactly `columns`, in order (without making an array of them per row). */
@@ -175,40 +218,34 @@ function hasColumns(values: Readonly<Record<string, string>>, columns: readonly 
 }
 
 // Rows of a table nearly always have the same columns, so the allow-list is applied once per shape rather
-// than looked up for every value of every row. A row with other columns gets its own plan.
-const plans = new Map<TableName, DegradePlan>();
+// than looked up for every value of every row. A row with other columns gets its own plan; a table's few
+// latest shapes are kept, so rows that take turns between shapes do not make a new function each time.
+const SHAPES_PER_TABLE = 4;
+const plans = new Map<TableName, DegradePlan[]>();
 
 function planForRow(table: TableName, values: Readonly<Record<string, string>>): DegradePlan {
-  const cached = plans.get(table);
-  if (cached !== undefined && hasColumns(values, cached.columns)) return cached;
-  const plan = planFor(Object.keys(values));
-  plans.set(table, plan);
+  let known = plans.get(table);
+  if (known === undefined) {
+    known = [];
+    plans.set(table, known);
+  }
+  for (const plan of known) if (hasColumns(values, plan.columns)) return plan;
+  const columns = Object.keys(values);
+  const plan = { columns, build: rowBuilder(columns) };
+  known.unshift(plan);
+  if (known.length > SHAPES_PER_TABLE) known.pop();
   return plan;
 }
 
 /** Every row of a child, degraded; a value that cannot be degraded safely (an unreadable date) is blanked. */
 export function degradeChild(child: ChildRecord, councilKey: Buffer): DegradedTableRow[] {
   const rows: DegradedTableRow[] = [];
-  const pseudonyms = new Map<string, string>();
-  const birthday = birthdayOf(child);
+  const treatments = new ChildTreatments(councilKey, birthdayOf(child));
   for (const table of Object.keys(child.rows) as TableName[]) {
     const tableRows = child.rows[table];
     if (tableRows === undefined) continue;
     for (const row of tableRows) {
-      const source = row.values;
-      const { kept, treatments, template } = planForRow(table, source);
-      const values: Record<string, string> = { ...template };
-      for (let index = 0; index < kept.length; index++) {
-        const column = kept[index]!;
-        const treatment = treatments[index]!;
-        const value = source[column]!;
-        // Kept values pass straight through; only the few treated columns need work.
-        values[column] =
-          treatment === 'keep' || value === ''
-            ? value
-            : treat(treatment, value, councilKey, pseudonyms, birthday);
-      }
-      rows.push({ table, values });
+      rows.push({ table, values: planForRow(table, row.values).build(row.values, treatments) });
     }
   }
   return rows;
