@@ -47,11 +47,10 @@ function compress(state: Int32Array): void {
   let h = state[7]!;
   for (let t = 0; t < 64; t++) {
     const sum1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-    // Ch and Maj in their forms with fewer operations; five 32-bit terms add exactly in a double.
-    const choice = g ^ (e & (f ^ g));
-    const t1 = (h + sum1 + choice + ROUND_CONSTANTS[t]! + w[t]!) | 0;
+    const choice = (e & f) ^ (~e & g);
+    const t1 = (((((h + sum1) | 0) + choice) | 0) + ((ROUND_CONSTANTS[t]! + w[t]!) | 0)) | 0;
     const sum0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-    const majority = (a & b) | (c & (a | b));
+    const majority = (a & b) ^ (a & c) ^ (b & c);
     const t2 = (sum0 + majority) | 0;
     h = g;
     g = f;
