@@ -1,8 +1,7 @@
 // Domain: degrading child-level data at the door (docs/data-model.md). Keyed pseudonyms per council, dates of
 // birth to the month, postcodes to the outward code. Pure: the secret is passed in, never looked up here.
-import { hkdfSync } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { type Day, dayFromParts, dayParts } from './dates.ts';
-import { HmacSha256 } from './hmac-sha256.ts';
 
 const KEY_INFO_PREFIX = 'upstream/child-pseudonym/v1/council:';
 
@@ -15,31 +14,9 @@ export function councilPseudonymKey(serviceSecret: Buffer, la: string): Buffer {
   return Buffer.from(hkdfSync('sha256', serviceSecret, Buffer.alloc(0), `${KEY_INFO_PREFIX}${la}`, 32));
 }
 
-// A return is pseudonymised under one council key, so the key's prepared HMAC is kept for the next child.
-// It is checked against a copy of the key's bytes (not the Buffer's identity, since a Buffer can change).
-let preparedKey = new Uint8Array(0);
-let preparedHmac: HmacSha256 | null = null;
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
-}
-
-function hmacFor(key: Buffer): HmacSha256 {
-  if (preparedHmac === null || !sameBytes(key, preparedKey)) {
-    preparedKey = Uint8Array.from(key);
-    preparedHmac = new HmacSha256(key);
-  }
-  return preparedHmac;
-}
-
-/**
- * A stable, irreversible stand-in for a council's child reference: the first 128 bits of
- * HMAC-SHA256(council key, trimmed reference), in hex.
- */
+/** A stable, irreversible stand-in for a council's child reference (128 bits, hex). */
 export function pseudonymiseChild(childReference: string, councilKey: Buffer): string {
-  return hmacFor(councilKey).hex128(childReference.trim());
+  return createHmac('sha256', councilKey).update(childReference.trim()).digest('hex').slice(0, 32);
 }
 
 export function firstOfMonth(day: Day): Day {
