@@ -591,18 +591,28 @@ export class ReturnStore {
       const reference = this.numbers.reference(first + child);
       const rows: Partial<Record<TableName, Row[]>> = {};
       const rowNumbers: Partial<Record<TableName, number[]>> = {};
-      const end = offsets[(child + 1) * tableCount]!;
-      for (let position = offsets[child * tableCount]!; position < end; position++) {
-        const start = positions[order[position]!]!;
-        const layout = this.layouts[bytes[start]!]!;
-        const row = this.rowAt(bytes, start, reference);
-        const numbers = rowNumbers[layout.table];
-        if (numbers) numbers.push(row.rowNumber);
-        else rowNumbers[layout.table] = [row.rowNumber];
-        if (!layout.keepValues) continue;
-        const kept = rows[layout.table];
-        if (kept) kept.push(row);
-        else rows[layout.table] = [row];
+      // The child's records are sorted by table: each table's run is one list.
+      for (let table = 0; table < tableCount; table++) {
+        const key = child * tableCount + table;
+        const from = offsets[key]!;
+        const to = offsets[key + 1]!;
+        if (from === to) continue;
+        const layout = this.layouts[table]!;
+        const numbers: number[] = [];
+        if (layout.keepValues) {
+          const kept: Row[] = [];
+          for (let position = from; position < to; position++) {
+            const row = this.rowAt(bytes, positions[order[position]!]!, reference);
+            kept.push(row);
+            numbers.push(row.rowNumber);
+          }
+          rows[layout.table] = kept;
+        } else {
+          for (let position = from; position < to; position++) {
+            numbers.push(readUint32(bytes, positions[order[position]!]! + 1));
+          }
+        }
+        rowNumbers[layout.table] = numbers;
       }
       yield { number: first + child, record: { child: reference, rows }, rowNumbers };
     }
