@@ -195,7 +195,7 @@ export class ChildNumbers {
       this.keys.copy(keys, 0, 0, this.keyBytes);
       this.keys = keys;
     }
-    bytes.copy(this.keys, this.keyBytes, from, to);
+    copyBytes(bytes, from, to, this.keys, this.keyBytes);
     this.keyBytes += length;
     if (child + 2 > this.starts.length) {
       this.starts = grown(this.starts);
@@ -230,6 +230,14 @@ export class ChildNumbers {
 function sameBytes(a: Buffer, aFrom: number, b: Buffer, bFrom: number, length: number): boolean {
   for (let index = 0; index < length; index++) if (a[aFrom + index] !== b[bFrom + index]) return false;
   return true;
+}
+
+/** Copies source[from, to) to target at `at`; returns the length. */
+function copyBytes(source: Buffer, from: number, to: number, target: Buffer, at: number): number {
+  // Values and references are short: a plain loop beats Buffer.copy's cost per call.
+  if (to - from > 64) return source.copy(target, at, from, to);
+  for (let byte = from; byte < to; byte++) target[at + byte - from] = source[byte]!;
+  return to - from;
 }
 
 function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -485,9 +493,7 @@ export class ReturnStore {
           const from = starts[base + position]!;
           const to = ends[base + position]!;
           at = writeLength(buffer, at, to - from);
-          // Values are short: a plain loop beats Buffer.copy's per-call cost.
-          if (to - from > 64) at += bytes.copy(buffer, at, from, to);
-          else for (let byte = from; byte < to; byte++) buffer[at++] = bytes[byte]!;
+          at += copyBytes(bytes, from, to, buffer, at);
         }
       }
       this.closeRecord(part, at);
@@ -503,7 +509,7 @@ export class ReturnStore {
     }
     const ordinal = this.numbers.numberOf(bytes, from, to);
     if (this.lastReference.length < length) this.lastReference = Buffer.alloc(length * 2);
-    bytes.copy(this.lastReference, 0, from, to);
+    copyBytes(bytes, from, to, this.lastReference, 0);
     this.lastReferenceLength = length;
     this.lastOrdinal = ordinal;
     return ordinal;
