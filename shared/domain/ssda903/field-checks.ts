@@ -259,13 +259,8 @@ function isIntegerBytes(bytes: Buffer, from: number, to: number): boolean {
   return true;
 }
 
-/** Codes of up to six ASCII characters as one number (no NUL can occur in a value), so a lookup makes no string. */
+/** Codes of up to six ASCII characters are found by their bytes as numbers (CodeList), making no string. */
 const MAX_PACKED_CODE = 6;
-function packedCode(bytes: Buffer, from: number, to: number): number {
-  let key = 0;
-  for (let at = from; at < to; at++) key = key * 256 + bytes[at]!;
-  return key;
-}
 
 // How a field's value is checked on the bytes: the kinds of check, in a number per field so that one loop with a
 // switch checks a row (a call through a different closure per field cost a third more).
@@ -274,31 +269,73 @@ const CHECK_DATE = 1;
 const CHECK_INTEGER = 2;
 const CHECK_CODE = 3;
 
-/** A field's codes, found by their bytes: packed into a number when short, as text otherwise. */
-interface CodeList {
-  readonly packed: ReadonlySet<number>;
-  readonly texts: ReadonlySet<string>;
-  /** Every code packs into a number: a value that does not is not one of them. */
-  readonly allPacked: boolean;
+/** A value of up to three bytes as one number (at most 24 bits, so never a boxed number). */
+function packedThree(bytes: Buffer, from: number, to: number): number {
+  let key = 0;
+  for (let at = from; at < to; at++) key = (key << 8) | bytes[at]!;
+  return key;
 }
 
-function codeListOf(codes: readonly string[]): CodeList {
-  const packed = new Set<number>();
-  let allPacked = true;
-  for (const code of codes) {
-    const bytes = Buffer.from(code, 'utf8');
-    if (bytes.length > MAX_PACKED_CODE || bytes.length !== code.length) allPacked = false;
-    else packed.add(packedCode(bytes, 0, bytes.length));
+/**
+ * A field's codes, found by their bytes without making a string. Codes of up to MAX_PACKED_CODE ASCII
+ * characters sit in a small open-addressing table as their length and two numbers (their first three bytes
+ * and the rest); others are looked up as text.
+ */
+class CodeList {
+  private readonly lengths: Uint8Array;
+  private readonly firsts: Int32Array;
+  private readonly rests: Int32Array;
+  private readonly shift: number;
+  private readonly texts: ReadonlySet<string>;
+  /** Every code is in the table: a value that cannot be is not one of them. */
+  private readonly allPacked: boolean;
+
+  constructor(codes: readonly string[]) {
+    let bits = 3;
+    while (1 << bits < codes.length * 2) bits++;
+    this.shift = 32 - bits;
+    this.lengths = new Uint8Array(1 << bits);
+    this.firsts = new Int32Array(1 << bits);
+    this.rests = new Int32Array(1 << bits);
+    this.texts = new Set(codes);
+    let allPacked = true;
+    for (const code of codes) {
+      const bytes = Buffer.from(code, 'utf8');
+      if (bytes.length > MAX_PACKED_CODE || bytes.length !== code.length || bytes.length === 0) {
+        allPacked = false;
+        continue;
+      }
+      const first = packedThree(bytes, 0, Math.min(3, bytes.length));
+      const rest = packedThree(bytes, 3, bytes.length);
+      let slot = this.slotOf(first, rest);
+      while (this.lengths[slot] !== 0) slot = (slot + 1) & (this.lengths.length - 1);
+      this.lengths[slot] = bytes.length;
+      this.firsts[slot] = first;
+      this.rests[slot] = rest;
+    }
+    this.allPacked = allPacked;
   }
-  return { packed, texts: new Set(codes), allPacked };
-}
 
-function isListed(list: CodeList, bytes: Buffer, from: number, to: number): boolean {
-  if (to - from <= MAX_PACKED_CODE) {
-    if (list.packed.has(packedCode(bytes, from, to))) return true;
-    if (list.allPacked) return false;
-  } else if (list.allPacked) return false;
-  return list.texts.has(bytes.toString('utf8', from, to));
+  private slotOf(first: number, rest: number): number {
+    return Math.imul(first ^ Math.imul(rest, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+  }
+
+  /** Whether bytes[from, to) (not empty) is one of the codes. */
+  has(bytes: Buffer, from: number, to: number): boolean {
+    const length = to - from;
+    if (length <= MAX_PACKED_CODE) {
+      const split = length < 3 ? to : from + 3;
+      const first = packedThree(bytes, from, split);
+      const rest = packedThree(bytes, split, to);
+      const mask = this.lengths.length - 1;
+      for (let slot = this.slotOf(first, rest); this.lengths[slot] !== 0; slot = (slot + 1) & mask) {
+        if (this.lengths[slot] === length && this.firsts[slot] === first && this.rests[slot] === rest)
+          return true;
+      }
+    }
+    if (this.allPacked) return false;
+    return this.texts.has(bytes.toString('utf8', from, to));
+  }
 }
 
 /** Whether the value has more characters (UTF-16 units) than `maxLength`; -1 for no limit. */
@@ -345,7 +382,7 @@ export function createBlockChecker(
   const kinds = Uint8Array.from(specs, (field) => KIND_OF_TYPE[field.type]);
   const required = Uint8Array.from(specs, (field) => (field.required ? 1 : 0));
   const maxLengths = Int32Array.from(specs, (field) => field.maxLength ?? -1);
-  const codeLists = specs.map((field) => (field.type === 'code' ? codeListOf(field.codes ?? []) : null));
+  const codeLists = specs.map((field) => (field.type === 'code' ? new CodeList(field.codes ?? []) : null));
   const fieldCount = specs.length;
   const childPosition = columns.indexOf('CHILD');
   const width = columns.length;
@@ -371,7 +408,7 @@ export function createBlockChecker(
             else if (isTooLong(maxLengths[index]!, bytes, from, to)) kind = 'length';
             break;
           case CHECK_CODE:
-            if (!isListed(codeLists[index]!, bytes, from, to)) kind = 'code';
+            if (!codeLists[index]!.has(bytes, from, to)) kind = 'code';
             break;
           default:
             if (isTooLong(maxLengths[index]!, bytes, from, to)) kind = 'length';
