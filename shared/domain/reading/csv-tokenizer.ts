@@ -164,8 +164,13 @@ export class CsvTokenizer {
     let pos = start;
     let count = 0;
     let fieldEnd: number;
+    // The field arrays in locals: they are written for every field of every record.
+    let { starts, ends, flags } = this;
     while (true) {
-      if (count === this.starts.length) this.grow();
+      if (count === starts.length) {
+        this.grow();
+        ({ starts, ends, flags } = this);
+      }
       if (this.spacesAroundQuotes) {
         // Spaces before an opening quote are let through only when a quote follows them.
         let lead = pos;
@@ -176,7 +181,7 @@ export class CsvTokenizer {
       if (data[pos] === QUOTE) {
         const opened = pos;
         const openedOnLine = this.line + this.breaks;
-        let flags = QUOTED;
+        let quoting = QUOTED;
         pos++;
         while (true) {
           const quote = data.indexOf(QUOTE, pos);
@@ -188,7 +193,7 @@ export class CsvTokenizer {
           if (quote + 1 >= length && !final) return MORE;
           const after = data[quote + 1];
           if (after === QUOTE) {
-            flags |= ESCAPED;
+            quoting |= ESCAPED;
             pos = quote + 2;
             continue;
           }
@@ -202,9 +207,9 @@ export class CsvTokenizer {
             if (ending === MORE) return MORE;
             if (ending === 0) throw new CsvSyntaxError('text-after-quote', this.line + this.breaks);
           }
-          this.starts[count] = opened + 1;
-          this.ends[count] = quote;
-          this.flags[count] = flags;
+          starts[count] = opened + 1;
+          ends[count] = quote;
+          flags[count] = quoting;
           pos = closed;
           break;
         }
@@ -225,9 +230,9 @@ export class CsvTokenizer {
           }
         }
         if (pos >= length && !final) return MORE;
-        this.starts[count] = fieldStart;
-        this.ends[count] = pos;
-        this.flags[count] = 0;
+        starts[count] = fieldStart;
+        ends[count] = pos;
+        flags[count] = 0;
       }
       count++;
       // After a value: a comma, a line end, or the end of the input.

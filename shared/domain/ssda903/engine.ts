@@ -283,9 +283,9 @@ class ReadSession {
         continue;
       }
       check(block, row, this.sink);
-      this.store.addFromBlock(block, row, positions, child);
       kept++;
     }
+    this.store.addBlock(block, positions, child);
     return kept;
   }
 

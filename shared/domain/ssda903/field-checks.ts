@@ -259,82 +259,111 @@ function isIntegerBytes(bytes: Buffer, from: number, to: number): boolean {
   return true;
 }
 
-/** Codes of up to six ASCII characters as one number (no NUL can occur in a value), so a lookup makes no string. */
+/** Codes of up to six ASCII characters are found by their bytes as numbers (CodeList), making no string. */
 const MAX_PACKED_CODE = 6;
-function packedCode(bytes: Buffer, from: number, to: number): number {
+
+// How a field's value is checked on the bytes: the kinds of check, in a number per field so that one loop with a
+// switch checks a row (a call through a different closure per field cost a third more).
+const CHECK_STRING = 0;
+const CHECK_DATE = 1;
+const CHECK_INTEGER = 2;
+const CHECK_CODE = 3;
+
+/** A value of up to three bytes as one number (at most 24 bits, so never a boxed number). */
+function packedThree(bytes: Buffer, from: number, to: number): number {
   let key = 0;
-  for (let at = from; at < to; at++) key = key * 256 + bytes[at]!;
+  for (let at = from; at < to; at++) key = (key << 8) | bytes[at]!;
   return key;
 }
 
-interface ByteField {
-  readonly name: string;
-  /** The block column holding the field, or -1 when the file has no such column. */
-  readonly position: number;
-  readonly check: (bytes: Buffer, from: number, to: number) => SchemaKind | null;
+/**
+ * A field's codes, found by their bytes without making a string. Codes of up to MAX_PACKED_CODE ASCII
+ * characters sit in a small open-addressing table as their length and two numbers (their first three bytes
+ * and the rest); others are looked up as text.
+ */
+class CodeList {
+  private readonly lengths: Uint8Array;
+  private readonly firsts: Int32Array;
+  private readonly rests: Int32Array;
+  private readonly shift: number;
+  private readonly texts: ReadonlySet<string>;
+  /** Every code is in the table: a value that cannot be is not one of them. */
+  private readonly allPacked: boolean;
+
+  constructor(codes: readonly string[]) {
+    let bits = 3;
+    while (1 << bits < codes.length * 2) bits++;
+    this.shift = 32 - bits;
+    this.lengths = new Uint8Array(1 << bits);
+    this.firsts = new Int32Array(1 << bits);
+    this.rests = new Int32Array(1 << bits);
+    this.texts = new Set(codes);
+    let allPacked = true;
+    for (const code of codes) {
+      const bytes = Buffer.from(code, 'utf8');
+      if (bytes.length > MAX_PACKED_CODE || bytes.length !== code.length || bytes.length === 0) {
+        allPacked = false;
+        continue;
+      }
+      const first = packedThree(bytes, 0, Math.min(3, bytes.length));
+      const rest = packedThree(bytes, 3, bytes.length);
+      let slot = this.slotOf(first, rest);
+      while (this.lengths[slot] !== 0) slot = (slot + 1) & (this.lengths.length - 1);
+      this.lengths[slot] = bytes.length;
+      this.firsts[slot] = first;
+      this.rests[slot] = rest;
+    }
+    this.allPacked = allPacked;
+  }
+
+  private slotOf(first: number, rest: number): number {
+    return Math.imul(first ^ Math.imul(rest, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+  }
+
+  /** Whether bytes[from, to) (not empty) is one of the codes. */
+  has(bytes: Buffer, from: number, to: number): boolean {
+    const length = to - from;
+    if (length <= MAX_PACKED_CODE) {
+      const split = length < 3 ? to : from + 3;
+      const first = packedThree(bytes, from, split);
+      const rest = packedThree(bytes, split, to);
+      const mask = this.lengths.length - 1;
+      for (let slot = this.slotOf(first, rest); this.lengths[slot] !== 0; slot = (slot + 1) & mask) {
+        if (this.lengths[slot] === length && this.firsts[slot] === first && this.rests[slot] === rest)
+          return true;
+      }
+    }
+    if (this.allPacked) return false;
+    return this.texts.has(bytes.toString('utf8', from, to));
+  }
 }
 
-function compileByteField(spec: FieldSpec, position: number, rulesInForce: ReadonlySet<string>): ByteField {
-  // As compileField: a DfE rule in force reports this field's unlisted or unreadable values (and its blanks,
-  // where it says so) itself; only what the rule does not look at is left here.
+/** Whether the value has more characters (UTF-16 units) than `maxLength`; -1 for no limit. */
+function isTooLong(maxLength: number, bytes: Buffer, from: number, to: number): boolean {
+  if (maxLength === -1 || to - from <= maxLength) return false;
+  // UTF-8 has at least as many bytes as the text has UTF-16 units: count units only when it matters.
+  return isAscii(bytes, from, to) || bytes.toString('utf8', from, to).length > maxLength;
+}
+
+/** The spec a field is checked by: a DfE rule in force reports its unlisted or unreadable values itself. */
+function effectiveSpec(spec: FieldSpec, rulesInForce: ReadonlySet<string>): FieldSpec {
+  // As compileField: only what the rule does not look at (its blanks, unless it says so; its length) is left.
   const report = spec.reportedByRule;
-  if (report !== undefined && rulesInForce.has(report.rule)) {
-    return compileByteField(
-      {
-        name: spec.name,
-        type: 'string',
-        required: spec.required && !report.blank,
-        ...(spec.maxLength !== undefined ? { maxLength: spec.maxLength } : {}),
-      },
-      position,
-      rulesInForce,
-    );
-  }
-  const { required, maxLength } = spec;
-  const tooLong = (bytes: Buffer, from: number, to: number): boolean => {
-    if (maxLength === undefined || to - from <= maxLength) return false;
-    // UTF-8 has at least as many bytes as the text has UTF-16 units: count units only when it matters.
-    return isAscii(bytes, from, to) || bytes.toString('utf8', from, to).length > maxLength;
-  };
-  let check: ByteField['check'];
-  switch (spec.type) {
-    case 'code': {
-      const codes = spec.codes ?? [];
-      const strings = new Set(codes);
-      const packed = new Set<number>();
-      let allPacked = true;
-      for (const code of codes) {
-        const bytes = Buffer.from(code, 'utf8');
-        if (bytes.length > MAX_PACKED_CODE || bytes.length !== code.length) allPacked = false;
-        else packed.add(packedCode(bytes, 0, bytes.length));
-      }
-      check = (bytes, from, to) => {
-        if (to - from <= MAX_PACKED_CODE) {
-          if (packed.has(packedCode(bytes, from, to))) return null;
-          if (allPacked) return 'code';
-        } else if (allPacked) return 'code';
-        return strings.has(bytes.toString('utf8', from, to)) ? null : 'code';
-      };
-      break;
-    }
-    case 'date':
-      check = (bytes, from, to) =>
-        !isUkDateBytes(bytes, from, to) ? 'date' : tooLong(bytes, from, to) ? 'length' : null;
-      break;
-    case 'integer':
-      check = (bytes, from, to) =>
-        !isIntegerBytes(bytes, from, to) ? 'integer' : tooLong(bytes, from, to) ? 'length' : null;
-      break;
-    case 'string':
-      check = (bytes, from, to) => (tooLong(bytes, from, to) ? 'length' : null);
-      break;
-  }
+  if (report === undefined || !rulesInForce.has(report.rule)) return spec;
   return {
     name: spec.name,
-    position,
-    check: (bytes, from, to) => (from === to ? (required ? 'required' : null) : check(bytes, from, to)),
+    type: 'string',
+    required: spec.required && !report.blank,
+    ...(spec.maxLength !== undefined ? { maxLength: spec.maxLength } : {}),
   };
 }
+
+const KIND_OF_TYPE: Readonly<Record<FieldSpec['type'], number>> = {
+  string: CHECK_STRING,
+  date: CHECK_DATE,
+  integer: CHECK_INTEGER,
+  code: CHECK_CODE,
+};
 
 /**
  * The checker for the rows of one table read from CSV, whose file has `columns` in its own order:
@@ -346,27 +375,52 @@ export function createBlockChecker(
   columns: readonly string[],
   rulesInForce: ReadonlySet<string> = new Set(),
 ): (block: RowBlock, row: number, sink: FindingSink) => number {
-  const fields = spec.columns.map((column) =>
-    compileByteField(spec.fields.get(column)!, columns.indexOf(column), rulesInForce),
-  );
+  const specs = spec.columns.map((column) => effectiveSpec(spec.fields.get(column)!, rulesInForce));
+  const names = specs.map((field) => field.name);
+  /** The block column holding each field, or -1 when the file has no such column. */
+  const positions = Int32Array.from(specs, (field) => columns.indexOf(field.name));
+  const kinds = Uint8Array.from(specs, (field) => KIND_OF_TYPE[field.type]);
+  const required = Uint8Array.from(specs, (field) => (field.required ? 1 : 0));
+  const maxLengths = Int32Array.from(specs, (field) => field.maxLength ?? -1);
+  const codeLists = specs.map((field) => (field.type === 'code' ? new CodeList(field.codes ?? []) : null));
+  const fieldCount = specs.length;
   const childPosition = columns.indexOf('CHILD');
   const width = columns.length;
   return (block, row, sink) => {
     const { bytes, starts, ends } = block;
     const base = row * width;
     let failures = 0;
-    for (let index = 0; index < fields.length; index++) {
-      const field = fields[index]!;
-      const from = field.position === -1 ? 0 : starts[base + field.position]!;
-      const to = field.position === -1 ? 0 : ends[base + field.position]!;
-      const kind = field.check(bytes, from, to);
+    for (let index = 0; index < fieldCount; index++) {
+      const position = positions[index]!;
+      const from = position === -1 ? 0 : starts[base + position]!;
+      const to = position === -1 ? 0 : ends[base + position]!;
+      let kind: SchemaKind | null = null;
+      if (from === to) {
+        if (required[index] === 1) kind = 'required';
+      } else {
+        switch (kinds[index]) {
+          case CHECK_DATE:
+            if (!isUkDateBytes(bytes, from, to)) kind = 'date';
+            else if (isTooLong(maxLengths[index]!, bytes, from, to)) kind = 'length';
+            break;
+          case CHECK_INTEGER:
+            if (!isIntegerBytes(bytes, from, to)) kind = 'integer';
+            else if (isTooLong(maxLengths[index]!, bytes, from, to)) kind = 'length';
+            break;
+          case CHECK_CODE:
+            if (!codeLists[index]!.has(bytes, from, to)) kind = 'code';
+            break;
+          default:
+            if (isTooLong(maxLengths[index]!, bytes, from, to)) kind = 'length';
+        }
+      }
       if (kind === null) continue;
       failures++;
       sink({
         code: schemaCode(kind),
         table: block.table,
         rowNumber: block.rowNumbers[row]!,
-        field: field.name,
+        field: names[index]!,
         value: bytes.toString('utf8', from, to),
         child:
           childPosition === -1

@@ -77,6 +77,78 @@ describe('ReturnStore', () => {
   });
 });
 
+describe('ReturnStore records', () => {
+  it('keeps values of every length, and a CHILD that UTF-8 cannot carry', () => {
+    // Lengths about the one-byte limit of a value's length, and far past it.
+    const long = (length: number) => 'x'.repeat(length);
+    const rows = [251, 252, 253, 255, 256, 300, 70_000].map((length, index) =>
+      episode(index + 2, { CHILD: `C${index % 2}`, DECOM: long(length), HOME_POST: 'é'.repeat(length) }),
+    );
+    rows.push(episode(9, { CHILD: 'x\uD800y', DECOM: '', HOME_POST: 'AB1' }));
+    const children = [...storeOf(rows).children()];
+    expect(children.map(({ record }) => record.child)).toEqual(['C0', 'C1', 'x\uD800y']);
+    const seen = children.flatMap(({ record }) => record.rows.Episodes ?? []);
+    expect(seen.sort((a, b) => a.rowNumber - b.rowNumber)).toEqual(rows);
+  });
+
+  it('stores a block of CSV rows as it stores the same rows given one by one, leaving out refused rows', () => {
+    // The file's columns in another order than the table's, one of them missing.
+    const fileColumns = ['HOME_POST', 'CHILD'];
+    const lines = [
+      ['AB1 2CD', 'A'],
+      ['', 'B'],
+      ['refused', 'R'],
+      ['Zoë', 'A'],
+      ['x'.repeat(300), 'B'],
+    ];
+    const text = lines.flat().join('');
+    const bytes = Buffer.from(text, 'utf8');
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let at = 0;
+    for (const value of lines.flat()) {
+      starts.push(at);
+      at += Buffer.byteLength(value);
+      ends.push(at);
+    }
+    const block = {
+      table: 'Episodes' as const,
+      columns: fileColumns,
+      count: lines.length,
+      rowNumbers: Int32Array.from(lines, (_, index) => index + 2),
+      bytes,
+      starts: Int32Array.from(starts),
+      ends: Int32Array.from(ends),
+      refused: new Map([
+        [
+          2,
+          {
+            code: 'SCHEMA:field-count',
+            table: 'Episodes' as const,
+            rowNumber: 4,
+            field: '',
+            value: '',
+            child: 'R',
+          },
+        ],
+      ]),
+    };
+    const fromBlock = new ReturnStore(new Set(['Episodes']));
+    fromBlock.declareTable('Episodes', COLUMNS);
+    fromBlock.addBlock(
+      block,
+      Int32Array.from(COLUMNS, (column) => fileColumns.indexOf(column)),
+      1,
+    );
+    const oneByOne = storeOf(
+      lines
+        .map(([post, child], index) => episode(index + 2, { CHILD: child!, DECOM: '', HOME_POST: post! }))
+        .filter((_, index) => index !== 2),
+    );
+    expect([...fromBlock.children()]).toEqual([...oneByOne.children()]);
+  });
+});
+
 describe('TextCache', () => {
   it('gives each byte range its own text, whatever other values share its slot', () => {
     const cache = new TextCache();
