@@ -5,6 +5,7 @@ import type { Day } from '../../dates.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '../model.ts';
 import {
   dateIn,
+  dayOf,
   dobFor,
   type Episode,
   episodesInOrder,
@@ -125,12 +126,14 @@ export function dobDiffersFromHeaderRule(code: string, table: TableName): Rule {
     check(child) {
       const header = headerRow(child);
       if (!header) return [];
-      const headerText = val(header, 'DOB');
-      const headerDay = dateIn(header, 'DOB');
+      const headerText = header.values.DOB ?? '';
+      const headerDay = dayOf(header.values.DOB);
       return rowsOf(child, table)
         .filter((row) => {
-          const day = dateIn(row, 'DOB');
-          return day !== null && headerDay !== null ? day !== headerDay : val(row, 'DOB') !== headerText;
+          const day = dayOf(row.values.DOB);
+          return day !== null && headerDay !== null
+            ? day !== headerDay
+            : (row.values.DOB ?? '') !== headerText;
         })
         .map((row) => finding(code, child, row, 'DOB'));
     },
@@ -300,9 +303,9 @@ export function placementMinimumAgeRule(spec: {
     flagField: 'PLACE',
     fails: (row, child) => {
       // The code is checked first: most rows are not in scope, and the dates are then not needed.
-      if (!places.has(val(row, 'PLACE'))) return false;
+      if (!places.has(row.values.PLACE ?? '')) return false;
       const dob = headerDob(child);
-      const decom = dateIn(row, 'DECOM');
+      const decom = dayOf(row.values.DECOM);
       return dob !== null && decom !== null && !hasReachedAge(dob, decom, spec.years);
     },
   });
@@ -325,9 +328,9 @@ export function ceasedReasonAgeRule(spec: {
     fields: ['REC', 'DEC'],
     flagField: 'REC',
     fails: (row, child) => {
-      if (!reasons.has(val(row, 'REC'))) return false;
+      if (!reasons.has(row.values.REC ?? '')) return false;
       const dob = headerDob(child);
-      const dec = dateIn(row, 'DEC');
+      const dec = dayOf(row.values.DEC);
       return dob !== null && dec !== null && spec.wrongAge(dob, dec);
     },
   });
@@ -407,8 +410,8 @@ export function providerPlacementRule(spec: {
     fields: ['PLACE', 'PLACE_PROVIDER'],
     flagField: 'PLACE_PROVIDER',
     fails: (row) => {
-      if (val(row, 'PLACE_PROVIDER') !== spec.provider) return false;
-      const place = val(row, 'PLACE');
+      if ((row.values.PLACE_PROVIDER ?? '') !== spec.provider) return false;
+      const place = row.values.PLACE ?? '';
       if (place === '') return false;
       if (spec.onlyWith && !spec.onlyWith.includes(place)) return true;
       return spec.notWith?.includes(place) ?? false;
