@@ -32,14 +32,33 @@ export interface RowRuleSpec {
   /** The field a finding points at. */
   readonly flagField: string;
   readonly fails: (row: Row, child: ChildRecord, context: RuleContext) => boolean;
+  /** Set when the rule judges the value of `flagField` alone: the runner then judges it without calling `fails`. */
+  readonly judged?: ValueJudgement;
+}
+
+/** A row rule that judges one field's value on its own: one of a list of codes, or a real date. */
+export interface ValueJudgement {
+  /** The codes allowed, or 'date' for a real dd/mm/yyyy date. */
+  readonly allowed: ReadonlySet<string> | 'date';
+  /** Whether a blank value fails. */
+  readonly required: boolean;
 }
 
 /** What a rule finds in a child that passes it: one shared array, frozen so that nobody adds to it. */
 const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 
+// What each row rule was made from, so that the runner (runner.ts) can walk the rows itself. Keyed by the rule
+// itself: a copy of the rule is run through its check.
+const rowRuleSpecs = new WeakMap<Rule, RowRuleSpec>();
+
+/** The spec a rule was made from by rowRule, or undefined for any other rule. */
+export function rowRuleSpecOf(rule: Rule): RowRuleSpec | undefined {
+  return rowRuleSpecs.get(rule);
+}
+
 /** A rule that looks at one row at a time and flags `flagField` on each row that fails. */
 export function rowRule(spec: RowRuleSpec): Rule {
-  return {
+  const rule: Rule = {
     code: spec.code,
     description: spec.description,
     tables: spec.tables ?? [spec.table],
@@ -59,6 +78,8 @@ export function rowRule(spec: RowRuleSpec): Rule {
       return findings ?? NO_FINDINGS;
     },
   };
+  rowRuleSpecs.set(rule, spec);
+  return rule;
 }
 
 /** The value of `field` must be one of `codes`; a blank value fails only when the field is required. */
@@ -81,6 +102,7 @@ export function codeListRule(spec: {
       const value = val(row, spec.field);
       return value === '' ? spec.required : !allowed.has(value);
     },
+    judged: { allowed, required: spec.required },
   });
 }
 
@@ -99,6 +121,7 @@ export function validDateRule(spec: {
     fields: [spec.field],
     flagField: spec.field,
     fails: (row) => (val(row, spec.field) === '' ? spec.required : isInvalidDate(row, spec.field)),
+    judged: { allowed: 'date', required: spec.required },
   });
 }
 
