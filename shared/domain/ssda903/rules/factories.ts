@@ -385,7 +385,9 @@ export function maximumSpellRule(spec: {
       let first = -1;
       for (let index = 0; index < episodes.length; index++) {
         const episode = episodes[index]!;
-        const inScope = codes.has(val(episode.row, spec.field));
+        const values = episode.row.values;
+        // Read by name (support.ts says why).
+        const inScope = codes.has((spec.field === 'LS' ? values.LS : values.PLACE) ?? '');
         const followsOn = first !== -1 && episodes[index - 1]!.dec === episode.decom;
         if (!inScope || !followsOn) {
           if (first !== -1) flagLongSpell(spec, child, context, episodes, first, index - 1, findings);

@@ -6,7 +6,7 @@
 // is judged here with no call at all. Findings come out as running each rule's check in turn gives them: rule by
 // rule, row by row (test/unit/ssda903/rules/runner.test.ts holds the two side by side).
 import type { FindingSink } from '../field-checks.ts';
-import type { ChildRecord, Finding, Row, Rule, RuleContext } from '../model.ts';
+import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '../model.ts';
 import { type RowRuleSpec, rowRuleSpecOf } from './factories.ts';
 import { dayOf, finding, val } from './support.ts';
 
@@ -18,8 +18,14 @@ export type RuleRunner = (child: ChildRecord, sink: FindingSink, failed: RuleFai
 
 /** A rule as the runner holds it: a row rule by its spec, any other by its check. */
 type Step =
-  | { readonly rule: Rule; readonly spec: undefined; readonly dropsBlank: false }
-  | { readonly rule: Rule; readonly spec: RowRuleSpec; readonly dropsBlank: boolean };
+  | { readonly rule: Rule; readonly spec: undefined; readonly dropsBlank: false; readonly table: -1 }
+  | {
+      readonly rule: Rule;
+      readonly spec: RowRuleSpec;
+      readonly dropsBlank: boolean;
+      /** Where the rows of the rule's table are in rowsByTable. */
+      readonly table: number;
+    };
 
 /**
  * The runner for one return. `blanksReported` holds the fields ("Table.FIELD") whose blanks the field checks
@@ -30,18 +36,27 @@ export function createRuleRunner(
   context: RuleContext,
   blanksReported: ReadonlySet<string>,
 ): RuleRunner {
+  // The tables row rules read, each looked up once a child rather than once a rule.
+  const tables: TableName[] = [];
   const steps: Step[] = rules.map((rule) => {
     const spec = rowRuleSpecOf(rule);
-    return spec
-      ? { rule, spec, dropsBlank: blanksReported.has(`${spec.table}.${spec.flagField}`) }
-      : { rule, spec: undefined, dropsBlank: false };
+    if (!spec) return { rule, spec: undefined, dropsBlank: false, table: -1 };
+    if (!tables.includes(spec.table)) tables.push(spec.table);
+    return {
+      rule,
+      spec,
+      dropsBlank: blanksReported.has(`${spec.table}.${spec.flagField}`),
+      table: tables.indexOf(spec.table),
+    };
   });
+  const rowsByTable: (readonly Row[] | undefined)[] = tables.map(() => undefined);
   // The rows a row rule flags for the child at hand; handed out once the rule has seen every row.
   const flagged: Row[] = [];
 
   return (child, sink, failed) => {
+    for (let index = 0; index < tables.length; index++) rowsByTable[index] = child.rows[tables[index]!];
     for (let index = 0; index < steps.length; index++) {
-      const { rule, spec, dropsBlank } = steps[index]!;
+      const { rule, spec, dropsBlank, table } = steps[index]!;
       if (spec === undefined) {
         let found: Finding[];
         try {
@@ -57,7 +72,7 @@ export function createRuleRunner(
         }
         continue;
       }
-      const rows = child.rows[spec.table];
+      const rows = rowsByTable[table];
       if (rows === undefined) continue;
       let count = 0;
       const judged = spec.judged;
