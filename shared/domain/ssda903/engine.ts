@@ -30,6 +30,7 @@ import {
   previousTablesRead,
   previousYearRunnable,
 } from './previous-year.ts';
+import { createRuleRunner } from './rules/runner.ts';
 import { ALL_TABLES, REQUIRED_TABLES, schemaForYear, type YearSchema } from './schema.ts';
 import { readXmlReturn, XML_TABLES, type XmlRowPlace, xmlColumnsOf, xmlRowLocation } from './xml-reader.ts';
 import { openZip, type ZipLimits } from './zip-reader.ts';
@@ -648,7 +649,11 @@ async function checkChildren(
     failures.set(code, failure);
   };
   // One problem, one finding: a blank the field checks have already reported is not reported again by a rule.
-  const blanksReported = blanksReportedByFieldChecks(session.schema, session.ruleCodes);
+  const runRules = createRuleRunner(
+    runnable,
+    context,
+    blanksReportedByFieldChecks(session.schema, session.ruleCodes),
+  );
   // Checks that compare children with each other get a fresh tally for this return.
   const tallies = runnable.flatMap((rule) =>
     rule.acrossChildren ? [{ code: rule.code, tally: rule.acrossChildren() }] : [],
@@ -664,22 +669,10 @@ async function checkChildren(
           session.sink(childFinding('not-in-header', table, rowNumber, record.child));
       }
     }
-    for (const rowNumber of headerRows.slice(1)) {
-      session.sink(childFinding('duplicate-child', 'Header', rowNumber, record.child));
+    for (let at = 1; at < headerRows.length; at++) {
+      session.sink(childFinding('duplicate-child', 'Header', headerRows[at]!, record.child));
     }
-    for (let index = 0; index < runnable.length; index++) {
-      const rule = runnable[index]!;
-      try {
-        const findings = rule.check(record, context);
-        for (let at = 0; at < findings.length; at++) {
-          const found = findings[at]!;
-          if (found.value === '' && blanksReported.has(`${found.table}.${found.field}`)) continue;
-          session.sink(found);
-        }
-      } catch {
-        failed(rule.code, record.child);
-      }
-    }
+    runRules(record, session.sink, failed);
     for (const { code, tally } of tallies) {
       try {
         tally.see(record, context, number);

@@ -5,6 +5,7 @@ import type { Day } from '../../dates.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '../model.ts';
 import {
   dateIn,
+  dayOf,
   dobFor,
   type Episode,
   episodesInOrder,
@@ -31,14 +32,33 @@ export interface RowRuleSpec {
   /** The field a finding points at. */
   readonly flagField: string;
   readonly fails: (row: Row, child: ChildRecord, context: RuleContext) => boolean;
+  /** Set when the rule judges the value of `flagField` alone: the runner then judges it without calling `fails`. */
+  readonly judged?: ValueJudgement;
+}
+
+/** A row rule that judges one field's value on its own: one of a list of codes, or a real date. */
+export interface ValueJudgement {
+  /** The codes allowed, or 'date' for a real dd/mm/yyyy date. */
+  readonly allowed: ReadonlySet<string> | 'date';
+  /** Whether a blank value fails. */
+  readonly required: boolean;
 }
 
 /** What a rule finds in a child that passes it: one shared array, frozen so that nobody adds to it. */
 const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 
+// What each row rule was made from, so that the runner (runner.ts) can walk the rows itself. Keyed by the rule
+// itself: a copy of the rule is run through its check.
+const rowRuleSpecs = new WeakMap<Rule, RowRuleSpec>();
+
+/** The spec a rule was made from by rowRule, or undefined for any other rule. */
+export function rowRuleSpecOf(rule: Rule): RowRuleSpec | undefined {
+  return rowRuleSpecs.get(rule);
+}
+
 /** A rule that looks at one row at a time and flags `flagField` on each row that fails. */
 export function rowRule(spec: RowRuleSpec): Rule {
-  return {
+  const rule: Rule = {
     code: spec.code,
     description: spec.description,
     tables: spec.tables ?? [spec.table],
@@ -58,6 +78,8 @@ export function rowRule(spec: RowRuleSpec): Rule {
       return findings ?? NO_FINDINGS;
     },
   };
+  rowRuleSpecs.set(rule, spec);
+  return rule;
 }
 
 /** The value of `field` must be one of `codes`; a blank value fails only when the field is required. */
@@ -80,6 +102,7 @@ export function codeListRule(spec: {
       const value = val(row, spec.field);
       return value === '' ? spec.required : !allowed.has(value);
     },
+    judged: { allowed, required: spec.required },
   });
 }
 
@@ -98,6 +121,7 @@ export function validDateRule(spec: {
     fields: [spec.field],
     flagField: spec.field,
     fails: (row) => (val(row, spec.field) === '' ? spec.required : isInvalidDate(row, spec.field)),
+    judged: { allowed: 'date', required: spec.required },
   });
 }
 
@@ -125,12 +149,14 @@ export function dobDiffersFromHeaderRule(code: string, table: TableName): Rule {
     check(child) {
       const header = headerRow(child);
       if (!header) return [];
-      const headerText = val(header, 'DOB');
-      const headerDay = dateIn(header, 'DOB');
+      const headerText = header.values.DOB ?? '';
+      const headerDay = dayOf(header.values.DOB);
       return rowsOf(child, table)
         .filter((row) => {
-          const day = dateIn(row, 'DOB');
-          return day !== null && headerDay !== null ? day !== headerDay : val(row, 'DOB') !== headerText;
+          const day = dayOf(row.values.DOB);
+          return day !== null && headerDay !== null
+            ? day !== headerDay
+            : (row.values.DOB ?? '') !== headerText;
         })
         .map((row) => finding(code, child, row, 'DOB'));
     },
@@ -300,9 +326,9 @@ export function placementMinimumAgeRule(spec: {
     flagField: 'PLACE',
     fails: (row, child) => {
       // The code is checked first: most rows are not in scope, and the dates are then not needed.
-      if (!places.has(val(row, 'PLACE'))) return false;
+      if (!places.has(row.values.PLACE ?? '')) return false;
       const dob = headerDob(child);
-      const decom = dateIn(row, 'DECOM');
+      const decom = dayOf(row.values.DECOM);
       return dob !== null && decom !== null && !hasReachedAge(dob, decom, spec.years);
     },
   });
@@ -325,9 +351,9 @@ export function ceasedReasonAgeRule(spec: {
     fields: ['REC', 'DEC'],
     flagField: 'REC',
     fails: (row, child) => {
-      if (!reasons.has(val(row, 'REC'))) return false;
+      if (!reasons.has(row.values.REC ?? '')) return false;
       const dob = headerDob(child);
-      const dec = dateIn(row, 'DEC');
+      const dec = dayOf(row.values.DEC);
       return dob !== null && dec !== null && spec.wrongAge(dob, dec);
     },
   });
@@ -359,7 +385,9 @@ export function maximumSpellRule(spec: {
       let first = -1;
       for (let index = 0; index < episodes.length; index++) {
         const episode = episodes[index]!;
-        const inScope = codes.has(val(episode.row, spec.field));
+        const values = episode.row.values;
+        // Read by name (support.ts says why).
+        const inScope = codes.has((spec.field === 'LS' ? values.LS : values.PLACE) ?? '');
         const followsOn = first !== -1 && episodes[index - 1]!.dec === episode.decom;
         if (!inScope || !followsOn) {
           if (first !== -1) flagLongSpell(spec, child, context, episodes, first, index - 1, findings);
@@ -407,8 +435,8 @@ export function providerPlacementRule(spec: {
     fields: ['PLACE', 'PLACE_PROVIDER'],
     flagField: 'PLACE_PROVIDER',
     fails: (row) => {
-      if (val(row, 'PLACE_PROVIDER') !== spec.provider) return false;
-      const place = val(row, 'PLACE');
+      if ((row.values.PLACE_PROVIDER ?? '') !== spec.provider) return false;
+      const place = row.values.PLACE ?? '';
       if (place === '') return false;
       if (spec.onlyWith && !spec.onlyWith.includes(place)) return true;
       return spec.notWith?.includes(place) ?? false;

@@ -5,7 +5,7 @@ import type { Day } from '../../dates.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext } from '../model.ts';
 import {
   collectionPeriod,
-  dateIn,
+  dayOf,
   type Episode,
   episodesInOrder,
   finding,
@@ -68,7 +68,7 @@ export function carriedOverEpisode(
   const before = lastYearEpisodes(child, context);
   const last = before[before.length - 1];
   const first = episodesInOrder(child)[0];
-  if (!last || !first || val(last.row, 'DEC') !== '') return null;
+  if (!last || !first || (last.row.values.DEC ?? '') !== '') return null;
   return { last, first };
 }
 
@@ -105,22 +105,24 @@ export function carriedFieldRule(spec: {
  * rows hold children who were unaccompanied asylum seekers at some point, as DfE's own tool reads them).
  */
 export function uascRows(record: ChildRecord): readonly Row[] {
-  return rowsOf(record, 'UASC').filter((row) => val(row, 'SEX') !== '' || val(row, 'DUC') !== '');
+  return rowsOf(record, 'UASC').filter(
+    (row) => (row.values.SEX ?? '') !== '' || (row.values.DUC ?? '') !== '',
+  );
 }
 
 /** True when the child was UASC at some time in the year: a UASC row with no DUC or a DUC on or after its start. */
 export function uascDuring(record: ChildRecord, collectionYear: number): boolean {
   const start = collectionPeriod(collectionYear).start;
   return uascRows(record).some((row) => {
-    const duc = dateIn(row, 'DUC');
-    return val(row, 'DUC') === '' || (duc !== null && duc >= start);
+    const duc = dayOf(row.values.DUC);
+    return (row.values.DUC ?? '') === '' || (duc !== null && duc >= start);
   });
 }
 
 /** The first DUC given in a year's UASC rows, as written and as a day. */
 export function ducOf(record: ChildRecord): { readonly text: string; readonly day: Day | null } | null {
-  const row = uascRows(record).find((candidate) => val(candidate, 'DUC') !== '');
-  return row ? { text: val(row, 'DUC'), day: dateIn(row, 'DUC') } : null;
+  const row = uascRows(record).find((candidate) => (candidate.values.DUC ?? '') !== '');
+  return row ? { text: row.values.DUC ?? '', day: dayOf(row.values.DUC) } : null;
 }
 
 /** Where a UASC finding points this year: the UASC row when there is one, else the Header row. */
@@ -140,5 +142,5 @@ export function latestPlacedDecision(record: ChildRecord): Row | undefined {
 
 /** True when a decision to place for adoption was reversed: it gives a date or a reason it ceased. */
 export function decisionCeased(row: Row): boolean {
-  return val(row, 'DATE_PLACED_CEASED') !== '' || val(row, 'REASON_PLACED_CEASED') !== '';
+  return (row.values.DATE_PLACED_CEASED ?? '') !== '' || (row.values.REASON_PLACED_CEASED ?? '') !== '';
 }

@@ -14,5 +14,5 @@ export const rule1000: Rule = rowRule({
   flagField: 'IN_TOUCH',
   fails: (row, child) =>
     ['IN_TOUCH', 'ACTIV', 'ACCOM'].some((field) => val(row, field) !== '') &&
-    rowsOf(child, 'Episodes').some((episode) => val(episode, 'REC') === 'E2'),
+    rowsOf(child, 'Episodes').some((episode) => (episode.values.REC ?? '') === 'E2'),
 });

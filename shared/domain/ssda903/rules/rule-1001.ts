@@ -11,7 +11,6 @@ import { lastYearEpisodes } from './last-year.ts';
 import {
   addYears,
   type Episode,
-  ep,
   episodesInOrder,
   finding,
   headerDob,
@@ -60,8 +59,8 @@ export const rule1001: Rule = {
     if (!row || dob === null || addYears(dob, 20) <= context.periodEnd) return [];
     const all = bothYears(lastYearEpisodes(child, context), episodesInOrder(child));
     if (all.length === 0) return [];
-    const adopted = ADOPTED.includes(ep(all[all.length - 1]!, 'REC'));
-    const care = all.filter((episode) => !SHORT_BREAK_LEGAL_STATUSES.includes(ep(episode, 'LS')));
+    const adopted = ADOPTED.includes(all[all.length - 1]!.row.values.REC ?? '');
+    const care = all.filter((episode) => !SHORT_BREAK_LEGAL_STATUSES.includes(episode.row.values.LS ?? ''));
     const eligible =
       daysFrom(care, addYears(dob, 14), context.periodEnd) >= 91 &&
       daysFrom(care, addYears(dob, 16), context.periodEnd) >= 1;

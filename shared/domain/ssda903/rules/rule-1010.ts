@@ -3,7 +3,7 @@
 // Episodes_last, OC3); last defined 2022/23.
 import type { Rule } from '../model.ts';
 import { lastYearEpisodes } from './last-year.ts';
-import { finding, rowsOf, val } from './support.ts';
+import { finding, rowsOf } from './support.ts';
 
 export const rule1010: Rule = {
   code: '1010',
@@ -17,7 +17,7 @@ export const rule1010: Rule = {
     if (!row || rowsOf(child, 'Episodes').length > 0) return [];
     const before = lastYearEpisodes(child, context);
     const latest = before[before.length - 1];
-    if (!latest || val(latest.row, 'DEC') !== '') return [];
+    if (!latest || (latest.row.values.DEC ?? '') !== '') return [];
     return [finding('1010', child, row, 'IN_TOUCH')];
   },
 };

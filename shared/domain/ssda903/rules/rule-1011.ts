@@ -2,7 +2,7 @@
 // fields: IN_TOUCH ACTIV ACCOM (Episodes, OC3).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { ep, episodesInOrder, finalCeasedEpisode, firstFilled, OC3_FIELDS } from './support.ts';
+import { episodesInOrder, finalCeasedEpisode, firstFilled, OC3_FIELDS } from './support.ts';
 
 export const rule1011: Rule = rowRule({
   code: '1011',
@@ -15,6 +15,6 @@ export const rule1011: Rule = rowRule({
   fails: (row, child) => {
     if (firstFilled(row, OC3_FIELDS) === undefined) return false;
     const last = finalCeasedEpisode(episodesInOrder(child));
-    return last !== undefined && ep(last, 'REC') === 'E3';
+    return last !== undefined && (last.row.values.REC ?? '') === 'E3';
   },
 });

@@ -5,7 +5,7 @@
 // status that could be wrong in this way, and the rule has nothing to check in it.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { carries, val } from './support.ts';
+import { carries } from './support.ts';
 
 export const rule105: Rule = rowRule({
   code: '105',
@@ -14,5 +14,5 @@ export const rule105: Rule = rowRule({
   table: 'Header',
   fields: ['UASC'],
   flagField: 'UASC',
-  fails: (row) => carries(row, 'UASC') && val(row, 'UASC') !== '0' && val(row, 'UASC') !== '1',
+  fails: (row) => carries(row, 'UASC') && (row.values.UASC ?? '') !== '0' && (row.values.UASC ?? '') !== '1',
 });

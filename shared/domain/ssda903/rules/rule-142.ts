@@ -1,6 +1,6 @@
 // Domain: SSDA903 rule 142 — an earlier episode left open. Catalogue fields: DEC REC (Episodes).
 import type { Finding, Rule } from '../model.ts';
-import { episodesInOrder, finding, val } from './support.ts';
+import { episodesInOrder, finding } from './support.ts';
 
 /** Every episode except the child's latest must have both a ceased date and a reason ceased. */
 export const rule142: Rule = {
@@ -12,8 +12,9 @@ export const rule142: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const episode of episodesInOrder(child).slice(0, -1)) {
-      if (val(episode.row, 'DEC') === '') findings.push(finding('142', child, episode.row, 'DEC'));
-      else if (val(episode.row, 'REC') === '') findings.push(finding('142', child, episode.row, 'REC'));
+      if ((episode.row.values.DEC ?? '') === '') findings.push(finding('142', child, episode.row, 'DEC'));
+      else if ((episode.row.values.REC ?? '') === '')
+        findings.push(finding('142', child, episode.row, 'REC'));
     }
     return findings;
   },

@@ -1,6 +1,6 @@
 // Domain: SSDA903 rule 148 — DEC and REC go together. Catalogue fields: DEC REC (Episodes).
 import type { Finding, Rule } from '../model.ts';
-import { finding, rowsOf, val } from './support.ts';
+import { finding, rowsOf } from './support.ts';
 
 /** Points at whichever of the pair is blank. */
 export const rule148: Rule = {
@@ -12,8 +12,8 @@ export const rule148: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const row of rowsOf(child, 'Episodes')) {
-      const hasDec = val(row, 'DEC') !== '';
-      const hasRec = val(row, 'REC') !== '';
+      const hasDec = (row.values.DEC ?? '') !== '';
+      const hasRec = (row.values.REC ?? '') !== '';
       if (hasDec && !hasRec) findings.push(finding('148', child, row, 'REC'));
       if (!hasDec && hasRec) findings.push(finding('148', child, row, 'DEC'));
     }

@@ -2,7 +2,7 @@
 // fields: SDQ_REASON DOB (OC2, Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { addYears, continuouslyLookedAfter, dobFor, tablePresent, val } from './support.ts';
+import { addYears, continuouslyLookedAfter, dobFor, tablePresent } from './support.ts';
 
 export const rule157: Rule = rowRule({
   code: '157',
@@ -14,7 +14,7 @@ export const rule157: Rule = rowRule({
   flagField: 'SDQ_REASON',
   fails: (row, child, context) => {
     if (!tablePresent(context, 'Episodes')) return false;
-    if (val(row, 'SDQ_REASON') !== 'SDQ1' || val(row, 'SDQ_SCORE') !== '') return false;
+    if ((row.values.SDQ_REASON ?? '') !== 'SDQ1' || (row.values.SDQ_SCORE ?? '') !== '') return false;
     const dob = dobFor(child, row);
     return (
       dob !== null &&

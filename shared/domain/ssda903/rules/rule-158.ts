@@ -2,8 +2,6 @@
 // INTERVENTION_RECEIVED INTERVENTION_OFFERED (OC2).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
-
 export const rule158: Rule = rowRule({
   code: '158',
   description:
@@ -11,5 +9,6 @@ export const rule158: Rule = rowRule({
   table: 'OC2',
   fields: ['INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED'],
   flagField: 'INTERVENTION_OFFERED',
-  fails: (row) => val(row, 'INTERVENTION_RECEIVED') === '1' && val(row, 'INTERVENTION_OFFERED') !== '',
+  fails: (row) =>
+    (row.values.INTERVENTION_RECEIVED ?? '') === '1' && (row.values.INTERVENTION_OFFERED ?? '') !== '',
 });

@@ -2,8 +2,6 @@
 // fields: SUBSTANCE_MISUSE INTERVENTION_RECEIVED INTERVENTION_OFFERED (OC2).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
-
 export const rule159: Rule = rowRule({
   code: '159',
   description:
@@ -12,7 +10,7 @@ export const rule159: Rule = rowRule({
   fields: ['SUBSTANCE_MISUSE', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED'],
   flagField: 'INTERVENTION_OFFERED',
   fails: (row) =>
-    val(row, 'SUBSTANCE_MISUSE') === '1' &&
-    val(row, 'INTERVENTION_RECEIVED') === '0' &&
-    val(row, 'INTERVENTION_OFFERED') === '',
+    (row.values.SUBSTANCE_MISUSE ?? '') === '1' &&
+    (row.values.INTERVENTION_RECEIVED ?? '') === '0' &&
+    (row.values.INTERVENTION_OFFERED ?? '') === '',
 });

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 165 — mother status. Catalogue fields: MOTHER SEX DECOM (Header, Episodes; OC3 listed).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { ep, episodesInOrder, SHORT_BREAK_LEGAL_STATUSES, sexOf, val } from './support.ts';
+import { episodesInOrder, SHORT_BREAK_LEGAL_STATUSES, sexOf } from './support.ts';
 
 /**
  * MOTHER must be 0 or 1 when given; it should not be given for a boy; and a girl looked after during the year
@@ -16,13 +16,13 @@ export const rule165: Rule = rowRule({
   fields: ['MOTHER', 'SEX', 'DECOM'],
   flagField: 'MOTHER',
   fails: (row, child, context) => {
-    const mother = val(row, 'MOTHER');
+    const mother = row.values.MOTHER ?? '';
     const sex = sexOf(row);
     if (mother !== '') return !['0', '1'].includes(mother) || sex === 'male';
     if (sex !== 'female') return false;
     return episodesInOrder(child).some(
       (episode) =>
-        !SHORT_BREAK_LEGAL_STATUSES.includes(ep(episode, 'LS')) &&
+        !SHORT_BREAK_LEGAL_STATUSES.includes(episode.row.values.LS ?? '') &&
         episode.decom <= context.periodEnd &&
         (episode.dec === null || episode.dec >= context.periodStart),
     );

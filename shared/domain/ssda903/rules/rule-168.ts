@@ -1,7 +1,6 @@
 // Domain: SSDA903 rule 168 — shape of the Unique Pupil Number. Catalogue fields: UPN (Header).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
 
 /**
  * A UPN is 13 characters: a letter other than I, O or S, eleven digits, then a digit or (for a temporary UPN)
@@ -16,5 +15,5 @@ export const rule168: Rule = rowRule({
   table: 'Header',
   fields: ['UPN'],
   flagField: 'UPN',
-  fails: (row) => val(row, 'UPN') !== '' && !UPN_SHAPE.test(val(row, 'UPN')),
+  fails: (row) => (row.values.UPN ?? '') !== '' && !UPN_SHAPE.test(row.values.UPN ?? ''),
 });

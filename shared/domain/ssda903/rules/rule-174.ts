@@ -2,7 +2,6 @@
 // last defined 2024/25 (the sex codes changed).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
 
 function maleWithChildDob(maleCode: string): Rule {
   return rowRule({
@@ -11,7 +10,7 @@ function maleWithChildDob(maleCode: string): Rule {
     table: 'Header',
     fields: ['SEX', 'MC_DOB'],
     flagField: 'MC_DOB',
-    fails: (row) => val(row, 'SEX') === maleCode && val(row, 'MC_DOB') !== '',
+    fails: (row) => (row.values.SEX ?? '') === maleCode && (row.values.MC_DOB ?? '') !== '',
   });
 }
 

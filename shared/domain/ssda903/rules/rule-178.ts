@@ -4,7 +4,6 @@
 import type { Rule } from '../model.ts';
 import { PLACE_PROVIDER_CODES } from './code-lists.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
 
 function providerCode(noProvider: readonly string[]): Rule {
   return rowRule({
@@ -14,9 +13,9 @@ function providerCode(noProvider: readonly string[]): Rule {
     fields: ['PLACE_PROVIDER', 'PLACE'],
     flagField: 'PLACE_PROVIDER',
     fails: (row) => {
-      const provider = val(row, 'PLACE_PROVIDER');
+      const provider = row.values.PLACE_PROVIDER ?? '';
       if (provider === '') return false;
-      return !PLACE_PROVIDER_CODES.includes(provider) || noProvider.includes(val(row, 'PLACE'));
+      return !PLACE_PROVIDER_CODES.includes(provider) || noProvider.includes(row.values.PLACE ?? '');
     },
   });
 }

@@ -1,8 +1,6 @@
 // Domain: SSDA903 rule 180 — SDQ score. Catalogue fields: SDQ_SCORE (OC2).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
-
 /** The Strengths and Difficulties Questionnaire total is a whole number from 0 to 40. */
 export const rule180: Rule = rowRule({
   code: '180',
@@ -12,7 +10,7 @@ export const rule180: Rule = rowRule({
   fields: ['SDQ_SCORE'],
   flagField: 'SDQ_SCORE',
   fails: (row) => {
-    const score = val(row, 'SDQ_SCORE');
+    const score = row.values.SDQ_SCORE ?? '';
     return score !== '' && !(/^\d{1,2}$/.test(score) && Number(score) <= 40);
   },
 });

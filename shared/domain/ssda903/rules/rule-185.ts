@@ -2,7 +2,7 @@
 // fields: SDQ_SCORE (Episodes, OC2).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { continuouslyLookedAfter, tablePresent, val } from './support.ts';
+import { continuouslyLookedAfter, tablePresent } from './support.ts';
 
 export const rule185: Rule = rowRule({
   code: '185',
@@ -14,6 +14,6 @@ export const rule185: Rule = rowRule({
   flagField: 'SDQ_SCORE',
   fails: (row, child, context) =>
     tablePresent(context, 'Episodes') &&
-    val(row, 'SDQ_SCORE') !== '' &&
+    (row.values.SDQ_SCORE ?? '') !== '' &&
     !continuouslyLookedAfter(child, context),
 });

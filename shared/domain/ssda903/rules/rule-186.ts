@@ -2,7 +2,7 @@
 // months. Catalogue fields: SDQ_SCORE (Episodes, OC2).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { addYears, continuouslyLookedAfter, dobFor, tablePresent, val } from './support.ts';
+import { addYears, continuouslyLookedAfter, dobFor, tablePresent } from './support.ts';
 
 export const rule186: Rule = rowRule({
   code: '186',
@@ -14,7 +14,7 @@ export const rule186: Rule = rowRule({
   flagField: 'SDQ_SCORE',
   fails: (row, child, context) => {
     if (!tablePresent(context, 'Episodes')) return false;
-    if (val(row, 'SDQ_SCORE') !== '' || val(row, 'SDQ_REASON') !== '') return false;
+    if ((row.values.SDQ_SCORE ?? '') !== '' || (row.values.SDQ_REASON ?? '') !== '') return false;
     const dob = dobFor(child, row);
     if (dob === null) return false;
     return (

@@ -2,8 +2,6 @@
 // SUBSTANCE_MISUSE INTERVENTION_RECEIVED (OC2).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
-
 export const rule192: Rule = rowRule({
   code: '192',
   description:
@@ -11,5 +9,6 @@ export const rule192: Rule = rowRule({
   table: 'OC2',
   fields: ['SUBSTANCE_MISUSE', 'INTERVENTION_RECEIVED'],
   flagField: 'INTERVENTION_RECEIVED',
-  fails: (row) => val(row, 'SUBSTANCE_MISUSE') === '1' && val(row, 'INTERVENTION_RECEIVED') === '',
+  fails: (row) =>
+    (row.values.SUBSTANCE_MISUSE ?? '') === '1' && (row.values.INTERVENTION_RECEIVED ?? '') === '',
 });

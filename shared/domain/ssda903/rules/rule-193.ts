@@ -2,7 +2,7 @@
 // SUBSTANCE_MISUSE INTERVENTION_RECEIVED INTERVENTION_OFFERED (OC2).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { firstFilled, val } from './support.ts';
+import { firstFilled } from './support.ts';
 
 export const rule193: Rule = rowRule({
   code: '193',
@@ -12,6 +12,6 @@ export const rule193: Rule = rowRule({
   fields: ['SUBSTANCE_MISUSE', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED'],
   flagField: 'SUBSTANCE_MISUSE',
   fails: (row) =>
-    val(row, 'SUBSTANCE_MISUSE') !== '1' &&
+    (row.values.SUBSTANCE_MISUSE ?? '') !== '1' &&
     firstFilled(row, ['INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED']) !== undefined,
 });

@@ -2,7 +2,7 @@
 // score or a reason for none. Catalogue fields: SDQ_REASON DOB (OC2, Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { addYears, continuouslyLookedAfter, dobFor, tablePresent, val } from './support.ts';
+import { addYears, continuouslyLookedAfter, dobFor, tablePresent } from './support.ts';
 
 export const rule197B: Rule = rowRule({
   code: '197B',
@@ -14,7 +14,7 @@ export const rule197B: Rule = rowRule({
   flagField: 'SDQ_REASON',
   fails: (row, child, context) => {
     if (!tablePresent(context, 'Episodes')) return false;
-    if (val(row, 'SDQ_SCORE') !== '' || val(row, 'SDQ_REASON') !== '') return false;
+    if ((row.values.SDQ_SCORE ?? '') !== '' || (row.values.SDQ_REASON ?? '') !== '') return false;
     const dob = dobFor(child, row);
     if (dob === null) return false;
     const turnsInYear = (years: number) => {

@@ -2,7 +2,7 @@
 // fields: SDQ_REASON (Episodes, OC2).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { continuouslyLookedAfter, tablePresent, val } from './support.ts';
+import { continuouslyLookedAfter, tablePresent } from './support.ts';
 
 export const rule198: Rule = rowRule({
   code: '198',
@@ -14,6 +14,6 @@ export const rule198: Rule = rowRule({
   flagField: 'SDQ_REASON',
   fails: (row, child, context) =>
     tablePresent(context, 'Episodes') &&
-    val(row, 'SDQ_REASON') !== '' &&
+    (row.values.SDQ_REASON ?? '') !== '' &&
     !continuouslyLookedAfter(child, context),
 });

@@ -2,7 +2,7 @@
 // Catalogue fields: CHILD (Episodes). Only this year's episodes are read: an adoption in an earlier return is
 // not known here.
 import type { Finding, Rule } from '../model.ts';
-import { ep, episodesInOrder, finding } from './support.ts';
+import { episodesInOrder, finding } from './support.ts';
 
 const ADOPTED = ['E11', 'E12'];
 
@@ -17,7 +17,7 @@ export const rule199: Rule = {
     let adopted = false;
     for (const episode of episodesInOrder(child)) {
       if (adopted) findings.push(finding('199', child, episode.row, 'CHILD'));
-      if (ADOPTED.includes(ep(episode, 'REC'))) adopted = true;
+      if (ADOPTED.includes(episode.row.values.REC ?? '')) adopted = true;
     }
     return findings;
   },

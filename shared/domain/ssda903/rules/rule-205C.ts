@@ -2,7 +2,7 @@
 // UASC (UASC, UASC_last, Header, Header_last); last defined 2022/23.
 import type { Rule } from '../model.ts';
 import { uascDuring } from './last-year.ts';
-import { finding, previousRecordOf, rowsOf, val } from './support.ts';
+import { finding, previousRecordOf, rowsOf } from './support.ts';
 
 export const rule205C: Rule = {
   code: '205C',
@@ -16,7 +16,7 @@ export const rule205C: Rule = {
     if (!last) return [];
     if (uascDuring(child, context.collectionYear) || uascDuring(last, context.collectionYear - 1)) return [];
     return rowsOf(child, 'UASC')
-      .filter((row) => val(row, 'DUC') !== '')
+      .filter((row) => (row.values.DUC ?? '') !== '')
       .map((row) => finding('205C', child, row, 'DUC'));
   },
 };

@@ -2,7 +2,7 @@
 // fields: MOTHER (Episodes, Header, Header_last); last defined 2022/23.
 import type { Rule } from '../model.ts';
 import { lastYearHeader } from './last-year.ts';
-import { finding, headerRow, rowsOf, val } from './support.ts';
+import { finding, headerRow, rowsOf } from './support.ts';
 
 export const rule207: Rule = {
   code: '207',
@@ -15,7 +15,7 @@ export const rule207: Rule = {
     const header = headerRow(child);
     const last = lastYearHeader(child, context);
     if (!header || !last || rowsOf(child, 'Episodes').length === 0) return [];
-    if (val(last, 'MOTHER') !== '1' || val(header, 'MOTHER') === '1') return [];
+    if ((last.values.MOTHER ?? '') !== '1' || (header.values.MOTHER ?? '') === '1') return [];
     return [finding('207', child, header, 'MOTHER')];
   },
 };

@@ -2,7 +2,7 @@
 // last defined 2022/23. A UPN may move from "not known" to a reason (UN1 → UN2–UN5) or to a real number.
 import type { Rule } from '../model.ts';
 import { lastYearHeader } from './last-year.ts';
-import { finding, headerRow, val } from './support.ts';
+import { finding, headerRow } from './support.ts';
 
 const UNKNOWN_REASONS = ['UN2', 'UN3', 'UN4', 'UN5'];
 const UNKNOWN = ['UN1', ...UNKNOWN_REASONS];
@@ -26,8 +26,8 @@ export const rule208: Rule = {
     const header = headerRow(child);
     const lastHeader = lastYearHeader(child, context);
     if (!header || !lastHeader) return [];
-    const now = val(header, 'UPN').toUpperCase();
-    const last = val(lastHeader, 'UPN').toUpperCase();
+    const now = (header.values.UPN ?? '').toUpperCase();
+    const last = (lastHeader.values.UPN ?? '').toUpperCase();
     if (now === last || learnedMore(now, last)) return [];
     return [finding('208', child, header, 'UPN')];
   },

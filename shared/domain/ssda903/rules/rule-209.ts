@@ -2,7 +2,7 @@
 // fields: UPN DOB (Header).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { addYears, dateIn, fixedDay, val } from './support.ts';
+import { addYears, dayOf, fixedDay } from './support.ts';
 
 export const rule209: Rule = rowRule({
   code: '209',
@@ -12,8 +12,8 @@ export const rule209: Rule = rowRule({
   fields: ['UPN', 'DOB'],
   flagField: 'UPN',
   fails: (row, _child, context) => {
-    if (val(row, 'UPN') !== 'UN1') return false;
-    const dob = dateIn(row, 'DOB');
+    if ((row.values.UPN ?? '') !== 'UN1') return false;
+    const dob = dayOf(row.values.DOB);
     // The school year that started in the September before the collection year: 31 August of that summer.
     const cutOff = fixedDay(context.collectionYear - 2, 8, 31);
     return dob !== null && addYears(dob, 4) <= cutOff;

@@ -2,7 +2,7 @@
 // Catalogue fields: UPN DECOM (Header, Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { episodesInOrder, fixedDay, periodBounds, periodsOfCare, tablePresent, val } from './support.ts';
+import { episodesInOrder, fixedDay, periodBounds, periodsOfCare, tablePresent } from './support.ts';
 
 export const rule210: Rule = rowRule({
   code: '210',
@@ -13,7 +13,7 @@ export const rule210: Rule = rowRule({
   fields: ['UPN', 'DECOM'],
   flagField: 'UPN',
   fails: (row, child, context) => {
-    if (val(row, 'UPN') !== 'UN4' || !tablePresent(context, 'Episodes')) return false;
+    if ((row.values.UPN ?? '') !== 'UN4' || !tablePresent(context, 'Episodes')) return false;
     const periods = periodsOfCare(episodesInOrder(child));
     const latest = periods[periods.length - 1];
     if (latest === undefined) return false;

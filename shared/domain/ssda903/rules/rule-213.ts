@@ -2,7 +2,7 @@
 // fields: PLACE_PROVIDER (Episodes); last defined 2025/26.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { OTHER_PLACEMENTS_FROM_2026, TEMPORARY_PLACEMENTS, val } from './support.ts';
+import { OTHER_PLACEMENTS_FROM_2026, TEMPORARY_PLACEMENTS } from './support.ts';
 
 function providerNotRequired(places: readonly string[]): Rule {
   return rowRule({
@@ -11,7 +11,7 @@ function providerNotRequired(places: readonly string[]): Rule {
     table: 'Episodes',
     fields: ['PLACE_PROVIDER', 'PLACE'],
     flagField: 'PLACE_PROVIDER',
-    fails: (row) => val(row, 'PLACE_PROVIDER') !== '' && places.includes(val(row, 'PLACE')),
+    fails: (row) => (row.values.PLACE_PROVIDER ?? '') !== '' && places.includes(row.values.PLACE ?? ''),
   });
 }
 

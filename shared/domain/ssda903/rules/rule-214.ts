@@ -11,7 +11,7 @@ export const rule214: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const row of rowsOf(child, 'Episodes')) {
-      if (!SHORT_BREAK_LEGAL_STATUSES.includes(val(row, 'LS'))) continue;
+      if (!SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? '')) continue;
       for (const field of ['PL_POST', 'URN']) {
         if (val(row, field) !== '') findings.push(finding('214', child, row, field));
       }

@@ -2,7 +2,7 @@
 // PLACE DECOM RNE (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dateIn, fixedDay, val } from './support.ts';
+import { dayOf, fixedDay } from './support.ts';
 
 /** A3/A5: placed for adoption with current foster carers (with / without a placement order). */
 const WITH_CURRENT_FOSTER_CARERS = ['A3', 'A5'];
@@ -17,8 +17,8 @@ export const rule217: Rule = rowRule({
   flagField: 'RNE',
   fails: (row) => {
     // The code first: the date is read only for the rows it applies to.
-    if (!WITH_CURRENT_FOSTER_CARERS.includes(val(row, 'PLACE'))) return false;
-    const decom = dateIn(row, 'DECOM');
-    return decom !== null && decom >= FROM && !['S', 'T', 'U'].includes(val(row, 'RNE'));
+    if (!WITH_CURRENT_FOSTER_CARERS.includes(row.values.PLACE ?? '')) return false;
+    const decom = dayOf(row.values.DECOM);
+    return decom !== null && decom >= FROM && !['S', 'T', 'U'].includes(row.values.RNE ?? '');
   },
 });

@@ -2,7 +2,7 @@
 // (Episodes); last defined 2025/26 (Z11–Z14 added).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { OTHER_PLACEMENTS_FROM_2026, TEMPORARY_PLACEMENTS, val } from './support.ts';
+import { OTHER_PLACEMENTS_FROM_2026, TEMPORARY_PLACEMENTS } from './support.ts';
 
 /** Placement types with no Ofsted-registered provider; "XXXXXXX" is DfE's placeholder and is accepted. */
 const NOT_OFSTED_REGISTERED = ['P1', 'P3', 'R1', 'R2', 'R5', ...TEMPORARY_PLACEMENTS, 'Z1'];
@@ -16,8 +16,8 @@ function urnNotExpected(places: readonly string[]): Rule {
     fields: ['URN', 'PLACE'],
     flagField: 'URN',
     fails: (row) => {
-      const urn = val(row, 'URN');
-      return urn !== '' && urn !== PLACEHOLDER && places.includes(val(row, 'PLACE'));
+      const urn = row.values.URN ?? '';
+      return urn !== '' && urn !== PLACEHOLDER && places.includes(row.values.PLACE ?? '');
     },
   });
 }

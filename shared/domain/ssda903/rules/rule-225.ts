@@ -1,6 +1,6 @@
 // Domain: SSDA903 rule 225 — reason for placement change required. Catalogue fields: REASON_PLACE_CHANGE.
 import type { Rule } from '../model.ts';
-import { consecutivePairs, ep, episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
+import { consecutivePairs, episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
 
 /**
  * The reason is recorded on the episode that ends when the child moves (REC X1, next RNE P, B, T or U).
@@ -16,11 +16,11 @@ export const rule225: Rule = {
     return consecutivePairs(episodesInOrder(child))
       .filter(
         ([previous, next]) =>
-          ep(previous, 'REC') === 'X1' &&
-          ep(previous, 'REASON_PLACE_CHANGE') === '' &&
-          !TEMPORARY_PLACEMENTS.includes(ep(previous, 'PLACE')) &&
-          ['P', 'B', 'T', 'U'].includes(ep(next, 'RNE')) &&
-          !TEMPORARY_PLACEMENTS.includes(ep(next, 'PLACE')),
+          (previous.row.values.REC ?? '') === 'X1' &&
+          (previous.row.values.REASON_PLACE_CHANGE ?? '') === '' &&
+          !TEMPORARY_PLACEMENTS.includes(previous.row.values.PLACE ?? '') &&
+          ['P', 'B', 'T', 'U'].includes(next.row.values.RNE ?? '') &&
+          !TEMPORARY_PLACEMENTS.includes(next.row.values.PLACE ?? ''),
       )
       .map(([previous]) => finding('225', child, previous.row, 'REASON_PLACE_CHANGE'));
   },

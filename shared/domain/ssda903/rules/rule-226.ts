@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 226 — no reason for placement change around a temporary placement. Catalogue fields:
 // REASON_PLACE_CHANGE PLACE (Episodes); last defined 2025/26 (reworded).
 import type { Finding, Row, Rule } from '../model.ts';
-import { ep, episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
+import { episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
 
 /**
  * Flags the reason on a temporary placement's own episode and on the episode the child left to go into it. A row
@@ -17,10 +17,10 @@ function reasonNotForTemporary(description: string): Rule {
       const flagged = new Set<Row>();
       const episodes = episodesInOrder(child);
       episodes.forEach((episode, index) => {
-        if (!TEMPORARY_PLACEMENTS.includes(ep(episode, 'PLACE'))) return;
+        if (!TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '')) return;
         const previous = episodes[index - 1];
-        if (previous && ep(previous, 'REASON_PLACE_CHANGE') !== '') flagged.add(previous.row);
-        if (ep(episode, 'REASON_PLACE_CHANGE') !== '') flagged.add(episode.row);
+        if (previous && (previous.row.values.REASON_PLACE_CHANGE ?? '') !== '') flagged.add(previous.row);
+        if ((episode.row.values.REASON_PLACE_CHANGE ?? '') !== '') flagged.add(episode.row);
       });
       const findings: Finding[] = [];
       for (const row of flagged) findings.push(finding('226', child, row, 'REASON_PLACE_CHANGE'));

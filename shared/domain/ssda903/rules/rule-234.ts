@@ -2,7 +2,7 @@
 // REASON_PLACE_CHANGE DOB (Header, Episodes); from 2025/26.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dateIn, hasReachedAge, headerDob, val } from './support.ts';
+import { dayOf, hasReachedAge, headerDob } from './support.ts';
 
 export const rule234: Rule = rowRule({
   code: '234',
@@ -13,9 +13,9 @@ export const rule234: Rule = rowRule({
   flagField: 'REASON_PLACE_CHANGE',
   fails: (row, child) => {
     // The code first: dates are read only for the rows it applies to.
-    if (val(row, 'REASON_PLACE_CHANGE') !== 'CUSTOD') return false;
+    if ((row.values.REASON_PLACE_CHANGE ?? '') !== 'CUSTOD') return false;
     const dob = headerDob(child);
-    const when = dateIn(row, 'DEC') ?? dateIn(row, 'DECOM');
+    const when = dayOf(row.values.DEC) ?? dayOf(row.values.DECOM);
     return dob !== null && when !== null && !hasReachedAge(dob, when, 10);
   },
 });

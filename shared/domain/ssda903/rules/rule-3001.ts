@@ -2,7 +2,7 @@
 // fields: REC (OC3, Header); the check reads ACCOM in OC3, which is where the answer is.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { addYears, dobFor, val } from './support.ts';
+import { addYears, dobFor } from './support.ts';
 
 /** Care leaver accommodation codes for "with former foster carer(s)", suitable or not. */
 const WITH_FORMER_FOSTER_CARERS = ['Z1', 'Z2'];
@@ -16,7 +16,7 @@ export const rule3001: Rule = rowRule({
   fields: ['ACCOM'],
   flagField: 'ACCOM',
   fails: (row, child, context) => {
-    if (!WITH_FORMER_FOSTER_CARERS.includes(val(row, 'ACCOM'))) return false;
+    if (!WITH_FORMER_FOSTER_CARERS.includes(row.values.ACCOM ?? '')) return false;
     const dob = dobFor(child, row);
     if (dob === null) return false;
     const seventeenth = addYears(dob, 17);

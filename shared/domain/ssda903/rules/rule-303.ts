@@ -6,7 +6,7 @@
 // status is rule 105's finding, not a second one here.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { carries, rowsOf, val } from './support.ts';
+import { carries, rowsOf } from './support.ts';
 
 export const rule303: Rule = rowRule({
   code: '303',
@@ -18,7 +18,7 @@ export const rule303: Rule = rowRule({
   flagField: 'UASC',
   fails: (row, child) =>
     carries(row, 'UASC') &&
-    val(row, 'UASC') !== '1' &&
-    val(row, 'UASC') !== '' &&
-    rowsOf(child, 'UASC').some((uasc) => val(uasc, 'DUC') !== ''),
+    (row.values.UASC ?? '') !== '1' &&
+    (row.values.UASC ?? '') !== '' &&
+    rowsOf(child, 'UASC').some((uasc) => (uasc.values.DUC ?? '') !== ''),
 });

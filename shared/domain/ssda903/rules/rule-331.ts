@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 331 — matched with adopters on or before being placed for adoption. Catalogue fields:
 // DATE_MATCH (AD1), DECOM REC (Episodes). The placement for adoption is the episode that ended in adoption.
 import type { Finding, Rule } from '../model.ts';
-import { dateIn, finding, rowsOf, val } from './support.ts';
+import { dayOf, finding, rowsOf } from './support.ts';
 
 const ADOPTED = ['E11', 'E12'];
 
@@ -14,11 +14,11 @@ export const rule331: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const ad1 of rowsOf(child, 'AD1')) {
-      const matched = dateIn(ad1, 'DATE_MATCH');
+      const matched = dayOf(ad1.values.DATE_MATCH);
       if (matched === null) continue;
       const placedLater = rowsOf(child, 'Episodes').filter((row) => {
-        const decom = dateIn(row, 'DECOM');
-        return ADOPTED.includes(val(row, 'REC')) && decom !== null && matched > decom;
+        const decom = dayOf(row.values.DECOM);
+        return ADOPTED.includes(row.values.REC ?? '') && decom !== null && matched > decom;
       });
       if (placedLater.length === 0) continue;
       findings.push(finding('331', child, ad1, 'DATE_MATCH'));

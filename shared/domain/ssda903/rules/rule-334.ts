@@ -2,7 +2,7 @@
 // DATE_INT (AD1), DECOM RNE (Episodes). The latest period of care starts with the last episode that is a new
 // start (S).
 import type { Finding, Rule } from '../model.ts';
-import { dateIn, ep, episodesInOrder, finding, rowsOf } from './support.ts';
+import { dayOf, episodesInOrder, finding, rowsOf } from './support.ts';
 
 export const rule334: Rule = {
   code: '334',
@@ -11,12 +11,12 @@ export const rule334: Rule = {
   tables: ['AD1', 'Episodes'],
   fields: ['DATE_INT', 'DECOM', 'RNE'],
   check(child) {
-    const starts = episodesInOrder(child).filter((episode) => ep(episode, 'RNE') === 'S');
+    const starts = episodesInOrder(child).filter((episode) => (episode.row.values.RNE ?? '') === 'S');
     const latestStart = starts[starts.length - 1];
     if (!latestStart) return [];
     const findings: Finding[] = [];
     for (const ad1 of rowsOf(child, 'AD1')) {
-      const decided = dateIn(ad1, 'DATE_INT');
+      const decided = dayOf(ad1.values.DATE_INT);
       if (decided === null || decided >= latestStart.decom) continue;
       findings.push(finding('334', child, ad1, 'DATE_INT'), finding('334', child, latestStart.row, 'DECOM'));
     }

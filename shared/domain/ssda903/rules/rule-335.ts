@@ -3,7 +3,7 @@
 // carer when its placement is A3 or A5, and with other adopters when A4 or A6 (A1 and A2 are older codes the
 // rule's text still names).
 import type { Finding, Rule } from '../model.ts';
-import { finding, rowsOf, val } from './support.ts';
+import { finding, rowsOf } from './support.ts';
 
 const ADOPTED = ['E1', 'E11', 'E12'];
 const WITH_FOSTER_CARER = ['A2', 'A3', 'A5'];
@@ -18,10 +18,10 @@ export const rule335: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const ad1 of rowsOf(child, 'AD1')) {
-      const byFosterCarer = val(ad1, 'FOSTER_CARE');
+      const byFosterCarer = ad1.values.FOSTER_CARE ?? '';
       const disagreeing = rowsOf(child, 'Episodes').filter((row) => {
-        if (!ADOPTED.includes(val(row, 'REC'))) return false;
-        const place = val(row, 'PLACE');
+        if (!ADOPTED.includes(row.values.REC ?? '')) return false;
+        const place = row.values.PLACE ?? '';
         return (
           (byFosterCarer === '0' && WITH_FOSTER_CARER.includes(place)) ||
           (byFosterCarer === '1' && WITH_OTHER_ADOPTERS.includes(place))

@@ -12,7 +12,7 @@ export const rule344: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const row of rowsOf(child, 'OC3')) {
-      if (!['DIED', 'RHOM'].includes(val(row, 'IN_TOUCH'))) continue;
+      if (!['DIED', 'RHOM'].includes(row.values.IN_TOUCH ?? '')) continue;
       for (const field of ['ACTIV', 'ACCOM']) {
         if (!['', '0'].includes(val(row, field))) findings.push(finding('344', child, row, field));
       }

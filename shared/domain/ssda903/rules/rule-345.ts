@@ -12,7 +12,7 @@ export const rule345: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const row of rowsOf(child, 'OC3')) {
-      if (val(row, 'IN_TOUCH') !== 'YES') continue;
+      if ((row.values.IN_TOUCH ?? '') !== 'YES') continue;
       for (const field of ['ACTIV', 'ACCOM']) {
         if (val(row, field) === '0') findings.push(finding('345', child, row, field));
       }

@@ -2,7 +2,7 @@
 // list); the check reads ACCOM and DOB in OC3. Last defined 2023/24, the first version we hold.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dobFor, hasReachedAge, val } from './support.ts';
+import { dobFor, hasReachedAge } from './support.ts';
 
 export const rule347: Rule = rowRule({
   code: '347',
@@ -11,7 +11,7 @@ export const rule347: Rule = rowRule({
   fields: ['ACCOM'],
   flagField: 'ACCOM',
   fails: (row, child, context) => {
-    if (val(row, 'ACCOM') !== 'T') return false;
+    if ((row.values.ACCOM ?? '') !== 'T') return false;
     const dob = dobFor(child, row);
     return dob !== null && !hasReachedAge(dob, context.periodStart, 18);
   },

@@ -2,7 +2,7 @@
 // Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dateIn, hasReachedAge, headerDob, val } from './support.ts';
+import { dayOf, hasReachedAge, headerDob } from './support.ts';
 
 export const rule352: Rule = rowRule({
   code: '352',
@@ -14,9 +14,9 @@ export const rule352: Rule = rowRule({
   flagField: 'DECOM',
   fails: (row, child) => {
     // The code first: dates are read only for the rows it applies to.
-    if (val(row, 'RNE') !== 'S') return false;
+    if ((row.values.RNE ?? '') !== 'S') return false;
     const dob = headerDob(child);
-    const decom = dateIn(row, 'DECOM');
+    const decom = dayOf(row.values.DECOM);
     return dob !== null && decom !== null && hasReachedAge(dob, decom, 18);
   },
 });

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 355 — episode lasting under a day. Catalogue fields: DECOM DEC (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dateIn } from './support.ts';
+import { dayOf } from './support.ts';
 
 export const rule355: Rule = rowRule({
   code: '355',
@@ -10,7 +10,7 @@ export const rule355: Rule = rowRule({
   fields: ['DECOM', 'DEC'],
   flagField: 'DEC',
   fails: (row) => {
-    const decom = dateIn(row, 'DECOM');
-    return decom !== null && dateIn(row, 'DEC') === decom;
+    const decom = dayOf(row.values.DECOM);
+    return decom !== null && dayOf(row.values.DEC) === decom;
   },
 });

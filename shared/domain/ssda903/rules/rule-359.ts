@@ -2,7 +2,7 @@
 // fields: DEC LS PLACE (Episodes, Header).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { addYears, headerDob, val } from './support.ts';
+import { addYears, headerDob } from './support.ts';
 
 export const rule359: Rule = rowRule({
   code: '359',
@@ -13,8 +13,8 @@ export const rule359: Rule = rowRule({
   fields: ['DEC', 'LS', 'PLACE'],
   flagField: 'LS',
   fails: (row, child, context) => {
-    if (val(row, 'DEC') !== '') return false;
-    if (val(row, 'LS') === 'V2' && val(row, 'PLACE') === 'K2') return false;
+    if ((row.values.DEC ?? '') !== '') return false;
+    if ((row.values.LS ?? '') === 'V2' && (row.values.PLACE ?? '') === 'K2') return false;
     const dob = headerDob(child);
     return dob !== null && addYears(dob, 18) < context.periodEnd;
   },

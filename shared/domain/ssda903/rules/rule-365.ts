@@ -2,7 +2,7 @@
 // short-break episode (V3) is one break; an open one runs to 31 March.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dateIn, val } from './support.ts';
+import { dayOf } from './support.ts';
 
 export const rule365: Rule = rowRule({
   code: '365',
@@ -11,9 +11,9 @@ export const rule365: Rule = rowRule({
   fields: ['LS', 'DECOM', 'DEC'],
   flagField: 'DEC',
   fails: (row, _child, context) => {
-    if (val(row, 'LS') !== 'V3') return false;
-    const decom = dateIn(row, 'DECOM');
-    const end = val(row, 'DEC') === '' ? context.periodEnd : dateIn(row, 'DEC');
+    if ((row.values.LS ?? '') !== 'V3') return false;
+    const decom = dayOf(row.values.DECOM);
+    const end = (row.values.DEC ?? '') === '' ? context.periodEnd : dayOf(row.values.DEC);
     return decom !== null && end !== null && end - decom > 17;
   },
 });

@@ -2,8 +2,6 @@
 // A short-break episode (V3) is a break of its own, so it can only begin as a new start (S).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
-
 export const rule366: Rule = rowRule({
   code: '366',
   description:
@@ -11,5 +9,5 @@ export const rule366: Rule = rowRule({
   table: 'Episodes',
   fields: ['LS', 'RNE'],
   flagField: 'RNE',
-  fails: (row) => val(row, 'LS') === 'V3' && val(row, 'RNE') !== 'S',
+  fails: (row) => (row.values.LS ?? '') === 'V3' && (row.values.RNE ?? '') !== 'S',
 });

@@ -2,7 +2,7 @@
 // (Episodes). Days of short-break episodes (V3) are counted within the collection year; an open one runs to
 // 31 March. Every short-break episode that adds days is flagged when the total is over 75.
 import type { Finding, Rule } from '../model.ts';
-import { ep, episodesInOrder, finding } from './support.ts';
+import { episodesInOrder, finding } from './support.ts';
 
 export const rule367: Rule = {
   code: '367',
@@ -13,8 +13,8 @@ export const rule367: Rule = {
     let total = 0;
     const counted = [];
     for (const episode of episodesInOrder(child)) {
-      if (ep(episode, 'LS') !== 'V3') continue;
-      if (ep(episode, 'DEC') !== '' && episode.dec === null) continue;
+      if ((episode.row.values.LS ?? '') !== 'V3') continue;
+      if ((episode.row.values.DEC ?? '') !== '' && episode.dec === null) continue;
       const start = Math.max(episode.decom, context.periodStart);
       const end = Math.min(episode.dec ?? context.periodEnd, context.periodEnd);
       if (end <= start) continue;

@@ -2,7 +2,7 @@
 // Catalogue fields: PLACE (Episodes). Each T3 episode is one placement; when three or more start within a year
 // of each other, each of them is flagged.
 import type { Finding, Rule } from '../model.ts';
-import { addYears, ep, episodesInOrder, finding } from './support.ts';
+import { addYears, episodesInOrder, finding } from './support.ts';
 
 export const rule377: Rule = {
   code: '377',
@@ -11,7 +11,7 @@ export const rule377: Rule = {
   tables: ['Episodes'],
   fields: ['PLACE'],
   check(child) {
-    const holidays = episodesInOrder(child).filter((episode) => ep(episode, 'PLACE') === 'T3');
+    const holidays = episodesInOrder(child).filter((episode) => (episode.row.values.PLACE ?? '') === 'T3');
     const flagged = new Set<number>();
     for (let first = 0; first < holidays.length; first++) {
       const yearLater = addYears(holidays[first]!.decom, 1);

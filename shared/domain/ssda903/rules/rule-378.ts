@@ -1,8 +1,6 @@
 // Domain: SSDA903 rule 378 — placed with parents under section 20. Catalogue fields: PLACE LS (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
-
 export const rule378: Rule = rowRule({
   code: '378',
   description:
@@ -10,5 +8,5 @@ export const rule378: Rule = rowRule({
   table: 'Episodes',
   fields: ['PLACE', 'LS'],
   flagField: 'LS',
-  fails: (row) => val(row, 'PLACE') === 'P1' && val(row, 'LS') === 'V2',
+  fails: (row) => (row.values.PLACE ?? '') === 'P1' && (row.values.LS ?? '') === 'V2',
 });

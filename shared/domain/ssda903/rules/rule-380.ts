@@ -7,7 +7,7 @@
 // placement are allowed. The child's first episode in the return is a start only when it says S: otherwise the
 // period began before the year.
 import type { Finding, Rule } from '../model.ts';
-import { ep, episodesInOrder, finding, periodsOfCare, TEMPORARY_PLACEMENTS } from './support.ts';
+import { episodesInOrder, finding, periodsOfCare, TEMPORARY_PLACEMENTS } from './support.ts';
 
 export const rule380: Rule = {
   code: '380',
@@ -20,9 +20,9 @@ export const rule380: Rule = {
     const periods = periodsOfCare(episodesInOrder(child));
     periods.forEach((period, index) => {
       for (const [position, episode] of period.entries()) {
-        if (!TEMPORARY_PLACEMENTS.includes(ep(episode, 'PLACE'))) continue;
+        if (!TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '')) continue;
         const startsAfterBreak = index > 0 && position === 0;
-        if (ep(episode, 'RNE') === 'S' || startsAfterBreak)
+        if ((episode.row.values.RNE ?? '') === 'S' || startsAfterBreak)
           findings.push(finding('380', child, episode.row, 'PLACE'));
       }
     });

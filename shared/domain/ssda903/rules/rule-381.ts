@@ -2,7 +2,7 @@
 // PLACE REC (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { TEMPORARY_PLACEMENTS, val } from './support.ts';
+import { TEMPORARY_PLACEMENTS } from './support.ts';
 
 export const rule381: Rule = rowRule({
   code: '381',
@@ -12,7 +12,7 @@ export const rule381: Rule = rowRule({
   fields: ['PLACE', 'REC'],
   flagField: 'REC',
   fails: (row) => {
-    const rec = val(row, 'REC');
-    return rec !== '' && rec !== 'X1' && TEMPORARY_PLACEMENTS.includes(val(row, 'PLACE'));
+    const rec = row.values.REC ?? '';
+    return rec !== '' && rec !== 'X1' && TEMPORARY_PLACEMENTS.includes(row.values.PLACE ?? '');
   },
 });

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 382 — short breaks are not temporary placements. Catalogue fields: LS PLACE (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { SHORT_BREAK_LEGAL_STATUSES, TEMPORARY_PLACEMENTS, val } from './support.ts';
+import { SHORT_BREAK_LEGAL_STATUSES, TEMPORARY_PLACEMENTS } from './support.ts';
 
 export const rule382: Rule = rowRule({
   code: '382',
@@ -10,5 +10,6 @@ export const rule382: Rule = rowRule({
   fields: ['LS', 'PLACE'],
   flagField: 'PLACE',
   fails: (row) =>
-    SHORT_BREAK_LEGAL_STATUSES.includes(val(row, 'LS')) && TEMPORARY_PLACEMENTS.includes(val(row, 'PLACE')),
+    SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? '') &&
+    TEMPORARY_PLACEMENTS.includes(row.values.PLACE ?? ''),
 });

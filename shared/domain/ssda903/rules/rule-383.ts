@@ -5,9 +5,9 @@
 // placement type the child had before it. From 2025/26 the return episode is flagged, and the placement postcode
 // must match as well.
 import type { Finding, Rule } from '../model.ts';
-import { type Episode, ep, episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
+import { type Episode, episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
 
-const isTemporary = (episode: Episode) => TEMPORARY_PLACEMENTS.includes(ep(episode, 'PLACE'));
+const isTemporary = (episode: Episode) => TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '');
 
 /** Episodes before, during and after each temporary placement, in DECOM order. */
 function aroundTemporary(episodes: readonly Episode[]): [Episode, Episode, Episode][] {
@@ -28,7 +28,10 @@ export const rule383Until2025: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const [before, temporary, after] of aroundTemporary(episodesInOrder(child))) {
-      if (ep(after, 'RNE') !== 'P' || ep(after, 'PLACE') !== ep(before, 'PLACE'))
+      if (
+        (after.row.values.RNE ?? '') !== 'P' ||
+        (after.row.values.PLACE ?? '') !== (before.row.values.PLACE ?? '')
+      )
         findings.push(finding('383', child, temporary.row, 'PLACE'));
     }
     return findings;
@@ -45,9 +48,9 @@ export const rule383: Rule = {
     const findings: Finding[] = [];
     for (const [before, , after] of aroundTemporary(episodesInOrder(child))) {
       if (
-        ep(after, 'RNE') !== 'P' ||
-        ep(after, 'PLACE') !== ep(before, 'PLACE') ||
-        ep(after, 'PL_POST') !== ep(before, 'PL_POST')
+        (after.row.values.RNE ?? '') !== 'P' ||
+        (after.row.values.PLACE ?? '') !== (before.row.values.PLACE ?? '') ||
+        (after.row.values.PL_POST ?? '') !== (before.row.values.PL_POST ?? '')
       )
         findings.push(finding('383', child, after.row, 'RNE'));
     }

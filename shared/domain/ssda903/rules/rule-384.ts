@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 384 — short breaks are not long-term fostering. Catalogue fields: PLACE LS (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { SHORT_BREAK_LEGAL_STATUSES, val } from './support.ts';
+import { SHORT_BREAK_LEGAL_STATUSES } from './support.ts';
 
 /** U1: long-term fostering with a relative or friend; U4: long-term fostering with another foster carer. */
 const LONG_TERM_FOSTERING = ['U1', 'U4'];
@@ -14,5 +14,6 @@ export const rule384: Rule = rowRule({
   fields: ['PLACE', 'LS'],
   flagField: 'PLACE',
   fails: (row) =>
-    SHORT_BREAK_LEGAL_STATUSES.includes(val(row, 'LS')) && LONG_TERM_FOSTERING.includes(val(row, 'PLACE')),
+    SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? '') &&
+    LONG_TERM_FOSTERING.includes(row.values.PLACE ?? ''),
 });

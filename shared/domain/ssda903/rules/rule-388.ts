@@ -1,6 +1,6 @@
 // Domain: SSDA903 rule 388 — X1 ("episode ceases, child stays looked after") consistency. Catalogue fields: REC.
 import type { Finding, Rule } from '../model.ts';
-import { ep, episodesInOrder, finding } from './support.ts';
+import { episodesInOrder, finding } from './support.ts';
 
 /**
  * X1 means a continuation episode starts the day this one ceases. So: an X1 episode must be followed by one
@@ -18,7 +18,7 @@ export const rule388: Rule = {
     const episodes = episodesInOrder(child);
     episodes.forEach((episode, index) => {
       const next = episodes[index + 1];
-      const rec = ep(episode, 'REC');
+      const rec = episode.row.values.REC ?? '';
       if (episode.dec === null || rec === '') return;
       const continues = next !== undefined && next.decom === episode.dec;
       if ((rec === 'X1') !== continues) findings.push(finding('388', child, episode.row, 'REC'));

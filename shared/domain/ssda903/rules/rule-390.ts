@@ -1,7 +1,6 @@
 // Domain: SSDA903 rule 390 — adopted only from a placement for adoption. Catalogue fields: PLACE REC (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
 
 const ADOPTED = ['E11', 'E12'];
 const PLACED_FOR_ADOPTION = ['A3', 'A4', 'A5', 'A6'];
@@ -13,5 +12,6 @@ export const rule390: Rule = rowRule({
   table: 'Episodes',
   fields: ['PLACE', 'REC'],
   flagField: 'REC',
-  fails: (row) => ADOPTED.includes(val(row, 'REC')) && !PLACED_FOR_ADOPTION.includes(val(row, 'PLACE')),
+  fails: (row) =>
+    ADOPTED.includes(row.values.REC ?? '') && !PLACED_FOR_ADOPTION.includes(row.values.PLACE ?? ''),
 });

@@ -15,7 +15,7 @@ export const rule392b: Rule = {
     if (rowsOf(child, 'UASC').length > 0) return [];
     const findings: Finding[] = [];
     for (const row of rowsOf(child, 'Episodes')) {
-      if (SHORT_BREAK_LEGAL_STATUSES.includes(val(row, 'LS'))) continue;
+      if (SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? '')) continue;
       for (const field of ['HOME_POST', 'PL_POST'])
         if (val(row, field) === '') findings.push(finding('392b', child, row, field));
     }

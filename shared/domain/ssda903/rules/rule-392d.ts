@@ -2,7 +2,6 @@
 // HOME_POST PL_POST PLACE (Episodes). Postcodes are compared without spaces or case.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
 
 const normalised = (postcode: string) => postcode.replace(/\s+/g, '').toUpperCase();
 
@@ -43,7 +42,7 @@ export const rule392d: Rule = rowRule({
   fields: ['HOME_POST', 'PL_POST', 'PLACE'],
   flagField: 'PL_POST',
   fails: (row) => {
-    const home = val(row, 'HOME_POST');
-    return home !== '' && val(row, 'PLACE') !== 'P1' && samePostcode(home, val(row, 'PL_POST'));
+    const home = row.values.HOME_POST ?? '';
+    return home !== '' && (row.values.PLACE ?? '') !== 'P1' && samePostcode(home, row.values.PL_POST ?? '');
   },
 });

@@ -3,7 +3,7 @@
 // (V3, V4) are not asked.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { rowsOf, SHORT_BREAK_LEGAL_STATUSES, val } from './support.ts';
+import { rowsOf, SHORT_BREAK_LEGAL_STATUSES } from './support.ts';
 
 function motherRecorded(female: string): Rule {
   return rowRule({
@@ -14,9 +14,11 @@ function motherRecorded(female: string): Rule {
     fields: ['MOTHER', 'SEX', 'LS'],
     flagField: 'MOTHER',
     fails: (row, child) =>
-      val(row, 'SEX') === female &&
-      val(row, 'MOTHER') === '' &&
-      rowsOf(child, 'Episodes').some((episode) => !SHORT_BREAK_LEGAL_STATUSES.includes(val(episode, 'LS'))),
+      (row.values.SEX ?? '') === female &&
+      (row.values.MOTHER ?? '') === '' &&
+      rowsOf(child, 'Episodes').some(
+        (episode) => !SHORT_BREAK_LEGAL_STATUSES.includes(episode.values.LS ?? ''),
+      ),
   });
 }
 

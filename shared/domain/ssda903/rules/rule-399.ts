@@ -2,7 +2,7 @@
 // MOTHER (Header), LS (Episodes), REVIEW REVIEW_CODE (Reviews). Applies when every episode of the child is a short
 // break (V3, V4); each completed field is flagged.
 import type { Finding, Rule } from '../model.ts';
-import { finding, rowsOf, SHORT_BREAK_LEGAL_STATUSES, val } from './support.ts';
+import { finding, rowsOf, SHORT_BREAK_LEGAL_STATUSES } from './support.ts';
 
 export const rule399: Rule = {
   code: '399',
@@ -14,15 +14,16 @@ export const rule399: Rule = {
     const episodes = rowsOf(child, 'Episodes');
     if (
       episodes.length === 0 ||
-      !episodes.every((row) => SHORT_BREAK_LEGAL_STATUSES.includes(val(row, 'LS')))
+      !episodes.every((row) => SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? ''))
     )
       return [];
     const findings: Finding[] = [];
     for (const header of rowsOf(child, 'Header'))
-      if (val(header, 'MOTHER') !== '') findings.push(finding('399', child, header, 'MOTHER'));
+      if ((header.values.MOTHER ?? '') !== '') findings.push(finding('399', child, header, 'MOTHER'));
     for (const review of rowsOf(child, 'Reviews')) {
-      if (val(review, 'REVIEW') !== '') findings.push(finding('399', child, review, 'REVIEW'));
-      else if (val(review, 'REVIEW_CODE') !== '') findings.push(finding('399', child, review, 'REVIEW_CODE'));
+      if ((review.values.REVIEW ?? '') !== '') findings.push(finding('399', child, review, 'REVIEW'));
+      else if ((review.values.REVIEW_CODE ?? '') !== '')
+        findings.push(finding('399', child, review, 'REVIEW_CODE'));
     }
     return findings;
   },

@@ -2,7 +2,6 @@
 // fields: PLACE LS (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
 
 /** Placed for adoption with a placement order (with or without the current foster carer). */
 const PLACED_UNDER_ORDER = ['A5', 'A6'];
@@ -14,5 +13,5 @@ export const rule408: Rule = rowRule({
   table: 'Episodes',
   fields: ['PLACE', 'LS'],
   flagField: 'LS',
-  fails: (row) => PLACED_UNDER_ORDER.includes(val(row, 'PLACE')) && val(row, 'LS') !== 'E1',
+  fails: (row) => PLACED_UNDER_ORDER.includes(row.values.PLACE ?? '') && (row.values.LS ?? '') !== 'E1',
 });

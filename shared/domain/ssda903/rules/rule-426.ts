@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 426 — short breaks under one legal status in a year, not both V3 and V4. Catalogue
 // fields: LS (Episodes). Every short-break episode of a child with both is flagged.
 import type { Finding, Rule } from '../model.ts';
-import { finding, rowsOf, SHORT_BREAK_LEGAL_STATUSES, val } from './support.ts';
+import { finding, rowsOf, SHORT_BREAK_LEGAL_STATUSES } from './support.ts';
 
 export const rule426: Rule = {
   code: '426',
@@ -11,9 +11,9 @@ export const rule426: Rule = {
   fields: ['LS'],
   check(child) {
     const shortBreaks = rowsOf(child, 'Episodes').filter((row) =>
-      SHORT_BREAK_LEGAL_STATUSES.includes(val(row, 'LS')),
+      SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? ''),
     );
-    const statuses = new Set(shortBreaks.map((row) => val(row, 'LS')));
+    const statuses = new Set(shortBreaks.map((row) => row.values.LS ?? ''));
     if (statuses.size < 2) return [];
     return shortBreaks.map((row): Finding => finding('426', child, row, 'LS'));
   },

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 431 — a new period of care cannot start the day the last one ended. Catalogue fields:
 // RNE DECOM (Episodes).
 import type { Rule } from '../model.ts';
-import { consecutivePairs, ep, episodesInOrder, finding } from './support.ts';
+import { consecutivePairs, episodesInOrder, finding } from './support.ts';
 
 export const rule431: Rule = {
   code: '431',
@@ -12,7 +12,8 @@ export const rule431: Rule = {
   check(child) {
     return consecutivePairs(episodesInOrder(child))
       .filter(
-        ([previous, next]) => ep(next, 'RNE') === 'S' && previous.dec !== null && next.decom <= previous.dec,
+        ([previous, next]) =>
+          (next.row.values.RNE ?? '') === 'S' && previous.dec !== null && next.decom <= previous.dec,
       )
       .map(([, next]) => finding('431', child, next.row, 'RNE'));
   },

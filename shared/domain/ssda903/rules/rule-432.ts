@@ -3,7 +3,7 @@
 // date order) must have reason S.
 import type { Finding, Rule } from '../model.ts';
 import { REC_CODES } from './code-lists.ts';
-import { ep, episodesInOrder, finding } from './support.ts';
+import { episodesInOrder, finding } from './support.ts';
 
 const CARE_ENDED = REC_CODES.filter((code) => code !== 'X1');
 
@@ -17,9 +17,9 @@ export const rule432: Rule = {
     const findings: Finding[] = [];
     const episodes = episodesInOrder(child);
     for (let index = 1; index < episodes.length; index++) {
-      const rec = ep(episodes[index - 1]!, 'REC');
+      const rec = episodes[index - 1]!.row.values.REC ?? '';
       const episode = episodes[index]!;
-      if (CARE_ENDED.includes(rec) && ep(episode, 'RNE') !== 'S')
+      if (CARE_ENDED.includes(rec) && (episode.row.values.RNE ?? '') !== 'S')
         findings.push(finding('432', child, episode.row, 'RNE'));
     }
     return findings;

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 433 — a continuation episode must start when the previous one ended. Catalogue fields:
 // RNE DECOM (Episodes).
 import type { Rule } from '../model.ts';
-import { consecutivePairs, ep, episodesInOrder, finding } from './support.ts';
+import { consecutivePairs, episodesInOrder, finding } from './support.ts';
 
 const CONTINUATION = ['L', 'P', 'T', 'B', 'U'];
 
@@ -13,7 +13,9 @@ export const rule433: Rule = {
   fields: ['RNE', 'DECOM'],
   check(child) {
     return consecutivePairs(episodesInOrder(child))
-      .filter(([previous, next]) => CONTINUATION.includes(ep(next, 'RNE')) && previous.dec !== next.decom)
+      .filter(
+        ([previous, next]) => CONTINUATION.includes(next.row.values.RNE ?? '') && previous.dec !== next.decom,
+      )
       .map(([, next]) => finding('433', child, next.row, 'RNE'));
   },
 };

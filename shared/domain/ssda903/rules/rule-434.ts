@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 434 — RNE L (legal status change only) must match the data. Catalogue fields:
 // RNE LS PLACE PL_POST URN PLACE_PROVIDER (Episodes).
 import type { Rule } from '../model.ts';
-import { consecutivePairs, ep, episodesInOrder, finding, samePlacement } from './support.ts';
+import { consecutivePairs, episodesInOrder, finding, samePlacement } from './support.ts';
 
 export const rule434: Rule = {
   code: '434',
@@ -13,8 +13,8 @@ export const rule434: Rule = {
     return consecutivePairs(episodesInOrder(child))
       .filter(
         ([previous, next]) =>
-          ep(next, 'RNE') === 'L' &&
-          (ep(next, 'LS') === ep(previous, 'LS') || !samePlacement(previous, next)),
+          (next.row.values.RNE ?? '') === 'L' &&
+          ((next.row.values.LS ?? '') === (previous.row.values.LS ?? '') || !samePlacement(previous, next)),
       )
       .map(([, next]) => finding('434', child, next.row, 'RNE'));
   },

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 435 — RNE P or T (placement change only) must match the data. Catalogue fields:
 // LS PLACE PL_POST URN PLACE_PROVIDER (Episodes).
 import type { Rule } from '../model.ts';
-import { consecutivePairs, ep, episodesInOrder, finding, samePlacement } from './support.ts';
+import { consecutivePairs, episodesInOrder, finding, samePlacement } from './support.ts';
 
 export const rule435: Rule = {
   code: '435',
@@ -13,8 +13,8 @@ export const rule435: Rule = {
     return consecutivePairs(episodesInOrder(child))
       .filter(
         ([previous, next]) =>
-          ['P', 'T'].includes(ep(next, 'RNE')) &&
-          (ep(next, 'LS') !== ep(previous, 'LS') || samePlacement(previous, next)),
+          ['P', 'T'].includes(next.row.values.RNE ?? '') &&
+          ((next.row.values.LS ?? '') !== (previous.row.values.LS ?? '') || samePlacement(previous, next)),
       )
       .map(([, next]) => finding('435', child, next.row, 'RNE'));
   },

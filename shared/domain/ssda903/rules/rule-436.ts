@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 436 — RNE B or U (legal status and placement change) must match the data. Catalogue
 // fields: RNE LS PLACE PL_POST URN PLACE_PROVIDER (Episodes).
 import type { Rule } from '../model.ts';
-import { consecutivePairs, ep, episodesInOrder, finding, samePlacement } from './support.ts';
+import { consecutivePairs, episodesInOrder, finding, samePlacement } from './support.ts';
 
 export const rule436: Rule = {
   code: '436',
@@ -13,8 +13,8 @@ export const rule436: Rule = {
     return consecutivePairs(episodesInOrder(child))
       .filter(
         ([previous, next]) =>
-          ['B', 'U'].includes(ep(next, 'RNE')) &&
-          (ep(next, 'LS') === ep(previous, 'LS') || samePlacement(previous, next)),
+          ['B', 'U'].includes(next.row.values.RNE ?? '') &&
+          ((next.row.values.LS ?? '') === (previous.row.values.LS ?? '') || samePlacement(previous, next)),
       )
       .map(([, next]) => finding('436', child, next.row, 'RNE'));
   },

@@ -1,6 +1,6 @@
 // Domain: SSDA903 rule 437 — no episodes after death or an 18+ age assessment. Catalogue fields: REC (Episodes).
 import type { Rule } from '../model.ts';
-import { ep, episodesInOrder, finding } from './support.ts';
+import { episodesInOrder, finding } from './support.ts';
 
 /** E2: died. E15: age assessment found the child to be 18 or over. */
 const FINAL_REASONS = ['E2', 'E15'];
@@ -15,7 +15,7 @@ export const rule437: Rule = {
     const episodes = episodesInOrder(child);
     return episodes
       .slice(0, -1)
-      .filter((episode) => FINAL_REASONS.includes(ep(episode, 'REC')))
+      .filter((episode) => FINAL_REASONS.includes(episode.row.values.REC ?? ''))
       .map((episode) => finding('437', child, episode.row, 'REC'));
   },
 };

@@ -2,7 +2,7 @@
 // DOB REVIEW REVIEW_CODE (Reviews).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dateIn, dobFor, hasReachedAge, val } from './support.ts';
+import { dayOf, dobFor, hasReachedAge } from './support.ts';
 
 export const rule440: Rule = rowRule({
   code: '440',
@@ -12,9 +12,12 @@ export const rule440: Rule = rowRule({
   flagField: 'REVIEW_CODE',
   fails: (row, child) => {
     const dob = dobFor(child, row);
-    const review = dateIn(row, 'REVIEW');
+    const review = dayOf(row.values.REVIEW);
     return (
-      val(row, 'REVIEW_CODE') === 'PN0' && dob !== null && review !== null && hasReachedAge(dob, review, 4)
+      (row.values.REVIEW_CODE ?? '') === 'PN0' &&
+      dob !== null &&
+      review !== null &&
+      hasReachedAge(dob, review, 4)
     );
   },
 });

@@ -12,7 +12,7 @@
 // the return and named only if its UPN turns out to be shared. Anything else keeps its text (rule 168 reports
 // it).
 import type { AcrossChildren, Finding, Rule } from '../model.ts';
-import { rowsOf, val } from './support.ts';
+import { rowsOf } from './support.ts';
 
 const NOT_KNOWN = /^UN\d+$/;
 const UPN_SHAPE = /^[A-Z]\d{11}[0-9A-Z]$/;
@@ -39,7 +39,7 @@ function upnTally(): AcrossChildren {
   return {
     see(child, _context, number) {
       for (const row of rowsOf(child, 'Header')) {
-        const upn = val(row, 'UPN');
+        const upn = row.values.UPN ?? '';
         if (upn === '' || NOT_KNOWN.test(upn)) continue;
         const key = upnNumber(upn);
         const slot = key === null ? byText.get(upn) : byNumber.get(key);

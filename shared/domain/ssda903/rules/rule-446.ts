@@ -2,7 +2,7 @@
 // 2002 in force). Catalogue fields: LS DECOM (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dateIn, fixedDay, val } from './support.ts';
+import { dayOf, fixedDay } from './support.ts';
 
 const PLACEMENT_ORDERS_BEGIN = fixedDay(2005, 12, 1);
 
@@ -14,8 +14,8 @@ export const rule446: Rule = rowRule({
   fields: ['LS', 'DECOM'],
   flagField: 'LS',
   fails: (row) => {
-    if (val(row, 'LS') !== 'E1') return false;
-    const decom = dateIn(row, 'DECOM');
+    if ((row.values.LS ?? '') !== 'E1') return false;
+    const decom = dayOf(row.values.DECOM);
     return decom !== null && decom < PLACEMENT_ORDERS_BEGIN;
   },
 });

@@ -5,7 +5,7 @@
 // with any other reason, the next episode starts a new period even on the same day; the missing X1 is rule 388's
 // finding, so 504 does not report the category a second time.
 import type { Finding, Rule } from '../model.ts';
-import { type Episode, ep, episodesInOrder, finding } from './support.ts';
+import { type Episode, episodesInOrder, finding } from './support.ts';
 
 export const rule504: Rule = {
   code: '504',
@@ -19,9 +19,9 @@ export const rule504: Rule = {
     let previous: Episode | undefined;
     for (const episode of episodesInOrder(child)) {
       const continues =
-        previous !== undefined && ep(previous, 'REC') === 'X1' && previous.dec === episode.decom;
+        previous !== undefined && (previous.row.values.REC ?? '') === 'X1' && previous.dec === episode.decom;
       if (!continues || periodStart === undefined) periodStart = episode;
-      else if (ep(episode, 'CIN') !== ep(periodStart, 'CIN'))
+      else if ((episode.row.values.CIN ?? '') !== (periodStart.row.values.CIN ?? ''))
         findings.push(finding('504', child, episode.row, 'CIN'));
       previous = episode;
     }

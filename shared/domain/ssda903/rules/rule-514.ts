@@ -2,7 +2,6 @@
 // LS_ADOPTR SEX_ADOPTR (AD1).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
 
 const ALLOWED_SEXES = ['M1', 'F1'];
 
@@ -13,5 +12,6 @@ export const rule514: Rule = rowRule({
   table: 'AD1',
   fields: ['LS_ADOPTR', 'SEX_ADOPTR'],
   flagField: 'SEX_ADOPTR',
-  fails: (row) => val(row, 'LS_ADOPTR') === 'L0' && !ALLOWED_SEXES.includes(val(row, 'SEX_ADOPTR')),
+  fails: (row) =>
+    (row.values.LS_ADOPTR ?? '') === 'L0' && !ALLOWED_SEXES.includes(row.values.SEX_ADOPTR ?? ''),
 });

@@ -2,7 +2,6 @@
 // REC PLACE (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
 
 /** Ceased: moved to, or stayed with, former foster carers ("staying put"). */
 const STAYING_PUT = ['E45', 'E46'];
@@ -15,5 +14,6 @@ export const rule516: Rule = rowRule({
   table: 'Episodes',
   fields: ['REC', 'PLACE'],
   flagField: 'REC',
-  fails: (row) => STAYING_PUT.includes(val(row, 'REC')) && !FOSTER_PLACEMENTS.includes(val(row, 'PLACE')),
+  fails: (row) =>
+    STAYING_PUT.includes(row.values.REC ?? '') && !FOSTER_PLACEMENTS.includes(row.values.PLACE ?? ''),
 });

@@ -12,7 +12,9 @@ export const rule525: Rule = {
   tables: ['PlacedAdoption', 'AD1'],
   fields: ['DATE_PLACED_CEASED', ...ADOPTION_FIELDS],
   check(child) {
-    const reversed = rowsOf(child, 'PlacedAdoption').filter((row) => val(row, 'DATE_PLACED_CEASED') !== '');
+    const reversed = rowsOf(child, 'PlacedAdoption').filter(
+      (row) => (row.values.DATE_PLACED_CEASED ?? '') !== '',
+    );
     if (reversed.length === 0) return [];
     const adopted = rowsOf(child, 'AD1').filter((row) =>
       ADOPTION_FIELDS.some((field) => val(row, field) !== ''),

@@ -2,7 +2,7 @@
 // last defined 2025/26, when Z11–Z14 replaced Z1 among the placements that have no provider.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { OTHER_PLACEMENTS_FROM_2026, TEMPORARY_PLACEMENTS, val } from './support.ts';
+import { OTHER_PLACEMENTS_FROM_2026, TEMPORARY_PLACEMENTS } from './support.ts';
 
 function providerRequired(exempt: readonly string[]): Rule {
   return rowRule({
@@ -12,7 +12,9 @@ function providerRequired(exempt: readonly string[]): Rule {
     fields: ['PLACE', 'PLACE_PROVIDER'],
     flagField: 'PLACE_PROVIDER',
     fails: (row) =>
-      val(row, 'PLACE_PROVIDER') === '' && val(row, 'PLACE') !== '' && !exempt.includes(val(row, 'PLACE')),
+      (row.values.PLACE_PROVIDER ?? '') === '' &&
+      (row.values.PLACE ?? '') !== '' &&
+      !exempt.includes(row.values.PLACE ?? ''),
   });
 }
 

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 542 — no conviction information under 10. Catalogue fields: CONVICTED (OC2).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dobFor, hasReachedAge, val } from './support.ts';
+import { dobFor, hasReachedAge } from './support.ts';
 
 /** Children under the age of criminal responsibility on 31 March have no conviction to report. */
 export const rule542: Rule = rowRule({
@@ -11,7 +11,7 @@ export const rule542: Rule = rowRule({
   fields: ['DOB', 'CONVICTED'],
   flagField: 'CONVICTED',
   fails: (row, child, context) => {
-    if (val(row, 'CONVICTED') === '') return false;
+    if ((row.values.CONVICTED ?? '') === '') return false;
     const dob = dobFor(child, row);
     return dob !== null && !hasReachedAge(dob, context.periodEnd, 10);
   },

@@ -2,7 +2,7 @@
 // DOB CONVICTED (Episodes, OC2).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dobFor, hasReachedAge, lookedAfterWholeYear, val } from './support.ts';
+import { dobFor, hasReachedAge, lookedAfterWholeYear } from './support.ts';
 
 export const rule543: Rule = rowRule({
   code: '543',
@@ -13,7 +13,7 @@ export const rule543: Rule = rowRule({
   fields: ['DOB', 'CONVICTED'],
   flagField: 'CONVICTED',
   fails: (row, child, context) => {
-    if (val(row, 'CONVICTED') !== '') return false;
+    if ((row.values.CONVICTED ?? '') !== '') return false;
     const dob = dobFor(child, row);
     return dob !== null && hasReachedAge(dob, context.periodEnd, 10) && lookedAfterWholeYear(child, context);
   },

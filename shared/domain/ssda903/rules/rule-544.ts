@@ -11,5 +11,6 @@ export const rule544: Rule = rowRule({
   table: 'OC2',
   fields: ['CONVICTED', ...OC2_HEALTH_FIELDS],
   flagField: 'CONVICTED',
-  fails: (row) => val(row, 'CONVICTED') !== '' && OC2_HEALTH_FIELDS.some((field) => val(row, field) === ''),
+  fails: (row) =>
+    (row.values.CONVICTED ?? '') !== '' && OC2_HEALTH_FIELDS.some((field) => val(row, field) === ''),
 });

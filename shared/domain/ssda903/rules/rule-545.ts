@@ -2,7 +2,7 @@
 // DOB HEALTH_CHECK (OC2; the cohort from Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dobFor, hasReachedAge, lookedAfterWholeYear, val } from './support.ts';
+import { dobFor, hasReachedAge, lookedAfterWholeYear } from './support.ts';
 
 export const rule545: Rule = rowRule({
   code: '545',
@@ -13,7 +13,7 @@ export const rule545: Rule = rowRule({
   fields: ['DOB', 'HEALTH_CHECK'],
   flagField: 'HEALTH_CHECK',
   fails: (row, child, context) => {
-    if (val(row, 'HEALTH_CHECK') !== '') return false;
+    if ((row.values.HEALTH_CHECK ?? '') !== '') return false;
     const dob = dobFor(child, row);
     return dob !== null && !hasReachedAge(dob, context.periodEnd, 5) && lookedAfterWholeYear(child, context);
   },

@@ -2,7 +2,7 @@
 // (Episodes, OC2).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dobFor, hasReachedAge, lookedAfterWholeYear, val } from './support.ts';
+import { dobFor, hasReachedAge, lookedAfterWholeYear } from './support.ts';
 
 /**
  * Development assessments (HEALTH_CHECK) are asked only about children under 5 in the outcomes cohort (looked
@@ -17,7 +17,7 @@ export const rule546: Rule = rowRule({
   fields: ['DOB', 'HEALTH_CHECK'],
   flagField: 'HEALTH_CHECK',
   fails: (row, child, context) => {
-    if (val(row, 'HEALTH_CHECK') === '') return false;
+    if ((row.values.HEALTH_CHECK ?? '') === '') return false;
     const dob = dobFor(child, row);
     return dob !== null && hasReachedAge(dob, context.periodEnd, 5) && lookedAfterWholeYear(child, context);
   },

@@ -12,5 +12,5 @@ export const rule547: Rule = rowRule({
   fields: ['HEALTH_CHECK', ...OC2_HEALTH_FIELDS],
   flagField: 'HEALTH_CHECK',
   fails: (row) =>
-    val(row, 'HEALTH_CHECK') !== '' && OC2_HEALTH_FIELDS.some((field) => val(row, field) === ''),
+    (row.values.HEALTH_CHECK ?? '') !== '' && OC2_HEALTH_FIELDS.some((field) => val(row, field) === ''),
 });

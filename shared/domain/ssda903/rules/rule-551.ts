@@ -4,7 +4,6 @@ import type { Finding, Rule } from '../model.ts';
 import {
   ADOPTION_PLACEMENTS,
   adoptionDecisions,
-  ep,
   finding,
   firstEpisodeWhere,
   tablePresent,
@@ -18,7 +17,9 @@ export const rule551: Rule = {
   fields: ['PLACE', 'DATE_PLACED'],
   check(child, context) {
     if (!tablePresent(context, 'PlacedAdoption')) return [];
-    const placed = firstEpisodeWhere(child, (episode) => ADOPTION_PLACEMENTS.includes(ep(episode, 'PLACE')));
+    const placed = firstEpisodeWhere(child, (episode) =>
+      ADOPTION_PLACEMENTS.includes(episode.row.values.PLACE ?? ''),
+    );
     if (!placed || adoptionDecisions(child).length > 0) return [];
     return [finding('551', child, placed.row, 'PLACE')] satisfies Finding[];
   },

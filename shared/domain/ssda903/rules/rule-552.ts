@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 552 — the decision to place for adoption comes before the adoption placement.
 // Catalogue fields: DATE_PLACED DECOM (Episodes, PlacedAdoption).
 import type { Rule } from '../model.ts';
-import { ADOPTION_PLACEMENTS, adoptionDecisions, ep, finding, firstEpisodeWhere } from './support.ts';
+import { ADOPTION_PLACEMENTS, adoptionDecisions, finding, firstEpisodeWhere } from './support.ts';
 
 /**
  * The first adoption placement must follow a decision: the earliest decision is on or before it. A later
@@ -14,7 +14,9 @@ export const rule552: Rule = {
   tables: ['Episodes', 'PlacedAdoption'],
   fields: ['DATE_PLACED', 'DECOM'],
   check(child) {
-    const placed = firstEpisodeWhere(child, (episode) => ADOPTION_PLACEMENTS.includes(ep(episode, 'PLACE')));
+    const placed = firstEpisodeWhere(child, (episode) =>
+      ADOPTION_PLACEMENTS.includes(episode.row.values.PLACE ?? ''),
+    );
     const first = adoptionDecisions(child)[0];
     if (!placed || !first || first.day <= placed.decom) return [];
     return [finding('552', child, first.row, 'DATE_PLACED')];

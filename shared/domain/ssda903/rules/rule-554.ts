@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 554 — the decision to place for adoption comes before the placement order. Catalogue
 // fields: DATE_PLACED DECOM LS (Episodes, PlacedAdoption).
 import type { Rule } from '../model.ts';
-import { adoptionDecisions, ep, finding, firstEpisodeWhere, PLACEMENT_ORDER } from './support.ts';
+import { adoptionDecisions, finding, firstEpisodeWhere, PLACEMENT_ORDER } from './support.ts';
 
 /**
  * Compares the earliest decision with the first episode under a placement order in the return. An order
@@ -14,7 +14,7 @@ export const rule554: Rule = {
   tables: ['Episodes', 'PlacedAdoption'],
   fields: ['DATE_PLACED', 'DECOM', 'LS'],
   check(child) {
-    const ordered = firstEpisodeWhere(child, (episode) => ep(episode, 'LS') === PLACEMENT_ORDER);
+    const ordered = firstEpisodeWhere(child, (episode) => (episode.row.values.LS ?? '') === PLACEMENT_ORDER);
     const first = adoptionDecisions(child)[0];
     if (!ordered || !first || first.day <= ordered.decom) return [];
     return [finding('554', child, first.row, 'DATE_PLACED')];

@@ -4,13 +4,11 @@ import type { Rule } from '../model.ts';
 import {
   ADOPTION_PLACEMENTS,
   adoptionDecisions,
-  ep,
   episodesInOrder,
   finalCeasedEpisode,
   finding,
   PLACEMENT_ORDER,
   tablePresent,
-  val,
 } from './support.ts';
 
 const ADOPTED = ['E11', 'E12'];
@@ -28,19 +26,21 @@ function leftCareNotAdopted(code: string, orders: readonly string[]): Rule {
       if (!tablePresent(context, 'PlacedAdoption')) return [];
       const episodes = episodesInOrder(child);
       const left = finalCeasedEpisode(episodes);
-      if (!left || ADOPTED.includes(ep(left, 'REC'))) return [];
+      if (!left || ADOPTED.includes(left.row.values.REC ?? '')) return [];
       const decisions = adoptionDecisions(child);
       const latest = decisions[decisions.length - 1];
       const towardsAdoption =
         latest !== undefined ||
         episodes.some(
           (episode) =>
-            ADOPTION_PLACEMENTS.includes(ep(episode, 'PLACE')) || orders.includes(ep(episode, 'LS')),
+            ADOPTION_PLACEMENTS.includes(episode.row.values.PLACE ?? '') ||
+            orders.includes(episode.row.values.LS ?? ''),
         );
       if (!towardsAdoption) return [];
       if (!latest) return [finding(code, child, left.row, 'REC')];
       const complete =
-        val(latest.row, 'DATE_PLACED_CEASED') !== '' && val(latest.row, 'REASON_PLACED_CEASED') !== '';
+        (latest.row.values.DATE_PLACED_CEASED ?? '') !== '' &&
+        (latest.row.values.REASON_PLACED_CEASED ?? '') !== '';
       return complete ? [] : [finding(code, child, latest.row, 'DATE_PLACED_CEASED')];
     },
   };

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 558 — an adopted child's decision was not reversed. Catalogue fields:
 // DATE_PLACED_CEASED REC (Episodes, PlacedAdoption).
 import type { Rule } from '../model.ts';
-import { adoptionDecisions, ep, episodesInOrder, finalCeasedEpisode, finding, val } from './support.ts';
+import { adoptionDecisions, episodesInOrder, finalCeasedEpisode, finding } from './support.ts';
 
 const ADOPTED = ['E11', 'E12'];
 
@@ -17,10 +17,10 @@ export const rule558: Rule = {
   fields: ['DATE_PLACED_CEASED', 'REC'],
   check(child) {
     const left = finalCeasedEpisode(episodesInOrder(child));
-    if (!left || !ADOPTED.includes(ep(left, 'REC'))) return [];
+    if (!left || !ADOPTED.includes(left.row.values.REC ?? '')) return [];
     const decisions = adoptionDecisions(child);
     const latest = decisions[decisions.length - 1];
-    if (!latest || val(latest.row, 'DATE_PLACED_CEASED') === '') return [];
+    if (!latest || (latest.row.values.DATE_PLACED_CEASED ?? '') === '') return [];
     return [finding('558', child, latest.row, 'DATE_PLACED_CEASED')];
   },
 };

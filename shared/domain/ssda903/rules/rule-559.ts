@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 559 — a decision to place for adoption made before this year that last year's return
 // does not record. Catalogue fields: DATE_PLACED (PlacedAdoption, PlacedAdoption_last); last defined 2022/23.
 import type { Finding, Rule } from '../model.ts';
-import { dateIn, finding, previousRowsOf, rowsOf, val } from './support.ts';
+import { dayOf, finding, previousRowsOf, rowsOf } from './support.ts';
 
 export const rule559: Rule = {
   code: '559',
@@ -11,11 +11,11 @@ export const rule559: Rule = {
   previousTables: ['PlacedAdoption'],
   fields: ['DATE_PLACED'],
   check(child, context) {
-    if (previousRowsOf(child, context, 'PlacedAdoption').some((row) => val(row, 'DATE_PLACED') !== ''))
+    if (previousRowsOf(child, context, 'PlacedAdoption').some((row) => (row.values.DATE_PLACED ?? '') !== ''))
       return [];
     const findings: Finding[] = [];
     for (const row of rowsOf(child, 'PlacedAdoption')) {
-      const placed = dateIn(row, 'DATE_PLACED');
+      const placed = dayOf(row.values.DATE_PLACED);
       if (placed !== null && placed < context.periodStart)
         findings.push(finding('559', child, row, 'DATE_PLACED'));
     }

@@ -3,7 +3,7 @@
 // PlacedAdoption_last); last defined 2022/23.
 import type { Rule } from '../model.ts';
 import { decisionCeased, latestPlacedDecision } from './last-year.ts';
-import { finding, previousRecordOf, val } from './support.ts';
+import { finding, previousRecordOf } from './support.ts';
 
 export const rule560: Rule = {
   code: '560',
@@ -16,8 +16,8 @@ export const rule560: Rule = {
     const last = previousRecordOf(child, context);
     const before = last ? latestPlacedDecision(last) : undefined;
     const now = latestPlacedDecision(child);
-    if (!before || !now || val(before, 'DATE_PLACED') === '' || decisionCeased(before)) return [];
-    if (val(now, 'DATE_PLACED') === val(before, 'DATE_PLACED')) return [];
+    if (!before || !now || (before.values.DATE_PLACED ?? '') === '' || decisionCeased(before)) return [];
+    if ((now.values.DATE_PLACED ?? '') === (before.values.DATE_PLACED ?? '')) return [];
     return [finding('560', child, now, 'DATE_PLACED')];
   },
 };

@@ -3,7 +3,7 @@
 // 2022/23.
 import type { Rule } from '../model.ts';
 import { decisionCeased, latestPlacedDecision } from './last-year.ts';
-import { finding, previousRecordOf, val } from './support.ts';
+import { finding, previousRecordOf } from './support.ts';
 
 export const rule561: Rule = {
   code: '561',
@@ -17,8 +17,8 @@ export const rule561: Rule = {
     const before = last ? latestPlacedDecision(last) : undefined;
     const now = latestPlacedDecision(child);
     if (!before || !now || !decisionCeased(before)) return [];
-    const date = val(now, 'DATE_PLACED');
-    return date !== '' && date === val(before, 'DATE_PLACED')
+    const date = now.values.DATE_PLACED ?? '';
+    return date !== '' && date === (before.values.DATE_PLACED ?? '')
       ? [finding('561', child, now, 'DATE_PLACED')]
       : [];
   },

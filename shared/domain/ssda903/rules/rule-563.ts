@@ -2,8 +2,6 @@
 // Catalogue fields: DATE_PLACED REASON_PLACED_CEASED DATE_PLACED_CEASED (PlacedAdoption).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
-
 export const rule563: Rule = rowRule({
   code: '563',
   description:
@@ -12,6 +10,6 @@ export const rule563: Rule = rowRule({
   fields: ['DATE_PLACED', 'REASON_PLACED_CEASED', 'DATE_PLACED_CEASED'],
   flagField: 'DATE_PLACED',
   fails: (row) =>
-    val(row, 'DATE_PLACED') === '' &&
-    (val(row, 'DATE_PLACED_CEASED') !== '' || val(row, 'REASON_PLACED_CEASED') !== ''),
+    (row.values.DATE_PLACED ?? '') === '' &&
+    ((row.values.DATE_PLACED_CEASED ?? '') !== '' || (row.values.REASON_PLACED_CEASED ?? '') !== ''),
 });

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 576 — a missing or away-from-placement period open at the end of last year is not the
 // first period this year. Catalogue fields: CHILD (Missing, Missing_last); last defined 2022/23.
 import type { Rule } from '../model.ts';
-import { finding, previousRecordOf, rowsOf, sortedByDate, val } from './support.ts';
+import { finding, previousRecordOf, rowsOf, sortedByDate } from './support.ts';
 
 export const rule576: Rule = {
   code: '576',
@@ -13,11 +13,11 @@ export const rule576: Rule = {
   check(child, context) {
     const last = previousRecordOf(child, context);
     if (!last) return [];
-    const open = rowsOf(last, 'Missing').filter((row) => val(row, 'MIS_END') === '');
+    const open = rowsOf(last, 'Missing').filter((row) => (row.values.MIS_END ?? '') === '');
     const rows = rowsOf(child, 'Missing');
     if (open.length === 0 || rows.length === 0) return [];
     const first = sortedByDate(rows, 'MIS_START')[0]?.row ?? rows[0]!;
-    if (open.some((row) => val(row, 'MIS_START') === val(first, 'MIS_START'))) return [];
+    if (open.some((row) => (row.values.MIS_START ?? '') === (first.values.MIS_START ?? ''))) return [];
     return [finding('576', child, first, 'MIS_START')];
   },
 };

@@ -2,7 +2,7 @@
 // Catalogue fields: REC (Episodes, Missing); last defined 2022/23. Read from its text: any missing period open
 // on the day care ended (DfE's tool looks only at periods ending on the 18th birthday).
 import type { Rule } from '../model.ts';
-import { dateIn, ep, episodesInOrder, finalCeasedEpisode, finding, rowsOf, val } from './support.ts';
+import { dayOf, episodesInOrder, finalCeasedEpisode, finding, rowsOf } from './support.ts';
 
 export const rule580: Rule = {
   code: '580',
@@ -12,14 +12,16 @@ export const rule580: Rule = {
   fields: ['REC'],
   check(child) {
     const last = finalCeasedEpisode(episodesInOrder(child));
-    if (!last || last.dec === null || ep(last, 'REC') === 'E8') return [];
+    if (!last || last.dec === null || (last.row.values.REC ?? '') === 'E8') return [];
     const ended = last.dec;
     const missingThen = rowsOf(child, 'Missing').some((row) => {
-      if (val(row, 'MISSING') !== 'M') return false;
-      const start = dateIn(row, 'MIS_START');
-      const end = dateIn(row, 'MIS_END');
+      if ((row.values.MISSING ?? '') !== 'M') return false;
+      const start = dayOf(row.values.MIS_START);
+      const end = dayOf(row.values.MIS_END);
       return (
-        start !== null && start <= ended && (val(row, 'MIS_END') === '' || (end !== null && end >= ended))
+        start !== null &&
+        start <= ended &&
+        ((row.values.MIS_END ?? '') === '' || (end !== null && end >= ended))
       );
     });
     return missingThen ? [finding('580', child, last.row, 'REC')] : [];

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 582 — adopted on the same day as matched with the adopters. Catalogue fields: DEC
 // DATE_MATCH (Episodes, AD1); last defined 2022/23.
 import type { Finding, Rule } from '../model.ts';
-import { dateIn, ep, episodesInOrder, finding, rowsOf } from './support.ts';
+import { dayOf, episodesInOrder, finding, rowsOf } from './support.ts';
 
 export const rule582: Rule = {
   code: '582',
@@ -12,12 +12,16 @@ export const rule582: Rule = {
   check(child) {
     const matched = new Set(
       rowsOf(child, 'AD1')
-        .map((row) => dateIn(row, 'DATE_MATCH'))
+        .map((row) => dayOf(row.values.DATE_MATCH))
         .filter((day) => day !== null),
     );
     const findings: Finding[] = [];
     for (const episode of episodesInOrder(child)) {
-      if (['E11', 'E12'].includes(ep(episode, 'REC')) && episode.dec !== null && matched.has(episode.dec))
+      if (
+        ['E11', 'E12'].includes(episode.row.values.REC ?? '') &&
+        episode.dec !== null &&
+        matched.has(episode.dec)
+      )
         findings.push(finding('582', child, episode.row, 'DEC'));
     }
     return findings;

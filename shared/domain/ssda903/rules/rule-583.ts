@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 583 — more than one decision to place for adoption, an earlier one not revoked.
 // Catalogue fields: DATE_PLACED DATE_PLACED_CEASED (PlacedAdoption); last defined 2022/23.
 import type { Rule } from '../model.ts';
-import { finding, rowsOf, sortedByDate, val } from './support.ts';
+import { finding, rowsOf, sortedByDate } from './support.ts';
 
 export const rule583: Rule = {
   code: '583',
@@ -13,7 +13,7 @@ export const rule583: Rule = {
     const decisions = sortedByDate(rowsOf(child, 'PlacedAdoption'), 'DATE_PLACED');
     return decisions
       .slice(0, -1)
-      .filter(({ row }) => val(row, 'DATE_PLACED_CEASED') === '')
+      .filter(({ row }) => (row.values.DATE_PLACED_CEASED ?? '') === '')
       .map(({ row }) => finding('583', child, row, 'DATE_PLACED_CEASED'));
   },
 };

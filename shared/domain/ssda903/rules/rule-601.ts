@@ -2,7 +2,7 @@
 // fields: REC DATE_INT DATE_MATCH FOSTER_CARE NB_ADOPTR SEX_ADOPTR LS_ADOPTR (Episodes, AD1); last defined
 // 2022/23.
 import type { Rule } from '../model.ts';
-import { ep, episodesInOrder, finding, rowsOf, val } from './support.ts';
+import { episodesInOrder, finding, rowsOf, val } from './support.ts';
 
 const ADOPTION_FIELDS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'];
 
@@ -15,7 +15,7 @@ export const rule601: Rule = {
   check(child, context) {
     const adoption = episodesInOrder(child).find(
       (episode) =>
-        ['E11', 'E12'].includes(ep(episode, 'REC')) &&
+        ['E11', 'E12'].includes(episode.row.values.REC ?? '') &&
         episode.dec !== null &&
         episode.dec >= context.periodStart &&
         episode.dec <= context.periodEnd,

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 602 — adoption details for a child whose episodes show no adoption in the year.
 // Catalogue fields: CHILD (Episodes, AD1); last defined 2022/23.
 import type { Rule } from '../model.ts';
-import { ep, episodesInOrder, finding, rowsOf, val } from './support.ts';
+import { episodesInOrder, finding, rowsOf, val } from './support.ts';
 
 const ADOPTION_FIELDS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'];
 
@@ -14,7 +14,7 @@ export const rule602: Rule = {
   check(child, context) {
     const adopted = episodesInOrder(child).some(
       (episode) =>
-        ['E11', 'E12'].includes(ep(episode, 'REC')) &&
+        ['E11', 'E12'].includes(episode.row.values.REC ?? '') &&
         episode.dec !== null &&
         episode.dec >= context.periodStart &&
         episode.dec <= context.periodEnd,

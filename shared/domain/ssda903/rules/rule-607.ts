@@ -2,7 +2,7 @@
 // Catalogue fields: DEC REC MOTHER LS SEX (Episodes, Header); last defined 2024/25, when SEX became M/F/U: each
 // version reads its year's code for female (2 until 2023/24, F from 2024/25).
 import type { Rule } from '../model.ts';
-import { ep, episodesInOrder, finding, headerRow, SHORT_BREAK_LEGAL_STATUSES, val } from './support.ts';
+import { episodesInOrder, finding, headerRow, SHORT_BREAK_LEGAL_STATUSES } from './support.ts';
 
 function motherStatusOnLeaving(female: string): Rule {
   return {
@@ -13,15 +13,15 @@ function motherStatusOnLeaving(female: string): Rule {
     fields: ['DEC', 'REC', 'MOTHER', 'LS', 'SEX'],
     check(child, context) {
       const header = headerRow(child);
-      if (!header || val(header, 'SEX') !== female || val(header, 'MOTHER') !== '') return [];
+      if (!header || (header.values.SEX ?? '') !== female || (header.values.MOTHER ?? '') !== '') return [];
       const ceased = episodesInOrder(child).some(
         (episode) =>
           episode.dec !== null &&
           episode.dec >= context.periodStart &&
           episode.dec <= context.periodEnd &&
-          ep(episode, 'REC') !== '' &&
-          ep(episode, 'REC') !== 'X1' &&
-          !SHORT_BREAK_LEGAL_STATUSES.includes(ep(episode, 'LS')),
+          (episode.row.values.REC ?? '') !== '' &&
+          (episode.row.values.REC ?? '') !== 'X1' &&
+          !SHORT_BREAK_LEGAL_STATUSES.includes(episode.row.values.LS ?? ''),
       );
       return ceased ? [finding('607', child, header, 'MOTHER')] : [];
     },

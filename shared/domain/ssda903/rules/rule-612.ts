@@ -2,7 +2,6 @@
 // SEX MOTHER MC_DOB (Header); last defined 2024/25 (the sex codes changed).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
 
 function childDobWithoutMother(femaleCode: string): Rule {
   return rowRule({
@@ -13,7 +12,9 @@ function childDobWithoutMother(femaleCode: string): Rule {
     fields: ['SEX', 'MOTHER', 'MC_DOB'],
     flagField: 'MOTHER',
     fails: (row) =>
-      val(row, 'SEX') === femaleCode && ['0', ''].includes(val(row, 'MOTHER')) && val(row, 'MC_DOB') !== '',
+      (row.values.SEX ?? '') === femaleCode &&
+      ['0', ''].includes(row.values.MOTHER ?? '') &&
+      (row.values.MC_DOB ?? '') !== '',
   });
 }
 

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 621 — mother younger than her child. Catalogue fields: DOB MC_DOB (Header).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dateIn } from './support.ts';
+import { dayOf } from './support.ts';
 
 export const rule621: Rule = rowRule({
   code: '621',
@@ -10,8 +10,8 @@ export const rule621: Rule = rowRule({
   fields: ['DOB', 'MC_DOB'],
   flagField: 'MC_DOB',
   fails: (row) => {
-    const dob = dateIn(row, 'DOB');
-    const childDob = dateIn(row, 'MC_DOB');
+    const dob = dayOf(row.values.DOB);
+    const childDob = dayOf(row.values.MC_DOB);
     return dob !== null && childDob !== null && childDob <= dob;
   },
 });

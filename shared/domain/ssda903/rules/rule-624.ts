@@ -3,7 +3,7 @@
 import { parseUkDate } from '../../dates.ts';
 import type { Rule } from '../model.ts';
 import { lastYearHeader } from './last-year.ts';
-import { finding, headerRow, val } from './support.ts';
+import { finding, headerRow } from './support.ts';
 
 export const rule624: Rule = {
   code: '624',
@@ -16,8 +16,8 @@ export const rule624: Rule = {
     const header = headerRow(child);
     const last = lastYearHeader(child, context);
     if (!header || !last) return [];
-    const before = val(last, 'MC_DOB');
-    const now = val(header, 'MC_DOB');
+    const before = last.values.MC_DOB ?? '';
+    const now = header.values.MC_DOB ?? '';
     if (before === '') return [];
     const a = parseUkDate(now);
     const b = parseUkDate(before);

@@ -11,7 +11,7 @@ export const rule628: Rule = {
   fields: ['MOTHER'],
   check(child) {
     const header = headerRow(child);
-    if (!header || val(header, 'MOTHER') === '' || rowsOf(child, 'Episodes').length > 0) return [];
+    if (!header || (header.values.MOTHER ?? '') === '' || rowsOf(child, 'Episodes').length > 0) return [];
     const careLeaver = rowsOf(child, 'OC3').some((row) =>
       ['IN_TOUCH', 'ACTIV', 'ACCOM'].some((field) => val(row, field) !== ''),
     );

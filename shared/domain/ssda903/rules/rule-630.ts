@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 630 — a child starting to be looked after this year with no previous permanence
 // information. Catalogue fields: RNE (Episodes, PrevPerm); last defined 2022/23.
 import type { Finding, Rule } from '../model.ts';
-import { ep, episodesInOrder, finding, rowsOf, val } from './support.ts';
+import { episodesInOrder, finding, rowsOf } from './support.ts';
 
 export const rule630: Rule = {
   code: '630',
@@ -10,10 +10,10 @@ export const rule630: Rule = {
   tables: ['Episodes', 'PrevPerm'],
   fields: ['RNE'],
   check(child, context) {
-    if (rowsOf(child, 'PrevPerm').some((row) => val(row, 'PREV_PERM') !== '')) return [];
+    if (rowsOf(child, 'PrevPerm').some((row) => (row.values.PREV_PERM ?? '') !== '')) return [];
     const findings: Finding[] = [];
     for (const episode of episodesInOrder(child)) {
-      if (ep(episode, 'RNE') === 'S' && episode.decom >= context.periodStart)
+      if ((episode.row.values.RNE ?? '') === 'S' && episode.decom >= context.periodStart)
         findings.push(finding('630', child, episode.row, 'RNE'));
     }
     return findings;

@@ -5,7 +5,7 @@
 import { type Day, dayFromParts, parseUkDate } from '../../dates.ts';
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { episodesInOrder, periodBounds, periodsOfCare, val } from './support.ts';
+import { episodesInOrder, periodBounds, periodsOfCare } from './support.ts';
 
 const PARTIAL_DATE = /^(\d{1,2}|ZZ)\/(\d{1,2}|ZZ)\/(\d{4}|ZZZZ)$/;
 /** The longest each month can be (February in a leap year). */
@@ -40,7 +40,7 @@ export const rule632: Rule = rowRule({
   fields: ['DATE_PERM', 'DECOM'],
   flagField: 'DATE_PERM',
   fails: (row, child) => {
-    const text = val(row, 'DATE_PERM');
+    const text = row.values.DATE_PERM ?? '';
     if (text === '') return false;
     const earliest = earliestPermanenceDay(text);
     if (earliest === undefined) return true;

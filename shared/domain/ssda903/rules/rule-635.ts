@@ -3,8 +3,6 @@
 // DfE's tool flags a blank PREV_PERM instead, which the schema check already reports as a missing value.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
-
 export const rule635: Rule = rowRule({
   code: '635',
   description:
@@ -13,5 +11,6 @@ export const rule635: Rule = rowRule({
   fields: ['LA_PERM', 'DATE_PERM', 'PREV_PERM'],
   flagField: 'PREV_PERM',
   fails: (row) =>
-    val(row, 'PREV_PERM') === 'Z1' && (val(row, 'LA_PERM') !== '' || val(row, 'DATE_PERM') !== ''),
+    (row.values.PREV_PERM ?? '') === 'Z1' &&
+    ((row.values.LA_PERM ?? '') !== '' || (row.values.DATE_PERM ?? '') !== ''),
 });

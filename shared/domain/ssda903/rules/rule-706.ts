@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 706 — a deprivation of liberty order open at the end of last year is not recorded this
 // year. Catalogue fields: DOLO_START (DoLo, DoLo_last); last defined 2026/27.
 import type { Finding, Rule } from '../model.ts';
-import { finding, headerRow, previousRowsOf, rowsOf, val } from './support.ts';
+import { finding, headerRow, previousRowsOf, rowsOf } from './support.ts';
 
 export const rule706: Rule = {
   code: '706',
@@ -11,9 +11,9 @@ export const rule706: Rule = {
   previousTables: ['DoLo'],
   fields: ['DOLO_START'],
   check(child, context) {
-    const starts = new Set(rowsOf(child, 'DoLo').map((row) => val(row, 'DOLO_START')));
+    const starts = new Set(rowsOf(child, 'DoLo').map((row) => row.values.DOLO_START ?? ''));
     const unmatched = previousRowsOf(child, context, 'DoLo').filter(
-      (row) => val(row, 'DOLO_END') === '' && !starts.has(val(row, 'DOLO_START')),
+      (row) => (row.values.DOLO_END ?? '') === '' && !starts.has(row.values.DOLO_START ?? ''),
     );
     if (unmatched.length === 0) return [];
     // Point at this year's first order, or at the child's Header row when this year has none.

@@ -3,7 +3,7 @@
 // 2026/27.
 import type { Finding, Rule } from '../model.ts';
 import { ordersWithEpisodes } from './dolo-placements.ts';
-import { ep, finding } from './support.ts';
+import { finding } from './support.ts';
 
 const EXPECTED_PLACEMENTS = ['K2', 'Z12', 'Z13'];
 
@@ -16,7 +16,7 @@ export const rule709: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const { order, episodes } of ordersWithEpisodes(child)) {
-      if (episodes.some((episode) => !EXPECTED_PLACEMENTS.includes(ep(episode, 'PLACE'))))
+      if (episodes.some((episode) => !EXPECTED_PLACEMENTS.includes(episode.row.values.PLACE ?? '')))
         findings.push(finding('709', child, order, 'DOLO_START'));
     }
     return findings;

@@ -3,7 +3,7 @@
 // PLACEMENT (DoLo, Episodes); last defined 2026/27.
 import type { Finding, Rule } from '../model.ts';
 import { ordersWithEpisodes } from './dolo-placements.ts';
-import { ep, finding } from './support.ts';
+import { finding } from './support.ts';
 
 /** Secure children's home (K1), placed with parents (P1), young offender institution (R5), supported accommodation (K3). */
 const EXCLUDED_PLACEMENTS = ['K1', 'P1', 'R5', 'K3'];
@@ -17,7 +17,7 @@ export const rule710: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const { order, episodes } of ordersWithEpisodes(child)) {
-      if (episodes.some((episode) => EXCLUDED_PLACEMENTS.includes(ep(episode, 'PLACE'))))
+      if (episodes.some((episode) => EXCLUDED_PLACEMENTS.includes(episode.row.values.PLACE ?? '')))
         findings.push(finding('710', child, order, 'DOLO_START'));
     }
     return findings;

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule INT21 — SEX in UASC must match Header. Catalogue fields: SEX (Header, UASC).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { headerRow, sexOf, val } from './support.ts';
+import { headerRow, sexOf } from './support.ts';
 
 /** Compared by meaning, so 1/M and 2/F agree (the UASC table accepts 1/2 as aliases from 2024/25). */
 export const ruleINT21: Rule = rowRule({
@@ -16,7 +16,8 @@ export const ruleINT21: Rule = rowRule({
     if (!header) return false;
     const uascSex = sexOf(row);
     const headerSex = sexOf(header);
-    if (uascSex === 'invalid' || headerSex === 'invalid') return val(row, 'SEX') !== val(header, 'SEX');
+    if (uascSex === 'invalid' || headerSex === 'invalid')
+      return (row.values.SEX ?? '') !== (header.values.SEX ?? '');
     return uascSex !== headerSex;
   },
 });

@@ -1,8 +1,6 @@
 // Domain: SSDA903 rule SW02STG1 — social worker ID prefix. Catalogue fields: SW_ID (SWEpisodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { val } from './support.ts';
-
 export const ruleSW02STG1: Rule = rowRule({
   code: 'SW02STG1',
   description: "The social worker ID must begin with 'SW' (the worker's registration number) or 'XX'.",
@@ -10,7 +8,7 @@ export const ruleSW02STG1: Rule = rowRule({
   fields: ['SW_ID'],
   flagField: 'SW_ID',
   fails: (row) => {
-    const id = val(row, 'SW_ID');
+    const id = row.values.SW_ID ?? '';
     return id !== '' && !id.startsWith('SW') && !id.startsWith('XX');
   },
 });

@@ -1,6 +1,6 @@
 // Domain: SSDA903 rule SW08STG2 — earlier social worker episodes must have ended. Catalogue fields: SW_DEC.
 import type { Rule } from '../model.ts';
-import { finding, rowsOf, sortedByDate, val } from './support.ts';
+import { finding, rowsOf, sortedByDate } from './support.ts';
 
 export const ruleSW08STG2: Rule = {
   code: 'SW08STG2',
@@ -10,7 +10,7 @@ export const ruleSW08STG2: Rule = {
   check(child) {
     return sortedByDate(rowsOf(child, 'SWEpisodes'), 'SW_DECOM')
       .slice(0, -1)
-      .filter(({ row }) => val(row, 'SW_DEC') === '')
+      .filter(({ row }) => (row.values.SW_DEC ?? '') === '')
       .map(({ row }) => finding('SW08STG2', child, row, 'SW_DEC'));
   },
 };

@@ -3,7 +3,7 @@
 import type { Rule } from '../model.ts';
 import { SW_REASON_CODES } from './code-lists.ts';
 import { codeListRule } from './factories.ts';
-import { finding, rowsOf, sortedByDate, val } from './support.ts';
+import { finding, rowsOf, sortedByDate } from './support.ts';
 
 export const ruleSW13STG1Until2024: Rule = codeListRule({
   code: 'SW13STG1',
@@ -24,7 +24,7 @@ export const ruleSW13STG1: Rule = {
     const first = sortedByDate(rowsOf(child, 'SWEpisodes'), 'SW_DECOM')[0]?.row;
     return rowsOf(child, 'SWEpisodes')
       .filter((row) => {
-        const reason = val(row, 'SW_REASON');
+        const reason = row.values.SW_REASON ?? '';
         return reason === '' ? row !== first : !SW_REASON_CODES.includes(reason);
       })
       .map((row) => finding('SW13STG1', child, row, 'SW_REASON'));

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule SW17STG2 — a social worker episode open at 31 March. Catalogue fields: SW_DEC SW_DECOM
 // (SWEpisodes); from 2025/26.
 import type { Rule } from '../model.ts';
-import { episodeOpenAt, episodesInOrder, finding, rowsOf, sortedByDate, val } from './support.ts';
+import { episodeOpenAt, episodesInOrder, finding, rowsOf, sortedByDate } from './support.ts';
 
 /** Checked for children looked after at 31 March: their latest social worker episode should still be open. */
 export const ruleSW17STG2: Rule = {
@@ -12,7 +12,7 @@ export const ruleSW17STG2: Rule = {
   fields: ['SW_DEC', 'SW_DECOM'],
   check(child, context) {
     const latest = sortedByDate(rowsOf(child, 'SWEpisodes'), 'SW_DECOM').at(-1)?.row;
-    if (!latest || val(latest, 'SW_DEC') === '') return [];
+    if (!latest || (latest.values.SW_DEC ?? '') === '') return [];
     const lookedAfter = episodeOpenAt(episodesInOrder(child), context.periodEnd, {
       excludeShortBreaks: true,
     });

@@ -4,6 +4,8 @@ import {
   addYears,
   ageOn,
   collectionPeriod,
+  dateIn,
+  dayOf,
   episodeOpenAt,
   episodesInOrder,
   finalCeasedEpisode,
@@ -31,6 +33,20 @@ describe('dates and ages', () => {
     expect(ageOn(day('01/06/2010'), day('01/06/2025'))).toBe(15);
     expect(hasReachedAge(day('29/02/2008'), day('28/02/2026'), 18)).toBe(false);
     expect(hasReachedAge(day('29/02/2008'), day('01/03/2026'), 18)).toBe(true);
+  });
+
+  it('reads a date field by its value or by its name alike, and the same text twice the same way', () => {
+    const row = {
+      table: 'Episodes' as const,
+      rowNumber: 2,
+      values: { DECOM: '01/04/2025', DEC: '31/02/2025' },
+    };
+    for (const text of ['01/04/2025', '1/4/2025', ' 01/04/2025 ', '01/04/2025'])
+      expect(dayOf(text)).toBe(day('01/04/2025'));
+    for (const text of [undefined, '', '31/02/2025', '2025-04-01', 'soon']) expect(dayOf(text)).toBeNull();
+    expect(dateIn(row, 'DECOM')).toBe(dayOf(row.values.DECOM));
+    expect(dateIn(row, 'DEC')).toBeNull();
+    expect(dateIn(row, 'REC')).toBeNull();
   });
 
   it('gives the collection period: 2026 is 1 April 2025 to 31 March 2026', () => {
