@@ -27,10 +27,6 @@ export function carries(row: Row, field: string): boolean {
   return row.values[field] !== undefined;
 }
 
-export function isBlank(row: Row, field: string): boolean {
-  return val(row, field) === '';
-}
-
 // Many rules read the same date fields of the same rows (DECOM and DEC a dozen times per episode), so parsed
 // dates are remembered by their text: a lookup on a string already hashed is cheaper than parsing it again.
 // Dates repeat a great deal within a return; the cache is emptied past a bound to keep memory flat.
@@ -155,7 +151,7 @@ export interface Episode {
 }
 
 /** A field of an episode's row. */
-export function ep(episode: Episode, field: string): string {
+function ep(episode: Episode, field: string): string {
   return val(episode.row, field);
 }
 
