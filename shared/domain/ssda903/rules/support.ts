@@ -1,6 +1,7 @@
 // Domain: small shared helpers for SSDA903 rules — reading rows, dates and ages, the collection period,
 // episodes in order and periods of care. Pure functions; no I/O.
 import { type Day, dayFromParts, dayParts, parseUkDate } from '../../dates.ts';
+import { remembered } from '../../remembered.ts';
 import type { ChildRecord, Finding, Row, RuleContext, TableName } from '../model.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -30,19 +31,11 @@ export function carries(row: Row, field: string): boolean {
 // Many rules read the same date fields of the same rows (DECOM and DEC a dozen times per episode), so parsed
 // dates are remembered by their text: a lookup on a string already hashed is cheaper than parsing it again.
 // Dates repeat a great deal within a return; the cache is emptied past a bound to keep memory flat.
-const DATE_CACHE_LIMIT = 50_000;
-const dateCache = new Map<string, Day | null>();
+const dayOfText = remembered(parseUkDate);
 
 /** A field's value (as read from `row.values`) as a Day; null when blank, absent or not a real calendar date. */
 export function dayOf(text: string | undefined): Day | null {
-  if (text === undefined || text === '') return null;
-  let day = dateCache.get(text);
-  if (day === undefined) {
-    day = parseUkDate(text);
-    if (dateCache.size >= DATE_CACHE_LIMIT) dateCache.clear();
-    dateCache.set(text, day);
-  }
-  return day;
+  return text === undefined || text === '' ? null : dayOfText(text);
 }
 
 /** A UK date field as a Day; null when blank or not a real calendar date. */
