@@ -287,8 +287,6 @@ interface TableLayout {
   readonly hasChildColumn: boolean;
   /** Where CHILD is among the columns (-1 when absent): its value is the child's reference. */
   readonly childColumn: number;
-  /** Every column set to '' (CHILD last when the table has no such column): the values of rows not kept. */
-  readonly template: Record<string, string>;
   /** Builds a kept row from its values in column order (then CHILD, when the table has no such column). */
   readonly makeRow: RowMaker;
 }
@@ -355,8 +353,6 @@ export class ReturnStore {
     if (this.tables.has(table)) return;
     const hasChildColumn = columns.includes('CHILD');
     const keys = hasChildColumn ? columns : [...columns, 'CHILD'];
-    const template: Record<string, string> = {};
-    for (const key of keys) template[key] = '';
     const layout: TableLayout = {
       index: this.layouts.length,
       table,
@@ -364,7 +360,6 @@ export class ReturnStore {
       keepValues: this.keep.has(table),
       hasChildColumn,
       childColumn: columns.indexOf('CHILD'),
-      template,
       makeRow: rowMakerFor(table, keys),
     };
     if (keys.length > this.rowValues.length) this.rowValues = new Array<string>(keys.length).fill('');
@@ -623,11 +618,10 @@ export class ReturnStore {
     }
   }
 
-  /** Builds the row whose record starts at `start`. */
+  /** Builds the row whose record starts at `start` (of a table whose values are kept). */
   private rowAt(bytes: Buffer, start: number, reference: string): Row {
     const layout = this.layouts[bytes[start]!]!;
     const rowNumber = readUint32(bytes, start + 1);
-    if (!layout.keepValues) return { table: layout.table, rowNumber, values: layout.template };
     const values = this.rowValues;
     const columns = layout.columns.length;
     let at = start + HEAD_BYTES;

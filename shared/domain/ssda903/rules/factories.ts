@@ -14,7 +14,6 @@ import {
   hasReachedAge,
   headerDob,
   headerRow,
-  isInvalidDate,
   rowsOf,
   sortedByDate,
   tablePresent,
@@ -42,6 +41,12 @@ export interface ValueJudgement {
   readonly allowed: ReadonlySet<string> | 'date';
   /** Whether a blank value fails. */
   readonly required: boolean;
+}
+
+/** Whether a value fails a judgement: the one definition, used by the rule's own check and by the runner. */
+export function failsJudgement(value: string, judgement: ValueJudgement): boolean {
+  if (value === '') return judgement.required;
+  return judgement.allowed === 'date' ? dayOf(value) === null : !judgement.allowed.has(value);
 }
 
 /** What a rule finds in a child that passes it: one shared array, frozen so that nobody adds to it. */
@@ -91,18 +96,15 @@ export function codeListRule(spec: {
   codes: readonly string[];
   required: boolean;
 }): Rule {
-  const allowed = new Set(spec.codes);
+  const judged: ValueJudgement = { allowed: new Set(spec.codes), required: spec.required };
   return rowRule({
     code: spec.code,
     description: spec.description,
     table: spec.table,
     fields: [spec.field],
     flagField: spec.field,
-    fails: (row) => {
-      const value = val(row, spec.field);
-      return value === '' ? spec.required : !allowed.has(value);
-    },
-    judged: { allowed, required: spec.required },
+    fails: (row) => failsJudgement(val(row, spec.field), judged),
+    judged,
   });
 }
 
@@ -114,14 +116,15 @@ export function validDateRule(spec: {
   field: string;
   required: boolean;
 }): Rule {
+  const judged: ValueJudgement = { allowed: 'date', required: spec.required };
   return rowRule({
     code: spec.code,
     description: spec.description,
     table: spec.table,
     fields: [spec.field],
     flagField: spec.field,
-    fails: (row) => (val(row, spec.field) === '' ? spec.required : isInvalidDate(row, spec.field)),
-    judged: { allowed: 'date', required: spec.required },
+    fails: (row) => failsJudgement(val(row, spec.field), judged),
+    judged,
   });
 }
 

@@ -43,11 +43,6 @@ export function dateIn(row: Row, field: string): Day | null {
   return dayOf(row.values[field]);
 }
 
-/** True when the field holds something that is not a real dd/mm/yyyy date. */
-export function isInvalidDate(row: Row, field: string): boolean {
-  return val(row, field) !== '' && dateIn(row, field) === null;
-}
-
 /** A finding that points at one field of one row, quoting the value as uploaded. */
 export function finding(code: string, child: ChildRecord, row: Row, field: string): Finding {
   return {
