@@ -48,6 +48,8 @@ export class DynamoRiskStore implements RiskStore {
         ExpressionAttributeValues: { ':pk': pk(la), ':prefix': 'RISK#V#' },
         ScanIndexForward: false,
         Limit: limit,
+        // Its newest entry is read as the current assessment (risk views): it must include the last save.
+        ConsistentRead: true,
       }),
     );
     return (result.Items ?? []).map(fromItem);

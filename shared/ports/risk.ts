@@ -11,7 +11,7 @@ export interface StoredAssessment {
 
 export interface RiskStore {
   current(la: string): Promise<StoredAssessment | undefined>;
-  /** Newest first. */
+  /** Newest first, read consistently: the first entry is the current assessment. */
   history(la: string, limit: number): Promise<StoredAssessment[]>;
   /**
    * Stores `stored` as the council's next version; 'conflict' when another assessment took that version

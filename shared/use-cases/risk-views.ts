@@ -20,7 +20,7 @@ export function canSeeRisk(roles: readonly Role[], la: string): boolean {
 export async function councilRiskView(
   la: string,
   roles: readonly Role[],
-  deps: { risk: Pick<RiskStore, 'current' | 'history'> },
+  deps: { risk: Pick<RiskStore, 'history'> },
 ): Promise<RiskViewResult> {
   const council = findCouncil(la);
   if (!council) return refuse(404, `There is no council with number "${la}".`);
@@ -30,7 +30,10 @@ export async function councilRiskView(
       `Risk ratings are shared only with the ${REGIONS[council.region]} regional advisers. Your role cannot see them.`,
     );
   }
-  const [current, history] = await Promise.all([deps.risk.current(la), deps.risk.history(la, HISTORY)]);
+  // One read: the newest version is the current assessment. Read apart, a reassessment landing between the
+  // two reads would show a band that its own history does not hold (or a history ahead of the band).
+  const history = await deps.risk.history(la, HISTORY);
+  const current = history[0];
   if (!current) {
     return refuse(
       404,
