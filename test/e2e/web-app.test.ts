@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../infra/local/local-cloud.ts';
@@ -71,18 +72,46 @@ describe('web app in the browser', () => {
     return new Map(entries);
   }
 
+  /** Messages on the recompute queue, waiting or being processed: 0 once every event sent has been handled. */
+  async function recomputeBacklog(): Promise<number> {
+    const queue = cloud.model.queues.find((entry) => entry.deadLetter && /RecomputeQueue/.test(entry.name))!;
+    const { Attributes } = await cloud.clients.sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: cloud.queueUrls.get(queue.name),
+        AttributeNames: [
+          'ApproximateNumberOfMessages',
+          'ApproximateNumberOfMessagesNotVisible',
+          'ApproximateNumberOfMessagesDelayed',
+        ],
+      }),
+    );
+    return (
+      Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+      Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0) +
+      Number(Attributes?.ApproximateNumberOfMessagesDelayed ?? 0)
+    );
+  }
+
   it('assesses every council in the daily review, once a day however often the schedule fires', async () => {
-    const started = Date.now();
-    let first = await versions();
-    // 153 assessments on a shared machine: polled every few seconds, not hammered.
-    while ([...first.values()].some((version) => version === undefined) && Date.now() - started < 180_000) {
-      await new Promise((resolve) => setTimeout(resolve, 3000));
-      first = await versions();
-    }
-    expect([...first.entries()].filter(([, version]) => version === undefined).map(([la]) => la)).toEqual([]);
+    // A council's first assessment is saved in two steps (its data-only baseline, then the review's own
+    // assessment): having a version is not yet having been reviewed. The review is done once its messages
+    // have all been handled; the 153 councils' versions are read only then.
+    const first = await eventually(
+      async () => {
+        if ((await recomputeBacklog()) > 0) return undefined;
+        const current = await versions();
+        return [...current.values()].every((version) => version !== undefined) ? current : undefined;
+      },
+      'the first daily review to be handled for every council (an empty recompute queue, every council assessed)',
+      180_000,
+    );
     await cloud.triggerSchedule(reviewScheduleId());
-    // The second review of the day is deduplicated: give it time to be processed, then nothing has moved.
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    // The second review of the day is deduplicated: whatever it queued has been handled, and nothing has moved.
+    await eventually(
+      async () => ((await recomputeBacklog()) === 0 ? true : undefined),
+      'the second daily review’s messages, if any were queued, to be handled',
+      60_000,
+    );
     expect(await versions()).toEqual(first);
     // Assessed on the published figures alone, without a change to announce: no adviser is alerted.
     const inbox = (await (await fetch(`${cloud.urls.sesInbox}/store`)).json()) as { emails: unknown[] };
