@@ -23,7 +23,7 @@ type RiskView = {
   asOf: string;
   cause: { type: string; eventId: string };
   drivers: { kind: 'indicator' | 'intelligence'; text: string; red: boolean }[];
-  history: { version: number; band: string }[];
+  history: { version: number; band: string; cause: string }[];
 };
 
 const addresses = (filter: (adviser: (typeof DEMO_ADVISERS)[number]) => boolean) =>
@@ -111,6 +111,9 @@ describe('adviser risk alerts through the local cloud', () => {
       const body = (await response.json()) as RiskView;
       return body.cause.type === 'IntelligenceChanged' ? body : undefined;
     }, 'Kent’s risk to be reassessed after the intelligence item');
+    // Nothing assessed Kent before (no return, no daily review): the same reassessment first stored its
+    // data-only baseline, so the history holds exactly that baseline and the intelligence's assessment.
+    expect(risk.history.map((entry) => entry.cause)).toEqual(['IntelligenceChanged', 'Baseline']);
     const before = risk.history[1]!;
     expect(risk.band).not.toBe(before.band);
 
