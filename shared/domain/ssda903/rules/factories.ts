@@ -6,6 +6,7 @@ import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '..
 import {
   dateIn,
   dayOf,
+  daysOf,
   dobFor,
   type Episode,
   episodesInOrder,
@@ -153,10 +154,10 @@ export function dobDiffersFromHeaderRule(code: string, table: TableName): Rule {
       const header = headerRow(child);
       if (!header) return [];
       const headerText = header.values.DOB ?? '';
-      const headerDay = dayOf(header.values.DOB);
+      const headerDay = daysOf(header).DOB ?? null;
       return rowsOf(child, table)
         .filter((row) => {
-          const day = dayOf(row.values.DOB);
+          const day = daysOf(row).DOB ?? null;
           return day !== null && headerDay !== null
             ? day !== headerDay
             : (row.values.DOB ?? '') !== headerText;
@@ -331,7 +332,7 @@ export function placementMinimumAgeRule(spec: {
       // The code is checked first: most rows are not in scope, and the dates are then not needed.
       if (!places.has(row.values.PLACE ?? '')) return false;
       const dob = headerDob(child);
-      const decom = dayOf(row.values.DECOM);
+      const decom = daysOf(row).DECOM ?? null;
       return dob !== null && decom !== null && !hasReachedAge(dob, decom, spec.years);
     },
   });
@@ -356,7 +357,7 @@ export function ceasedReasonAgeRule(spec: {
     fails: (row, child) => {
       if (!reasons.has(row.values.REC ?? '')) return false;
       const dob = headerDob(child);
-      const dec = dayOf(row.values.DEC);
+      const dec = daysOf(row).DEC ?? null;
       return dob !== null && dec !== null && spec.wrongAge(dob, dec);
     },
   });

@@ -1,8 +1,8 @@
 // Domain: small shared helpers for SSDA903 rules — reading rows, dates and ages, the collection period,
 // episodes in order and periods of care. Pure functions; no I/O.
-import { type Day, dayFromParts, dayParts, parseUkDate } from '../../dates.ts';
-import { remembered } from '../../remembered.ts';
+import { type Day, dayFromParts, dayParts } from '../../dates.ts';
 import type { ChildRecord, Finding, Row, RuleContext, TableName } from '../model.ts';
+import { dayOf, daysOf } from '../row-days.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Rows and findings
@@ -28,19 +28,14 @@ export function carries(row: Row, field: string): boolean {
   return row.values[field] !== undefined;
 }
 
-// Many rules read the same date fields of the same rows (DECOM and DEC a dozen times per episode), so parsed
-// dates are remembered by their text: a lookup on a string already hashed is cheaper than parsing it again.
-// Dates repeat a great deal within a return; the cache is emptied past a bound to keep memory flat.
-const dayOfText = remembered(parseUkDate);
-
-/** A field's value (as read from `row.values`) as a Day; null when blank, absent or not a real calendar date. */
-export function dayOf(text: string | undefined): Day | null {
-  return text === undefined || text === '' ? null : dayOfText(text);
-}
+// Dates are parsed once per row (row-days.ts): rules read `daysOf(row).DECOM ?? null` (a field the row's table
+// lacks is undefined there), and dayOf parses a value that is not a row's own field.
+export { dayOf, daysOf };
 
 /** A UK date field as a Day; null when blank or not a real calendar date. */
 export function dateIn(row: Row, field: string): Day | null {
-  return dayOf(row.values[field]);
+  const day = daysOf(row)[field];
+  return day !== undefined ? day : dayOf(row.values[field]);
 }
 
 /** A finding that points at one field of one row, quoting the value as uploaded. */
@@ -104,12 +99,12 @@ export function headerRow(child: ChildRecord): Row | undefined {
 /** Date of birth from the child's Header row (null when absent or invalid). */
 export function headerDob(child: ChildRecord): Day | null {
   const header = headerRow(child);
-  return header ? dayOf(header.values.DOB) : null;
+  return header ? (daysOf(header).DOB ?? null) : null;
 }
 
 /** Date of birth for a row of any table: the row's own DOB when valid, else the Header's. */
 export function dobFor(child: ChildRecord, row: Row): Day | null {
-  return dayOf(row.values.DOB) ?? headerDob(child);
+  return daysOf(row).DOB ?? headerDob(child);
 }
 
 /** SEX as male/female whichever code list the return uses (1/2 until 2024, M/F/U from 2025). */
@@ -193,7 +188,7 @@ export function episodesInOrder(child: ChildRecord): readonly Episode[] {
     lastEpisodes = sortDated(rows, 'DECOM').map(({ row, day }) => ({
       row,
       decom: day,
-      dec: dayOf(row.values.DEC),
+      dec: daysOf(row).DEC ?? null,
     }));
     lastEpisodeRows = rows;
   }
