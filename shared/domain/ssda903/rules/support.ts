@@ -57,10 +57,23 @@ export function tablePresent(context: RuleContext, table: TableName): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Dates, ages and the collection period
 
+// Rules ask for the same few birthdays of the same date of birth again and again (the 18th by a dozen rules
+// per episode), so recent answers are kept in a small table indexed by the day and the years.
+const BIRTHDAY_SLOTS = 256;
+const birthdayFrom = new Float64Array(BIRTHDAY_SLOTS).fill(Number.NaN);
+const birthdayYears = new Float64Array(BIRTHDAY_SLOTS);
+const birthdayDay = new Float64Array(BIRTHDAY_SLOTS);
+
 /** The same calendar day `years` later; 29 February moves to 1 March in a non-leap year (UK legal age). */
 export function addYears(day: Day, years: number): Day {
+  const slot = (day * 31 + years) & (BIRTHDAY_SLOTS - 1);
+  if (birthdayFrom[slot] === day && birthdayYears[slot] === years) return birthdayDay[slot]!;
   const { year, month, day: dayOfMonth } = dayParts(day);
-  return dayFromParts(year + years, month, dayOfMonth) ?? (dayFromParts(year + years, 3, 1) as Day);
+  const later = dayFromParts(year + years, month, dayOfMonth) ?? (dayFromParts(year + years, 3, 1) as Day);
+  birthdayFrom[slot] = day;
+  birthdayYears[slot] = years;
+  birthdayDay[slot] = later;
+  return later;
 }
 
 /** Completed years of age on a day. */
