@@ -88,6 +88,41 @@ export function rowRule(spec: RowRuleSpec): Rule {
   return rule;
 }
 
+/**
+ * A rule on each episode and the one before it in DECOM order: flags `flagField` on the later episode (`flags:
+ * 'next'`) or the earlier one of each pair that fails. A plain loop over the ordered episodes, so no pair or
+ * array is made for a child that passes.
+ */
+export function episodePairRule(spec: {
+  code: string;
+  description: string;
+  fields: readonly string[];
+  flags: 'previous' | 'next';
+  flagField: string;
+  fails: (previous: Episode, next: Episode) => boolean;
+}): Rule {
+  return {
+    code: spec.code,
+    description: spec.description,
+    tables: ['Episodes'],
+    fields: spec.fields,
+    check(child) {
+      let findings: Finding[] | null = null;
+      const episodes = episodesInOrder(child);
+      for (let index = 1; index < episodes.length; index++) {
+        const previous = episodes[index - 1]!;
+        const next = episodes[index]!;
+        if (!spec.fails(previous, next)) continue;
+        findings ??= [];
+        findings.push(
+          finding(spec.code, child, (spec.flags === 'next' ? next : previous).row, spec.flagField),
+        );
+      }
+      return findings ?? NO_FINDINGS;
+    },
+  };
+}
+
 /** The value of `field` must be one of `codes`; a blank value fails only when the field is required. */
 export function codeListRule(spec: {
   code: string;

@@ -146,11 +146,6 @@ export interface Episode {
   readonly dec: Day | null;
 }
 
-/** A field of an episode's row. */
-function ep(episode: Episode, field: string): string {
-  return val(episode.row, field);
-}
-
 export interface DatedRow {
   readonly row: Row;
   readonly day: Day;
@@ -293,11 +288,19 @@ export const TEMPORARY_PLACEMENTS: readonly string[] = ['T0', 'T1', 'T2', 'T3', 
 /** "Other placement" codes from 2025/26: Z11–Z14 replace Z1 (schema 2026 diff, code-lists.ts). */
 export const OTHER_PLACEMENTS_FROM_2026: readonly string[] = ['Z11', 'Z12', 'Z13', 'Z14'];
 
-/** The fields that identify a placement: when none of them changes, the child did not move. */
-export const PLACEMENT_DETAIL_FIELDS: readonly string[] = ['PLACE', 'PL_POST', 'URN', 'PLACE_PROVIDER'];
-
+/**
+ * True when none of the fields that identify a placement (PLACE, PL_POST, URN, PLACE_PROVIDER) changes from one
+ * episode to the other: the child did not move. Read by name (see val).
+ */
 export function samePlacement(a: Episode, b: Episode): boolean {
-  return PLACEMENT_DETAIL_FIELDS.every((field) => ep(a, field) === ep(b, field));
+  const before = a.row.values;
+  const after = b.row.values;
+  return (
+    (before.PLACE ?? '') === (after.PLACE ?? '') &&
+    (before.PL_POST ?? '') === (after.PL_POST ?? '') &&
+    (before.URN ?? '') === (after.URN ?? '') &&
+    (before.PLACE_PROVIDER ?? '') === (after.PLACE_PROVIDER ?? '')
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
