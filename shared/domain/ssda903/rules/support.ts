@@ -165,13 +165,22 @@ let lastEpisodes: readonly Episode[] = [];
 const NO_DATED_ROWS: readonly DatedRow[] = Object.freeze([]);
 const NO_EPISODES: readonly Episode[] = Object.freeze([]);
 
+const byDay = (a: DatedRow, b: DatedRow) => a.day - b.day || a.row.rowNumber - b.row.rowNumber;
+const byDecom = (a: Episode, b: Episode) => a.decom - b.decom || a.row.rowNumber - b.row.rowNumber;
+
+// Rows come in file order, which is most often date order too: they are sorted only when some row is out of it.
 function sortDated(rows: readonly Row[], field: string): readonly DatedRow[] {
   const dated: DatedRow[] = [];
-  for (const row of rows) {
+  let ordered = true;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
     const day = dateIn(row, field);
-    if (day !== null) dated.push({ row, day });
+    if (day === null) continue;
+    const item = { row, day };
+    if (ordered && dated.length > 0 && byDay(dated[dated.length - 1]!, item) > 0) ordered = false;
+    dated.push(item);
   }
-  return dated.sort((a, b) => a.day - b.day || a.row.rowNumber - b.row.rowNumber);
+  return ordered ? dated : dated.sort(byDay);
 }
 
 /** Rows of a date-bearing table with a valid start date, sorted by that date (file order breaks ties). */
@@ -193,11 +202,19 @@ export function episodesInOrder(child: ChildRecord): readonly Episode[] {
   const rows = rowsOf(child, 'Episodes');
   if (rows.length === 0) return NO_EPISODES;
   if (rows !== lastEpisodeRows) {
-    lastEpisodes = sortDated(rows, 'DECOM').map(({ row, day }) => ({
-      row,
-      decom: day,
-      dec: daysOf(row).DEC ?? null,
-    }));
+    const episodes: Episode[] = [];
+    let ordered = true;
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]!;
+      const days = daysOf(row);
+      const decom = days.DECOM ?? null;
+      if (decom === null) continue;
+      const episode: Episode = { row, decom, dec: days.DEC ?? null };
+      if (ordered && episodes.length > 0 && byDecom(episodes[episodes.length - 1]!, episode) > 0)
+        ordered = false;
+      episodes.push(episode);
+    }
+    lastEpisodes = ordered ? episodes : episodes.sort(byDecom);
     lastEpisodeRows = rows;
   }
   return lastEpisodes;
