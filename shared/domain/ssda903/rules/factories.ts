@@ -417,7 +417,7 @@ export function maximumSpellRule(spec: {
     tables: ['Episodes'],
     fields: ['DECOM', spec.field, 'DEC'],
     check(child, context) {
-      const findings: Finding[] = [];
+      let findings: Finding[] | null = null;
       const episodes = episodesInOrder(child);
       // A spell is a run of adjacent episodes in DECOM order, so it is held as the index of its first
       // episode (-1 when there is none); it ends at the episode before the current one.
@@ -429,18 +429,23 @@ export function maximumSpellRule(spec: {
         const inScope = codes.has((spec.field === 'LS' ? values.LS : values.PLACE) ?? '');
         const followsOn = first !== -1 && episodes[index - 1]!.dec === episode.decom;
         if (!inScope || !followsOn) {
-          if (first !== -1) flagLongSpell(spec, child, context, episodes, first, index - 1, findings);
+          if (first !== -1)
+            findings = flagLongSpell(spec, child, context, episodes, first, index - 1, findings);
           first = -1;
         }
         if (inScope && first === -1) first = index;
       }
-      if (first !== -1) flagLongSpell(spec, child, context, episodes, first, episodes.length - 1, findings);
-      return findings;
+      if (first !== -1)
+        findings = flagLongSpell(spec, child, context, episodes, first, episodes.length - 1, findings);
+      return findings ?? NO_FINDINGS;
     },
   };
 }
 
-/** Flags every episode of the spell episodes[first..last] when it lasts longer than allowed. */
+/**
+ * Flags every episode of the spell episodes[first..last] when it lasts longer than allowed, adding to `findings`
+ * (made here for the first one); returns the findings so far.
+ */
 function flagLongSpell(
   spec: { code: string; field: string; maxDays: number },
   child: ChildRecord,
@@ -448,13 +453,15 @@ function flagLongSpell(
   episodes: readonly Episode[],
   first: number,
   last: number,
-  findings: Finding[],
-): void {
+  findings: Finding[] | null,
+): Finding[] | null {
   // An open spell runs to the end of the collection year.
   const end = episodes[last]!.dec ?? context.periodEnd;
-  if (end - episodes[first]!.decom <= spec.maxDays) return;
+  if (end - episodes[first]!.decom <= spec.maxDays) return findings;
+  const flagged = findings ?? [];
   for (let index = first; index <= last; index++)
-    findings.push(finding(spec.code, child, episodes[index]!.row, spec.field));
+    flagged.push(finding(spec.code, child, episodes[index]!.row, spec.field));
+  return flagged;
 }
 
 /** A placement provider code that cannot go with some placement types. */
