@@ -10,7 +10,7 @@
 import type { FindingSink } from '../field-checks.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '../model.ts';
 import { type RowRuleSpec, rowRuleSpecOf } from './factories.ts';
-import { dayOf, finding, val } from './support.ts';
+import { dayOf, daysOf, finding, val } from './support.ts';
 
 /** Told once per child and rule when the rule could not be completed for that child. */
 export type RuleFailed = (code: string, child: string) => void;
@@ -36,6 +36,7 @@ interface RunnerParts {
   ) => void;
   readonly flagged: Row[];
   readonly dayOf: typeof dayOf;
+  readonly daysOf: typeof daysOf;
 }
 
 /**
@@ -59,7 +60,7 @@ export function createRuleRunner(
     if (!PLAIN_NAME.test(table)) throw new Error(`Unexpected table name ${table}`);
     lines.push(`const rows_${table} = child.rows.${table};`);
   }
-  lines.push('let found; let count = 0;');
+  lines.push('let found; let count = 0; let day;');
   specs.forEach((spec, index) => {
     if (spec === undefined) {
       lines.push(
@@ -75,9 +76,10 @@ export function createRuleRunner(
     if (judged !== undefined) {
       if (!PLAIN_NAME.test(spec.flagField)) throw new Error(`Unexpected field name ${spec.flagField}`);
       // failsJudgement (factories.ts) written out for this field.
+      // A date is the row's own, parsed once (row-days.ts); parsed here only for a field the row has no day of.
       const judgement =
         judged.allowed === 'date'
-          ? 'parts.dayOf(value) === null'
+          ? `((day = parts.daysOf(row).${spec.flagField}) !== undefined ? day : parts.dayOf(value)) === null`
           : `!parts.specs[${index}].judged.allowed.has(value)`;
       lines.push(
         `for (let at = 0; at < ${rows}.length; at++) {`,
@@ -100,6 +102,7 @@ export function createRuleRunner(
     context,
     flagged: [],
     dayOf,
+    daysOf,
     hand: (found, sink) => {
       for (let at = 0; at < found.length; at++) {
         const one = found[at]!;
