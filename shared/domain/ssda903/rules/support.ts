@@ -106,7 +106,8 @@ export function fixedDay(year: number, month: number, day: number): Day {
 // The child's header
 
 export function headerRow(child: ChildRecord): Row | undefined {
-  return rowsOf(child, 'Header')[0];
+  // Read by name (see val): every rule on a Header asks.
+  return child.rows.Header?.[0];
 }
 
 /** Date of birth from the child's Header row (null when absent or invalid). */
@@ -199,7 +200,7 @@ export function sortedByDate(rows: readonly Row[], field: string): readonly Date
 
 /** The child's episodes with a valid DECOM, sorted by DECOM (file order breaks ties). */
 export function episodesInOrder(child: ChildRecord): readonly Episode[] {
-  const rows = rowsOf(child, 'Episodes');
+  const rows = child.rows.Episodes ?? NO_ROWS;
   if (rows.length === 0) return NO_EPISODES;
   if (rows !== lastEpisodeRows) {
     const episodes: Episode[] = [];
