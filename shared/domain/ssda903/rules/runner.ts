@@ -55,6 +55,8 @@ export function createRuleRunner(
   const specs = rules.map((rule) => rowRuleSpecOf(rule));
   const tables: TableName[] = [];
   for (const spec of specs) if (spec && !tables.includes(spec.table)) tables.push(spec.table);
+  // What each rule needs is taken out of `parts` once, before the first child.
+  const prelude: string[] = ['const { context, flagged, dayOf, daysOf, hand, flush } = parts;'];
   const lines: string[] = [];
   for (const table of tables) {
     if (!PLAIN_NAME.test(table)) throw new Error(`Unexpected table name ${table}`);
@@ -62,10 +64,11 @@ export function createRuleRunner(
   }
   lines.push('let found; let count = 0; let day;');
   specs.forEach((spec, index) => {
+    prelude.push(`const rule_${index} = parts.rules[${index}]; const spec_${index} = parts.specs[${index}];`);
     if (spec === undefined) {
       lines.push(
-        `try { found = parts.rules[${index}].check(child, parts.context); } catch { failed(parts.rules[${index}].code, child.child); found = null; }`,
-        'if (found !== null && found.length > 0) parts.hand(found, sink);',
+        `try { found = rule_${index}.check(child, context); } catch { failed(rule_${index}.code, child.child); found = null; }`,
+        'if (found !== null && found.length > 0) hand(found, sink);',
       );
       return;
     }
@@ -79,22 +82,23 @@ export function createRuleRunner(
       // A date is the row's own, parsed once (row-days.ts); parsed here only for a field the row has no day of.
       const judgement =
         judged.allowed === 'date'
-          ? `((day = parts.daysOf(row).${spec.flagField}) !== undefined ? day : parts.dayOf(value)) === null`
-          : `!parts.specs[${index}].judged.allowed.has(value)`;
+          ? `((day = daysOf(row).${spec.flagField}) !== undefined ? day : dayOf(value)) === null`
+          : `!allowed_${index}.has(value)`;
+      if (judged.allowed !== 'date') prelude.push(`const allowed_${index} = spec_${index}.judged.allowed;`);
       lines.push(
         `for (let at = 0; at < ${rows}.length; at++) {`,
         `const row = ${rows}[at]; const value = row.values.${spec.flagField} ?? '';`,
-        `if (value === '' ? ${judged.required} : ${judgement}) parts.flagged[count++] = row;`,
+        `if (value === '' ? ${judged.required} : ${judgement}) flagged[count++] = row;`,
         '}',
       );
     } else {
+      prelude.push(`const fails_${index} = spec_${index}.fails;`);
       lines.push(
-        `const fails = parts.specs[${index}].fails;`,
-        `try { for (let at = 0; at < ${rows}.length; at++) if (fails(${rows}[at], child, parts.context)) parts.flagged[count++] = ${rows}[at]; }`,
-        `catch { failed(parts.rules[${index}].code, child.child); count = 0; }`,
+        `try { for (let at = 0; at < ${rows}.length; at++) if (fails_${index}(${rows}[at], child, context)) flagged[count++] = ${rows}[at]; }`,
+        `catch { failed(rule_${index}.code, child.child); count = 0; }`,
       );
     }
-    lines.push(`if (count > 0) parts.flush(parts.specs[${index}], ${dropsBlank}, count, child, sink);`, '}');
+    lines.push(`if (count > 0) flush(spec_${index}, ${dropsBlank}, count, child, sink);`, '}');
   });
   const parts: RunnerParts = {
     rules,
@@ -118,6 +122,9 @@ export function createRuleRunner(
       }
     },
   };
-  const make = new Function('parts', `return (child, sink, failed) => {\n${lines.join('\n')}\n};`);
+  const make = new Function(
+    'parts',
+    `${prelude.join('\n')}\nreturn (child, sink, failed) => {\n${lines.join('\n')}\n};`,
+  );
   return make(parts) as RuleRunner;
 }
