@@ -21,6 +21,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { join } from 'node:path';
 import type { ChildRecord, Row, TableName } from './model.ts';
 import type { RowBlock } from './row-block.ts';
+import { dayOf, isDateField } from './row-days.ts';
 
 /** Children per part of the log: a part is read back whole, so this bounds memory while grouping. */
 const CHILDREN_PER_PART = 1 << 15;
@@ -306,11 +307,14 @@ function rowMakerFor(table: TableName, keys: readonly string[]): RowMaker {
     if (!PLAIN_NAME.test(key) || key === '__proto__') throw new Error(`Unexpected column name ${key}`);
   }
   const fields = keys.map((key, index) => `${key}: values[${index}]`).join(', ');
+  // Its dates parsed once here for all the rules (row-days.ts).
+  const days = keys.flatMap((key, index) => (isDateField(key) ? [`${key}: dayOf(values[${index}])`] : []));
   const make = new Function(
     'table',
-    `return (rowNumber, values) => ({ table, rowNumber, values: { ${fields} } });`,
+    'dayOf',
+    `return (rowNumber, values) => ({ table, rowNumber, values: { ${fields} }, days: { ${days.join(', ')} } });`,
   );
-  return make(table) as RowMaker;
+  return make(table, dayOf) as RowMaker;
 }
 
 /** One child's rows, plus where it appears in tables whose values were not kept. */

@@ -22,7 +22,15 @@ export interface Row {
   /** 1-based line number in the council's file, counting the header as row 1 (as a spreadsheet shows it). */
   readonly rowNumber: number;
   readonly values: Readonly<Record<string, string>>;
+  /**
+   * Its date fields parsed once, as the row store builds it (row-days.ts); absent on rows made elsewhere.
+   * Rules read them through `daysOf(row)`, which parses a row without them.
+   */
+  readonly days?: RowDays;
 }
+
+/** A row's date fields by name: the Day, or null when blank or not a real calendar date. */
+export type RowDays = Readonly<Record<string, Day | null | undefined>>;
 
 /** Everything one child has across the tables of a return, in file order. */
 export interface ChildRecord {

@@ -3,6 +3,7 @@
 // And the encodings and layouts found in the wild must all read the same.
 import { SaxesParser } from 'saxes';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dayFromParts } from '#domain/dates';
 import type { BlockingError, BlockingKind } from '#domain/reading/issues';
 import {
   type AcceptedReturn,
@@ -347,6 +348,7 @@ describe('what files in the wild look like', () => {
           MOTHER: '',
           MC_DOB: '',
         },
+        days: { DOB: dayFromParts(2010, 1, 1), MC_DOB: null },
       },
     ]);
     expect(seen[0]!.rows.Episodes!.map((row) => [row.rowNumber, row.values.PL_POST, row.values.DEC])).toEqual(

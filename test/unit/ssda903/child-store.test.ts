@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChildNumbers, ReturnStore, TextCache } from '../../../shared/domain/ssda903/child-store.ts';
 import type { Row } from '../../../shared/domain/ssda903/model.ts';
+import { dayOf } from '../../../shared/domain/ssda903/row-days.ts';
 
 const COLUMNS = ['CHILD', 'DECOM', 'HOME_POST'];
 
+// As the store gives rows back: with their dates parsed (row-days.ts).
 const episode = (rowNumber: number, values: Record<string, string>): Row => ({
   table: 'Episodes',
   rowNumber,
   values,
+  days: { DECOM: dayOf(values.DECOM) },
 });
 
 function storeOf(rows: readonly Row[], spill?: ConstructorParameters<typeof ReturnStore>[1]): ReturnStore {

@@ -6,6 +6,7 @@ import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '..
 import {
   dateIn,
   dayOf,
+  daysOf,
   dobFor,
   type Episode,
   episodesInOrder,
@@ -87,6 +88,41 @@ export function rowRule(spec: RowRuleSpec): Rule {
   return rule;
 }
 
+/**
+ * A rule on each episode and the one before it in DECOM order: flags `flagField` on the later episode (`flags:
+ * 'next'`) or the earlier one of each pair that fails. A plain loop over the ordered episodes, so no pair or
+ * array is made for a child that passes.
+ */
+export function episodePairRule(spec: {
+  code: string;
+  description: string;
+  fields: readonly string[];
+  flags: 'previous' | 'next';
+  flagField: string;
+  fails: (previous: Episode, next: Episode) => boolean;
+}): Rule {
+  return {
+    code: spec.code,
+    description: spec.description,
+    tables: ['Episodes'],
+    fields: spec.fields,
+    check(child) {
+      let findings: Finding[] | null = null;
+      const episodes = episodesInOrder(child);
+      for (let index = 1; index < episodes.length; index++) {
+        const previous = episodes[index - 1]!;
+        const next = episodes[index]!;
+        if (!spec.fails(previous, next)) continue;
+        findings ??= [];
+        findings.push(
+          finding(spec.code, child, (spec.flags === 'next' ? next : previous).row, spec.flagField),
+        );
+      }
+      return findings ?? NO_FINDINGS;
+    },
+  };
+}
+
 /** The value of `field` must be one of `codes`; a blank value fails only when the field is required. */
 export function codeListRule(spec: {
   code: string;
@@ -153,10 +189,10 @@ export function dobDiffersFromHeaderRule(code: string, table: TableName): Rule {
       const header = headerRow(child);
       if (!header) return [];
       const headerText = header.values.DOB ?? '';
-      const headerDay = dayOf(header.values.DOB);
+      const headerDay = daysOf(header).DOB ?? null;
       return rowsOf(child, table)
         .filter((row) => {
-          const day = dayOf(row.values.DOB);
+          const day = daysOf(row).DOB ?? null;
           return day !== null && headerDay !== null
             ? day !== headerDay
             : (row.values.DOB ?? '') !== headerText;
@@ -331,7 +367,7 @@ export function placementMinimumAgeRule(spec: {
       // The code is checked first: most rows are not in scope, and the dates are then not needed.
       if (!places.has(row.values.PLACE ?? '')) return false;
       const dob = headerDob(child);
-      const decom = dayOf(row.values.DECOM);
+      const decom = daysOf(row).DECOM ?? null;
       return dob !== null && decom !== null && !hasReachedAge(dob, decom, spec.years);
     },
   });
@@ -356,7 +392,7 @@ export function ceasedReasonAgeRule(spec: {
     fails: (row, child) => {
       if (!reasons.has(row.values.REC ?? '')) return false;
       const dob = headerDob(child);
-      const dec = dayOf(row.values.DEC);
+      const dec = daysOf(row).DEC ?? null;
       return dob !== null && dec !== null && spec.wrongAge(dob, dec);
     },
   });
@@ -381,7 +417,7 @@ export function maximumSpellRule(spec: {
     tables: ['Episodes'],
     fields: ['DECOM', spec.field, 'DEC'],
     check(child, context) {
-      const findings: Finding[] = [];
+      let findings: Finding[] | null = null;
       const episodes = episodesInOrder(child);
       // A spell is a run of adjacent episodes in DECOM order, so it is held as the index of its first
       // episode (-1 when there is none); it ends at the episode before the current one.
@@ -393,18 +429,23 @@ export function maximumSpellRule(spec: {
         const inScope = codes.has((spec.field === 'LS' ? values.LS : values.PLACE) ?? '');
         const followsOn = first !== -1 && episodes[index - 1]!.dec === episode.decom;
         if (!inScope || !followsOn) {
-          if (first !== -1) flagLongSpell(spec, child, context, episodes, first, index - 1, findings);
+          if (first !== -1)
+            findings = flagLongSpell(spec, child, context, episodes, first, index - 1, findings);
           first = -1;
         }
         if (inScope && first === -1) first = index;
       }
-      if (first !== -1) flagLongSpell(spec, child, context, episodes, first, episodes.length - 1, findings);
-      return findings;
+      if (first !== -1)
+        findings = flagLongSpell(spec, child, context, episodes, first, episodes.length - 1, findings);
+      return findings ?? NO_FINDINGS;
     },
   };
 }
 
-/** Flags every episode of the spell episodes[first..last] when it lasts longer than allowed. */
+/**
+ * Flags every episode of the spell episodes[first..last] when it lasts longer than allowed, adding to `findings`
+ * (made here for the first one); returns the findings so far.
+ */
 function flagLongSpell(
   spec: { code: string; field: string; maxDays: number },
   child: ChildRecord,
@@ -412,13 +453,15 @@ function flagLongSpell(
   episodes: readonly Episode[],
   first: number,
   last: number,
-  findings: Finding[],
-): void {
+  findings: Finding[] | null,
+): Finding[] | null {
   // An open spell runs to the end of the collection year.
   const end = episodes[last]!.dec ?? context.periodEnd;
-  if (end - episodes[first]!.decom <= spec.maxDays) return;
+  if (end - episodes[first]!.decom <= spec.maxDays) return findings;
+  const flagged = findings ?? [];
   for (let index = first; index <= last; index++)
-    findings.push(finding(spec.code, child, episodes[index]!.row, spec.field));
+    flagged.push(finding(spec.code, child, episodes[index]!.row, spec.field));
+  return flagged;
 }
 
 /** A placement provider code that cannot go with some placement types. */

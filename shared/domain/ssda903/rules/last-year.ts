@@ -5,7 +5,7 @@ import type { Day } from '../../dates.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext } from '../model.ts';
 import {
   collectionPeriod,
-  dayOf,
+  daysOf,
   type Episode,
   episodesInOrder,
   finding,
@@ -114,7 +114,7 @@ export function uascRows(record: ChildRecord): readonly Row[] {
 export function uascDuring(record: ChildRecord, collectionYear: number): boolean {
   const start = collectionPeriod(collectionYear).start;
   return uascRows(record).some((row) => {
-    const duc = dayOf(row.values.DUC);
+    const duc = daysOf(row).DUC ?? null;
     return (row.values.DUC ?? '') === '' || (duc !== null && duc >= start);
   });
 }
@@ -122,7 +122,7 @@ export function uascDuring(record: ChildRecord, collectionYear: number): boolean
 /** The first DUC given in a year's UASC rows, as written and as a day. */
 export function ducOf(record: ChildRecord): { readonly text: string; readonly day: Day | null } | null {
   const row = uascRows(record).find((candidate) => (candidate.values.DUC ?? '') !== '');
-  return row ? { text: row.values.DUC ?? '', day: dayOf(row.values.DUC) } : null;
+  return row ? { text: row.values.DUC ?? '', day: daysOf(row).DUC ?? null } : null;
 }
 
 /** Where a UASC finding points this year: the UASC row when there is one, else the Header row. */

@@ -2,7 +2,7 @@
 // DATE_PLACED DECOM RNE (Episodes, PlacedAdoption).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, episodesInOrder, periodBounds, periodsOfCare } from './support.ts';
+import { daysOf, episodesInOrder, periodBounds, periodsOfCare } from './support.ts';
 
 export const rule1003: Rule = rowRule({
   code: '1003',
@@ -13,7 +13,7 @@ export const rule1003: Rule = rowRule({
   fields: ['DATE_PLACED', 'DECOM', 'RNE'],
   flagField: 'DATE_PLACED',
   fails: (row, child) => {
-    const placed = dayOf(row.values.DATE_PLACED);
+    const placed = daysOf(row).DATE_PLACED ?? null;
     const periods = periodsOfCare(episodesInOrder(child));
     const latest = periods[periods.length - 1];
     return placed !== null && latest !== undefined && placed < periodBounds(latest).start;

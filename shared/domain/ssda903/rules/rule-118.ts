@@ -2,7 +2,7 @@
 // Catalogue fields: DATE_PLACED_CEASED DECOM LS (Episodes, PlacedAdoption).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, episodesInOrder, periodBounds, periodsOfCare } from './support.ts';
+import { daysOf, episodesInOrder, periodBounds, periodsOfCare } from './support.ts';
 
 export const rule118: Rule = rowRule({
   code: '118',
@@ -13,7 +13,7 @@ export const rule118: Rule = rowRule({
   fields: ['DATE_PLACED_CEASED', 'DECOM', 'LS'],
   flagField: 'DATE_PLACED_CEASED',
   fails: (row, child, context) => {
-    const ceased = dayOf(row.values.DATE_PLACED_CEASED);
+    const ceased = daysOf(row).DATE_PLACED_CEASED ?? null;
     if (ceased === null) return false;
     if (ceased < context.periodStart) return true;
     const periods = periodsOfCare(episodesInOrder(child));

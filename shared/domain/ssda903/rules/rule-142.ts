@@ -10,12 +10,16 @@ export const rule142: Rule = {
   tables: ['Episodes'],
   fields: ['DEC', 'REC'],
   check(child) {
-    const findings: Finding[] = [];
-    for (const episode of episodesInOrder(child).slice(0, -1)) {
-      if ((episode.row.values.DEC ?? '') === '') findings.push(finding('142', child, episode.row, 'DEC'));
-      else if ((episode.row.values.REC ?? '') === '')
-        findings.push(finding('142', child, episode.row, 'REC'));
+    let findings: Finding[] | null = null;
+    const episodes = episodesInOrder(child);
+    // Every episode but the latest.
+    for (let index = 0; index < episodes.length - 1; index++) {
+      const row = episodes[index]!.row;
+      const field = (row.values.DEC ?? '') === '' ? 'DEC' : (row.values.REC ?? '') === '' ? 'REC' : null;
+      if (field === null) continue;
+      findings ??= [];
+      findings.push(finding('142', child, row, field));
     }
-    return findings;
+    return findings ?? [];
   },
 };

@@ -5,17 +5,20 @@ import type { Rule } from '../model.ts';
 import { PLACE_PROVIDER_CODES } from './code-lists.ts';
 import { rowRule } from './factories.ts';
 
-function providerCode(noProvider: readonly string[]): Rule {
+const PROVIDERS: ReadonlySet<string> = new Set(PLACE_PROVIDER_CODES);
+
+function providerCode(noProviderCodes: readonly string[]): Rule {
+  const noProvider: ReadonlySet<string> = new Set(noProviderCodes);
   return rowRule({
     code: '178',
-    description: `The placement provider is not one of PR0 to PR5, or is given for a placement type that has no provider (${noProvider.join(', ')}).`,
+    description: `The placement provider is not one of PR0 to PR5, or is given for a placement type that has no provider (${noProviderCodes.join(', ')}).`,
     table: 'Episodes',
     fields: ['PLACE_PROVIDER', 'PLACE'],
     flagField: 'PLACE_PROVIDER',
     fails: (row) => {
       const provider = row.values.PLACE_PROVIDER ?? '';
       if (provider === '') return false;
-      return !PLACE_PROVIDER_CODES.includes(provider) || noProvider.includes(row.values.PLACE ?? '');
+      return !PROVIDERS.has(provider) || noProvider.has(row.values.PLACE ?? '');
     },
   });
 }

@@ -2,7 +2,7 @@
 // PlacedAdoption).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, dobFor } from './support.ts';
+import { daysOf, dobFor } from './support.ts';
 
 export const rule184: Rule = rowRule({
   code: '184',
@@ -12,7 +12,7 @@ export const rule184: Rule = rowRule({
   fields: ['DATE_PLACED', 'DOB'],
   flagField: 'DATE_PLACED',
   fails: (row, child) => {
-    const placed = dayOf(row.values.DATE_PLACED);
+    const placed = daysOf(row).DATE_PLACED ?? null;
     const dob = dobFor(child, row);
     return placed !== null && dob !== null && placed < dob;
   },

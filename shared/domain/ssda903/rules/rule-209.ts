@@ -2,7 +2,7 @@
 // fields: UPN DOB (Header).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { addYears, dayOf, fixedDay } from './support.ts';
+import { addYears, daysOf, fixedDay } from './support.ts';
 
 export const rule209: Rule = rowRule({
   code: '209',
@@ -13,7 +13,7 @@ export const rule209: Rule = rowRule({
   flagField: 'UPN',
   fails: (row, _child, context) => {
     if ((row.values.UPN ?? '') !== 'UN1') return false;
-    const dob = dayOf(row.values.DOB);
+    const dob = daysOf(row).DOB ?? null;
     // The school year that started in the September before the collection year: 31 August of that summer.
     const cutOff = fixedDay(context.collectionYear - 2, 8, 31);
     return dob !== null && addYears(dob, 4) <= cutOff;

@@ -2,7 +2,7 @@
 // PLACE DECOM RNE (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, fixedDay } from './support.ts';
+import { daysOf, fixedDay } from './support.ts';
 
 /** A3/A5: placed for adoption with current foster carers (with / without a placement order). */
 const WITH_CURRENT_FOSTER_CARERS = ['A3', 'A5'];
@@ -18,7 +18,7 @@ export const rule217: Rule = rowRule({
   fails: (row) => {
     // The code first: the date is read only for the rows it applies to.
     if (!WITH_CURRENT_FOSTER_CARERS.includes(row.values.PLACE ?? '')) return false;
-    const decom = dayOf(row.values.DECOM);
+    const decom = daysOf(row).DECOM ?? null;
     return decom !== null && decom >= FROM && !['S', 'T', 'U'].includes(row.values.RNE ?? '');
   },
 });

@@ -1,27 +1,25 @@
 // Domain: SSDA903 rule 225 — reason for placement change required. Catalogue fields: REASON_PLACE_CHANGE.
 import type { Rule } from '../model.ts';
-import { consecutivePairs, episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
+import { episodePairRule } from './factories.ts';
+import { TEMPORARY_PLACEMENTS } from './support.ts';
+
+const MOVES = ['P', 'B', 'T', 'U'];
 
 /**
  * The reason is recorded on the episode that ends when the child moves (REC X1, next RNE P, B, T or U).
  * Moves into or out of a temporary placement do not need one.
  */
-export const rule225: Rule = {
+export const rule225: Rule = episodePairRule({
   code: '225',
   description:
     'The child changed placement at the end of this episode, so the reason for placement change must be recorded.',
-  tables: ['Episodes'],
   fields: ['REASON_PLACE_CHANGE'],
-  check(child) {
-    return consecutivePairs(episodesInOrder(child))
-      .filter(
-        ([previous, next]) =>
-          (previous.row.values.REC ?? '') === 'X1' &&
-          (previous.row.values.REASON_PLACE_CHANGE ?? '') === '' &&
-          !TEMPORARY_PLACEMENTS.includes(previous.row.values.PLACE ?? '') &&
-          ['P', 'B', 'T', 'U'].includes(next.row.values.RNE ?? '') &&
-          !TEMPORARY_PLACEMENTS.includes(next.row.values.PLACE ?? ''),
-      )
-      .map(([previous]) => finding('225', child, previous.row, 'REASON_PLACE_CHANGE'));
-  },
-};
+  flags: 'previous',
+  flagField: 'REASON_PLACE_CHANGE',
+  fails: (previous, next) =>
+    (previous.row.values.REC ?? '') === 'X1' &&
+    (previous.row.values.REASON_PLACE_CHANGE ?? '') === '' &&
+    !TEMPORARY_PLACEMENTS.includes(previous.row.values.PLACE ?? '') &&
+    MOVES.includes(next.row.values.RNE ?? '') &&
+    !TEMPORARY_PLACEMENTS.includes(next.row.values.PLACE ?? ''),
+});

@@ -14,8 +14,11 @@ function reasonNotForTemporary(description: string): Rule {
     tables: ['Episodes'],
     fields: ['REASON_PLACE_CHANGE', 'PLACE'],
     check(child) {
-      const flagged = new Set<Row>();
       const episodes = episodesInOrder(child);
+      // Only moves into or out of a temporary placement are flagged, and most children have none.
+      if (!episodes.some((episode) => TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '')))
+        return [];
+      const flagged = new Set<Row>();
       episodes.forEach((episode, index) => {
         if (!TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '')) return;
         const previous = episodes[index - 1];

@@ -3,7 +3,7 @@
 // UASC table (in the XML return, HEADER's UASC = 1 becomes that row).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { addYears, dayOf, rowsOf } from './support.ts';
+import { addYears, daysOf, rowsOf } from './support.ts';
 
 export const rule231: Rule = rowRule({
   code: '231',
@@ -14,7 +14,7 @@ export const rule231: Rule = rowRule({
   fields: ['DOB', 'UASC_STATUS'],
   flagField: 'DOB',
   fails: (row, child, context) => {
-    const dob = dayOf(row.values.DOB);
+    const dob = daysOf(row).DOB ?? null;
     return dob !== null && rowsOf(child, 'UASC').length > 0 && addYears(dob, 11) > context.periodEnd;
   },
 });

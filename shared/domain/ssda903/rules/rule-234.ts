@@ -2,7 +2,7 @@
 // REASON_PLACE_CHANGE DOB (Header, Episodes); from 2025/26.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, hasReachedAge, headerDob } from './support.ts';
+import { daysOf, hasReachedAge, headerDob } from './support.ts';
 
 export const rule234: Rule = rowRule({
   code: '234',
@@ -15,7 +15,7 @@ export const rule234: Rule = rowRule({
     // The code first: dates are read only for the rows it applies to.
     if ((row.values.REASON_PLACE_CHANGE ?? '') !== 'CUSTOD') return false;
     const dob = headerDob(child);
-    const when = dayOf(row.values.DEC) ?? dayOf(row.values.DECOM);
+    const when = daysOf(row).DEC ?? daysOf(row).DECOM ?? null;
     return dob !== null && when !== null && !hasReachedAge(dob, when, 10);
   },
 });

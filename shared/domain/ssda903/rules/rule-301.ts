@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 301 — date of birth after the year ended. Catalogue fields: DOB (Header).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf } from './support.ts';
+import { daysOf } from './support.ts';
 
 export const rule301: Rule = rowRule({
   code: '301',
@@ -10,7 +10,7 @@ export const rule301: Rule = rowRule({
   fields: ['DOB'],
   flagField: 'DOB',
   fails: (row, _child, context) => {
-    const dob = dayOf(row.values.DOB);
+    const dob = daysOf(row).DOB ?? null;
     return dob !== null && dob > context.periodEnd;
   },
 });

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 304 — UASC status ends by the 18th birthday. Catalogue fields: DUC (UASC).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { addYears, dayOf, dobFor } from './support.ts';
+import { addYears, daysOf, dobFor } from './support.ts';
 
 export const rule304: Rule = rowRule({
   code: '304',
@@ -10,7 +10,7 @@ export const rule304: Rule = rowRule({
   fields: ['DUC'],
   flagField: 'DUC',
   fails: (row, child) => {
-    const duc = dayOf(row.values.DUC);
+    const duc = daysOf(row).DUC ?? null;
     const dob = dobFor(child, row);
     return duc !== null && dob !== null && duc > addYears(dob, 18);
   },

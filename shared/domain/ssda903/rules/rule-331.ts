@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 331 — matched with adopters on or before being placed for adoption. Catalogue fields:
 // DATE_MATCH (AD1), DECOM REC (Episodes). The placement for adoption is the episode that ended in adoption.
 import type { Finding, Rule } from '../model.ts';
-import { dayOf, finding, rowsOf } from './support.ts';
+import { daysOf, finding, rowsOf } from './support.ts';
 
 const ADOPTED = ['E11', 'E12'];
 
@@ -14,10 +14,10 @@ export const rule331: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const ad1 of rowsOf(child, 'AD1')) {
-      const matched = dayOf(ad1.values.DATE_MATCH);
+      const matched = daysOf(ad1).DATE_MATCH ?? null;
       if (matched === null) continue;
       const placedLater = rowsOf(child, 'Episodes').filter((row) => {
-        const decom = dayOf(row.values.DECOM);
+        const decom = daysOf(row).DECOM ?? null;
         return ADOPTED.includes(row.values.REC ?? '') && decom !== null && matched > decom;
       });
       if (placedLater.length === 0) continue;

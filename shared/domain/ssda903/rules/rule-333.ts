@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 333 — decision to adopt before matching. Catalogue fields: DATE_INT (AD1; DATE_MATCH).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf } from './support.ts';
+import { daysOf } from './support.ts';
 
 export const rule333: Rule = rowRule({
   code: '333',
@@ -11,8 +11,8 @@ export const rule333: Rule = rowRule({
   fields: ['DATE_INT', 'DATE_MATCH'],
   flagField: 'DATE_INT',
   fails: (row) => {
-    const decided = dayOf(row.values.DATE_INT);
-    const matched = dayOf(row.values.DATE_MATCH);
+    const decided = daysOf(row).DATE_INT ?? null;
+    const matched = daysOf(row).DATE_MATCH ?? null;
     return decided !== null && matched !== null && decided > matched;
   },
 });

@@ -2,7 +2,7 @@
 // DATE_INT (AD1), DECOM RNE (Episodes). The latest period of care starts with the last episode that is a new
 // start (S).
 import type { Finding, Rule } from '../model.ts';
-import { dayOf, episodesInOrder, finding, rowsOf } from './support.ts';
+import { daysOf, episodesInOrder, finding, rowsOf } from './support.ts';
 
 export const rule334: Rule = {
   code: '334',
@@ -16,7 +16,7 @@ export const rule334: Rule = {
     if (!latestStart) return [];
     const findings: Finding[] = [];
     for (const ad1 of rowsOf(child, 'AD1')) {
-      const decided = dayOf(ad1.values.DATE_INT);
+      const decided = daysOf(ad1).DATE_INT ?? null;
       if (decided === null || decided >= latestStart.decom) continue;
       findings.push(finding('334', child, ad1, 'DATE_INT'), finding('334', child, latestStart.row, 'DECOM'));
     }

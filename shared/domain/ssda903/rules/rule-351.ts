@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 351 — child over 25 at the start of the year. Catalogue fields: DOB (Header).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { addYears, dayOf } from './support.ts';
+import { addYears, daysOf } from './support.ts';
 
 export const rule351: Rule = rowRule({
   code: '351',
@@ -10,7 +10,7 @@ export const rule351: Rule = rowRule({
   fields: ['DOB'],
   flagField: 'DOB',
   fails: (row, _child, context) => {
-    const dob = dayOf(row.values.DOB);
+    const dob = daysOf(row).DOB ?? null;
     return dob !== null && addYears(dob, 25) < context.periodStart;
   },
 });

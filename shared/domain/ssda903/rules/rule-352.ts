@@ -2,7 +2,7 @@
 // Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, hasReachedAge, headerDob } from './support.ts';
+import { daysOf, hasReachedAge, headerDob } from './support.ts';
 
 export const rule352: Rule = rowRule({
   code: '352',
@@ -16,7 +16,7 @@ export const rule352: Rule = rowRule({
     // The code first: dates are read only for the rows it applies to.
     if ((row.values.RNE ?? '') !== 'S') return false;
     const dob = headerDob(child);
-    const decom = dayOf(row.values.DECOM);
+    const decom = daysOf(row).DECOM ?? null;
     return dob !== null && decom !== null && hasReachedAge(dob, decom, 18);
   },
 });

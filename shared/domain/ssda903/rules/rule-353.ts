@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 353 — episode before the Children Act 1989 came into force. Catalogue fields: DECOM.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, fixedDay } from './support.ts';
+import { daysOf, fixedDay } from './support.ts';
 
 const CHILDREN_ACT_IN_FORCE = fixedDay(1991, 10, 14);
 
@@ -12,7 +12,7 @@ export const rule353: Rule = rowRule({
   fields: ['DECOM'],
   flagField: 'DECOM',
   fails: (row) => {
-    const decom = dayOf(row.values.DECOM);
+    const decom = daysOf(row).DECOM ?? null;
     return decom !== null && decom < CHILDREN_ACT_IN_FORCE;
   },
 });

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 354 — episode starting after the year. Catalogue fields: DECOM (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf } from './support.ts';
+import { daysOf } from './support.ts';
 
 export const rule354: Rule = rowRule({
   code: '354',
@@ -10,7 +10,7 @@ export const rule354: Rule = rowRule({
   fields: ['DECOM'],
   flagField: 'DECOM',
   fails: (row, _child, context) => {
-    const decom = dayOf(row.values.DECOM);
+    const decom = daysOf(row).DECOM ?? null;
     return decom !== null && decom > context.periodEnd;
   },
 });

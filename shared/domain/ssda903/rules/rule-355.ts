@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 355 — episode lasting under a day. Catalogue fields: DECOM DEC (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf } from './support.ts';
+import { daysOf } from './support.ts';
 
 export const rule355: Rule = rowRule({
   code: '355',
@@ -10,7 +10,7 @@ export const rule355: Rule = rowRule({
   fields: ['DECOM', 'DEC'],
   flagField: 'DEC',
   fails: (row) => {
-    const decom = dayOf(row.values.DECOM);
-    return decom !== null && dayOf(row.values.DEC) === decom;
+    const decom = daysOf(row).DECOM ?? null;
+    return decom !== null && (daysOf(row).DEC ?? null) === decom;
   },
 });

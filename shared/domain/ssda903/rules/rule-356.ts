@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 356 — episode ceasing before it began. Catalogue fields: DECOM DEC (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf } from './support.ts';
+import { daysOf } from './support.ts';
 
 export const rule356: Rule = rowRule({
   code: '356',
@@ -10,8 +10,8 @@ export const rule356: Rule = rowRule({
   fields: ['DECOM', 'DEC'],
   flagField: 'DEC',
   fails: (row) => {
-    const decom = dayOf(row.values.DECOM);
-    const dec = dayOf(row.values.DEC);
+    const decom = daysOf(row).DECOM ?? null;
+    const dec = daysOf(row).DEC ?? null;
     return decom !== null && dec !== null && dec < decom;
   },
 });

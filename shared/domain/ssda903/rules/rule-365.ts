@@ -2,7 +2,7 @@
 // short-break episode (V3) is one break; an open one runs to 31 March.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf } from './support.ts';
+import { daysOf } from './support.ts';
 
 export const rule365: Rule = rowRule({
   code: '365',
@@ -12,8 +12,8 @@ export const rule365: Rule = rowRule({
   flagField: 'DEC',
   fails: (row, _child, context) => {
     if ((row.values.LS ?? '') !== 'V3') return false;
-    const decom = dayOf(row.values.DECOM);
-    const end = (row.values.DEC ?? '') === '' ? context.periodEnd : dayOf(row.values.DEC);
+    const decom = daysOf(row).DECOM ?? null;
+    const end = (row.values.DEC ?? '') === '' ? context.periodEnd : (daysOf(row).DEC ?? null);
     return decom !== null && end !== null && end - decom > 17;
   },
 });

@@ -16,16 +16,21 @@ export const rule380: Rule = {
   tables: ['Episodes'],
   fields: ['PLACE', 'RNE'],
   check(child) {
+    const episodes = episodesInOrder(child);
+    // Only a temporary placement is flagged: most children have none, and their periods are not needed.
+    if (!episodes.some((episode) => TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? ''))) return [];
     const findings: Finding[] = [];
-    const periods = periodsOfCare(episodesInOrder(child));
-    periods.forEach((period, index) => {
-      for (const [position, episode] of period.entries()) {
+    const periods = periodsOfCare(episodes);
+    for (let index = 0; index < periods.length; index++) {
+      const period = periods[index]!;
+      for (let position = 0; position < period.length; position++) {
+        const episode = period[position]!;
         if (!TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '')) continue;
         const startsAfterBreak = index > 0 && position === 0;
         if ((episode.row.values.RNE ?? '') === 'S' || startsAfterBreak)
           findings.push(finding('380', child, episode.row, 'PLACE'));
       }
-    });
+    }
     return findings;
   },
 };

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 385 — episode ceasing after the year. Catalogue fields: DEC (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf } from './support.ts';
+import { daysOf } from './support.ts';
 
 export const rule385: Rule = rowRule({
   code: '385',
@@ -10,7 +10,7 @@ export const rule385: Rule = rowRule({
   fields: ['DEC'],
   flagField: 'DEC',
   fails: (row, _child, context) => {
-    const dec = dayOf(row.values.DEC);
+    const dec = daysOf(row).DEC ?? null;
     return dec !== null && dec > context.periodEnd;
   },
 });

@@ -10,6 +10,14 @@ export const rule426: Rule = {
   tables: ['Episodes'],
   fields: ['LS'],
   check(child) {
+    // Most children have no short breaks: the rows are gathered only when both kinds are there.
+    let single = false;
+    let series = false;
+    for (const row of rowsOf(child, 'Episodes')) {
+      if (row.values.LS === 'V3') single = true;
+      else if (row.values.LS === 'V4') series = true;
+    }
+    if (!single || !series) return [];
     const shortBreaks = rowsOf(child, 'Episodes').filter((row) =>
       SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? ''),
     );

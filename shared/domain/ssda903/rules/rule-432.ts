@@ -5,7 +5,7 @@ import type { Finding, Rule } from '../model.ts';
 import { REC_CODES } from './code-lists.ts';
 import { episodesInOrder, finding } from './support.ts';
 
-const CARE_ENDED = REC_CODES.filter((code) => code !== 'X1');
+const CARE_ENDED: ReadonlySet<string> = new Set(REC_CODES.filter((code) => code !== 'X1'));
 
 export const rule432: Rule = {
   code: '432',
@@ -14,14 +14,16 @@ export const rule432: Rule = {
   tables: ['Episodes'],
   fields: ['RNE', 'REC'],
   check(child) {
-    const findings: Finding[] = [];
+    let findings: Finding[] | null = null;
     const episodes = episodesInOrder(child);
     for (let index = 1; index < episodes.length; index++) {
       const rec = episodes[index - 1]!.row.values.REC ?? '';
       const episode = episodes[index]!;
-      if (CARE_ENDED.includes(rec) && (episode.row.values.RNE ?? '') !== 'S')
+      if (CARE_ENDED.has(rec) && (episode.row.values.RNE ?? '') !== 'S') {
+        findings ??= [];
         findings.push(finding('432', child, episode.row, 'RNE'));
+      }
     }
-    return findings;
+    return findings ?? [];
   },
 };

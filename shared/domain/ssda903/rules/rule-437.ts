@@ -1,5 +1,5 @@
 // Domain: SSDA903 rule 437 — no episodes after death or an 18+ age assessment. Catalogue fields: REC (Episodes).
-import type { Rule } from '../model.ts';
+import type { Finding, Rule } from '../model.ts';
 import { episodesInOrder, finding } from './support.ts';
 
 /** E2: died. E15: age assessment found the child to be 18 or over. */
@@ -13,9 +13,14 @@ export const rule437: Rule = {
   fields: ['REC'],
   check(child) {
     const episodes = episodesInOrder(child);
-    return episodes
-      .slice(0, -1)
-      .filter((episode) => FINAL_REASONS.includes(episode.row.values.REC ?? ''))
-      .map((episode) => finding('437', child, episode.row, 'REC'));
+    let findings: Finding[] | null = null;
+    // Every episode but the latest.
+    for (let index = 0; index < episodes.length - 1; index++) {
+      const row = episodes[index]!.row;
+      if (!FINAL_REASONS.includes(row.values.REC ?? '')) continue;
+      findings ??= [];
+      findings.push(finding('437', child, row, 'REC'));
+    }
+    return findings ?? [];
   },
 };

@@ -2,7 +2,7 @@
 // DOB REVIEW REVIEW_CODE (Reviews).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, dobFor, hasReachedAge } from './support.ts';
+import { daysOf, dobFor, hasReachedAge } from './support.ts';
 
 export const rule440: Rule = rowRule({
   code: '440',
@@ -12,7 +12,7 @@ export const rule440: Rule = rowRule({
   flagField: 'REVIEW_CODE',
   fails: (row, child) => {
     const dob = dobFor(child, row);
-    const review = dayOf(row.values.REVIEW);
+    const review = daysOf(row).REVIEW ?? null;
     return (
       (row.values.REVIEW_CODE ?? '') === 'PN0' &&
       dob !== null &&

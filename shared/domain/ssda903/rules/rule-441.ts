@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 441 — PN1–PN7 used for a child under 4. Catalogue fields: DOB REVIEW REVIEW_CODE.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, dobFor, hasReachedAge } from './support.ts';
+import { daysOf, dobFor, hasReachedAge } from './support.ts';
 
 export const rule441: Rule = rowRule({
   code: '441',
@@ -12,7 +12,7 @@ export const rule441: Rule = rowRule({
   flagField: 'REVIEW_CODE',
   fails: (row, child) => {
     const dob = dobFor(child, row);
-    const review = dayOf(row.values.REVIEW);
+    const review = daysOf(row).REVIEW ?? null;
     const code = row.values.REVIEW_CODE ?? '';
     return /^PN[1-7]$/.test(code) && dob !== null && review !== null && !hasReachedAge(dob, review, 4);
   },

@@ -2,7 +2,7 @@
 // 2002 in force). Catalogue fields: LS DECOM (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, fixedDay } from './support.ts';
+import { daysOf, fixedDay } from './support.ts';
 
 const PLACEMENT_ORDERS_BEGIN = fixedDay(2005, 12, 1);
 
@@ -15,7 +15,7 @@ export const rule446: Rule = rowRule({
   flagField: 'LS',
   fails: (row) => {
     if ((row.values.LS ?? '') !== 'E1') return false;
-    const decom = dayOf(row.values.DECOM);
+    const decom = daysOf(row).DECOM ?? null;
     return decom !== null && decom < PLACEMENT_ORDERS_BEGIN;
   },
 });

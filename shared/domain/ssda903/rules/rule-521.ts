@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 521 — the decision that adoption is best comes before the placement for adoption.
 // Catalogue fields: PLACE DECOM (Episodes), DATE_INT (AD1).
 import type { Finding, Rule } from '../model.ts';
-import { dayOf, finding, rowsOf } from './support.ts';
+import { daysOf, finding, rowsOf } from './support.ts';
 
 const PLACED_FOR_ADOPTION = ['A3', 'A4', 'A5', 'A6'];
 
@@ -14,10 +14,10 @@ export const rule521: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const ad1 of rowsOf(child, 'AD1')) {
-      const decided = dayOf(ad1.values.DATE_INT);
+      const decided = daysOf(ad1).DATE_INT ?? null;
       if (decided === null) continue;
       const placedEarlier = rowsOf(child, 'Episodes').filter((row) => {
-        const decom = dayOf(row.values.DECOM);
+        const decom = daysOf(row).DECOM ?? null;
         return PLACED_FOR_ADOPTION.includes(row.values.PLACE ?? '') && decom !== null && decom < decided;
       });
       if (placedEarlier.length === 0) continue;

@@ -2,7 +2,7 @@
 // DATE_PLACED_CEASED (PlacedAdoption).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf } from './support.ts';
+import { daysOf } from './support.ts';
 
 export const rule522: Rule = rowRule({
   code: '522',
@@ -12,8 +12,8 @@ export const rule522: Rule = rowRule({
   fields: ['DATE_PLACED', 'DATE_PLACED_CEASED'],
   flagField: 'DATE_PLACED',
   fails: (row) => {
-    const placed = dayOf(row.values.DATE_PLACED);
-    const ceased = dayOf(row.values.DATE_PLACED_CEASED);
+    const placed = daysOf(row).DATE_PLACED ?? null;
+    const ceased = daysOf(row).DATE_PLACED_CEASED ?? null;
     return placed !== null && ceased !== null && placed > ceased;
   },
 });

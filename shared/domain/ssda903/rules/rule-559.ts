@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 559 — a decision to place for adoption made before this year that last year's return
 // does not record. Catalogue fields: DATE_PLACED (PlacedAdoption, PlacedAdoption_last); last defined 2022/23.
 import type { Finding, Rule } from '../model.ts';
-import { dayOf, finding, previousRowsOf, rowsOf } from './support.ts';
+import { daysOf, finding, previousRowsOf, rowsOf } from './support.ts';
 
 export const rule559: Rule = {
   code: '559',
@@ -15,7 +15,7 @@ export const rule559: Rule = {
       return [];
     const findings: Finding[] = [];
     for (const row of rowsOf(child, 'PlacedAdoption')) {
-      const placed = dayOf(row.values.DATE_PLACED);
+      const placed = daysOf(row).DATE_PLACED ?? null;
       if (placed !== null && placed < context.periodStart)
         findings.push(finding('559', child, row, 'DATE_PLACED'));
     }

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 575 — a missing or away-from-placement period still open although the placement the child
 // went missing from has ended. Catalogue fields: MIS_END (Episodes, Missing); last defined 2022/23.
 import type { Finding, Rule } from '../model.ts';
-import { dayOf, episodesInOrder, finding, rowsOf } from './support.ts';
+import { daysOf, episodesInOrder, finding, rowsOf } from './support.ts';
 
 export const rule575: Rule = {
   code: '575',
@@ -13,7 +13,7 @@ export const rule575: Rule = {
     const ended = episodesInOrder(child).filter((episode) => episode.dec !== null);
     const findings: Finding[] = [];
     for (const row of rowsOf(child, 'Missing')) {
-      const start = dayOf(row.values.MIS_START);
+      const start = daysOf(row).MIS_START ?? null;
       if (start === null || (row.values.MIS_END ?? '') !== '') continue;
       if (ended.some((episode) => episode.decom <= start && start <= episode.dec!))
         findings.push(finding('575', child, row, 'MIS_END'));

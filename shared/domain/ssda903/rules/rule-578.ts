@@ -2,7 +2,7 @@
 // (Episodes, Missing).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, episodesInOrder, periodBounds, periodsOfCare } from './support.ts';
+import { daysOf, episodesInOrder, periodBounds, periodsOfCare } from './support.ts';
 
 export const rule578: Rule = rowRule({
   code: '578',
@@ -12,7 +12,7 @@ export const rule578: Rule = rowRule({
   fields: ['MIS_START'],
   flagField: 'MIS_START',
   fails: (row, child) => {
-    const start = dayOf(row.values.MIS_START);
+    const start = daysOf(row).MIS_START ?? null;
     const last = periodsOfCare(episodesInOrder(child)).at(-1);
     if (start === null || !last) return false;
     const { end } = periodBounds(last);

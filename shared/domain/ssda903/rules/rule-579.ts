@@ -2,7 +2,7 @@
 // Catalogue fields: DATE_PLACED DATE_PLACED_CEASED (PlacedAdoption); last defined 2022/23. A previous decision
 // with no date ceased at all is rule 583's finding.
 import type { Finding, Rule } from '../model.ts';
-import { consecutivePairs, dayOf, finding, rowsOf, sortedByDate } from './support.ts';
+import { consecutivePairs, daysOf, finding, rowsOf, sortedByDate } from './support.ts';
 
 export const rule579: Rule = {
   code: '579',
@@ -15,7 +15,7 @@ export const rule579: Rule = {
     for (const [earlier, later] of consecutivePairs(
       sortedByDate(rowsOf(child, 'PlacedAdoption'), 'DATE_PLACED'),
     )) {
-      const ceased = dayOf(earlier.row.values.DATE_PLACED_CEASED);
+      const ceased = daysOf(earlier.row).DATE_PLACED_CEASED ?? null;
       if (ceased !== null && later.day < ceased)
         findings.push(finding('579', child, later.row, 'DATE_PLACED'));
     }

@@ -2,7 +2,7 @@
 // Catalogue fields: REC (Episodes, Missing); last defined 2022/23. Read from its text: any missing period open
 // on the day care ended (DfE's tool looks only at periods ending on the 18th birthday).
 import type { Rule } from '../model.ts';
-import { dayOf, episodesInOrder, finalCeasedEpisode, finding, rowsOf } from './support.ts';
+import { daysOf, episodesInOrder, finalCeasedEpisode, finding, rowsOf } from './support.ts';
 
 export const rule580: Rule = {
   code: '580',
@@ -16,8 +16,8 @@ export const rule580: Rule = {
     const ended = last.dec;
     const missingThen = rowsOf(child, 'Missing').some((row) => {
       if ((row.values.MISSING ?? '') !== 'M') return false;
-      const start = dayOf(row.values.MIS_START);
-      const end = dayOf(row.values.MIS_END);
+      const start = daysOf(row).MIS_START ?? null;
+      const end = daysOf(row).MIS_END ?? null;
       return (
         start !== null &&
         start <= ended &&

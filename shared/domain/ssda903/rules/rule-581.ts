@@ -2,7 +2,7 @@
 // Missing).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, episodesInOrder, inCareOn, periodBounds, periodsOfCare, tablePresent } from './support.ts';
+import { daysOf, episodesInOrder, inCareOn, periodBounds, periodsOfCare, tablePresent } from './support.ts';
 
 /**
  * The start must fall within a period of care. Starts after the child's final period of care ended are left
@@ -16,7 +16,7 @@ export const rule581: Rule = rowRule({
   fields: ['MIS_START'],
   flagField: 'MIS_START',
   fails: (row, child, context) => {
-    const start = dayOf(row.values.MIS_START);
+    const start = daysOf(row).MIS_START ?? null;
     if (start === null || !tablePresent(context, 'Episodes')) return false;
     const episodes = episodesInOrder(child);
     if (inCareOn(episodes, start)) return false;

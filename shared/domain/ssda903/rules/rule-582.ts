@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 582 — adopted on the same day as matched with the adopters. Catalogue fields: DEC
 // DATE_MATCH (Episodes, AD1); last defined 2022/23.
 import type { Finding, Rule } from '../model.ts';
-import { dayOf, episodesInOrder, finding, rowsOf } from './support.ts';
+import { daysOf, episodesInOrder, finding, rowsOf } from './support.ts';
 
 export const rule582: Rule = {
   code: '582',
@@ -12,7 +12,7 @@ export const rule582: Rule = {
   check(child) {
     const matched = new Set(
       rowsOf(child, 'AD1')
-        .map((row) => dayOf(row.values.DATE_MATCH))
+        .map((row) => daysOf(row).DATE_MATCH ?? null)
         .filter((day) => day !== null),
     );
     const findings: Finding[] = [];

@@ -2,7 +2,7 @@
 // a later one. Catalogue fields: DATE_PLACED (PlacedAdoption, PlacedAdoption_last); last defined 2022/23.
 import type { Rule } from '../model.ts';
 import { decisionCeased, latestPlacedDecision } from './last-year.ts';
-import { dayOf, finding, previousRecordOf } from './support.ts';
+import { daysOf, finding, previousRecordOf } from './support.ts';
 
 export const rule584: Rule = {
   code: '584',
@@ -15,9 +15,9 @@ export const rule584: Rule = {
     const last = previousRecordOf(child, context);
     const before = last ? latestPlacedDecision(last) : undefined;
     const now = latestPlacedDecision(child);
-    const beforeDate = before ? dayOf(before.values.DATE_PLACED) : null;
+    const beforeDate = before ? (daysOf(before).DATE_PLACED ?? null) : null;
     if (!before || !now || beforeDate === null || !decisionCeased(before)) return [];
-    const nowDate = dayOf(now.values.DATE_PLACED);
+    const nowDate = daysOf(now).DATE_PLACED ?? null;
     return nowDate === null || nowDate <= beforeDate ? [finding('584', child, now, 'DATE_PLACED')] : [];
   },
 };

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 620 — a mother under 11. Catalogue fields: DOB MOTHER (Header).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf, hasReachedAge } from './support.ts';
+import { daysOf, hasReachedAge } from './support.ts';
 
 export const rule620: Rule = rowRule({
   code: '620',
@@ -10,7 +10,7 @@ export const rule620: Rule = rowRule({
   fields: ['DOB', 'MOTHER'],
   flagField: 'DOB',
   fails: (row, _child, context) => {
-    const dob = dayOf(row.values.DOB);
+    const dob = daysOf(row).DOB ?? null;
     return (row.values.MOTHER ?? '') === '1' && dob !== null && !hasReachedAge(dob, context.periodStart, 11);
   },
 });

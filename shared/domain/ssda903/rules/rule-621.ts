@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 621 — mother younger than her child. Catalogue fields: DOB MC_DOB (Header).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf } from './support.ts';
+import { daysOf } from './support.ts';
 
 export const rule621: Rule = rowRule({
   code: '621',
@@ -10,8 +10,8 @@ export const rule621: Rule = rowRule({
   fields: ['DOB', 'MC_DOB'],
   flagField: 'MC_DOB',
   fails: (row) => {
-    const dob = dayOf(row.values.DOB);
-    const childDob = dayOf(row.values.MC_DOB);
+    const dob = daysOf(row).DOB ?? null;
+    const childDob = daysOf(row).MC_DOB ?? null;
     return dob !== null && childDob !== null && childDob <= dob;
   },
 });

@@ -3,7 +3,7 @@
 // last defined 2022/23.
 import type { Rule } from '../model.ts';
 import { lastYearHeader } from './last-year.ts';
-import { dayOf, finding, headerRow } from './support.ts';
+import { daysOf, finding, headerRow } from './support.ts';
 
 export const rule626: Rule = {
   code: '626',
@@ -16,7 +16,7 @@ export const rule626: Rule = {
     const header = headerRow(child);
     const last = lastYearHeader(child, context);
     if (!header || !last) return [];
-    const born = dayOf(header.values.MC_DOB);
+    const born = daysOf(header).MC_DOB ?? null;
     if ((header.values.MOTHER ?? '') !== '1' || (last.values.MOTHER ?? '') !== '0') return [];
     if (born === null || born >= context.periodStart) return [];
     return [finding('626', child, header, 'MC_DOB')];

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule SW01aSTG1 — social worker episodes before April 2023 are complete. Catalogue fields:
 // SW_DECOM SW_ID (SWEpisodes); from 2024/25.
 import type { Finding, Rule } from '../model.ts';
-import { dayOf, finding, fixedDay, rowsOf } from './support.ts';
+import { daysOf, finding, fixedDay, rowsOf } from './support.ts';
 
 const SW_COLLECTION_START = fixedDay(2023, 4, 1);
 
@@ -15,7 +15,7 @@ export const ruleSW01aSTG1: Rule = {
   check(child) {
     const findings: Finding[] = [];
     for (const row of rowsOf(child, 'SWEpisodes')) {
-      const start = dayOf(row.values.SW_DECOM);
+      const start = daysOf(row).SW_DECOM ?? null;
       if ((row.values.SW_DECOM ?? '') === '') findings.push(finding('SW01aSTG1', child, row, 'SW_DECOM'));
       else if (start !== null && start < SW_COLLECTION_START && (row.values.SW_ID ?? '') === '') {
         findings.push(finding('SW01aSTG1', child, row, 'SW_ID'));

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule SW06STG2 — social worker episode starting after the year. Catalogue fields: SW_DECOM.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf } from './support.ts';
+import { daysOf } from './support.ts';
 
 export const ruleSW06STG2: Rule = rowRule({
   code: 'SW06STG2',
@@ -10,7 +10,7 @@ export const ruleSW06STG2: Rule = rowRule({
   fields: ['SW_DECOM'],
   flagField: 'SW_DECOM',
   fails: (row, _child, context) => {
-    const start = dayOf(row.values.SW_DECOM);
+    const start = daysOf(row).SW_DECOM ?? null;
     return start !== null && start > context.periodEnd;
   },
 });

@@ -2,7 +2,7 @@
 // SW_DEC (SWEpisodes); last defined 2024/25, when the reporting period was extended back one year.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { addYears, dayOf } from './support.ts';
+import { addYears, daysOf } from './support.ts';
 
 function endWithinReporting(yearsBack: number): Rule {
   return rowRule({
@@ -13,7 +13,7 @@ function endWithinReporting(yearsBack: number): Rule {
     fields: ['SW_DEC'],
     flagField: 'SW_DEC',
     fails: (row, _child, context) => {
-      const end = dayOf(row.values.SW_DEC);
+      const end = daysOf(row).SW_DEC ?? null;
       return end !== null && (end < addYears(context.periodStart, -yearsBack) || end > context.periodEnd);
     },
   });

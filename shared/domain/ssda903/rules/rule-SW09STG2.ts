@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule SW09STG2 — social worker episode under a day. Catalogue fields: SW_DECOM SW_DEC.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { dayOf } from './support.ts';
+import { daysOf } from './support.ts';
 
 export const ruleSW09STG2: Rule = rowRule({
   code: 'SW09STG2',
@@ -10,7 +10,7 @@ export const ruleSW09STG2: Rule = rowRule({
   fields: ['SW_DECOM', 'SW_DEC'],
   flagField: 'SW_DEC',
   fails: (row) => {
-    const start = dayOf(row.values.SW_DECOM);
-    return start !== null && dayOf(row.values.SW_DEC) === start;
+    const start = daysOf(row).SW_DECOM ?? null;
+    return start !== null && (daysOf(row).SW_DEC ?? null) === start;
   },
 });

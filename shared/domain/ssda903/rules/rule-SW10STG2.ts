@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule SW10STG2 — overlapping social worker episodes. Catalogue fields: SW_DECOM (SWEpisodes);
 // last defined 2024/25, which allows a week's handover and any overlap for a further contact (FCONTA).
 import type { Rule } from '../model.ts';
-import { consecutivePairs, dayOf, finding, rowsOf, sortedByDate } from './support.ts';
+import { consecutivePairs, daysOf, finding, rowsOf, sortedByDate } from './support.ts';
 
 function overlapRule(toleranceDays: number, exemptReasons: readonly string[], description: string): Rule {
   return {
@@ -13,7 +13,7 @@ function overlapRule(toleranceDays: number, exemptReasons: readonly string[], de
       const ordered = sortedByDate(rowsOf(child, 'SWEpisodes'), 'SW_DECOM');
       return consecutivePairs(ordered)
         .filter(([previous, next]) => {
-          const previousEnd = dayOf(previous.row.values.SW_DEC);
+          const previousEnd = daysOf(previous.row).SW_DEC ?? null;
           if (previousEnd === null || exemptReasons.includes(next.row.values.SW_REASON ?? '')) return false;
           return next.day < previousEnd - toleranceDays;
         })

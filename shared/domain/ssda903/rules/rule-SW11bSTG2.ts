@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule SW11bSTG2 — the last social worker episode ended before the end of the year, with no
 // episode after it, for a child still looked after. Catalogue fields: SW_DEC (SWEpisodes); last defined 2023/24.
 import type { Rule } from '../model.ts';
-import { dayOf, episodeOpenAt, episodesInOrder, finding, rowsOf, sortedByDate } from './support.ts';
+import { daysOf, episodeOpenAt, episodesInOrder, finding, rowsOf, sortedByDate } from './support.ts';
 
 export const ruleSW11bSTG2: Rule = {
   code: 'SW11bSTG2',
@@ -13,7 +13,7 @@ export const ruleSW11bSTG2: Rule = {
     const sw = sortedByDate(rowsOf(child, 'SWEpisodes'), 'SW_DECOM');
     const last = sw[sw.length - 1];
     if (!last || !episodeOpenAt(episodesInOrder(child), context.periodEnd)) return [];
-    const ended = dayOf(last.row.values.SW_DEC);
+    const ended = daysOf(last.row).SW_DEC ?? null;
     return ended !== null && ended < context.periodEnd
       ? [finding('SW11bSTG2', child, last.row, 'SW_DEC')]
       : [];

@@ -4,7 +4,7 @@
 // child's birth, if later) without a gap; an episode that starts the day after the one before ends is no gap.
 import type { Finding, Rule } from '../model.ts';
 import {
-  dayOf,
+  daysOf,
   episodeOpenAt,
   episodesInOrder,
   finding,
@@ -28,12 +28,12 @@ export const ruleSW12STG2: Rule = {
     const dob = headerDob(child);
     const coverFrom = dob !== null && dob > context.periodStart ? dob : context.periodStart;
     if (first.day > coverFrom) findings.push(finding('SW12STG2', child, first.row, 'SW_DECOM'));
-    let coveredTo = dayOf(first.row.values.SW_DEC);
+    let coveredTo = daysOf(first.row).SW_DEC ?? null;
     for (const worker of workers.slice(1)) {
       if (coveredTo === null) break;
       if (worker.day > coveredTo + 1 && worker.day > coverFrom)
         findings.push(finding('SW12STG2', child, worker.row, 'SW_DECOM'));
-      const end = dayOf(worker.row.values.SW_DEC);
+      const end = daysOf(worker.row).SW_DEC ?? null;
       coveredTo = end === null ? null : Math.max(coveredTo, end);
     }
     return findings;

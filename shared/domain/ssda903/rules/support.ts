@@ -1,8 +1,8 @@
 // Domain: small shared helpers for SSDA903 rules — reading rows, dates and ages, the collection period,
 // episodes in order and periods of care. Pure functions; no I/O.
-import { type Day, dayFromParts, dayParts, parseUkDate } from '../../dates.ts';
-import { remembered } from '../../remembered.ts';
+import { type Day, dayFromParts, dayParts } from '../../dates.ts';
 import type { ChildRecord, Finding, Row, RuleContext, TableName } from '../model.ts';
+import { dayOf, daysOf } from '../row-days.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Rows and findings
@@ -28,19 +28,14 @@ export function carries(row: Row, field: string): boolean {
   return row.values[field] !== undefined;
 }
 
-// Many rules read the same date fields of the same rows (DECOM and DEC a dozen times per episode), so parsed
-// dates are remembered by their text: a lookup on a string already hashed is cheaper than parsing it again.
-// Dates repeat a great deal within a return; the cache is emptied past a bound to keep memory flat.
-const dayOfText = remembered(parseUkDate);
-
-/** A field's value (as read from `row.values`) as a Day; null when blank, absent or not a real calendar date. */
-export function dayOf(text: string | undefined): Day | null {
-  return text === undefined || text === '' ? null : dayOfText(text);
-}
+// Dates are parsed once per row (row-days.ts): rules read `daysOf(row).DECOM ?? null` (a field the row's table
+// lacks is undefined there), and dayOf parses a value that is not a row's own field.
+export { dayOf, daysOf };
 
 /** A UK date field as a Day; null when blank or not a real calendar date. */
 export function dateIn(row: Row, field: string): Day | null {
-  return dayOf(row.values[field]);
+  const day = daysOf(row)[field];
+  return day !== undefined ? day : dayOf(row.values[field]);
 }
 
 /** A finding that points at one field of one row, quoting the value as uploaded. */
@@ -62,10 +57,23 @@ export function tablePresent(context: RuleContext, table: TableName): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Dates, ages and the collection period
 
+// Rules ask for the same few birthdays of the same date of birth again and again (the 18th by a dozen rules
+// per episode), so recent answers are kept in a small table indexed by the day and the years.
+const BIRTHDAY_SLOTS = 256;
+const birthdayFrom = new Float64Array(BIRTHDAY_SLOTS).fill(Number.NaN);
+const birthdayYears = new Float64Array(BIRTHDAY_SLOTS);
+const birthdayDay = new Float64Array(BIRTHDAY_SLOTS);
+
 /** The same calendar day `years` later; 29 February moves to 1 March in a non-leap year (UK legal age). */
 export function addYears(day: Day, years: number): Day {
+  const slot = (day * 31 + years) & (BIRTHDAY_SLOTS - 1);
+  if (birthdayFrom[slot] === day && birthdayYears[slot] === years) return birthdayDay[slot]!;
   const { year, month, day: dayOfMonth } = dayParts(day);
-  return dayFromParts(year + years, month, dayOfMonth) ?? (dayFromParts(year + years, 3, 1) as Day);
+  const later = dayFromParts(year + years, month, dayOfMonth) ?? (dayFromParts(year + years, 3, 1) as Day);
+  birthdayFrom[slot] = day;
+  birthdayYears[slot] = years;
+  birthdayDay[slot] = later;
+  return later;
 }
 
 /** Completed years of age on a day. */
@@ -98,18 +106,19 @@ export function fixedDay(year: number, month: number, day: number): Day {
 // The child's header
 
 export function headerRow(child: ChildRecord): Row | undefined {
-  return rowsOf(child, 'Header')[0];
+  // Read by name (see val): every rule on a Header asks.
+  return child.rows.Header?.[0];
 }
 
 /** Date of birth from the child's Header row (null when absent or invalid). */
 export function headerDob(child: ChildRecord): Day | null {
   const header = headerRow(child);
-  return header ? dayOf(header.values.DOB) : null;
+  return header ? (daysOf(header).DOB ?? null) : null;
 }
 
 /** Date of birth for a row of any table: the row's own DOB when valid, else the Header's. */
 export function dobFor(child: ChildRecord, row: Row): Day | null {
-  return dayOf(row.values.DOB) ?? headerDob(child);
+  return daysOf(row).DOB ?? headerDob(child);
 }
 
 /** SEX as male/female whichever code list the return uses (1/2 until 2024, M/F/U from 2025). */
@@ -138,11 +147,6 @@ export interface Episode {
   readonly dec: Day | null;
 }
 
-/** A field of an episode's row. */
-function ep(episode: Episode, field: string): string {
-  return val(episode.row, field);
-}
-
 export interface DatedRow {
   readonly row: Row;
   readonly day: Day;
@@ -162,13 +166,22 @@ let lastEpisodes: readonly Episode[] = [];
 const NO_DATED_ROWS: readonly DatedRow[] = Object.freeze([]);
 const NO_EPISODES: readonly Episode[] = Object.freeze([]);
 
+const byDay = (a: DatedRow, b: DatedRow) => a.day - b.day || a.row.rowNumber - b.row.rowNumber;
+const byDecom = (a: Episode, b: Episode) => a.decom - b.decom || a.row.rowNumber - b.row.rowNumber;
+
+// Rows come in file order, which is most often date order too: they are sorted only when some row is out of it.
 function sortDated(rows: readonly Row[], field: string): readonly DatedRow[] {
   const dated: DatedRow[] = [];
-  for (const row of rows) {
+  let ordered = true;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
     const day = dateIn(row, field);
-    if (day !== null) dated.push({ row, day });
+    if (day === null) continue;
+    const item = { row, day };
+    if (ordered && dated.length > 0 && byDay(dated[dated.length - 1]!, item) > 0) ordered = false;
+    dated.push(item);
   }
-  return dated.sort((a, b) => a.day - b.day || a.row.rowNumber - b.row.rowNumber);
+  return ordered ? dated : dated.sort(byDay);
 }
 
 /** Rows of a date-bearing table with a valid start date, sorted by that date (file order breaks ties). */
@@ -187,14 +200,22 @@ export function sortedByDate(rows: readonly Row[], field: string): readonly Date
 
 /** The child's episodes with a valid DECOM, sorted by DECOM (file order breaks ties). */
 export function episodesInOrder(child: ChildRecord): readonly Episode[] {
-  const rows = rowsOf(child, 'Episodes');
+  const rows = child.rows.Episodes ?? NO_ROWS;
   if (rows.length === 0) return NO_EPISODES;
   if (rows !== lastEpisodeRows) {
-    lastEpisodes = sortDated(rows, 'DECOM').map(({ row, day }) => ({
-      row,
-      decom: day,
-      dec: dayOf(row.values.DEC),
-    }));
+    const episodes: Episode[] = [];
+    let ordered = true;
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]!;
+      const days = daysOf(row);
+      const decom = days.DECOM ?? null;
+      if (decom === null) continue;
+      const episode: Episode = { row, decom, dec: days.DEC ?? null };
+      if (ordered && episodes.length > 0 && byDecom(episodes[episodes.length - 1]!, episode) > 0)
+        ordered = false;
+      episodes.push(episode);
+    }
+    lastEpisodes = ordered ? episodes : episodes.sort(byDecom);
     lastEpisodeRows = rows;
   }
   return lastEpisodes;
@@ -285,11 +306,19 @@ export const TEMPORARY_PLACEMENTS: readonly string[] = ['T0', 'T1', 'T2', 'T3', 
 /** "Other placement" codes from 2025/26: Z11–Z14 replace Z1 (schema 2026 diff, code-lists.ts). */
 export const OTHER_PLACEMENTS_FROM_2026: readonly string[] = ['Z11', 'Z12', 'Z13', 'Z14'];
 
-/** The fields that identify a placement: when none of them changes, the child did not move. */
-export const PLACEMENT_DETAIL_FIELDS: readonly string[] = ['PLACE', 'PL_POST', 'URN', 'PLACE_PROVIDER'];
-
+/**
+ * True when none of the fields that identify a placement (PLACE, PL_POST, URN, PLACE_PROVIDER) changes from one
+ * episode to the other: the child did not move. Read by name (see val).
+ */
 export function samePlacement(a: Episode, b: Episode): boolean {
-  return PLACEMENT_DETAIL_FIELDS.every((field) => ep(a, field) === ep(b, field));
+  const before = a.row.values;
+  const after = b.row.values;
+  return (
+    (before.PLACE ?? '') === (after.PLACE ?? '') &&
+    (before.PL_POST ?? '') === (after.PL_POST ?? '') &&
+    (before.URN ?? '') === (after.URN ?? '') &&
+    (before.PLACE_PROVIDER ?? '') === (after.PLACE_PROVIDER ?? '')
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromParts, formatUkDay } from '../../../../shared/domain/dates.ts';
+import { dayFromParts, dayParts, formatUkDay } from '../../../../shared/domain/dates.ts';
 import {
   addYears,
   ageOn,
@@ -26,6 +26,27 @@ describe('dates and ages', () => {
   it('moves a 29 February birthday to 1 March in a non-leap year', () => {
     expect(formatUkDay(addYears(day('29/02/2008'), 10))).toBe('01/03/2018');
     expect(formatUkDay(addYears(day('29/02/2008'), 4))).toBe('29/02/2012');
+  });
+
+  it('gives the same birthdays as the calendar, whatever days and years are asked for in turn', () => {
+    // Answers are remembered in a small table: days and years that share a slot must not borrow each other's.
+    const calendar = (from: number, years: number) => {
+      const { year, month, day: dayOfMonth } = dayParts(from);
+      return dayFromParts(year + years, month, dayOfMonth) ?? dayFromParts(year + years, 3, 1);
+    };
+    let seed = 7;
+    const next = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return Math.floor(seed / 65_536) % below;
+    };
+    const leapDay = day('29/02/2008');
+    for (let at = 0; at < 20_000; at++) {
+      const from = next(4) === 0 ? leapDay + 1461 * (next(20) - 10) : next(40_000) - 10_000;
+      const years = next(4) === 0 ? 18 : next(60) - 20;
+      expect(addYears(from, years)).toBe(calendar(from, years));
+      // The same day a multiple of 256 years on, which the table's index alone cannot tell apart.
+      expect(addYears(from, years + 256)).toBe(calendar(from, years + 256));
+    }
   });
 
   it('counts completed years of age', () => {
@@ -68,6 +89,33 @@ describe('episodes', () => {
 
   it('sorts by DECOM and leaves out rows without a valid DECOM', () => {
     expect(episodes.map((e) => e.row.rowNumber)).toEqual([3, 5, 2]);
+  });
+
+  it('orders episodes and dated rows by date then row number, whether or not they come in that order', () => {
+    // Rows given in file order and out of it, with dates that tie and dates that are not dates.
+    let seed = 11;
+    const next = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return Math.floor(seed / 65_536) % below;
+    };
+    const texts = ['01/04/2025', '02/04/2025', '03/04/2025', '', '31/02/2025'];
+    for (let round = 0; round < 300; round++) {
+      const count = next(7);
+      const rows = Array.from({ length: count }, (_, index) => ({
+        table: 'Episodes' as const,
+        rowNumber: next(3) === 0 ? 40 - index : index + 2,
+        values: { CHILD: 'C1', DECOM: texts[next(texts.length)]!, DEC: texts[next(texts.length)]! },
+      }));
+      const expected = rows
+        .filter((row) => dayOf(row.values.DECOM) !== null)
+        .sort((a, b) => dayOf(a.values.DECOM)! - dayOf(b.values.DECOM)! || a.rowNumber - b.rowNumber);
+      const ordered = episodesInOrder({ child: 'C1', rows: { Episodes: rows } });
+      expect(ordered.map((e) => e.row)).toEqual(expected);
+      expect(ordered.map((e) => [e.decom, e.dec])).toEqual(
+        expected.map((row) => [dayOf(row.values.DECOM), dayOf(row.values.DEC)]),
+      );
+      expect(sortedByDate(rows, 'DECOM').map((dated) => dated.row)).toEqual(expected);
+    }
   });
 
   it('splits periods of care at a gap', () => {
