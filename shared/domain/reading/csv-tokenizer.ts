@@ -83,6 +83,7 @@ export class CsvTokenizer {
   private final = false;
   /** Whether some entry of `flags` may be non-zero (a quoted value was read since they were last cleared). */
   private flagsSet = false;
+  private paused = false;
 
   constructor(
     private readonly sink: CsvRecordSink,
@@ -107,6 +108,22 @@ export class CsvTokenizer {
     this.run(data);
   }
 
+  /**
+   * Stops after the record being handed to the sink (call it from there): the bytes after it wait, as the
+   * tail of an incomplete record does, until resume() or the next push().
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  /** Reads on from where pause() stopped, with the bytes already pushed. */
+  resume(): void {
+    this.paused = false;
+    const data = this.carry;
+    this.carry = null;
+    if (data !== null) this.run(data);
+  }
+
   private run(data: Buffer): void {
     let pos = 0;
     if (this.atStart) {
@@ -128,6 +145,10 @@ export class CsvTokenizer {
       }
       if (next - pos > this.maxRecordBytes) throw new CsvSyntaxError('record-too-long', this.line);
       pos = next;
+      if (this.paused) {
+        if (pos < length) this.carry = data.subarray(pos);
+        return;
+      }
     }
   }
 

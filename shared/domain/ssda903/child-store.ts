@@ -19,8 +19,8 @@
 // (TextCache), so a value repeated across the return is decoded once.
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ByteRow } from './byte-row.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
-import type { RowBlock } from './row-block.ts';
 
 /** Children per part of the log: a part is read back whole, so this bounds memory while grouping. */
 const CHILDREN_PER_PART = 1 << 15;
@@ -333,6 +333,8 @@ export class ReturnStore {
   private readonly memoryBytes: number;
   private spillFolder: string | null = null;
   private grouped = false;
+  /** The layout of the table the last row added from CSV was of (its rows come one after another). */
+  private lastLayout: TableLayout | null = null;
   private lastReference: Buffer = Buffer.alloc(64);
   private lastReferenceLength = -1;
   private lastOrdinal = 0;
@@ -444,54 +446,41 @@ export class ReturnStore {
     this.closeRecord(part, at);
   }
 
-  /**
-   * Adds the rows of a block read from CSV (but those refused for their number of values), copying their
-   * values' bytes. `positions` gives, for each of the table's columns, the block column holding it (-1 when
-   * the file has no such column); `childPosition` is the block column of CHILD.
-   */
-  addBlock(block: RowBlock, positions: Int32Array, childPosition: number): void {
-    const layout = this.layoutOf(block.table);
-    const { bytes, starts, ends, refused, rowNumbers } = block;
-    const width = block.columns.length;
-    const columns = positions.length;
-    const { keepValues, childColumn } = layout;
-    for (let row = 0; row < block.count; row++) {
-      if (refused?.has(row)) continue;
-      const base = row * width;
-      const ordinal =
-        childPosition === -1
-          ? this.numbers.numberOfText('')
-          : this.childOf(bytes, starts[base + childPosition]!, ends[base + childPosition]!);
-      let room = 0;
-      if (keepValues) {
-        room = 5 * columns;
-        for (let column = 0; column < columns; column++) {
-          const position = positions[column]!;
-          if (position !== -1) room += ends[base + position]! - starts[base + position]!;
-        }
-      }
-      const part = this.openRecord(layout, rowNumbers[row]!, ordinal, room);
-      const buffer = part.current;
-      let at = part.used + HEAD_BYTES;
-      if (keepValues) {
-        for (let column = 0; column < columns; column++) {
-          const position = positions[column]!;
-          if (column === childColumn) {
-            buffer[at++] = VALUE_CHILD;
-            continue;
-          }
-          if (position === -1) {
-            buffer[at++] = 0;
-            continue;
-          }
-          const from = starts[base + position]!;
-          const to = ends[base + position]!;
-          at = writeLength(buffer, at, to - from);
-          at += copyBytes(bytes, from, to, buffer, at);
-        }
-      }
-      this.closeRecord(part, at);
+  /** Adds a row read from CSV (values in the table's column order, as declared), copying its values' bytes. */
+  addRow(row: ByteRow): void {
+    let layout = this.lastLayout;
+    if (layout === null || layout.table !== row.table) {
+      layout = this.layoutOf(row.table);
+      this.lastLayout = layout;
     }
+    const { bytes, starts, ends } = row;
+    const columns = layout.columns.length;
+    const { keepValues, childColumn } = layout;
+    const ordinal =
+      childColumn === -1
+        ? this.numbers.numberOfText('')
+        : this.childOf(bytes, starts[childColumn]!, ends[childColumn]!);
+    let room = 0;
+    if (keepValues) {
+      room = 5 * columns;
+      for (let column = 0; column < columns; column++) room += ends[column]! - starts[column]!;
+    }
+    const part = this.openRecord(layout, row.rowNumber, ordinal, room);
+    const buffer = part.current;
+    let at = part.used + HEAD_BYTES;
+    if (keepValues) {
+      for (let column = 0; column < columns; column++) {
+        if (column === childColumn) {
+          buffer[at++] = VALUE_CHILD;
+          continue;
+        }
+        const from = starts[column]!;
+        const to = ends[column]!;
+        at = writeLength(buffer, at, to - from);
+        at += copyBytes(bytes, from, to, buffer, at);
+      }
+    }
+    this.closeRecord(part, at);
   }
 
   /** The number of the child whose CHILD is bytes[from, to). */
@@ -546,6 +535,7 @@ export class ReturnStore {
   /** Hands out each child once, in order of first appearance. */
   *children(): Generator<StoredChild> {
     this.grouped = true;
+    this.lastLayout = null;
     // Once anything is on disk, the rest goes too: each part is then read back alone, rather than beside
     // up to the whole memory budget of other parts' rows still waiting in memory.
     if (this.spillFolder !== null) this.spillAll();
