@@ -5,7 +5,8 @@
 // only start once every file has been read: the rows must be held. They are held as bytes, not objects:
 // - each row is one record in a byte log: a fixed head (its table, row number and child, the length of its
 //   values), then each value as a length and its UTF-8 bytes, copied straight from the uploaded file's bytes
-//   (no string is made per value; CHILD is not written again, being the child's own reference);
+//   (no string is made per value; CHILD is not written again, being the child's own reference), or, for a
+//   short value of a CSV row met before, its number among the values the store has numbered (ValueWords);
 // - the log is split by child: children are numbered as they first appear, and each run of
 //   CHILDREN_PER_PART numbers has its own log, so one part holds every row of its children;
 // - given a spill directory, the logs are written to disk whenever what is held passes a memory budget,
@@ -15,8 +16,9 @@
 //   reference's bytes and three 4-byte entries, in arrays that double as they grow (20 to 45 bytes a child).
 // Tables that no rule reads keep only the row number (enough to tell which children they mention).
 // Row objects are built for one child at a time and dropped after, each by a function made for its table (so
-// that every row of a table has one shape); their short values come from a cache of strings by bytes
-// (TextCache), so a value repeated across the return is decoded once.
+// that every row of a table has one shape); a numbered value is the one string made for its number, and other
+// short values come from a cache of strings by bytes (TextCache), so a value repeated across the return is
+// decoded once.
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ByteRow } from './byte-row.ts';
@@ -119,6 +121,51 @@ export class TextCache {
     this.lengths[slot] = length;
     this.texts[slot] = text;
     return text;
+  }
+}
+
+/**
+ * Short values numbered as rows from CSV are stored: a value met before is written in the log as its 2-byte
+ * number rather than copied byte by byte, and is made a string once for the whole return rather than looked
+ * up again by its bytes whenever its child's rows are built. A return repeats its codes, dates and postcodes
+ * a great deal. Bounded, so memory stays flat: past CAPACITY values (some 5 MB in all), new ones are written
+ * out in full, as are the values of a column that seldom repeats (the store stops numbering it).
+ */
+export class ValueWords {
+  static readonly CAPACITY = 1 << 16;
+  /** Longest value numbered, in bytes. */
+  static readonly LONGEST = 24;
+  private readonly keys = Buffer.alloc(ValueWords.CAPACITY * ValueWords.LONGEST);
+  private readonly lengths = new Uint8Array(ValueWords.CAPACITY);
+  private readonly hashes = new Int32Array(ValueWords.CAPACITY);
+  /** 1 + the value's number, by hash; 0 for an empty slot. Never more than half full. */
+  private readonly slots = new Int32Array(ValueWords.CAPACITY * 2);
+  /** Each numbered value as text, by its number. */
+  readonly texts: string[] = [];
+  count = 0;
+
+  /** The number of the value bytes[from, to) (1 to LONGEST bytes), numbering it while there is room; else -1. */
+  numberOf(bytes: Buffer, from: number, to: number): number {
+    const length = to - from;
+    let hash = 0x811c9dc5 | 0;
+    for (let at = from; at < to; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) break;
+      const word = entry - 1;
+      if (this.hashes[word] !== hash || this.lengths[word] !== length) continue;
+      if (sameBytes(bytes, from, this.keys, word * ValueWords.LONGEST, length)) return word;
+    }
+    if (this.count === ValueWords.CAPACITY) return -1;
+    const word = this.count++;
+    copyBytes(bytes, from, to, this.keys, word * ValueWords.LONGEST);
+    this.lengths[word] = length;
+    this.hashes[word] = hash;
+    this.slots[slot] = word + 1;
+    this.texts.push(textOf(bytes, from, to));
+    return word;
   }
 }
 
@@ -248,7 +295,9 @@ function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 
 // A record is its head (HEAD_BYTES: its table's index, its row number, its child's number within its part, the
 // length of its values, so that grouping steps over a record without reading them), then each value as one
-// byte, its length when below VALUE_LONG, followed by its UTF-8 bytes, or one of these marks:
+// byte, its length when below VALUE_WORD, followed by its UTF-8 bytes, or one of these marks:
+/** A value numbered in the store's ValueWords: its number follows in 2 bytes. */
+const VALUE_WORD = 0xfb;
 const HEAD_BYTES = 11;
 /** A value of VALUE_LONG bytes or more: its length follows in 4 bytes, then its bytes. */
 const VALUE_LONG = 0xfc;
@@ -270,7 +319,7 @@ function readUint32(buffer: Buffer, at: number): number {
 
 /** Writes a value's length (one byte, or a mark and four); returns where its bytes go. */
 function writeLength(buffer: Buffer, at: number, length: number): number {
-  if (length < VALUE_LONG) {
+  if (length < VALUE_WORD) {
     buffer[at] = length;
     return at + 1;
   }
@@ -289,7 +338,14 @@ interface TableLayout {
   readonly childColumn: number;
   /** Builds a kept row from its values in column order (then CHILD, when the table has no such column). */
   readonly makeRow: RowMaker;
+  /** Per column, whether its values are numbered in ValueWords (1), and how often they were found there. */
+  readonly numbered: Uint8Array;
+  readonly lookups: Int32Array;
+  readonly found: Int32Array;
 }
+
+/** Values of a column looked up before the store judges whether they repeat enough to be numbered. */
+const WORD_SAMPLE = 4096;
 
 type RowMaker = (rowNumber: number, values: readonly string[]) => Row;
 
@@ -339,6 +395,7 @@ export class ReturnStore {
   private lastReferenceLength = -1;
   private lastOrdinal = 0;
   private readonly texts = new TextCache();
+  private readonly words = new ValueWords();
   /** The values of the row being built, in its table's column order. */
   private rowValues: string[] = [];
 
@@ -363,6 +420,9 @@ export class ReturnStore {
       hasChildColumn,
       childColumn: columns.indexOf('CHILD'),
       makeRow: rowMakerFor(table, keys),
+      numbered: new Uint8Array(columns.length).fill(1),
+      lookups: new Int32Array(columns.length),
+      found: new Int32Array(columns.length),
     };
     if (keys.length > this.rowValues.length) this.rowValues = new Array<string>(keys.length).fill('');
     this.tables.set(table, layout);
@@ -476,11 +536,43 @@ export class ReturnStore {
         }
         const from = starts[column]!;
         const to = ends[column]!;
-        at = writeLength(buffer, at, to - from);
+        const length = to - from;
+        if (length > 0 && length <= ValueWords.LONGEST && layout.numbered[column] === 1) {
+          const word = this.numberedValue(layout, column, bytes, from, to);
+          if (word !== -1) {
+            buffer[at] = VALUE_WORD;
+            buffer[at + 1] = word & 0xff;
+            buffer[at + 2] = word >>> 8;
+            at += 3;
+            continue;
+          }
+        }
+        at = writeLength(buffer, at, length);
         at += copyBytes(bytes, from, to, buffer, at);
       }
     }
     this.closeRecord(part, at);
+  }
+
+  /**
+   * The number of a column's value in ValueWords, or -1. After WORD_SAMPLE values, a column found there less
+   * than a quarter of the time (a reference of its own per child, such as UPN) is no longer numbered, so that
+   * its values do not take the room of those that repeat.
+   */
+  private numberedValue(
+    layout: TableLayout,
+    column: number,
+    bytes: Buffer,
+    from: number,
+    to: number,
+  ): number {
+    const known = this.words.count;
+    const word = this.words.numberOf(bytes, from, to);
+    if (word !== -1 && word < known) layout.found[column]!++;
+    if (++layout.lookups[column]! === WORD_SAMPLE && layout.found[column]! * 4 < WORD_SAMPLE) {
+      layout.numbered[column] = 0;
+    }
+    return word;
   }
 
   /** The number of the child whose CHILD is bytes[from, to). */
@@ -613,11 +705,17 @@ export class ReturnStore {
     const layout = this.layouts[bytes[start]!]!;
     const rowNumber = readUint32(bytes, start + 1);
     const values = this.rowValues;
+    const words = this.words.texts;
     const columns = layout.columns.length;
     let at = start + HEAD_BYTES;
     for (let column = 0; column < columns; column++) {
       let length = bytes[at++]!;
-      if (length >= VALUE_LONG) {
+      if (length >= VALUE_WORD) {
+        if (length === VALUE_WORD) {
+          values[column] = words[bytes[at]! | (bytes[at + 1]! << 8)]!;
+          at += 2;
+          continue;
+        }
         if (length === VALUE_CHILD) {
           values[column] = reference;
           continue;
