@@ -168,6 +168,16 @@ describe('openCsvTable: rows', () => {
     expect(rows[0]!.values.CHILD).toBe('Zoë');
   });
 
+  it('reads a file that ends without a line break, after its column names or after a row', async () => {
+    expect((await readCsv(REVIEWS_COLUMNS)).rows).toEqual([]);
+    for (const size of [1, 3, 1000]) {
+      const { rows } = await readCsv(inChunks(`${REVIEWS_COLUMNS}\nC1,02/03/2012,01/05/2025,PN1`, size));
+      expect(rows.map((row) => [row.rowNumber, row.values.CHILD, row.values.REVIEW_CODE])).toEqual([
+        [2, 'C1', 'PN1'],
+      ]);
+    }
+  });
+
   it('yields no rows for a file with only its column names', async () => {
     const { table, rows } = await readCsv(`${REVIEWS_COLUMNS}\r\n\r\n`);
     expect(table).toBe('Reviews');
