@@ -125,51 +125,6 @@ export class TextCache {
 }
 
 /**
- * Short values numbered as rows from CSV are stored: a value met before is written in the log as its 2-byte
- * number rather than copied byte by byte, and is made a string once for the whole return rather than looked
- * up again by its bytes whenever its child's rows are built. A return repeats its codes, dates and postcodes
- * a great deal. Bounded, so memory stays flat: past CAPACITY values (some 5 MB in all), new ones are written
- * out in full, as are the values of a column that seldom repeats (the store stops numbering it).
- */
-export class ValueWords {
-  static readonly CAPACITY = 1 << 16;
-  /** Longest value numbered, in bytes. */
-  static readonly LONGEST = 24;
-  private readonly keys = Buffer.alloc(ValueWords.CAPACITY * ValueWords.LONGEST);
-  private readonly lengths = new Uint8Array(ValueWords.CAPACITY);
-  private readonly hashes = new Int32Array(ValueWords.CAPACITY);
-  /** 1 + the value's number, by hash; 0 for an empty slot. Never more than half full. */
-  private readonly slots = new Int32Array(ValueWords.CAPACITY * 2);
-  /** Each numbered value as text, by its number. */
-  readonly texts: string[] = [];
-  count = 0;
-
-  /** The number of the value bytes[from, to) (1 to LONGEST bytes), numbering it while there is room; else -1. */
-  numberOf(bytes: Buffer, from: number, to: number): number {
-    const length = to - from;
-    let hash = 0x811c9dc5 | 0;
-    for (let at = from; at < to; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
-    const mask = this.slots.length - 1;
-    let slot = (hash ^ (hash >>> 15)) & mask;
-    for (; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
-      if (entry === 0) break;
-      const word = entry - 1;
-      if (this.hashes[word] !== hash || this.lengths[word] !== length) continue;
-      if (sameBytes(bytes, from, this.keys, word * ValueWords.LONGEST, length)) return word;
-    }
-    if (this.count === ValueWords.CAPACITY) return -1;
-    const word = this.count++;
-    copyBytes(bytes, from, to, this.keys, word * ValueWords.LONGEST);
-    this.lengths[word] = length;
-    this.hashes[word] = hash;
-    this.slots[slot] = word + 1;
-    this.texts.push(textOf(bytes, from, to));
-    return word;
-  }
-}
-
-/**
  * Children numbered in order of first appearance, found by the bytes of their CHILD reference: an open
  * addressing table over one buffer of references, 20 to 45 bytes a child, with no string or Map entry per
  * child (600,000 children as strings in a Map took some 60 MB, so memory grew with the return). A reference
@@ -296,9 +251,9 @@ function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 // A record is its head (HEAD_BYTES: its table's index, its row number, its child's number within its part, the
 // length of its values, so that grouping steps over a record without reading them), then each value as one
 // byte, its length when below VALUE_WORD, followed by its UTF-8 bytes, or one of these marks:
+const HEAD_BYTES = 11;
 /** A value numbered in the store's ValueWords: its number follows in 2 bytes. */
 const VALUE_WORD = 0xfb;
-const HEAD_BYTES = 11;
 /** A value of VALUE_LONG bytes or more: its length follows in 4 bytes, then its bytes. */
 const VALUE_LONG = 0xfc;
 /** Text UTF-8 cannot carry (a lone surrogate): its index in `kept` follows in 4 bytes. */
@@ -326,6 +281,51 @@ function writeLength(buffer: Buffer, at: number, length: number): number {
   buffer[at] = VALUE_LONG;
   writeUint32(buffer, at + 1, length);
   return at + 5;
+}
+
+/**
+ * Short values numbered as rows from CSV are stored: a value met before is written in the log as its 2-byte
+ * number rather than copied byte by byte, and is made a string once for the whole return rather than looked
+ * up again by its bytes whenever its child's rows are built. A return repeats its codes, dates and postcodes
+ * a great deal. Bounded, so memory stays flat: past CAPACITY values (some 5 MB in all), new ones are written
+ * out in full, as are the values of a column that seldom repeats (the store stops numbering it).
+ */
+export class ValueWords {
+  static readonly CAPACITY = 1 << 16;
+  /** Longest value numbered, in bytes. */
+  static readonly LONGEST = 24;
+  private readonly keys = Buffer.alloc(ValueWords.CAPACITY * ValueWords.LONGEST);
+  private readonly lengths = new Uint8Array(ValueWords.CAPACITY);
+  private readonly hashes = new Int32Array(ValueWords.CAPACITY);
+  /** 1 + the value's number, by hash; 0 for an empty slot. Never more than half full. */
+  private readonly slots = new Int32Array(ValueWords.CAPACITY * 2);
+  /** Each numbered value as text, by its number. */
+  readonly texts: string[] = [];
+  count = 0;
+
+  /** The number of the value bytes[from, to) (1 to LONGEST bytes), numbering it while there is room; else -1. */
+  numberOf(bytes: Buffer, from: number, to: number): number {
+    const length = to - from;
+    let hash = 0x811c9dc5 | 0;
+    for (let at = from; at < to; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) break;
+      const word = entry - 1;
+      if (this.hashes[word] !== hash || this.lengths[word] !== length) continue;
+      if (sameBytes(bytes, from, this.keys, word * ValueWords.LONGEST, length)) return word;
+    }
+    if (this.count === ValueWords.CAPACITY) return -1;
+    const word = this.count++;
+    copyBytes(bytes, from, to, this.keys, word * ValueWords.LONGEST);
+    this.lengths[word] = length;
+    this.hashes[word] = hash;
+    this.slots[slot] = word + 1;
+    this.texts.push(textOf(bytes, from, to));
+    return word;
+  }
 }
 
 interface TableLayout {
