@@ -55,6 +55,8 @@ enum Ending {
 
 /** Returned by the parse steps when the record is not complete in the bytes so far. */
 const MORE = -1;
+/** Returned by the quick step when the record needs the full one (quotes, a line break inside a value, a blank line). */
+const FULL = -2;
 
 /** Called once per record; the fields are in tokenizer.starts/ends/flags[0..fieldCount), valid only during the call. */
 export type CsvRecordSink = (tokenizer: CsvTokenizer) => void;
@@ -79,6 +81,9 @@ export class CsvTokenizer {
   /** Line breaks inside the record being parsed (ahead of `line`). */
   private breaks = 0;
   private final = false;
+  /** Whether some entry of `flags` may be non-zero (a quoted value was read since they were last cleared). */
+  private flagsSet = false;
+  private paused = false;
 
   constructor(
     private readonly sink: CsvRecordSink,
@@ -103,6 +108,22 @@ export class CsvTokenizer {
     this.run(data);
   }
 
+  /**
+   * Stops after the record being handed to the sink (call it from there): the bytes after it wait, as the
+   * tail of an incomplete record does, until resume() or the next push().
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  /** Reads on from where pause() stopped, with the bytes already pushed. */
+  resume(): void {
+    this.paused = false;
+    const data = this.carry;
+    this.carry = null;
+    if (data !== null) this.run(data);
+  }
+
   private run(data: Buffer): void {
     let pos = 0;
     if (this.atStart) {
@@ -124,6 +145,10 @@ export class CsvTokenizer {
       }
       if (next - pos > this.maxRecordBytes) throw new CsvSyntaxError('record-too-long', this.line);
       pos = next;
+      if (this.paused) {
+        if (pos < length) this.carry = data.subarray(pos);
+        return;
+      }
     }
   }
 
@@ -151,6 +176,10 @@ export class CsvTokenizer {
 
   /** Parses the record at `pos`: hands it to the sink and returns where the next starts, or MORE. */
   private record(data: Buffer, start: number): number {
+    if (this.ending !== Ending.Unknown && !this.spacesAroundQuotes) {
+      const next = this.plainRecord(data, start);
+      if (next !== FULL) return next;
+    }
     const length = data.length;
     const final = this.final;
     this.breaks = 0;
@@ -210,6 +239,7 @@ export class CsvTokenizer {
           starts[count] = opened + 1;
           ends[count] = quote;
           flags[count] = quoting;
+          this.flagsSet = true;
           pos = closed;
           break;
         }
@@ -256,6 +286,62 @@ export class CsvTokenizer {
     this.sink(this);
     this.line += this.breaks;
     return fieldEnd;
+  }
+
+  /**
+   * The usual record, read in one loop over its bytes: on one line, with no quote, ending as the file's
+   * records end. Hands it to the sink and returns where the next starts; FULL for anything else (a quote, a
+   * line break inside a value, a blank line, a record cut off by the end of the bytes so far), which
+   * record() then reads from the start again.
+   */
+  private plainRecord(data: Buffer, start: number): number {
+    const length = data.length;
+    const ending = this.ending;
+    let { starts, ends } = this;
+    let count = 0;
+    let fieldStart = start;
+    for (let pos = start; pos < length; pos++) {
+      const byte = data[pos]!;
+      if (byte > QUOTE) {
+        if (byte === COMMA) {
+          if (count + 1 === starts.length) {
+            this.grow();
+            ({ starts, ends } = this);
+          }
+          starts[count] = fieldStart;
+          ends[count] = pos;
+          count++;
+          fieldStart = pos + 1;
+        }
+        continue;
+      }
+      if (byte === QUOTE) return FULL;
+      let next: number;
+      if (byte === LF) {
+        if (ending !== Ending.Lf) return FULL;
+        next = pos + 1;
+      } else if (byte === CR) {
+        if (ending === Ending.Cr) next = pos + 1;
+        else if (ending === Ending.CrLf && pos + 1 < length && data[pos + 1] === LF) next = pos + 2;
+        else return FULL;
+      } else {
+        continue;
+      }
+      if (pos === start) return FULL;
+      starts[count] = fieldStart;
+      ends[count] = pos;
+      const flags = this.flags;
+      // No field of this record is quoted: clear the marks a quoted record before it left.
+      if (this.flagsSet) {
+        flags.fill(0);
+        this.flagsSet = false;
+      }
+      this.fieldCount = count + 1;
+      this.sink(this);
+      this.line++;
+      return next;
+    }
+    return FULL;
   }
 
   /** Counts line breaks in a quoted stretch (CR LF as one). */

@@ -5,7 +5,8 @@
 // only start once every file has been read: the rows must be held. They are held as bytes, not objects:
 // - each row is one record in a byte log: a fixed head (its table, row number and child, the length of its
 //   values), then each value as a length and its UTF-8 bytes, copied straight from the uploaded file's bytes
-//   (no string is made per value; CHILD is not written again, being the child's own reference);
+//   (no string is made per value; CHILD is not written again, being the child's own reference), or, for a
+//   short value of a CSV row met before, its number among the values the store has numbered (ValueWords);
 // - the log is split by child: children are numbered as they first appear, and each run of
 //   CHILDREN_PER_PART numbers has its own log, so one part holds every row of its children;
 // - given a spill directory, the logs are written to disk whenever what is held passes a memory budget,
@@ -15,12 +16,13 @@
 //   reference's bytes and three 4-byte entries, in arrays that double as they grow (20 to 45 bytes a child).
 // Tables that no rule reads keep only the row number (enough to tell which children they mention).
 // Row objects are built for one child at a time and dropped after, each by a function made for its table (so
-// that every row of a table has one shape); their short values come from a cache of strings by bytes
-// (TextCache), so a value repeated across the return is decoded once.
+// that every row of a table has one shape); a numbered value is the one string made for its number, and other
+// short values come from a cache of strings by bytes (TextCache), so a value repeated across the return is
+// decoded once.
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ByteRow } from './byte-row.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
-import type { RowBlock } from './row-block.ts';
 import { dayOf, isDateField } from './row-days.ts';
 
 /** Children per part of the log: a part is read back whole, so this bounds memory while grouping. */
@@ -249,8 +251,10 @@ function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 
 // A record is its head (HEAD_BYTES: its table's index, its row number, its child's number within its part, the
 // length of its values, so that grouping steps over a record without reading them), then each value as one
-// byte, its length when below VALUE_LONG, followed by its UTF-8 bytes, or one of these marks:
+// byte, its length when below VALUE_WORD, followed by its UTF-8 bytes, or one of these marks:
 const HEAD_BYTES = 11;
+/** A value numbered in the store's ValueWords: its number follows in 2 bytes. */
+const VALUE_WORD = 0xfb;
 /** A value of VALUE_LONG bytes or more: its length follows in 4 bytes, then its bytes. */
 const VALUE_LONG = 0xfc;
 /** Text UTF-8 cannot carry (a lone surrogate): its index in `kept` follows in 4 bytes. */
@@ -271,13 +275,58 @@ function readUint32(buffer: Buffer, at: number): number {
 
 /** Writes a value's length (one byte, or a mark and four); returns where its bytes go. */
 function writeLength(buffer: Buffer, at: number, length: number): number {
-  if (length < VALUE_LONG) {
+  if (length < VALUE_WORD) {
     buffer[at] = length;
     return at + 1;
   }
   buffer[at] = VALUE_LONG;
   writeUint32(buffer, at + 1, length);
   return at + 5;
+}
+
+/**
+ * Short values numbered as rows from CSV are stored: a value met before is written in the log as its 2-byte
+ * number rather than copied byte by byte, and is made a string once for the whole return rather than looked
+ * up again by its bytes whenever its child's rows are built. A return repeats its codes, dates and postcodes
+ * a great deal. Bounded, so memory stays flat: past CAPACITY values (some 5 MB in all), new ones are written
+ * out in full, as are the values of a column that seldom repeats (the store stops numbering it).
+ */
+export class ValueWords {
+  static readonly CAPACITY = 1 << 16;
+  /** Longest value numbered, in bytes. */
+  static readonly LONGEST = 24;
+  private readonly keys = Buffer.alloc(ValueWords.CAPACITY * ValueWords.LONGEST);
+  private readonly lengths = new Uint8Array(ValueWords.CAPACITY);
+  private readonly hashes = new Int32Array(ValueWords.CAPACITY);
+  /** 1 + the value's number, by hash; 0 for an empty slot. Never more than half full. */
+  private readonly slots = new Int32Array(ValueWords.CAPACITY * 2);
+  /** Each numbered value as text, by its number. */
+  readonly texts: string[] = [];
+  count = 0;
+
+  /** The number of the value bytes[from, to) (1 to LONGEST bytes), numbering it while there is room; else -1. */
+  numberOf(bytes: Buffer, from: number, to: number): number {
+    const length = to - from;
+    let hash = 0x811c9dc5 | 0;
+    for (let at = from; at < to; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) break;
+      const word = entry - 1;
+      if (this.hashes[word] !== hash || this.lengths[word] !== length) continue;
+      if (sameBytes(bytes, from, this.keys, word * ValueWords.LONGEST, length)) return word;
+    }
+    if (this.count === ValueWords.CAPACITY) return -1;
+    const word = this.count++;
+    copyBytes(bytes, from, to, this.keys, word * ValueWords.LONGEST);
+    this.lengths[word] = length;
+    this.hashes[word] = hash;
+    this.slots[slot] = word + 1;
+    this.texts.push(textOf(bytes, from, to));
+    return word;
+  }
 }
 
 interface TableLayout {
@@ -290,7 +339,14 @@ interface TableLayout {
   readonly childColumn: number;
   /** Builds a kept row from its values in column order (then CHILD, when the table has no such column). */
   readonly makeRow: RowMaker;
+  /** Per column, whether its values are numbered in ValueWords (1), and how often they were found there. */
+  readonly numbered: Uint8Array;
+  readonly lookups: Int32Array;
+  readonly found: Int32Array;
 }
+
+/** Values of a column looked up before the store judges whether they repeat enough to be numbered. */
+const WORD_SAMPLE = 4096;
 
 type RowMaker = (rowNumber: number, values: readonly string[]) => Row;
 
@@ -337,10 +393,13 @@ export class ReturnStore {
   private readonly memoryBytes: number;
   private spillFolder: string | null = null;
   private grouped = false;
+  /** The layout of the table the last row added from CSV was of (its rows come one after another). */
+  private lastLayout: TableLayout | null = null;
   private lastReference: Buffer = Buffer.alloc(64);
   private lastReferenceLength = -1;
   private lastOrdinal = 0;
   private readonly texts = new TextCache();
+  private readonly words = new ValueWords();
   /** The values of the row being built, in its table's column order. */
   private rowValues: string[] = [];
 
@@ -365,6 +424,9 @@ export class ReturnStore {
       hasChildColumn,
       childColumn: columns.indexOf('CHILD'),
       makeRow: rowMakerFor(table, keys),
+      numbered: new Uint8Array(columns.length).fill(1),
+      lookups: new Int32Array(columns.length),
+      found: new Int32Array(columns.length),
     };
     if (keys.length > this.rowValues.length) this.rowValues = new Array<string>(keys.length).fill('');
     this.tables.set(table, layout);
@@ -448,54 +510,73 @@ export class ReturnStore {
     this.closeRecord(part, at);
   }
 
-  /**
-   * Adds the rows of a block read from CSV (but those refused for their number of values), copying their
-   * values' bytes. `positions` gives, for each of the table's columns, the block column holding it (-1 when
-   * the file has no such column); `childPosition` is the block column of CHILD.
-   */
-  addBlock(block: RowBlock, positions: Int32Array, childPosition: number): void {
-    const layout = this.layoutOf(block.table);
-    const { bytes, starts, ends, refused, rowNumbers } = block;
-    const width = block.columns.length;
-    const columns = positions.length;
-    const { keepValues, childColumn } = layout;
-    for (let row = 0; row < block.count; row++) {
-      if (refused?.has(row)) continue;
-      const base = row * width;
-      const ordinal =
-        childPosition === -1
-          ? this.numbers.numberOfText('')
-          : this.childOf(bytes, starts[base + childPosition]!, ends[base + childPosition]!);
-      let room = 0;
-      if (keepValues) {
-        room = 5 * columns;
-        for (let column = 0; column < columns; column++) {
-          const position = positions[column]!;
-          if (position !== -1) room += ends[base + position]! - starts[base + position]!;
-        }
-      }
-      const part = this.openRecord(layout, rowNumbers[row]!, ordinal, room);
-      const buffer = part.current;
-      let at = part.used + HEAD_BYTES;
-      if (keepValues) {
-        for (let column = 0; column < columns; column++) {
-          const position = positions[column]!;
-          if (column === childColumn) {
-            buffer[at++] = VALUE_CHILD;
-            continue;
-          }
-          if (position === -1) {
-            buffer[at++] = 0;
-            continue;
-          }
-          const from = starts[base + position]!;
-          const to = ends[base + position]!;
-          at = writeLength(buffer, at, to - from);
-          at += copyBytes(bytes, from, to, buffer, at);
-        }
-      }
-      this.closeRecord(part, at);
+  /** Adds a row read from CSV (values in the table's column order, as declared), copying its values' bytes. */
+  addRow(row: ByteRow): void {
+    let layout = this.lastLayout;
+    if (layout === null || layout.table !== row.table) {
+      layout = this.layoutOf(row.table);
+      this.lastLayout = layout;
     }
+    const { bytes, starts, ends } = row;
+    const columns = layout.columns.length;
+    const { keepValues, childColumn } = layout;
+    const ordinal =
+      childColumn === -1
+        ? this.numbers.numberOfText('')
+        : this.childOf(bytes, starts[childColumn]!, ends[childColumn]!);
+    let room = 0;
+    if (keepValues) {
+      room = 5 * columns;
+      for (let column = 0; column < columns; column++) room += ends[column]! - starts[column]!;
+    }
+    const part = this.openRecord(layout, row.rowNumber, ordinal, room);
+    const buffer = part.current;
+    let at = part.used + HEAD_BYTES;
+    if (keepValues) {
+      for (let column = 0; column < columns; column++) {
+        if (column === childColumn) {
+          buffer[at++] = VALUE_CHILD;
+          continue;
+        }
+        const from = starts[column]!;
+        const to = ends[column]!;
+        const length = to - from;
+        if (length > 0 && length <= ValueWords.LONGEST && layout.numbered[column] === 1) {
+          const word = this.numberedValue(layout, column, bytes, from, to);
+          if (word !== -1) {
+            buffer[at] = VALUE_WORD;
+            buffer[at + 1] = word & 0xff;
+            buffer[at + 2] = word >>> 8;
+            at += 3;
+            continue;
+          }
+        }
+        at = writeLength(buffer, at, length);
+        at += copyBytes(bytes, from, to, buffer, at);
+      }
+    }
+    this.closeRecord(part, at);
+  }
+
+  /**
+   * The number of a column's value in ValueWords, or -1. After WORD_SAMPLE values, a column found there less
+   * than a quarter of the time (a reference of its own per child, such as UPN) is no longer numbered, so that
+   * its values do not take the room of those that repeat.
+   */
+  private numberedValue(
+    layout: TableLayout,
+    column: number,
+    bytes: Buffer,
+    from: number,
+    to: number,
+  ): number {
+    const known = this.words.count;
+    const word = this.words.numberOf(bytes, from, to);
+    if (word !== -1 && word < known) layout.found[column]!++;
+    if (++layout.lookups[column]! === WORD_SAMPLE && layout.found[column]! * 4 < WORD_SAMPLE) {
+      layout.numbered[column] = 0;
+    }
+    return word;
   }
 
   /** The number of the child whose CHILD is bytes[from, to). */
@@ -550,6 +631,7 @@ export class ReturnStore {
   /** Hands out each child once, in order of first appearance. */
   *children(): Generator<StoredChild> {
     this.grouped = true;
+    this.lastLayout = null;
     // Once anything is on disk, the rest goes too: each part is then read back alone, rather than beside
     // up to the whole memory budget of other parts' rows still waiting in memory.
     if (this.spillFolder !== null) this.spillAll();
@@ -627,11 +709,17 @@ export class ReturnStore {
     const layout = this.layouts[bytes[start]!]!;
     const rowNumber = readUint32(bytes, start + 1);
     const values = this.rowValues;
+    const words = this.words.texts;
     const columns = layout.columns.length;
     let at = start + HEAD_BYTES;
     for (let column = 0; column < columns; column++) {
       let length = bytes[at++]!;
-      if (length >= VALUE_LONG) {
+      if (length >= VALUE_WORD) {
+        if (length === VALUE_WORD) {
+          values[column] = words[bytes[at]! | (bytes[at + 1]! << 8)]!;
+          at += 2;
+          continue;
+        }
         if (length === VALUE_CHILD) {
           values[column] = reference;
           continue;

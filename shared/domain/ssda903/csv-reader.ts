@@ -1,34 +1,45 @@
-// Domain: reading one SSDA903 CSV table as a stream of row blocks (reading/csv-tokenizer.ts), recognising the table from its
+// Domain: reading one SSDA903 CSV table row by row (reading/csv-tokenizer.ts), recognising the table from its
 // column names and explaining in plain words why a file cannot be read.
 import type { ByteSource } from '../reading/bytes.ts';
 import { CsvSyntaxError, CsvTokenizer, ESCAPED, fieldText } from '../reading/csv-tokenizer.ts';
 import { decodeToUtf8, type TextEncodingName } from '../reading/decode.ts';
 import { listInWords, plural, ReturnReadError } from '../reading/issues.ts';
+import type { ByteRow } from './byte-row.ts';
 import { schemaCode } from './field-checks.ts';
 import type { Finding, Row, TableName } from './model.ts';
-import type { RowBlock } from './row-block.ts';
 import { identifyTable, type YearSchema, yearLabel } from './schema.ts';
 
-export type { RowBlock } from './row-block.ts';
+export type { ByteRow } from './byte-row.ts';
 
 export interface CsvTableOptions {
   /** Named in messages. */
   readonly fileName: string;
   readonly schema: YearSchema;
   readonly onEncoding?: (encoding: TextEncodingName) => void;
-  /** Rows whose number of values differs from the header's, when read as `rows` (blocks carry them). */
+  /** Rows whose number of values differs from the header's, when read as `rows` (read() hands them to its sink). */
   readonly onBadRow?: (finding: Finding) => void;
   /** Longest record accepted, in bytes (default 1 MiB): guards against a quote that is never closed. */
   readonly maxRecordChars?: number;
+}
+
+/** Receives the data rows of a table as they are read, straight from the file's bytes. */
+export interface CsvRowSink {
+  /** A row that is not blank, its values in the table's column order; valid only during the call. */
+  row(row: ByteRow): void;
+  /** A row whose number of values differs from the header's. */
+  refused(finding: Finding): void;
 }
 
 export interface CsvTable {
   readonly table: TableName;
   /** Column names as the file has them (trimmed), in file order. */
   readonly columns: readonly string[];
-  /** The data rows in blocks; read once. Throws ReturnReadError if the file turns out unreadable part-way. */
-  readonly blocks: AsyncIterable<RowBlock>;
-  /** The same rows as Row objects (for callers that are not on the hot path). Read rows or blocks, not both. */
+  /**
+   * Reads the data rows into the sink, pausing after each chunk of the file (so that the caller can stop a
+   * file past its limits); read once. Throws ReturnReadError if the file turns out unreadable part-way.
+   */
+  read(sink: CsvRowSink): AsyncIterable<void>;
+  /** The same rows as Row objects (for callers that are not on the hot path). Read rows or read(), not both. */
   readonly rows: AsyncIterable<Row>;
   /** Stops reading (for a file whose rows are not wanted) and releases the source. */
   close(): Promise<void>;
@@ -52,77 +63,31 @@ function isAsciiRange(bytes: Buffer, start: number, end: number): boolean {
   return true;
 }
 
-/**
- * Collects the records of one pushed chunk into a RowBlock. Values that are not a plain range of the input
- * (doubled quotes, or Unicode spaces to trim) are written to a side buffer and appended to the block.
- */
-class BlockBuilder {
-  count = 0;
-  rowNumbers = new Int32Array(256);
-  starts = new Int32Array(256);
-  ends = new Int32Array(256);
-  refused: Map<number, Finding> | null = null;
-  private extras: Buffer[] = [];
-  private extraBytes = 0;
+/** Whether trim() would change the value bytes[start, end) (not empty): a space of some kind at either end. */
+function hasEdgeSpace(bytes: Buffer, start: number, end: number): boolean {
+  const first = bytes[start]!;
+  const last = bytes[end - 1]!;
+  return (
+    first <= 32 ||
+    last <= 32 ||
+    (first === 0xc2 && bytes[start + 1] === 0xa0) ||
+    (last === 0xa0 && bytes[end - 2] === 0xc2)
+  );
+}
 
-  constructor(private readonly width: number) {}
+/** The one row object the reader hands over, filled again for every row. */
+class ReadRow implements ByteRow {
+  rowNumber = 0;
+  bytes: Buffer = Buffer.alloc(0);
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
 
-  /** Room for one more row; returns its first slot. */
-  open(rowNumber: number): number {
-    const row = this.count;
-    if ((row + 1) * this.width > this.starts.length || row >= this.rowNumbers.length) {
-      const rows = Math.max(row + 1, this.rowNumbers.length * 2);
-      const numbers = new Int32Array(rows);
-      numbers.set(this.rowNumbers);
-      this.rowNumbers = numbers;
-      const starts = new Int32Array(rows * this.width);
-      starts.set(this.starts.subarray(0, row * this.width));
-      this.starts = starts;
-      const ends = new Int32Array(rows * this.width);
-      ends.set(this.ends.subarray(0, row * this.width));
-      this.ends = ends;
-    }
-    this.rowNumbers[row] = rowNumber;
-    return row * this.width;
-  }
-
-  /** Keeps a value made here (not a range of the input); its range is marked negative until take(). */
-  special(slot: number, value: string): void {
-    const bytes = Buffer.from(value, 'utf8');
-    this.extras.push(bytes);
-    this.starts[slot] = -1 - this.extraBytes;
-    this.extraBytes += bytes.length;
-    this.ends[slot] = -1 - this.extraBytes;
-  }
-
-  take(table: TableName, columns: readonly string[], input: Buffer): RowBlock {
-    let bytes = input;
-    const slots = this.count * this.width;
-    if (this.extras.length > 0) {
-      const base = input.length;
-      bytes = Buffer.concat([input, ...this.extras]);
-      for (let slot = 0; slot < slots; slot++) {
-        if (this.starts[slot]! < 0) {
-          this.starts[slot] = base - 1 - this.starts[slot]!;
-          this.ends[slot] = base - 1 - this.ends[slot]!;
-        }
-      }
-    }
-    const block: RowBlock = {
-      table,
-      columns,
-      count: this.count,
-      rowNumbers: this.rowNumbers.slice(0, this.count),
-      bytes,
-      starts: this.starts.slice(0, slots),
-      ends: this.ends.slice(0, slots),
-      refused: this.refused,
-    };
-    this.count = 0;
-    this.refused = null;
-    this.extras = [];
-    this.extraBytes = 0;
-    return block;
+  constructor(
+    readonly table: TableName,
+    width: number,
+  ) {
+    this.starts = new Int32Array(width);
+    this.ends = new Int32Array(width);
   }
 }
 
@@ -141,35 +106,57 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
   let header: string[] | null = null;
   let recognised: TableName | null = null;
   let columns: string[] = [];
-  let usedColumns = 0;
   let columnCount = 0;
-  let builder: BlockBuilder | null = null;
+  /** For each of the table's columns (the schema's order), the field of the file's records holding it. */
+  let fieldOf = new Int32Array(0);
+  let row = new ReadRow('Header', 0);
+  let sink: CsvRowSink | null = null;
 
-  const onRecord = (tokenizer: CsvTokenizer): void => {
-    const { bytes, starts, ends, fieldCount } = tokenizer;
-    if (header === null) {
-      header = [];
-      for (let index = 0; index < fieldCount; index++) header.push(fieldText(tokenizer, index).trim());
-      if (header.every((field) => field === '')) throw emptyFile(fileName);
-      // Spreadsheets sometimes add empty columns at the right-hand side; they carry nothing.
-      usedColumns = header.length;
-      while (usedColumns > 1 && header[usedColumns - 1] === '') usedColumns--;
-      columns = header.slice(0, usedColumns);
-      columnCount = header.length;
-      recognised = recogniseHeader(columns, fileName, schema);
-      builder = new BlockBuilder(usedColumns);
-      return;
+  /**
+   * A row with a value that is not a plain range of the input (doubled quotes, or Unicode spaces to trim): its
+   * values are made as text and the row's bytes are a buffer of their own. Returns whether the row is blank.
+   */
+  const copiedRow = (tokenizer: CsvTokenizer): boolean => {
+    const { bytes, starts, ends, flags } = tokenizer;
+    const values: string[] = [];
+    for (let column = 0; column < fieldOf.length; column++) {
+      const field = fieldOf[column]!;
+      let start = starts[field]!;
+      let end = ends[field]!;
+      if (start === end) {
+        values.push('');
+        continue;
+      }
+      const edgeSpace = hasEdgeSpace(bytes, start, end);
+      if ((flags[field]! & ESCAPED) !== 0 || (edgeSpace && !isAsciiRange(bytes, start, end))) {
+        let value = fieldText(tokenizer, field);
+        const head = value.charCodeAt(0);
+        const tail = value.charCodeAt(value.length - 1);
+        if (head <= 32 || tail <= 32 || head === 160 || tail === 160) value = value.trim();
+        values.push(value);
+        continue;
+      }
+      while (start < end && isAsciiSpace(bytes[start]!)) start++;
+      while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
+      values.push(bytes.toString('utf8', start, end));
     }
-    const block = builder!;
+    let at = 0;
+    for (let column = 0; column < values.length; column++) {
+      row.starts[column] = at;
+      at += Buffer.byteLength(values[column]!);
+      row.ends[column] = at;
+    }
+    row.bytes = Buffer.from(values.join(''), 'utf8');
+    return at === 0;
+  };
+
+  const onData = (tokenizer: CsvTokenizer): void => {
+    const { bytes, starts, ends, flags, fieldCount } = tokenizer;
     if (fieldCount !== columnCount) {
       const fields: string[] = [];
       for (let index = 0; index < fieldCount; index++) fields.push(fieldText(tokenizer, index).trim());
       if (fields.every((field) => field === '')) return;
-      const slot = block.open(tokenizer.line);
-      block.starts.fill(0, slot, slot + usedColumns);
-      block.ends.fill(0, slot, slot + usedColumns);
-      block.refused ??= new Map();
-      block.refused.set(block.count++, {
+      sink!.refused({
         code: schemaCode('field-count'),
         table: recognised!,
         rowNumber: tokenizer.line,
@@ -179,61 +166,78 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
       });
       return;
     }
-    const slot = block.open(tokenizer.line);
+    const rowStarts = row.starts;
+    const rowEnds = row.ends;
     let blank = true;
-    for (let index = 0; index < usedColumns; index++) {
-      let start = starts[index]!;
-      let end = ends[index]!;
-      const at = slot + index;
-      if (start === end) {
-        block.starts[at] = start;
-        block.ends[at] = end;
-        continue;
-      }
-      const first = bytes[start]!;
-      const last = bytes[end - 1]!;
-      const escaped = (tokenizer.flags[index]! & ESCAPED) !== 0;
-      // JavaScript's trim() of the value, done on the bytes where they are plain ASCII.
-      const edgeSpace =
-        first <= 32 ||
-        last <= 32 ||
-        (first === 0xc2 && bytes[start + 1] === 0xa0) ||
-        (last === 0xa0 && bytes[end - 2] === 0xc2);
-      if (escaped || (edgeSpace && !isAsciiRange(bytes, start, end))) {
-        let value = fieldText(tokenizer, index);
-        const head = value.charCodeAt(0);
-        const tail = value.charCodeAt(value.length - 1);
-        if (head <= 32 || tail <= 32 || head === 160 || tail === 160) value = value.trim();
-        if (value.length > 0) blank = false;
-        block.special(at, value);
-        continue;
-      }
-      if (edgeSpace) {
+    let copied = false;
+    for (let column = 0; column < fieldOf.length; column++) {
+      const field = fieldOf[column]!;
+      let start = starts[field]!;
+      let end = ends[field]!;
+      if (start !== end && hasEdgeSpace(bytes, start, end)) {
+        if ((flags[field]! & ESCAPED) !== 0 || !isAsciiRange(bytes, start, end)) {
+          copied = true;
+          break;
+        }
+        // JavaScript's trim() of the value, done on the bytes where they are plain ASCII.
         while (start < end && isAsciiSpace(bytes[start]!)) start++;
         while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
+      } else if ((flags[field]! & ESCAPED) !== 0) {
+        copied = true;
+        break;
       }
       if (end > start) blank = false;
-      block.starts[at] = start;
-      block.ends[at] = end;
+      rowStarts[column] = start;
+      rowEnds[column] = end;
     }
-    if (!blank) block.count++;
+    if (copied) blank = copiedRow(tokenizer);
+    else row.bytes = bytes;
+    if (blank) return;
+    row.rowNumber = tokenizer.line;
+    sink!.row(row);
   };
 
-  const tokenizer = new CsvTokenizer(onRecord, options.maxRecordChars ?? DEFAULT_MAX_RECORD_BYTES);
+  const onHeader = (tokenizer: CsvTokenizer): void => {
+    header = [];
+    for (let index = 0; index < tokenizer.fieldCount; index++)
+      header.push(fieldText(tokenizer, index).trim());
+    if (header.every((field) => field === '')) throw emptyFile(fileName);
+    // Spreadsheets sometimes add empty columns at the right-hand side; they carry nothing.
+    let usedColumns = header.length;
+    while (usedColumns > 1 && header[usedColumns - 1] === '') usedColumns--;
+    columns = header.slice(0, usedColumns);
+    columnCount = header.length;
+    const table = recogniseHeader(columns, fileName, schema);
+    recognised = table;
+    // The file has exactly the table's columns (recogniseHeader refuses any other set), in any order.
+    fieldOf = Int32Array.from(schema.tables.get(table)!.columns, (column) => columns.indexOf(column));
+    row = new ReadRow(table, fieldOf.length);
+    // The rows that follow wait until there is a sink to hand them to.
+    tokenizer.pause();
+  };
+
+  const tokenizer = new CsvTokenizer(
+    (record) => (header === null ? onHeader(record) : onData(record)),
+    options.maxRecordChars ?? DEFAULT_MAX_RECORD_BYTES,
+  );
   let ended = false;
-  const feed = async (): Promise<void> => {
+  /** Runs a step of the tokenizer, turning a syntax error into words. */
+  const tokenize = (step: () => void): void => {
     try {
-      const next = await decoded.next();
-      if (next.done) {
-        ended = true;
-        tokenizer.finish();
-        return;
-      }
-      if (!sawQuote && next.value.indexOf(0x22) !== -1) sawQuote = true;
-      tokenizer.push(next.value);
+      step();
     } catch (error) {
       throw error instanceof CsvSyntaxError ? brokenCsv(fileName, error, sawQuote) : error;
     }
+  };
+  const feed = async (): Promise<void> => {
+    const next = await decoded.next();
+    if (next.done) {
+      ended = true;
+      tokenize(() => tokenizer.finish());
+      return;
+    }
+    if (!sawQuote && next.value.indexOf(0x22) !== -1) sawQuote = true;
+    tokenize(() => tokenizer.push(next.value));
   };
   const close = async (): Promise<void> => {
     await decoded.return?.(undefined);
@@ -249,40 +253,50 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
   const table = recognised as unknown as TableName;
   const fileColumns = columns;
 
-  async function* blocks(): AsyncGenerator<RowBlock> {
+  let reading = false;
+  async function* read(rowSink: CsvRowSink): AsyncGenerator<void> {
+    if (reading) throw new Error(`The rows of ${fileName} are being read already`);
+    reading = true;
+    sink = rowSink;
     try {
-      while (true) {
-        // Every row collected so far points into the bytes of the last push: hand them on before the next.
-        const block = builder!;
-        if (block.count > 0) yield block.take(table, fileColumns, tokenizer.bytes);
-        if (ended) return;
+      tokenize(() => tokenizer.resume());
+      yield;
+      while (!ended) {
         await feed();
+        yield;
       }
     } finally {
       await close();
     }
   }
 
-  const blockIterable = blocks();
   async function* rows(): AsyncGenerator<Row> {
-    for await (const block of blockIterable) {
-      for (let row = 0; row < block.count; row++) {
-        const refused = block.refused?.get(row);
-        if (refused) {
-          options.onBadRow?.(refused);
-          continue;
-        }
+    const batch: Row[] = [];
+    const columnOf = Int32Array.from(fileColumns, (column) =>
+      schema.tables.get(table)!.columns.indexOf(column),
+    );
+    const collect: CsvRowSink = {
+      row: (given) => {
         const values: Record<string, string> = {};
-        for (let column = 0; column < fileColumns.length; column++) {
-          const at = row * fileColumns.length + column;
-          values[fileColumns[column]!] = block.bytes.toString('utf8', block.starts[at]!, block.ends[at]!);
+        for (let field = 0; field < fileColumns.length; field++) {
+          const column = columnOf[field]!;
+          values[fileColumns[field]!] = given.bytes.toString(
+            'utf8',
+            given.starts[column]!,
+            given.ends[column]!,
+          );
         }
-        yield { table, rowNumber: block.rowNumbers[row]!, values };
-      }
+        batch.push({ table, rowNumber: given.rowNumber, values });
+      },
+      refused: (finding) => options.onBadRow?.(finding),
+    };
+    for await (const _ of read(collect)) {
+      yield* batch;
+      batch.length = 0;
     }
   }
 
-  return { table, columns: fileColumns, blocks: blockIterable, rows: rows(), close };
+  return { table, columns: fileColumns, read, rows: rows(), close };
 }
 
 function recogniseHeader(columns: readonly string[], fileName: string, schema: YearSchema): TableName {

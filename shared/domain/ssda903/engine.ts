@@ -12,11 +12,12 @@ import { dayFromParts } from '../dates.ts';
 import { type ByteSource, peekBytes, releaseSource } from '../reading/bytes.ts';
 import type { TextEncodingName } from '../reading/decode.ts';
 import { type BlockingError, listInWords, type Notice, plural, ReturnReadError } from '../reading/issues.ts';
+import type { ByteRow } from './byte-row.ts';
 import { ReturnStore, type SpillOptions } from './child-store.ts';
-import { headerOnlyMessage, openCsvTable, type RowBlock } from './csv-reader.ts';
+import { type CsvRowSink, headerOnlyMessage, openCsvTable } from './csv-reader.ts';
 import {
   blanksReportedByFieldChecks,
-  createBlockChecker,
+  createByteRowChecker,
   createRowChecker,
   type FindingSink,
   SCHEMA_DESCRIPTIONS,
@@ -177,11 +178,7 @@ class ReadSession {
   readonly store: ReturnStore;
   readonly limits: ReturnLimits;
   private readonly checkers = new Map<TableName, ReturnType<typeof createRowChecker>>();
-  /** Per file (by its column list): the checker and where each schema column is in the file. */
-  private readonly blockReaders = new Map<
-    readonly string[],
-    { check: ReturnType<typeof createBlockChecker>; positions: Int32Array; child: number }
-  >();
+  private readonly byteCheckers = new Map<TableName, ReturnType<typeof createByteRowChecker>>();
   readonly ruleCodes: ReadonlySet<string>;
   readonly sink: FindingSink;
   /** Last year’s files, read in a pass of their own for the rules that compare the two years. */
@@ -263,31 +260,14 @@ class ReadSession {
     }
   }
 
-  /** Field checks and storage for a block of CSV rows; returns the number of rows kept. */
-  acceptBlock(block: RowBlock): number {
-    let reader = this.blockReaders.get(block.columns);
-    if (!reader) {
-      const spec = this.schema.tables.get(block.table)!;
-      reader = {
-        check: createBlockChecker(spec, block.columns, this.ruleCodes),
-        positions: Int32Array.from(spec.columns, (column) => block.columns.indexOf(column)),
-        child: block.columns.indexOf('CHILD'),
-      };
-      this.blockReaders.set(block.columns, reader);
+  /** What takes the rows of one CSV table as they are read: field checks, then the store. */
+  csvRows(table: TableName): CsvRowAcceptor {
+    let check = this.byteCheckers.get(table);
+    if (!check) {
+      check = createByteRowChecker(this.schema.tables.get(table)!, this.ruleCodes);
+      this.byteCheckers.set(table, check);
     }
-    const { check, positions, child } = reader;
-    let kept = 0;
-    for (let row = 0; row < block.count; row++) {
-      const refused = block.refused?.get(row);
-      if (refused) {
-        this.sink(refused);
-        continue;
-      }
-      check(block, row, this.sink);
-      kept++;
-    }
-    this.store.addBlock(block, positions, child);
-    return kept;
+    return new CsvRowAcceptor(check, this.store, this.sink);
   }
 
   /** Field checks and storage for one row. */
@@ -299,6 +279,27 @@ class ReadSession {
     }
     checker(row, this.sink);
     this.store.add(row);
+  }
+}
+
+/** Checks and stores each row of a CSV table as the reader hands it over, counting those kept. */
+class CsvRowAcceptor implements CsvRowSink {
+  kept = 0;
+
+  constructor(
+    private readonly check: ReturnType<typeof createByteRowChecker>,
+    private readonly store: ReturnStore,
+    private readonly findings: FindingSink,
+  ) {}
+
+  row(row: ByteRow): void {
+    this.check(row, this.findings);
+    this.store.addRow(row);
+    this.kept++;
+  }
+
+  refused(finding: Finding): void {
+    this.findings(finding);
   }
 }
 
@@ -532,10 +533,10 @@ async function readCsvFiles(
       }
       session.store.declareTable(opened.table, session.schema.tables.get(opened.table)!.columns);
       let rows = 0;
-      for await (const block of opened.blocks) {
-        const kept = session.acceptBlock(block);
-        rows += kept;
-        session.rowsRead += kept;
+      const accept = session.csvRows(opened.table);
+      for await (const _ of opened.read(accept)) {
+        session.rowsRead += accept.kept - rows;
+        rows = accept.kept;
         session.checkLimits(source.name, opened.table, rows);
       }
       session.tables.push({ table: opened.table, file: source.name, rows });

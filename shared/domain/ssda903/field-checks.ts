@@ -1,8 +1,8 @@
 // Domain: field-level checks of SSDA903 rows against the year's schema (type, blank, code list, length).
 // Their findings carry codes "SCHEMA:<kind>", kept apart from DfE rule codes.
 
+import type { ByteRow } from './byte-row.ts';
 import type { Finding, Row } from './model.ts';
-import type { RowBlock } from './row-block.ts';
 import type { FieldSpec, TableSpec, YearSchema } from './schema.ts';
 
 export type SchemaKind =
@@ -207,7 +207,7 @@ export function suggestCode(spec: FieldSpec | undefined, value: string): string 
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The same checks on the bytes of a CSV row block, making a string only for a value that fails.
+// The same checks on the bytes of a CSV row, making a string only for a value that fails.
 
 function isAscii(bytes: Buffer, from: number, to: number): boolean {
   for (let at = from; at < to; at++) if (bytes[at]! >= 0x80) return false;
@@ -366,34 +366,27 @@ const KIND_OF_TYPE: Readonly<Record<FieldSpec['type'], number>> = {
 };
 
 /**
- * The checker for the rows of one table read from CSV, whose file has `columns` in its own order:
- * it reports every failing field of row `row` of a block to the sink, as createRowChecker does for a Row
- * (`rulesInForce` likewise).
+ * The checker for the rows of one table read from CSV (values in the table's column order): it reports every
+ * failing field of a row to the sink, as createRowChecker does for a Row (`rulesInForce` likewise).
  */
-export function createBlockChecker(
+export function createByteRowChecker(
   spec: TableSpec,
-  columns: readonly string[],
   rulesInForce: ReadonlySet<string> = new Set(),
-): (block: RowBlock, row: number, sink: FindingSink) => number {
+): (row: ByteRow, sink: FindingSink) => number {
   const specs = spec.columns.map((column) => effectiveSpec(spec.fields.get(column)!, rulesInForce));
   const names = specs.map((field) => field.name);
-  /** The block column holding each field, or -1 when the file has no such column. */
-  const positions = Int32Array.from(specs, (field) => columns.indexOf(field.name));
   const kinds = Uint8Array.from(specs, (field) => KIND_OF_TYPE[field.type]);
   const required = Uint8Array.from(specs, (field) => (field.required ? 1 : 0));
   const maxLengths = Int32Array.from(specs, (field) => field.maxLength ?? -1);
   const codeLists = specs.map((field) => (field.type === 'code' ? new CodeList(field.codes ?? []) : null));
   const fieldCount = specs.length;
-  const childPosition = columns.indexOf('CHILD');
-  const width = columns.length;
-  return (block, row, sink) => {
-    const { bytes, starts, ends } = block;
-    const base = row * width;
+  const childColumn = spec.columns.indexOf('CHILD');
+  return (row, sink) => {
+    const { bytes, starts, ends } = row;
     let failures = 0;
     for (let index = 0; index < fieldCount; index++) {
-      const position = positions[index]!;
-      const from = position === -1 ? 0 : starts[base + position]!;
-      const to = position === -1 ? 0 : ends[base + position]!;
+      const from = starts[index]!;
+      const to = ends[index]!;
       let kind: SchemaKind | null = null;
       if (from === to) {
         if (required[index] === 1) kind = 'required';
@@ -418,14 +411,11 @@ export function createBlockChecker(
       failures++;
       sink({
         code: schemaCode(kind),
-        table: block.table,
-        rowNumber: block.rowNumbers[row]!,
+        table: row.table,
+        rowNumber: row.rowNumber,
         field: names[index]!,
         value: bytes.toString('utf8', from, to),
-        child:
-          childPosition === -1
-            ? ''
-            : bytes.toString('utf8', starts[base + childPosition]!, ends[base + childPosition]!),
+        child: childColumn === -1 ? '' : bytes.toString('utf8', starts[childColumn]!, ends[childColumn]!),
       });
     }
     return failures;

@@ -59,6 +59,47 @@ describe('CsvTokenizer', () => {
     );
   });
 
+  it('gives each record the line it starts on, and marks only its quoted values, whatever the chunks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(value, fc.boolean()), { minLength: 1, maxLength: 5 }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 4 }),
+        (rows, ending, chunkSizes) => {
+          const expected: { line: number; quoted: boolean[] }[] = [];
+          let line = 1;
+          const lines: string[] = [];
+          for (const row of rows) {
+            const fields = row.map(([field, quote]) => encode(field, quote));
+            expected.push({ line, quoted: fields.map((field) => field.startsWith('"')) });
+            const text = fields.join(',');
+            line += (text.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+            lines.push(text);
+          }
+          const bytes = Buffer.from(lines.join(ending) + ending, 'utf8');
+          const seen: { line: number; quoted: boolean[] }[] = [];
+          const tokenizer = new CsvTokenizer((record) => {
+            const quoted: boolean[] = [];
+            for (let index = 0; index < record.fieldCount; index++) quoted.push(record.flags[index] !== 0);
+            seen.push({ line: record.line, quoted });
+          }, 1 << 20);
+          let at = 0;
+          for (let index = 0; at < bytes.length; index++) {
+            const size = chunkSizes.length === 0 ? bytes.length : chunkSizes[index % chunkSizes.length]!;
+            tokenizer.push(bytes.subarray(at, at + size));
+            at += size;
+          }
+          tokenizer.finish();
+          expect(seen).toEqual(expected);
+        },
+      ),
+      { numRuns: 300, seed: 904 },
+    );
+  });
+
   it('skips a byte order mark and blank lines, and keeps a line break inside quotes in the value', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('A,B\r\n\r\n"x\r\ny",2\r\n')]);
     expect(tokenize(bytes, [1])).toEqual([

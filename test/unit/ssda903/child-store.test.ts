@@ -2,7 +2,12 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ChildNumbers, ReturnStore, TextCache } from '../../../shared/domain/ssda903/child-store.ts';
+import {
+  ChildNumbers,
+  ReturnStore,
+  TextCache,
+  ValueWords,
+} from '../../../shared/domain/ssda903/child-store.ts';
 import type { Row } from '../../../shared/domain/ssda903/model.ts';
 import { dayOf } from '../../../shared/domain/ssda903/row-days.ts';
 
@@ -94,61 +99,84 @@ describe('ReturnStore records', () => {
     expect(seen.sort((a, b) => a.rowNumber - b.rowNumber)).toEqual(rows);
   });
 
-  it('stores a block of CSV rows as it stores the same rows given one by one, leaving out refused rows', () => {
-    // The file's columns in another order than the table's, one of them missing.
-    const fileColumns = ['HOME_POST', 'CHILD'];
+  it('stores rows read from CSV as it stores the same rows given one by one', () => {
+    // Each row's values in the table's column order, as ranges of one buffer, in an order of their own.
     const lines = [
-      ['AB1 2CD', 'A'],
-      ['', 'B'],
-      ['refused', 'R'],
-      ['Zoë', 'A'],
-      ['x'.repeat(300), 'B'],
+      ['A', '01/04/2025', 'AB1 2CD'],
+      ['B', '', ''],
+      ['A', '02/04/2025', 'Zoë'],
+      ['C', '03/04/2025', 'x'.repeat(300)],
     ];
-    const text = lines.flat().join('');
-    const bytes = Buffer.from(text, 'utf8');
-    const starts: number[] = [];
-    const ends: number[] = [];
+    const bytes = Buffer.from(lines.flatMap((line) => [...line].reverse()).join(''), 'utf8');
+    const fromCsv = new ReturnStore(new Set(['Episodes']));
+    fromCsv.declareTable('Episodes', COLUMNS);
     let at = 0;
-    for (const value of lines.flat()) {
-      starts.push(at);
-      at += Buffer.byteLength(value);
-      ends.push(at);
-    }
-    const block = {
-      table: 'Episodes' as const,
-      columns: fileColumns,
-      count: lines.length,
-      rowNumbers: Int32Array.from(lines, (_, index) => index + 2),
-      bytes,
-      starts: Int32Array.from(starts),
-      ends: Int32Array.from(ends),
-      refused: new Map([
-        [
-          2,
-          {
-            code: 'SCHEMA:field-count',
-            table: 'Episodes' as const,
-            rowNumber: 4,
-            field: '',
-            value: '',
-            child: 'R',
-          },
-        ],
-      ]),
-    };
-    const fromBlock = new ReturnStore(new Set(['Episodes']));
-    fromBlock.declareTable('Episodes', COLUMNS);
-    fromBlock.addBlock(
-      block,
-      Int32Array.from(COLUMNS, (column) => fileColumns.indexOf(column)),
-      1,
-    );
+    lines.forEach((line, index) => {
+      const starts = new Int32Array(COLUMNS.length);
+      const ends = new Int32Array(COLUMNS.length);
+      for (let column = COLUMNS.length - 1; column >= 0; column--) {
+        starts[column] = at;
+        at += Buffer.byteLength(line[column]!);
+        ends[column] = at;
+      }
+      fromCsv.addRow({ table: 'Episodes', rowNumber: index + 2, bytes, starts, ends });
+    });
     const oneByOne = storeOf(
-      lines
-        .map(([post, child], index) => episode(index + 2, { CHILD: child!, DECOM: '', HOME_POST: post! }))
-        .filter((_, index) => index !== 2),
+      lines.map(([child, decom, post], index) =>
+        episode(index + 2, { CHILD: child!, DECOM: decom!, HOME_POST: post! }),
+      ),
     );
-    expect([...fromBlock.children()]).toEqual([...oneByOne.children()]);
+    expect([...fromCsv.children()]).toEqual([...oneByOne.children()]);
+  });
+  it('stores CSV rows of values that repeat and of values that do not alike, past the point it stops numbering some', () => {
+    // DECOM repeats (numbered); HOME_POST is new on every row (no longer numbered after a few thousand rows).
+    const count = 12_000;
+    const lines = Array.from({ length: count }, (_, index) => [
+      `C${index % 2_000}`,
+      index % 5 === 0 ? '' : `0${1 + (index % 9)}/04/2025`,
+      `P${index}${index % 7 === 0 ? 'é' : ''}`,
+    ]);
+    const bytes = Buffer.from(lines.flat().join(''), 'utf8');
+    const fromCsv = new ReturnStore(new Set(['Episodes']));
+    fromCsv.declareTable('Episodes', COLUMNS);
+    let at = 0;
+    lines.forEach((line, index) => {
+      const starts = new Int32Array(COLUMNS.length);
+      const ends = new Int32Array(COLUMNS.length);
+      line.forEach((value, column) => {
+        starts[column] = at;
+        at += Buffer.byteLength(value);
+        ends[column] = at;
+      });
+      fromCsv.addRow({ table: 'Episodes', rowNumber: index + 2, bytes, starts, ends });
+    });
+    const oneByOne = storeOf(
+      lines.map(([child, decom, post], index) =>
+        episode(index + 2, { CHILD: child!, DECOM: decom!, HOME_POST: post! }),
+      ),
+    );
+    expect([...fromCsv.children()]).toEqual([...oneByOne.children()]);
+  });
+});
+
+describe('ValueWords', () => {
+  it('gives a value the same number each time and its text back, and numbers no more than it has room for', () => {
+    const words = new ValueWords();
+    const values = Array.from({ length: ValueWords.CAPACITY + 10 }, (_, index) =>
+      index % 3 === 0 ? `é${index}` : `${index}`.padStart(1 + (index % ValueWords.LONGEST), '0'),
+    );
+    const bytes = Buffer.from(values.join(''), 'utf8');
+    const ranges: [number, number][] = [];
+    let at = 0;
+    for (const value of values) {
+      ranges.push([at, at + Buffer.byteLength(value)]);
+      at += Buffer.byteLength(value);
+    }
+    const first = ranges.map(([from, to]) => words.numberOf(bytes, from, to));
+    const expected = values.map((_, index) => (index < ValueWords.CAPACITY ? index : -1));
+    expect(first).toEqual(expected);
+    expect(ranges.map(([from, to]) => words.numberOf(bytes, from, to))).toEqual(expected);
+    expect(words.texts).toEqual(values.slice(0, ValueWords.CAPACITY));
   });
 });
 

@@ -135,10 +135,47 @@ describe('openCsvTable: rows', () => {
     ]);
   });
 
+  it('trims values as trim() does and undoes doubled quotes, whatever the order of the columns and the chunks', async () => {
+    const text =
+      'REVIEW_CODE,DOB,CHILD,REVIEW\r\n' +
+      ' PN1\t,02/03/2012,\u00a0C1\u00a0,01/05/2025\r\n' +
+      '"PN""2 ",02/03/2012,"C2",\u00a0 01/06/2025\r\n' +
+      ' , ,\u00a0, \r\n' +
+      'PN3,02/03/2012,C3,01/07/2025\r\n';
+    const expected = [
+      [2, 'C1', '02/03/2012', '01/05/2025', 'PN1'],
+      [3, 'C2', '02/03/2012', '01/06/2025', 'PN"2'],
+      [5, 'C3', '02/03/2012', '01/07/2025', 'PN3'],
+    ];
+    for (const size of [1, 5, 17, 4096]) {
+      const { rows } = await readCsv(inChunks(Buffer.from(text, 'utf8'), size));
+      expect(
+        rows.map(({ rowNumber, values }) => [
+          rowNumber,
+          values.CHILD,
+          values.DOB,
+          values.REVIEW,
+          values.REVIEW_CODE,
+        ]),
+      ).toEqual(expected);
+      expect(Object.keys(rows[0]!.values)).toEqual(['REVIEW_CODE', 'DOB', 'CHILD', 'REVIEW']);
+    }
+  });
+
   it('reads a Windows-1252 file in small chunks', async () => {
     const bytes = windows1252(`${HEADER_COLUMNS}\r\nZoë,1,01/01/2010,WBRI,A1,,\r\n`);
     const { rows } = await readCsv(inChunks(bytes, 7));
     expect(rows[0]!.values.CHILD).toBe('Zoë');
+  });
+
+  it('reads a file that ends without a line break, after its column names or after a row', async () => {
+    expect((await readCsv(REVIEWS_COLUMNS)).rows).toEqual([]);
+    for (const size of [1, 3, 1000]) {
+      const { rows } = await readCsv(inChunks(`${REVIEWS_COLUMNS}\nC1,02/03/2012,01/05/2025,PN1`, size));
+      expect(rows.map((row) => [row.rowNumber, row.values.CHILD, row.values.REVIEW_CODE])).toEqual([
+        [2, 'C1', 'PN1'],
+      ]);
+    }
   });
 
   it('yields no rows for a file with only its column names', async () => {
