@@ -1,4 +1,8 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AsideSpace } from '../../../../shared/domain/ssda903/aside.ts';
 import { toXml } from '../../../../shared/domain/generate/ssda903-xml.ts';
 import { type AcceptedReturn, readReturn } from '../../../../shared/domain/ssda903/engine.ts';
 import type { ChildRecord, RuleContext } from '../../../../shared/domain/ssda903/model.ts';
@@ -107,5 +111,64 @@ describe('rule 444 across a whole return', () => {
       'C1 Child 1, Header',
       'C3 Child 3, Header',
     ]);
+  });
+});
+
+describe('rule 444 with its tally set aside', () => {
+  /** The rule as first written: every UPN's first child and row in a Map, findings sorted by row. */
+  function plainly(children: readonly ChildRecord[]): string[] {
+    const first = new Map<string, { child: number; rowNumber: number; shared: boolean }>();
+    const found: { child: number; rowNumber: number; upn: string }[] = [];
+    for (const [number, child] of children.entries()) {
+      for (const row of child.rows.Header ?? []) {
+        const upn = row.values.UPN ?? '';
+        if (upn === '' || /^UN\d+$/.test(upn)) continue;
+        const seen = first.get(upn);
+        if (seen === undefined) first.set(upn, { child: number, rowNumber: row.rowNumber, shared: false });
+        else if (seen.child !== number) {
+          if (!seen.shared) found.push({ child: seen.child, rowNumber: seen.rowNumber, upn });
+          seen.shared = true;
+          found.push({ child: number, rowNumber: row.rowNumber, upn });
+        }
+      }
+    }
+    return found
+      .sort((a, b) => a.rowNumber - b.rowNumber)
+      .map((found) => `${children[found.child]!.child} Header:${found.rowNumber}:UPN ${found.upn}`);
+  }
+
+  it('finds what a plain map finds, on many children spilled to disk, odd UPNs too', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rule-444-test-'));
+    try {
+      const odd = ['a1', 'Zoë', 'x\uD800y', '😀', 'UN2', '', 'A123456789012 ', 'ü'.repeat(300)];
+      const children: ChildRecord[] = [];
+      let rowNumber = 2;
+      for (let index = 0; index < 6_000; index++) {
+        // Some children have two Header rows; a UPN repeats now and then, near or far apart.
+        const rows = index % 50 === 0 ? 2 : 1;
+        const upns = Array.from({ length: rows }, (_, row) =>
+          (index + row) % 37 === 0
+            ? odd[(index + row) % odd.length]!
+            : `A${String(((index + row) * 7919) % 5_500).padStart(12, '0')}`,
+        );
+        const record = childWith(`C${index}`, { Header: upns.map((upn) => header({ UPN: upn })) });
+        const headerRows = record.rows.Header!.map((row) => ({ ...row, rowNumber: rowNumber++ }));
+        children.push({ child: record.child, rows: { Header: headerRows } });
+      }
+      const space = new AsideSpace({ directory: folder, memoryBytes: 2_048 });
+      const tally = rule444.acrossChildren!(space);
+      for (const [number, child] of children.entries()) tally.see(child, contextFor(), number);
+      expect(readdirSync(folder)).toHaveLength(1);
+      const found = tally
+        .findings((number) => children[number]!.child)
+        .map((finding) => `${finding.child} ${where(finding)} ${finding.value}`);
+      const expected = plainly(children);
+      expect(expected.length).toBeGreaterThan(500);
+      expect(found).toEqual(expected);
+      space.release();
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
