@@ -11,8 +11,8 @@
 // - given a spill directory, the logs are written to disk whenever what is held passes a memory budget,
 //   and read back one part at a time: memory stays flat however many rows the return has
 //   (docs/adr/0011-ssda903-rows-as-bytes-spilled-by-child.md);
-// - each distinct child's CHILD reference stays in memory, as bytes in one table (ChildNumbers): the
-//   reference's bytes and three 4-byte entries, in arrays that double as they grow (20 to 45 bytes a child).
+// - each distinct child's CHILD reference stays in memory, as bytes in one table (ChildNumbers): 15 to 35
+//   bytes a child while reading, some 11 once the return has been read.
 // Tables that no rule reads keep only the row number (enough to tell which children they mention).
 // Row objects are built for one child at a time and dropped after, each by a function made for its table (so
 // that every row of a table has one shape); their short values come from a cache of strings by bytes
@@ -124,18 +124,20 @@ export class TextCache {
 
 /**
  * Children numbered in order of first appearance, found by the bytes of their CHILD reference: an open
- * addressing table over one buffer of references, 20 to 45 bytes a child, with no string or Map entry per
- * child (600,000 children as strings in a Map took some 60 MB, so memory grew with the return). A reference
- * is made a string again only when its child is handed out.
+ * addressing table over one buffer of references, with no string or Map entry per child (600,000 children as
+ * strings in a Map took some 60 MB, so memory grew with the return). While reading, 15 to 35 bytes a child: the
+ * reference's bytes and where they start, in arrays that double as they grow, and a table of slots kept at most
+ * half full. Once every file has been read (seal), the table is let go and the rest cut to size: some 11 bytes a
+ * child. A reference is made a string again only when its child is handed out.
  */
 export class ChildNumbers {
   private keys = Buffer.alloc(1 << 16);
   private keyBytes = 0;
   /** Where each child's reference is in `keys`: starts[n] to starts[n + 1]. */
   private starts = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
-  /** 1 + the child's number, by hash; 0 for an empty slot. */
+  /** 1 + the child's number, by the hash of its reference; 0 for an empty slot. Empty once sealed. */
   private slots = new Int32Array(1 << 13);
+  private sealed = false;
   private readonly scratch = Buffer.alloc(256);
   /** References that UTF-8 cannot carry (a lone surrogate, only from rows given as objects). */
   private readonly odd = new Map<string, number>();
@@ -144,20 +146,19 @@ export class ChildNumbers {
 
   /** The number of the child whose reference is bytes[from, to), numbering it if it is new. */
   numberOf(bytes: Buffer, from: number, to: number): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let at = from; at < to; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+    if (this.sealed) throw new Error('Children are no longer numbered once the return has been read');
+    const hash = hashOf(bytes, from, to);
     const mask = this.slots.length - 1;
     const length = to - from;
-    for (let slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
       if (entry === 0) break;
       const child = entry - 1;
-      if (this.hashes[child] !== hash) continue;
       const start = this.starts[child]!;
       if (this.starts[child + 1]! - start !== length) continue;
       if (sameBytes(bytes, from, this.keys, start, length)) return child;
     }
-    return this.append(bytes, from, to, hash);
+    return this.append(bytes, from, to);
   }
 
   /** The number of the child with this reference (rows given as objects). */
@@ -166,7 +167,7 @@ export class ChildNumbers {
       let child = this.odd.get(reference);
       if (child === undefined) {
         // Numbered apart: its UTF-8 bytes would stand for another reference too.
-        child = this.append(Buffer.alloc(0), 0, 0, 0, false);
+        child = this.append(Buffer.alloc(0), 0, 0, false);
         this.odd.set(reference, child);
         this.oddReferences.set(child, reference);
       }
@@ -187,7 +188,19 @@ export class ChildNumbers {
     return textOf(this.keys, this.starts[child]!, this.starts[child + 1]!);
   }
 
-  private append(bytes: Buffer, from: number, to: number, hash: number, findable = true): number {
+  /**
+   * Ends the numbering (the return has been read): the table that found references is let go, and the
+   * references and where they start are cut to their size. References are still given back.
+   */
+  seal(): void {
+    if (this.sealed) return;
+    this.sealed = true;
+    this.slots = new Int32Array(0);
+    this.keys = Buffer.from(this.keys.subarray(0, this.keyBytes));
+    this.starts = this.starts.slice(0, this.count + 1);
+  }
+
+  private append(bytes: Buffer, from: number, to: number, findable = true): number {
     const child = this.count++;
     const length = to - from;
     if (this.keyBytes + length > this.keys.length) {
@@ -197,12 +210,8 @@ export class ChildNumbers {
     }
     copyBytes(bytes, from, to, this.keys, this.keyBytes);
     this.keyBytes += length;
-    if (child + 2 > this.starts.length) {
-      this.starts = grown(this.starts);
-      this.hashes = grown(this.hashes);
-    }
+    if (child + 2 > this.starts.length) this.starts = grown(this.starts);
     this.starts[child + 1] = this.keyBytes;
-    this.hashes[child] = hash;
     if (findable) {
       if (this.count * 2 > this.slots.length) this.rehash();
       else this.place(child);
@@ -210,10 +219,10 @@ export class ChildNumbers {
     return child;
   }
 
+  /** Puts a child in the first free slot from its reference's hash. */
   private place(child: number): void {
     const mask = this.slots.length - 1;
-    const hash = this.hashes[child]!;
-    let slot = (hash ^ (hash >>> 16)) & mask;
+    let slot = hashOf(this.keys, this.starts[child]!, this.starts[child + 1]!) & mask;
     while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
     this.slots[slot] = child + 1;
   }
@@ -224,6 +233,13 @@ export class ChildNumbers {
       if (!this.oddReferences.has(child)) this.place(child);
     }
   }
+}
+
+/** FNV-1a of a reference's bytes, its high bits folded in (the table is indexed by the low ones). */
+function hashOf(bytes: Buffer, from: number, to: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let at = from; at < to; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+  return hash ^ (hash >>> 16);
 }
 
 /** Whether a[aFrom..) and b[bFrom..) hold the same `length` bytes (references are short: a plain loop). */
@@ -546,6 +562,8 @@ export class ReturnStore {
   /** Hands out each child once, in order of first appearance. */
   *children(): Generator<StoredChild> {
     this.grouped = true;
+    // No child is numbered any more: the table that found them goes, their references stay.
+    this.numbers.seal();
     // Once anything is on disk, the rest goes too: each part is then read back alone, rather than beside
     // up to the whole memory budget of other parts' rows still waiting in memory.
     if (this.spillFolder !== null) this.spillAll();

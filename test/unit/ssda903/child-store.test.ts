@@ -190,5 +190,8 @@ describe('ChildNumbers', () => {
     expect(references.map((reference) => numbers.numberOfText(reference))).toEqual(numbered);
     expect(numbered.map((child) => numbers.reference(child))).toEqual(references);
     expect(numbers.count).toBe(references.length);
+    numbers.seal();
+    expect(numbered.map((child) => numbers.reference(child))).toEqual(references);
+    expect(() => numbers.numberOfText('C1')).toThrow(/no longer numbered/);
   });
 });
