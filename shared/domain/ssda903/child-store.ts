@@ -26,15 +26,18 @@ import type { RowBlock } from './row-block.ts';
 const CHILDREN_PER_PART = 1 << 15;
 // Every part keeps a chunk open, so its unused room grows with the number of parts (children): kept small.
 const CHUNK_BYTES = 1 << 18;
-/** What the logs may hold in memory before they are written to the spill directory. */
-const DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024;
+/**
+ * What the logs may hold in memory before they are written to the spill directory. The bytes written are the
+ * same whatever it is (once anything is spilled, everything is); 64 MiB cost some 50 MB of peak memory more.
+ */
+const DEFAULT_MEMORY_BYTES = 16 * 1024 * 1024;
 /** A UTF-16 surrogate without its pair: UTF-8 cannot carry it, so such text is kept as it is. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
 export interface SpillOptions {
   /** A folder for the spilled logs (a fresh subfolder is made in it and removed after). */
   readonly directory: string;
-  /** Bytes held in memory before the logs are written out (default 64 MiB). */
+  /** Bytes held in memory before the logs are written out (default 16 MiB). */
   readonly memoryBytes?: number;
 }
 
@@ -47,28 +50,35 @@ class Part {
   file: number | null = null;
   fileBytes = 0;
 
-  /** Room for `size` more bytes in the current chunk. */
-  reserve(size: number): Buffer {
+  /** Room for `size` more bytes in the current chunk; a chunk of the usual size comes from `spares` if any. */
+  reserve(size: number, spares: Buffer[]): Buffer {
     if (this.used + size > this.current.length) {
       if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
-      this.current = Buffer.allocUnsafe(Math.max(size, this.chunks.length === 0 ? 4096 : CHUNK_BYTES));
+      const wanted = Math.max(size, this.chunks.length === 0 ? 4096 : CHUNK_BYTES);
+      this.current = wanted === CHUNK_BYTES && spares.length > 0 ? spares.pop()! : Buffer.allocUnsafe(wanted);
       this.used = 0;
     }
     return this.current;
   }
 
-  /** Everything held, in order: the spilled bytes first, then the chunks. */
-  read(): Buffer {
-    const pieces: Buffer[] = [];
-    if (this.file !== null && this.fileBytes > 0) {
-      const spilled = Buffer.allocUnsafe(this.fileBytes);
-      let at = 0;
-      while (at < this.fileBytes) at += readSync(this.file, spilled, at, this.fileBytes - at, at);
-      pieces.push(spilled);
-    }
-    pieces.push(...this.chunks);
-    if (this.used > 0) pieces.push(this.current.subarray(0, this.used));
-    return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
+  /** Bytes held, on disk and in memory. */
+  get size(): number {
+    let size = this.fileBytes + this.used;
+    for (const chunk of this.chunks) size += chunk.length;
+    return size;
+  }
+
+  /**
+   * Everything held, in order (the spilled bytes first, then the chunks): copied into `room`, which must
+   * hold `size` bytes, unless it is all in one chunk.
+   */
+  read(room: Buffer): Buffer {
+    if (this.fileBytes === 0 && this.chunks.length === 0) return this.current.subarray(0, this.used);
+    let at = 0;
+    while (at < this.fileBytes) at += readSync(this.file!, room, at, this.fileBytes - at, at);
+    for (const chunk of this.chunks) at += chunk.copy(room, at);
+    at += this.current.copy(room, at, 0, this.used);
+    return room.subarray(0, at);
   }
 }
 
@@ -353,6 +363,13 @@ export class ReturnStore {
   private lastReferenceLength = -1;
   private lastOrdinal = 0;
   private readonly texts = new TextCache();
+  /**
+   * Buffers used again rather than made anew, so that what was let go does not wait, by the tens of megabytes,
+   * for the collector: chunks already written to disk, and while grouping, the part read back and its sort.
+   */
+  private readonly spares: Buffer[] = [];
+  private readRoom: Buffer = Buffer.alloc(0);
+  private sortRoom = new Int32Array(0);
   /** The values of the row being built, in its table's column order. */
   private rowValues: string[] = [];
 
@@ -407,7 +424,7 @@ export class ReturnStore {
     const index = (ordinal / CHILDREN_PER_PART) | 0;
     while (this.parts.length <= index) this.parts.push(new Part());
     const part = this.parts[index]!;
-    const buffer = part.reserve(HEAD_BYTES + room);
+    const buffer = part.reserve(HEAD_BYTES + room, this.spares);
     const at = part.used;
     const owner = ordinal - index * CHILDREN_PER_PART;
     buffer[at] = layout.index;
@@ -531,20 +548,24 @@ export class ReturnStore {
     this.spillFolder ??= mkdtempSync(join(spill.directory, 'ssda903-rows-'));
     for (let index = 0; index < this.parts.length; index++) {
       const part = this.parts[index]!;
-      if (part.used > 0) {
-        part.chunks.push(part.current.subarray(0, part.used));
-        part.current = Buffer.alloc(0);
-        part.used = 0;
-      }
-      if (part.chunks.length === 0) continue;
+      if (part.used === 0 && part.chunks.length === 0) continue;
       part.file ??= openSync(join(this.spillFolder, `part-${index}`), 'w+');
-      for (const chunk of part.chunks) {
+      const file = part.file;
+      const append = (chunk: Buffer): void => {
         let written = 0;
         while (written < chunk.length)
-          written += writeSync(part.file, chunk, written, chunk.length - written, part.fileBytes + written);
+          written += writeSync(file, chunk, written, chunk.length - written, part.fileBytes + written);
         part.fileBytes += chunk.length;
+      };
+      for (const chunk of part.chunks) {
+        append(chunk);
+        if (chunk.buffer.byteLength === CHUNK_BYTES)
+          this.spares.push(Buffer.from(chunk.buffer, 0, CHUNK_BYTES));
       }
       part.chunks.length = 0;
+      // The current chunk is written and kept for the part's next rows.
+      append(part.current.subarray(0, part.used));
+      part.used = 0;
     }
     this.held = 0;
   }
@@ -567,6 +588,7 @@ export class ReturnStore {
     // Once anything is on disk, the rest goes too: each part is then read back alone, rather than beside
     // up to the whole memory budget of other parts' rows still waiting in memory.
     if (this.spillFolder !== null) this.spillAll();
+    this.spares.length = 0;
     try {
       for (let index = 0; index < this.parts.length; index++) {
         yield* this.childrenOfPart(index);
@@ -574,6 +596,8 @@ export class ReturnStore {
         this.parts[index] = new Part();
       }
     } finally {
+      this.readRoom = Buffer.alloc(0);
+      this.sortRoom = new Int32Array(0);
       this.release();
     }
   }
@@ -583,14 +607,23 @@ export class ReturnStore {
     const first = index * CHILDREN_PER_PART;
     const count = Math.min(CHILDREN_PER_PART, this.numbers.count - first);
     if (count <= 0) return;
-    const bytes = part.read();
+    const size = part.size;
+    // Parts differ a little in size: room for a little more than this one, so the next seldom needs more.
+    if (this.readRoom.length < size) this.readRoom = Buffer.allocUnsafe(size + (size >>> 3));
+    const bytes = part.read(this.readRoom);
     // Where each record starts, and its child; then a stable counting sort of records by child and table
     // (tables in the order they were declared, rows in file order within each).
     const records = part.records;
     const tableCount = this.layouts.length;
-    const positions = new Int32Array(records);
-    const owners = new Int32Array(records);
-    const offsets = new Int32Array(count * tableCount + 1);
+    const keys = count * tableCount;
+    const needed = 3 * records + 2 * keys + 1;
+    if (this.sortRoom.length < needed) this.sortRoom = new Int32Array(needed + (needed >>> 3));
+    const room = this.sortRoom;
+    const positions = room.subarray(0, records);
+    const owners = room.subarray(records, 2 * records);
+    const order = room.subarray(2 * records, 3 * records);
+    const offsets = room.subarray(3 * records, 3 * records + keys + 1).fill(0);
+    const cursor = room.subarray(3 * records + keys + 1, needed);
     let at = 0;
     for (let record = 0; record < records; record++) {
       positions[record] = at;
@@ -599,10 +632,8 @@ export class ReturnStore {
       offsets[key + 1]!++;
       at += HEAD_BYTES + readUint32(bytes, at + 7);
     }
-    const keys = count * tableCount;
     for (let key = 0; key < keys; key++) offsets[key + 1]! += offsets[key]!;
-    const cursor = offsets.slice(0, keys);
-    const order = new Int32Array(records);
+    cursor.set(offsets.subarray(0, keys));
     for (let record = 0; record < records; record++) order[cursor[owners[record]!]!++] = record;
 
     for (let child = 0; child < count; child++) {
