@@ -19,7 +19,7 @@ export interface AsideOptions {
   /** A folder for the logs' files (a fresh subfolder is made in it and removed by release). */
   readonly directory: string;
   /** Bytes held in memory, across the logs, before they are written out (default 1 MiB). */
-  readonly memoryBytes?: number;
+  readonly memoryBytes?: number | undefined;
 }
 
 /** The records of one partition: what was written to its file, then the chunks still in memory. */

@@ -199,7 +199,7 @@ class ReadSession {
     this.ruleCodes = new Set((options.rules ?? []).map((rule) => rule.code));
     const spill = options.spill === false ? undefined : (options.spill ?? { directory: tmpdir() });
     this.store = new ReturnStore(keep, spill);
-    this.aside = new AsideSpace(spill && { directory: spill.directory });
+    this.aside = new AsideSpace(spill && { directory: spill.directory, memoryBytes: spill.memoryBytes });
     this.previous = new PreviousYearReader(
       options.collectionYear,
       previousTablesRead(options.rules ?? []),

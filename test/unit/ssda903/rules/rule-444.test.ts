@@ -172,3 +172,44 @@ describe('rule 444 with its tally set aside', () => {
     }
   });
 });
+
+describe('rule 444 on a return spilled to disk', () => {
+  it('finds the same as with the return in memory, and leaves no files behind', async () => {
+    // 3,000 children, every 500th given the UPN of the child 7 before it.
+    const upn = (index: number) =>
+      `A${String(index % 500 === 0 && index > 0 ? index - 7 : index).padStart(12, '0')}`;
+    const headerCsv = [
+      'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB',
+      ...Array.from({ length: 3_000 }, (_, index) => `C${index},F,01/01/2010,WBRI,${upn(index)},,`),
+    ].join('\r\n');
+    const episodesCsv = [
+      'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN',
+      ...Array.from({ length: 3_000 }, (_, index) => `C${index},01/04/2025,S,C2,N1,U1,PR1,,,,,,`),
+    ].join('\r\n');
+    const read = async (spill: { directory: string; memoryBytes: number } | false, seen?: () => void) => {
+      const result = await readReturn(
+        [
+          { name: 'header.csv', body: chunked(headerCsv) },
+          { name: 'episodes.csv', body: chunked(episodesCsv) },
+        ],
+        { collectionYear: 2026, rules: rulesFor(2026), spill, onChild: seen },
+      );
+      expect(result.status).toBe('accepted');
+      return (result as AcceptedReturn).findings.filter((found) => found.code === '444').map(where);
+    };
+    const folder = mkdtempSync(join(tmpdir(), 'rule-444-return-'));
+    try {
+      // The rows and the UPNs each get a folder of their own while the children are checked.
+      const folders = new Set<string>();
+      const spilled = await read({ directory: folder, memoryBytes: 4_096 }, () => {
+        for (const name of readdirSync(folder)) folders.add(name.slice(0, name.lastIndexOf('-')));
+      });
+      expect(spilled).toEqual(await read(false));
+      expect(spilled).toHaveLength(10);
+      expect([...folders].sort()).toEqual(['ssda903-aside', 'ssda903-rows']);
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
