@@ -11,7 +11,7 @@
 // - given a spill directory, the logs are written to disk whenever what is held passes a memory budget,
 //   and read back one part at a time: memory stays flat however many rows the return has
 //   (docs/adr/0011-ssda903-rows-as-bytes-spilled-by-child.md);
-// - each distinct child's CHILD reference stays in memory, as bytes in one table (ChildNumbers): 15 to 35
+// - each distinct child's CHILD reference stays in memory, as bytes in one table (ChildNumbers): 20 to 40
 //   bytes a child while reading, some 11 once the return has been read.
 // Tables that no rule reads keep only the row number (enough to tell which children they mention).
 // Row objects are built for one child at a time and dropped after, each by a function made for its table (so
@@ -135,7 +135,7 @@ export class TextCache {
 /**
  * Children numbered in order of first appearance, found by the bytes of their CHILD reference: an open
  * addressing table over one buffer of references, with no string or Map entry per child (600,000 children as
- * strings in a Map took some 60 MB, so memory grew with the return). While reading, 15 to 35 bytes a child: the
+ * strings in a Map took some 60 MB, so memory grew with the return). While reading, 20 to 40 bytes a child: the
  * reference's bytes and where they start, in arrays that double as they grow, and a table of slots kept at most
  * half full. Once every file has been read (seal), the table is let go and the rest cut to size: some 11 bytes a
  * child. A reference is made a string again only when its child is handed out.
