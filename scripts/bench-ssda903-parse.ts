@@ -9,6 +9,7 @@
 //              field checks, the row store, grouping by child: the reader's own cost);
 //   full:      readReturn with the year's rules, degrading and aggregating every child as ingest does;
 // and reports rows per second (elapsed and CPU) for each, the ratios of the full path to each, and peak RSS.
+// Each process runs with the ingest function's Node.js options (INGEST_NODE_OPTIONS: its young generation).
 // Usage: npm run bench -- ssda903Ingest, or npx tsx scripts/bench-ssda903-parse.ts [rows ...]
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse';
 import { inferSchema, initParser } from 'udsv';
+import { INGEST_NODE_OPTIONS } from '../infra/config/stage-config.ts';
 import { councilPseudonymKey } from '../shared/domain/privacy.ts';
 import { Ssda903Aggregator } from '../shared/domain/ssda903/aggregates.ts';
 import { degradeChild } from '../shared/domain/ssda903/degrade.ts';
@@ -241,12 +243,10 @@ async function measureHere(kind: Kind, header: string, episodes: string): Promis
 
 const SELF = fileURLToPath(import.meta.url);
 
-/** Runs one measurement in a fresh child process. */
+/** Runs one measurement in a fresh child process, with the ingest function's Node.js options. */
 function measureApart(kind: Kind, header: string, episodes: string): Measured {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', SELF, 'measure', kind, header, episodes], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const args = [...INGEST_NODE_OPTIONS, '--import', 'tsx', SELF, 'measure', kind, header, episodes];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`The ${kind} measurement failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Measured;
 }

@@ -55,6 +55,11 @@ export interface UpstreamFunctionProps {
   readonly memorySize?: number;
   /** @default - none */
   readonly description?: string;
+  /**
+   * Options for Node.js and V8 after `--enable-source-maps` in NODE_OPTIONS, for a function whose memory
+   * was measured with them (ingest-return's young generation). @default - none
+   */
+  readonly nodeOptions?: readonly string[];
   /** Extra plain environment variables; resources are added with the bind methods instead. @default - none */
   readonly environment?: Readonly<Record<string, string>>;
   /**
@@ -169,7 +174,7 @@ export class UpstreamFunction extends Construct {
       POWERTOOLS_SERVICE_NAME: props.name,
       POWERTOOLS_LOG_LEVEL: props.config.logLevel,
       STAGE: props.config.stage,
-      NODE_OPTIONS: '--enable-source-maps',
+      NODE_OPTIONS: ['--enable-source-maps', ...(props.nodeOptions ?? [])].join(' '),
     };
     for (const [name, value] of Object.entries({ ...defaults, ...props.environment })) {
       if (defaults[name] !== undefined && defaults[name] !== value) {

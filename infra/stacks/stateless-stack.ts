@@ -20,6 +20,7 @@ import {
   functionTimeoutSeconds,
   INGEST_MAX_CONCURRENCY,
   INGEST_MEMORY_MIB,
+  INGEST_NODE_OPTIONS,
   type StageConfig,
 } from '../config/stage-config.ts';
 import { DfeFeeds } from '../constructs/dfe-feeds.ts';
@@ -77,6 +78,7 @@ export class StatelessStack extends Stack {
       config,
       // Sized from the ingestion benchmark (infra/config/stage-config.ts), as is its timeout.
       memorySize: INGEST_MEMORY_MIB,
+      nodeOptions: INGEST_NODE_OPTIONS,
       description: 'Parses, validates and degrades an uploaded return',
     })
       .bindTable(stateful.table, 'TABLE_NAME', 'readWrite')

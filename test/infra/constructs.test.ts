@@ -53,6 +53,23 @@ describe('UpstreamFunction', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
+  it('puts its own Node.js options after source maps in NODE_OPTIONS', () => {
+    // Prepare
+    const scope = stack();
+
+    // Act
+    new UpstreamFunction(scope, 'Fn', {
+      name: 'ingest-return',
+      config,
+      nodeOptions: ['--max-semi-space-size=4'],
+    });
+
+    // Assess
+    Template.fromStack(scope).hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4' } },
+    });
+  });
+
   it('takes its timeout from the stage config by name', () => {
     // Prepare
     const scope = stack();

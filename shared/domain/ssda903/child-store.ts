@@ -12,8 +12,8 @@
 // - given a spill directory, the logs are written to disk whenever what is held passes a memory budget,
 //   and read back one part at a time: memory stays flat however many rows the return has
 //   (docs/adr/0011-ssda903-rows-as-bytes-spilled-by-child.md);
-// - each distinct child's CHILD reference stays in memory, as bytes in one table (ChildNumbers): the
-//   reference's bytes and three 4-byte entries, in arrays that double as they grow (20 to 45 bytes a child).
+// - each distinct child's CHILD reference stays in memory, as bytes in one table (ChildNumbers): 20 to 40
+//   bytes a child while reading, some 11 once the return has been read.
 // Tables that no rule reads keep only the row number (enough to tell which children they mention).
 // Row objects are built for one child at a time and dropped after, each by a function made for its table (so
 // that every row of a table has one shape); a numbered value is the one string made for its number, and other
@@ -29,15 +29,18 @@ import { dayOf, isDateField } from './row-days.ts';
 const CHILDREN_PER_PART = 1 << 15;
 // Every part keeps a chunk open, so its unused room grows with the number of parts (children): kept small.
 const CHUNK_BYTES = 1 << 18;
-/** What the logs may hold in memory before they are written to the spill directory. */
-const DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024;
+/**
+ * What the logs may hold in memory before they are written to the spill directory. The bytes written are the
+ * same whatever it is (once anything is spilled, everything is); 64 MiB cost some 50 MB of peak memory more.
+ */
+const DEFAULT_MEMORY_BYTES = 16 * 1024 * 1024;
 /** A UTF-16 surrogate without its pair: UTF-8 cannot carry it, so such text is kept as it is. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
 export interface SpillOptions {
   /** A folder for the spilled logs (a fresh subfolder is made in it and removed after). */
   readonly directory: string;
-  /** Bytes held in memory before the logs are written out (default 64 MiB). */
+  /** Bytes held in memory before the logs are written out (default 16 MiB). */
   readonly memoryBytes?: number;
 }
 
@@ -50,28 +53,35 @@ class Part {
   file: number | null = null;
   fileBytes = 0;
 
-  /** Room for `size` more bytes in the current chunk. */
-  reserve(size: number): Buffer {
+  /** Room for `size` more bytes in the current chunk; a chunk of the usual size comes from `spares` if any. */
+  reserve(size: number, spares: Buffer[]): Buffer {
     if (this.used + size > this.current.length) {
       if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
-      this.current = Buffer.allocUnsafe(Math.max(size, this.chunks.length === 0 ? 4096 : CHUNK_BYTES));
+      const wanted = Math.max(size, this.chunks.length === 0 ? 4096 : CHUNK_BYTES);
+      this.current = wanted === CHUNK_BYTES && spares.length > 0 ? spares.pop()! : Buffer.allocUnsafe(wanted);
       this.used = 0;
     }
     return this.current;
   }
 
-  /** Everything held, in order: the spilled bytes first, then the chunks. */
-  read(): Buffer {
-    const pieces: Buffer[] = [];
-    if (this.file !== null && this.fileBytes > 0) {
-      const spilled = Buffer.allocUnsafe(this.fileBytes);
-      let at = 0;
-      while (at < this.fileBytes) at += readSync(this.file, spilled, at, this.fileBytes - at, at);
-      pieces.push(spilled);
-    }
-    pieces.push(...this.chunks);
-    if (this.used > 0) pieces.push(this.current.subarray(0, this.used));
-    return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
+  /** Bytes held, on disk and in memory. */
+  get size(): number {
+    let size = this.fileBytes + this.used;
+    for (const chunk of this.chunks) size += chunk.length;
+    return size;
+  }
+
+  /**
+   * Everything held, in order (the spilled bytes first, then the chunks): copied into `room`, which must
+   * hold `size` bytes, unless it is all in one chunk.
+   */
+  read(room: Buffer): Buffer {
+    if (this.fileBytes === 0 && this.chunks.length === 0) return this.current.subarray(0, this.used);
+    let at = 0;
+    while (at < this.fileBytes) at += readSync(this.file!, room, at, this.fileBytes - at, at);
+    for (const chunk of this.chunks) at += chunk.copy(room, at);
+    at += this.current.copy(room, at, 0, this.used);
+    return room.subarray(0, at);
   }
 }
 
@@ -127,18 +137,20 @@ export class TextCache {
 
 /**
  * Children numbered in order of first appearance, found by the bytes of their CHILD reference: an open
- * addressing table over one buffer of references, 20 to 45 bytes a child, with no string or Map entry per
- * child (600,000 children as strings in a Map took some 60 MB, so memory grew with the return). A reference
- * is made a string again only when its child is handed out.
+ * addressing table over one buffer of references, with no string or Map entry per child (600,000 children as
+ * strings in a Map took some 60 MB, so memory grew with the return). While reading, 20 to 40 bytes a child: the
+ * reference's bytes and where they start, in arrays that double as they grow, and a table of slots kept at most
+ * half full. Once every file has been read (seal), the table is let go and the rest cut to size: some 11 bytes a
+ * child. A reference is made a string again only when its child is handed out.
  */
 export class ChildNumbers {
   private keys = Buffer.alloc(1 << 16);
   private keyBytes = 0;
   /** Where each child's reference is in `keys`: starts[n] to starts[n + 1]. */
   private starts = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
-  /** 1 + the child's number, by hash; 0 for an empty slot. */
+  /** 1 + the child's number, by the hash of its reference; 0 for an empty slot. Empty once sealed. */
   private slots = new Int32Array(1 << 13);
+  private sealed = false;
   private readonly scratch = Buffer.alloc(256);
   /** References that UTF-8 cannot carry (a lone surrogate, only from rows given as objects). */
   private readonly odd = new Map<string, number>();
@@ -147,20 +159,19 @@ export class ChildNumbers {
 
   /** The number of the child whose reference is bytes[from, to), numbering it if it is new. */
   numberOf(bytes: Buffer, from: number, to: number): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let at = from; at < to; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+    if (this.sealed) throw new Error('Children are no longer numbered once the return has been read');
+    const hash = hashOf(bytes, from, to);
     const mask = this.slots.length - 1;
     const length = to - from;
-    for (let slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
       if (entry === 0) break;
       const child = entry - 1;
-      if (this.hashes[child] !== hash) continue;
       const start = this.starts[child]!;
       if (this.starts[child + 1]! - start !== length) continue;
       if (sameBytes(bytes, from, this.keys, start, length)) return child;
     }
-    return this.append(bytes, from, to, hash);
+    return this.append(bytes, from, to);
   }
 
   /** The number of the child with this reference (rows given as objects). */
@@ -169,7 +180,7 @@ export class ChildNumbers {
       let child = this.odd.get(reference);
       if (child === undefined) {
         // Numbered apart: its UTF-8 bytes would stand for another reference too.
-        child = this.append(Buffer.alloc(0), 0, 0, 0, false);
+        child = this.append(Buffer.alloc(0), 0, 0, false);
         this.odd.set(reference, child);
         this.oddReferences.set(child, reference);
       }
@@ -190,7 +201,19 @@ export class ChildNumbers {
     return textOf(this.keys, this.starts[child]!, this.starts[child + 1]!);
   }
 
-  private append(bytes: Buffer, from: number, to: number, hash: number, findable = true): number {
+  /**
+   * Ends the numbering (the return has been read): the table that found references is let go, and the
+   * references and where they start are cut to their size. References are still given back.
+   */
+  seal(): void {
+    if (this.sealed) return;
+    this.sealed = true;
+    this.slots = new Int32Array(0);
+    this.keys = Buffer.from(this.keys.subarray(0, this.keyBytes));
+    this.starts = this.starts.slice(0, this.count + 1);
+  }
+
+  private append(bytes: Buffer, from: number, to: number, findable = true): number {
     const child = this.count++;
     const length = to - from;
     if (this.keyBytes + length > this.keys.length) {
@@ -200,12 +223,8 @@ export class ChildNumbers {
     }
     copyBytes(bytes, from, to, this.keys, this.keyBytes);
     this.keyBytes += length;
-    if (child + 2 > this.starts.length) {
-      this.starts = grown(this.starts);
-      this.hashes = grown(this.hashes);
-    }
+    if (child + 2 > this.starts.length) this.starts = grown(this.starts);
     this.starts[child + 1] = this.keyBytes;
-    this.hashes[child] = hash;
     if (findable) {
       if (this.count * 2 > this.slots.length) this.rehash();
       else this.place(child);
@@ -213,10 +232,10 @@ export class ChildNumbers {
     return child;
   }
 
+  /** Puts a child in the first free slot from its reference's hash. */
   private place(child: number): void {
     const mask = this.slots.length - 1;
-    const hash = this.hashes[child]!;
-    let slot = (hash ^ (hash >>> 16)) & mask;
+    let slot = hashOf(this.keys, this.starts[child]!, this.starts[child + 1]!) & mask;
     while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
     this.slots[slot] = child + 1;
   }
@@ -227,6 +246,13 @@ export class ChildNumbers {
       if (!this.oddReferences.has(child)) this.place(child);
     }
   }
+}
+
+/** FNV-1a of a reference's bytes, its high bits folded in (the table is indexed by the low ones). */
+function hashOf(bytes: Buffer, from: number, to: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let at = from; at < to; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+  return hash ^ (hash >>> 16);
 }
 
 /** Whether a[aFrom..) and b[bFrom..) hold the same `length` bytes (references are short: a plain loop). */
@@ -400,6 +426,13 @@ export class ReturnStore {
   private lastOrdinal = 0;
   private readonly texts = new TextCache();
   private readonly words = new ValueWords();
+  /**
+   * Buffers used again rather than made anew, so that what was let go does not wait, by the tens of megabytes,
+   * for the collector: chunks already written to disk, and while grouping, the part read back and its sort.
+   */
+  private readonly spares: Buffer[] = [];
+  private readRoom: Buffer = Buffer.alloc(0);
+  private sortRoom = new Int32Array(0);
   /** The values of the row being built, in its table's column order. */
   private rowValues: string[] = [];
 
@@ -457,7 +490,7 @@ export class ReturnStore {
     const index = (ordinal / CHILDREN_PER_PART) | 0;
     while (this.parts.length <= index) this.parts.push(new Part());
     const part = this.parts[index]!;
-    const buffer = part.reserve(HEAD_BYTES + room);
+    const buffer = part.reserve(HEAD_BYTES + room, this.spares);
     const at = part.used;
     const owner = ordinal - index * CHILDREN_PER_PART;
     buffer[at] = layout.index;
@@ -600,20 +633,24 @@ export class ReturnStore {
     this.spillFolder ??= mkdtempSync(join(spill.directory, 'ssda903-rows-'));
     for (let index = 0; index < this.parts.length; index++) {
       const part = this.parts[index]!;
-      if (part.used > 0) {
-        part.chunks.push(part.current.subarray(0, part.used));
-        part.current = Buffer.alloc(0);
-        part.used = 0;
-      }
-      if (part.chunks.length === 0) continue;
+      if (part.used === 0 && part.chunks.length === 0) continue;
       part.file ??= openSync(join(this.spillFolder, `part-${index}`), 'w+');
-      for (const chunk of part.chunks) {
+      const file = part.file;
+      const append = (chunk: Buffer): void => {
         let written = 0;
         while (written < chunk.length)
-          written += writeSync(part.file, chunk, written, chunk.length - written, part.fileBytes + written);
+          written += writeSync(file, chunk, written, chunk.length - written, part.fileBytes + written);
         part.fileBytes += chunk.length;
+      };
+      for (const chunk of part.chunks) {
+        append(chunk);
+        if (chunk.buffer.byteLength === CHUNK_BYTES)
+          this.spares.push(Buffer.from(chunk.buffer, 0, CHUNK_BYTES));
       }
       part.chunks.length = 0;
+      // The current chunk is written and kept for the part's next rows.
+      append(part.current.subarray(0, part.used));
+      part.used = 0;
     }
     this.held = 0;
   }
@@ -632,9 +669,12 @@ export class ReturnStore {
   *children(): Generator<StoredChild> {
     this.grouped = true;
     this.lastLayout = null;
+    // No child is numbered any more: the table that found them goes, their references stay.
+    this.numbers.seal();
     // Once anything is on disk, the rest goes too: each part is then read back alone, rather than beside
     // up to the whole memory budget of other parts' rows still waiting in memory.
     if (this.spillFolder !== null) this.spillAll();
+    this.spares.length = 0;
     try {
       for (let index = 0; index < this.parts.length; index++) {
         yield* this.childrenOfPart(index);
@@ -642,6 +682,8 @@ export class ReturnStore {
         this.parts[index] = new Part();
       }
     } finally {
+      this.readRoom = Buffer.alloc(0);
+      this.sortRoom = new Int32Array(0);
       this.release();
     }
   }
@@ -651,14 +693,23 @@ export class ReturnStore {
     const first = index * CHILDREN_PER_PART;
     const count = Math.min(CHILDREN_PER_PART, this.numbers.count - first);
     if (count <= 0) return;
-    const bytes = part.read();
+    const size = part.size;
+    // Parts differ a little in size: room for a little more than this one, so the next seldom needs more.
+    if (this.readRoom.length < size) this.readRoom = Buffer.allocUnsafe(size + (size >>> 3));
+    const bytes = part.read(this.readRoom);
     // Where each record starts, and its child; then a stable counting sort of records by child and table
     // (tables in the order they were declared, rows in file order within each).
     const records = part.records;
     const tableCount = this.layouts.length;
-    const positions = new Int32Array(records);
-    const owners = new Int32Array(records);
-    const offsets = new Int32Array(count * tableCount + 1);
+    const keys = count * tableCount;
+    const needed = 3 * records + 2 * keys + 1;
+    if (this.sortRoom.length < needed) this.sortRoom = new Int32Array(needed + (needed >>> 3));
+    const room = this.sortRoom;
+    const positions = room.subarray(0, records);
+    const owners = room.subarray(records, 2 * records);
+    const order = room.subarray(2 * records, 3 * records);
+    const offsets = room.subarray(3 * records, 3 * records + keys + 1).fill(0);
+    const cursor = room.subarray(3 * records + keys + 1, needed);
     let at = 0;
     for (let record = 0; record < records; record++) {
       positions[record] = at;
@@ -667,10 +718,8 @@ export class ReturnStore {
       offsets[key + 1]!++;
       at += HEAD_BYTES + readUint32(bytes, at + 7);
     }
-    const keys = count * tableCount;
     for (let key = 0; key < keys; key++) offsets[key + 1]! += offsets[key]!;
-    const cursor = offsets.slice(0, keys);
-    const order = new Int32Array(records);
+    cursor.set(offsets.subarray(0, keys));
     for (let record = 0; record < records; record++) order[cursor[owners[record]!]!++] = record;
 
     for (let child = 0; child < count; child++) {

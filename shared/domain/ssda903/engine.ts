@@ -13,6 +13,7 @@ import { type ByteSource, peekBytes, releaseSource } from '../reading/bytes.ts';
 import type { TextEncodingName } from '../reading/decode.ts';
 import { type BlockingError, listInWords, type Notice, plural, ReturnReadError } from '../reading/issues.ts';
 import type { ByteRow } from './byte-row.ts';
+import { AsideSpace } from './aside.ts';
 import { ReturnStore, type SpillOptions } from './child-store.ts';
 import { type CsvRowSink, headerOnlyMessage, openCsvTable } from './csv-reader.ts';
 import {
@@ -176,6 +177,8 @@ class ReadSession {
   readonly counts = new Map<string, number>();
   totalFindings = 0;
   readonly store: ReturnStore;
+  /** What the checks across children remember, spilled beside the rows (aside.ts). */
+  readonly aside: AsideSpace;
   readonly limits: ReturnLimits;
   private readonly checkers = new Map<TableName, ReturnType<typeof createRowChecker>>();
   private readonly byteCheckers = new Map<TableName, ReturnType<typeof createByteRowChecker>>();
@@ -191,10 +194,9 @@ class ReadSession {
     this.schema = schemaForYear(options.collectionYear);
     this.limits = { ...RETURN_LIMITS, ...options.limits };
     this.ruleCodes = new Set((options.rules ?? []).map((rule) => rule.code));
-    this.store = new ReturnStore(
-      keep,
-      options.spill === false ? undefined : (options.spill ?? { directory: tmpdir() }),
-    );
+    const spill = options.spill === false ? undefined : (options.spill ?? { directory: tmpdir() });
+    this.store = new ReturnStore(keep, spill);
+    this.aside = new AsideSpace(spill && { directory: spill.directory, memoryBytes: spill.memoryBytes });
     this.previous = new PreviousYearReader(
       options.collectionYear,
       previousTablesRead(options.rules ?? []),
@@ -357,6 +359,7 @@ export async function readReturn(
   } finally {
     // Spilled rows are removed whether the return was accepted, rejected or failed.
     session.store.release();
+    session.aside.release();
   }
 }
 
@@ -655,9 +658,9 @@ async function checkChildren(
     context,
     blanksReportedByFieldChecks(session.schema, session.ruleCodes),
   );
-  // Checks that compare children with each other get a fresh tally for this return.
+  // Checks that compare children with each other get a fresh tally for this return, remembering aside.
   const tallies = runnable.flatMap((rule) =>
-    rule.acrossChildren ? [{ code: rule.code, tally: rule.acrossChildren() }] : [],
+    rule.acrossChildren ? [{ code: rule.code, tally: rule.acrossChildren(session.aside) }] : [],
   );
   let children = 0;
 

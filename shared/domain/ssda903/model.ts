@@ -1,5 +1,6 @@
 // Domain: the shapes every SSDA903 module agrees on (parsing, schema checks, rules, degrade, aggregates).
 import type { Day } from '../dates.ts';
+import type { AsideSpace } from './aside.ts';
 
 /** Tables of the SSDA903 return; each is recognised by its exact set of column names (DfE's SSDA903 specification). */
 export type TableName =
@@ -82,8 +83,10 @@ export interface Rule {
   /**
    * For the few checks that compare children with each other (444: one UPN given to two children): a fresh
    * tally for each return, shown every child after `check`, whose findings come once every child has been seen.
+   * What it must remember goes to logs of the return's `aside` space (aside.ts), so that its memory stays flat
+   * however many children the return has; without one, it makes a space of its own in memory.
    */
-  acrossChildren?(): AcrossChildren;
+  acrossChildren?(aside?: AsideSpace): AcrossChildren;
 }
 
 /**

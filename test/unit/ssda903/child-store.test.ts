@@ -83,6 +83,28 @@ describe('ReturnStore', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('gives the same children when whole chunks are written out and used again for later rows', {
+    timeout: 60_000,
+  }, () => {
+    const rows: Row[] = [];
+    for (let index = 0; index < 120_000; index++) {
+      // One part of the log (fewer children than it holds), megabytes of rows: its chunks fill up between
+      // spills, are written out and then hold later rows, in two parts and in one.
+      const child = `C${(index * 7919) % (index < 100_000 ? 30_000 : 40_000)}`;
+      const value = `${index}:`.padEnd(4 + (index % 60), 'é');
+      rows.push(episode(index + 2, { CHILD: child, DECOM: `${index}`, HOME_POST: value }));
+    }
+    const inMemory = [...storeOf(rows).children()];
+    const folder = mkdtempSync(join(tmpdir(), 'store-test-'));
+    try {
+      const spilled = storeOf(rows, { directory: folder, memoryBytes: 700 * 1024 });
+      expect([...spilled.children()]).toEqual(inMemory);
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('ReturnStore records', () => {
@@ -221,5 +243,8 @@ describe('ChildNumbers', () => {
     expect(references.map((reference) => numbers.numberOfText(reference))).toEqual(numbered);
     expect(numbered.map((child) => numbers.reference(child))).toEqual(references);
     expect(numbers.count).toBe(references.length);
+    numbers.seal();
+    expect(numbered.map((child) => numbers.reference(child))).toEqual(references);
+    expect(() => numbers.numberOfText('C1')).toThrow(/no longer numbered/);
   });
 });

@@ -2,63 +2,101 @@
 // defined 2025/26, when it was added.
 //
 // The only SSDA903 check that compares children with each other. Children are checked one at a time (each
-// child's rows are dropped once checked), so the rule remembers each UPN's first child and row, and reports at
-// the end every Header row whose UPN another child also has. A blank UPN and the "not known" codes (UN1, UN2 …)
-// are not pupil numbers and are never duplicates; a child listed twice in the Header is reported as a duplicate
-// child, not here.
+// child's rows are dropped once checked), so the rule remembers every UPN with its child and row, and reports
+// at the end every Header row whose UPN another child also has, the first child's too. A blank UPN and the
+// "not known" codes (UN1, UN2 …) are not pupil numbers and are never duplicates; a child listed twice in the
+// Header is reported as a duplicate child, not here.
 //
-// Memory: one entry per child with a UPN, kept as numbers. A well-formed UPN (a letter, eleven digits, a digit
-// or letter) is one exact number below 2^53, so the map holds no strings; the child is kept by its number in
-// the return and named only if its UPN turns out to be shared. Anything else keeps its text (rule 168 reports
-// it).
+// Memory: one record per Header row with a UPN (the child's number, the row number and the UPN's text) in a log
+// of the return's aside space (aside.ts), partitioned by UPN: spilled with the rows, so memory does not grow
+// with the number of children. At the end each partition is judged alone, and the findings are put in row order.
+import { AsideSpace, type PartitionedLog } from '../aside.ts';
 import type { AcrossChildren, Finding, Rule } from '../model.ts';
 import { rowsOf } from './support.ts';
 
 const NOT_KNOWN = /^UN\d+$/;
-const UPN_SHAPE = /^[A-Z]\d{11}[0-9A-Z]$/;
+/** UPNs go to this many partitions: each is read back alone (a 64th of a national return's is some 100 KB). */
+const PARTITIONS = 64;
+/** A record's head: the child's number, the row number, how the text is written, its length in characters. */
+const HEAD_BYTES = 13;
+const LATIN1 = 0;
+const UTF16 = 1;
 
-/** A well-formed UPN as one number: its letter (0–25), its eleven digits, its last character (0–35). */
-function upnNumber(upn: string): number | null {
-  if (!UPN_SHAPE.test(upn)) return null;
-  const last = Number.parseInt(upn[12]!, 36);
-  return ((upn.charCodeAt(0) - 65) * 1e11 + Number(upn.slice(1, 12))) * 36 + last;
+/** Writes one record to `scratch` (grown when the UPN is long); returns the scratch used and its length. */
+function record(scratch: Buffer, child: number, rowNumber: number, upn: string): [Buffer, number] {
+  let wide = false;
+  for (let index = 0; index < upn.length; index++) {
+    if (upn.charCodeAt(index) > 0xff) {
+      wide = true;
+      break;
+    }
+  }
+  // UTF-16 keeps any text exactly, a lone surrogate too; a UPN is nearly always ASCII, one byte a character.
+  const length = HEAD_BYTES + upn.length * (wide ? 2 : 1);
+  const buffer = length <= scratch.length ? scratch : Buffer.allocUnsafe(length);
+  buffer.writeUInt32LE(child, 0);
+  buffer.writeUInt32LE(rowNumber, 4);
+  buffer[8] = wide ? UTF16 : LATIN1;
+  buffer.writeUInt32LE(upn.length, 9);
+  buffer.write(upn, HEAD_BYTES, wide ? 'utf16le' : 'latin1');
+  return [buffer, length];
 }
 
-function upnTally(): AcrossChildren {
-  // A UPN's first sighting: its slot in the arrays below.
-  const byNumber = new Map<number, number>();
-  const byText = new Map<string, number>();
-  let children = new Int32Array(1024);
-  let rowNumbers = new Int32Array(1024);
-  let slots = 0;
-  /** Slots whose UPN another child has too, and every later row with it: [slot, child, row number]. */
-  const shared = new Set<number>();
-  const later: [slot: number, child: number, rowNumber: number][] = [];
-  const upns = new Map<number, string>();
+/** The partition of a UPN, from its characters. */
+function partitionOf(upn: string): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let index = 0; index < upn.length; index++) hash = Math.imul(hash ^ upn.charCodeAt(index), 0x01000193);
+  return (hash ^ (hash >>> 16)) & (PARTITIONS - 1);
+}
+
+interface FirstSighting {
+  readonly child: number;
+  readonly rowNumber: number;
+  shared: boolean;
+}
+
+/** The findings of one partition's records: every row of a UPN that more than one child has. */
+function judge(
+  bytes: Buffer,
+  finding: (child: number, rowNumber: number, upn: string) => Finding,
+): Finding[] {
+  const found: Finding[] = [];
+  const first = new Map<string, FirstSighting>();
+  let at = 0;
+  while (at < bytes.length) {
+    const child = bytes.readUInt32LE(at);
+    const rowNumber = bytes.readUInt32LE(at + 4);
+    const wide = bytes[at + 8] === UTF16;
+    const end = at + HEAD_BYTES + bytes.readUInt32LE(at + 9) * (wide ? 2 : 1);
+    const upn = bytes.toString(wide ? 'utf16le' : 'latin1', at + HEAD_BYTES, end);
+    at = end;
+    const seen = first.get(upn);
+    if (seen === undefined) {
+      first.set(upn, { child, rowNumber, shared: false });
+      continue;
+    }
+    if (seen.child === child) continue;
+    if (!seen.shared) {
+      seen.shared = true;
+      found.push(finding(seen.child, seen.rowNumber, upn));
+    }
+    found.push(finding(child, rowNumber, upn));
+  }
+  return found;
+}
+
+function upnTally(aside: AsideSpace = new AsideSpace()): AcrossChildren {
+  const log: PartitionedLog = aside.log(PARTITIONS);
+  let scratch: Buffer = Buffer.allocUnsafe(64);
 
   return {
     see(child, _context, number) {
       for (const row of rowsOf(child, 'Header')) {
         const upn = row.values.UPN ?? '';
         if (upn === '' || NOT_KNOWN.test(upn)) continue;
-        const key = upnNumber(upn);
-        const slot = key === null ? byText.get(upn) : byNumber.get(key);
-        if (slot === undefined) {
-          if (slots === children.length) {
-            children = grow(children);
-            rowNumbers = grow(rowNumbers);
-          }
-          children[slots] = number;
-          rowNumbers[slots] = row.rowNumber;
-          if (key === null) byText.set(upn, slots);
-          else byNumber.set(key, slots);
-          slots++;
-          continue;
-        }
-        if (children[slot] === number) continue;
-        shared.add(slot);
-        upns.set(slot, upn);
-        later.push([slot, number, row.rowNumber]);
+        const [bytes, length] = record(scratch, number, row.rowNumber, upn);
+        scratch = bytes;
+        log.append(partitionOf(upn), bytes, length);
       }
     },
     findings(referenceOf) {
@@ -70,17 +108,13 @@ function upnTally(): AcrossChildren {
         value: upn,
         child: referenceOf(child),
       });
-      const found = [...shared].map((slot) => finding(children[slot]!, rowNumbers[slot]!, upns.get(slot)!));
-      for (const [slot, child, rowNumber] of later) found.push(finding(child, rowNumber, upns.get(slot)!));
+      const found: Finding[] = [];
+      for (let partition = 0; partition < PARTITIONS; partition++) {
+        found.push(...judge(log.take(partition), finding));
+      }
       return found.sort((a, b) => a.rowNumber - b.rowNumber);
     },
   };
-}
-
-function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }
 
 export const rule444: Rule = {

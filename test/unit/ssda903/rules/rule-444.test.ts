@@ -1,5 +1,9 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toXml } from '../../../../shared/domain/generate/ssda903-xml.ts';
+import { AsideSpace } from '../../../../shared/domain/ssda903/aside.ts';
 import { type AcceptedReturn, readReturn } from '../../../../shared/domain/ssda903/engine.ts';
 import type { ChildRecord, RuleContext } from '../../../../shared/domain/ssda903/model.ts';
 import { rulesFor } from '../../../../shared/domain/ssda903/rules/registry.ts';
@@ -107,5 +111,105 @@ describe('rule 444 across a whole return', () => {
       'C1 Child 1, Header',
       'C3 Child 3, Header',
     ]);
+  });
+});
+
+describe('rule 444 with its tally set aside', () => {
+  /** The rule as first written: every UPN's first child and row in a Map, findings sorted by row. */
+  function plainly(children: readonly ChildRecord[]): string[] {
+    const first = new Map<string, { child: number; rowNumber: number; shared: boolean }>();
+    const found: { child: number; rowNumber: number; upn: string }[] = [];
+    for (const [number, child] of children.entries()) {
+      for (const row of child.rows.Header ?? []) {
+        const upn = row.values.UPN ?? '';
+        if (upn === '' || /^UN\d+$/.test(upn)) continue;
+        const seen = first.get(upn);
+        if (seen === undefined) first.set(upn, { child: number, rowNumber: row.rowNumber, shared: false });
+        else if (seen.child !== number) {
+          if (!seen.shared) found.push({ child: seen.child, rowNumber: seen.rowNumber, upn });
+          seen.shared = true;
+          found.push({ child: number, rowNumber: row.rowNumber, upn });
+        }
+      }
+    }
+    return found
+      .sort((a, b) => a.rowNumber - b.rowNumber)
+      .map((found) => `${children[found.child]!.child} Header:${found.rowNumber}:UPN ${found.upn}`);
+  }
+
+  it('finds what a plain map finds, on many children spilled to disk, odd UPNs too', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rule-444-test-'));
+    try {
+      const odd = ['a1', 'Zoë', 'x\uD800y', '😀', 'UN2', '', 'A123456789012 ', 'ü'.repeat(300)];
+      const children: ChildRecord[] = [];
+      let rowNumber = 2;
+      for (let index = 0; index < 6_000; index++) {
+        // Some children have two Header rows; a UPN repeats now and then, near or far apart.
+        const rows = index % 50 === 0 ? 2 : 1;
+        const upns = Array.from({ length: rows }, (_, row) =>
+          (index + row) % 37 === 0
+            ? odd[(index + row) % odd.length]!
+            : `A${String(((index + row) * 7919) % 5_500).padStart(12, '0')}`,
+        );
+        const record = childWith(`C${index}`, { Header: upns.map((upn) => header({ UPN: upn })) });
+        const headerRows = record.rows.Header!.map((row) => ({ ...row, rowNumber: rowNumber++ }));
+        children.push({ child: record.child, rows: { Header: headerRows } });
+      }
+      const space = new AsideSpace({ directory: folder, memoryBytes: 2_048 });
+      const tally = rule444.acrossChildren!(space);
+      for (const [number, child] of children.entries()) tally.see(child, contextFor(), number);
+      expect(readdirSync(folder)).toHaveLength(1);
+      const found = tally
+        .findings((number) => children[number]!.child)
+        .map((finding) => `${finding.child} ${where(finding)} ${finding.value}`);
+      const expected = plainly(children);
+      expect(expected.length).toBeGreaterThan(500);
+      expect(found).toEqual(expected);
+      space.release();
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('rule 444 on a return spilled to disk', () => {
+  it('finds the same as with the return in memory, and leaves no files behind', async () => {
+    // 3,000 children, every 500th given the UPN of the child 7 before it.
+    const upn = (index: number) =>
+      `A${String(index % 500 === 0 && index > 0 ? index - 7 : index).padStart(12, '0')}`;
+    const headerCsv = [
+      'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB',
+      ...Array.from({ length: 3_000 }, (_, index) => `C${index},F,01/01/2010,WBRI,${upn(index)},,`),
+    ].join('\r\n');
+    const episodesCsv = [
+      'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN',
+      ...Array.from({ length: 3_000 }, (_, index) => `C${index},01/04/2025,S,C2,N1,U1,PR1,,,,,,`),
+    ].join('\r\n');
+    const read = async (spill: { directory: string; memoryBytes: number } | false, seen?: () => void) => {
+      const result = await readReturn(
+        [
+          { name: 'header.csv', body: chunked(headerCsv) },
+          { name: 'episodes.csv', body: chunked(episodesCsv) },
+        ],
+        { collectionYear: 2026, rules: rulesFor(2026), spill, onChild: seen },
+      );
+      expect(result.status).toBe('accepted');
+      return (result as AcceptedReturn).findings.filter((found) => found.code === '444').map(where);
+    };
+    const folder = mkdtempSync(join(tmpdir(), 'rule-444-return-'));
+    try {
+      // The rows and the UPNs each get a folder of their own while the children are checked.
+      const folders = new Set<string>();
+      const spilled = await read({ directory: folder, memoryBytes: 4_096 }, () => {
+        for (const name of readdirSync(folder)) folders.add(name.slice(0, name.lastIndexOf('-')));
+      });
+      expect(spilled).toEqual(await read(false));
+      expect(spilled).toHaveLength(10);
+      expect([...folders].sort()).toEqual(['ssda903-aside', 'ssda903-rows']);
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
