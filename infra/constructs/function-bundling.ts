@@ -2,8 +2,11 @@
 // options; the bundle-size test and `npm run bench bundles` build with them too, so what they measure is what
 // Lambda loads.
 
-/** Bundles grow with every rule and return type; past this their cold starts are felt (docs/operations.md). */
-export const MAX_BUNDLE_BYTES = 1_000_000;
+/**
+ * Bundles grow with every rule and return type; past this their cold starts are felt (docs/operations.md).
+ * Raised from 1 MB to 1.05 MB when the SSDA903 fast path took ingest-return to 1.0007 MB (docs/adr/0010).
+ */
+export const MAX_BUNDLE_BYTES = 1_050_000;
 
 // ESM bundles have no `require`; some CommonJS dependencies still call it for Node built-ins.
 const ESM_REQUIRE_BANNER =

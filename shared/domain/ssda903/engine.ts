@@ -12,8 +12,8 @@ import { dayFromParts } from '../dates.ts';
 import { type ByteSource, peekBytes, releaseSource } from '../reading/bytes.ts';
 import type { TextEncodingName } from '../reading/decode.ts';
 import { type BlockingError, listInWords, type Notice, plural, ReturnReadError } from '../reading/issues.ts';
-import type { ByteRow } from './byte-row.ts';
 import { AsideSpace } from './aside.ts';
+import type { ByteRow } from './byte-row.ts';
 import { ReturnStore, type SpillOptions } from './child-store.ts';
 import { type CsvRowSink, headerOnlyMessage, openCsvTable } from './csv-reader.ts';
 import {
