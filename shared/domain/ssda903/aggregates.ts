@@ -98,18 +98,13 @@ export function bornByForAge(years: number, day: Day): Day {
 }
 
 /**
- * Placements in the year: the first (open on 1 April, or the first of the year) and each later episode
- * that starts a new placement with a new carer. A placement that began and ended on the same day lasted
- * less than 24 hours and is not counted.
+ * Whether an episode of the year, in date order after `placements` counted, is a placement of its own: the
+ * first (open on 1 April, or the first of the year) and each later episode that starts a new placement with
+ * a new carer. A placement that began and ended on the same day lasted less than 24 hours and is not counted.
  */
-function placementsInYear(inYear: readonly Episode[]): number {
-  let placements = 0;
-  for (const episode of inYear) {
-    if (episode.end !== null && episode.end === episode.start) continue;
-    if (placements === 0 || NEW_PLACEMENT.has(episode.rne)) placements += 1;
-  }
-  return placements;
-}
+const startsPlacement = (episode: Episode, placements: number): boolean =>
+  !(episode.end !== null && episode.end === episode.start) &&
+  (placements === 0 || NEW_PLACEMENT.has(episode.rne));
 
 export class Ssda903Aggregator {
   private readonly periodStart: Day;
@@ -148,19 +143,28 @@ export class Ssda903Aggregator {
     this.children += 1;
     const { periodStart, periodEnd } = this;
     const episodes = episodesOf(child);
-    const inYear = episodes.filter((episode) => overlaps(episode, periodStart, periodEnd));
-    const lookedAfterAtEnd = inYear.some((episode) => openAt(episode, periodEnd));
+    // The episodes of the year, read in one walk in date order.
+    let inYear = 0;
+    let startedInYear = false;
+    let lookedAfterAtEnd = false;
+    let placements = 0;
+    for (const episode of episodes) {
+      if (!overlaps(episode, periodStart, periodEnd)) continue;
+      inYear += 1;
+      if (episode.rne === 'S' && episode.start >= periodStart) startedInYear = true;
+      if (openAt(episode, periodEnd)) lookedAfterAtEnd = true;
+      if (startsPlacement(episode, placements)) placements += 1;
+    }
     const header = child.rows.Header?.[0];
     const dob = header === undefined ? null : (daysOf(header).DOB ?? null);
 
-    if (inYear.length > 0) {
+    if (inYear > 0) {
       if (this.tablesPresent.has('Missing')) this.count('missing-from-care', this.wentMissing(child));
-      if (inYear.some((episode) => episode.rne === 'S' && episode.start >= periodStart))
-        this.count('cla-starting-rate', true, false);
+      if (startedInYear) this.count('cla-starting-rate', true, false);
     }
     if (lookedAfterAtEnd) {
       this.count('cla-rate', true, false);
-      this.count('placement-instability', placementsInYear(inYear) >= 3);
+      this.count('placement-instability', placements >= 3);
       if (this.tablesPresent.has('SWEpisodes')) {
         this.count('social-worker-changes', this.socialWorkers(child) >= 3);
       }
