@@ -126,12 +126,13 @@ class ChildTreatments {
   pseudonym(value: string): string {
     if (value === '') return '';
     if (value === this.lastReference) return this.lastPseudonym;
-    this.otherPseudonyms ??= new Map();
-    let pseudonym = this.otherPseudonyms.get(value);
-    if (pseudonym === undefined) {
-      pseudonym = pseudonymiseChild(value, this.councilKey);
-      this.otherPseudonyms.set(value, pseudonym);
+    // A child with a reference besides its CHILD (a social worker's SW_ID) keeps each from here on; most
+    // children have one only, and make no map.
+    if (this.lastReference !== '') {
+      this.otherPseudonyms ??= new Map();
+      this.otherPseudonyms.set(this.lastReference, this.lastPseudonym);
     }
+    const pseudonym = this.otherPseudonyms?.get(value) ?? pseudonymiseChild(value, this.councilKey);
     this.lastReference = value;
     this.lastPseudonym = pseudonym;
     return pseudonym;
