@@ -93,7 +93,7 @@ const openAt = (episode: Episode, day: Day) =>
  */
 export function bornByForAge(years: number, day: Day): Day {
   const { year, month, day: date } = dayParts(day);
-  // 29 February in a year without one: a child born on 1 March is not yet that old on the 28th.
+  // On 29 February, `years` back may have none: the last such birth is then on the 28th (1 March is too late).
   return dayFromParts(year - years, month, date) ?? dayFromParts(year - years, month, date - 1)!;
 }
 
