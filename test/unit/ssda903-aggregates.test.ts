@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Ssda903Aggregator } from '../../shared/domain/ssda903/aggregates.ts';
+import { dayParts, formatUkDay, parseUkDate } from '../../shared/domain/dates.ts';
+import { bornByForAge, Ssda903Aggregator } from '../../shared/domain/ssda903/aggregates.ts';
 import type { ChildRecord, Row, TableName } from '../../shared/domain/ssda903/model.ts';
 
 // Collection year 2026: 1 April 2025 to 31 March 2026.
@@ -316,5 +317,27 @@ describe('SSDA903 aggregates', () => {
       ]);
       expect(result['missing-from-care']).toEqual({ numerator: 3, denominator: 4 });
     });
+  });
+});
+
+describe('SSDA903 aggregates: ages compared as days', () => {
+  // Age written plainly: whole years, one less until the birthday in the year has come.
+  const age = (dob: number, on: number): number => {
+    const born = dayParts(dob);
+    const at = dayParts(on);
+    const beforeBirthday = at.month < born.month || (at.month === born.month && at.day < born.day);
+    return at.year - born.year - (beforeBirthday ? 1 : 0);
+  };
+
+  it('finds a child that old exactly when born on or before the last date of birth for the age', () => {
+    const days = ['31/03/2026', '29/02/2028', '28/02/2027', '01/03/2026', '31/12/2025', '01/01/2026'];
+    for (const text of days) {
+      const on = parseUkDate(text)!;
+      for (const years of [16, 18, 19, 22]) {
+        const bornBy = bornByForAge(years, on);
+        for (let dob = on - (years + 1) * 366; dob <= on - (years - 1) * 365; dob++)
+          expect(dob <= bornBy, `born ${formatUkDay(dob)}, ${years} on ${text}`).toBe(age(dob, on) >= years);
+      }
+    }
   });
 });

@@ -8,8 +8,9 @@ import {
   pseudonymiseChild,
   revealsBirthday,
 } from '../../shared/domain/privacy.ts';
-import { degradeChild } from '../../shared/domain/ssda903/degrade.ts';
-import type { ChildRecord } from '../../shared/domain/ssda903/model.ts';
+import { COLUMN_TREATMENT, degradeChild } from '../../shared/domain/ssda903/degrade.ts';
+import type { ChildRecord, Row } from '../../shared/domain/ssda903/model.ts';
+import { dayOf, isDateField } from '../../shared/domain/ssda903/row-days.ts';
 
 const key = councilPseudonymKey(Buffer.alloc(32, 1), '886');
 const child: ChildRecord = {
@@ -282,5 +283,54 @@ describe('SSDA903 degrade: dates far from the 18th birthday kept without being r
       });
       expect(rows[5]!.values.DUC).toBe(expectedMonth(uasc.values.DUC));
     }
+  });
+});
+
+describe('SSDA903 degrade: dates read as the row store parsed them', () => {
+  const withDays = (row: Row): Row => {
+    const days: Record<string, number | null> = {};
+    for (const [field, text] of Object.entries(row.values)) if (isDateField(field)) days[field] = dayOf(text);
+    return { ...row, days };
+  };
+
+  it('treats every kept date as a date field, so the row store parses each of them', () => {
+    const dated = Object.entries(COLUMN_TREATMENT).filter(([, treatment]) =>
+      ['date', 'month'].includes(treatment),
+    );
+    expect(dated.length).toBeGreaterThan(10);
+    for (const [column] of dated) expect(isDateField(column), column).toBe(true);
+  });
+
+  it('degrades rows that carry their days as it degrades rows that do not, or carry only some', () => {
+    const dateRows = (DEC: string, DUC: string, dob: string): ChildRecord['rows'] => ({
+      Header: [{ table: 'Header', rowNumber: 2, values: { CHILD: 'C1', DOB: dob } }],
+      Episodes: [
+        { table: 'Episodes', rowNumber: 2, values: { CHILD: 'C1', DECOM: '14/08/2017', DEC } },
+        { table: 'Episodes', rowNumber: 3, values: { CHILD: 'C1', DECOM: DEC, DEC: '' } },
+      ],
+      UASC: [{ table: 'UASC', rowNumber: 2, values: { CHILD: 'C1', DUC } }],
+    });
+    const cases = [
+      ['27/03/2026', '27/03/2026', '27/03/2008'],
+      ['28/03/2026', '31/02/2026', '27/03/2008'],
+      ['26/03/2026', '', '31/02/2008'],
+      ['29/03/2026', 'soon', ''],
+    ] as const;
+    for (const [DEC, DUC, dob] of cases) {
+      const plain = dateRows(DEC, DUC, dob);
+      const expected = degradeChild({ child: 'C1', rows: plain }, key);
+      const carried = Object.fromEntries(
+        Object.entries(plain).map(([table, rows]) => [table, rows.map(withDays)]),
+      );
+      expect(degradeChild({ child: 'C1', rows: carried }, key)).toEqual(expected);
+      // Days that lack a date column (undefined) leave it to be read from its text: never kept unchecked.
+      const partial = Object.fromEntries(
+        Object.entries(plain).map(([table, rows]) => [table, rows.map((row) => ({ ...row, days: {} }))]),
+      );
+      expect(degradeChild({ child: 'C1', rows: partial }, key)).toEqual(expected);
+    }
+    expect(
+      JSON.stringify(degradeChild({ child: 'C1', rows: dateRows('27/03/2026', '', '27/03/2008') }, key)),
+    ).not.toContain('27/03/20');
   });
 });

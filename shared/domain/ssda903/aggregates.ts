@@ -10,10 +10,10 @@
 //   the last day (2.5 years = 913 days, 2 years = 730 days);
 // - short breaks (legal status V3, V4) are left out of every count, as DfE does;
 // - distance from home cannot be measured from outward codes alone, so distant placements are not derived.
-import { type Day, dayFromParts, dayParts, parseUkDate } from '../dates.ts';
+import { type Day, dayFromParts, dayParts } from '../dates.ts';
 import { DAYS_IN_2_5_YEARS, DAYS_IN_2_YEARS, daysCounted } from '../indicators/durations.ts';
-import { remembered } from '../remembered.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
+import { daysOf } from './row-days.ts';
 
 export interface Ratio {
   numerator: number;
@@ -58,17 +58,20 @@ interface Episode {
   readonly place: string;
 }
 
-// A return repeats its dates from row to row (an episode's end is the next one's start).
-const dayOf = remembered(parseUkDate);
-
 function episodesOf(child: ChildRecord): Episode[] {
   const episodes: Episode[] = [];
   for (const row of child.rows.Episodes ?? []) {
     if (SHORT_BREAKS.has(row.values.LS ?? '')) continue;
-    const start = dayOf(row.values.DECOM ?? '');
+    // Dates as the row store parsed them (null when blank or not a real date).
+    const days = daysOf(row);
+    const start = days.DECOM ?? null;
     if (start === null) continue;
-    const end = row.values.DEC ? dayOf(row.values.DEC) : null;
-    episodes.push({ start, end, rne: row.values.RNE ?? '', place: row.values.PLACE ?? '' });
+    episodes.push({
+      start,
+      end: days.DEC ?? null,
+      rne: row.values.RNE ?? '',
+      place: row.values.PLACE ?? '',
+    });
   }
   // Episodes nearly always come in date order: sorted only when they do not (the same stable order).
   for (let index = 1; index < episodes.length; index++) {
@@ -83,41 +86,33 @@ const overlaps = (episode: Episode, from: Day, to: Day) =>
 const openAt = (episode: Episode, day: Day) =>
   episode.start <= day && (episode.end === null || episode.end > day);
 
-type DayParts = ReturnType<typeof dayParts>;
-
-/** Age in whole years on the day whose parts are `at`. */
-function ageAt(dob: Day, at: DayParts): number {
-  const birth = dayParts(dob);
-  return (
-    at.year -
-    birth.year -
-    (at.month < birth.month || (at.month === birth.month && at.day < birth.day) ? 1 : 0)
-  );
-}
-
-function firstRowValue(rows: readonly Row[] | undefined, column: string): string {
-  return rows?.[0]?.values[column] ?? '';
+/**
+ * The last date of birth of a child who is `years` old or more on `day` (a birthday on that day counts).
+ * Days count in calendar order, so a child is that old exactly when born on or before it: ages are compared
+ * as days, without taking each date of birth apart.
+ */
+export function bornByForAge(years: number, day: Day): Day {
+  const { year, month, day: date } = dayParts(day);
+  // On 29 February, `years` back may have none: the last such birth is then on the 28th (1 March is too late).
+  return dayFromParts(year - years, month, date) ?? dayFromParts(year - years, month, date - 1)!;
 }
 
 /**
- * Placements in the year: the first (open on 1 April, or the first of the year) and each later episode
- * that starts a new placement with a new carer. A placement that began and ended on the same day lasted
- * less than 24 hours and is not counted.
+ * Whether an episode of the year, in date order after `placements` counted, is a placement of its own: the
+ * first (open on 1 April, or the first of the year) and each later episode that starts a new placement with
+ * a new carer. A placement that began and ended on the same day lasted less than 24 hours and is not counted.
  */
-function placementsInYear(inYear: readonly Episode[]): number {
-  let placements = 0;
-  for (const episode of inYear) {
-    if (episode.end !== null && episode.end === episode.start) continue;
-    if (placements === 0 || NEW_PLACEMENT.has(episode.rne)) placements += 1;
-  }
-  return placements;
-}
+const startsPlacement = (episode: Episode, placements: number): boolean =>
+  !(episode.end !== null && episode.end === episode.start) &&
+  (placements === 0 || NEW_PLACEMENT.has(episode.rne));
 
 export class Ssda903Aggregator {
   private readonly periodStart: Day;
   private readonly periodEnd: Day;
-  /** The period's last day as year, month and day, for ages on it. */
-  private readonly periodEndParts: DayParts;
+  /** Ages on the period's last day, as the last date of birth of a child that old. */
+  private readonly bornBy16: Day;
+  private readonly bornBy19: Day;
+  private readonly bornBy22: Day;
   private children = 0;
   private readonly totals = new Map<Ssda903IndicatorCode, Ratio>();
 
@@ -128,7 +123,9 @@ export class Ssda903Aggregator {
   ) {
     this.periodStart = dayFromParts(collectionYear - 1, 4, 1)!;
     this.periodEnd = dayFromParts(collectionYear, 3, 31)!;
-    this.periodEndParts = dayParts(this.periodEnd);
+    this.bornBy16 = bornByForAge(16, this.periodEnd);
+    this.bornBy19 = bornByForAge(19, this.periodEnd);
+    this.bornBy22 = bornByForAge(22, this.periodEnd);
   }
 
   private count(code: Ssda903IndicatorCode, inNumerator: boolean, inDenominator = true): void {
@@ -146,22 +143,33 @@ export class Ssda903Aggregator {
     this.children += 1;
     const { periodStart, periodEnd } = this;
     const episodes = episodesOf(child);
-    const inYear = episodes.filter((episode) => overlaps(episode, periodStart, periodEnd));
-    const lookedAfterAtEnd = inYear.some((episode) => openAt(episode, periodEnd));
-    const dob = dayOf(firstRowValue(child.rows.Header, 'DOB'));
+    // The episodes of the year, read in one walk in date order.
+    let inYear = 0;
+    let startedInYear = false;
+    let lookedAfterAtEnd = false;
+    let placements = 0;
+    for (const episode of episodes) {
+      if (!overlaps(episode, periodStart, periodEnd)) continue;
+      inYear += 1;
+      if (episode.rne === 'S' && episode.start >= periodStart) startedInYear = true;
+      if (openAt(episode, periodEnd)) lookedAfterAtEnd = true;
+      if (startsPlacement(episode, placements)) placements += 1;
+    }
+    const header = child.rows.Header?.[0];
+    const dob = header === undefined ? null : (daysOf(header).DOB ?? null);
 
-    if (inYear.length > 0) {
+    if (inYear > 0) {
       if (this.tablesPresent.has('Missing')) this.count('missing-from-care', this.wentMissing(child));
-      if (inYear.some((episode) => episode.rne === 'S' && episode.start >= periodStart))
-        this.count('cla-starting-rate', true, false);
+      if (startedInYear) this.count('cla-starting-rate', true, false);
     }
     if (lookedAfterAtEnd) {
       this.count('cla-rate', true, false);
-      this.count('placement-instability', placementsInYear(inYear) >= 3);
+      this.count('placement-instability', placements >= 3);
       if (this.tablesPresent.has('SWEpisodes')) {
         this.count('social-worker-changes', this.socialWorkers(child) >= 3);
       }
-      if (dob !== null && ageAt(dob, this.periodEndParts) < 16) this.longTermStability(episodes);
+      // Under 16 on 31 March.
+      if (dob !== null && dob > this.bornBy16) this.longTermStability(episodes);
     }
     for (const row of child.rows.OC3 ?? []) this.careLeaver(row, dob);
   }
@@ -170,10 +178,9 @@ export class Ssda903Aggregator {
   private careLeaver(row: Row, headerDob: Day | null): void {
     const inTouch = row.values.IN_TOUCH ?? '';
     if (NOT_A_CARE_LEAVER.has(inTouch)) return;
-    const dob = (row.values.DOB ? dayOf(row.values.DOB) : null) ?? headerDob;
-    if (dob === null) return;
-    const age = ageAt(dob, this.periodEndParts);
-    if (age < 19 || age > 21) return;
+    const dob = daysOf(row).DOB ?? headerDob;
+    // 19, 20 or 21: 19 or over and not yet 22.
+    if (dob === null || dob > this.bornBy19 || dob <= this.bornBy22) return;
     const accommodation = row.values.ACCOM ?? '';
     if (!SUITABILITY_UNKNOWN.test(accommodation))
       this.count('care-leavers-suitable-accommodation', /^[A-Z]1$/.test(accommodation));
@@ -183,8 +190,9 @@ export class Ssda903Aggregator {
 
   private wentMissing(child: ChildRecord): boolean {
     return (child.rows.Missing ?? []).some((row) => {
-      const start = dayOf(row.values.MIS_START ?? '');
-      const end = row.values.MIS_END ? dayOf(row.values.MIS_END) : null;
+      const days = daysOf(row);
+      const start = days.MIS_START ?? null;
+      const end = days.MIS_END ?? null;
       // An incident open on 1 April (carried over from the year before) counts, as DfE counts it.
       return (
         row.values.MISSING === 'M' &&
@@ -198,8 +206,9 @@ export class Ssda903Aggregator {
   private socialWorkers(child: ChildRecord): number {
     const workers = new Set<string>();
     for (const row of child.rows.SWEpisodes ?? []) {
-      const start = dayOf(row.values.SW_DECOM ?? '');
-      const end = row.values.SW_DEC ? dayOf(row.values.SW_DEC) : null;
+      const days = daysOf(row);
+      const start = days.SW_DECOM ?? null;
+      const end = days.SW_DEC ?? null;
       if (start === null || !row.values.SW_ID) continue;
       if (start <= this.periodEnd && (end === null || end >= this.periodStart)) workers.add(row.values.SW_ID);
     }

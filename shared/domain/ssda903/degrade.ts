@@ -5,7 +5,7 @@
 // unaccompanied child turns 18) is kept to its month too, and any other date within a day of the 18th
 // birthday (care ends then, so an episode's DEC is often exactly that day) is kept to its month. The
 // review of every kept date is in docs/data-model.md.
-import { type Day, dayParts, formatUkDay, parseUkDate } from '../dates.ts';
+import { type Day, formatUkDay } from '../dates.ts';
 import {
   eighteenthBirthday,
   firstOfMonth,
@@ -14,7 +14,8 @@ import {
   revealsBirthday,
 } from '../privacy.ts';
 import { remembered } from '../remembered.ts';
-import type { ChildRecord, TableName } from './model.ts';
+import type { ChildRecord, RowDays, TableName } from './model.ts';
+import { dayOf, daysOf } from './row-days.ts';
 
 /** `date`: kept in full, unless it falls within a day of the child's 18th birthday (then its month). */
 type Treatment = 'keep' | 'pseudonym' | 'month' | 'outward' | 'date';
@@ -90,54 +91,26 @@ export function degradedColumns(columns: readonly string[]): string[] {
 // Postcodes repeat a great deal within a return (placements, home areas).
 const outwardOf = remembered(outwardCode);
 
-/** What a child's dates are checked against: its 18th birthday (from the Header's full DOB), and its year. */
-interface Birthday {
-  readonly day: Day;
-  readonly year: number;
-}
-
 // Children share dates of birth, so the 18th birthday of each is worked out once.
-const birthdayFromDob = remembered((dob: string): Birthday | null => {
-  const born = parseUkDate(dob);
-  if (born === null) return null;
-  const day = eighteenthBirthday(born);
-  return { day, year: dayParts(day).year };
-});
+const eighteenthOf = remembered(eighteenthBirthday);
 
-function birthdayOf(child: ChildRecord): Birthday | null {
-  return birthdayFromDob(child.rows.Header?.[0]?.values.DOB ?? '');
+/** The child's 18th birthday, from the Header's full DOB; null when it has none. */
+function birthdayOf(child: ChildRecord): Day | null {
+  const header = child.rows.Header?.[0];
+  if (header === undefined) return null;
+  const parsed = daysOf(header).DOB;
+  const dob = parsed === undefined ? dayOf(header.values.DOB) : parsed;
+  return dob === null ? null : eighteenthOf(dob);
 }
 
-/** The year written in a date's last four characters, or -1 when they are not four digits. */
-function yearAtEnd(value: string): number {
-  const length = value.length;
-  let year = 0;
-  for (let index = length - 4; index < length; index++) {
-    const code = value.charCodeAt(index);
-    if (!(code >= 48 && code <= 57)) return -1;
-    year = year * 10 + code - 48;
-  }
-  return length >= 4 ? year : -1;
-}
+// Dates of birth repeat (children born the same day): the month of each is written once.
+const monthTextOf = remembered((day: Day): string => formatUkDay(firstOfMonth(day)));
 
-/** A kept date, or its month when it falls within a day of the 18th birthday. */
-function keptDate(value: string, birthday: Birthday | null): string {
-  if (birthday === null) return value;
-  // A date's year is its last four digits (parseUkDate reads no other form): a date two years or more
-  // from the birthday's cannot be within a day of it, so most dates are kept without being parsed.
-  const year = yearAtEnd(value);
-  if (year >= 0 && (year < birthday.year - 1 || year > birthday.year + 1)) return value;
-  const day = parseUkDate(value);
-  return day !== null && revealsBirthday(day, birthday.day) ? formatUkDay(firstOfMonth(day)) : value;
-}
-
-// Dates of birth repeat (children born the same day): the month of each is worked out once.
-const monthOf = remembered((value: string): string => {
-  const day = parseUkDate(value);
-  return day === null ? '' : formatUkDay(firstOfMonth(day));
-});
-
-/** How each treated value of one child is degraded; a blank stays blank. Methods named as the treatments. */
+/**
+ * How each treated value of one child is degraded; a blank stays blank. Methods named as the treatments.
+ * A date arrives with its Day as the row's days hold it (parsed once by the row store); a date column the
+ * days do not hold (undefined) is parsed here, so no date is ever kept unchecked.
+ */
 class ChildTreatments {
   // Every row of a child carries the same CHILD: its pseudonym is held for the next row.
   private lastReference = '';
@@ -146,29 +119,37 @@ class ChildTreatments {
 
   constructor(
     private readonly councilKey: Buffer,
-    private readonly birthday: Birthday | null,
+    /** The 18th birthday: a kept date within a day of it is kept to its month. */
+    private readonly birthday: Day | null,
   ) {}
 
   pseudonym(value: string): string {
     if (value === '') return '';
     if (value === this.lastReference) return this.lastPseudonym;
-    this.otherPseudonyms ??= new Map();
-    let pseudonym = this.otherPseudonyms.get(value);
-    if (pseudonym === undefined) {
-      pseudonym = pseudonymiseChild(value, this.councilKey);
-      this.otherPseudonyms.set(value, pseudonym);
+    // A child with a reference besides its CHILD (a social worker's SW_ID) keeps each from here on; most
+    // children have one only, and make no map.
+    if (this.lastReference !== '') {
+      this.otherPseudonyms ??= new Map();
+      this.otherPseudonyms.set(this.lastReference, this.lastPseudonym);
     }
+    const pseudonym = this.otherPseudonyms?.get(value) ?? pseudonymiseChild(value, this.councilKey);
     this.lastReference = value;
     this.lastPseudonym = pseudonym;
     return pseudonym;
   }
 
-  date(value: string): string {
-    return value === '' ? '' : keptDate(value, this.birthday);
+  /** Kept in full, or to its month when within a day of the 18th birthday (an unreadable date is kept as written). */
+  date(value: string, parsed: Day | null | undefined): string {
+    if (value === '' || this.birthday === null) return value;
+    const day = parsed === undefined ? dayOf(value) : parsed;
+    return day !== null && revealsBirthday(day, this.birthday) ? monthTextOf(day) : value;
   }
 
-  month(value: string): string {
-    return value === '' ? '' : monthOf(value);
+  /** To its month; '' when it is not a date. */
+  month(value: string, parsed: Day | null | undefined): string {
+    if (value === '') return '';
+    const day = parsed === undefined ? dayOf(value) : parsed;
+    return day === null ? '' : monthTextOf(day);
   }
 
   outward(value: string): string {
@@ -178,6 +159,7 @@ class ChildTreatments {
 
 type RowBuilder = (
   source: Readonly<Record<string, string>>,
+  days: RowDays,
   treatments: ChildTreatments,
 ) => Record<string, string>;
 
@@ -194,11 +176,16 @@ function rowBuilder(columns: readonly string[]): RowBuilder {
     if (!Object.hasOwn(COLUMN_TREATMENT, column)) continue;
     const treatment = COLUMN_TREATMENT[column]!;
     const name = JSON.stringify(column);
+    const value = `source[${name}]`;
     fields.push(
-      treatment === 'keep' ? `${name}: source[${name}]` : `${name}: treatments.${treatment}(source[${name}])`,
+      treatment === 'keep'
+        ? `${name}: ${value}`
+        : treatment === 'date' || treatment === 'month'
+          ? `${name}: treatments.${treatment}(${value}, days[${name}])`
+          : `${name}: treatments.${treatment}(${value})`,
     );
   }
-  return new Function('source', 'treatments', `return { ${fields.join(', ')} };`) as RowBuilder;
+  return new Function('source', 'days', 'treatments', `return { ${fields.join(', ')} };`) as RowBuilder;
 }
 
 /** One row shape (its columns in order) and the function that degrades rows of it. */
@@ -245,7 +232,8 @@ export function degradeChild(child: ChildRecord, councilKey: Buffer): DegradedTa
     const tableRows = child.rows[table];
     if (tableRows === undefined) continue;
     for (const row of tableRows) {
-      rows.push({ table, values: planForRow(table, row.values).build(row.values, treatments) });
+      const { values } = row;
+      rows.push({ table, values: planForRow(table, values).build(values, daysOf(row), treatments) });
     }
   }
   return rows;

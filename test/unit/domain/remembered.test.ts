@@ -22,4 +22,19 @@ describe('remembered', () => {
     // 'c' found the table full (a, b) and emptied it: 'a' and 'b' were worked out again after it.
     expect(seen).toEqual(['a', 'b', 'c', 'a', 'b']);
   });
+
+  it('remembers by number as well as by text (days), keeping the two apart', () => {
+    const seen: Array<string | number> = [];
+    const described = remembered((key: string | number) => {
+      seen.push(key);
+      return `${typeof key} ${key}`;
+    });
+    expect([20_000, '20000', 20_000, '20000'].map(described)).toEqual([
+      'number 20000',
+      'string 20000',
+      'number 20000',
+      'string 20000',
+    ]);
+    expect(seen).toEqual([20_000, '20000']);
+  });
 });
