@@ -1,13 +1,21 @@
 // Infra construct: the one Lambda function shape every handler in functions/ is deployed with.
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -25,7 +33,6 @@ import {
   mailConfigurationSetName,
   type StageConfig,
 } from '../config/stage-config.ts';
-import { FUNCTION_BUNDLING } from './function-bundling.ts';
 import { acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.ts';
 
 /** The share of the timeout past which a single invocation raises the duration alarm. */
@@ -76,20 +83,57 @@ export const REFERENCE_BASELINE_FILES = {
   suffix: '.json',
 } as const;
 
-/** A shell command that copies a tree's files with one suffix, keeping the folders (no shell globbing). */
-function copyTreeCommand(from: string, to: string, suffix: string): string {
-  const script = `const fs=require('fs');fs.cpSync(process.argv[1],process.argv[2],{recursive:true,filter:(s)=>fs.statSync(s).isDirectory()||s.endsWith(process.argv[3])})`;
-  return `node -e "${script}" "${from}" "${to}" "${suffix}"`;
+/** Copies a tree's files with one suffix, keeping the folders. */
+function copyTree(from: string, to: string, suffix: string): void {
+  cpSync(from, to, {
+    recursive: true,
+    filter: (source) => statSync(source).isDirectory() || source.endsWith(suffix),
+  });
 }
 
 /**
- * A Node.js 22 / arm64 NodejsFunction bundled as minified ESM with source maps and the AWS SDK inside
- * (function-bundling.ts),
- * its own log group and its own role. Resources are attached with `bind*()`, which set the environment
+ * The function's code: its bundle (infra/constructs/function-bundling.ts), written at synth by
+ * bundle-function.ts in a child process, and the files it reads beside it. Skipped, like any bundling,
+ * for stacks not being synthesized with bundling (the tests that do not look at the code).
+ */
+function bundledCode(name: string, bundledFiles: UpstreamFunctionProps['bundledFiles']): Code {
+  const script = ['infra', 'constructs', 'bundle-function.ts'].join('/');
+  return Code.fromAsset(PROJECT_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling always answers, or fails with esbuild's own message.
+      image: DockerImage.fromRegistry('scratch'),
+      // Also what tells one function's bundle from another's: CDK reuses a bundle for the same source
+      // folder and the same options, and `local` is not among the options it compares.
+      command: ['node', '--import', 'tsx', script, name, '/asset-output'],
+      local: {
+        tryBundle(outputDir) {
+          const result = spawnSync(process.execPath, ['--import', 'tsx', script, name, outputDir], {
+            cwd: PROJECT_ROOT,
+            stdio: ['ignore', 'inherit', 'inherit'],
+          });
+          if (result.status !== 0) {
+            throw new Error(
+              `Bundling functions/${name} failed (exit ${result.status}); esbuild's errors are above.`,
+            );
+          }
+          for (const file of bundledFiles ?? []) {
+            copyTree(path.join(PROJECT_ROOT, file.from), path.join(outputDir, file.to), file.suffix);
+          }
+          return true;
+        },
+      },
+    },
+  });
+}
+
+/**
+ * A Node.js 22 / arm64 function bundled as minified ESM with source maps and the AWS SDK inside
+ * (function-bundling.ts), its own log group and its own role. Resources are attached with `bind*()`, which set the environment
  * variable and grant the matching least-privilege IAM in one call.
  */
 export class UpstreamFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
   /** The kebab-case name this function was created with. */
@@ -135,11 +179,9 @@ export class UpstreamFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry,
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+    this.function = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.name, props.bundledFiles),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 256,
@@ -150,24 +192,6 @@ export class UpstreamFunction extends Construct {
       // X-Ray traces each invocation (its init and duration); the SDK calls inside are not (docs/adr/0010).
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
-      bundling: {
-        ...FUNCTION_BUNDLING,
-        format: OutputFormat.ESM,
-        mainFields: [...FUNCTION_BUNDLING.mainFields],
-        externalModules: [...FUNCTION_BUNDLING.externalModules],
-        ...(props.bundledFiles?.length
-          ? {
-              commandHooks: {
-                beforeBundling: () => [],
-                beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) =>
-                  (props.bundledFiles ?? []).map((file) =>
-                    copyTreeCommand(`${inputDir}/${file.from}`, `${outputDir}/${file.to}`, file.suffix),
-                  ),
-              },
-            }
-          : {}),
-      },
     });
     const defaults: Record<string, string> = {
       // The local emulator also uses this as the function's display name.

@@ -1,10 +1,10 @@
-// Builds each function's bundle in memory with esbuild and the function construct's own options
+// Builds each function's bundle in memory with the function construct's own esbuild options
 // (infra/constructs/function-bundling.ts), as `cdk synth` does but in seconds: for the bundle-size test and
 // the benchmark's account of what each bundle is made of.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { FUNCTION_BUNDLING } from '../../infra/constructs/function-bundling.ts';
+import { functionBuildOptions } from '../../infra/constructs/function-bundling.ts';
 
 export interface FunctionBundle {
   readonly name: string;
@@ -47,22 +47,10 @@ function partsOf(metafile: Metafile): FunctionBundle['parts'] {
 /** One function's bundle as deployed, built in memory (nothing is written). */
 export async function buildFunctionBundle(root: string, name: string): Promise<FunctionBundle> {
   const result = await build({
-    absWorkingDir: root,
-    entryPoints: [path.join('functions', name, 'handler.ts')],
-    outfile: path.join('bundle', name, 'index.mjs'),
+    ...functionBuildOptions(root, name, path.join('bundle', name)),
     write: false,
     metafile: true,
     logLevel: 'silent',
-    bundle: true,
-    platform: 'node',
-    format: FUNCTION_BUNDLING.format,
-    target: FUNCTION_BUNDLING.target,
-    minify: FUNCTION_BUNDLING.minify,
-    sourcemap: FUNCTION_BUNDLING.sourceMap,
-    sourcesContent: FUNCTION_BUNDLING.sourcesContent,
-    banner: { js: FUNCTION_BUNDLING.banner },
-    mainFields: [...FUNCTION_BUNDLING.mainFields],
-    external: [...FUNCTION_BUNDLING.externalModules],
   });
   const code = result.outputFiles.find((file) => file.path.endsWith('index.mjs'));
   if (!code) throw new Error(`esbuild wrote no index.mjs for ${name}`);
