@@ -78,12 +78,12 @@ export const ssda903Return: ReturnDefinition & { returnType: 'ssda903' } = {
       onChild: (child, context) => {
         aggregator ??= new Ssda903Aggregator(year, context.tablesPresent);
         aggregator.add(child);
-        let handedOver: Promise<void>[] | undefined;
+        let handedOver: Promise<void> | undefined;
         for (const row of degradeChild(child, key)) {
           const writing = write(row.table, row.values);
-          if (writing) (handedOver ??= []).push(writing);
+          if (writing) handedOver = handedOver ? Promise.all([handedOver, writing]).then(() => {}) : writing;
         }
-        return handedOver && Promise.all(handedOver).then(() => undefined);
+        return handedOver;
       },
     });
     const aggregates = (aggregator ?? new Ssda903Aggregator(year, new Set())).result();
