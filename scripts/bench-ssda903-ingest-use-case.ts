@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -121,8 +121,14 @@ async function measure(kind: 'memory' | 's3', files: readonly string[]) {
       forcePathStyle: true,
     });
     for (const bucket of ['uploads', 'data']) await client.send(new CreateBucketCommand({ Bucket: bucket }));
-    for (const [key, path] of paths)
-      await client.send(new PutObjectCommand({ Bucket: 'uploads', Key: key, Body: await readFile(path) }));
+    // Streamed, so the uploads are not in this process's memory when the peak is sampled.
+    for (const [key, path] of paths) {
+      const body = createReadStream(path, { highWaterMark: 1 << 16 });
+      const length = (await stat(path)).size;
+      await client.send(
+        new PutObjectCommand({ Bucket: 'uploads', Key: key, Body: body, ContentLength: length }),
+      );
+    }
     objects = new S3ObjectStore(client);
   }
   let peakRss = process.memoryUsage.rss();
