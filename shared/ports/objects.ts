@@ -1,6 +1,10 @@
 // Port: object storage (S3 in AWS, fauxqs locally) as streams.
 
 export interface ObjectWriter {
+  /**
+   * Resolves when the writer can take more. Texts reach the object in the order written, even when a write
+   * is made before the last one resolved.
+   */
   write(text: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -65,4 +65,18 @@ describe('S3ObjectStore.openWriter', () => {
     expect(size).toBe(20_000 * 512);
     expect(actual.digest('hex')).toBe(expected.digest('hex'));
   });
+
+  it('keeps the order of writes made before the last one resolved', async () => {
+    const objects = new S3ObjectStore(fauxqs.s3);
+    const writer = objects.openWriter('data', 'curated/unawaited.csv', 'text/csv');
+    const chunks = Array.from({ length: 40 }, (_, index) => `${index},${'y'.repeat(40_000)}\n`);
+    // Every chunk is over the stream's buffer, so each write waits for a drain: none is awaited in turn.
+    await Promise.all(chunks.map((chunk) => writer.write(chunk)));
+    await writer.close();
+
+    const parts: Buffer[] = [];
+    for await (const chunk of await objects.open('data', 'curated/unawaited.csv'))
+      parts.push(Buffer.from(chunk));
+    expect(Buffer.concat(parts).toString()).toBe(chunks.join(''));
+  });
 });

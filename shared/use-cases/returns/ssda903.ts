@@ -28,10 +28,13 @@ function rendered(report: ValidationReport): IngestReport {
   };
 }
 
-/** Degraded rows (by column name) written in each table's curated column order for the year. */
+/**
+ * Degraded rows (by column name) written in each table's curated column order for the year. Returns a
+ * promise only when the store has to be waited for (see StagedExtract.write).
+ */
 function curatedWriter(extract: StagedExtract<TableName>, collectionYear: number) {
   const columns = new Map<TableName, string[]>();
-  return async (table: TableName, values: Readonly<Record<string, string>>): Promise<void> => {
+  return (table: TableName, values: Readonly<Record<string, string>>): Promise<void> | undefined => {
     let header = columns.get(table);
     if (!header) {
       const spec = schemaForYear(collectionYear).tables.get(table);
@@ -39,7 +42,7 @@ function curatedWriter(extract: StagedExtract<TableName>, collectionYear: number
       columns.set(table, header);
     }
     const fixed = header;
-    await extract.write(
+    return extract.write(
       table,
       () => fixed,
       fixed.map((column) => values[column] ?? ''),
@@ -71,10 +74,16 @@ export const ssda903Return: ReturnDefinition & { returnType: 'ssda903' } = {
       collectionYear: year,
       la: submission.la,
       rules: rulesFor(year),
-      onChild: async (child, context) => {
+      // Synchronous for most children: the reader awaits only what returns a promise.
+      onChild: (child, context) => {
         aggregator ??= new Ssda903Aggregator(year, context.tablesPresent);
         aggregator.add(child);
-        for (const row of degradeChild(child, key)) await write(row.table, row.values);
+        let handedOver: Promise<void> | undefined;
+        for (const row of degradeChild(child, key)) {
+          const writing = write(row.table, row.values);
+          if (writing) handedOver = handedOver ? Promise.all([handedOver, writing]).then(() => {}) : writing;
+        }
+        return handedOver;
       },
     });
     const aggregates = (aggregator ?? new Ssda903Aggregator(year, new Set())).result();
