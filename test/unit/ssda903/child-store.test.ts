@@ -84,6 +84,32 @@ describe('ReturnStore', () => {
     }
   });
 
+  it('removes the spilled files when checking stops part way, and on release before grouping', () => {
+    const rows: Row[] = [];
+    for (let index = 0; index < 20_000; index++) {
+      rows.push(
+        episode(index + 2, { CHILD: `C${(index * 7919) % 3_000}`, DECOM: `${index}`, HOME_POST: 'AB1' }),
+      );
+    }
+    const folder = mkdtempSync(join(tmpdir(), 'store-test-'));
+    try {
+      const stopped = storeOf(rows, { directory: folder, memoryBytes: 16 * 1024 });
+      expect(readdirSync(folder)).toHaveLength(1);
+      expect(() => {
+        for (const child of stopped.children()) {
+          if (child.number === 10) throw new Error('a check failed');
+        }
+      }).toThrow('a check failed');
+      expect(readdirSync(folder)).toEqual([]);
+      const refused = storeOf(rows, { directory: folder, memoryBytes: 16 * 1024 });
+      expect(readdirSync(folder)).toHaveLength(1);
+      refused.release();
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('gives the same children when whole chunks are written out and used again for later rows', {
     timeout: 60_000,
   }, () => {
