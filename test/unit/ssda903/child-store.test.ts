@@ -251,6 +251,28 @@ describe('TextCache', () => {
   });
 });
 
+describe('TextCache on values of one or two bytes', () => {
+  it('gives each its own text: every ASCII byte and pair, and the characters of two bytes', () => {
+    const cache = new TextCache();
+    const values = [''];
+    for (let first = 0; first < 128; first++) {
+      values.push(String.fromCharCode(first));
+      for (let second = 0; second < 128; second++) values.push(String.fromCharCode(first, second));
+    }
+    for (let code = 0x80; code < 0x800; code++) values.push(String.fromCharCode(code));
+    const bytes = Buffer.from(values.join(''), 'utf8');
+    for (let round = 0; round < 2; round++) {
+      let at = 0;
+      for (const value of values) {
+        const end = at + Buffer.byteLength(value);
+        expect(end - at).toBeLessThanOrEqual(2);
+        expect(cache.text(bytes, at, end)).toBe(value);
+        at = end;
+      }
+    }
+  });
+});
+
 describe('ChildNumbers', () => {
   it('numbers references in order of first appearance, finds each again by its bytes, and gives it back', () => {
     const numbers = new ChildNumbers();
