@@ -176,13 +176,15 @@ describe('ReturnStore records', () => {
     );
     expect([...fromCsv.children()]).toEqual([...oneByOne.children()]);
   });
-  it('stores CSV rows of values that repeat and of values that do not alike, past the point it stops numbering some', () => {
-    // DECOM repeats (numbered); HOME_POST is new on every row (no longer numbered after a few thousand rows).
+  it('stores CSV rows of values that repeat and of values that do not alike, past the point it stops numbering some, with their days', () => {
+    // DECOM repeats (numbered, its days parsed once per number), now and then a date that does not exist;
+    // HOME_POST is new on most rows (no longer numbered after a few thousand rows), and now and then has the
+    // text of a date, numbered before DECOM meets it.
     const count = 12_000;
     const lines = Array.from({ length: count }, (_, index) => [
       `C${index % 2_000}`,
-      index % 5 === 0 ? '' : `0${1 + (index % 9)}/04/2025`,
-      `P${index}${index % 7 === 0 ? 'é' : ''}`,
+      index % 5 === 0 ? '' : index % 11 === 0 ? '31/02/2025' : `0${1 + (index % 9)}/04/2025`,
+      index % 13 === 0 ? '05/04/2025' : `P${index}${index % 7 === 0 ? 'é' : ''}`,
     ]);
     const bytes = Buffer.from(lines.flat().join(''), 'utf8');
     const fromCsv = new ReturnStore(new Set(['Episodes']));
