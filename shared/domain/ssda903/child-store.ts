@@ -19,71 +19,27 @@
 // that every row of a table has one shape); a numbered value is the one string made for its number, and other
 // short values come from a cache of strings by bytes (TextCache), so a value repeated across the return is
 // decoded once.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ByteRow } from './byte-row.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
 import { dayOf, isDateField } from './row-days.ts';
+import { type SpillLog, type SpillOptions, type SpillShape, SpillSpace } from './spill-log.ts';
 
 /** Children per part of the log: a part is read back whole, so this bounds memory while grouping. */
 const CHILDREN_PER_PART = 1 << 15;
-// Every part keeps a chunk open, so its unused room grows with the number of parts (children): kept small.
-const CHUNK_BYTES = 1 << 18;
 /**
- * What the logs may hold in memory before they are written to the spill directory. The bytes written are the
- * same whatever it is (once anything is spilled, everything is); 64 MiB cost some 50 MB of peak memory more.
+ * The parts' logs (spill-log.ts). What they may hold in memory before they are written to the spill directory:
+ * the bytes written are the same whatever it is (once anything is spilled, everything is); 64 MiB cost some
+ * 50 MB of peak memory more. Every part keeps a chunk open, so its unused room grows with the number of parts
+ * (children): chunks are kept small.
  */
-const DEFAULT_MEMORY_BYTES = 16 * 1024 * 1024;
+const ROWS: SpillShape = {
+  name: 'ssda903-rows',
+  memoryBytes: 16 * 1024 * 1024,
+  firstChunkBytes: 1 << 12,
+  largestChunkBytes: 1 << 18,
+};
 /** A UTF-16 surrogate without its pair: UTF-8 cannot carry it, so such text is kept as it is. */
 const LONE_SURROGATE = /\p{Cs}/u;
-
-export interface SpillOptions {
-  /** A folder for the spilled logs (a fresh subfolder is made in it and removed after). */
-  readonly directory: string;
-  /** Bytes held in memory before the logs are written out (default 16 MiB). */
-  readonly memoryBytes?: number;
-}
-
-/** One part of the byte log: chunks in memory, and what was written to disk before them. */
-class Part {
-  readonly chunks: Buffer[] = [];
-  current: Buffer = Buffer.alloc(0);
-  used = 0;
-  records = 0;
-  file: number | null = null;
-  fileBytes = 0;
-
-  /** Room for `size` more bytes in the current chunk; a chunk of the usual size comes from `spares` if any. */
-  reserve(size: number, spares: Buffer[]): Buffer {
-    if (this.used + size > this.current.length) {
-      if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
-      const wanted = Math.max(size, this.chunks.length === 0 ? 4096 : CHUNK_BYTES);
-      this.current = wanted === CHUNK_BYTES && spares.length > 0 ? spares.pop()! : Buffer.allocUnsafe(wanted);
-      this.used = 0;
-    }
-    return this.current;
-  }
-
-  /** Bytes held, on disk and in memory. */
-  get size(): number {
-    let size = this.fileBytes + this.used;
-    for (const chunk of this.chunks) size += chunk.length;
-    return size;
-  }
-
-  /**
-   * Everything held, in order (the spilled bytes first, then the chunks): copied into `room`, which must
-   * hold `size` bytes, unless it is all in one chunk.
-   */
-  read(room: Buffer): Buffer {
-    if (this.fileBytes === 0 && this.chunks.length === 0) return this.current.subarray(0, this.used);
-    let at = 0;
-    while (at < this.fileBytes) at += readSync(this.file!, room, at, this.fileBytes - at, at);
-    for (const chunk of this.chunks) at += chunk.copy(room, at);
-    at += this.current.copy(room, at, 0, this.used);
-    return room.subarray(0, at);
-  }
-}
 
 const { utf8Slice } = Buffer.prototype as unknown as {
   utf8Slice: (this: Buffer, start: number, end: number) => string;
@@ -412,12 +368,12 @@ export class ReturnStore {
   private readonly numbers = new ChildNumbers();
   private readonly tables = new Map<TableName, TableLayout>();
   private readonly layouts: TableLayout[] = [];
-  private readonly parts: Part[] = [];
+  /** The log of each part of the children, spilled past 16 MiB held (given a folder), and its records. */
+  private readonly space: SpillSpace;
+  private readonly parts: SpillLog[] = [];
+  private readonly partRecords: number[] = [];
   /** Values that UTF-8 cannot carry (lone surrogates, only from rows given as objects). */
   private readonly kept: string[] = [];
-  private held = 0;
-  private readonly memoryBytes: number;
-  private spillFolder: string | null = null;
   private grouped = false;
   /** The layout of the table the last row added from CSV was of (its rows come one after another). */
   private lastLayout: TableLayout | null = null;
@@ -428,9 +384,8 @@ export class ReturnStore {
   private readonly words = new ValueWords();
   /**
    * Buffers used again rather than made anew, so that what was let go does not wait, by the tens of megabytes,
-   * for the collector: chunks already written to disk, and while grouping, the part read back and its sort.
+   * for the collector: while grouping, the part read back and its sort (the logs use their written chunks again).
    */
-  private readonly spares: Buffer[] = [];
   private readRoom: Buffer = Buffer.alloc(0);
   private sortRoom = new Int32Array(0);
   /** The values of the row being built, in its table's column order. */
@@ -439,9 +394,9 @@ export class ReturnStore {
   /** @param keep tables whose values are kept for child-level checks; others keep only row numbers. */
   constructor(
     private readonly keep: ReadonlySet<TableName>,
-    private readonly spill?: SpillOptions,
+    spill?: SpillOptions,
   ) {
-    this.memoryBytes = spill?.memoryBytes ?? DEFAULT_MEMORY_BYTES;
+    this.space = new SpillSpace(ROWS, spill);
   }
 
   /** Declares a table and its column order before its rows are added. */
@@ -486,28 +441,29 @@ export class ReturnStore {
    * Starts a record in its child's part, with room for `room` bytes of values, and writes its head; its
    * values go from part.used + HEAD_BYTES, and closeRecord completes it.
    */
-  private openRecord(layout: TableLayout, rowNumber: number, ordinal: number, room: number): Part {
+  private openRecord(layout: TableLayout, rowNumber: number, ordinal: number, room: number): SpillLog {
     const index = (ordinal / CHILDREN_PER_PART) | 0;
-    while (this.parts.length <= index) this.parts.push(new Part());
+    while (this.parts.length <= index) {
+      this.parts.push(this.space.log());
+      this.partRecords.push(0);
+    }
     const part = this.parts[index]!;
-    const buffer = part.reserve(HEAD_BYTES + room, this.spares);
+    const buffer = part.reserve(HEAD_BYTES + room);
     const at = part.used;
     const owner = ordinal - index * CHILDREN_PER_PART;
     buffer[at] = layout.index;
     writeUint32(buffer, at + 1, rowNumber);
     buffer[at + 5] = owner & 0xff;
     buffer[at + 6] = owner >>> 8;
-    part.records++;
+    this.partRecords[index]!++;
     return part;
   }
 
   /** Completes the record opened in `part`, whose values end at `end`. */
-  private closeRecord(part: Part, end: number): void {
+  private closeRecord(part: SpillLog, end: number): void {
     const start = part.used;
     writeUint32(part.current, start + 7, end - start - HEAD_BYTES);
-    this.held += end - start;
-    part.used = end;
-    if (this.spill && this.held > this.memoryBytes) this.spillAll();
+    part.commit(end);
   }
 
   /** Adds one row given as an object (rows read from XML). */
@@ -627,42 +583,9 @@ export class ReturnStore {
     return ordinal;
   }
 
-  /** Writes every part's chunks to its file in the spill folder and lets them go. */
-  private spillAll(): void {
-    const spill = this.spill!;
-    this.spillFolder ??= mkdtempSync(join(spill.directory, 'ssda903-rows-'));
-    for (let index = 0; index < this.parts.length; index++) {
-      const part = this.parts[index]!;
-      if (part.used === 0 && part.chunks.length === 0) continue;
-      part.file ??= openSync(join(this.spillFolder, `part-${index}`), 'w+');
-      const file = part.file;
-      const append = (chunk: Buffer): void => {
-        let written = 0;
-        while (written < chunk.length)
-          written += writeSync(file, chunk, written, chunk.length - written, part.fileBytes + written);
-        part.fileBytes += chunk.length;
-      };
-      for (const chunk of part.chunks) {
-        append(chunk);
-        if (chunk.buffer.byteLength === CHUNK_BYTES)
-          this.spares.push(Buffer.from(chunk.buffer, 0, CHUNK_BYTES));
-      }
-      part.chunks.length = 0;
-      // The current chunk is written and kept for the part's next rows.
-      append(part.current.subarray(0, part.used));
-      part.used = 0;
-    }
-    this.held = 0;
-  }
-
   /** Closes and removes the spilled files (children() does it when read to the end). */
   release(): void {
-    for (const part of this.parts) {
-      if (part.file !== null) closeSync(part.file);
-      part.file = null;
-    }
-    if (this.spillFolder !== null) rmSync(this.spillFolder, { recursive: true, force: true });
-    this.spillFolder = null;
+    this.space.release();
   }
 
   /** Hands out each child once, in order of first appearance. */
@@ -673,13 +596,13 @@ export class ReturnStore {
     this.numbers.seal();
     // Once anything is on disk, the rest goes too: each part is then read back alone, rather than beside
     // up to the whole memory budget of other parts' rows still waiting in memory.
-    if (this.spillFolder !== null) this.spillAll();
-    this.spares.length = 0;
+    if (this.space.spilled) this.space.spillAll();
+    this.space.dropSpares();
     try {
       for (let index = 0; index < this.parts.length; index++) {
         yield* this.childrenOfPart(index);
         // The part is done: let its bytes go before the next is read.
-        this.parts[index] = new Part();
+        this.parts[index]!.clear();
       }
     } finally {
       this.readRoom = Buffer.alloc(0);
@@ -699,7 +622,7 @@ export class ReturnStore {
     const bytes = part.read(this.readRoom);
     // Where each record starts, and its child; then a stable counting sort of records by child and table
     // (tables in the order they were declared, rows in file order within each).
-    const records = part.records;
+    const records = this.partRecords[index]!;
     const tableCount = this.layouts.length;
     const keys = count * tableCount;
     const needed = 3 * records + 2 * keys + 1;

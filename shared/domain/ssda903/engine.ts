@@ -14,7 +14,7 @@ import type { TextEncodingName } from '../reading/decode.ts';
 import { type BlockingError, listInWords, type Notice, plural, ReturnReadError } from '../reading/issues.ts';
 import { AsideSpace } from './aside.ts';
 import type { ByteRow } from './byte-row.ts';
-import { ReturnStore, type SpillOptions } from './child-store.ts';
+import { ReturnStore } from './child-store.ts';
 import { type CsvRowSink, headerOnlyMessage, openCsvTable } from './csv-reader.ts';
 import {
   blanksReportedByFieldChecks,
@@ -34,6 +34,7 @@ import {
 } from './previous-year.ts';
 import { createRuleRunner } from './rules/runner.ts';
 import { ALL_TABLES, REQUIRED_TABLES, schemaForYear, type YearSchema } from './schema.ts';
+import type { SpillOptions } from './spill-log.ts';
 import { readXmlReturn, XML_TABLES, type XmlRowPlace, xmlColumnsOf, xmlRowLocation } from './xml-reader.ts';
 import { openZip, type ZipLimits } from './zip-reader.ts';
 
@@ -196,7 +197,7 @@ class ReadSession {
     this.ruleCodes = new Set((options.rules ?? []).map((rule) => rule.code));
     const spill = options.spill === false ? undefined : (options.spill ?? { directory: tmpdir() });
     this.store = new ReturnStore(keep, spill);
-    this.aside = new AsideSpace(spill && { directory: spill.directory, memoryBytes: spill.memoryBytes });
+    this.aside = new AsideSpace(spill);
     this.previous = new PreviousYearReader(
       options.collectionYear,
       previousTablesRead(options.rules ?? []),

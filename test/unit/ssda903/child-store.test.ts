@@ -84,6 +84,32 @@ describe('ReturnStore', () => {
     }
   });
 
+  it('removes the spilled files when checking stops part way, and on release before grouping', () => {
+    const rows: Row[] = [];
+    for (let index = 0; index < 20_000; index++) {
+      rows.push(
+        episode(index + 2, { CHILD: `C${(index * 7919) % 3_000}`, DECOM: `${index}`, HOME_POST: 'AB1' }),
+      );
+    }
+    const folder = mkdtempSync(join(tmpdir(), 'store-test-'));
+    try {
+      const stopped = storeOf(rows, { directory: folder, memoryBytes: 16 * 1024 });
+      expect(readdirSync(folder)).toHaveLength(1);
+      expect(() => {
+        for (const child of stopped.children()) {
+          if (child.number === 10) throw new Error('a check failed');
+        }
+      }).toThrow('a check failed');
+      expect(readdirSync(folder)).toEqual([]);
+      const refused = storeOf(rows, { directory: folder, memoryBytes: 16 * 1024 });
+      expect(readdirSync(folder)).toHaveLength(1);
+      refused.release();
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('gives the same children when whole chunks are written out and used again for later rows', {
     timeout: 60_000,
   }, () => {
@@ -150,13 +176,15 @@ describe('ReturnStore records', () => {
     );
     expect([...fromCsv.children()]).toEqual([...oneByOne.children()]);
   });
-  it('stores CSV rows of values that repeat and of values that do not alike, past the point it stops numbering some', () => {
-    // DECOM repeats (numbered); HOME_POST is new on every row (no longer numbered after a few thousand rows).
+  it('stores CSV rows of values that repeat and of values that do not alike, past the point it stops numbering some, with their days', () => {
+    // DECOM repeats (numbered, its days parsed once per number), now and then a date that does not exist;
+    // HOME_POST is new on most rows (no longer numbered after a few thousand rows), and now and then has the
+    // text of a date, numbered before DECOM meets it.
     const count = 12_000;
     const lines = Array.from({ length: count }, (_, index) => [
       `C${index % 2_000}`,
-      index % 5 === 0 ? '' : `0${1 + (index % 9)}/04/2025`,
-      `P${index}${index % 7 === 0 ? 'é' : ''}`,
+      index % 5 === 0 ? '' : index % 11 === 0 ? '31/02/2025' : `0${1 + (index % 9)}/04/2025`,
+      index % 13 === 0 ? '05/04/2025' : `P${index}${index % 7 === 0 ? 'é' : ''}`,
     ]);
     const bytes = Buffer.from(lines.flat().join(''), 'utf8');
     const fromCsv = new ReturnStore(new Set(['Episodes']));
@@ -221,6 +249,28 @@ describe('TextCache', () => {
       values.forEach((value, index) => {
         expect(cache.text(bytes, ranges[index]![0], ranges[index]![1])).toBe(value);
       });
+    }
+  });
+});
+
+describe('TextCache on values of one or two bytes', () => {
+  it('gives each its own text: every ASCII byte and pair, and the characters of two bytes', () => {
+    const cache = new TextCache();
+    const values = [''];
+    for (let first = 0; first < 128; first++) {
+      values.push(String.fromCharCode(first));
+      for (let second = 0; second < 128; second++) values.push(String.fromCharCode(first, second));
+    }
+    for (let code = 0x80; code < 0x800; code++) values.push(String.fromCharCode(code));
+    const bytes = Buffer.from(values.join(''), 'utf8');
+    for (let round = 0; round < 2; round++) {
+      let at = 0;
+      for (const value of values) {
+        const end = at + Buffer.byteLength(value);
+        expect(end - at).toBeLessThanOrEqual(2);
+        expect(cache.text(bytes, at, end)).toBe(value);
+        at = end;
+      }
     }
   });
 });

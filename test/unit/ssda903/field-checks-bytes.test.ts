@@ -26,6 +26,10 @@ const OTHER_VALUES = [
   '-7',
   '1.5',
   'x',
+  // One or two bytes, as most codes are: ASCII, and one character of two bytes.
+  'A',
+  'N9',
+  'é',
   'Zoë',
   'é'.repeat(9),
   'a'.repeat(30),

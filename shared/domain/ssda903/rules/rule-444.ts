@@ -10,7 +10,7 @@
 // Memory: one record per Header row with a UPN (the child's number, the row number and the UPN's text) in a log
 // of the return's aside space (aside.ts), partitioned by UPN: spilled with the rows, so memory does not grow
 // with the number of children. At the end each partition is judged alone, and the findings are put in row order.
-import { AsideSpace, type PartitionedLog } from '../aside.ts';
+import { AsideSpace } from '../aside.ts';
 import type { AcrossChildren, Finding, Rule } from '../model.ts';
 import { rowsOf } from './support.ts';
 
@@ -86,7 +86,7 @@ function judge(
 }
 
 function upnTally(aside: AsideSpace = new AsideSpace()): AcrossChildren {
-  const log: PartitionedLog = aside.log(PARTITIONS);
+  const partitions = aside.partitions(PARTITIONS);
   let scratch: Buffer = Buffer.allocUnsafe(64);
 
   return {
@@ -96,7 +96,7 @@ function upnTally(aside: AsideSpace = new AsideSpace()): AcrossChildren {
         if (upn === '' || NOT_KNOWN.test(upn)) continue;
         const [bytes, length] = record(scratch, number, row.rowNumber, upn);
         scratch = bytes;
-        log.append(partitionOf(upn), bytes, length);
+        partitions[partitionOf(upn)]!.append(bytes, length);
       }
     },
     findings(referenceOf) {
@@ -109,9 +109,7 @@ function upnTally(aside: AsideSpace = new AsideSpace()): AcrossChildren {
         child: referenceOf(child),
       });
       const found: Finding[] = [];
-      for (let partition = 0; partition < PARTITIONS; partition++) {
-        found.push(...judge(log.take(partition), finding));
-      }
+      for (const partition of partitions) found.push(...judge(partition.take(), finding));
       return found.sort((a, b) => a.rowNumber - b.rowNumber);
     },
   };
