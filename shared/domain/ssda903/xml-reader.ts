@@ -15,6 +15,7 @@ import { SaxesParser, type SaxesTag } from 'saxes';
 import type { ByteSource } from '../reading/bytes.ts';
 import { decodeText, type TextEncodingName } from '../reading/decode.ts';
 import { ReturnReadError } from '../reading/issues.ts';
+import { ownText } from '../reading/own-text.ts';
 import { doctypeRefused, refuseDoctype } from '../reading/xml-prolog.ts';
 import { otherCouncilRefusal } from '../returns/council-claim.ts';
 import type { Row, TableName } from './model.ts';
@@ -317,15 +318,15 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
       child = null;
     } else if (depth === 3 && parent === 'HEADER' && HEADER_FIELDS.has(name) && child.header) {
       const column = RENAME[name] ?? name;
-      const value = text.trim();
+      const value = ownText(text.trim());
       child.header.values.set(column, dateFields.has(column) ? asUkDate(value) : value);
     } else if (depth === 3 && parent === 'EPISODE' && EPISODE_FIELDS.has(name) && group) {
       const column = RENAME[name] ?? name;
-      const value = text.trim();
+      const value = ownText(text.trim());
       group.values.set(column, dateFields.has(column) ? asUkDate(value) : value);
     } else if (depth === 4 && parent && HEADER_GROUPS[parent] && group) {
       if (columnsOf(HEADER_GROUPS[parent]).includes(name)) {
-        const value = text.trim();
+        const value = ownText(text.trim());
         group.values.set(name, dateFields.has(name) ? asUkDate(value) : value);
       }
     } else if ((depth === 2 && name === 'EPISODE') || (depth === 3 && HEADER_GROUPS[name])) {
