@@ -217,10 +217,6 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
     indexInChild.clear();
     const header = done.header?.values ?? new Map<string, string>();
     const line = done.header?.line ?? startLine;
-    const shared = new Map([
-      ['CHILD', header.get('CHILD') ?? ''],
-      ['DOB', header.get('DOB') ?? ''],
-    ]);
     ready.push(rowFrom('Header', line, header));
     const uascFlag = header.get('UASC') ?? '';
     if ((uascFlag !== '' && uascFlag !== '0') || (header.get('DUC') ?? '') !== '') {
@@ -230,11 +226,17 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
       ready.push(rowFrom('OC3', line, header));
     if (AD1_FIELDS.some((field) => (header.get(field) ?? '') !== ''))
       ready.push(rowFrom('AD1', line, header));
-    for (const item of [...done.groups, ...done.episodes]) {
-      const values =
-        item.table === 'Episodes' ? new Map([['CHILD', shared.get('CHILD')!], ...item.values]) : item.values;
-      if (item.table !== 'Episodes') for (const [key, value] of shared) values.set(key, value);
-      ready.push(rowFrom(item.table, item.line, values));
+    // Every row takes CHILD from HEADER; the HEADER groups' rows take DOB too (an episode has no DOB).
+    const child = header.get('CHILD') ?? '';
+    const dob = header.get('DOB') ?? '';
+    for (const item of done.groups) {
+      item.values.set('CHILD', child);
+      item.values.set('DOB', dob);
+      ready.push(rowFrom(item.table, item.line, item.values));
+    }
+    for (const item of done.episodes) {
+      item.values.set('CHILD', child);
+      ready.push(rowFrom(item.table, item.line, item.values));
     }
   };
 
