@@ -142,11 +142,11 @@ interface DataSource {
 /** A finding, and for an XML return where its row is by position ("Child 12, Episode 3"). */
 export type { LocatedFinding } from './xml-places.ts';
 
-/** Collects everything a read produces, whichever form the upload takes. */
 /** Where spilled rows (and an XML return's row places) go, if anywhere. */
 const spillOf = (options: ReadReturnOptions): SpillOptions | undefined =>
   options.spill === false ? undefined : (options.spill ?? { directory: tmpdir() });
 
+/** Collects everything a read produces, whichever form the upload takes. */
 class ReadSession {
   /** Where each row of an XML return is, to locate its findings once the checks have run. */
   xmlPlaces: XmlPlaceLog | null = null;
