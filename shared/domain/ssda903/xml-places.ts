@@ -62,9 +62,9 @@ export class XmlPlaceLog {
     return this.fileBytes;
   }
 
-  /** Records the place of the next row; rows must come in order, 1 first. */
+  /** Records the place of the next row; rows must come in order, 1 first, and children in order. */
   add(rowNumber: number, place: XmlRowPlace): void {
-    if (rowNumber !== this.rows + 1) {
+    if (rowNumber !== this.rows + 1 || place.child < this.lastChild) {
       throw new Error(`XML row places must come in order: row ${rowNumber} after row ${this.rows}`);
     }
     if (this.used + MOST_BYTES_A_ROW > this.current.length) this.closeChunk();

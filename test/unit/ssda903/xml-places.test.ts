@@ -98,5 +98,6 @@ describe('the places of an XML return’s rows', () => {
     expect(log.locateAll(finding)).toEqual(finding);
     log.add(1, { child: 1, index: 1, line: 2 });
     expect(() => log.add(3, { child: 1, index: 1, line: 2 })).toThrow(/in order/);
+    expect(() => log.add(2, { child: 0, index: 1, line: 2 })).toThrow(/in order/);
   });
 });
