@@ -11,7 +11,8 @@
 //   xmlReader, xmlFull: the reader and the full path again, on the same rows written as one XML return;
 // and reports rows per second (elapsed and CPU) for each, the ratios of the full path to each, and peak RSS.
 // Each process runs with the ingest function's Node.js options (INGEST_NODE_OPTIONS: its young generation).
-// Usage: npm run bench -- ssda903Ingest, or npx tsx scripts/bench-ssda903-parse.ts [rows ...]
+// Usage: npm run bench -- ssda903Ingest, or npx tsx scripts/bench-ssda903-parse.ts [rows ...]; one kind alone:
+// `measure <kind> header.csv episodes.csv`, or `measure xmlReader|xmlFull return.xml` (generateXml writes one).
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
