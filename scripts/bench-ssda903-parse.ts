@@ -8,15 +8,18 @@
 //   reader:    readReturn without rules, every child handed to a no-op (decoding, table recognition,
 //              field checks, the row store, grouping by child: the reader's own cost);
 //   full:      readReturn with the year's rules, degrading and aggregating every child as ingest does;
+//   xmlReader, xmlFull: the reader and the full path again, on the same rows written as one XML return;
 // and reports rows per second (elapsed and CPU) for each, the ratios of the full path to each, and peak RSS.
 // Each process runs with the ingest function's Node.js options (INGEST_NODE_OPTIONS: its young generation).
-// Usage: npm run bench -- ssda903Ingest, or npx tsx scripts/bench-ssda903-parse.ts [rows ...]
+// Usage: npm run bench -- ssda903Ingest, or npx tsx scripts/bench-ssda903-parse.ts [rows ...]; one kind alone:
+// `measure <kind> header.csv episodes.csv`, or `measure xmlReader|xmlFull return.xml` (generateXml writes one).
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse';
@@ -31,7 +34,9 @@ import { rulesFor } from '../shared/domain/ssda903/rules/registry.ts';
 const COLLECTION_YEAR = 2026;
 const EPISODES_PER_CHILD = 5;
 const KINDS = ['lines', 'udsv', 'csvParse', 'reader', 'full'] as const;
-type Kind = (typeof KINDS)[number];
+/** The same return in its XML form: the reader and the full path, as above. */
+const XML_KINDS = ['xmlReader', 'xmlFull'] as const;
+type Kind = (typeof KINDS)[number] | (typeof XML_KINDS)[number];
 
 export interface BenchSsda903ParseOptions {
   /** Episodes rows to generate, one size per entry (the Header table gets one row per five episodes). */
@@ -120,6 +125,70 @@ export async function generate(
   return { header, episodes, children };
 }
 
+/** dd/mm/yyyy as the XML form writes a date (yyyy-mm-dd); anything else as it is. */
+const isoDate = (value: string): string => {
+  const parts = /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(value);
+  return parts ? `${parts[3]}-${parts[2]}-${parts[1]}` : value;
+};
+const XML_NAMES: Readonly<Record<string, string>> = { CHILD: 'CHILDID', PLACE: 'PL' };
+
+/** One element per value, indented as exports are, blank values (and the columns left out) not written. */
+function xmlElements(columns: readonly string[], values: readonly string[], leaveOut = ''): string {
+  let xml = '';
+  columns.forEach((column, at) => {
+    const value = values[at] ?? '';
+    if (value === '' || column === leaveOut) return;
+    const name = XML_NAMES[column] ?? column;
+    xml += `      <${name}>${isoDate(value)}</${name}>\n`;
+  });
+  return xml;
+}
+
+/**
+ * Writes return.xml beside header.csv and episodes.csv (as generate() wrote them): the same children and
+ * episodes in the XML form (EXPSSDA903 > CHILD > HEADER, EPISODE*), pretty-printed, dates as yyyy-mm-dd. The
+ * XML form carries every table, so rules on tables the CSV files lack (previous permanence, adoption) find more.
+ */
+export async function writeXml(header: string, episodes: string): Promise<string> {
+  const xml = join(dirname(header), 'return.xml');
+  const headerLines = createInterface({ input: createReadStream(header), crlfDelay: Infinity });
+  const episodeLines = createInterface({ input: createReadStream(episodes), crlfDelay: Infinity });
+  const headerReader = headerLines[Symbol.asyncIterator]();
+  const episodeReader = episodeLines[Symbol.asyncIterator]();
+  const headerColumns = ((await headerReader.next()).value as string).split(',');
+  const episodeColumns = ((await episodeReader.next()).value as string).split(',');
+  let pending = (await episodeReader.next()).value as string | undefined;
+  const out = createWriteStream(xml);
+  const write = async (text: string): Promise<void> => {
+    if (!out.write(text)) await new Promise<void>((done) => out.once('drain', () => done()));
+  };
+  await write('<?xml version="1.0" encoding="UTF-8"?>\n<EXPSSDA903>\n');
+  for (let next = await headerReader.next(); !next.done; next = await headerReader.next()) {
+    const line = next.value as string;
+    if (line === '') continue;
+    const values = line.split(',');
+    // The XML form records UASC status as a flag in HEADER (the CSV form by a row in the UASC table).
+    let text = `  <CHILD>\n    <HEADER>\n${xmlElements(headerColumns, values)}      <UASC>0</UASC>\n    </HEADER>\n`;
+    while (pending?.startsWith(`${values[0]},`)) {
+      text += `    <EPISODE>\n${xmlElements(episodeColumns, pending.split(','), 'CHILD')}    </EPISODE>\n`;
+      pending = (await episodeReader.next()).value as string | undefined;
+    }
+    await write(`${text}  </CHILD>\n`);
+  }
+  out.end('</EXPSSDA903>\n');
+  await finished(out);
+  return xml;
+}
+
+/** Writes return.xml alone (for measuring one kind by hand): generate(), then writeXml(). */
+export async function generateXml(directory: string, episodeRows: number): Promise<string> {
+  const { header, episodes } = await generate(directory, episodeRows);
+  const xml = await writeXml(header, episodes);
+  await rm(header);
+  await rm(episodes);
+  return xml;
+}
+
 interface Measured {
   readonly rows: number;
   readonly seconds: number;
@@ -129,6 +198,7 @@ interface Measured {
   readonly children?: number;
   readonly findings?: number;
   readonly aggregatedChildren?: number;
+  readonly findingsDigest?: string;
 }
 
 async function countLines(paths: readonly string[]): Promise<number> {
@@ -169,18 +239,28 @@ async function csvParse(paths: readonly string[]): Promise<number> {
 /** Above the product's limits (RETURN_LIMITS), so the 3M case is measured rather than refused. */
 const BENCH_LIMITS = { maxRowsPerTable: 10_000_000, maxRowsPerReturn: 20_000_000, maxChildren: 2_000_000 };
 
-const inputs = (header: string, episodes: string) => [
-  { name: 'header.csv', body: createReadStream(header) },
-  { name: 'episodes.csv', body: createReadStream(episodes) },
-];
+/** The CSV files, or for an XML kind the one XML file (given as the first path). */
+const inputsFor = (kind: Kind, header: string, episodes: string) =>
+  kind === 'xmlReader' || kind === 'xmlFull'
+    ? [{ name: 'return.xml', body: createReadStream(header) }]
+    : [
+        { name: 'header.csv', body: createReadStream(header) },
+        { name: 'episodes.csv', body: createReadStream(episodes) },
+      ];
+
+/** A hash of the findings as listed (with their places in an XML return), to compare two versions' output. */
+const digestOfFindings = (findings: readonly unknown[]): string =>
+  createHash('sha256').update(JSON.stringify(findings)).digest('hex').slice(0, 16);
 
 /** Runs one measurement in this process (the child side). */
 async function measureHere(kind: Kind, header: string, episodes: string): Promise<Measured> {
   const paths = [header, episodes];
+  const inputs = () => inputsFor(kind, header, episodes);
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   let rows: number;
   let extra: Partial<Measured> = {};
+  let listed: readonly unknown[] | null = null;
   switch (kind) {
     case 'lines':
       rows = await countLines(paths);
@@ -191,8 +271,9 @@ async function measureHere(kind: Kind, header: string, episodes: string): Promis
     case 'csvParse':
       rows = await csvParse(paths);
       break;
-    case 'reader': {
-      const result = await readReturn(inputs(header, episodes), {
+    case 'reader':
+    case 'xmlReader': {
+      const result = await readReturn(inputs(), {
         collectionYear: COLLECTION_YEAR,
         limits: BENCH_LIMITS,
         onChild: () => {},
@@ -202,11 +283,12 @@ async function measureHere(kind: Kind, header: string, episodes: string): Promis
       extra = { children: result.children };
       break;
     }
-    case 'full': {
+    case 'full':
+    case 'xmlFull': {
       const councilKey = councilPseudonymKey(randomBytes(32), 'E09000001');
       let aggregator: Ssda903Aggregator | null = null;
       let degradedRows = 0;
-      const result = await readReturn(inputs(header, episodes), {
+      const result = await readReturn(inputs(), {
         collectionYear: COLLECTION_YEAR,
         limits: BENCH_LIMITS,
         rules: rulesFor(COLLECTION_YEAR),
@@ -225,12 +307,14 @@ async function measureHere(kind: Kind, header: string, episodes: string): Promis
         findings: result.totalFindings,
         aggregatedChildren: aggregates?.children ?? 0,
       };
+      listed = result.findings;
       break;
     }
   }
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  if (listed) extra = { ...extra, findingsDigest: digestOfFindings(listed) };
   // maxRSS is in kilobytes: the peak of the whole process, which did nothing else.
   return {
     rows,
@@ -266,6 +350,12 @@ async function benchSize(episodeRows: number): Promise<Record<string, unknown>> 
         throw new Error(`${kind} read ${measured[kind].rows} rows where the files have ${rows}`);
       }
     }
+    const xml = await writeXml(files.header, files.episodes);
+    for (const kind of XML_KINDS) measured[kind] = measureApart(kind, xml, '');
+    for (const kind of XML_KINDS) {
+      if (measured[kind].rows !== rows)
+        throw new Error(`${kind} read ${measured[kind].rows} rows, not ${rows}`);
+    }
     const rate = (kind: Kind): number => rows / measured[kind].seconds;
     const cpuRate = (kind: Kind): number => rows / measured[kind].cpuSeconds;
     const figures: Record<string, unknown> = {
@@ -276,8 +366,10 @@ async function benchSize(episodeRows: number): Promise<Record<string, unknown>> 
       children: measured.full.children,
       findings: measured.full.findings,
       aggregatedChildren: measured.full.aggregatedChildren,
+      xmlFileMB: mb((await stat(xml)).size),
+      xmlFindings: measured.xmlFull.findings,
     };
-    for (const kind of KINDS) {
+    for (const kind of [...KINDS, ...XML_KINDS]) {
       figures[kind] = {
         seconds: Number(measured[kind].seconds.toFixed(2)),
         rowsPerSecond: Math.round(rate(kind)),
@@ -298,6 +390,7 @@ async function benchSize(episodeRows: number): Promise<Record<string, unknown>> 
         Number((cpuRate('full') / cpuRate(kind)).toFixed(2)),
       ]),
     );
+    figures.xmlFullToCsvFullByCpu = Number((cpuRate('xmlFull') / cpuRate('full')).toFixed(2));
     return figures;
   } finally {
     await rm(directory, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { SaxesParser, type SaxesTag } from 'saxes';
 import type { ByteSource } from '../reading/bytes.ts';
 import { decodeText, type TextEncodingName } from '../reading/decode.ts';
 import { ReturnReadError } from '../reading/issues.ts';
+import { ownText } from '../reading/own-text.ts';
 import { refuseDoctype } from '../reading/xml-prolog.ts';
 import type { CinChild, CinEpisode, CinFinding, CinHeader } from './model.ts';
 import {
@@ -115,7 +116,8 @@ function malformed(fileName: string, line: number, detail: string): ReturnReadEr
   );
 }
 
-const text = (node: Node | undefined): string => node?.text.trim() ?? '';
+/** An element's value, in a string of its own: values outlive the text they were read from. */
+const text = (node: Node | undefined): string => ownText(node?.text.trim() ?? '');
 const firstChild = (node: Node | undefined, name: string): Node | undefined =>
   node?.children.find((child) => child.name === name);
 const value = (node: Node | undefined, name: string): string => text(firstChild(node, name));

@@ -35,7 +35,8 @@ import {
 import { createRuleRunner } from './rules/runner.ts';
 import { ALL_TABLES, REQUIRED_TABLES, schemaForYear, type YearSchema } from './schema.ts';
 import type { SpillOptions } from './spill-log.ts';
-import { readXmlReturn, XML_TABLES, type XmlRowPlace, xmlColumnsOf, xmlRowLocation } from './xml-reader.ts';
+import { type LocatedFinding, XmlPlaceLog } from './xml-places.ts';
+import { readXmlReturn, XML_TABLES, xmlColumnsOf } from './xml-reader.ts';
 import { openZip, type ZipLimits } from './zip-reader.ts';
 
 export interface InputFile {
@@ -139,37 +140,17 @@ interface DataSource {
   release?(): void;
 }
 
-/** Collects everything a read produces, whichever form the upload takes. */
-/**
- * Where each row of an XML return is, by its rowNumber (rows are numbered in document order): the child's
- * position, the row's place among that child's rows of its table, and its line. Three numbers a row, so a
- * large XML return costs little; a finding is located from them once the checks have run.
- */
-class XmlPlaces {
-  private readonly children: number[] = [];
-  private readonly indexes: number[] = [];
-  private readonly lines: number[] = [];
-
-  add(rowNumber: number, place: XmlRowPlace): void {
-    this.children[rowNumber] = place.child;
-    this.indexes[rowNumber] = place.index;
-    this.lines[rowNumber] = place.line;
-  }
-
-  /** The finding located by position ("Child 12, Episode 3"), its row number the element's line. */
-  readonly locate = (finding: Finding): LocatedFinding => {
-    const child = this.children[finding.rowNumber];
-    if (child === undefined) return finding;
-    const place = { child, index: this.indexes[finding.rowNumber]!, line: this.lines[finding.rowNumber]! };
-    return { ...finding, rowNumber: place.line, location: xmlRowLocation(finding.table, place) };
-  };
-}
-
 /** A finding, and for an XML return where its row is by position ("Child 12, Episode 3"). */
-export type LocatedFinding = Finding & { readonly location?: string };
+export type { LocatedFinding } from './xml-places.ts';
 
+/** Where spilled rows (and an XML return's row places) go, if anywhere. */
+const spillOf = (options: ReadReturnOptions): SpillOptions | undefined =>
+  options.spill === false ? undefined : (options.spill ?? { directory: tmpdir() });
+
+/** Collects everything a read produces, whichever form the upload takes. */
 class ReadSession {
-  xmlPlaces: XmlPlaces | null = null;
+  /** Where each row of an XML return is, to locate its findings once the checks have run. */
+  xmlPlaces: XmlPlaceLog | null = null;
   readonly schema: YearSchema;
   readonly blocking: BlockingError[] = [];
   readonly notices: Notice[] = [];
@@ -195,7 +176,7 @@ class ReadSession {
     this.schema = schemaForYear(options.collectionYear);
     this.limits = { ...RETURN_LIMITS, ...options.limits };
     this.ruleCodes = new Set((options.rules ?? []).map((rule) => rule.code));
-    const spill = options.spill === false ? undefined : (options.spill ?? { directory: tmpdir() });
+    const spill = spillOf(options);
     this.store = new ReturnStore(keep, spill);
     this.aside = new AsideSpace(spill);
     this.previous = new PreviousYearReader(
@@ -361,6 +342,7 @@ export async function readReturn(
     // Spilled rows are removed whether the return was accepted, rejected or failed.
     session.store.release();
     session.aside.release();
+    session.xmlPlaces?.release();
   }
 }
 
@@ -568,7 +550,7 @@ async function readXml(
   const unknown: string[] = [];
   const counts = new Map<TableName, number>();
   for (const table of XML_TABLES) session.store.declareTable(table, xmlColumnsOf(session.schema, table));
-  const places = new XmlPlaces();
+  const places = new XmlPlaceLog(spillOf(session.options));
   session.xmlPlaces = places;
   try {
     for await (const row of readXmlReturn(body, {
@@ -729,7 +711,7 @@ async function checkChildren(
     tables: session.tables,
     notices: session.notices,
     children,
-    findings: session.xmlPlaces ? session.findings.map(session.xmlPlaces.locate) : session.findings,
+    findings: session.xmlPlaces ? session.xmlPlaces.locateAll(session.findings) : session.findings,
     counts,
     totalFindings: session.totalFindings,
   };

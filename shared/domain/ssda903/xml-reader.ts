@@ -15,6 +15,7 @@ import { SaxesParser, type SaxesTag } from 'saxes';
 import type { ByteSource } from '../reading/bytes.ts';
 import { decodeText, type TextEncodingName } from '../reading/decode.ts';
 import { ReturnReadError } from '../reading/issues.ts';
+import { ownText } from '../reading/own-text.ts';
 import { doctypeRefused, refuseDoctype } from '../reading/xml-prolog.ts';
 import { otherCouncilRefusal } from '../returns/council-claim.ts';
 import type { Row, TableName } from './model.ts';
@@ -157,6 +158,25 @@ function asUkDate(value: string): string {
   return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value;
 }
 
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A function that makes a row's values from an element's, in the table's column order, as one object
+ * literal: every row of a table then has one shape from the start (what the field checks and the store read).
+ */
+function valuesMakerFor(
+  columns: readonly string[],
+): (values: ReadonlyMap<string, string>) => Record<string, string> {
+  for (const column of columns) {
+    if (!PLAIN_NAME.test(column) || column === '__proto__')
+      throw new Error(`Unexpected column name ${column}`);
+  }
+  const fields = columns.map((column) => `${column}: values.get('${column}') ?? ''`).join(', ');
+  return new Function('values', `return { ${fields} };`) as (
+    values: ReadonlyMap<string, string>,
+  ) => Record<string, string>;
+}
+
 function malformed(fileName: string, line: number, detail: string): ReturnReadError {
   return new ReturnReadError(
     'xml-malformed',
@@ -201,9 +221,9 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
   let rowNumber = 0;
   let childOrdinal = 0;
   const indexInChild = new Map<TableName, number>();
+  const valuesMakers = new Map(ALL_TABLES.map((table) => [table, valuesMakerFor(columnsOf(table))]));
   const rowFrom = (table: TableName, line: number, values: ReadonlyMap<string, string>): Row => {
-    const record: Record<string, string> = {};
-    for (const column of columnsOf(table)) record[column] = values.get(column) ?? '';
+    const record = valuesMakers.get(table)!(values);
     rowNumber++;
     const index = (indexInChild.get(table) ?? 0) + 1;
     indexInChild.set(table, index);
@@ -216,10 +236,6 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
     indexInChild.clear();
     const header = done.header?.values ?? new Map<string, string>();
     const line = done.header?.line ?? startLine;
-    const shared = new Map([
-      ['CHILD', header.get('CHILD') ?? ''],
-      ['DOB', header.get('DOB') ?? ''],
-    ]);
     ready.push(rowFrom('Header', line, header));
     const uascFlag = header.get('UASC') ?? '';
     if ((uascFlag !== '' && uascFlag !== '0') || (header.get('DUC') ?? '') !== '') {
@@ -229,11 +245,17 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
       ready.push(rowFrom('OC3', line, header));
     if (AD1_FIELDS.some((field) => (header.get(field) ?? '') !== ''))
       ready.push(rowFrom('AD1', line, header));
-    for (const item of [...done.groups, ...done.episodes]) {
-      const values =
-        item.table === 'Episodes' ? new Map([['CHILD', shared.get('CHILD')!], ...item.values]) : item.values;
-      if (item.table !== 'Episodes') for (const [key, value] of shared) values.set(key, value);
-      ready.push(rowFrom(item.table, item.line, values));
+    // Every row takes CHILD from HEADER; the HEADER groups' rows take DOB too (an episode has no DOB).
+    const child = header.get('CHILD') ?? '';
+    const dob = header.get('DOB') ?? '';
+    for (const item of done.groups) {
+      item.values.set('CHILD', child);
+      item.values.set('DOB', dob);
+      ready.push(rowFrom(item.table, item.line, item.values));
+    }
+    for (const item of done.episodes) {
+      item.values.set('CHILD', child);
+      ready.push(rowFrom(item.table, item.line, item.values));
     }
   };
 
@@ -317,15 +339,15 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
       child = null;
     } else if (depth === 3 && parent === 'HEADER' && HEADER_FIELDS.has(name) && child.header) {
       const column = RENAME[name] ?? name;
-      const value = text.trim();
+      const value = ownText(text.trim());
       child.header.values.set(column, dateFields.has(column) ? asUkDate(value) : value);
     } else if (depth === 3 && parent === 'EPISODE' && EPISODE_FIELDS.has(name) && group) {
       const column = RENAME[name] ?? name;
-      const value = text.trim();
+      const value = ownText(text.trim());
       group.values.set(column, dateFields.has(column) ? asUkDate(value) : value);
     } else if (depth === 4 && parent && HEADER_GROUPS[parent] && group) {
       if (columnsOf(HEADER_GROUPS[parent]).includes(name)) {
-        const value = text.trim();
+        const value = ownText(text.trim());
         group.values.set(name, dateFields.has(name) ? asUkDate(value) : value);
       }
     } else if ((depth === 2 && name === 'EPISODE') || (depth === 3 && HEADER_GROUPS[name])) {
