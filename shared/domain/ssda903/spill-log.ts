@@ -53,6 +53,11 @@ export class SpillSpace {
     return log;
   }
 
+  /** Bytes added to the space's logs since they were last written out. */
+  get bytesHeld(): number {
+    return this.heldBytes;
+  }
+
   /** Whether anything has been written to disk. */
   get spilled(): boolean {
     return this.folder !== null;
