@@ -1,15 +1,15 @@
 // Domain: running a year's rules on one child at a time, as the engine does once a return has been read.
 //
 // Most rules look at one row at a time (rowRule in factories.ts). Their rows are walked here rather than by each
-// rule's own check: a call a row instead of a call a rule and child into a loop of its own, which adds up over a
-// hundred rules and hundreds of thousands of children. A code list or a real date (codeListRule, validDateRule)
+// rule's own check, once per table for all of its row rules, each rule flagging rows into a list of its own that
+// is handed on in its place among the other rules' findings. A code list or a real date (codeListRule, validDateRule)
 // is judged from its judgement (failsJudgement, written out), without a call to its `fails` closure. The loop is
 // written out once per return for its rules (createRuleRunner), so that each rule is called from a place of its
 // own and each judged field is read by its name. Findings come out as running each rule's check in turn gives
 // them: rule by rule, row by row (test/unit/ssda903/rules/runner.test.ts holds the two side by side).
 import type { FindingSink } from '../field-checks.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '../model.ts';
-import { type RowRuleSpec, rowRuleSpecOf } from './factories.ts';
+import { type RowRuleSpec, rowRuleSpecOf, type ValueJudgement } from './factories.ts';
 import { dayOf, daysOf, finding, val } from './support.ts';
 
 /** Told once per child and rule when the rule could not be completed for that child. */
@@ -21,6 +21,24 @@ export type RuleRunner = (child: ChildRecord, sink: FindingSink, failed: RuleFai
 /** Names the generated runner writes as they are: the schema's table and column names are all of this form. */
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * failsJudgement (factories.ts) written out for one row rule: flags `row` when `value` (its flagged field) fails.
+ * A date is the row's own, parsed once (row-days.ts); parsed here only for a field the row has no day of.
+ */
+function judgedLine(
+  spec: RowRuleSpec,
+  judged: ValueJudgement,
+  index: number,
+  value: string,
+  days: string,
+): string {
+  const judgement =
+    judged.allowed === 'date'
+      ? `((day = ${days}.${spec.flagField}) !== undefined ? day : dayOf(${value})) === null`
+      : `!allowed_${index}.has(${value})`;
+  return `if (${value} === '' ? ${judged.required} : ${judgement}) flagged_${index}[count_${index}++] = row;`;
+}
+
 /** What the generated runner is given: the rules, their specs and judgements, and the helpers it calls. */
 interface RunnerParts {
   readonly rules: readonly Rule[];
@@ -30,11 +48,13 @@ interface RunnerParts {
   readonly flush: (
     spec: RowRuleSpec,
     dropsBlank: boolean,
+    flagged: readonly Row[],
     count: number,
     child: ChildRecord,
     sink: FindingSink,
   ) => void;
-  readonly flagged: Row[];
+  /** Each row rule's flagged rows for the child in hand (reused from child to child), by rule index. */
+  readonly flagged: Row[][];
   readonly dayOf: typeof dayOf;
   readonly daysOf: typeof daysOf;
 }
@@ -46,6 +66,12 @@ interface RunnerParts {
  * The runner is written out as one function for the return's rules, each rule at a call site of its own and
  * each field read by its name: a shared loop calling a hundred different `fails` functions, or reading a
  * field by a name held in a variable, goes through V8's generic paths at every row.
+ *
+ * The rows of each table are walked once for all its row rules (fused): each row's values, dates and judged
+ * fields are read once, and each rule flags rows into a list of its own. The lists are then handed on in rule
+ * order, between the findings of the other rules, so the order is as if each rule had run alone. A row rule
+ * that throws for a child stops being asked about that child's rows (its count becomes -1), and is told as
+ * failed in its place in the order.
  */
 export function createRuleRunner(
   rules: readonly Rule[],
@@ -56,15 +82,67 @@ export function createRuleRunner(
   const tables: TableName[] = [];
   for (const spec of specs) if (spec && !tables.includes(spec.table)) tables.push(spec.table);
   // What each rule needs is taken out of `parts` once, before the first child.
-  const prelude: string[] = ['const { context, flagged, dayOf, daysOf, hand, flush } = parts;'];
+  const prelude: string[] = ['const { context, dayOf, daysOf, hand, flush } = parts;'];
   const lines: string[] = [];
-  for (const table of tables) {
-    if (!PLAIN_NAME.test(table)) throw new Error(`Unexpected table name ${table}`);
-    lines.push(`const rows_${table} = child.rows.${table};`);
-  }
-  lines.push('let found; let count = 0; let day;');
+  const counts: string[] = [];
   specs.forEach((spec, index) => {
     prelude.push(`const rule_${index} = parts.rules[${index}]; const spec_${index} = parts.specs[${index}];`);
+    if (spec === undefined) return;
+    prelude.push(`const flagged_${index} = parts.flagged[${index}];`);
+    counts.push(`count_${index} = 0`);
+    if (spec.judged === undefined) prelude.push(`const fails_${index} = spec_${index}.fails;`);
+    else if (spec.judged.allowed !== 'date')
+      prelude.push(`const allowed_${index} = spec_${index}.judged.allowed;`);
+  });
+  if (counts.length > 0) lines.push(`let ${counts.join(', ')};`);
+  // One pass over each table's rows for all of its row rules. A rule that throws is rare (a value no rule
+  // foresaw): the pass is then given up and the rows walked again rule by rule, as each rule alone would.
+  for (const table of tables) {
+    if (!PLAIN_NAME.test(table)) throw new Error(`Unexpected table name ${table}`);
+    const rows = `rows_${table}`;
+    const onTable = specs.flatMap((spec, index) => (spec?.table === table ? [{ spec, index }] : []));
+    const judgedFields = [...new Set(onTable.flatMap(({ spec }) => (spec.judged ? [spec.flagField] : [])))];
+    const judgesDates = onTable.some(({ spec }) => spec.judged?.allowed === 'date');
+    lines.push(
+      `const ${rows} = child.rows.${table};`,
+      `if (${rows} !== undefined) try { for (let at = 0; at < ${rows}.length; at++) {`,
+      `const row = ${rows}[at];`,
+    );
+    if (judgedFields.length > 0) lines.push('const values = row.values;');
+    if (judgesDates) lines.push('const days = daysOf(row);');
+    for (const field of judgedFields) {
+      if (!PLAIN_NAME.test(field)) throw new Error(`Unexpected field name ${field}`);
+      lines.push(`const value_${field} = values.${field} ?? '';`);
+    }
+    for (const { spec, index } of onTable) {
+      lines.push(
+        spec.judged === undefined
+          ? `if (fails_${index}(row, child, context)) flagged_${index}[count_${index}++] = row;`
+          : judgedLine(spec, spec.judged, index, `value_${spec.flagField}`, 'days'),
+      );
+    }
+    lines.push('} } catch {');
+    for (const { spec, index } of onTable) {
+      lines.push(`count_${index} = 0;`);
+      if (spec.judged === undefined) {
+        lines.push(
+          `try { for (let at = 0; at < ${rows}.length; at++) if (fails_${index}(${rows}[at], child, context)) flagged_${index}[count_${index}++] = ${rows}[at]; }`,
+          `catch { count_${index} = -1; }`,
+        );
+      } else {
+        const value = `${rows}[at].values.${spec.flagField} ?? ''`;
+        lines.push(
+          `for (let at = 0; at < ${rows}.length; at++) { const row = ${rows}[at]; const value = ${value};`,
+          judgedLine(spec, spec.judged, index, 'value', 'daysOf(row)'),
+          '}',
+        );
+      }
+    }
+    lines.push('}');
+  }
+  // Then every rule in order: a row rule's flagged rows, another rule's own check.
+  lines.push('let found;');
+  specs.forEach((spec, index) => {
     if (spec === undefined) {
       lines.push(
         `try { found = rule_${index}.check(child, context); } catch { failed(rule_${index}.code, child.child); found = null; }`,
@@ -73,38 +151,16 @@ export function createRuleRunner(
       return;
     }
     const dropsBlank = blanksReported.has(`${spec.table}.${spec.flagField}`);
-    const rows = `rows_${spec.table}`;
-    lines.push(`if (${rows} !== undefined) {`, 'count = 0;');
-    const judged = spec.judged;
-    if (judged !== undefined) {
-      if (!PLAIN_NAME.test(spec.flagField)) throw new Error(`Unexpected field name ${spec.flagField}`);
-      // failsJudgement (factories.ts) written out for this field.
-      // A date is the row's own, parsed once (row-days.ts); parsed here only for a field the row has no day of.
-      const judgement =
-        judged.allowed === 'date'
-          ? `((day = daysOf(row).${spec.flagField}) !== undefined ? day : dayOf(value)) === null`
-          : `!allowed_${index}.has(value)`;
-      if (judged.allowed !== 'date') prelude.push(`const allowed_${index} = spec_${index}.judged.allowed;`);
-      lines.push(
-        `for (let at = 0; at < ${rows}.length; at++) {`,
-        `const row = ${rows}[at]; const value = row.values.${spec.flagField} ?? '';`,
-        `if (value === '' ? ${judged.required} : ${judgement}) flagged[count++] = row;`,
-        '}',
-      );
-    } else {
-      prelude.push(`const fails_${index} = spec_${index}.fails;`);
-      lines.push(
-        `try { for (let at = 0; at < ${rows}.length; at++) if (fails_${index}(${rows}[at], child, context)) flagged[count++] = ${rows}[at]; }`,
-        `catch { failed(rule_${index}.code, child.child); count = 0; }`,
-      );
-    }
-    lines.push(`if (count > 0) flush(spec_${index}, ${dropsBlank}, count, child, sink);`, '}');
+    lines.push(
+      `if (count_${index} > 0) flush(spec_${index}, ${dropsBlank}, flagged_${index}, count_${index}, child, sink);`,
+      `else if (count_${index} === -1) failed(rule_${index}.code, child.child);`,
+    );
   });
   const parts: RunnerParts = {
     rules,
     specs,
     context,
-    flagged: [],
+    flagged: specs.map(() => []),
     dayOf,
     daysOf,
     hand: (found, sink) => {
@@ -114,9 +170,9 @@ export function createRuleRunner(
         sink(one);
       }
     },
-    flush: (spec, dropsBlank, count, child, sink) => {
+    flush: (spec, dropsBlank, flagged, count, child, sink) => {
       for (let at = 0; at < count; at++) {
-        const row = parts.flagged[at]!;
+        const row = flagged[at]!;
         if (dropsBlank && val(row, spec.flagField) === '') continue;
         sink(finding(spec.code, child, row, spec.flagField));
       }
@@ -124,7 +180,7 @@ export function createRuleRunner(
   };
   const make = new Function(
     'parts',
-    `${prelude.join('\n')}\nreturn (child, sink, failed) => {\n${lines.join('\n')}\n};`,
+    `${prelude.join('\n')}\nreturn (child, sink, failed) => {\nlet day;\n${lines.join('\n')}\n};`,
   );
   return make(parts) as RuleRunner;
 }
