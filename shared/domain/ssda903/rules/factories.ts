@@ -3,6 +3,7 @@
 // or writes its own check.
 import type { Day } from '../../dates.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '../model.ts';
+import { type CodeSet, codeSet } from './code-sets.ts';
 import {
   dateIn,
   dayOf,
@@ -39,7 +40,7 @@ export interface RowRuleSpec {
 /** A row rule that judges one field's value on its own: one of a list of codes, or a real date. */
 export interface ValueJudgement {
   /** The codes allowed, or 'date' for a real dd/mm/yyyy date. */
-  readonly allowed: ReadonlySet<string> | 'date';
+  readonly allowed: CodeSet | 'date';
   /** Whether a blank value fails. */
   readonly required: boolean;
 }
@@ -132,7 +133,7 @@ export function codeListRule(spec: {
   codes: readonly string[];
   required: boolean;
 }): Rule {
-  const judged: ValueJudgement = { allowed: new Set(spec.codes), required: spec.required };
+  const judged: ValueJudgement = { allowed: codeSet(spec.field, spec.codes), required: spec.required };
   return rowRule({
     code: spec.code,
     description: spec.description,
@@ -355,7 +356,7 @@ export function placementMinimumAgeRule(spec: {
   places: readonly string[];
   years: number;
 }): Rule {
-  const places = new Set(spec.places);
+  const places = codeSet('PLACE', spec.places);
   return rowRule({
     code: spec.code,
     description: spec.description,
@@ -381,7 +382,7 @@ export function ceasedReasonAgeRule(spec: {
   /** True when the age on the ceased date is not allowed for these reasons. */
   wrongAge: (dob: Day, dec: Day) => boolean;
 }): Rule {
-  const reasons = new Set(spec.reasons);
+  const reasons = codeSet('REC', spec.reasons);
   return rowRule({
     code: spec.code,
     description: spec.description,
@@ -410,13 +411,15 @@ export function maximumSpellRule(spec: {
   codes: readonly string[];
   maxDays: number;
 }): Rule {
-  const codes = new Set(spec.codes);
+  const codes = codeSet(spec.field, spec.codes);
   return {
     code: spec.code,
     description: spec.description,
     tables: ['Episodes'],
     fields: ['DECOM', spec.field, 'DEC'],
     check(child, context) {
+      // Most children have no episode in scope.
+      if (!codes.inSome(rowsOf(child, 'Episodes'))) return NO_FINDINGS;
       let findings: Finding[] | null = null;
       const episodes = episodesInOrder(child);
       // A spell is a run of adjacent episodes in DECOM order, so it is held as the index of its first
