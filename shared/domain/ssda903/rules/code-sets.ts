@@ -18,8 +18,9 @@ class CodeGroup {
   /** The lists already made, by their codes in order, so that a list made twice takes one bit. */
   readonly bitOf = new Map<string, number>();
   lists = 0;
-  private lastValue: string | undefined = undefined;
-  private lastLists = 0;
+  /** The last value looked up, and the bits of the lists holding it. */
+  lastValue: string | undefined = undefined;
+  lastLists = 0;
   // A child's rows are read-only while its rules run (as support.ts's orderings assume), so the answer for the
   // last rows asked about is kept.
   private lastRows: readonly Row[] | null = null;
@@ -27,11 +28,14 @@ class CodeGroup {
 
   /** The bits of the lists holding `value` (0 for a value in none of them). */
   listsHolding(value: string): number {
-    if (value !== this.lastValue) {
-      this.lastLists = this.listsOf.get(value) ?? 0;
-      this.lastValue = value;
-    }
-    return this.lastLists;
+    return value === this.lastValue ? this.lastLists : this.lookUp(value);
+  }
+
+  lookUp(value: string): number {
+    const lists = this.listsOf.get(value) ?? 0;
+    this.lastValue = value;
+    this.lastLists = lists;
+    return lists;
   }
 
   /** The bits of the lists holding the field's value in some row of `rows`: worked out once per child. */
@@ -72,7 +76,9 @@ export class CodeSet {
   ) {}
 
   has(value: string): boolean {
-    return (this.group.listsHolding(value) & this.bit) !== 0;
+    // listsHolding, written out: this is asked some thirty times a child.
+    const group = this.group;
+    return ((value === group.lastValue ? group.lastLists : group.lookUp(value)) & this.bit) !== 0;
   }
 
   /** Whether the field's value in some row of `rows` (a child's rows of a table) is one of the codes. */

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 226 — no reason for placement change around a temporary placement. Catalogue fields:
 // REASON_PLACE_CHANGE PLACE (Episodes); last defined 2025/26 (reworded).
 import type { Finding, Row, Rule } from '../model.ts';
-import { episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
+import { episodesInOrder, finding, rowsOf, TEMPORARY } from './support.ts';
 
 /**
  * Flags the reason on a temporary placement's own episode and on the episode the child left to go into it. A row
@@ -14,13 +14,14 @@ function reasonNotForTemporary(description: string): Rule {
     tables: ['Episodes'],
     fields: ['REASON_PLACE_CHANGE', 'PLACE'],
     check(child) {
+      // Most children have no temporary placement: their episodes are not put in order.
+      if (!TEMPORARY.inSome(rowsOf(child, 'Episodes'))) return [];
       const episodes = episodesInOrder(child);
       // Only moves into or out of a temporary placement are flagged, and most children have none.
-      if (!episodes.some((episode) => TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '')))
-        return [];
+      if (!episodes.some((episode) => TEMPORARY.has(episode.row.values.PLACE ?? ''))) return [];
       const flagged = new Set<Row>();
       episodes.forEach((episode, index) => {
-        if (!TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '')) return;
+        if (!TEMPORARY.has(episode.row.values.PLACE ?? '')) return;
         const previous = episodes[index - 1];
         if (previous && (previous.row.values.REASON_PLACE_CHANGE ?? '') !== '') flagged.add(previous.row);
         if ((episode.row.values.REASON_PLACE_CHANGE ?? '') !== '') flagged.add(episode.row);

@@ -5,9 +5,9 @@
 // placement type the child had before it. From 2025/26 the return episode is flagged, and the placement postcode
 // must match as well.
 import type { Finding, Rule } from '../model.ts';
-import { type Episode, episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
+import { type Episode, episodesInOrder, finding, TEMPORARY } from './support.ts';
 
-const isTemporary = (episode: Episode) => TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '');
+const isTemporary = (episode: Episode) => TEMPORARY.has(episode.row.values.PLACE ?? '');
 
 /** Episodes before, during and after each temporary placement, in DECOM order. */
 function aroundTemporary(episodes: readonly Episode[]): [Episode, Episode, Episode][] {

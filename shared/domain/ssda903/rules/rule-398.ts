@@ -2,7 +2,7 @@
 // The distance from home is worked out from the postcodes, so the check is on them.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { SHORT_BREAK_LEGAL_STATUSES } from './support.ts';
+import { SHORT_BREAKS } from './support.ts';
 
 export const rule398: Rule = rowRule({
   code: '398',
@@ -12,6 +12,6 @@ export const rule398: Rule = rowRule({
   fields: ['LS', 'HOME_POST', 'PL_POST'],
   flagField: 'LS',
   fails: (row) =>
-    SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? '') &&
+    SHORT_BREAKS.has(row.values.LS ?? '') &&
     ((row.values.HOME_POST ?? '') !== '' || (row.values.PL_POST ?? '') !== ''),
 });
