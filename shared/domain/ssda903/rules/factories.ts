@@ -89,20 +89,31 @@ export function rowRule(spec: RowRuleSpec): Rule {
   return rule;
 }
 
+export interface EpisodePairSpec {
+  readonly code: string;
+  readonly description: string;
+  readonly fields: readonly string[];
+  /** Which episode of a failing pair is flagged. */
+  readonly flags: 'previous' | 'next';
+  readonly flagField: string;
+  readonly fails: (previous: Episode, next: Episode) => boolean;
+}
+
+// What each episode-pair rule was made from, so that the runner can walk the pairs once for all of them.
+const episodePairSpecs = new WeakMap<Rule, EpisodePairSpec>();
+
+/** The spec a rule was made from by episodePairRule, or undefined for any other rule. */
+export function episodePairSpecOf(rule: Rule): EpisodePairSpec | undefined {
+  return episodePairSpecs.get(rule);
+}
+
 /**
  * A rule on each episode and the one before it in DECOM order: flags `flagField` on the later episode (`flags:
  * 'next'`) or the earlier one of each pair that fails. A plain loop over the ordered episodes, so no pair or
  * array is made for a child that passes.
  */
-export function episodePairRule(spec: {
-  code: string;
-  description: string;
-  fields: readonly string[];
-  flags: 'previous' | 'next';
-  flagField: string;
-  fails: (previous: Episode, next: Episode) => boolean;
-}): Rule {
-  return {
+export function episodePairRule(spec: EpisodePairSpec): Rule {
+  const rule: Rule = {
     code: spec.code,
     description: spec.description,
     tables: ['Episodes'],
@@ -122,6 +133,8 @@ export function episodePairRule(spec: {
       return findings ?? NO_FINDINGS;
     },
   };
+  episodePairSpecs.set(rule, spec);
+  return rule;
 }
 
 /** The value of `field` must be one of `codes`; a blank value fails only when the field is required. */

@@ -1,16 +1,23 @@
 // Domain: running a year's rules on one child at a time, as the engine does once a return has been read.
 //
-// Most rules look at one row at a time (rowRule in factories.ts). Their rows are walked here rather than by each
-// rule's own check, once per table for all of its row rules, each rule flagging rows into a list of its own that
-// is handed on in its place among the other rules' findings. A code list or a real date (codeListRule, validDateRule)
+// Most rules look at one row at a time (rowRule in factories.ts), or at each episode and the one before it
+// (episodePairRule). Their rows are walked here rather than by each rule's own check, once per table for all of
+// its row rules and once for all the pair rules, each rule flagging rows into a list of its own that is handed
+// on in its place among the other rules' findings. A code list or a real date (codeListRule, validDateRule)
 // is judged from its judgement (failsJudgement, written out), without a call to its `fails` closure. The loop is
 // written out once per return for its rules (createRuleRunner), so that each rule is called from a place of its
 // own and each judged field is read by its name. Findings come out as running each rule's check in turn gives
 // them: rule by rule, row by row (test/unit/ssda903/rules/runner.test.ts holds the two side by side).
 import type { FindingSink } from '../field-checks.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '../model.ts';
-import { type RowRuleSpec, rowRuleSpecOf, type ValueJudgement } from './factories.ts';
-import { dayOf, daysOf, finding, val } from './support.ts';
+import {
+  type EpisodePairSpec,
+  episodePairSpecOf,
+  type RowRuleSpec,
+  rowRuleSpecOf,
+  type ValueJudgement,
+} from './factories.ts';
+import { dayOf, daysOf, episodesInOrder, finding, val } from './support.ts';
 
 /** Told once per child and rule when the rule could not be completed for that child. */
 export type RuleFailed = (code: string, child: string) => void;
@@ -22,41 +29,45 @@ export type RuleRunner = (child: ChildRecord, sink: FindingSink, failed: RuleFai
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * failsJudgement (factories.ts) written out for one row rule: flags `row` when `value` (its flagged field) fails.
- * A date is the row's own, parsed once (row-days.ts); parsed here only for a field the row has no day of.
+ * failsJudgement (factories.ts) written out for one row rule: flags `row` when the value of its field (read once
+ * per row as `value_FIELD`) fails. A date is the row's own, parsed once (row-days.ts, `days`); parsed here only
+ * for a field the row has no day of.
  */
-function judgedLine(
-  spec: RowRuleSpec,
-  judged: ValueJudgement,
-  index: number,
-  value: string,
-  days: string,
-): string {
+function judgedLine(spec: RowRuleSpec, judged: ValueJudgement, index: number): string {
+  const value = `value_${spec.flagField}`;
   const judgement =
     judged.allowed === 'date'
-      ? `((day = ${days}.${spec.flagField}) !== undefined ? day : dayOf(${value})) === null`
+      ? `((day = days.${spec.flagField}) !== undefined ? day : dayOf(${value})) === null`
       : `!allowed_${index}.has(${value})`;
   return `if (${value} === '' ? ${judged.required} : ${judgement}) flagged_${index}[count_${index}++] = row;`;
+}
+
+/** What a flagged row's finding is made from: the rule's code and the field it points at. */
+interface FlagSpec {
+  readonly code: string;
+  readonly flagField: string;
 }
 
 /** What the generated runner is given: the rules, their specs and judgements, and the helpers it calls. */
 interface RunnerParts {
   readonly rules: readonly Rule[];
   readonly specs: readonly (RowRuleSpec | undefined)[];
+  readonly pairSpecs: readonly (EpisodePairSpec | undefined)[];
   readonly context: RuleContext;
   readonly hand: (found: Finding[], sink: FindingSink) => void;
   readonly flush: (
-    spec: RowRuleSpec,
+    spec: FlagSpec,
     dropsBlank: boolean,
     flagged: readonly Row[],
     count: number,
     child: ChildRecord,
     sink: FindingSink,
   ) => void;
-  /** Each row rule's flagged rows for the child in hand (reused from child to child), by rule index. */
+  /** Each fused rule's flagged rows for the child in hand (reused from child to child), by rule index. */
   readonly flagged: Row[][];
   readonly dayOf: typeof dayOf;
   readonly daysOf: typeof daysOf;
+  readonly episodesInOrder: typeof episodesInOrder;
 }
 
 /**
@@ -67,11 +78,12 @@ interface RunnerParts {
  * each field read by its name: a shared loop calling a hundred different `fails` functions, or reading a
  * field by a name held in a variable, goes through V8's generic paths at every row.
  *
- * The rows of each table are walked once for all its row rules (fused): each row's values, dates and judged
- * fields are read once, and each rule flags rows into a list of its own. The lists are then handed on in rule
- * order, between the findings of the other rules, so the order is as if each rule had run alone. A row rule
- * that throws for a child stops being asked about that child's rows (its count becomes -1), and is told as
- * failed in its place in the order.
+ * Rules are fused into walks: the rows of each table are walked once for all its row rules (each row's
+ * values, dates and judged fields read once), and the child's ordered episodes once for all the episode-pair
+ * rules. Each rule flags rows into a list of its own; the lists are then handed on in rule order, between the
+ * findings of the other rules, so the order is as if each rule had run alone. When a rule throws during a walk
+ * (a value no rule foresaw, which is rare) the walk is given up for that child and each of its rules runs its
+ * own check in its place in the order, as it would alone.
  */
 export function createRuleRunner(
   rules: readonly Rule[],
@@ -79,24 +91,35 @@ export function createRuleRunner(
   blanksReported: ReadonlySet<string>,
 ): RuleRunner {
   const specs = rules.map((rule) => rowRuleSpecOf(rule));
+  const pairSpecs = rules.map((rule) => episodePairSpecOf(rule));
   const tables: TableName[] = [];
   for (const spec of specs) if (spec && !tables.includes(spec.table)) tables.push(spec.table);
   // What each rule needs is taken out of `parts` once, before the first child.
-  const prelude: string[] = ['const { context, dayOf, daysOf, hand, flush } = parts;'];
+  const prelude: string[] = ['const { context, dayOf, daysOf, episodesInOrder, hand, flush } = parts;'];
   const lines: string[] = [];
   const counts: string[] = [];
-  specs.forEach((spec, index) => {
-    prelude.push(`const rule_${index} = parts.rules[${index}]; const spec_${index} = parts.specs[${index}];`);
-    if (spec === undefined) return;
+  rules.forEach((_rule, index) => {
+    prelude.push(`const rule_${index} = parts.rules[${index}];`);
+    const spec = specs[index];
+    const pairSpec = pairSpecs[index];
+    if (spec === undefined && pairSpec === undefined) return;
     prelude.push(`const flagged_${index} = parts.flagged[${index}];`);
     counts.push(`count_${index} = 0`);
-    if (spec.judged === undefined) prelude.push(`const fails_${index} = spec_${index}.fails;`);
-    else if (spec.judged.allowed !== 'date')
+    if (pairSpec !== undefined) {
+      prelude.push(
+        `const spec_${index} = parts.pairSpecs[${index}]; const fails_${index} = spec_${index}.fails;`,
+      );
+      return;
+    }
+    prelude.push(`const spec_${index} = parts.specs[${index}];`);
+    if (spec!.judged === undefined) prelude.push(`const fails_${index} = spec_${index}.fails;`);
+    else if (spec!.judged.allowed !== 'date')
       prelude.push(`const allowed_${index} = spec_${index}.judged.allowed;`);
   });
   if (counts.length > 0) lines.push(`let ${counts.join(', ')};`);
-  // One pass over each table's rows for all of its row rules. A rule that throws is rare (a value no rule
-  // foresaw): the pass is then given up and the rows walked again rule by rule, as each rule alone would.
+  // Which walk each fused rule belongs to, by rule index: its table, or the episode pairs.
+  const walkOf = new Map<number, string>();
+  // One pass over each table's rows for all of its row rules.
   for (const table of tables) {
     if (!PLAIN_NAME.test(table)) throw new Error(`Unexpected table name ${table}`);
     const rows = `rows_${table}`;
@@ -104,6 +127,7 @@ export function createRuleRunner(
     const judgedFields = [...new Set(onTable.flatMap(({ spec }) => (spec.judged ? [spec.flagField] : [])))];
     const judgesDates = onTable.some(({ spec }) => spec.judged?.allowed === 'date');
     lines.push(
+      `let walked_${table} = true;`,
       `const ${rows} = child.rows.${table};`,
       `if (${rows} !== undefined) try { for (let at = 0; at < ${rows}.length; at++) {`,
       `const row = ${rows}[at];`,
@@ -115,54 +139,62 @@ export function createRuleRunner(
       lines.push(`const value_${field} = values.${field} ?? '';`);
     }
     for (const { spec, index } of onTable) {
+      walkOf.set(index, `walked_${table}`);
       lines.push(
         spec.judged === undefined
           ? `if (fails_${index}(row, child, context)) flagged_${index}[count_${index}++] = row;`
-          : judgedLine(spec, spec.judged, index, `value_${spec.flagField}`, 'days'),
+          : judgedLine(spec, spec.judged, index),
       );
     }
-    lines.push('} } catch {');
-    for (const { spec, index } of onTable) {
-      lines.push(`count_${index} = 0;`);
-      if (spec.judged === undefined) {
-        lines.push(
-          `try { for (let at = 0; at < ${rows}.length; at++) if (fails_${index}(${rows}[at], child, context)) flagged_${index}[count_${index}++] = ${rows}[at]; }`,
-          `catch { count_${index} = -1; }`,
-        );
-      } else {
-        const value = `${rows}[at].values.${spec.flagField} ?? ''`;
-        lines.push(
-          `for (let at = 0; at < ${rows}.length; at++) { const row = ${rows}[at]; const value = ${value};`,
-          judgedLine(spec, spec.judged, index, 'value', 'daysOf(row)'),
-          '}',
-        );
-      }
-    }
-    lines.push('}');
+    lines.push(`} } catch { walked_${table} = false; }`);
   }
-  // Then every rule in order: a row rule's flagged rows, another rule's own check.
-  lines.push('let found;');
-  specs.forEach((spec, index) => {
-    if (spec === undefined) {
+  // One pass over the child's episodes in order for all the episode-pair rules.
+  if (pairSpecs.some((spec) => spec !== undefined)) {
+    lines.push(
+      'let walked_pairs = true;',
+      'try { const episodes = episodesInOrder(child); for (let at = 1; at < episodes.length; at++) {',
+      'const previous = episodes[at - 1]; const next = episodes[at];',
+    );
+    pairSpecs.forEach((spec, index) => {
+      if (spec === undefined) return;
+      walkOf.set(index, 'walked_pairs');
       lines.push(
-        `try { found = rule_${index}.check(child, context); } catch { failed(rule_${index}.code, child.child); found = null; }`,
-        'if (found !== null && found.length > 0) hand(found, sink);',
+        `if (fails_${index}(previous, next)) flagged_${index}[count_${index}++] = ${spec.flags}.row;`,
       );
+    });
+    lines.push('} } catch { walked_pairs = false; }');
+  }
+  // Then every rule in order: a fused rule's flagged rows (or its own check, when its walk was given up),
+  // another rule's own check.
+  const ownCheck = (index: number) => [
+    `try { found = rule_${index}.check(child, context); } catch { failed(rule_${index}.code, child.child); found = null; }`,
+    'if (found !== null && found.length > 0) hand(found, sink);',
+  ];
+  lines.push('let found;');
+  rules.forEach((_rule, index) => {
+    const walked = walkOf.get(index);
+    if (walked === undefined) {
+      lines.push(...ownCheck(index));
       return;
     }
+    const spec: FlagSpec & { table: TableName } = specs[index] ?? { ...pairSpecs[index]!, table: 'Episodes' };
     const dropsBlank = blanksReported.has(`${spec.table}.${spec.flagField}`);
     lines.push(
-      `if (count_${index} > 0) flush(spec_${index}, ${dropsBlank}, flagged_${index}, count_${index}, child, sink);`,
-      `else if (count_${index} === -1) failed(rule_${index}.code, child.child);`,
+      `if (${walked}) { if (count_${index} > 0) flush(spec_${index}, ${dropsBlank}, flagged_${index}, count_${index}, child, sink); }`,
+      'else {',
+      ...ownCheck(index),
+      '}',
     );
   });
   const parts: RunnerParts = {
     rules,
     specs,
+    pairSpecs,
     context,
-    flagged: specs.map(() => []),
+    flagged: rules.map(() => []),
     dayOf,
     daysOf,
+    episodesInOrder,
     hand: (found, sink) => {
       for (let at = 0; at < found.length; at++) {
         const one = found[at]!;
