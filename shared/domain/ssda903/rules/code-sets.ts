@@ -10,6 +10,9 @@
 
 import type { Row } from '../model.ts';
 
+/** Slots of a group's table of recent values (a power of two). */
+const RECENT_SLOTS = 64;
+
 /** The lists of codes made for one field (up to LISTS_PER_GROUP of them; more start another group). */
 class CodeGroup {
   constructor(private readonly field: string) {}
@@ -21,6 +24,8 @@ class CodeGroup {
   /** The last value looked up, and the bits of the lists holding it. */
   lastValue: string | undefined = undefined;
   lastLists = 0;
+  private readonly recentValues: (string | undefined)[] = new Array(RECENT_SLOTS).fill(undefined);
+  private readonly recentLists = new Int32Array(RECENT_SLOTS);
   // A child's rows are read-only while its rules run (as support.ts's orderings assume), so the answer for the
   // last rows asked about is kept.
   private lastRows: readonly Row[] | null = null;
@@ -32,7 +37,20 @@ class CodeGroup {
   }
 
   lookUp(value: string): number {
-    const lists = this.listsOf.get(value) ?? 0;
+    // A small table of recent values in front of the map, placed by their first and last characters and length:
+    // a code is short, and a child's rows ask about a handful of them in turn.
+    const length = value.length;
+    const slot =
+      length === 0
+        ? 0
+        : (value.charCodeAt(0) * 31 + value.charCodeAt(length - 1) * 7 + length) & (RECENT_SLOTS - 1);
+    let lists: number;
+    if (this.recentValues[slot] === value) lists = this.recentLists[slot]!;
+    else {
+      lists = this.listsOf.get(value) ?? 0;
+      this.recentValues[slot] = value;
+      this.recentLists[slot] = lists;
+    }
     this.lastValue = value;
     this.lastLists = lists;
     return lists;
@@ -57,6 +75,7 @@ class CodeGroup {
     for (const code of codes) this.listsOf.set(code, (this.listsOf.get(code) ?? 0) | bit);
     this.bitOf.set(key, bit);
     this.lastValue = undefined;
+    this.recentValues.fill(undefined);
     this.lastRows = null;
     return bit;
   }

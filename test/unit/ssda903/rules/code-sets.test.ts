@@ -49,6 +49,16 @@ describe('code sets', () => {
     }
   });
 
+  it('answers right for a list made after values of its field were asked about', () => {
+    const first = codeSet('LATE_FIELD', ['P1']);
+    expect(first.has('P2')).toBe(false);
+    expect(first.inSome([{ table: 'Episodes', rowNumber: 2, values: { LATE_FIELD: 'P2' } }])).toBe(false);
+    const later = codeSet('LATE_FIELD', ['P2']);
+    expect(later.has('P2')).toBe(true);
+    expect(later.inSome([{ table: 'Episodes', rowNumber: 2, values: { LATE_FIELD: 'P2' } }])).toBe(true);
+    expect(first.has('P2')).toBe(false);
+  });
+
   it('keeps the codes it was made from', () => {
     expect(codeSet('OTHER_FIELD', ['P1', 'P2']).codes).toEqual(['P1', 'P2']);
   });
