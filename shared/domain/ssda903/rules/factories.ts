@@ -490,6 +490,8 @@ export function providerPlacementRule(spec: {
   /** Placement types that are the only ones the provider can supply. */
   onlyWith?: readonly string[];
 }): Rule {
+  const onlyWith = spec.onlyWith && codeSet('PLACE', spec.onlyWith);
+  const notWith = spec.notWith && codeSet('PLACE', spec.notWith);
   return rowRule({
     code: spec.code,
     description: spec.description,
@@ -500,8 +502,8 @@ export function providerPlacementRule(spec: {
       if ((row.values.PLACE_PROVIDER ?? '') !== spec.provider) return false;
       const place = row.values.PLACE ?? '';
       if (place === '') return false;
-      if (spec.onlyWith && !spec.onlyWith.includes(place)) return true;
-      return spec.notWith?.includes(place) ?? false;
+      if (onlyWith && !onlyWith.has(place)) return true;
+      return notWith?.has(place) ?? false;
     },
   });
 }
