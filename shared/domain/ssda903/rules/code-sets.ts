@@ -14,8 +14,8 @@ import type { Row } from '../model.ts';
 const RECENT_SLOTS = 64;
 
 /** The lists of codes made for one field (up to LISTS_PER_GROUP of them; more start another group). */
-class CodeGroup {
-  constructor(private readonly field: string) {}
+export class CodeGroup {
+  constructor(readonly field: string) {}
   /** The bits of the lists holding each code. */
   readonly listsOf = new Map<string, number>();
   /** The lists already made, by their codes in order, so that a list made twice takes one bit. */
@@ -88,8 +88,9 @@ const groups = new Map<string, CodeGroup>();
 /** A list of codes for a field: `has(value)` says whether a value of that field is one of them. */
 export class CodeSet {
   constructor(
-    private readonly group: CodeGroup,
-    private readonly bit: number,
+    /** The group of its field's lists, and its bit there (the runner tests a row's value once per group). */
+    readonly group: CodeGroup,
+    readonly bit: number,
     /** The codes, as given. */
     readonly codes: readonly string[],
   ) {}

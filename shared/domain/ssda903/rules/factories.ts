@@ -35,6 +35,11 @@ export interface RowRuleSpec {
   readonly fails: (row: Row, child: ChildRecord, context: RuleContext) => boolean;
   /** Set when the rule judges the value of `flagField` alone: the runner then judges it without calling `fails`. */
   readonly judged?: ValueJudgement;
+  /**
+   * Set when a row can fail only if the value of the code set's field is one of its codes: the runner then calls
+   * `fails` only for such rows (most rows are not in scope of most rules). `fails` must still check it itself.
+   */
+  readonly when?: CodeSet;
 }
 
 /** A row rule that judges one field's value on its own: one of a list of codes, or a real date. */
@@ -377,6 +382,7 @@ export function placementMinimumAgeRule(spec: {
     tables: ['Episodes', 'Header'],
     fields: ['DECOM', 'PLACE'],
     flagField: 'PLACE',
+    when: places,
     fails: (row, child) => {
       // The code is checked first: most rows are not in scope, and the dates are then not needed.
       if (!places.has(row.values.PLACE ?? '')) return false;
@@ -403,6 +409,7 @@ export function ceasedReasonAgeRule(spec: {
     tables: ['Episodes', 'Header'],
     fields: ['REC', 'DEC'],
     flagField: 'REC',
+    when: reasons,
     fails: (row, child) => {
       if (!reasons.has(row.values.REC ?? '')) return false;
       const dob = headerDob(child);

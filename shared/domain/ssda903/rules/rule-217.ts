@@ -18,6 +18,7 @@ export const rule217: Rule = rowRule({
   table: 'Episodes',
   fields: ['PLACE', 'DECOM', 'RNE'],
   flagField: 'RNE',
+  when: WITH_CURRENT_FOSTER_CARERS,
   fails: (row) => {
     // The code first: the date is read only for the rows it applies to.
     if (!WITH_CURRENT_FOSTER_CARERS.has(row.values.PLACE ?? '')) return false;

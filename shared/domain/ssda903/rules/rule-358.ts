@@ -14,6 +14,7 @@ export const rule358: Rule = rowRule({
   tables: ['Episodes', 'Header'],
   fields: ['DECOM', 'DOB', 'LS'],
   flagField: 'LS',
+  when: YOUTH_JUSTICE,
   fails: (row, child) => {
     // The code first: dates are read only for the rows it applies to.
     if (!YOUTH_JUSTICE.has(row.values.LS ?? '')) return false;

@@ -9,5 +9,6 @@ export const rule382: Rule = rowRule({
   table: 'Episodes',
   fields: ['LS', 'PLACE'],
   flagField: 'PLACE',
+  when: SHORT_BREAKS,
   fails: (row) => SHORT_BREAKS.has(row.values.LS ?? '') && TEMPORARY.has(row.values.PLACE ?? ''),
 });

@@ -14,5 +14,6 @@ export const rule384: Rule = rowRule({
   table: 'Episodes',
   fields: ['PLACE', 'LS'],
   flagField: 'PLACE',
+  when: SHORT_BREAKS,
   fails: (row) => SHORT_BREAKS.has(row.values.LS ?? '') && LONG_TERM_FOSTERING.has(row.values.PLACE ?? ''),
 });

@@ -13,5 +13,6 @@ export const rule390: Rule = rowRule({
   table: 'Episodes',
   fields: ['PLACE', 'REC'],
   flagField: 'REC',
+  when: ADOPTED,
   fails: (row) => ADOPTED.has(row.values.REC ?? '') && !PLACED_FOR_ADOPTION.has(row.values.PLACE ?? ''),
 });

@@ -11,6 +11,7 @@ export const rule398: Rule = rowRule({
   table: 'Episodes',
   fields: ['LS', 'HOME_POST', 'PL_POST'],
   flagField: 'LS',
+  when: SHORT_BREAKS,
   fails: (row) =>
     SHORT_BREAKS.has(row.values.LS ?? '') &&
     ((row.values.HOME_POST ?? '') !== '' || (row.values.PL_POST ?? '') !== ''),

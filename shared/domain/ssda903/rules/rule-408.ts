@@ -14,5 +14,6 @@ export const rule408: Rule = rowRule({
   table: 'Episodes',
   fields: ['PLACE', 'LS'],
   flagField: 'LS',
+  when: PLACED_UNDER_ORDER,
   fails: (row) => PLACED_UNDER_ORDER.has(row.values.PLACE ?? '') && (row.values.LS ?? '') !== 'E1',
 });

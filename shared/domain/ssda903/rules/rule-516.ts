@@ -15,5 +15,6 @@ export const rule516: Rule = rowRule({
   table: 'Episodes',
   fields: ['REC', 'PLACE'],
   flagField: 'REC',
+  when: STAYING_PUT,
   fails: (row) => STAYING_PUT.has(row.values.REC ?? '') && !FOSTER_PLACEMENTS.has(row.values.PLACE ?? ''),
 });

@@ -10,6 +10,7 @@
 // them: rule by rule, row by row (test/unit/ssda903/rules/runner.test.ts holds the two side by side).
 import type { FindingSink } from '../field-checks.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '../model.ts';
+import type { CodeGroup } from './code-sets.ts';
 import {
   type EpisodePairSpec,
   episodePairSpecOf,
@@ -126,13 +127,23 @@ export function createRuleRunner(
     const onTable = specs.flatMap((spec, index) => (spec?.table === table ? [{ spec, index }] : []));
     const judgedFields = [...new Set(onTable.flatMap(({ spec }) => (spec.judged ? [spec.flagField] : [])))];
     const judgesDates = onTable.some(({ spec }) => spec.judged?.allowed === 'date');
+    // The code-set groups that gate some rules (RowRuleSpec.when): each row's value looked up once per group.
+    const gates: CodeGroup[] = [];
+    for (const { spec } of onTable)
+      if (spec.when && !gates.includes(spec.when.group)) gates.push(spec.when.group);
     lines.push(
       `let walked_${table} = true;`,
       `const ${rows} = child.rows.${table};`,
       `if (${rows} !== undefined) try { for (let at = 0; at < ${rows}.length; at++) {`,
       `const row = ${rows}[at];`,
     );
-    if (judgedFields.length > 0) lines.push('const values = row.values;');
+    if (judgedFields.length > 0 || gates.length > 0) lines.push('const values = row.values;');
+    gates.forEach((group, at) => {
+      if (!PLAIN_NAME.test(group.field)) throw new Error(`Unexpected field name ${group.field}`);
+      const index = onTable.find(({ spec }) => spec.when?.group === group)!.index;
+      prelude.push(`const group_${table}_${at} = spec_${index}.when.group;`);
+      lines.push(`const lists_${at} = group_${table}_${at}.listsHolding(values.${group.field} ?? '');`);
+    });
     if (judgesDates) lines.push('const days = daysOf(row);');
     for (const field of judgedFields) {
       if (!PLAIN_NAME.test(field)) throw new Error(`Unexpected field name ${field}`);
@@ -140,9 +151,10 @@ export function createRuleRunner(
     }
     for (const { spec, index } of onTable) {
       walkOf.set(index, `walked_${table}`);
+      const gate = spec.when ? `(lists_${gates.indexOf(spec.when.group)} & ${spec.when.bit}) !== 0 && ` : '';
       lines.push(
         spec.judged === undefined
-          ? `if (fails_${index}(row, child, context)) flagged_${index}[count_${index}++] = row;`
+          ? `if (${gate}fails_${index}(row, child, context)) flagged_${index}[count_${index}++] = row;`
           : judgedLine(spec, spec.judged, index),
       );
     }
