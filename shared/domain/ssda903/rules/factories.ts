@@ -497,6 +497,7 @@ export function providerPlacementRule(spec: {
   /** Placement types that are the only ones the provider can supply. */
   onlyWith?: readonly string[];
 }): Rule {
+  const provider = codeSet('PLACE_PROVIDER', [spec.provider]);
   const onlyWith = spec.onlyWith && codeSet('PLACE', spec.onlyWith);
   const notWith = spec.notWith && codeSet('PLACE', spec.notWith);
   return rowRule({
@@ -505,6 +506,7 @@ export function providerPlacementRule(spec: {
     table: 'Episodes',
     fields: ['PLACE', 'PLACE_PROVIDER'],
     flagField: 'PLACE_PROVIDER',
+    when: provider,
     fails: (row) => {
       if ((row.values.PLACE_PROVIDER ?? '') !== spec.provider) return false;
       const place = row.values.PLACE ?? '';

@@ -13,6 +13,7 @@ function providerNotRequired(placeCodes: readonly string[]): Rule {
     table: 'Episodes',
     fields: ['PLACE_PROVIDER', 'PLACE'],
     flagField: 'PLACE_PROVIDER',
+    when: places,
     fails: (row) => (row.values.PLACE_PROVIDER ?? '') !== '' && places.has(row.values.PLACE ?? ''),
   });
 }

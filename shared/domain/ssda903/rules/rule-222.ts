@@ -17,6 +17,7 @@ function urnNotExpected(placeCodes: readonly string[]): Rule {
     table: 'Episodes',
     fields: ['URN', 'PLACE'],
     flagField: 'URN',
+    when: places,
     fails: (row) => {
       const urn = row.values.URN ?? '';
       return urn !== '' && urn !== PLACEHOLDER && places.has(row.values.PLACE ?? '');

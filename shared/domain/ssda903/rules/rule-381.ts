@@ -11,6 +11,7 @@ export const rule381: Rule = rowRule({
   table: 'Episodes',
   fields: ['PLACE', 'REC'],
   flagField: 'REC',
+  when: TEMPORARY,
   fails: (row) => {
     const rec = row.values.REC ?? '';
     return rec !== '' && rec !== 'X1' && TEMPORARY.has(row.values.PLACE ?? '');
