@@ -302,7 +302,7 @@ export function finalCeasedEpisode(episodes: readonly Episode[]): Episode | unde
 // ---------------------------------------------------------------------------------------------------------
 // Code groups used across rules (DfE SSDA903 guidance)
 
-export const SHORT_BREAK_LEGAL_STATUSES: readonly string[] = ['V3', 'V4'];
+const SHORT_BREAK_LEGAL_STATUSES: readonly string[] = ['V3', 'V4'];
 export const TEMPORARY_PLACEMENTS: readonly string[] = ['T0', 'T1', 'T2', 'T3', 'T4'];
 /** The two lists rules ask about most, as code sets (code-sets.ts). */
 export const SHORT_BREAKS: CodeSet = codeSet('LS', SHORT_BREAK_LEGAL_STATUSES);
