@@ -34,12 +34,12 @@ const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * per row as `value_FIELD`) fails. A date is the row's own, parsed once (row-days.ts, `days`); parsed here only
  * for a field the row has no day of.
  */
-function judgedLine(spec: RowRuleSpec, judged: ValueJudgement, index: number): string {
+function judgedLine(spec: RowRuleSpec, judged: ValueJudgement, index: number, lists: string): string {
   const value = `value_${spec.flagField}`;
   const judgement =
     judged.allowed === 'date'
       ? `((day = days.${spec.flagField}) !== undefined ? day : dayOf(${value})) === null`
-      : `!allowed_${index}.has(${value})`;
+      : `(${lists} & ${judged.allowed.bit}) === 0`;
   return `if (${value} === '' ? ${judged.required} : ${judgement}) flagged_${index}[count_${index}++] = row;`;
 }
 
@@ -69,6 +69,7 @@ interface RunnerParts {
   readonly dayOf: typeof dayOf;
   readonly daysOf: typeof daysOf;
   readonly episodesInOrder: typeof episodesInOrder;
+  readonly groups: readonly CodeGroup[];
 }
 
 /**
@@ -98,6 +99,8 @@ export function createRuleRunner(
   // What each rule needs is taken out of `parts` once, before the first child.
   const prelude: string[] = ['const { context, dayOf, daysOf, episodesInOrder, hand, flush } = parts;'];
   const lines: string[] = [];
+  // The code-set groups the runner looks rows' values up in (gates and judged code lists).
+  const groups: CodeGroup[] = [];
   const counts: string[] = [];
   rules.forEach((_rule, index) => {
     prelude.push(`const rule_${index} = parts.rules[${index}];`);
@@ -114,8 +117,6 @@ export function createRuleRunner(
     }
     prelude.push(`const spec_${index} = parts.specs[${index}];`);
     if (spec!.judged === undefined) prelude.push(`const fails_${index} = spec_${index}.fails;`);
-    else if (spec!.judged.allowed !== 'date')
-      prelude.push(`const allowed_${index} = spec_${index}.judged.allowed;`);
   });
   if (counts.length > 0) lines.push(`let ${counts.join(', ')};`);
   // Which walk each fused rule belongs to, by rule index: its table, or the episode pairs.
@@ -128,9 +129,13 @@ export function createRuleRunner(
     const judgedFields = [...new Set(onTable.flatMap(({ spec }) => (spec.judged ? [spec.flagField] : [])))];
     const judgesDates = onTable.some(({ spec }) => spec.judged?.allowed === 'date');
     // The code-set groups that gate some rules (RowRuleSpec.when): each row's value looked up once per group.
+    // A code list judged by the runner is looked up the same way.
     const gates: CodeGroup[] = [];
-    for (const { spec } of onTable)
-      if (spec.when && !gates.includes(spec.when.group)) gates.push(spec.when.group);
+    for (const { spec } of onTable) {
+      const judgedCodes = spec.judged && spec.judged.allowed !== 'date' ? spec.judged.allowed : undefined;
+      for (const set of [spec.when, judgedCodes])
+        if (set && !gates.includes(set.group)) gates.push(set.group);
+    }
     lines.push(
       `let walked_${table} = true;`,
       `const ${rows} = child.rows.${table};`,
@@ -140,8 +145,8 @@ export function createRuleRunner(
     if (judgedFields.length > 0 || gates.length > 0) lines.push('const values = row.values;');
     gates.forEach((group, at) => {
       if (!PLAIN_NAME.test(group.field)) throw new Error(`Unexpected field name ${group.field}`);
-      const index = onTable.find(({ spec }) => spec.when?.group === group)!.index;
-      prelude.push(`const group_${table}_${at} = spec_${index}.when.group;`);
+      prelude.push(`const group_${table}_${at} = parts.groups[${groups.length}];`);
+      groups.push(group);
       lines.push(`const lists_${at} = group_${table}_${at}.listsHolding(values.${group.field} ?? '');`);
     });
     if (judgesDates) lines.push('const days = daysOf(row);');
@@ -155,7 +160,12 @@ export function createRuleRunner(
       lines.push(
         spec.judged === undefined
           ? `if (${gate}fails_${index}(row, child, context)) flagged_${index}[count_${index}++] = row;`
-          : judgedLine(spec, spec.judged, index),
+          : judgedLine(
+              spec,
+              spec.judged,
+              index,
+              spec.judged.allowed === 'date' ? '' : `lists_${gates.indexOf(spec.judged.allowed.group)}`,
+            ),
       );
     }
     lines.push(`} } catch { walked_${table} = false; }`);
@@ -207,6 +217,7 @@ export function createRuleRunner(
     dayOf,
     daysOf,
     episodesInOrder,
+    groups,
     hand: (found, sink) => {
       for (let at = 0; at < found.length; at++) {
         const one = found[at]!;
