@@ -3,6 +3,7 @@
 // or writes its own check.
 import type { Day } from '../../dates.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '../model.ts';
+import { type CodeSet, codeSet } from './code-sets.ts';
 import {
   dateIn,
   dayOf,
@@ -34,12 +35,17 @@ export interface RowRuleSpec {
   readonly fails: (row: Row, child: ChildRecord, context: RuleContext) => boolean;
   /** Set when the rule judges the value of `flagField` alone: the runner then judges it without calling `fails`. */
   readonly judged?: ValueJudgement;
+  /**
+   * Set when a row can fail only if the value of the code set's field is one of its codes: the runner then calls
+   * `fails` only for such rows (most rows are not in scope of most rules). `fails` must still check it itself.
+   */
+  readonly when?: CodeSet;
 }
 
 /** A row rule that judges one field's value on its own: one of a list of codes, or a real date. */
 export interface ValueJudgement {
   /** The codes allowed, or 'date' for a real dd/mm/yyyy date. */
-  readonly allowed: ReadonlySet<string> | 'date';
+  readonly allowed: CodeSet | 'date';
   /** Whether a blank value fails. */
   readonly required: boolean;
 }
@@ -88,20 +94,31 @@ export function rowRule(spec: RowRuleSpec): Rule {
   return rule;
 }
 
+export interface EpisodePairSpec {
+  readonly code: string;
+  readonly description: string;
+  readonly fields: readonly string[];
+  /** Which episode of a failing pair is flagged. */
+  readonly flags: 'previous' | 'next';
+  readonly flagField: string;
+  readonly fails: (previous: Episode, next: Episode) => boolean;
+}
+
+// What each episode-pair rule was made from, so that the runner can walk the pairs once for all of them.
+const episodePairSpecs = new WeakMap<Rule, EpisodePairSpec>();
+
+/** The spec a rule was made from by episodePairRule, or undefined for any other rule. */
+export function episodePairSpecOf(rule: Rule): EpisodePairSpec | undefined {
+  return episodePairSpecs.get(rule);
+}
+
 /**
  * A rule on each episode and the one before it in DECOM order: flags `flagField` on the later episode (`flags:
  * 'next'`) or the earlier one of each pair that fails. A plain loop over the ordered episodes, so no pair or
  * array is made for a child that passes.
  */
-export function episodePairRule(spec: {
-  code: string;
-  description: string;
-  fields: readonly string[];
-  flags: 'previous' | 'next';
-  flagField: string;
-  fails: (previous: Episode, next: Episode) => boolean;
-}): Rule {
-  return {
+export function episodePairRule(spec: EpisodePairSpec): Rule {
+  const rule: Rule = {
     code: spec.code,
     description: spec.description,
     tables: ['Episodes'],
@@ -121,6 +138,8 @@ export function episodePairRule(spec: {
       return findings ?? NO_FINDINGS;
     },
   };
+  episodePairSpecs.set(rule, spec);
+  return rule;
 }
 
 /** The value of `field` must be one of `codes`; a blank value fails only when the field is required. */
@@ -132,7 +151,7 @@ export function codeListRule(spec: {
   codes: readonly string[];
   required: boolean;
 }): Rule {
-  const judged: ValueJudgement = { allowed: new Set(spec.codes), required: spec.required };
+  const judged: ValueJudgement = { allowed: codeSet(spec.field, spec.codes), required: spec.required };
   return rowRule({
     code: spec.code,
     description: spec.description,
@@ -355,7 +374,7 @@ export function placementMinimumAgeRule(spec: {
   places: readonly string[];
   years: number;
 }): Rule {
-  const places = new Set(spec.places);
+  const places = codeSet('PLACE', spec.places);
   return rowRule({
     code: spec.code,
     description: spec.description,
@@ -363,6 +382,7 @@ export function placementMinimumAgeRule(spec: {
     tables: ['Episodes', 'Header'],
     fields: ['DECOM', 'PLACE'],
     flagField: 'PLACE',
+    when: places,
     fails: (row, child) => {
       // The code is checked first: most rows are not in scope, and the dates are then not needed.
       if (!places.has(row.values.PLACE ?? '')) return false;
@@ -381,7 +401,7 @@ export function ceasedReasonAgeRule(spec: {
   /** True when the age on the ceased date is not allowed for these reasons. */
   wrongAge: (dob: Day, dec: Day) => boolean;
 }): Rule {
-  const reasons = new Set(spec.reasons);
+  const reasons = codeSet('REC', spec.reasons);
   return rowRule({
     code: spec.code,
     description: spec.description,
@@ -389,6 +409,7 @@ export function ceasedReasonAgeRule(spec: {
     tables: ['Episodes', 'Header'],
     fields: ['REC', 'DEC'],
     flagField: 'REC',
+    when: reasons,
     fails: (row, child) => {
       if (!reasons.has(row.values.REC ?? '')) return false;
       const dob = headerDob(child);
@@ -410,13 +431,15 @@ export function maximumSpellRule(spec: {
   codes: readonly string[];
   maxDays: number;
 }): Rule {
-  const codes = new Set(spec.codes);
+  const codes = codeSet(spec.field, spec.codes);
   return {
     code: spec.code,
     description: spec.description,
     tables: ['Episodes'],
     fields: ['DECOM', spec.field, 'DEC'],
     check(child, context) {
+      // Most children have no episode in scope.
+      if (!codes.inSome(rowsOf(child, 'Episodes'))) return NO_FINDINGS;
       let findings: Finding[] | null = null;
       const episodes = episodesInOrder(child);
       // A spell is a run of adjacent episodes in DECOM order, so it is held as the index of its first
@@ -474,18 +497,22 @@ export function providerPlacementRule(spec: {
   /** Placement types that are the only ones the provider can supply. */
   onlyWith?: readonly string[];
 }): Rule {
+  const provider = codeSet('PLACE_PROVIDER', [spec.provider]);
+  const onlyWith = spec.onlyWith && codeSet('PLACE', spec.onlyWith);
+  const notWith = spec.notWith && codeSet('PLACE', spec.notWith);
   return rowRule({
     code: spec.code,
     description: spec.description,
     table: 'Episodes',
     fields: ['PLACE', 'PLACE_PROVIDER'],
     flagField: 'PLACE_PROVIDER',
+    when: provider,
     fails: (row) => {
       if ((row.values.PLACE_PROVIDER ?? '') !== spec.provider) return false;
       const place = row.values.PLACE ?? '';
       if (place === '') return false;
-      if (spec.onlyWith && !spec.onlyWith.includes(place)) return true;
-      return spec.notWith?.includes(place) ?? false;
+      if (onlyWith && !onlyWith.has(place)) return true;
+      return notWith?.has(place) ?? false;
     },
   });
 }

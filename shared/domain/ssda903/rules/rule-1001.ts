@@ -15,7 +15,7 @@ import {
   finding,
   headerDob,
   rowsOf,
-  SHORT_BREAK_LEGAL_STATUSES,
+  SHORT_BREAKS,
   val,
 } from './support.ts';
 
@@ -60,7 +60,7 @@ export const rule1001: Rule = {
     const all = bothYears(lastYearEpisodes(child, context), episodesInOrder(child));
     if (all.length === 0) return [];
     const adopted = ADOPTED.includes(all[all.length - 1]!.row.values.REC ?? '');
-    const care = all.filter((episode) => !SHORT_BREAK_LEGAL_STATUSES.includes(episode.row.values.LS ?? ''));
+    const care = all.filter((episode) => !SHORT_BREAKS.has(episode.row.values.LS ?? ''));
     const eligible =
       daysFrom(care, addYears(dob, 14), context.periodEnd) >= 91 &&
       daysFrom(care, addYears(dob, 16), context.periodEnd) >= 1;

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 165 — mother status. Catalogue fields: MOTHER SEX DECOM (Header, Episodes; OC3 listed).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { episodesInOrder, SHORT_BREAK_LEGAL_STATUSES, sexOf } from './support.ts';
+import { episodesInOrder, SHORT_BREAKS, sexOf } from './support.ts';
 
 /**
  * MOTHER must be 0 or 1 when given; it should not be given for a boy; and a girl looked after during the year
@@ -22,7 +22,7 @@ export const rule165: Rule = rowRule({
     if (sex !== 'female') return false;
     return episodesInOrder(child).some(
       (episode) =>
-        !SHORT_BREAK_LEGAL_STATUSES.includes(episode.row.values.LS ?? '') &&
+        !SHORT_BREAKS.has(episode.row.values.LS ?? '') &&
         episode.decom <= context.periodEnd &&
         (episode.dec === null || episode.dec >= context.periodStart),
     );

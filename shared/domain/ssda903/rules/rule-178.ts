@@ -3,12 +3,13 @@
 // (T4 and Z1 dropped, Z11–Z14 added).
 import type { Rule } from '../model.ts';
 import { PLACE_PROVIDER_CODES } from './code-lists.ts';
+import { codeSet } from './code-sets.ts';
 import { rowRule } from './factories.ts';
 
-const PROVIDERS: ReadonlySet<string> = new Set(PLACE_PROVIDER_CODES);
+const PROVIDERS = codeSet('PLACE_PROVIDER', PLACE_PROVIDER_CODES);
 
 function providerCode(noProviderCodes: readonly string[]): Rule {
-  const noProvider: ReadonlySet<string> = new Set(noProviderCodes);
+  const noProvider = codeSet('PLACE', noProviderCodes);
   return rowRule({
     code: '178',
     description: `The placement provider is not one of PR0 to PR5, or is given for a placement type that has no provider (${noProviderCodes.join(', ')}).`,

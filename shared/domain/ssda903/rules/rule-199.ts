@@ -2,9 +2,10 @@
 // Catalogue fields: CHILD (Episodes). Only this year's episodes are read: an adoption in an earlier return is
 // not known here.
 import type { Finding, Rule } from '../model.ts';
-import { episodesInOrder, finding } from './support.ts';
+import { codeSet } from './code-sets.ts';
+import { episodesInOrder, finding, rowsOf } from './support.ts';
 
-const ADOPTED = ['E11', 'E12'];
+const ADOPTED = codeSet('REC', ['E11', 'E12']);
 
 export const rule199: Rule = {
   code: '199',
@@ -13,11 +14,13 @@ export const rule199: Rule = {
   tables: ['Episodes'],
   fields: ['CHILD'],
   check(child) {
+    // Only episodes after an adoption are flagged, and most children have none.
+    if (!ADOPTED.inSome(rowsOf(child, 'Episodes'))) return [];
     const findings: Finding[] = [];
     let adopted = false;
     for (const episode of episodesInOrder(child)) {
       if (adopted) findings.push(finding('199', child, episode.row, 'CHILD'));
-      if (ADOPTED.includes(episode.row.values.REC ?? '')) adopted = true;
+      if (ADOPTED.has(episode.row.values.REC ?? '')) adopted = true;
     }
     return findings;
   },

@@ -1,6 +1,6 @@
 // Domain: SSDA903 rule 214 — no placement location for short breaks. Catalogue fields: PL_POST URN (Episodes).
 import type { Finding, Rule } from '../model.ts';
-import { finding, rowsOf, SHORT_BREAK_LEGAL_STATUSES, val } from './support.ts';
+import { finding, rowsOf, SHORT_BREAKS } from './support.ts';
 
 export const rule214: Rule = {
   code: '214',
@@ -9,12 +9,14 @@ export const rule214: Rule = {
   tables: ['Episodes'],
   fields: ['PL_POST', 'URN'],
   check(child) {
+    const rows = rowsOf(child, 'Episodes');
+    // Most children have no short breaks.
+    if (!SHORT_BREAKS.inSome(rows)) return [];
     const findings: Finding[] = [];
-    for (const row of rowsOf(child, 'Episodes')) {
-      if (!SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? '')) continue;
-      for (const field of ['PL_POST', 'URN']) {
-        if (val(row, field) !== '') findings.push(finding('214', child, row, field));
-      }
+    for (const row of rows) {
+      if (!SHORT_BREAKS.has(row.values.LS ?? '')) continue;
+      if ((row.values.PL_POST ?? '') !== '') findings.push(finding('214', child, row, 'PL_POST'));
+      if ((row.values.URN ?? '') !== '') findings.push(finding('214', child, row, 'URN'));
     }
     return findings;
   },

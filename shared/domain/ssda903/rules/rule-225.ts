@@ -1,9 +1,10 @@
 // Domain: SSDA903 rule 225 — reason for placement change required. Catalogue fields: REASON_PLACE_CHANGE.
 import type { Rule } from '../model.ts';
+import { codeSet } from './code-sets.ts';
 import { episodePairRule } from './factories.ts';
-import { TEMPORARY_PLACEMENTS } from './support.ts';
+import { TEMPORARY } from './support.ts';
 
-const MOVES = ['P', 'B', 'T', 'U'];
+const MOVES = codeSet('RNE', ['P', 'B', 'T', 'U']);
 
 /**
  * The reason is recorded on the episode that ends when the child moves (REC X1, next RNE P, B, T or U).
@@ -19,7 +20,7 @@ export const rule225: Rule = episodePairRule({
   fails: (previous, next) =>
     (previous.row.values.REC ?? '') === 'X1' &&
     (previous.row.values.REASON_PLACE_CHANGE ?? '') === '' &&
-    !TEMPORARY_PLACEMENTS.includes(previous.row.values.PLACE ?? '') &&
-    MOVES.includes(next.row.values.RNE ?? '') &&
-    !TEMPORARY_PLACEMENTS.includes(next.row.values.PLACE ?? ''),
+    !TEMPORARY.has(previous.row.values.PLACE ?? '') &&
+    MOVES.has(next.row.values.RNE ?? '') &&
+    !TEMPORARY.has(next.row.values.PLACE ?? ''),
 });

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 226 — no reason for placement change around a temporary placement. Catalogue fields:
 // REASON_PLACE_CHANGE PLACE (Episodes); last defined 2025/26 (reworded).
-import type { Finding, Row, Rule } from '../model.ts';
-import { episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
+import type { Finding, Rule } from '../model.ts';
+import { episodesInOrder, finding, rowsOf, TEMPORARY } from './support.ts';
 
 /**
  * Flags the reason on a temporary placement's own episode and on the episode the child left to go into it. A row
@@ -14,20 +14,31 @@ function reasonNotForTemporary(description: string): Rule {
     tables: ['Episodes'],
     fields: ['REASON_PLACE_CHANGE', 'PLACE'],
     check(child) {
+      // Most children have no temporary placement: their episodes are not put in order.
+      if (!TEMPORARY.inSome(rowsOf(child, 'Episodes'))) return [];
       const episodes = episodesInOrder(child);
       // Only moves into or out of a temporary placement are flagged, and most children have none.
-      if (!episodes.some((episode) => TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '')))
-        return [];
-      const flagged = new Set<Row>();
-      episodes.forEach((episode, index) => {
-        if (!TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '')) return;
+      if (!episodes.some((episode) => TEMPORARY.has(episode.row.values.PLACE ?? ''))) return [];
+      // Rows are flagged in episode order; a row flagged twice (a temporary placement after another) is flagged
+      // once, so each is flagged only past the last one.
+      let findings: Finding[] | null = null;
+      let lastFlagged = -1;
+      for (let index = 0; index < episodes.length; index++) {
+        const episode = episodes[index]!;
+        if (!TEMPORARY.has(episode.row.values.PLACE ?? '')) continue;
         const previous = episodes[index - 1];
-        if (previous && (previous.row.values.REASON_PLACE_CHANGE ?? '') !== '') flagged.add(previous.row);
-        if ((episode.row.values.REASON_PLACE_CHANGE ?? '') !== '') flagged.add(episode.row);
-      });
-      const findings: Finding[] = [];
-      for (const row of flagged) findings.push(finding('226', child, row, 'REASON_PLACE_CHANGE'));
-      return findings;
+        if (previous && lastFlagged < index - 1 && (previous.row.values.REASON_PLACE_CHANGE ?? '') !== '') {
+          findings ??= [];
+          findings.push(finding('226', child, previous.row, 'REASON_PLACE_CHANGE'));
+          lastFlagged = index - 1;
+        }
+        if ((episode.row.values.REASON_PLACE_CHANGE ?? '') !== '') {
+          findings ??= [];
+          findings.push(finding('226', child, episode.row, 'REASON_PLACE_CHANGE'));
+          lastFlagged = index;
+        }
+      }
+      return findings ?? [];
     },
   };
 }

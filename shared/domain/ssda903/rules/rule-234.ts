@@ -1,8 +1,11 @@
 // Domain: SSDA903 rule 234 — custody as a reason for moving needs a child aged 10+. Catalogue fields:
 // REASON_PLACE_CHANGE DOB (Header, Episodes); from 2025/26.
 import type { Rule } from '../model.ts';
+import { codeSet } from './code-sets.ts';
 import { rowRule } from './factories.ts';
 import { daysOf, hasReachedAge, headerDob } from './support.ts';
+
+const CUSTODY = codeSet('REASON_PLACE_CHANGE', ['CUSTOD']);
 
 export const rule234: Rule = rowRule({
   code: '234',
@@ -11,6 +14,7 @@ export const rule234: Rule = rowRule({
   tables: ['Episodes', 'Header'],
   fields: ['REASON_PLACE_CHANGE', 'DOB'],
   flagField: 'REASON_PLACE_CHANGE',
+  when: CUSTODY,
   fails: (row, child) => {
     // The code first: dates are read only for the rows it applies to.
     if ((row.values.REASON_PLACE_CHANGE ?? '') !== 'CUSTOD') return false;

@@ -1,9 +1,10 @@
 // Domain: SSDA903 rule 331 — matched with adopters on or before being placed for adoption. Catalogue fields:
 // DATE_MATCH (AD1), DECOM REC (Episodes). The placement for adoption is the episode that ended in adoption.
 import type { Finding, Rule } from '../model.ts';
+import { codeSet } from './code-sets.ts';
 import { daysOf, finding, rowsOf } from './support.ts';
 
-const ADOPTED = ['E11', 'E12'];
+const ADOPTED = codeSet('REC', ['E11', 'E12']);
 
 export const rule331: Rule = {
   code: '331',
@@ -18,7 +19,7 @@ export const rule331: Rule = {
       if (matched === null) continue;
       const placedLater = rowsOf(child, 'Episodes').filter((row) => {
         const decom = daysOf(row).DECOM ?? null;
-        return ADOPTED.includes(row.values.REC ?? '') && decom !== null && matched > decom;
+        return ADOPTED.has(row.values.REC ?? '') && decom !== null && matched > decom;
       });
       if (placedLater.length === 0) continue;
       findings.push(finding('331', child, ad1, 'DATE_MATCH'));

@@ -3,9 +3,10 @@
 // carer when its placement is A3 or A5, and with other adopters when A4 or A6 (A1 and A2 are older codes the
 // rule's text still names).
 import type { Finding, Rule } from '../model.ts';
+import { codeSet } from './code-sets.ts';
 import { finding, rowsOf } from './support.ts';
 
-const ADOPTED = ['E1', 'E11', 'E12'];
+const ADOPTED = codeSet('REC', ['E1', 'E11', 'E12']);
 const WITH_FOSTER_CARER = ['A2', 'A3', 'A5'];
 const WITH_OTHER_ADOPTERS = ['A1', 'A4', 'A6'];
 
@@ -20,7 +21,7 @@ export const rule335: Rule = {
     for (const ad1 of rowsOf(child, 'AD1')) {
       const byFosterCarer = ad1.values.FOSTER_CARE ?? '';
       const disagreeing = rowsOf(child, 'Episodes').filter((row) => {
-        if (!ADOPTED.includes(row.values.REC ?? '')) return false;
+        if (!ADOPTED.has(row.values.REC ?? '')) return false;
         const place = row.values.PLACE ?? '';
         return (
           (byFosterCarer === '0' && WITH_FOSTER_CARER.includes(place)) ||

@@ -2,10 +2,11 @@
 // Catalogue fields: PLACE (Episodes). Applies to A3 and A4 (placed for adoption with consent); the child's first
 // episode in the return has no known placement before it and is not checked.
 import type { Finding, Rule } from '../model.ts';
-import { episodesInOrder, finding } from './support.ts';
+import { codeSet } from './code-sets.ts';
+import { episodesInOrder, finding, rowsOf } from './support.ts';
 
-const PLACED_WITH_CONSENT = ['A3', 'A4'];
-const FOSTER_OR_ADOPTION = ['A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6'];
+const PLACED_WITH_CONSENT = codeSet('PLACE', ['A3', 'A4']);
+const FOSTER_OR_ADOPTION = codeSet('PLACE', ['A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
 
 export const rule336: Rule = {
   code: '336',
@@ -14,12 +15,14 @@ export const rule336: Rule = {
   tables: ['Episodes'],
   fields: ['PLACE'],
   check(child) {
+    // Most children have no placement for adoption.
+    if (!PLACED_WITH_CONSENT.inSome(rowsOf(child, 'Episodes'))) return [];
     const findings: Finding[] = [];
     const episodes = episodesInOrder(child);
     for (let index = 1; index < episodes.length; index++) {
       const episode = episodes[index]!;
-      if (!PLACED_WITH_CONSENT.includes(episode.row.values.PLACE ?? '')) continue;
-      if (!FOSTER_OR_ADOPTION.includes(episodes[index - 1]!.row.values.PLACE ?? ''))
+      if (!PLACED_WITH_CONSENT.has(episode.row.values.PLACE ?? '')) continue;
+      if (!FOSTER_OR_ADOPTION.has(episodes[index - 1]!.row.values.PLACE ?? ''))
         findings.push(finding('336', child, episode.row, 'PLACE'));
     }
     return findings;

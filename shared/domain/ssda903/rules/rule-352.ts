@@ -1,8 +1,11 @@
 // Domain: SSDA903 rule 352 — starting to be looked after at 18 or over. Catalogue fields: DECOM RNE (Header,
 // Episodes).
 import type { Rule } from '../model.ts';
+import { codeSet } from './code-sets.ts';
 import { rowRule } from './factories.ts';
 import { daysOf, hasReachedAge, headerDob } from './support.ts';
+
+const STARTED_CARE = codeSet('RNE', ['S']);
 
 export const rule352: Rule = rowRule({
   code: '352',
@@ -12,6 +15,7 @@ export const rule352: Rule = rowRule({
   tables: ['Episodes', 'Header'],
   fields: ['DECOM', 'RNE'],
   flagField: 'DECOM',
+  when: STARTED_CARE,
   fails: (row, child) => {
     // The code first: dates are read only for the rows it applies to.
     if ((row.values.RNE ?? '') !== 'S') return false;

@@ -2,7 +2,10 @@
 // (Episodes). Days of short-break episodes (V3) are counted within the collection year; an open one runs to
 // 31 March. Every short-break episode that adds days is flagged when the total is over 75.
 import type { Finding, Rule } from '../model.ts';
-import { episodesInOrder, finding } from './support.ts';
+import { codeSet } from './code-sets.ts';
+import { episodesInOrder, finding, rowsOf } from './support.ts';
+
+const SINGLE_SHORT_BREAK = codeSet('LS', ['V3']);
 
 export const rule367: Rule = {
   code: '367',
@@ -10,6 +13,8 @@ export const rule367: Rule = {
   tables: ['Episodes'],
   fields: ['LS', 'DECOM', 'DEC'],
   check(child, context) {
+    // Most children have no short breaks.
+    if (!SINGLE_SHORT_BREAK.inSome(rowsOf(child, 'Episodes'))) return [];
     let total = 0;
     const counted = [];
     for (const episode of episodesInOrder(child)) {

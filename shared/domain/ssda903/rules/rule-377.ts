@@ -2,7 +2,10 @@
 // Catalogue fields: PLACE (Episodes). Each T3 episode is one placement; when three or more start within a year
 // of each other, each of them is flagged.
 import type { Finding, Rule } from '../model.ts';
-import { addYears, episodesInOrder, finding } from './support.ts';
+import { codeSet } from './code-sets.ts';
+import { addYears, episodesInOrder, finding, rowsOf } from './support.ts';
+
+const HOLIDAY_COVER = codeSet('PLACE', ['T3']);
 
 export const rule377: Rule = {
   code: '377',
@@ -11,6 +14,8 @@ export const rule377: Rule = {
   tables: ['Episodes'],
   fields: ['PLACE'],
   check(child) {
+    // Most children have no such placement.
+    if (!HOLIDAY_COVER.inSome(rowsOf(child, 'Episodes'))) return [];
     const holidays = episodesInOrder(child).filter((episode) => (episode.row.values.PLACE ?? '') === 'T3');
     const flagged = new Set<number>();
     for (let first = 0; first < holidays.length; first++) {

@@ -7,7 +7,7 @@
 // placement are allowed. The child's first episode in the return is a start only when it says S: otherwise the
 // period began before the year.
 import type { Finding, Rule } from '../model.ts';
-import { episodesInOrder, finding, periodsOfCare, TEMPORARY_PLACEMENTS } from './support.ts';
+import { episodesInOrder, finding, periodsOfCare, rowsOf, TEMPORARY } from './support.ts';
 
 export const rule380: Rule = {
   code: '380',
@@ -16,16 +16,17 @@ export const rule380: Rule = {
   tables: ['Episodes'],
   fields: ['PLACE', 'RNE'],
   check(child) {
+    if (!TEMPORARY.inSome(rowsOf(child, 'Episodes'))) return [];
     const episodes = episodesInOrder(child);
     // Only a temporary placement is flagged: most children have none, and their periods are not needed.
-    if (!episodes.some((episode) => TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? ''))) return [];
+    if (!episodes.some((episode) => TEMPORARY.has(episode.row.values.PLACE ?? ''))) return [];
     const findings: Finding[] = [];
     const periods = periodsOfCare(episodes);
     for (let index = 0; index < periods.length; index++) {
       const period = periods[index]!;
       for (let position = 0; position < period.length; position++) {
         const episode = period[position]!;
-        if (!TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '')) continue;
+        if (!TEMPORARY.has(episode.row.values.PLACE ?? '')) continue;
         const startsAfterBreak = index > 0 && position === 0;
         if ((episode.row.values.RNE ?? '') === 'S' || startsAfterBreak)
           findings.push(finding('380', child, episode.row, 'PLACE'));

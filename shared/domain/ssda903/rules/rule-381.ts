@@ -2,7 +2,7 @@
 // PLACE REC (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { TEMPORARY_PLACEMENTS } from './support.ts';
+import { TEMPORARY } from './support.ts';
 
 export const rule381: Rule = rowRule({
   code: '381',
@@ -11,8 +11,9 @@ export const rule381: Rule = rowRule({
   table: 'Episodes',
   fields: ['PLACE', 'REC'],
   flagField: 'REC',
+  when: TEMPORARY,
   fails: (row) => {
     const rec = row.values.REC ?? '';
-    return rec !== '' && rec !== 'X1' && TEMPORARY_PLACEMENTS.includes(row.values.PLACE ?? '');
+    return rec !== '' && rec !== 'X1' && TEMPORARY.has(row.values.PLACE ?? '');
   },
 });

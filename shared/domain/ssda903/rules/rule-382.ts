@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 382 — short breaks are not temporary placements. Catalogue fields: LS PLACE (Episodes).
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { SHORT_BREAK_LEGAL_STATUSES, TEMPORARY_PLACEMENTS } from './support.ts';
+import { SHORT_BREAKS, TEMPORARY } from './support.ts';
 
 export const rule382: Rule = rowRule({
   code: '382',
@@ -9,7 +9,6 @@ export const rule382: Rule = rowRule({
   table: 'Episodes',
   fields: ['LS', 'PLACE'],
   flagField: 'PLACE',
-  fails: (row) =>
-    SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? '') &&
-    TEMPORARY_PLACEMENTS.includes(row.values.PLACE ?? ''),
+  when: SHORT_BREAKS,
+  fails: (row) => SHORT_BREAKS.has(row.values.LS ?? '') && TEMPORARY.has(row.values.PLACE ?? ''),
 });

@@ -4,13 +4,18 @@
 // Until 2024/25 the temporary episode is flagged when the episode after it is not a return (reason P) to the
 // placement type the child had before it. From 2025/26 the return episode is flagged, and the placement postcode
 // must match as well.
-import type { Finding, Rule } from '../model.ts';
-import { type Episode, episodesInOrder, finding, TEMPORARY_PLACEMENTS } from './support.ts';
+import type { ChildRecord, Finding, Rule } from '../model.ts';
+import { type Episode, episodesInOrder, finding, rowsOf, TEMPORARY } from './support.ts';
 
-const isTemporary = (episode: Episode) => TEMPORARY_PLACEMENTS.includes(episode.row.values.PLACE ?? '');
+const isTemporary = (episode: Episode) => TEMPORARY.has(episode.row.values.PLACE ?? '');
+
+const NO_TRIPLES: readonly [Episode, Episode, Episode][] = [];
 
 /** Episodes before, during and after each temporary placement, in DECOM order. */
-function aroundTemporary(episodes: readonly Episode[]): [Episode, Episode, Episode][] {
+function aroundTemporary(child: ChildRecord): readonly [Episode, Episode, Episode][] {
+  // Most children have no temporary placement: their episodes are not put in order.
+  if (!TEMPORARY.inSome(rowsOf(child, 'Episodes'))) return NO_TRIPLES;
+  const episodes = episodesInOrder(child);
   const triples: [Episode, Episode, Episode][] = [];
   for (let index = 1; index + 1 < episodes.length; index++) {
     if (isTemporary(episodes[index]!))
@@ -27,7 +32,7 @@ export const rule383Until2025: Rule = {
   fields: ['PLACE', 'RNE'],
   check(child) {
     const findings: Finding[] = [];
-    for (const [before, temporary, after] of aroundTemporary(episodesInOrder(child))) {
+    for (const [before, temporary, after] of aroundTemporary(child)) {
       if (
         (after.row.values.RNE ?? '') !== 'P' ||
         (after.row.values.PLACE ?? '') !== (before.row.values.PLACE ?? '')
@@ -46,7 +51,7 @@ export const rule383: Rule = {
   fields: ['PLACE', 'RNE', 'PL_POST'],
   check(child) {
     const findings: Finding[] = [];
-    for (const [before, , after] of aroundTemporary(episodesInOrder(child))) {
+    for (const [before, , after] of aroundTemporary(child)) {
       if (
         (after.row.values.RNE ?? '') !== 'P' ||
         (after.row.values.PLACE ?? '') !== (before.row.values.PLACE ?? '') ||

@@ -3,7 +3,7 @@
 // UASC row in this return is left out. A child who was UASC only in earlier years cannot be seen here. Each
 // missing postcode is flagged.
 import type { Finding, Rule } from '../model.ts';
-import { finding, rowsOf, SHORT_BREAK_LEGAL_STATUSES, val } from './support.ts';
+import { finding, rowsOf, SHORT_BREAKS } from './support.ts';
 
 export const rule392b: Rule = {
   code: '392b',
@@ -13,12 +13,19 @@ export const rule392b: Rule = {
   fields: ['HOME_POST', 'PL_POST', 'LS'],
   check(child) {
     if (rowsOf(child, 'UASC').length > 0) return [];
-    const findings: Finding[] = [];
-    for (const row of rowsOf(child, 'Episodes')) {
-      if (SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? '')) continue;
-      for (const field of ['HOME_POST', 'PL_POST'])
-        if (val(row, field) === '') findings.push(finding('392b', child, row, field));
+    // Fields read by name, and an array made only for a finding: this runs on every episode.
+    let findings: Finding[] | null = null;
+    const rows = rowsOf(child, 'Episodes');
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]!;
+      if (SHORT_BREAKS.has(row.values.LS ?? '')) continue;
+      const noHome = (row.values.HOME_POST ?? '') === '';
+      const noPlacement = (row.values.PL_POST ?? '') === '';
+      if (!noHome && !noPlacement) continue;
+      findings ??= [];
+      if (noHome) findings.push(finding('392b', child, row, 'HOME_POST'));
+      if (noPlacement) findings.push(finding('392b', child, row, 'PL_POST'));
     }
-    return findings;
+    return findings ?? [];
   },
 };

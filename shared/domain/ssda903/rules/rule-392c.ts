@@ -31,6 +31,26 @@ export function isUkPostcode(text: string): boolean {
   return isLetter(second) && isDigit(third) && (isLetter(fourth) || isDigit(fourth));
 }
 
+/**
+ * isUkPostcode for a child's home or placement postcode, remembering the last answer for each: a child's episodes
+ * mostly repeat the same postcodes.
+ */
+class PostcodeShape {
+  private lastText = '';
+  private lastAnswer = false;
+
+  isUkPostcode(text: string): boolean {
+    if (text !== this.lastText) {
+      this.lastAnswer = isUkPostcode(text);
+      this.lastText = text;
+    }
+    return this.lastAnswer;
+  }
+}
+
+const homeShape = new PostcodeShape();
+const placementShape = new PostcodeShape();
+
 export const rule392c: Rule = {
   code: '392c',
   description: 'The home or placement postcode is not written as a UK postcode (for example SW1A 1AA).',
@@ -42,12 +62,12 @@ export const rule392c: Rule = {
     for (let index = 0; index < rows.length; index++) {
       const row = rows[index]!;
       const home = row.values.HOME_POST ?? '';
-      if (home !== '' && !isUkPostcode(home)) {
+      if (home !== '' && !homeShape.isUkPostcode(home)) {
         findings ??= [];
         findings.push(finding('392c', child, row, 'HOME_POST'));
       }
       const placement = row.values.PL_POST ?? '';
-      if (placement !== '' && !isUkPostcode(placement)) {
+      if (placement !== '' && !placementShape.isUkPostcode(placement)) {
         findings ??= [];
         findings.push(finding('392c', child, row, 'PL_POST'));
       }

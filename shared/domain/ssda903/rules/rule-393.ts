@@ -3,7 +3,7 @@
 // (V3, V4) are not asked.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { rowsOf, SHORT_BREAK_LEGAL_STATUSES } from './support.ts';
+import { rowsOf, SHORT_BREAKS } from './support.ts';
 
 function motherRecorded(female: string): Rule {
   return rowRule({
@@ -16,9 +16,7 @@ function motherRecorded(female: string): Rule {
     fails: (row, child) =>
       (row.values.SEX ?? '') === female &&
       (row.values.MOTHER ?? '') === '' &&
-      rowsOf(child, 'Episodes').some(
-        (episode) => !SHORT_BREAK_LEGAL_STATUSES.includes(episode.values.LS ?? ''),
-      ),
+      rowsOf(child, 'Episodes').some((episode) => !SHORT_BREAKS.has(episode.values.LS ?? '')),
   });
 }
 

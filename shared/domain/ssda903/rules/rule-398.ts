@@ -2,7 +2,7 @@
 // The distance from home is worked out from the postcodes, so the check is on them.
 import type { Rule } from '../model.ts';
 import { rowRule } from './factories.ts';
-import { SHORT_BREAK_LEGAL_STATUSES } from './support.ts';
+import { SHORT_BREAKS } from './support.ts';
 
 export const rule398: Rule = rowRule({
   code: '398',
@@ -11,7 +11,8 @@ export const rule398: Rule = rowRule({
   table: 'Episodes',
   fields: ['LS', 'HOME_POST', 'PL_POST'],
   flagField: 'LS',
+  when: SHORT_BREAKS,
   fails: (row) =>
-    SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? '') &&
+    SHORT_BREAKS.has(row.values.LS ?? '') &&
     ((row.values.HOME_POST ?? '') !== '' || (row.values.PL_POST ?? '') !== ''),
 });

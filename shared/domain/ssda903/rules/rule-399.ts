@@ -2,7 +2,7 @@
 // MOTHER (Header), LS (Episodes), REVIEW REVIEW_CODE (Reviews). Applies when every episode of the child is a short
 // break (V3, V4); each completed field is flagged.
 import type { Finding, Rule } from '../model.ts';
-import { finding, rowsOf, SHORT_BREAK_LEGAL_STATUSES } from './support.ts';
+import { finding, rowsOf, SHORT_BREAKS } from './support.ts';
 
 export const rule399: Rule = {
   code: '399',
@@ -12,11 +12,7 @@ export const rule399: Rule = {
   fields: ['MOTHER', 'LS', 'REVIEW', 'REVIEW_CODE'],
   check(child) {
     const episodes = rowsOf(child, 'Episodes');
-    if (
-      episodes.length === 0 ||
-      !episodes.every((row) => SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? ''))
-    )
-      return [];
+    if (episodes.length === 0 || !episodes.every((row) => SHORT_BREAKS.has(row.values.LS ?? ''))) return [];
     const findings: Finding[] = [];
     for (const header of rowsOf(child, 'Header'))
       if ((header.values.MOTHER ?? '') !== '') findings.push(finding('399', child, header, 'MOTHER'));

@@ -1,10 +1,11 @@
 // Domain: SSDA903 rule 408 — a placement for adoption with a placement order needs that legal status. Catalogue
 // fields: PLACE LS (Episodes).
 import type { Rule } from '../model.ts';
+import { codeSet } from './code-sets.ts';
 import { rowRule } from './factories.ts';
 
 /** Placed for adoption with a placement order (with or without the current foster carer). */
-const PLACED_UNDER_ORDER = ['A5', 'A6'];
+const PLACED_UNDER_ORDER = codeSet('PLACE', ['A5', 'A6']);
 
 export const rule408: Rule = rowRule({
   code: '408',
@@ -13,5 +14,6 @@ export const rule408: Rule = rowRule({
   table: 'Episodes',
   fields: ['PLACE', 'LS'],
   flagField: 'LS',
-  fails: (row) => PLACED_UNDER_ORDER.includes(row.values.PLACE ?? '') && (row.values.LS ?? '') !== 'E1',
+  when: PLACED_UNDER_ORDER,
+  fails: (row) => PLACED_UNDER_ORDER.has(row.values.PLACE ?? '') && (row.values.LS ?? '') !== 'E1',
 });

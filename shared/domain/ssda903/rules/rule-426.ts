@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 426 — short breaks under one legal status in a year, not both V3 and V4. Catalogue
 // fields: LS (Episodes). Every short-break episode of a child with both is flagged.
 import type { Finding, Rule } from '../model.ts';
-import { finding, rowsOf, SHORT_BREAK_LEGAL_STATUSES } from './support.ts';
+import { finding, rowsOf, SHORT_BREAKS } from './support.ts';
 
 export const rule426: Rule = {
   code: '426',
@@ -18,9 +18,7 @@ export const rule426: Rule = {
       else if (row.values.LS === 'V4') series = true;
     }
     if (!single || !series) return [];
-    const shortBreaks = rowsOf(child, 'Episodes').filter((row) =>
-      SHORT_BREAK_LEGAL_STATUSES.includes(row.values.LS ?? ''),
-    );
+    const shortBreaks = rowsOf(child, 'Episodes').filter((row) => SHORT_BREAKS.has(row.values.LS ?? ''));
     const statuses = new Set(shortBreaks.map((row) => row.values.LS ?? ''));
     if (statuses.size < 2) return [];
     return shortBreaks.map((row): Finding => finding('426', child, row, 'LS'));

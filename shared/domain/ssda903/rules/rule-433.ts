@@ -1,9 +1,10 @@
 // Domain: SSDA903 rule 433 — a continuation episode must start when the previous one ended. Catalogue fields:
 // RNE DECOM (Episodes).
 import type { Rule } from '../model.ts';
+import { codeSet } from './code-sets.ts';
 import { episodePairRule } from './factories.ts';
 
-const CONTINUATION = ['L', 'P', 'T', 'B', 'U'];
+const CONTINUATION = codeSet('RNE', ['L', 'P', 'T', 'B', 'U']);
 
 export const rule433: Rule = episodePairRule({
   code: '433',
@@ -12,5 +13,5 @@ export const rule433: Rule = episodePairRule({
   fields: ['RNE', 'DECOM'],
   flags: 'next',
   flagField: 'RNE',
-  fails: (previous, next) => CONTINUATION.includes(next.row.values.RNE ?? '') && previous.dec !== next.decom,
+  fails: (previous, next) => CONTINUATION.has(next.row.values.RNE ?? '') && previous.dec !== next.decom,
 });

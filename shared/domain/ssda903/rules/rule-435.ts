@@ -1,10 +1,11 @@
 // Domain: SSDA903 rule 435 — RNE P or T (placement change only) must match the data. Catalogue fields:
 // LS PLACE PL_POST URN PLACE_PROVIDER (Episodes).
 import type { Rule } from '../model.ts';
+import { codeSet } from './code-sets.ts';
 import { episodePairRule } from './factories.ts';
 import { samePlacement } from './support.ts';
 
-const PLACEMENT_ONLY = ['P', 'T'];
+const PLACEMENT_ONLY = codeSet('RNE', ['P', 'T']);
 
 export const rule435: Rule = episodePairRule({
   code: '435',
@@ -14,6 +15,6 @@ export const rule435: Rule = episodePairRule({
   flags: 'next',
   flagField: 'RNE',
   fails: (previous, next) =>
-    PLACEMENT_ONLY.includes(next.row.values.RNE ?? '') &&
+    PLACEMENT_ONLY.has(next.row.values.RNE ?? '') &&
     ((next.row.values.LS ?? '') !== (previous.row.values.LS ?? '') || samePlacement(previous, next)),
 });

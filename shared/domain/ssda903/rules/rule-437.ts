@@ -1,9 +1,10 @@
 // Domain: SSDA903 rule 437 — no episodes after death or an 18+ age assessment. Catalogue fields: REC (Episodes).
 import type { Finding, Rule } from '../model.ts';
-import { episodesInOrder, finding } from './support.ts';
+import { codeSet } from './code-sets.ts';
+import { episodesInOrder, finding, rowsOf } from './support.ts';
 
 /** E2: died. E15: age assessment found the child to be 18 or over. */
-const FINAL_REASONS = ['E2', 'E15'];
+const FINAL_REASONS = codeSet('REC', ['E2', 'E15']);
 
 export const rule437: Rule = {
   code: '437',
@@ -12,12 +13,14 @@ export const rule437: Rule = {
   tables: ['Episodes'],
   fields: ['REC'],
   check(child) {
+    // Most children have neither reason.
+    if (!FINAL_REASONS.inSome(rowsOf(child, 'Episodes'))) return [];
     const episodes = episodesInOrder(child);
     let findings: Finding[] | null = null;
     // Every episode but the latest.
     for (let index = 0; index < episodes.length - 1; index++) {
       const row = episodes[index]!.row;
-      if (!FINAL_REASONS.includes(row.values.REC ?? '')) continue;
+      if (!FINAL_REASONS.has(row.values.REC ?? '')) continue;
       findings ??= [];
       findings.push(finding('437', child, row, 'REC'));
     }

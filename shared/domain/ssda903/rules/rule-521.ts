@@ -1,9 +1,10 @@
 // Domain: SSDA903 rule 521 — the decision that adoption is best comes before the placement for adoption.
 // Catalogue fields: PLACE DECOM (Episodes), DATE_INT (AD1).
 import type { Finding, Rule } from '../model.ts';
+import { codeSet } from './code-sets.ts';
 import { daysOf, finding, rowsOf } from './support.ts';
 
-const PLACED_FOR_ADOPTION = ['A3', 'A4', 'A5', 'A6'];
+const PLACED_FOR_ADOPTION = codeSet('PLACE', ['A3', 'A4', 'A5', 'A6']);
 
 export const rule521: Rule = {
   code: '521',
@@ -18,7 +19,7 @@ export const rule521: Rule = {
       if (decided === null) continue;
       const placedEarlier = rowsOf(child, 'Episodes').filter((row) => {
         const decom = daysOf(row).DECOM ?? null;
-        return PLACED_FOR_ADOPTION.includes(row.values.PLACE ?? '') && decom !== null && decom < decided;
+        return PLACED_FOR_ADOPTION.has(row.values.PLACE ?? '') && decom !== null && decom < decided;
       });
       if (placedEarlier.length === 0) continue;
       for (const row of placedEarlier) findings.push(finding('521', child, row, 'DECOM'));

@@ -1,20 +1,22 @@
 // Domain: SSDA903 rule 526 — placement provider missing. Catalogue fields: PLACE PLACE_PROVIDER (Episodes);
 // last defined 2025/26, when Z11–Z14 replaced Z1 among the placements that have no provider.
 import type { Rule } from '../model.ts';
+import { codeSet } from './code-sets.ts';
 import { rowRule } from './factories.ts';
 import { OTHER_PLACEMENTS_FROM_2026, TEMPORARY_PLACEMENTS } from './support.ts';
 
-function providerRequired(exempt: readonly string[]): Rule {
+function providerRequired(exemptCodes: readonly string[]): Rule {
+  const exempt = codeSet('PLACE', exemptCodes);
   return rowRule({
     code: '526',
-    description: `The placement provider is blank; it is needed for every placement type except ${exempt.join(', ')}.`,
+    description: `The placement provider is blank; it is needed for every placement type except ${exemptCodes.join(', ')}.`,
     table: 'Episodes',
     fields: ['PLACE', 'PLACE_PROVIDER'],
     flagField: 'PLACE_PROVIDER',
     fails: (row) =>
       (row.values.PLACE_PROVIDER ?? '') === '' &&
       (row.values.PLACE ?? '') !== '' &&
-      !exempt.includes(row.values.PLACE ?? ''),
+      !exempt.has(row.values.PLACE ?? ''),
   });
 }
 

@@ -1,6 +1,7 @@
 // Domain: SSDA903 rule 557 — a child who left care without being adopted needs the decision reversed.
 // Catalogue fields: DATE_PLACED_CEASED REASON_PLACED_CEASED PLACE LS REC (Episodes, PlacedAdoption).
 import type { Rule } from '../model.ts';
+import { codeSet } from './code-sets.ts';
 import {
   ADOPTION_PLACEMENTS,
   adoptionDecisions,
@@ -11,7 +12,7 @@ import {
   tablePresent,
 } from './support.ts';
 
-const ADOPTED = ['E11', 'E12'];
+const ADOPTED = codeSet('REC', ['E11', 'E12']);
 /** Freeing order (D1): counted as an adoption legal status until 2023/24, not from 2024/25. */
 const FREEING_ORDER = 'D1';
 
@@ -26,7 +27,7 @@ function leftCareNotAdopted(code: string, orders: readonly string[]): Rule {
       if (!tablePresent(context, 'PlacedAdoption')) return [];
       const episodes = episodesInOrder(child);
       const left = finalCeasedEpisode(episodes);
-      if (!left || ADOPTED.includes(left.row.values.REC ?? '')) return [];
+      if (!left || ADOPTED.has(left.row.values.REC ?? '')) return [];
       const decisions = adoptionDecisions(child);
       const latest = decisions[decisions.length - 1];
       const towardsAdoption =

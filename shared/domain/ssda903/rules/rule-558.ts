@@ -1,9 +1,10 @@
 // Domain: SSDA903 rule 558 — an adopted child's decision was not reversed. Catalogue fields:
 // DATE_PLACED_CEASED REC (Episodes, PlacedAdoption).
 import type { Rule } from '../model.ts';
+import { codeSet } from './code-sets.ts';
 import { adoptionDecisions, episodesInOrder, finalCeasedEpisode, finding } from './support.ts';
 
-const ADOPTED = ['E11', 'E12'];
+const ADOPTED = codeSet('REC', ['E11', 'E12']);
 
 /**
  * The decision that led to the adoption is the latest one; an earlier decision may have been reversed
@@ -17,7 +18,7 @@ export const rule558: Rule = {
   fields: ['DATE_PLACED_CEASED', 'REC'],
   check(child) {
     const left = finalCeasedEpisode(episodesInOrder(child));
-    if (!left || !ADOPTED.includes(left.row.values.REC ?? '')) return [];
+    if (!left || !ADOPTED.has(left.row.values.REC ?? '')) return [];
     const decisions = adoptionDecisions(child);
     const latest = decisions[decisions.length - 1];
     if (!latest || (latest.row.values.DATE_PLACED_CEASED ?? '') === '') return [];

@@ -2,7 +2,7 @@
 // Catalogue fields: DEC REC MOTHER LS SEX (Episodes, Header); last defined 2024/25, when SEX became M/F/U: each
 // version reads its year's code for female (2 until 2023/24, F from 2024/25).
 import type { Rule } from '../model.ts';
-import { episodesInOrder, finding, headerRow, SHORT_BREAK_LEGAL_STATUSES } from './support.ts';
+import { episodesInOrder, finding, headerRow, SHORT_BREAKS } from './support.ts';
 
 function motherStatusOnLeaving(female: string): Rule {
   return {
@@ -21,7 +21,7 @@ function motherStatusOnLeaving(female: string): Rule {
           episode.dec <= context.periodEnd &&
           (episode.row.values.REC ?? '') !== '' &&
           (episode.row.values.REC ?? '') !== 'X1' &&
-          !SHORT_BREAK_LEGAL_STATUSES.includes(episode.row.values.LS ?? ''),
+          !SHORT_BREAKS.has(episode.row.values.LS ?? ''),
       );
       return ceased ? [finding('607', child, header, 'MOTHER')] : [];
     },

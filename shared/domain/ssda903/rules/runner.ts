@@ -1,16 +1,24 @@
 // Domain: running a year's rules on one child at a time, as the engine does once a return has been read.
 //
-// Most rules look at one row at a time (rowRule in factories.ts). Their rows are walked here rather than by each
-// rule's own check: a call a row instead of a call a rule and child into a loop of its own, which adds up over a
-// hundred rules and hundreds of thousands of children. A code list or a real date (codeListRule, validDateRule)
+// Most rules look at one row at a time (rowRule in factories.ts), or at each episode and the one before it
+// (episodePairRule). Their rows are walked here rather than by each rule's own check, once per table for all of
+// its row rules and once for all the pair rules, each rule flagging rows into a list of its own that is handed
+// on in its place among the other rules' findings. A code list or a real date (codeListRule, validDateRule)
 // is judged from its judgement (failsJudgement, written out), without a call to its `fails` closure. The loop is
 // written out once per return for its rules (createRuleRunner), so that each rule is called from a place of its
 // own and each judged field is read by its name. Findings come out as running each rule's check in turn gives
 // them: rule by rule, row by row (test/unit/ssda903/rules/runner.test.ts holds the two side by side).
 import type { FindingSink } from '../field-checks.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '../model.ts';
-import { type RowRuleSpec, rowRuleSpecOf } from './factories.ts';
-import { dayOf, daysOf, finding, val } from './support.ts';
+import type { CodeGroup } from './code-sets.ts';
+import {
+  type EpisodePairSpec,
+  episodePairSpecOf,
+  type RowRuleSpec,
+  rowRuleSpecOf,
+  type ValueJudgement,
+} from './factories.ts';
+import { dayOf, daysOf, episodesInOrder, finding, val } from './support.ts';
 
 /** Told once per child and rule when the rule could not be completed for that child. */
 export type RuleFailed = (code: string, child: string) => void;
@@ -21,22 +29,47 @@ export type RuleRunner = (child: ChildRecord, sink: FindingSink, failed: RuleFai
 /** Names the generated runner writes as they are: the schema's table and column names are all of this form. */
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * failsJudgement (factories.ts) written out for one row rule: flags `row` when the value of its field (read once
+ * per row as `value_FIELD`) fails. A date is the row's own, parsed once (row-days.ts, `days`); parsed here only
+ * for a field the row has no day of.
+ */
+function judgedLine(spec: RowRuleSpec, judged: ValueJudgement, index: number, lists: string): string {
+  const value = `value_${spec.flagField}`;
+  const judgement =
+    judged.allowed === 'date'
+      ? `((day = days.${spec.flagField}) !== undefined ? day : dayOf(${value})) === null`
+      : `(${lists} & ${judged.allowed.bit}) === 0`;
+  return `if (${value} === '' ? ${judged.required} : ${judgement}) flagged_${index}[count_${index}++] = row;`;
+}
+
+/** What a flagged row's finding is made from: the rule's code and the field it points at. */
+interface FlagSpec {
+  readonly code: string;
+  readonly flagField: string;
+}
+
 /** What the generated runner is given: the rules, their specs and judgements, and the helpers it calls. */
 interface RunnerParts {
   readonly rules: readonly Rule[];
   readonly specs: readonly (RowRuleSpec | undefined)[];
+  readonly pairSpecs: readonly (EpisodePairSpec | undefined)[];
   readonly context: RuleContext;
   readonly hand: (found: Finding[], sink: FindingSink) => void;
   readonly flush: (
-    spec: RowRuleSpec,
+    spec: FlagSpec,
     dropsBlank: boolean,
+    flagged: readonly Row[],
     count: number,
     child: ChildRecord,
     sink: FindingSink,
   ) => void;
-  readonly flagged: Row[];
+  /** Each fused rule's flagged rows for the child in hand (reused from child to child), by rule index. */
+  readonly flagged: Row[][];
   readonly dayOf: typeof dayOf;
   readonly daysOf: typeof daysOf;
+  readonly episodesInOrder: typeof episodesInOrder;
+  readonly groups: readonly CodeGroup[];
 }
 
 /**
@@ -46,6 +79,13 @@ interface RunnerParts {
  * The runner is written out as one function for the return's rules, each rule at a call site of its own and
  * each field read by its name: a shared loop calling a hundred different `fails` functions, or reading a
  * field by a name held in a variable, goes through V8's generic paths at every row.
+ *
+ * Rules are fused into walks: the rows of each table are walked once for all its row rules (each row's
+ * values, dates and judged fields read once), and the child's ordered episodes once for all the episode-pair
+ * rules. Each rule flags rows into a list of its own; the lists are then handed on in rule order, between the
+ * findings of the other rules, so the order is as if each rule had run alone. When a rule throws during a walk
+ * (a value no rule foresaw, which is rare) the walk is given up for that child and each of its rules runs its
+ * own check in its place in the order, as it would alone.
  */
 export function createRuleRunner(
   rules: readonly Rule[],
@@ -53,60 +93,131 @@ export function createRuleRunner(
   blanksReported: ReadonlySet<string>,
 ): RuleRunner {
   const specs = rules.map((rule) => rowRuleSpecOf(rule));
+  const pairSpecs = rules.map((rule) => episodePairSpecOf(rule));
   const tables: TableName[] = [];
   for (const spec of specs) if (spec && !tables.includes(spec.table)) tables.push(spec.table);
   // What each rule needs is taken out of `parts` once, before the first child.
-  const prelude: string[] = ['const { context, flagged, dayOf, daysOf, hand, flush } = parts;'];
+  const prelude: string[] = ['const { context, dayOf, daysOf, episodesInOrder, hand, flush } = parts;'];
   const lines: string[] = [];
-  for (const table of tables) {
-    if (!PLAIN_NAME.test(table)) throw new Error(`Unexpected table name ${table}`);
-    lines.push(`const rows_${table} = child.rows.${table};`);
-  }
-  lines.push('let found; let count = 0; let day;');
-  specs.forEach((spec, index) => {
-    prelude.push(`const rule_${index} = parts.rules[${index}]; const spec_${index} = parts.specs[${index}];`);
-    if (spec === undefined) {
-      lines.push(
-        `try { found = rule_${index}.check(child, context); } catch { failed(rule_${index}.code, child.child); found = null; }`,
-        'if (found !== null && found.length > 0) hand(found, sink);',
+  // The code-set groups the runner looks rows' values up in (gates and judged code lists).
+  const groups: CodeGroup[] = [];
+  const counts: string[] = [];
+  rules.forEach((_rule, index) => {
+    prelude.push(`const rule_${index} = parts.rules[${index}];`);
+    const spec = specs[index];
+    const pairSpec = pairSpecs[index];
+    if (spec === undefined && pairSpec === undefined) return;
+    prelude.push(`const flagged_${index} = parts.flagged[${index}];`);
+    counts.push(`count_${index} = 0`);
+    if (pairSpec !== undefined) {
+      prelude.push(
+        `const spec_${index} = parts.pairSpecs[${index}]; const fails_${index} = spec_${index}.fails;`,
       );
       return;
     }
-    const dropsBlank = blanksReported.has(`${spec.table}.${spec.flagField}`);
-    const rows = `rows_${spec.table}`;
-    lines.push(`if (${rows} !== undefined) {`, 'count = 0;');
-    const judged = spec.judged;
-    if (judged !== undefined) {
-      if (!PLAIN_NAME.test(spec.flagField)) throw new Error(`Unexpected field name ${spec.flagField}`);
-      // failsJudgement (factories.ts) written out for this field.
-      // A date is the row's own, parsed once (row-days.ts); parsed here only for a field the row has no day of.
-      const judgement =
-        judged.allowed === 'date'
-          ? `((day = daysOf(row).${spec.flagField}) !== undefined ? day : dayOf(value)) === null`
-          : `!allowed_${index}.has(value)`;
-      if (judged.allowed !== 'date') prelude.push(`const allowed_${index} = spec_${index}.judged.allowed;`);
+    prelude.push(`const spec_${index} = parts.specs[${index}];`);
+    if (spec!.judged === undefined) prelude.push(`const fails_${index} = spec_${index}.fails;`);
+  });
+  if (counts.length > 0) lines.push(`let ${counts.join(', ')};`);
+  // Which walk each fused rule belongs to, by rule index: its table, or the episode pairs.
+  const walkOf = new Map<number, string>();
+  // One pass over each table's rows for all of its row rules.
+  for (const table of tables) {
+    if (!PLAIN_NAME.test(table)) throw new Error(`Unexpected table name ${table}`);
+    const rows = `rows_${table}`;
+    const onTable = specs.flatMap((spec, index) => (spec?.table === table ? [{ spec, index }] : []));
+    const judgedFields = [...new Set(onTable.flatMap(({ spec }) => (spec.judged ? [spec.flagField] : [])))];
+    const judgesDates = onTable.some(({ spec }) => spec.judged?.allowed === 'date');
+    // The code-set groups that gate some rules (RowRuleSpec.when): each row's value looked up once per group.
+    // A code list judged by the runner is looked up the same way.
+    const gates: CodeGroup[] = [];
+    for (const { spec } of onTable) {
+      const judgedCodes = spec.judged && spec.judged.allowed !== 'date' ? spec.judged.allowed : undefined;
+      for (const set of [spec.when, judgedCodes])
+        if (set && !gates.includes(set.group)) gates.push(set.group);
+    }
+    lines.push(
+      `let walked_${table} = true;`,
+      `const ${rows} = child.rows.${table};`,
+      `if (${rows} !== undefined) try { for (let at = 0; at < ${rows}.length; at++) {`,
+      `const row = ${rows}[at];`,
+    );
+    if (judgedFields.length > 0 || gates.length > 0) lines.push('const values = row.values;');
+    gates.forEach((group, at) => {
+      if (!PLAIN_NAME.test(group.field)) throw new Error(`Unexpected field name ${group.field}`);
+      prelude.push(`const group_${table}_${at} = parts.groups[${groups.length}];`);
+      groups.push(group);
+      lines.push(`const lists_${at} = group_${table}_${at}.listsHolding(values.${group.field} ?? '');`);
+    });
+    if (judgesDates) lines.push('const days = daysOf(row);');
+    for (const field of judgedFields) {
+      if (!PLAIN_NAME.test(field)) throw new Error(`Unexpected field name ${field}`);
+      lines.push(`const value_${field} = values.${field} ?? '';`);
+    }
+    for (const { spec, index } of onTable) {
+      walkOf.set(index, `walked_${table}`);
+      const gate = spec.when ? `(lists_${gates.indexOf(spec.when.group)} & ${spec.when.bit}) !== 0 && ` : '';
       lines.push(
-        `for (let at = 0; at < ${rows}.length; at++) {`,
-        `const row = ${rows}[at]; const value = row.values.${spec.flagField} ?? '';`,
-        `if (value === '' ? ${judged.required} : ${judgement}) flagged[count++] = row;`,
-        '}',
-      );
-    } else {
-      prelude.push(`const fails_${index} = spec_${index}.fails;`);
-      lines.push(
-        `try { for (let at = 0; at < ${rows}.length; at++) if (fails_${index}(${rows}[at], child, context)) flagged[count++] = ${rows}[at]; }`,
-        `catch { failed(rule_${index}.code, child.child); count = 0; }`,
+        spec.judged === undefined
+          ? `if (${gate}fails_${index}(row, child, context)) flagged_${index}[count_${index}++] = row;`
+          : judgedLine(
+              spec,
+              spec.judged,
+              index,
+              spec.judged.allowed === 'date' ? '' : `lists_${gates.indexOf(spec.judged.allowed.group)}`,
+            ),
       );
     }
-    lines.push(`if (count > 0) flush(spec_${index}, ${dropsBlank}, count, child, sink);`, '}');
+    lines.push(`} } catch { walked_${table} = false; }`);
+  }
+  // One pass over the child's episodes in order for all the episode-pair rules.
+  if (pairSpecs.some((spec) => spec !== undefined)) {
+    lines.push(
+      'let walked_pairs = true;',
+      'try { const episodes = episodesInOrder(child); for (let at = 1; at < episodes.length; at++) {',
+      'const previous = episodes[at - 1]; const next = episodes[at];',
+    );
+    pairSpecs.forEach((spec, index) => {
+      if (spec === undefined) return;
+      walkOf.set(index, 'walked_pairs');
+      lines.push(
+        `if (fails_${index}(previous, next)) flagged_${index}[count_${index}++] = ${spec.flags}.row;`,
+      );
+    });
+    lines.push('} } catch { walked_pairs = false; }');
+  }
+  // Then every rule in order: a fused rule's flagged rows (or its own check, when its walk was given up),
+  // another rule's own check.
+  const ownCheck = (index: number) => [
+    `try { found = rule_${index}.check(child, context); } catch { failed(rule_${index}.code, child.child); found = null; }`,
+    'if (found !== null && found.length > 0) hand(found, sink);',
+  ];
+  lines.push('let found;');
+  rules.forEach((_rule, index) => {
+    const walked = walkOf.get(index);
+    if (walked === undefined) {
+      lines.push(...ownCheck(index));
+      return;
+    }
+    const spec: FlagSpec & { table: TableName } = specs[index] ?? { ...pairSpecs[index]!, table: 'Episodes' };
+    const dropsBlank = blanksReported.has(`${spec.table}.${spec.flagField}`);
+    lines.push(
+      `if (${walked}) { if (count_${index} > 0) flush(spec_${index}, ${dropsBlank}, flagged_${index}, count_${index}, child, sink); }`,
+      'else {',
+      ...ownCheck(index),
+      '}',
+    );
   });
   const parts: RunnerParts = {
     rules,
     specs,
+    pairSpecs,
     context,
-    flagged: [],
+    flagged: rules.map(() => []),
     dayOf,
     daysOf,
+    episodesInOrder,
+    groups,
     hand: (found, sink) => {
       for (let at = 0; at < found.length; at++) {
         const one = found[at]!;
@@ -114,9 +225,9 @@ export function createRuleRunner(
         sink(one);
       }
     },
-    flush: (spec, dropsBlank, count, child, sink) => {
+    flush: (spec, dropsBlank, flagged, count, child, sink) => {
       for (let at = 0; at < count; at++) {
-        const row = parts.flagged[at]!;
+        const row = flagged[at]!;
         if (dropsBlank && val(row, spec.flagField) === '') continue;
         sink(finding(spec.code, child, row, spec.flagField));
       }
@@ -124,7 +235,7 @@ export function createRuleRunner(
   };
   const make = new Function(
     'parts',
-    `${prelude.join('\n')}\nreturn (child, sink, failed) => {\n${lines.join('\n')}\n};`,
+    `${prelude.join('\n')}\nreturn (child, sink, failed) => {\nlet day;\n${lines.join('\n')}\n};`,
   );
   return make(parts) as RuleRunner;
 }

@@ -3,6 +3,7 @@
 import { type Day, dayFromParts, dayParts } from '../../dates.ts';
 import type { ChildRecord, Finding, Row, RuleContext, TableName } from '../model.ts';
 import { dayOf, daysOf } from '../row-days.ts';
+import { type CodeSet, codeSet } from './code-sets.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Rows and findings
@@ -281,7 +282,7 @@ export function episodeOpenAt(
     (episode) =>
       episode.decom <= day &&
       (episode.dec === null || episode.dec > day) &&
-      !(options.excludeShortBreaks && SHORT_BREAK_LEGAL_STATUSES.includes(episode.row.values.LS ?? '')),
+      !(options.excludeShortBreaks && SHORT_BREAKS.has(episode.row.values.LS ?? '')),
   );
 }
 
@@ -301,8 +302,11 @@ export function finalCeasedEpisode(episodes: readonly Episode[]): Episode | unde
 // ---------------------------------------------------------------------------------------------------------
 // Code groups used across rules (DfE SSDA903 guidance)
 
-export const SHORT_BREAK_LEGAL_STATUSES: readonly string[] = ['V3', 'V4'];
+const SHORT_BREAK_LEGAL_STATUSES: readonly string[] = ['V3', 'V4'];
 export const TEMPORARY_PLACEMENTS: readonly string[] = ['T0', 'T1', 'T2', 'T3', 'T4'];
+/** The two lists rules ask about most, as code sets (code-sets.ts). */
+export const SHORT_BREAKS: CodeSet = codeSet('LS', SHORT_BREAK_LEGAL_STATUSES);
+export const TEMPORARY: CodeSet = codeSet('PLACE', TEMPORARY_PLACEMENTS);
 /** "Other placement" codes from 2025/26: Z11–Z14 replace Z1 (schema 2026 diff, code-lists.ts). */
 export const OTHER_PLACEMENTS_FROM_2026: readonly string[] = ['Z11', 'Z12', 'Z13', 'Z14'];
 
@@ -359,7 +363,7 @@ export function continuouslyLookedAfter(child: ChildRecord, context: RuleContext
   const { periodStart, periodEnd } = context;
   for (const episode of episodes) {
     const inYear = episode.decom <= periodEnd && (episode.dec === null || episode.dec >= periodStart);
-    if (inYear && SHORT_BREAK_LEGAL_STATUSES.includes(episode.row.values.LS ?? '')) return false;
+    if (inYear && SHORT_BREAKS.has(episode.row.values.LS ?? '')) return false;
   }
   return periodsOfCare(episodes).some((period) => {
     const { start, end } = periodBounds(period);
@@ -393,9 +397,7 @@ export function careLeaverBirthdayInYear(dob: Day | null, context: RuleContext):
  * in one period of care (short breaks V3/V4 not counted) from the first day of the year to its last.
  */
 export function lookedAfterWholeYear(child: ChildRecord, context: RuleContext): boolean {
-  const episodes = episodesInOrder(child).filter(
-    (episode) => !SHORT_BREAK_LEGAL_STATUSES.includes(episode.row.values.LS ?? ''),
-  );
+  const episodes = episodesInOrder(child).filter((episode) => !SHORT_BREAKS.has(episode.row.values.LS ?? ''));
   return periodsOfCare(episodes).some((period) => {
     const { start, end } = periodBounds(period);
     return start <= context.periodStart && (end === null || end >= context.periodEnd);

@@ -1,5 +1,6 @@
 // The rule runner against the plain way of running rules: each rule's check in turn, its findings on a blank
-// the field checks already reported left out, a rule that throws told once per child and its findings dropped.
+// the field checks already reported left out, a rule that throws told once per child and its findings dropped
+// (a row rule, an episode-pair rule or any other).
 import { describe, expect, it } from 'vitest';
 import type {
   ChildRecord,
@@ -8,7 +9,12 @@ import type {
   Rule,
   RuleContext,
 } from '../../../../shared/domain/ssda903/model.ts';
-import { codeListRule, rowRule, validDateRule } from '../../../../shared/domain/ssda903/rules/factories.ts';
+import {
+  codeListRule,
+  episodePairRule,
+  rowRule,
+  validDateRule,
+} from '../../../../shared/domain/ssda903/rules/factories.ts';
 import { rulesFor } from '../../../../shared/domain/ssda903/rules/registry.ts';
 import { createRuleRunner } from '../../../../shared/domain/ssda903/rules/runner.ts';
 import { childWith, contextFor, episode, header } from './helpers.ts';
@@ -135,6 +141,17 @@ describe('running the rules on each child', () => {
       field: 'DEC',
       required: false,
     });
+    const moves = episodePairRule({
+      code: 'T5',
+      description: 'throws on a ceased date that is not one',
+      fields: ['PLACE', 'DEC'],
+      flags: 'next',
+      flagField: 'PLACE',
+      fails: (previous, next) => {
+        if (next.row.values.DEC === 'soon') throw new Error('not handled');
+        return (previous.row.values.PLACE ?? '') !== (next.row.values.PLACE ?? '');
+      },
+    });
     const children = [
       childWith('A', {
         Header: [header()],
@@ -142,13 +159,14 @@ describe('running the rules on each child', () => {
       }),
       childWith('B', { Header: [header()], Episodes: [episode({ LS: '' }), episode({ DEC: 'soon' })] }),
     ];
-    const rules = [throwsOnZ, custom, codes, dates];
+    const rules = [throwsOnZ, custom, codes, moves, dates];
     const context = contextFor();
     const expected = oneByOne(rules, children, context, new Set(['Episodes.LS']));
-    expect(expected.failures).toEqual(['T1 A', 'T2 B']);
+    expect(expected.failures).toEqual(['T1 A', 'T2 B', 'T5 B']);
     expect(expected.findings.map((found) => `${found.code} ${found.child} ${found.rowNumber}`)).toEqual([
       'T3 A 2',
       'T3 A 3',
+      'T5 A 3',
       'T4 A 3',
       'T1 B 3',
       'T3 B 3',
