@@ -1,11 +1,7 @@
 // SSDA903 ingestion with last year's return uploaded alongside: last year's rows feed the checks that compare
 // the two years and nothing else. Everything stored (report, extracts, aggregates) is scanned for them.
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ObjectStore, ObjectWriter } from '../../../shared/ports/objects.ts';
-import type { Submission, SubmissionStore } from '../../../shared/ports/submissions.ts';
-import { InMemoryAggregateStore } from '../../../shared/use-cases/indicator-in-memory.ts';
-import { ingestSubmission } from '../../../shared/use-cases/returns/pipeline.ts';
+import { ingestSsda903Files } from './ssda903-ingestion.ts';
 
 const HEADER_COLUMNS = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB';
 const EPISODE_COLUMNS =
@@ -47,79 +43,10 @@ const LAST_YEAR_ONLY = [
   '2025-02-19',
 ];
 
-class MemoryObjects implements ObjectStore {
-  readonly objects = new Map<string, string>();
-  async open(bucket: string, key: string): Promise<AsyncIterable<Uint8Array>> {
-    const body = Buffer.from(this.objects.get(`${bucket}/${key}`) ?? '');
-    return (async function* () {
-      yield body;
-    })();
-  }
-  async digest(bucket: string, key: string) {
-    const body = Buffer.from(this.objects.get(`${bucket}/${key}`) ?? '');
-    return { size: body.length, sha256: createHash('sha256').update(body).digest('hex') };
-  }
-  async putText(bucket: string, key: string, body: string): Promise<void> {
-    this.objects.set(`${bucket}/${key}`, body);
-  }
-  openWriter(bucket: string, key: string): ObjectWriter {
-    const parts: string[] = [];
-    return {
-      write: async (text) => void parts.push(text),
-      close: async () => void this.objects.set(`${bucket}/${key}`, parts.join('')),
-    };
-  }
-  async move(bucket: string, fromKey: string, toKey: string): Promise<void> {
-    this.objects.set(`${bucket}/${toKey}`, this.objects.get(`${bucket}/${fromKey}`) ?? '');
-    await this.remove(bucket, fromKey);
-  }
-  async remove(bucket: string, key: string): Promise<void> {
-    this.objects.delete(`${bucket}/${key}`);
-  }
-}
-
 describe('SSDA903 ingestion with last year’s return alongside', () => {
   it('runs the year-comparing checks and stores nothing of last year’s rows', async () => {
-    const objects = new MemoryObjects();
-    const aggregates = new InMemoryAggregateStore();
     const submissionId = 'SUB-20251020-LASTYEAR01';
-    const uploads = Object.entries(FILES).map(([name, text]) => {
-      const key = `uploads/886/ssda903/2026/${submissionId}/${name}`;
-      objects.objects.set(`uploads/${key}`, text);
-      return {
-        fileName: name,
-        size: Buffer.byteLength(text),
-        sha256: createHash('sha256').update(text).digest('hex'),
-        receivedAt: '2025-10-20T09:00:00.000Z',
-        key,
-        bucket: 'uploads',
-      };
-    });
-    const submission: Submission = {
-      submissionId,
-      la: '886',
-      returnType: 'ssda903',
-      collectionYear: 2026,
-      status: 'processing',
-      declaredFiles: uploads.map((file) => ({ name: file.fileName, size: file.size })),
-      createdAt: '2025-10-20T09:00:00.000Z',
-      createdBy: 'kent-data-officer',
-      files: uploads,
-    };
-    const outcome = await ingestSubmission(submission, {
-      objects,
-      submissions: {
-        claimFingerprint: async () => undefined,
-        getSubmission: async () => submission,
-      } as unknown as SubmissionStore,
-      aggregates,
-      publishRecompute: async () => {},
-      pseudonymSecret: async () => Buffer.alloc(32, 1),
-      uploadsBucket: 'uploads',
-      dataBucket: 'data',
-      maxFileBytes: 10_000_000,
-      now: () => new Date(Date.UTC(2025, 9, 20, 9, 0, 0)),
-    });
+    const { objects, aggregates, outcome } = await ingestSsda903Files(FILES, submissionId);
 
     expect(outcome.status).toBe('accepted_with_issues');
     expect(outcome.children).toBe(2);
