@@ -3,21 +3,11 @@
 // a value taken from the XML parser's text would keep the whole chunk it was read in: keeping one identifier a
 // child then kept the whole file in memory.
 
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { cinSchemaForYear } from '#domain/cin/schema';
 import { readCinXml } from '#domain/cin/xml-reader';
 import { ownText } from '#domain/reading/own-text';
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-function heapAfterCollecting(): number {
-  collectGarbage();
-  collectGarbage();
-  return process.memoryUsage().heapUsed;
-}
+import { heapAfterCollecting } from '../heap.ts';
 
 const HEADER = `<Header><CollectionDetails><Collection>CIN</Collection><Year>2026</Year><ReferenceDate>2026-03-31</ReferenceDate></CollectionDetails><Source><SourceLevel>L</SourceLevel><LEA>886</LEA></Source></Header>`;
 /** A child with identifiers long enough (13 characters or more) for V8 to slice rather than copy them. */

@@ -1,19 +1,9 @@
 // What is kept of an SSDA903 XML return once it has been read (its findings, with the CHILD reference and
 // the value of each) must not keep the file's text alive with it. V8 may hold a string cut from a longer one as
 // a slice of it, so a value taken from the XML parser's text would keep the whole chunk it was read in.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { readReturn } from '#domain/ssda903/engine';
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-function heapAfterCollecting(): number {
-  collectGarbage();
-  collectGarbage();
-  return process.memoryUsage().heapUsed;
-}
+import { heapAfterCollecting } from '../heap.ts';
 
 /** A child whose reference is long enough (13 characters or more) for V8 to slice rather than copy it. */
 const child = (n: number) =>
