@@ -36,14 +36,17 @@ const value = fc
 const encode = (text: string, quoteAnyway: boolean): string =>
   quoteAnyway || /[",\r\n]/.test(text) || text === '' ? `"${text.replaceAll('"', '""')}"` : text;
 
+/** Records of one to five values, each written quoted or not. */
+const records = fc.array(fc.array(fc.tuple(value, fc.boolean()), { minLength: 1, maxLength: 5 }), {
+  minLength: 1,
+  maxLength: 8,
+});
+
 describe('CsvTokenizer', () => {
   it('reads well-formed CSV as csv-parse does, whatever the chunks', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.tuple(value, fc.boolean()), { minLength: 1, maxLength: 5 }), {
-          minLength: 1,
-          maxLength: 8,
-        }),
+        records,
         fc.constantFrom('\n', '\r\n', '\r'),
         fc.boolean(),
         fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 4 }),
@@ -62,10 +65,7 @@ describe('CsvTokenizer', () => {
   it('gives each record the line it starts on, and marks only its quoted values, whatever the chunks', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.tuple(value, fc.boolean()), { minLength: 1, maxLength: 5 }), {
-          minLength: 1,
-          maxLength: 8,
-        }),
+        records,
         fc.constantFrom('\n', '\r\n', '\r'),
         fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 4 }),
         (rows, ending, chunkSizes) => {

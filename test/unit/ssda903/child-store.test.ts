@@ -155,26 +155,7 @@ describe('ReturnStore records', () => {
       ['A', '02/04/2025', 'Zoë'],
       ['C', '03/04/2025', 'x'.repeat(300)],
     ];
-    const bytes = Buffer.from(lines.flatMap((line) => [...line].reverse()).join(''), 'utf8');
-    const fromCsv = new ReturnStore(new Set(['Episodes']));
-    fromCsv.declareTable('Episodes', COLUMNS);
-    let at = 0;
-    lines.forEach((line, index) => {
-      const starts = new Int32Array(COLUMNS.length);
-      const ends = new Int32Array(COLUMNS.length);
-      for (let column = COLUMNS.length - 1; column >= 0; column--) {
-        starts[column] = at;
-        at += Buffer.byteLength(line[column]!);
-        ends[column] = at;
-      }
-      fromCsv.addRow({ table: 'Episodes', rowNumber: index + 2, bytes, starts, ends });
-    });
-    const oneByOne = storeOf(
-      lines.map(([child, decom, post], index) =>
-        episode(index + 2, { CHILD: child!, DECOM: decom!, HOME_POST: post! }),
-      ),
-    );
-    expect([...fromCsv.children()]).toEqual([...oneByOne.children()]);
+    expectStoredAlike(lines, 'reversed');
   });
   it('stores CSV rows of values that repeat and of values that do not alike, past the point it stops numbering some, with their days', () => {
     // DECOM repeats (numbered, its days parsed once per number), now and then a date that does not exist;
@@ -186,28 +167,39 @@ describe('ReturnStore records', () => {
       index % 5 === 0 ? '' : index % 11 === 0 ? '31/02/2025' : `0${1 + (index % 9)}/04/2025`,
       index % 13 === 0 ? '05/04/2025' : `P${index}${index % 7 === 0 ? 'é' : ''}`,
     ]);
-    const bytes = Buffer.from(lines.flat().join(''), 'utf8');
-    const fromCsv = new ReturnStore(new Set(['Episodes']));
-    fromCsv.declareTable('Episodes', COLUMNS);
-    let at = 0;
-    lines.forEach((line, index) => {
-      const starts = new Int32Array(COLUMNS.length);
-      const ends = new Int32Array(COLUMNS.length);
-      line.forEach((value, column) => {
-        starts[column] = at;
-        at += Buffer.byteLength(value);
-        ends[column] = at;
-      });
-      fromCsv.addRow({ table: 'Episodes', rowNumber: index + 2, bytes, starts, ends });
-    });
-    const oneByOne = storeOf(
-      lines.map(([child, decom, post], index) =>
-        episode(index + 2, { CHILD: child!, DECOM: decom!, HOME_POST: post! }),
-      ),
-    );
-    expect([...fromCsv.children()]).toEqual([...oneByOne.children()]);
+    expectStoredAlike(lines, 'in order');
   });
 });
+
+/**
+ * Stores `lines` (CHILD, DECOM, HOME_POST) as CSV rows, each value a range of one buffer (laid out in the
+ * columns' order or reversed), and expects the same children as from the same rows given one by one.
+ */
+function expectStoredAlike(lines: readonly string[][], layout: 'in order' | 'reversed'): void {
+  const laidOut = layout === 'reversed' ? lines.map((line) => [...line].reverse()) : lines;
+  const bytes = Buffer.from(laidOut.flat().join(''), 'utf8');
+  const fromCsv = new ReturnStore(new Set(['Episodes']));
+  fromCsv.declareTable('Episodes', COLUMNS);
+  let at = 0;
+  lines.forEach((line, index) => {
+    const starts = new Int32Array(COLUMNS.length);
+    const ends = new Int32Array(COLUMNS.length);
+    const columns = line.map((_, column) => column);
+    if (layout === 'reversed') columns.reverse();
+    for (const column of columns) {
+      starts[column] = at;
+      at += Buffer.byteLength(line[column]!);
+      ends[column] = at;
+    }
+    fromCsv.addRow({ table: 'Episodes', rowNumber: index + 2, bytes, starts, ends });
+  });
+  const oneByOne = storeOf(
+    lines.map(([child, decom, post], index) =>
+      episode(index + 2, { CHILD: child!, DECOM: decom!, HOME_POST: post! }),
+    ),
+  );
+  expect([...fromCsv.children()]).toEqual([...oneByOne.children()]);
+}
 
 describe('ValueWords', () => {
   it('gives a value the same number each time and its text back, and numbers no more than it has room for', () => {
