@@ -19,6 +19,8 @@ const BLOCK_BYTES = 64;
 const DIGEST_BYTES = 32;
 /** UTF-8 takes at most 3 bytes for each UTF-16 unit of a string. */
 const MAX_UTF8_BYTES_PER_UNIT = 3;
+/** References up to this many UTF-16 units are written into one buffer kept for the key (councils' are short). */
+const SHORT_UNITS = 64;
 
 /**
  * The pseudonyms of one council's child references: HMAC-SHA256 (RFC 2104) of the trimmed reference's UTF-8
@@ -27,17 +29,16 @@ const MAX_UTF8_BYTES_PER_UNIT = 3;
  * than the hashing itself; it gives the very same pseudonyms (held to `createHmac` in privacy.test.ts).
  */
 export class ChildPseudonyms {
-  /** (key XOR ipad), then the message written after it. */
-  private inner: Buffer;
+  /** (key XOR ipad), then room for a reference of up to SHORT_UNITS UTF-16 units, written after it. */
+  private readonly inner = Buffer.alloc(BLOCK_BYTES + SHORT_UNITS * MAX_UTF8_BYTES_PER_UNIT);
   /** Views of `inner` holding a message of each byte length, so none is made per reference. */
-  private innerViews: Buffer[] = [];
+  private readonly innerViews: Buffer[] = [];
   /** (key XOR opad), then the inner hash. */
   private readonly outer = Buffer.alloc(BLOCK_BYTES + DIGEST_BYTES);
 
   constructor(councilKey: Buffer) {
     // A key longer than a block is hashed first; a shorter one is padded with zeros.
     const key = councilKey.length > BLOCK_BYTES ? hash('sha256', councilKey, 'buffer') : councilKey;
-    this.inner = Buffer.alloc(BLOCK_BYTES * 2);
     for (let index = 0; index < BLOCK_BYTES; index++) {
       const byte = index < key.length ? key[index]! : 0;
       this.inner[index] = byte ^ 0x36;
@@ -48,22 +49,23 @@ export class ChildPseudonyms {
   /** A stable, irreversible stand-in for the child reference. */
   of(childReference: string): string {
     const message = childReference.trim();
-    const room = BLOCK_BYTES + message.length * MAX_UTF8_BYTES_PER_UNIT;
-    if (room > this.inner.length) {
-      const larger = Buffer.alloc(room);
-      this.inner.copy(larger, 0, 0, BLOCK_BYTES);
-      this.inner = larger;
-      this.innerViews = [];
-    }
-    const length = this.inner.write(message, BLOCK_BYTES, 'utf8');
-    let innerBytes = this.innerViews[length];
-    if (innerBytes === undefined) {
-      innerBytes = this.inner.subarray(0, BLOCK_BYTES + length);
-      this.innerViews[length] = innerBytes;
+    let innerBytes: Buffer;
+    if (message.length <= SHORT_UNITS) {
+      const length = this.inner.write(message, BLOCK_BYTES, 'utf8');
+      innerBytes = this.innerViews[length] ?? this.viewOf(length);
+    } else {
+      // A reference longer than any a council uses is joined to the pad in a buffer of its own, kept by nothing.
+      innerBytes = Buffer.concat([this.inner.subarray(0, BLOCK_BYTES), Buffer.from(message, 'utf8')]);
     }
     // The inner hash as a byte string ('binary' is latin1: one character a byte) straight into the outer block.
     this.outer.write(hash('sha256', innerBytes, 'binary'), BLOCK_BYTES, 'latin1');
     return hash('sha256', this.outer, 'hex').slice(0, 32);
+  }
+
+  private viewOf(length: number): Buffer {
+    const view = this.inner.subarray(0, BLOCK_BYTES + length);
+    this.innerViews[length] = view;
+    return view;
   }
 }
 

@@ -72,6 +72,11 @@ describe('pseudonyms: the HMAC written out gives what createHmac gives', () => {
     'end surrogate \udfff',
     '\u0000nul',
     'é'.repeat(300),
+    // Around the longest reference written into the kept buffer (64 UTF-16 units, up to 192 bytes).
+    '子'.repeat(64),
+    '子'.repeat(65),
+    '🧒'.repeat(32),
+    `${'x'.repeat(63)}🧒`,
   ];
   const keys = [
     councilPseudonymKey(Buffer.alloc(32, 7), 'E09000001'),
