@@ -202,6 +202,50 @@ describe('SSDA903 aggregates', () => {
     });
   });
 
+  describe('each code of the lists read for every episode', () => {
+    it('leaves out short breaks (V3 and V4) and nothing else', () => {
+      const lookedAfter = (legalStatus: string) =>
+        aggregate([child('01/01/2015', { Episodes: [episode('01/05/2025', '', 'S', legalStatus)] })])[
+          'cla-rate'
+        ]?.numerator ?? 0;
+      expect(['V3', 'V4', 'V2', 'C2', 'V', 'V34', ''].map(lookedAfter)).toEqual([0, 0, 1, 1, 1, 1, 1]);
+    });
+
+    it('counts a new placement for reasons S, P and B only', () => {
+      const threePlacements = (reason: string) =>
+        aggregate([
+          child('01/01/2015', {
+            Episodes: [
+              episode('01/05/2025', '01/06/2025', 'S'),
+              episode('01/06/2025', '01/09/2025', reason),
+              episode('01/09/2025', '', reason),
+            ],
+          }),
+        ])['placement-instability']?.numerator;
+      expect(['S', 'P', 'B', 'L', 'T', 'U', 'X', 'SP', ''].map(threePlacements)).toEqual([
+        1, 1, 1, 0, 0, 0, 0, 0, 0,
+      ]);
+    });
+
+    it('keeps the same carer through reasons L, T and U, and placements for adoption A3 and A5', () => {
+      const stable = (reason: string, placement = 'U1') =>
+        aggregate([
+          child('01/01/2014', {
+            Episodes: [
+              episode('01/01/2022', '01/06/2025', 'S'),
+              episode('01/06/2025', '', reason, 'C2', placement),
+            ],
+          }),
+        ])['long-term-stability']?.numerator;
+      expect(['L', 'T', 'U', 'S', 'P', 'B', 'LT', ''].map((reason) => stable(reason))).toEqual([
+        1, 1, 1, 0, 0, 0, 0, 0,
+      ]);
+      expect(['A3', 'A5', 'A4', 'A6', 'A', 'A35'].map((placement) => stable('P', placement))).toEqual([
+        1, 1, 0, 0, 0, 0,
+      ]);
+    });
+  });
+
   describe('long-term stability', () => {
     // 31 March 2026: 2.5 years (913 days counting both ends) reach back to 1 October 2023; 2 years
     // (730 days) to 1 April 2024.

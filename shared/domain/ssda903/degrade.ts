@@ -7,10 +7,11 @@
 // review of every kept date is in docs/data-model.md.
 import { type Day, formatUkDay } from '../dates.ts';
 import {
+  type ChildPseudonyms,
+  childPseudonyms,
   eighteenthBirthday,
   firstOfMonth,
   outwardCode,
-  pseudonymiseChild,
   revealsBirthday,
 } from '../privacy.ts';
 import { remembered } from '../remembered.ts';
@@ -118,7 +119,7 @@ class ChildTreatments {
   private otherPseudonyms: Map<string, string> | undefined;
 
   constructor(
-    private readonly councilKey: Buffer,
+    private readonly pseudonyms: ChildPseudonyms,
     /** The 18th birthday: a kept date within a day of it is kept to its month. */
     private readonly birthday: Day | null,
   ) {}
@@ -132,7 +133,7 @@ class ChildTreatments {
       this.otherPseudonyms ??= new Map();
       this.otherPseudonyms.set(this.lastReference, this.lastPseudonym);
     }
-    const pseudonym = this.otherPseudonyms?.get(value) ?? pseudonymiseChild(value, this.councilKey);
+    const pseudonym = this.otherPseudonyms?.get(value) ?? this.pseudonyms.of(value);
     this.lastReference = value;
     this.lastPseudonym = pseudonym;
     return pseudonym;
@@ -227,7 +228,7 @@ function planForRow(table: TableName, values: Readonly<Record<string, string>>):
 /** Every row of a child, degraded; a value that cannot be degraded safely (an unreadable date) is blanked. */
 export function degradeChild(child: ChildRecord, councilKey: Buffer): DegradedTableRow[] {
   const rows: DegradedTableRow[] = [];
-  const treatments = new ChildTreatments(councilKey, birthdayOf(child));
+  const treatments = new ChildTreatments(childPseudonyms(councilKey), birthdayOf(child));
   for (const table of Object.keys(child.rows) as TableName[]) {
     const tableRows = child.rows[table];
     if (tableRows === undefined) continue;
