@@ -16,6 +16,7 @@ import {
   hasReachedAge,
   headerDob,
   headerRow,
+  NO_FINDINGS,
   rowsOf,
   sortedByDate,
   tablePresent,
@@ -55,9 +56,6 @@ export function failsJudgement(value: string, judgement: ValueJudgement): boolea
   if (value === '') return judgement.required;
   return judgement.allowed === 'date' ? dayOf(value) === null : !judgement.allowed.has(value);
 }
-
-/** What a rule finds in a child that passes it: one shared array, frozen so that nobody adds to it. */
-const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 
 // What each row rule was made from, so that the runner (runner.ts) can walk the rows itself. Keyed by the rule
 // itself: a copy of the rule is run through its check.
@@ -224,7 +222,7 @@ export function notInHeaderRule(code: string, table: TableName): Rule {
     tables: ['Header', table],
     fields: ['CHILD'],
     check(child, context) {
-      if (!tablePresent(context, 'Header') || headerRow(child)) return [];
+      if (!tablePresent(context, 'Header') || headerRow(child)) return NO_FINDINGS;
       return rowsOf(child, table).map((row) => finding(code, child, row, 'CHILD'));
     },
   };
@@ -262,9 +260,9 @@ export function onlyOnceRule(code: string, table: TableName): Rule {
     tables: [table],
     fields: ['CHILD'],
     check(child) {
-      return rowsOf(child, table)
-        .slice(1)
-        .map((row) => finding(code, child, row, 'CHILD'));
+      const rows = rowsOf(child, table);
+      if (rows.length < 2) return NO_FINDINGS;
+      return rows.slice(1).map((row) => finding(code, child, row, 'CHILD'));
     },
   };
 }

@@ -12,7 +12,7 @@
 // with the number of children. At the end each partition is judged alone, and the findings are put in row order.
 import { AsideSpace } from '../aside.ts';
 import type { AcrossChildren, Finding, Rule } from '../model.ts';
-import { rowsOf } from './support.ts';
+import { NO_FINDINGS, rowsOf } from './support.ts';
 
 const NOT_KNOWN = /^UN\d+$/;
 /** UPNs go to this many partitions: each is read back alone (a 64th of a national return's is some 100 KB). */
@@ -120,6 +120,6 @@ export const rule444: Rule = {
   description: 'The same UPN is given for more than one child: each child has a UPN of their own.',
   tables: ['Header'],
   fields: ['UPN'],
-  check: () => [],
+  check: () => NO_FINDINGS,
   acrossChildren: upnTally,
 };

@@ -10,6 +10,9 @@ import { type CodeSet, codeSet } from './code-sets.ts';
 
 const NO_ROWS: readonly Row[] = Object.freeze([]);
 
+/** What a rule finds in a child that passes it: one shared array, frozen so that nobody adds to it. */
+export const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
+
 export function rowsOf(child: ChildRecord, table: TableName): readonly Row[] {
   return child.rows[table] ?? NO_ROWS;
 }
