@@ -14,7 +14,10 @@ const NO_ROWS: readonly Row[] = Object.freeze([]);
 export const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 
 export function rowsOf(child: ChildRecord, table: TableName): readonly Row[] {
-  return child.rows[table] ?? NO_ROWS;
+  const rows = child.rows;
+  // The two tables most rules read are read by name (see val): a read by a name held in a variable is a generic
+  // lookup where this is called from many rules.
+  return (table === 'Episodes' ? rows.Episodes : table === 'Header' ? rows.Header : rows[table]) ?? NO_ROWS;
 }
 
 // Rules read a fixed field by its name, `row.values.PLACE ?? ''`, rather than through val(row, 'PLACE'): a read
