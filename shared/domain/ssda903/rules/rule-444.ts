@@ -11,9 +11,9 @@
 // of the return's aside space (aside.ts), partitioned by UPN: spilled with the rows, so memory does not grow
 // with the number of children. At the end each partition is judged alone, and the findings are put in row order.
 import { AsideSpace } from '../aside.ts';
-import type { SpillLog } from '../spill-log.ts';
 import type { AcrossChildren, Finding, Rule } from '../model.ts';
-import { NO_FINDINGS, rowsOf } from './support.ts';
+import type { SpillLog } from '../spill-log.ts';
+import { NO_FINDINGS } from './support.ts';
 
 const NOT_KNOWN = /^UN\d+$/;
 /** UPNs go to this many partitions: each is read back alone (a 64th of a national return's is some 100 KB). */

@@ -9,6 +9,7 @@ import type {
   Rule,
   RuleContext,
 } from '../../../../shared/domain/ssda903/model.ts';
+import { codeSet } from '../../../../shared/domain/ssda903/rules/code-sets.ts';
 import {
   codeListRule,
   episodePairRule,
@@ -16,7 +17,6 @@ import {
   validDateRule,
   whenSomeEpisode,
 } from '../../../../shared/domain/ssda903/rules/factories.ts';
-import { codeSet } from '../../../../shared/domain/ssda903/rules/code-sets.ts';
 import { rulesFor } from '../../../../shared/domain/ssda903/rules/registry.ts';
 import { createRuleRunner } from '../../../../shared/domain/ssda903/rules/runner.ts';
 import { childWith, contextFor, episode, header } from './helpers.ts';
