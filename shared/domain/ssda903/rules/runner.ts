@@ -4,7 +4,9 @@
 // (episodePairRule). Their rows are walked here rather than by each rule's own check, once per table for all of
 // its row rules and once for all the pair rules, each rule flagging rows into a list of its own that is handed
 // on in its place among the other rules' findings. A code list or a real date (codeListRule, validDateRule)
-// is judged from its judgement (failsJudgement, written out), without a call to its `fails` closure. The loop is
+// is judged from its judgement (failsJudgement, written out), without a call to its `fails` closure. A rule that
+// can find something only in a child with some episode holding one of its codes (whenSomeEpisode) is called only
+// for such a child, known from the codes looked up in the walk of the Episodes. The loop is
 // written out once per return for its rules (createRuleRunner), so that each rule is called from a place of its
 // own and each judged field is read by its name. Findings come out as running each rule's check in turn gives
 // them: rule by rule, row by row (test/unit/ssda903/rules/runner.test.ts holds the two side by side).
