@@ -16,6 +16,7 @@ import {
   hasReachedAge,
   headerDob,
   headerRow,
+  NO_FINDINGS,
   rowsOf,
   sortedByDate,
   tablePresent,
@@ -55,9 +56,6 @@ export function failsJudgement(value: string, judgement: ValueJudgement): boolea
   if (value === '') return judgement.required;
   return judgement.allowed === 'date' ? dayOf(value) === null : !judgement.allowed.has(value);
 }
-
-/** What a rule finds in a child that passes it: one shared array, frozen so that nobody adds to it. */
-const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 
 // What each row rule was made from, so that the runner (runner.ts) can walk the rows itself. Keyed by the rule
 // itself: a copy of the rule is run through its check.
@@ -142,6 +140,39 @@ export function episodePairRule(spec: EpisodePairSpec): Rule {
   return rule;
 }
 
+/** A rule that can find something only in a child some of whose episodes hold one of a list's codes. */
+export interface EpisodeGate {
+  /** The codes (of an Episodes field) a child must have in some episode for the rule to find anything. */
+  readonly codes: CodeSet;
+  /** The rule's own check, to be called only for such a child. */
+  readonly rule: Rule;
+}
+
+// The gate of each rule made by whenSomeEpisode, so that the runner can skip the children it cannot find in.
+const episodeGates = new WeakMap<Rule, EpisodeGate>();
+
+/** The gate a rule was made with by whenSomeEpisode, or undefined for any other rule. */
+export function episodeGateOf(rule: Rule): EpisodeGate | undefined {
+  return episodeGates.get(rule);
+}
+
+/**
+ * `rule`, for only the children some of whose episodes hold one of `codes` (a temporary placement, a short break,
+ * an adoption ...): for any other child its check finds nothing at once, without calling the rule's own. Most
+ * children have none of such a rule's codes, and the runner, which looks up each episode's codes as it walks them,
+ * then does not call the rule at all.
+ */
+export function whenSomeEpisode(codes: CodeSet, rule: Rule): Rule {
+  const gated: Rule = {
+    ...rule,
+    check(child, context) {
+      return codes.inSome(rowsOf(child, 'Episodes')) ? rule.check(child, context) : NO_FINDINGS;
+    },
+  };
+  episodeGates.set(gated, { codes, rule });
+  return gated;
+}
+
 /** The value of `field` must be one of `codes`; a blank value fails only when the field is required. */
 export function codeListRule(spec: {
   code: string;
@@ -191,7 +222,7 @@ export function notInHeaderRule(code: string, table: TableName): Rule {
     tables: ['Header', table],
     fields: ['CHILD'],
     check(child, context) {
-      if (!tablePresent(context, 'Header') || headerRow(child)) return [];
+      if (!tablePresent(context, 'Header') || headerRow(child)) return NO_FINDINGS;
       return rowsOf(child, table).map((row) => finding(code, child, row, 'CHILD'));
     },
   };
@@ -229,9 +260,9 @@ export function onlyOnceRule(code: string, table: TableName): Rule {
     tables: [table],
     fields: ['CHILD'],
     check(child) {
-      return rowsOf(child, table)
-        .slice(1)
-        .map((row) => finding(code, child, row, 'CHILD'));
+      const rows = rowsOf(child, table);
+      if (rows.length < 2) return NO_FINDINGS;
+      return rows.slice(1).map((row) => finding(code, child, row, 'CHILD'));
     },
   };
 }
@@ -432,14 +463,13 @@ export function maximumSpellRule(spec: {
   maxDays: number;
 }): Rule {
   const codes = codeSet(spec.field, spec.codes);
-  return {
+  // Most children have no episode in scope.
+  return whenSomeEpisode(codes, {
     code: spec.code,
     description: spec.description,
     tables: ['Episodes'],
     fields: ['DECOM', spec.field, 'DEC'],
     check(child, context) {
-      // Most children have no episode in scope.
-      if (!codes.inSome(rowsOf(child, 'Episodes'))) return NO_FINDINGS;
       let findings: Finding[] | null = null;
       const episodes = episodesInOrder(child);
       // A spell is a run of adjacent episodes in DECOM order, so it is held as the index of its first
@@ -462,7 +492,7 @@ export function maximumSpellRule(spec: {
         findings = flagLongSpell(spec, child, context, episodes, first, episodes.length - 1, findings);
       return findings ?? NO_FINDINGS;
     },
-  };
+  });
 }
 
 /**

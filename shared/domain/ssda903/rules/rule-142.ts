@@ -1,6 +1,6 @@
 // Domain: SSDA903 rule 142 — an earlier episode left open. Catalogue fields: DEC REC (Episodes).
 import type { Finding, Rule } from '../model.ts';
-import { episodesInOrder, finding } from './support.ts';
+import { episodesInOrder, finding, NO_FINDINGS } from './support.ts';
 
 /** Every episode except the child's latest must have both a ceased date and a reason ceased. */
 export const rule142: Rule = {
@@ -20,6 +20,6 @@ export const rule142: Rule = {
       findings ??= [];
       findings.push(finding('142', child, row, field));
     }
-    return findings ?? [];
+    return findings ?? NO_FINDINGS;
   },
 };

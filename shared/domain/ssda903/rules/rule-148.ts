@@ -1,6 +1,6 @@
 // Domain: SSDA903 rule 148 — DEC and REC go together. Catalogue fields: DEC REC (Episodes).
 import type { Finding, Rule } from '../model.ts';
-import { finding, rowsOf } from './support.ts';
+import { finding, NO_FINDINGS, rowsOf } from './support.ts';
 
 /** Points at whichever of the pair is blank. */
 export const rule148: Rule = {
@@ -10,13 +10,14 @@ export const rule148: Rule = {
   tables: ['Episodes'],
   fields: ['DEC', 'REC'],
   check(child) {
-    const findings: Finding[] = [];
+    let findings: Finding[] | null = null;
     for (const row of rowsOf(child, 'Episodes')) {
       const hasDec = (row.values.DEC ?? '') !== '';
       const hasRec = (row.values.REC ?? '') !== '';
-      if (hasDec && !hasRec) findings.push(finding('148', child, row, 'REC'));
-      if (!hasDec && hasRec) findings.push(finding('148', child, row, 'DEC'));
+      if (hasDec === hasRec) continue;
+      findings ??= [];
+      findings.push(finding('148', child, row, hasDec ? 'REC' : 'DEC'));
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };

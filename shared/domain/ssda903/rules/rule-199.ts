@@ -3,19 +3,19 @@
 // not known here.
 import type { Finding, Rule } from '../model.ts';
 import { codeSet } from './code-sets.ts';
-import { episodesInOrder, finding, rowsOf } from './support.ts';
+import { whenSomeEpisode } from './factories.ts';
+import { episodesInOrder, finding } from './support.ts';
 
 const ADOPTED = codeSet('REC', ['E11', 'E12']);
 
-export const rule199: Rule = {
+// Only episodes after an adoption are flagged, and most children have none.
+export const rule199: Rule = whenSomeEpisode(ADOPTED, {
   code: '199',
   description:
     'An episode starts after the child was adopted from care (reason ceased E11 or E12): check the child’s ID and episodes.',
   tables: ['Episodes'],
   fields: ['CHILD'],
   check(child) {
-    // Only episodes after an adoption are flagged, and most children have none.
-    if (!ADOPTED.inSome(rowsOf(child, 'Episodes'))) return [];
     const findings: Finding[] = [];
     let adopted = false;
     for (const episode of episodesInOrder(child)) {
@@ -24,4 +24,4 @@ export const rule199: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,8 +1,10 @@
 // Domain: SSDA903 rule 214 — no placement location for short breaks. Catalogue fields: PL_POST URN (Episodes).
 import type { Finding, Rule } from '../model.ts';
+import { whenSomeEpisode } from './factories.ts';
 import { finding, rowsOf, SHORT_BREAKS } from './support.ts';
 
-export const rule214: Rule = {
+// Most children have no short breaks.
+export const rule214: Rule = whenSomeEpisode(SHORT_BREAKS, {
   code: '214',
   description:
     'Placement postcode and URN are not needed for a child on short breaks (legal status V3 or V4).',
@@ -10,8 +12,6 @@ export const rule214: Rule = {
   fields: ['PL_POST', 'URN'],
   check(child) {
     const rows = rowsOf(child, 'Episodes');
-    // Most children have no short breaks.
-    if (!SHORT_BREAKS.inSome(rows)) return [];
     const findings: Finding[] = [];
     for (const row of rows) {
       if (!SHORT_BREAKS.has(row.values.LS ?? '')) continue;
@@ -20,4 +20,4 @@ export const rule214: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,21 +1,21 @@
 // Domain: SSDA903 rule 226 — no reason for placement change around a temporary placement. Catalogue fields:
 // REASON_PLACE_CHANGE PLACE (Episodes); last defined 2025/26 (reworded).
 import type { Finding, Rule } from '../model.ts';
-import { episodesInOrder, finding, rowsOf, TEMPORARY } from './support.ts';
+import { whenSomeEpisode } from './factories.ts';
+import { episodesInOrder, finding, TEMPORARY } from './support.ts';
 
 /**
  * Flags the reason on a temporary placement's own episode and on the episode the child left to go into it. A row
  * that is both (a temporary placement followed by another) is one problem and is flagged once.
  */
 function reasonNotForTemporary(description: string): Rule {
-  return {
+  // Most children have no temporary placement: their episodes are not put in order.
+  return whenSomeEpisode(TEMPORARY, {
     code: '226',
     description,
     tables: ['Episodes'],
     fields: ['REASON_PLACE_CHANGE', 'PLACE'],
     check(child) {
-      // Most children have no temporary placement: their episodes are not put in order.
-      if (!TEMPORARY.inSome(rowsOf(child, 'Episodes'))) return [];
       const episodes = episodesInOrder(child);
       // Only moves into or out of a temporary placement are flagged, and most children have none.
       if (!episodes.some((episode) => TEMPORARY.has(episode.row.values.PLACE ?? ''))) return [];
@@ -40,7 +40,7 @@ function reasonNotForTemporary(description: string): Rule {
       }
       return findings ?? [];
     },
-  };
+  });
 }
 
 export const rule226Until2025: Rule = reasonNotForTemporary(

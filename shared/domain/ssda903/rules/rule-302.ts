@@ -1,6 +1,6 @@
 // Domain: SSDA903 rule 302 — first episode before birth. Catalogue fields: DECOM DOB (Header, Episodes).
 import type { Rule } from '../model.ts';
-import { episodesInOrder, finding, headerDob } from './support.ts';
+import { episodesInOrder, finding, headerDob, NO_FINDINGS } from './support.ts';
 
 export const rule302: Rule = {
   code: '302',
@@ -10,6 +10,8 @@ export const rule302: Rule = {
   check(child) {
     const dob = headerDob(child);
     const first = episodesInOrder(child)[0];
-    return dob !== null && first && first.decom < dob ? [finding('302', child, first.row, 'DECOM')] : [];
+    return dob !== null && first && first.decom < dob
+      ? [finding('302', child, first.row, 'DECOM')]
+      : NO_FINDINGS;
   },
 };

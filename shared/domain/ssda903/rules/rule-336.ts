@@ -3,20 +3,20 @@
 // episode in the return has no known placement before it and is not checked.
 import type { Finding, Rule } from '../model.ts';
 import { codeSet } from './code-sets.ts';
-import { episodesInOrder, finding, rowsOf } from './support.ts';
+import { whenSomeEpisode } from './factories.ts';
+import { episodesInOrder, finding } from './support.ts';
 
 const PLACED_WITH_CONSENT = codeSet('PLACE', ['A3', 'A4']);
 const FOSTER_OR_ADOPTION = codeSet('PLACE', ['A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
 
-export const rule336: Rule = {
+// Most children have no placement for adoption.
+export const rule336: Rule = whenSomeEpisode(PLACED_WITH_CONSENT, {
   code: '336',
   description:
     'The child was placed for adoption (A3 or A4) straight from a placement that was neither foster care nor adoption.',
   tables: ['Episodes'],
   fields: ['PLACE'],
   check(child) {
-    // Most children have no placement for adoption.
-    if (!PLACED_WITH_CONSENT.inSome(rowsOf(child, 'Episodes'))) return [];
     const findings: Finding[] = [];
     const episodes = episodesInOrder(child);
     for (let index = 1; index < episodes.length; index++) {
@@ -27,4 +27,4 @@ export const rule336: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,6 +1,6 @@
 // Domain: SSDA903 rule 357 — the first episode must start a period of care. Catalogue fields: RNE (Episodes).
 import type { Rule } from '../model.ts';
-import { episodesInOrder, finding } from './support.ts';
+import { episodesInOrder, finding, NO_FINDINGS } from './support.ts';
 
 /**
  * Applies to the child's earliest episode when it starts within the collection year: an earlier start may have
@@ -14,7 +14,8 @@ export const rule357: Rule = {
   fields: ['RNE'],
   check(child, context) {
     const first = episodesInOrder(child)[0];
-    if (!first || first.decom < context.periodStart || (first.row.values.RNE ?? '') === 'S') return [];
+    if (!first || first.decom < context.periodStart || (first.row.values.RNE ?? '') === 'S')
+      return NO_FINDINGS;
     return [finding('357', child, first.row, 'RNE')];
   },
 };

@@ -3,18 +3,18 @@
 // 31 March. Every short-break episode that adds days is flagged when the total is over 75.
 import type { Finding, Rule } from '../model.ts';
 import { codeSet } from './code-sets.ts';
-import { episodesInOrder, finding, rowsOf } from './support.ts';
+import { whenSomeEpisode } from './factories.ts';
+import { episodesInOrder, finding } from './support.ts';
 
 const SINGLE_SHORT_BREAK = codeSet('LS', ['V3']);
 
-export const rule367: Rule = {
+// Most children have no short breaks.
+export const rule367: Rule = whenSomeEpisode(SINGLE_SHORT_BREAK, {
   code: '367',
   description: 'Short breaks (legal status V3) add up to more than 75 days in the year.',
   tables: ['Episodes'],
   fields: ['LS', 'DECOM', 'DEC'],
   check(child, context) {
-    // Most children have no short breaks.
-    if (!SINGLE_SHORT_BREAK.inSome(rowsOf(child, 'Episodes'))) return [];
     let total = 0;
     const counted = [];
     for (const episode of episodesInOrder(child)) {
@@ -29,4 +29,4 @@ export const rule367: Rule = {
     if (total <= 75) return [];
     return counted.map((episode): Finding => finding('367', child, episode.row, 'LS'));
   },
-};
+});

@@ -3,19 +3,19 @@
 // of each other, each of them is flagged.
 import type { Finding, Rule } from '../model.ts';
 import { codeSet } from './code-sets.ts';
-import { addYears, episodesInOrder, finding, rowsOf } from './support.ts';
+import { whenSomeEpisode } from './factories.ts';
+import { addYears, episodesInOrder, finding } from './support.ts';
 
 const HOLIDAY_COVER = codeSet('PLACE', ['T3']);
 
-export const rule377: Rule = {
+// Most children have no such placement.
+export const rule377: Rule = whenSomeEpisode(HOLIDAY_COVER, {
   code: '377',
   description:
     "More than two temporary placements covering the usual foster carer's holiday (T3) within 12 months.",
   tables: ['Episodes'],
   fields: ['PLACE'],
   check(child) {
-    // Most children have no such placement.
-    if (!HOLIDAY_COVER.inSome(rowsOf(child, 'Episodes'))) return [];
     const holidays = episodesInOrder(child).filter((episode) => (episode.row.values.PLACE ?? '') === 'T3');
     const flagged = new Set<number>();
     for (let first = 0; first < holidays.length; first++) {
@@ -28,4 +28,4 @@ export const rule377: Rule = {
       .sort((a, b) => a - b)
       .map((index): Finding => finding('377', child, holidays[index]!.row, 'PLACE'));
   },
-};
+});

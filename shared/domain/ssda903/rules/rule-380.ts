@@ -7,16 +7,16 @@
 // placement are allowed. The child's first episode in the return is a start only when it says S: otherwise the
 // period began before the year.
 import type { Finding, Rule } from '../model.ts';
-import { episodesInOrder, finding, periodsOfCare, rowsOf, TEMPORARY } from './support.ts';
+import { whenSomeEpisode } from './factories.ts';
+import { episodesInOrder, finding, periodsOfCare, TEMPORARY } from './support.ts';
 
-export const rule380: Rule = {
+export const rule380: Rule = whenSomeEpisode(TEMPORARY, {
   code: '380',
   description:
     'A period of care starts in a temporary placement (T0–T4); it must start in a usual placement.',
   tables: ['Episodes'],
   fields: ['PLACE', 'RNE'],
   check(child) {
-    if (!TEMPORARY.inSome(rowsOf(child, 'Episodes'))) return [];
     const episodes = episodesInOrder(child);
     // Only a temporary placement is flagged: most children have none, and their periods are not needed.
     if (!episodes.some((episode) => TEMPORARY.has(episode.row.values.PLACE ?? ''))) return [];
@@ -34,4 +34,4 @@ export const rule380: Rule = {
     }
     return findings;
   },
-};
+});

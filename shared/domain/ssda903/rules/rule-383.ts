@@ -5,16 +5,13 @@
 // placement type the child had before it. From 2025/26 the return episode is flagged, and the placement postcode
 // must match as well.
 import type { ChildRecord, Finding, Rule } from '../model.ts';
-import { type Episode, episodesInOrder, finding, rowsOf, TEMPORARY } from './support.ts';
+import { whenSomeEpisode } from './factories.ts';
+import { type Episode, episodesInOrder, finding, TEMPORARY } from './support.ts';
 
 const isTemporary = (episode: Episode) => TEMPORARY.has(episode.row.values.PLACE ?? '');
 
-const NO_TRIPLES: readonly [Episode, Episode, Episode][] = [];
-
 /** Episodes before, during and after each temporary placement, in DECOM order. */
 function aroundTemporary(child: ChildRecord): readonly [Episode, Episode, Episode][] {
-  // Most children have no temporary placement: their episodes are not put in order.
-  if (!TEMPORARY.inSome(rowsOf(child, 'Episodes'))) return NO_TRIPLES;
   const episodes = episodesInOrder(child);
   const triples: [Episode, Episode, Episode][] = [];
   for (let index = 1; index + 1 < episodes.length; index++) {
@@ -24,7 +21,8 @@ function aroundTemporary(child: ChildRecord): readonly [Episode, Episode, Episod
   return triples;
 }
 
-export const rule383Until2025: Rule = {
+// Most children have no temporary placement: their episodes are not put in order.
+export const rule383Until2025: Rule = whenSomeEpisode(TEMPORARY, {
   code: '383',
   description:
     'After a temporary placement the child did not return to the placement type they had before it (reason for new episode P).',
@@ -41,9 +39,9 @@ export const rule383Until2025: Rule = {
     }
     return findings;
   },
-};
+});
 
-export const rule383: Rule = {
+export const rule383: Rule = whenSomeEpisode(TEMPORARY, {
   code: '383',
   description:
     'After a temporary placement the child did not return to the same placement (same type and postcode, reason for new episode P).',
@@ -61,4 +59,4 @@ export const rule383: Rule = {
     }
     return findings;
   },
-};
+});

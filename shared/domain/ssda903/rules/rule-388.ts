@@ -1,6 +1,6 @@
 // Domain: SSDA903 rule 388 — X1 ("episode ceases, child stays looked after") consistency. Catalogue fields: REC.
 import type { Finding, Rule } from '../model.ts';
-import { episodesInOrder, finding } from './support.ts';
+import { episodesInOrder, finding, NO_FINDINGS } from './support.ts';
 
 /**
  * X1 means a continuation episode starts the day this one ceases. So: an X1 episode must be followed by one
@@ -14,15 +14,18 @@ export const rule388: Rule = {
   tables: ['Episodes'],
   fields: ['REC'],
   check(child) {
-    const findings: Finding[] = [];
+    let findings: Finding[] | null = null;
     const episodes = episodesInOrder(child);
-    episodes.forEach((episode, index) => {
+    for (let index = 0; index < episodes.length; index++) {
+      const episode = episodes[index]!;
       const next = episodes[index + 1];
       const rec = episode.row.values.REC ?? '';
-      if (episode.dec === null || rec === '') return;
+      if (episode.dec === null || rec === '') continue;
       const continues = next !== undefined && next.decom === episode.dec;
-      if ((rec === 'X1') !== continues) findings.push(finding('388', child, episode.row, 'REC'));
-    });
-    return findings;
+      if ((rec === 'X1') === continues) continue;
+      findings ??= [];
+      findings.push(finding('388', child, episode.row, 'REC'));
+    }
+    return findings ?? NO_FINDINGS;
   },
 };

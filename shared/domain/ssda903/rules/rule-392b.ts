@@ -3,7 +3,7 @@
 // UASC row in this return is left out. A child who was UASC only in earlier years cannot be seen here. Each
 // missing postcode is flagged.
 import type { Finding, Rule } from '../model.ts';
-import { finding, rowsOf, SHORT_BREAKS } from './support.ts';
+import { finding, NO_FINDINGS, rowsOf, SHORT_BREAKS } from './support.ts';
 
 export const rule392b: Rule = {
   code: '392b',
@@ -12,7 +12,7 @@ export const rule392b: Rule = {
   tables: ['Episodes'],
   fields: ['HOME_POST', 'PL_POST', 'LS'],
   check(child) {
-    if (rowsOf(child, 'UASC').length > 0) return [];
+    if (rowsOf(child, 'UASC').length > 0) return NO_FINDINGS;
     // Fields read by name, and an array made only for a finding: this runs on every episode.
     let findings: Finding[] | null = null;
     const rows = rowsOf(child, 'Episodes');
@@ -26,6 +26,6 @@ export const rule392b: Rule = {
       if (noHome) findings.push(finding('392b', child, row, 'HOME_POST'));
       if (noPlacement) findings.push(finding('392b', child, row, 'PL_POST'));
     }
-    return findings ?? [];
+    return findings ?? NO_FINDINGS;
   },
 };

@@ -4,7 +4,7 @@
 // the shape only: an outward code (A9, A99, AA9, AA99, A9A or AA9A), an optional space, and an inward code (9AA).
 // A postcode of the right shape that does not exist is not caught.
 import type { Finding, Rule } from '../model.ts';
-import { finding, rowsOf } from './support.ts';
+import { finding, NO_FINDINGS, rowsOf } from './support.ts';
 
 const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
@@ -72,6 +72,6 @@ export const rule392c: Rule = {
         findings.push(finding('392c', child, row, 'PL_POST'));
       }
     }
-    return findings ?? [];
+    return findings ?? NO_FINDINGS;
   },
 };

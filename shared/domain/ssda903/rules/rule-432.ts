@@ -3,7 +3,7 @@
 // date order) must have reason S.
 import type { Finding, Rule } from '../model.ts';
 import { REC_CODES } from './code-lists.ts';
-import { episodesInOrder, finding } from './support.ts';
+import { episodesInOrder, finding, NO_FINDINGS } from './support.ts';
 
 const CARE_ENDED: ReadonlySet<string> = new Set(REC_CODES.filter((code) => code !== 'X1'));
 
@@ -24,6 +24,6 @@ export const rule432: Rule = {
         findings.push(finding('432', child, episode.row, 'RNE'));
       }
     }
-    return findings ?? [];
+    return findings ?? NO_FINDINGS;
   },
 };

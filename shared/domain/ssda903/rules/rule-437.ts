@@ -1,20 +1,20 @@
 // Domain: SSDA903 rule 437 — no episodes after death or an 18+ age assessment. Catalogue fields: REC (Episodes).
 import type { Finding, Rule } from '../model.ts';
 import { codeSet } from './code-sets.ts';
-import { episodesInOrder, finding, rowsOf } from './support.ts';
+import { whenSomeEpisode } from './factories.ts';
+import { episodesInOrder, finding } from './support.ts';
 
 /** E2: died. E15: age assessment found the child to be 18 or over. */
 const FINAL_REASONS = codeSet('REC', ['E2', 'E15']);
 
-export const rule437: Rule = {
+// Most children have neither reason.
+export const rule437: Rule = whenSomeEpisode(FINAL_REASONS, {
   code: '437',
   description:
     'The episode ceased because the child died (E2) or was assessed as 18 or over (E15), but later episodes are recorded.',
   tables: ['Episodes'],
   fields: ['REC'],
   check(child) {
-    // Most children have neither reason.
-    if (!FINAL_REASONS.inSome(rowsOf(child, 'Episodes'))) return [];
     const episodes = episodesInOrder(child);
     let findings: Finding[] | null = null;
     // Every episode but the latest.
@@ -26,4 +26,4 @@ export const rule437: Rule = {
     }
     return findings ?? [];
   },
-};
+});

@@ -12,7 +12,8 @@
 // with the number of children. At the end each partition is judged alone, and the findings are put in row order.
 import { AsideSpace } from '../aside.ts';
 import type { AcrossChildren, Finding, Rule } from '../model.ts';
-import { rowsOf } from './support.ts';
+import type { SpillLog } from '../spill-log.ts';
+import { NO_FINDINGS } from './support.ts';
 
 const NOT_KNOWN = /^UN\d+$/;
 /** UPNs go to this many partitions: each is read back alone (a 64th of a national return's is some 100 KB). */
@@ -22,81 +23,93 @@ const HEAD_BYTES = 13;
 const LATIN1 = 0;
 const UTF16 = 1;
 
-/** Writes one record to `scratch` (grown when the UPN is long); returns the scratch used and its length. */
-function record(scratch: Buffer, child: number, rowNumber: number, upn: string): [Buffer, number] {
-  let wide = false;
-  for (let index = 0; index < upn.length; index++) {
-    if (upn.charCodeAt(index) > 0xff) {
-      wide = true;
-      break;
-    }
-  }
-  // UTF-16 keeps any text exactly, a lone surrogate too; a UPN is nearly always ASCII, one byte a character.
-  const length = HEAD_BYTES + upn.length * (wide ? 2 : 1);
-  const buffer = length <= scratch.length ? scratch : Buffer.allocUnsafe(length);
-  buffer.writeUInt32LE(child, 0);
-  buffer.writeUInt32LE(rowNumber, 4);
-  buffer[8] = wide ? UTF16 : LATIN1;
-  buffer.writeUInt32LE(upn.length, 9);
-  buffer.write(upn, HEAD_BYTES, wide ? 'utf16le' : 'latin1');
-  return [buffer, length];
+/** A "not known" code (UN1, UN2 …) rather than a pupil number: the pattern is tried only on text starting UN. */
+const notKnown = (upn: string): boolean =>
+  upn.charCodeAt(0) === 85 && upn.charCodeAt(1) === 78 && NOT_KNOWN.test(upn);
+
+function writeUint32(bytes: Buffer, at: number, value: number): void {
+  bytes[at] = value;
+  bytes[at + 1] = value >>> 8;
+  bytes[at + 2] = value >>> 16;
+  bytes[at + 3] = value >>> 24;
 }
 
-/** The partition of a UPN, from its characters. */
-function partitionOf(upn: string): number {
+const readUint32 = (bytes: Buffer, at: number): number =>
+  (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16)) + bytes[at + 3]! * 0x1000000;
+
+/**
+ * Appends one record to the partition of its UPN, written in place. The partition comes from the UPN's characters,
+ * which are looked at once for it and for how to write them.
+ */
+function setAside(partitions: readonly SpillLog[], child: number, rowNumber: number, upn: string): void {
   let hash = 0x811c9dc5 | 0;
-  for (let index = 0; index < upn.length; index++) hash = Math.imul(hash ^ upn.charCodeAt(index), 0x01000193);
-  return (hash ^ (hash >>> 16)) & (PARTITIONS - 1);
+  let widest = 0;
+  for (let index = 0; index < upn.length; index++) {
+    const code = upn.charCodeAt(index);
+    widest |= code;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  const log = partitions[(hash ^ (hash >>> 16)) & (PARTITIONS - 1)]!;
+  // UTF-16 keeps any text exactly, a lone surrogate too; a UPN is nearly always ASCII, one byte a character.
+  const wide = widest > 0xff;
+  const length = HEAD_BYTES + upn.length * (wide ? 2 : 1);
+  const bytes = log.reserve(length);
+  const at = log.used;
+  writeUint32(bytes, at, child);
+  writeUint32(bytes, at + 4, rowNumber);
+  bytes[at + 8] = wide ? UTF16 : LATIN1;
+  writeUint32(bytes, at + 9, upn.length);
+  if (wide) bytes.write(upn, at + HEAD_BYTES, 'utf16le');
+  else
+    for (let index = 0; index < upn.length; index++) bytes[at + HEAD_BYTES + index] = upn.charCodeAt(index);
+  log.commit(at + length);
 }
 
-interface FirstSighting {
-  readonly child: number;
-  readonly rowNumber: number;
-  shared: boolean;
-}
-
-/** The findings of one partition's records: every row of a UPN that more than one child has. */
+/**
+ * The findings of one partition's records: every row of a UPN that more than one child has. Each UPN is kept
+ * with where its first record is (turned negative once that record has been reported).
+ */
 function judge(
   bytes: Buffer,
   finding: (child: number, rowNumber: number, upn: string) => Finding,
 ): Finding[] {
   const found: Finding[] = [];
-  const first = new Map<string, FirstSighting>();
+  const first = new Map<string, number>();
   let at = 0;
   while (at < bytes.length) {
-    const child = bytes.readUInt32LE(at);
-    const rowNumber = bytes.readUInt32LE(at + 4);
+    const child = readUint32(bytes, at);
     const wide = bytes[at + 8] === UTF16;
-    const end = at + HEAD_BYTES + bytes.readUInt32LE(at + 9) * (wide ? 2 : 1);
+    const end = at + HEAD_BYTES + readUint32(bytes, at + 9) * (wide ? 2 : 1);
     const upn = bytes.toString(wide ? 'utf16le' : 'latin1', at + HEAD_BYTES, end);
-    at = end;
     const seen = first.get(upn);
-    if (seen === undefined) {
-      first.set(upn, { child, rowNumber, shared: false });
-      continue;
+    if (seen === undefined) first.set(upn, at);
+    else {
+      const firstAt = seen < 0 ? -seen - 1 : seen;
+      if (readUint32(bytes, firstAt) !== child) {
+        if (seen >= 0) {
+          first.set(upn, -seen - 1);
+          found.push(finding(readUint32(bytes, firstAt), readUint32(bytes, firstAt + 4), upn));
+        }
+        found.push(finding(child, readUint32(bytes, at + 4), upn));
+      }
     }
-    if (seen.child === child) continue;
-    if (!seen.shared) {
-      seen.shared = true;
-      found.push(finding(seen.child, seen.rowNumber, upn));
-    }
-    found.push(finding(child, rowNumber, upn));
+    at = end;
   }
   return found;
 }
 
 function upnTally(aside: AsideSpace = new AsideSpace()): AcrossChildren {
   const partitions = aside.partitions(PARTITIONS);
-  let scratch: Buffer = Buffer.allocUnsafe(64);
 
   return {
     see(child, _context, number) {
-      for (const row of rowsOf(child, 'Header')) {
+      const rows = child.rows.Header;
+      if (rows === undefined) return;
+      for (let index = 0; index < rows.length; index++) {
+        const row = rows[index]!;
         const upn = row.values.UPN ?? '';
-        if (upn === '' || NOT_KNOWN.test(upn)) continue;
-        const [bytes, length] = record(scratch, number, row.rowNumber, upn);
-        scratch = bytes;
-        partitions[partitionOf(upn)]!.append(bytes, length);
+        if (upn === '' || notKnown(upn)) continue;
+        setAside(partitions, number, row.rowNumber, upn);
       }
     },
     findings(referenceOf) {
@@ -120,6 +133,6 @@ export const rule444: Rule = {
   description: 'The same UPN is given for more than one child: each child has a UPN of their own.',
   tables: ['Header'],
   fields: ['UPN'],
-  check: () => [],
+  check: () => NO_FINDINGS,
   acrossChildren: upnTally,
 };

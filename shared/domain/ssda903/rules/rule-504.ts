@@ -5,7 +5,7 @@
 // with any other reason, the next episode starts a new period even on the same day; the missing X1 is rule 388's
 // finding, so 504 does not report the category a second time.
 import type { Finding, Rule } from '../model.ts';
-import { type Episode, episodesInOrder, finding } from './support.ts';
+import { type Episode, episodesInOrder, finding, NO_FINDINGS } from './support.ts';
 
 export const rule504: Rule = {
   code: '504',
@@ -14,17 +14,21 @@ export const rule504: Rule = {
   tables: ['Episodes'],
   fields: ['CIN'],
   check(child) {
-    const findings: Finding[] = [];
+    let findings: Finding[] | null = null;
     let periodStart: Episode | undefined;
     let previous: Episode | undefined;
-    for (const episode of episodesInOrder(child)) {
+    const episodes = episodesInOrder(child);
+    for (let index = 0; index < episodes.length; index++) {
+      const episode = episodes[index]!;
       const continues =
         previous !== undefined && (previous.row.values.REC ?? '') === 'X1' && previous.dec === episode.decom;
       if (!continues || periodStart === undefined) periodStart = episode;
-      else if ((episode.row.values.CIN ?? '') !== (periodStart.row.values.CIN ?? ''))
+      else if ((episode.row.values.CIN ?? '') !== (periodStart.row.values.CIN ?? '')) {
+        findings ??= [];
         findings.push(finding('504', child, episode.row, 'CIN'));
+      }
       previous = episode;
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };

@@ -2,7 +2,7 @@
 // Catalogue fields: DEC REC MOTHER LS SEX (Episodes, Header); last defined 2024/25, when SEX became M/F/U: each
 // version reads its year's code for female (2 until 2023/24, F from 2024/25).
 import type { Rule } from '../model.ts';
-import { episodesInOrder, finding, headerRow, SHORT_BREAKS } from './support.ts';
+import { episodesInOrder, finding, headerRow, NO_FINDINGS, SHORT_BREAKS } from './support.ts';
 
 function motherStatusOnLeaving(female: string): Rule {
   return {
@@ -13,7 +13,8 @@ function motherStatusOnLeaving(female: string): Rule {
     fields: ['DEC', 'REC', 'MOTHER', 'LS', 'SEX'],
     check(child, context) {
       const header = headerRow(child);
-      if (!header || (header.values.SEX ?? '') !== female || (header.values.MOTHER ?? '') !== '') return [];
+      if (!header || (header.values.SEX ?? '') !== female || (header.values.MOTHER ?? '') !== '')
+        return NO_FINDINGS;
       const ceased = episodesInOrder(child).some(
         (episode) =>
           episode.dec !== null &&
@@ -23,7 +24,7 @@ function motherStatusOnLeaving(female: string): Rule {
           (episode.row.values.REC ?? '') !== 'X1' &&
           !SHORT_BREAKS.has(episode.row.values.LS ?? ''),
       );
-      return ceased ? [finding('607', child, header, 'MOTHER')] : [];
+      return ceased ? [finding('607', child, header, 'MOTHER')] : NO_FINDINGS;
     },
   };
 }

@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule 625 — the mother's first child born after the year ended or after she left care.
 // Catalogue fields: MC_DOB DEC (Episodes, Header); last defined 2022/23.
 import type { Rule } from '../model.ts';
-import { daysOf, episodesInOrder, finalCeasedEpisode, finding, headerRow } from './support.ts';
+import { daysOf, episodesInOrder, finalCeasedEpisode, finding, headerRow, NO_FINDINGS } from './support.ts';
 
 export const rule625: Rule = {
   code: '625',
@@ -12,10 +12,10 @@ export const rule625: Rule = {
   check(child, context) {
     const header = headerRow(child);
     const born = header ? (daysOf(header).MC_DOB ?? null) : null;
-    if (!header || born === null) return [];
+    if (!header || born === null) return NO_FINDINGS;
     const ceased = finalCeasedEpisode(episodesInOrder(child))?.dec ?? null;
     if (born > context.periodEnd || (ceased !== null && born > ceased))
       return [finding('625', child, header, 'MC_DOB')];
-    return [];
+    return NO_FINDINGS;
   },
 };

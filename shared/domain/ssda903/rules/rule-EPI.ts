@@ -1,7 +1,7 @@
 // Domain: SSDA903 rule EPI — a child in the Header with neither episodes nor care leaver information. Catalogue
 // fields: CHILD (Header); last defined 2022/23.
 import type { Rule } from '../model.ts';
-import { finding, headerRow, rowsOf } from './support.ts';
+import { finding, headerRow, NO_FINDINGS, rowsOf } from './support.ts';
 
 export const ruleEPI: Rule = {
   code: 'EPI',
@@ -11,7 +11,8 @@ export const ruleEPI: Rule = {
   fields: ['CHILD'],
   check(child) {
     const header = headerRow(child);
-    if (!header || rowsOf(child, 'Episodes').length > 0 || rowsOf(child, 'OC3').length > 0) return [];
+    if (!header || rowsOf(child, 'Episodes').length > 0 || rowsOf(child, 'OC3').length > 0)
+      return NO_FINDINGS;
     return [finding('EPI', child, header, 'CHILD')];
   },
 };

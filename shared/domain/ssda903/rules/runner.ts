@@ -4,7 +4,9 @@
 // (episodePairRule). Their rows are walked here rather than by each rule's own check, once per table for all of
 // its row rules and once for all the pair rules, each rule flagging rows into a list of its own that is handed
 // on in its place among the other rules' findings. A code list or a real date (codeListRule, validDateRule)
-// is judged from its judgement (failsJudgement, written out), without a call to its `fails` closure. The loop is
+// is judged from its judgement (failsJudgement, written out), without a call to its `fails` closure. A rule that
+// can find something only in a child with some episode holding one of its codes (whenSomeEpisode) is called only
+// for such a child, known from the codes looked up in the walk of the Episodes. The loop is
 // written out once per return for its rules (createRuleRunner), so that each rule is called from a place of its
 // own and each judged field is read by its name. Findings come out as running each rule's check in turn gives
 // them: rule by rule, row by row (test/unit/ssda903/rules/runner.test.ts holds the two side by side).
@@ -12,7 +14,9 @@ import type { FindingSink } from '../field-checks.ts';
 import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from '../model.ts';
 import type { CodeGroup } from './code-sets.ts';
 import {
+  type EpisodeGate,
   type EpisodePairSpec,
+  episodeGateOf,
   episodePairSpecOf,
   type RowRuleSpec,
   rowRuleSpecOf,
@@ -54,6 +58,7 @@ interface RunnerParts {
   readonly rules: readonly Rule[];
   readonly specs: readonly (RowRuleSpec | undefined)[];
   readonly pairSpecs: readonly (EpisodePairSpec | undefined)[];
+  readonly episodeGates: readonly (EpisodeGate | undefined)[];
   readonly context: RuleContext;
   readonly hand: (found: Finding[], sink: FindingSink) => void;
   readonly flush: (
@@ -94,8 +99,12 @@ export function createRuleRunner(
 ): RuleRunner {
   const specs = rules.map((rule) => rowRuleSpecOf(rule));
   const pairSpecs = rules.map((rule) => episodePairSpecOf(rule));
+  const episodeGates = rules.map((rule) => episodeGateOf(rule));
   const tables: TableName[] = [];
   for (const spec of specs) if (spec && !tables.includes(spec.table)) tables.push(spec.table);
+  // A rule gated on some episode's codes (whenSomeEpisode) learns them from the walk of the Episodes.
+  if (episodeGates.some((gate) => gate !== undefined) && !tables.includes('Episodes'))
+    tables.push('Episodes');
   // What each rule needs is taken out of `parts` once, before the first child.
   const prelude: string[] = ['const { context, dayOf, daysOf, episodesInOrder, hand, flush } = parts;'];
   const lines: string[] = [];
@@ -104,6 +113,8 @@ export function createRuleRunner(
   const counts: string[] = [];
   rules.forEach((_rule, index) => {
     prelude.push(`const rule_${index} = parts.rules[${index}];`);
+    if (episodeGates[index] !== undefined)
+      prelude.push(`const gated_${index} = parts.episodeGates[${index}].rule;`);
     const spec = specs[index];
     const pairSpec = pairSpecs[index];
     if (spec === undefined && pairSpec === undefined) return;
@@ -121,6 +132,8 @@ export function createRuleRunner(
   if (counts.length > 0) lines.push(`let ${counts.join(', ')};`);
   // Which walk each fused rule belongs to, by rule index: its table, or the episode pairs.
   const walkOf = new Map<number, string>();
+  // For each gated rule, by rule index: the variable that gathers the lists its child's episodes hold.
+  const someOf = new Map<number, string>();
   // One pass over each table's rows for all of its row rules.
   for (const table of tables) {
     if (!PLAIN_NAME.test(table)) throw new Error(`Unexpected table name ${table}`);
@@ -136,6 +149,18 @@ export function createRuleRunner(
       for (const set of [spec.when, judgedCodes])
         if (set && !gates.includes(set.group)) gates.push(set.group);
     }
+    // The lists each gated rule's field holds in some episode, gathered as the rows are looked up.
+    const gathered: number[] = [];
+    if (table === 'Episodes') {
+      episodeGates.forEach((gate, index) => {
+        if (gate === undefined) return;
+        if (!gates.includes(gate.codes.group)) gates.push(gate.codes.group);
+        const at = gates.indexOf(gate.codes.group);
+        if (!gathered.includes(at)) gathered.push(at);
+        someOf.set(index, `(some_${at} & ${gate.codes.bit}) !== 0`);
+      });
+      for (const at of gathered) lines.push(`let some_${at} = 0;`);
+    }
     lines.push(
       `let walked_${table} = true;`,
       `const ${rows} = child.rows.${table};`,
@@ -148,6 +173,7 @@ export function createRuleRunner(
       prelude.push(`const group_${table}_${at} = parts.groups[${groups.length}];`);
       groups.push(group);
       lines.push(`const lists_${at} = group_${table}_${at}.listsHolding(values.${group.field} ?? '');`);
+      if (gathered.includes(at)) lines.push(`some_${at} |= lists_${at};`);
     });
     if (judgesDates) lines.push('const days = daysOf(row);');
     for (const field of judgedFields) {
@@ -188,12 +214,25 @@ export function createRuleRunner(
   }
   // Then every rule in order: a fused rule's flagged rows (or its own check, when its walk was given up),
   // another rule's own check.
-  const ownCheck = (index: number) => [
-    `try { found = rule_${index}.check(child, context); } catch { failed(rule_${index}.code, child.child); found = null; }`,
+  const ownCheck = (index: number, rule = `rule_${index}`) => [
+    `try { found = ${rule}.check(child, context); } catch { failed(rule_${index}.code, child.child); found = null; }`,
     'if (found !== null && found.length > 0) hand(found, sink);',
   ];
   lines.push('let found;');
   rules.forEach((_rule, index) => {
+    const gated = someOf.get(index);
+    if (gated !== undefined) {
+      // Called only for a child whose episodes hold one of its codes; when the walk was given up, the gated check
+      // looks for itself.
+      lines.push(
+        `if (walked_Episodes) { if (${gated}) {`,
+        ...ownCheck(index, `gated_${index}`),
+        '} } else {',
+        ...ownCheck(index),
+        '}',
+      );
+      return;
+    }
     const walked = walkOf.get(index);
     if (walked === undefined) {
       lines.push(...ownCheck(index));
@@ -212,6 +251,7 @@ export function createRuleRunner(
     rules,
     specs,
     pairSpecs,
+    episodeGates,
     context,
     flagged: rules.map(() => []),
     dayOf,

@@ -10,8 +10,14 @@ import { type CodeSet, codeSet } from './code-sets.ts';
 
 const NO_ROWS: readonly Row[] = Object.freeze([]);
 
+/** What a rule finds in a child that passes it: one shared array, frozen so that nobody adds to it. */
+export const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
+
 export function rowsOf(child: ChildRecord, table: TableName): readonly Row[] {
-  return child.rows[table] ?? NO_ROWS;
+  const rows = child.rows;
+  // The two tables most rules read are read by name (see val): a read by a name held in a variable is a generic
+  // lookup where this is called from many rules.
+  return (table === 'Episodes' ? rows.Episodes : table === 'Header' ? rows.Header : rows[table]) ?? NO_ROWS;
 }
 
 // Rules read a fixed field by its name, `row.values.PLACE ?? ''`, rather than through val(row, 'PLACE'): a read
@@ -58,23 +64,33 @@ export function tablePresent(context: RuleContext, table: TableName): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Dates, ages and the collection period
 
-// Rules ask for the same few birthdays of the same date of birth again and again (the 18th by a dozen rules
-// per episode), so recent answers are kept in a small table indexed by the day and the years.
-const BIRTHDAY_SLOTS = 256;
-const birthdayFrom = new Float64Array(BIRTHDAY_SLOTS).fill(Number.NaN);
-const birthdayYears = new Float64Array(BIRTHDAY_SLOTS);
-const birthdayDay = new Float64Array(BIRTHDAY_SLOTS);
+// Rules ask for several birthdays of the same date of birth in turn (the 18th by a dozen rules per episode), so
+// the year of the last day asked about is kept.
+let lastFrom = Number.NaN;
+let lastYear = 0;
+/** The year of lastFrom counted from 1 March, so that a year's leap day is its last day. */
+let lastMarchYear = 0;
+
+/** 29 Februaries from the start of the calendar to the end of a year counted from 1 March. */
+const leapDaysTo = (marchYear: number): number =>
+  Math.floor(marchYear / 4) - Math.floor(marchYear / 100) + Math.floor(marchYear / 400);
 
 /** The same calendar day `years` later; 29 February moves to 1 March in a non-leap year (UK legal age). */
 export function addYears(day: Day, years: number): Day {
-  const slot = (day * 31 + years) & (BIRTHDAY_SLOTS - 1);
-  if (birthdayFrom[slot] === day && birthdayYears[slot] === years) return birthdayDay[slot]!;
-  const { year, month, day: dayOfMonth } = dayParts(day);
-  const later = dayFromParts(year + years, month, dayOfMonth) ?? (dayFromParts(year + years, 3, 1) as Day);
-  birthdayFrom[slot] = day;
-  birthdayYears[slot] = years;
-  birthdayDay[slot] = later;
-  return later;
+  if (day !== lastFrom) {
+    const { year, month } = dayParts(day);
+    lastYear = year;
+    lastMarchYear = month <= 2 ? year - 1 : year;
+    lastFrom = day;
+  }
+  const year = lastYear + years;
+  if (year < 100 || year > 9999 || !Number.isInteger(years)) {
+    const { month, day: dayOfMonth } = dayParts(day);
+    return dayFromParts(year, month, dayOfMonth) ?? (dayFromParts(year, 3, 1) as Day);
+  }
+  // A year of 365 days for each year, and a day for each 29 February passed on the way. 29 February in a year
+  // without one comes out as 1 March, as the law counts a birthday.
+  return day + 365 * years + leapDaysTo(lastMarchYear + years) - leapDaysTo(lastMarchYear);
 }
 
 /** Completed years of age on a day. */

@@ -9,11 +9,13 @@ import type {
   Rule,
   RuleContext,
 } from '../../../../shared/domain/ssda903/model.ts';
+import { codeSet } from '../../../../shared/domain/ssda903/rules/code-sets.ts';
 import {
   codeListRule,
   episodePairRule,
   rowRule,
   validDateRule,
+  whenSomeEpisode,
 } from '../../../../shared/domain/ssda903/rules/factories.ts';
 import { rulesFor } from '../../../../shared/domain/ssda903/rules/registry.ts';
 import { createRuleRunner } from '../../../../shared/domain/ssda903/rules/runner.ts';
@@ -173,5 +175,63 @@ describe('running the rules on each child', () => {
       'T4 B 3',
     ]);
     expect(byRunner(rules, children, context, new Set(['Episodes.LS']))).toEqual(expected);
+  });
+
+  it('calls a rule gated on some episode only for a child with one of its codes, unless the walk was given up', () => {
+    const called: string[] = [];
+    const temporary = codeSet('PLACE', ['T0', 'T1']);
+    const gated = whenSomeEpisode(temporary, {
+      code: 'G1',
+      description: 'flags every episode of a child with a temporary placement',
+      tables: ['Episodes'],
+      fields: ['PLACE'],
+      check: (child) => {
+        called.push(child.child);
+        return (child.rows.Episodes ?? []).map((row) => ({
+          code: 'G1',
+          table: row.table,
+          rowNumber: row.rowNumber,
+          field: 'PLACE',
+          value: row.values.PLACE ?? '',
+          child: child.child,
+        }));
+      },
+    });
+    const throwsOnZ = rowRule({
+      code: 'T1',
+      description: 'throws on a Z placement',
+      table: 'Episodes',
+      fields: ['PLACE'],
+      flagField: 'PLACE',
+      fails: (row) => {
+        if (row.values.PLACE === 'Z1') throw new Error('not handled');
+        return false;
+      },
+    });
+    const children = [
+      childWith('A', { Header: [header()], Episodes: [episode({ PLACE: 'U1' }), episode({ PLACE: 'T1' })] }),
+      childWith('B', { Header: [header()], Episodes: [episode({ PLACE: 'U1' })] }),
+      childWith('C', { Header: [header()] }),
+      // The walk of C's episodes is given up: the gated rule then looks for itself, and finds nothing.
+      childWith('D', { Header: [header()], Episodes: [episode({ PLACE: 'Z1' })] }),
+      childWith('E', { Header: [header()], Episodes: [episode({ PLACE: 'Z1' }), episode({ PLACE: 'T0' })] }),
+    ];
+    const rules = [throwsOnZ, gated];
+    const context = contextFor();
+    const expected = oneByOne(rules, children, context, new Set());
+    expect(called).toEqual(['A', 'E']);
+    expect(expected.findings.map((found) => `${found.child} ${found.rowNumber}`)).toEqual([
+      'A 2',
+      'A 3',
+      'E 2',
+      'E 3',
+    ]);
+    called.length = 0;
+    expect(byRunner(rules, children, context, new Set())).toEqual(expected);
+    expect(called).toEqual(['A', 'E']);
+    // Without a rule that walks the episodes, the runner walks them for the gate alone.
+    called.length = 0;
+    expect(byRunner([gated], children, context, new Set()).findings).toEqual(expected.findings);
+    expect(called).toEqual(['A', 'E']);
   });
 });

@@ -29,7 +29,7 @@ describe('dates and ages', () => {
   });
 
   it('gives the same birthdays as the calendar, whatever days and years are asked for in turn', () => {
-    // Answers are remembered in a small table: days and years that share a slot must not borrow each other's.
+    // The year of the last day asked about is kept: a day asked about after another must not borrow its year.
     const calendar = (from: number, years: number) => {
       const { year, month, day: dayOfMonth } = dayParts(from);
       return dayFromParts(year + years, month, dayOfMonth) ?? dayFromParts(year + years, 3, 1);
@@ -44,7 +44,7 @@ describe('dates and ages', () => {
       const from = next(4) === 0 ? leapDay + 1461 * (next(20) - 10) : next(40_000) - 10_000;
       const years = next(4) === 0 ? 18 : next(60) - 20;
       expect(addYears(from, years)).toBe(calendar(from, years));
-      // The same day a multiple of 256 years on, which the table's index alone cannot tell apart.
+      // The same day centuries on, past years such as 2100 and 2200 that have no 29 February.
       expect(addYears(from, years + 256)).toBe(calendar(from, years + 256));
     }
   });
