@@ -27,6 +27,19 @@ interface TableFile {
   gathered: string;
 }
 
+/**
+ * What to await once several rows are written: the handovers their writes returned (StagedExtract.write), as
+ * one promise, or undefined when none of them filled a chunk.
+ */
+export function handedOverTogether(
+  earlier: Promise<void> | undefined,
+  later: Promise<void> | undefined,
+): Promise<void> | undefined {
+  if (!later) return earlier;
+  if (!earlier) return later;
+  return Promise.all([earlier, later]).then(() => {});
+}
+
 export class StagedExtract<Table extends string> {
   private readonly files = new Map<Table, TableFile>();
 

@@ -2,7 +2,7 @@
 // same bytes however many rows go out in one write.
 import { describe, expect, it } from 'vitest';
 import type { ObjectStore, ObjectWriter } from '../../../shared/ports/objects.ts';
-import { StagedExtract } from '../../../shared/use-cases/staged-extract.ts';
+import { handedOverTogether, StagedExtract } from '../../../shared/use-cases/staged-extract.ts';
 
 /** Keeps what each writer was given, write by write. */
 function recordingObjects() {
@@ -66,5 +66,34 @@ describe('StagedExtract', () => {
     ].join('');
     expect(parts.join('')).toBe(expected);
     expect(parts.length).toBeLessThan(rows.length / 100);
+  });
+});
+
+describe('handedOverTogether', () => {
+  it('is nothing when no write handed a chunk over, else the one there is', () => {
+    const handover = Promise.resolve();
+    expect(handedOverTogether(undefined, undefined)).toBeUndefined();
+    expect(handedOverTogether(handover, undefined)).toBe(handover);
+    expect(handedOverTogether(undefined, handover)).toBe(handover);
+  });
+
+  it('settles only once both handovers have, and fails when either does', async () => {
+    let finishFirst = () => {};
+    const first = new Promise<void>((done) => {
+      finishFirst = done;
+    });
+    let settled = false;
+    const both = handedOverTogether(first, Promise.resolve())!.then(() => {
+      settled = true;
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    finishFirst();
+    await both;
+    expect(settled).toBe(true);
+    await expect(
+      handedOverTogether(Promise.resolve(), Promise.reject(new Error('store down'))),
+    ).rejects.toThrow('store down');
   });
 });
