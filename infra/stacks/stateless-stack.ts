@@ -19,8 +19,8 @@ import { STAGING_PREFIX } from '../../shared/ports/objects.ts';
 import {
   functionTimeoutSeconds,
   INGEST_MAX_CONCURRENCY,
-  INGEST_MEMORY_MIB,
   INGEST_NODE_OPTIONS,
+  ingestMemoryMiB,
   type StageConfig,
 } from '../config/stage-config.ts';
 import { DfeFeeds } from '../constructs/dfe-feeds.ts';
@@ -77,7 +77,7 @@ export class StatelessStack extends Stack {
       bundledFiles: [REFERENCE_BASELINE_FILES],
       config,
       // Sized from the ingestion benchmark (infra/config/stage-config.ts), as is its timeout.
-      memorySize: INGEST_MEMORY_MIB,
+      memorySize: ingestMemoryMiB(config.maxUploadBytes),
       nodeOptions: INGEST_NODE_OPTIONS,
       description: 'Parses, validates and degrades an uploaded return',
     })
