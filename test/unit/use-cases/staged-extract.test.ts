@@ -36,13 +36,14 @@ describe('StagedExtract', () => {
     await extract.write('A', () => [], ['4', 'say "hi"']);
     await extract.write('A', () => [], ['5', 'two\nlines']);
     await extract.write('A', () => [], ['', 'cr\r']);
+    await extract.write('A', () => [], ['6', 'unit\u001fseparator']);
     await extract.close();
     expect(closed).toEqual(
       new Set(['staging/curated/886/x/2026/SUB-1/A.csv', 'staging/curated/886/x/2026/SUB-1/B.csv']),
     );
     await extract.commit();
     expect(writes.get('curated/886/x/2026/SUB-1/A.csv')?.join('')).toBe(
-      'ID,NOTE\r\n1,plain\r\n3,"a,b"\r\n4,"say ""hi"""\r\n5,"two\nlines"\r\n,"cr\r"\r\n',
+      'ID,NOTE\r\n1,plain\r\n3,"a,b"\r\n4,"say ""hi"""\r\n5,"two\nlines"\r\n,"cr\r"\r\n6,unit\u001fseparator\r\n',
     );
     expect(writes.get('curated/886/x/2026/SUB-1/B.csv')?.join('')).toBe('ID\r\n2\r\n');
     expect(writes.has('staging/curated/886/x/2026/SUB-1/A.csv')).toBe(false);
