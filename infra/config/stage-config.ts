@@ -37,6 +37,11 @@ export const INGEST_BENCHMARK = {
   cscapiBasePeakMiB: 167,
   /** ...by this much per MiB of payload (199 MB at 9.2 MiB, 419 MB at 91 MiB). */
   cscapiPeakMiBPerUploadMiB: 2.6,
+  /**
+   * What ingest writes under /tmp per byte of an SSDA903 return's tables (its held rows and rule 444's UPNs,
+   * spilled): at most 58.7 MB for the 79.3 MB CSV return.
+   */
+  spilledBytesPerByte: 0.74,
 };
 
 /** Paces and peaks as the ingest benchmark measures them (scripts/bench-ingest-use-case.ts prints its own). */
@@ -81,6 +86,22 @@ export function ingestTimeoutSeconds(
   benchmark: IngestBenchmark = INGEST_BENCHMARK,
 ): number {
   return Math.ceil((INGEST_MARGIN * ingestSecondsAtLimits(maxUploadBytes, benchmark)) / 60) * 60;
+}
+
+/** Lambda's ephemeral storage (/tmp): its default, and the most it can be given. */
+const LAMBDA_TMP_MIB = { default: 512, max: 10_240 } as const;
+
+/**
+ * ingest-return's /tmp for the stage's largest upload: what an SSDA903 return's tables spill × the margin, the
+ * tables up to what a ZIP of that size may inflate to; never under Lambda's default.
+ */
+export function ingestTmpMiB(maxUploadBytes: number, benchmark: IngestBenchmark = INGEST_BENCHMARK): number {
+  const tableBytes = Math.max(
+    maxUploadBytes,
+    Math.min(INGEST_SIZED_FOR.zipInflatedBytes, maxUploadBytes * INGEST_SIZED_FOR.zipRatio),
+  );
+  const needed = (INGEST_MARGIN * benchmark.spilledBytesPerByte * tableBytes) / 1024 ** 2;
+  return Math.max(LAMBDA_TMP_MIB.default, Math.ceil(needed));
 }
 
 /** ingest-return's peak at the stage's largest upload (no margin). */
@@ -329,6 +350,13 @@ function crossChecks(
     problems.push({
       path: ['maxUploadBytes'],
       message: `an upload this large needs ${memory} MiB of ingest memory (the ingestion benchmark × ${INGEST_MARGIN}: a CSC API payload's children are held in memory), over Lambda's ${LAMBDA_MAX_MEMORY_MIB} MiB`,
+    });
+  }
+  const tmp = ingestTmpMiB(data.maxUploadBytes);
+  if (tmp > LAMBDA_TMP_MIB.max) {
+    problems.push({
+      path: ['maxUploadBytes'],
+      message: `an upload this large needs ${tmp} MiB of ingest /tmp (the ingestion benchmark × ${INGEST_MARGIN}: an SSDA903 return's rows are spilled there), over Lambda's ${LAMBDA_TMP_MIB.max} MiB`,
     });
   }
   if (needed > LAMBDA_MAX_TIMEOUT_SECONDS) {

@@ -8,6 +8,7 @@ import {
   ingestPeakMiB,
   ingestSecondsAtLimits,
   ingestTimeoutSeconds,
+  ingestTmpMiB,
   LOG_RETENTION_DAYS,
   parseStageConfig,
   StageConfigError,
@@ -256,6 +257,17 @@ describe('ingest-return sizing', () => {
     expect(ingestMemoryMiB(1000 * MIB)).toBeGreaterThanOrEqual(3 * ingestPeakMiB(1000 * MIB));
   });
 
+  it("gives /tmp room for 3 × what a ZIP of the largest upload spills, never under Lambda's 512 MiB", () => {
+    const paces = { ...INGEST_BENCHMARK, spilledBytesPerByte: 0.5 };
+    // 100 MiB may inflate to 1 GiB: 3 × 0.5 × 1,024 MiB.
+    expect(ingestTmpMiB(100 * MIB, paces)).toBe(1536);
+    // 1 MiB inflates to 200 MiB at most: 300 MiB, so Lambda's default.
+    expect(ingestTmpMiB(MIB, paces)).toBe(512);
+    // Past 1 GiB the upload itself binds.
+    expect(ingestTmpMiB(2 * GIB, paces)).toBe(3072);
+    expect(ingestTmpMiB(100 * MIB)).toBeGreaterThan(512);
+  });
+
   it('refuses a timeout under what the largest upload needs, and an upload Lambda cannot hold or finish', () => {
     expect(problemsFor({ functionTimeoutSeconds: { 'ingest-return': 120 } })).toContain(
       `stages.dev.functionTimeoutSeconds.ingest-return: 120 s is under the ${TIMEOUT_AT_100_MIB} s an upload of maxUploadBytes needs`,
@@ -265,6 +277,9 @@ describe('ingest-return sizing', () => {
     );
     expect(problemsFor({ maxUploadBytes: 4 * GIB })).toMatch(
       /stages\.dev\.maxUploadBytes: an upload this large needs \d+ s of ingest .* over Lambda's 900 s/,
+    );
+    expect(problemsFor({ maxUploadBytes: 5 * GIB })).toMatch(
+      /stages\.dev\.maxUploadBytes: an upload this large needs \d+ MiB of ingest \/tmp .* over Lambda's 10240 MiB/,
     );
   });
 });
