@@ -8,6 +8,7 @@ import { benchLoad } from './bench/load.ts';
 import { benchLocalCloud } from './bench/local-cloud.ts';
 import { benchWebPages } from './bench/web-pages.ts';
 import { benchCscapi } from './bench-cscapi.ts';
+import { benchIngestUseCase } from './bench-ingest-use-case.ts';
 import { benchRecompute } from './bench-recompute.ts';
 import { benchSsda903Parse } from './bench-ssda903-parse.ts';
 import { benchXmlIngest } from './bench-xml-ingest.ts';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       ['recompute', () => benchRecompute()],
       ['ssda903Ingest', () => benchSsda903Parse()],
       ['xmlIngest', () => benchXmlIngest()],
+      ['ingestUseCase', () => benchIngestUseCase()],
       ['localCloud', () => benchLocalCloud(root)],
       ['webPages', () => benchWebPages(root)],
       ['load', () => benchLoad(root)],

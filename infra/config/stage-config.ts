@@ -18,22 +18,115 @@ const DEFAULT_FUNCTION_TIMEOUT_SECONDS: Readonly<Record<string, number>> = {
 };
 
 /**
- * The pace ingest is sized from: 137.4 s for a 76 MiB SSDA903 return, peaking at 350 MiB. It is the elapsed
- * time of the whole `npm run bench -- ssda903Ingest` section on 2026-12-05 (several measurements of that
- * return, not one), kept as an upper bound: the ingest use case end to end takes 10 to 19 s for that return
- * and peaks under 300 MB (docs/operations.md, "Ingest sizing"). It stays until every return type the function
- * takes (the CSC API's state files too) has been measured end to end. Time grows with the file; memory does not.
+ * The slowest paces ingest was measured at, end to end: `BENCH_INGEST_LARGE=1 npm run bench -- ingestUseCase`,
+ * four runs on 2026-12-06, each return type through its use case with the real S3 adapter against the local
+ * emulator, at the largest input the limits accept; elapsed seconds, the slowest run of each (the shared
+ * machine was busy: the same 5.1 CPU s took 10 to 22 s). What the time grows with differs by type, so each
+ * bound is worked out at the stage's limits (docs/operations.md, "Ingest sizing").
  */
-const INGEST_BENCHMARK = { fileMiB: 76, seconds: 137.4, peakMiB: 350 } as const;
+export const INGEST_BENCHMARK = {
+  /** Per MiB of an uploaded file, the slowest type: SSDA903 CSV (75.6 MiB, 1.2 million rows, in 21.6 s). */
+  secondsPerUploadMiB: 0.285,
+  /** Per MiB of an SSDA903 ZIP's tables once inflated (the same 75.6 MiB in a 8.8 MiB ZIP, in 13.1 s). */
+  secondsPerInflatedMiB: 0.173,
+  /** Per row of an SSDA903 return in its slowest form, XML (300,000 rows, 91.5 MiB, in 12.0 s). */
+  secondsPerRow: 39.9e-6,
+  /** The highest peak that does not grow with the upload (an SSDA903 XML return of 91.5 MiB: 465 MB). */
+  peakMiB: 444,
+  /** A CSC API payload's children are held in memory: its peak grows with the payload from this base... */
+  cscapiBasePeakMiB: 167,
+  /** ...by this much per MiB of payload (199 MB at 9.2 MiB, 419 MB at 91 MiB). */
+  cscapiPeakMiBPerUploadMiB: 2.6,
+  /**
+   * What ingest writes under /tmp per byte of an SSDA903 return's tables (its held rows and rule 444's UPNs,
+   * spilled): at most 58.7 MB for the 79.3 MB CSV return.
+   */
+  spilledBytesPerByte: 0.74,
+};
+
+/** Paces and peaks as the ingest benchmark measures them (scripts/bench-ingest-use-case.ts prints its own). */
+export type IngestBenchmark = typeof INGEST_BENCHMARK;
+
+/**
+ * The limits the sizing covers besides the upload's size: an SSDA903 return's rows (RETURN_LIMITS in
+ * shared/domain/ssda903/engine.ts) and what its ZIP may inflate to (DEFAULT_ZIP_LIMITS in zip-reader.ts). A
+ * test holds them equal to the limits themselves, so neither is raised without the timeout.
+ */
+export const INGEST_SIZED_FOR = {
+  rowsPerReturn: 1_500_000,
+  zipInflatedBytes: 1024 ** 3,
+  zipRatio: 200,
+} as const;
 
 /** Headroom over the benchmark for S3 and DynamoDB I/O, a slower return and a noisy neighbour. */
 const INGEST_MARGIN = 3;
 
+/** Lambda gives a function one full vCPU, the single core the benchmark ran on, from this memory size. */
+const LAMBDA_ONE_VCPU_MIB = 1769;
+
+/** The most ingest can take for one file of the stage's largest upload, at the benchmark's paces (no margin). */
+export function ingestSecondsAtLimits(
+  maxUploadBytes: number,
+  benchmark: IngestBenchmark = INGEST_BENCHMARK,
+): number {
+  const uploadMiB = maxUploadBytes / 1024 ** 2;
+  // A ZIP may inflate to zipRatio times its size, and to zipInflatedBytes at most.
+  const inflatedMiB =
+    Math.min(INGEST_SIZED_FOR.zipInflatedBytes, maxUploadBytes * INGEST_SIZED_FOR.zipRatio) / 1024 ** 2;
+  return Math.max(
+    uploadMiB * benchmark.secondsPerUploadMiB,
+    inflatedMiB * benchmark.secondsPerInflatedMiB,
+    INGEST_SIZED_FOR.rowsPerReturn * benchmark.secondsPerRow,
+  );
+}
+
+/** ingest-return's timeout for the largest allowed upload: the benchmark × the margin, in whole minutes. */
+export function ingestTimeoutSeconds(
+  maxUploadBytes: number,
+  benchmark: IngestBenchmark = INGEST_BENCHMARK,
+): number {
+  return Math.ceil((INGEST_MARGIN * ingestSecondsAtLimits(maxUploadBytes, benchmark)) / 60) * 60;
+}
+
+/** Lambda's ephemeral storage (/tmp): its default, and the most it can be given. */
+const LAMBDA_TMP_MIB = { default: 512, max: 10_240 } as const;
+
 /**
- * ingest-return's memory: 3 × the benchmark's peak is 1,050 MiB; 1,769 MiB is where Lambda gives a function
- * one full vCPU, the single core the benchmark ran on.
+ * ingest-return's /tmp for the stage's largest upload: what an SSDA903 return's tables spill × the margin, the
+ * tables up to what a ZIP of that size may inflate to; never under Lambda's default.
  */
-export const INGEST_MEMORY_MIB = 1769;
+export function ingestTmpMiB(maxUploadBytes: number, benchmark: IngestBenchmark = INGEST_BENCHMARK): number {
+  const tableBytes = Math.max(
+    maxUploadBytes,
+    Math.min(INGEST_SIZED_FOR.zipInflatedBytes, maxUploadBytes * INGEST_SIZED_FOR.zipRatio),
+  );
+  const needed = (INGEST_MARGIN * benchmark.spilledBytesPerByte * tableBytes) / 1024 ** 2;
+  return Math.max(LAMBDA_TMP_MIB.default, Math.ceil(needed));
+}
+
+/** ingest-return's peak at the stage's largest upload (no margin). */
+export function ingestPeakMiB(maxUploadBytes: number, benchmark: IngestBenchmark = INGEST_BENCHMARK): number {
+  const cscapi =
+    benchmark.cscapiBasePeakMiB + benchmark.cscapiPeakMiBPerUploadMiB * (maxUploadBytes / 1024 ** 2);
+  return Math.max(benchmark.peakMiB, cscapi);
+}
+
+/** The largest upload a stage allows unless it says otherwise. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 ** 2;
+
+/** Lambda's largest memory size. */
+const LAMBDA_MAX_MEMORY_MIB = 10_240;
+
+/**
+ * ingest-return's memory for the stage's largest upload: the benchmark's peak × the margin, and at least one
+ * full vCPU's worth (1,769 MiB, more than 3 × the 444 MiB peak at the default 100 MiB upload).
+ */
+export function ingestMemoryMiB(
+  maxUploadBytes: number,
+  benchmark: IngestBenchmark = INGEST_BENCHMARK,
+): number {
+  return Math.max(LAMBDA_ONE_VCPU_MIB, Math.ceil(INGEST_MARGIN * ingestPeakMiB(maxUploadBytes, benchmark)));
+}
 
 /**
  * ingest-return's young generation: semi-spaces of at most 4 MiB rather than V8's default (up to 16 MiB,
@@ -45,13 +138,6 @@ export const INGEST_NODE_OPTIONS = ['--max-semi-space-size=4'] as const;
 
 /** Files ingested at once, at most. */
 export const INGEST_MAX_CONCURRENCY = 10;
-
-/** ingest-return's timeout for the largest allowed upload: the benchmark's pace × the margin, in whole minutes. */
-export function ingestTimeoutSeconds(maxUploadBytes: number): number {
-  const secondsPerMiB = INGEST_BENCHMARK.seconds / INGEST_BENCHMARK.fileMiB;
-  const needed = INGEST_MARGIN * secondsPerMiB * (maxUploadBytes / 1024 ** 2);
-  return Math.ceil(needed / 60) * 60;
-}
 
 /** Lambda's longest timeout. */
 const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
@@ -124,7 +210,7 @@ const stageSettingsSchema = z.strictObject({
     .int()
     .min(1_048_576)
     .max(5 * 1024 ** 3, 'must be at most 5 GiB, the largest single PUT S3 accepts')
-    .default(100 * 1_048_576),
+    .default(DEFAULT_MAX_UPLOAD_BYTES),
   alarmEmail: z.email().optional(),
   /** Sender of adviser alert emails; in AWS an SES verified identity (the address or its domain). */
   fromAddress: z.email().default('alerts@upstream.example.gov.uk'),
@@ -259,6 +345,20 @@ function crossChecks(
   }
   const needed = ingestTimeoutSeconds(data.maxUploadBytes);
   const given = (raw.functionTimeoutSeconds as Record<string, unknown> | undefined)?.['ingest-return'];
+  const memory = ingestMemoryMiB(data.maxUploadBytes);
+  if (memory > LAMBDA_MAX_MEMORY_MIB) {
+    problems.push({
+      path: ['maxUploadBytes'],
+      message: `an upload this large needs ${memory} MiB of ingest memory (the ingestion benchmark × ${INGEST_MARGIN}: a CSC API payload's children are held in memory), over Lambda's ${LAMBDA_MAX_MEMORY_MIB} MiB`,
+    });
+  }
+  const tmp = ingestTmpMiB(data.maxUploadBytes);
+  if (tmp > LAMBDA_TMP_MIB.max) {
+    problems.push({
+      path: ['maxUploadBytes'],
+      message: `an upload this large needs ${tmp} MiB of ingest /tmp (the ingestion benchmark × ${INGEST_MARGIN}: an SSDA903 return's rows are spilled there), over Lambda's ${LAMBDA_TMP_MIB.max} MiB`,
+    });
+  }
   if (needed > LAMBDA_MAX_TIMEOUT_SECONDS) {
     problems.push({
       path: ['maxUploadBytes'],

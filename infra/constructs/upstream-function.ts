@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Size, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -60,6 +60,8 @@ export interface UpstreamFunctionProps {
   readonly timeout?: Duration;
   /** @default 256 */
   readonly memorySize?: number;
+  /** Ephemeral storage (/tmp) in MiB, for a function that spills to disk. @default 512 */
+  readonly tmpMiB?: number;
   /** @default - none */
   readonly description?: string;
   /**
@@ -185,6 +187,7 @@ export class UpstreamFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 256,
+      ...(props.tmpMiB ? { ephemeralStorageSize: Size.mebibytes(props.tmpMiB) } : {}),
       timeout: this.timeout,
       description: props.description,
       role: this.role,

@@ -19,8 +19,9 @@ import { STAGING_PREFIX } from '../../shared/ports/objects.ts';
 import {
   functionTimeoutSeconds,
   INGEST_MAX_CONCURRENCY,
-  INGEST_MEMORY_MIB,
   INGEST_NODE_OPTIONS,
+  ingestMemoryMiB,
+  ingestTmpMiB,
   type StageConfig,
 } from '../config/stage-config.ts';
 import { DfeFeeds } from '../constructs/dfe-feeds.ts';
@@ -76,8 +77,9 @@ export class StatelessStack extends Stack {
       name: 'ingest-return',
       bundledFiles: [REFERENCE_BASELINE_FILES],
       config,
-      // Sized from the ingestion benchmark (infra/config/stage-config.ts), as is its timeout.
-      memorySize: INGEST_MEMORY_MIB,
+      // Sized from the ingestion benchmark (infra/config/stage-config.ts), as are its /tmp and timeout.
+      memorySize: ingestMemoryMiB(config.maxUploadBytes),
+      tmpMiB: ingestTmpMiB(config.maxUploadBytes),
       nodeOptions: INGEST_NODE_OPTIONS,
       description: 'Parses, validates and degrades an uploaded return',
     })

@@ -7,6 +7,9 @@ import { type ObjectStore, type ObjectWriter, STAGING_PREFIX } from '../ports/ob
 const NEEDS_QUOTES = /[",\r\n]/;
 
 function csvLine(values: readonly string[]): string {
+  // Most rows hold no value that needs quotes: one test of them all (joined by a character that never needs
+  // quotes) costs less than a test of each value.
+  if (!NEEDS_QUOTES.test(values.join('\u001f'))) return `${values.join(',')}\r\n`;
   let line = '';
   for (let index = 0; index < values.length; index++) {
     const value = values[index]!;
@@ -25,6 +28,19 @@ const CHUNK_CHARS = 1 << 16;
 interface TableFile {
   readonly writer: ObjectWriter;
   gathered: string;
+}
+
+/**
+ * What to await once several rows are written: the handovers their writes returned (StagedExtract.write), as
+ * one promise, or undefined when none of them filled a chunk.
+ */
+export function handedOverTogether(
+  earlier: Promise<void> | undefined,
+  later: Promise<void> | undefined,
+): Promise<void> | undefined {
+  if (!later) return earlier;
+  if (!earlier) return later;
+  return Promise.all([earlier, later]).then(() => {});
 }
 
 export class StagedExtract<Table extends string> {

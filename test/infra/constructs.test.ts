@@ -78,7 +78,7 @@ describe('UpstreamFunction', () => {
     const created = new UpstreamFunction(scope, 'Fn', { name: 'ingest-return', config });
 
     // Assess: ingest-return's default follows the largest upload (100 MiB) through the benchmark.
-    expect(created.timeout.toSeconds()).toBe(600);
+    expect(created.timeout.toSeconds()).toBe(540);
   });
 
   it('binds a queue for sending: URL in the environment, SendMessage and the key in the policy', () => {

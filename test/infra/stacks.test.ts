@@ -217,6 +217,8 @@ describe('functions', () => {
     synth.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
       Timeout: 700,
       MemorySize: 1769,
+      // /tmp for what a ZIP of the largest upload may spill (infra/config/stage-config.ts).
+      EphemeralStorage: { Size: 2274 },
       Environment: {
         Variables: Match.objectLike({
           POWERTOOLS_SERVICE_NAME: 'ingest-return',

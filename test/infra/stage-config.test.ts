@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_ALLOWED_ORIGINS,
   functionTimeoutSeconds,
+  INGEST_BENCHMARK,
+  INGEST_SIZED_FOR,
+  ingestMemoryMiB,
+  ingestPeakMiB,
+  ingestSecondsAtLimits,
   ingestTimeoutSeconds,
+  ingestTmpMiB,
   LOG_RETENTION_DAYS,
   parseStageConfig,
   StageConfigError,
   stageConfigFromContext,
 } from '../../infra/config/stage-config.ts';
+import { RETURN_LIMITS } from '../../shared/domain/ssda903/engine.ts';
+import { DEFAULT_ZIP_LIMITS } from '../../shared/domain/ssda903/zip-reader.ts';
 import { cdkJsonContext, prodContext } from './helpers/synth.ts';
 
 /** A stage that keeps no data needs none of the settings a retained stage must give. */
@@ -15,6 +23,8 @@ const DISPOSABLE = { removalPolicy: 'destroy' };
 const minimal = { dev: DISPOSABLE };
 const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
+/** ingest-return's timeout at the default largest upload (100 MiB), from the measured figures. */
+const TIMEOUT_AT_100_MIB = 540;
 
 function problemsFor(settings: Record<string, unknown>): string {
   try {
@@ -39,7 +49,7 @@ describe('parseStageConfig', () => {
       logRetentionDays: 30,
       logLevel: 'INFO',
       removalPolicy: 'destroy',
-      functionTimeoutSeconds: { default: 30, 'ingest-return': 600, 'submissions-api': 10 },
+      functionTimeoutSeconds: { default: 30, 'ingest-return': TIMEOUT_AT_100_MIB, 'submissions-api': 10 },
       maxUploadBytes: 100 * MIB,
       fromAddress: 'alerts@upstream.example.gov.uk',
       adviserDigestMinutes: 60,
@@ -210,27 +220,73 @@ describe('a retained stage', () => {
 });
 
 describe('ingest-return sizing', () => {
-  it('takes its timeout from the ingestion benchmark × 3 for the largest upload, in whole minutes', () => {
-    // 137.4 s for 76 MiB is 1.81 s/MiB; × 3 × 100 MiB = 543 s, so 600 s.
-    expect(ingestTimeoutSeconds(100 * MIB)).toBe(600);
-    expect(ingestTimeoutSeconds(10 * MIB)).toBe(60);
-    const config = parseStageConfig('dev', { dev: { ...DISPOSABLE, maxUploadBytes: 10 * MIB } });
-    expect(functionTimeoutSeconds(config, 'ingest-return')).toBe(60);
+  it("covers the limits ingest applies: an SSDA903 return's rows and what its ZIP may inflate to", () => {
+    expect(INGEST_SIZED_FOR).toEqual({
+      rowsPerReturn: RETURN_LIMITS.maxRowsPerReturn,
+      zipInflatedBytes: DEFAULT_ZIP_LIMITS.maxTotalBytes,
+      zipRatio: DEFAULT_ZIP_LIMITS.maxRatio,
+    });
   });
 
-  it('refuses a timeout under what the largest upload needs, and an upload Lambda cannot finish', () => {
+  it('takes its timeout from the slowest bound at the limits × 3, in whole minutes', () => {
+    const paces = {
+      ...INGEST_BENCHMARK,
+      secondsPerUploadMiB: 0.2,
+      secondsPerInflatedMiB: 0.1,
+      secondsPerRow: 20e-6,
+    };
+    // A ZIP of 100 MiB may inflate to 1 GiB: 1,024 × 0.1 = 102.4 s (the upload 20 s, the rows 30 s); × 3 is
+    // 307.2 s, so 360 s.
+    expect(ingestSecondsAtLimits(100 * MIB, paces)).toBeCloseTo(102.4);
+    expect(ingestTimeoutSeconds(100 * MIB, paces)).toBe(360);
+    // A ZIP of 1 MiB inflates to 200 MiB at most (20 s): the rows bind, 1.5 million × 20 µs = 30 s, so 90 s → 120 s.
+    expect(ingestTimeoutSeconds(MIB, paces)).toBe(120);
+    // Past 512 MiB the upload itself binds: 1,000 MiB × 0.2 = 200 s, × 3 = 600 s.
+    expect(ingestTimeoutSeconds(1000 * MIB, paces)).toBe(600);
+  });
+
+  it('gives the stage the timeout and memory the measured figures need', () => {
+    const timeout = ingestTimeoutSeconds(100 * MIB);
+    expect(timeout).toBe(TIMEOUT_AT_100_MIB);
+    expect(timeout).toBeGreaterThanOrEqual(3 * ingestSecondsAtLimits(100 * MIB));
+    expect(functionTimeoutSeconds(parseStageConfig('dev', minimal), 'ingest-return')).toBe(timeout);
+    // One full vCPU's memory is more than 3 × the peak at 100 MiB; a CSC API payload's peak grows with it.
+    expect(ingestMemoryMiB(100 * MIB)).toBe(1769);
+    expect(3 * ingestPeakMiB(100 * MIB)).toBeLessThan(1769);
+    expect(ingestMemoryMiB(1000 * MIB)).toBeGreaterThan(3 * ingestPeakMiB(100 * MIB));
+    expect(ingestMemoryMiB(1000 * MIB)).toBeGreaterThanOrEqual(3 * ingestPeakMiB(1000 * MIB));
+  });
+
+  it("gives /tmp room for 3 × what a ZIP of the largest upload spills, never under Lambda's 512 MiB", () => {
+    const paces = { ...INGEST_BENCHMARK, spilledBytesPerByte: 0.5 };
+    // 100 MiB may inflate to 1 GiB: 3 × 0.5 × 1,024 MiB.
+    expect(ingestTmpMiB(100 * MIB, paces)).toBe(1536);
+    // 1 MiB inflates to 200 MiB at most: 300 MiB, so Lambda's default.
+    expect(ingestTmpMiB(MIB, paces)).toBe(512);
+    // Past 1 GiB the upload itself binds.
+    expect(ingestTmpMiB(2 * GIB, paces)).toBe(3072);
+    expect(ingestTmpMiB(100 * MIB)).toBeGreaterThan(512);
+  });
+
+  it('refuses a timeout under what the largest upload needs, and an upload Lambda cannot hold or finish', () => {
     expect(problemsFor({ functionTimeoutSeconds: { 'ingest-return': 120 } })).toContain(
-      'stages.dev.functionTimeoutSeconds.ingest-return: 120 s is under the 600 s an upload of maxUploadBytes needs',
+      `stages.dev.functionTimeoutSeconds.ingest-return: 120 s is under the ${TIMEOUT_AT_100_MIB} s an upload of maxUploadBytes needs`,
     );
-    expect(problemsFor({ maxUploadBytes: 200 * MIB })).toMatch(
+    expect(problemsFor({ maxUploadBytes: 2 * GIB })).toMatch(
+      /stages\.dev\.maxUploadBytes: an upload this large needs \d+ MiB of ingest memory .* over Lambda's 10240 MiB/,
+    );
+    expect(problemsFor({ maxUploadBytes: 4 * GIB })).toMatch(
       /stages\.dev\.maxUploadBytes: an upload this large needs \d+ s of ingest .* over Lambda's 900 s/,
+    );
+    expect(problemsFor({ maxUploadBytes: 5 * GIB })).toMatch(
+      /stages\.dev\.maxUploadBytes: an upload this large needs \d+ MiB of ingest \/tmp .* over Lambda's 10240 MiB/,
     );
   });
 });
 
 describe('maxUploadBytes', () => {
-  it.each([[MIB], [100 * MIB], [165 * MIB]])(
-    'accepts %d bytes (1 MiB up to what ingest can read in 15 minutes)',
+  it.each([[MIB], [100 * MIB], [GIB]])(
+    'accepts %d bytes (1 MiB up to what ingest can hold and read in 15 minutes)',
     (bytes) => {
       // Act
       const config = parseStageConfig('dev', { dev: { ...DISPOSABLE, maxUploadBytes: bytes } });

@@ -209,7 +209,11 @@ export async function readCinReturn(
         }
       }
       for (const check of councilChecks) check.add(child);
-      if (options.onChild) await options.onChild(child, context);
+      if (options.onChild) {
+        // Awaited only when it is asynchronous: a turn of the event loop per child adds up.
+        const handled = options.onChild(child, context);
+        if (handled) await handled;
+      }
     }
   } catch (error) {
     if (!(error instanceof ReturnReadError)) throw error;

@@ -21,6 +21,7 @@ import { type Day, parseIsoDate } from '../../domain/dates.ts';
 import type { Submission } from '../../ports/submissions.ts';
 import { previewIndicators } from '../indicator-preview.ts';
 import type { IngestDeps } from '../ingest-deps.ts';
+import { handedOverTogether } from '../staged-extract.ts';
 import { curatedPrefix, type IngestReport, type ReturnDefinition } from './definition.ts';
 
 /** Referral dates by keyed child ID from a curated CINdetails.csv (ours: no quoted values). */
@@ -131,11 +132,17 @@ export const cinReturn: ReturnDefinition & { returnType: 'cin' } = {
     let result: CinReadResult = await readCinReturn(files, {
       collectionYear: year,
       la: submission.la,
-      onChild: async (child) => {
+      // Synchronous for most children: the reader awaits only what returns a promise.
+      onChild: (child) => {
         const keyed = childKey(child, key);
         aggregator.add(child, keyed);
+        let handedOver: Promise<void> | undefined;
         for (const row of degradeCinChild(child, keyed))
-          await staged.write(row.table, () => CIN_CURATED_TABLES[row.table], row.values);
+          handedOver = handedOverTogether(
+            handedOver,
+            staged.write(row.table, () => CIN_CURATED_TABLES[row.table], row.values),
+          );
+        return handedOver;
       },
     });
     if (result.status === 'accepted') result = { ...result, notices: [...result.notices, linking.notice] };

@@ -159,8 +159,14 @@ export const cscapiReturn: ReturnDefinition & { returnType: 'cscapi' } = {
       };
     }
     const staged = extract<typeof STATE_TABLE>();
-    for (const key of [...state.keys()].sort())
-      await staged.write(STATE_TABLE, () => STATE_COLUMNS, [key, JSON.stringify(state.get(key))]);
+    for (const key of [...state.keys()].sort()) {
+      // Awaited only when a chunk went to the store: a turn of the event loop per child adds up.
+      const handedOver = staged.write(STATE_TABLE, () => STATE_COLUMNS, [
+        key,
+        JSON.stringify(state.get(key)),
+      ]);
+      if (handedOver) await handedOver;
+    }
     const rows = monthlyMeasures(state.values(), submission.collectionYear, throughMonth(submission)).map(
       (month, index) => ({ ...month, rowNumber: index + 1 }),
     );

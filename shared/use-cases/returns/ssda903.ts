@@ -14,7 +14,7 @@ import {
 import { rulesFor } from '../../domain/ssda903/rules/registry.ts';
 import { schemaForYear } from '../../domain/ssda903/schema.ts';
 import { previewIndicators } from '../indicator-preview.ts';
-import type { StagedExtract } from '../staged-extract.ts';
+import { handedOverTogether, type StagedExtract } from '../staged-extract.ts';
 import type { IngestReport, ReturnDefinition } from './definition.ts';
 
 function rendered(report: ValidationReport): IngestReport {
@@ -79,10 +79,8 @@ export const ssda903Return: ReturnDefinition & { returnType: 'ssda903' } = {
         aggregator ??= new Ssda903Aggregator(year, context.tablesPresent);
         aggregator.add(child);
         let handedOver: Promise<void> | undefined;
-        for (const row of degradeChild(child, key)) {
-          const writing = write(row.table, row.values);
-          if (writing) handedOver = handedOver ? Promise.all([handedOver, writing]).then(() => {}) : writing;
-        }
+        for (const row of degradeChild(child, key))
+          handedOver = handedOverTogether(handedOver, write(row.table, row.values));
         return handedOver;
       },
     });

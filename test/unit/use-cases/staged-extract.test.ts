@@ -2,7 +2,7 @@
 // same bytes however many rows go out in one write.
 import { describe, expect, it } from 'vitest';
 import type { ObjectStore, ObjectWriter } from '../../../shared/ports/objects.ts';
-import { StagedExtract } from '../../../shared/use-cases/staged-extract.ts';
+import { handedOverTogether, StagedExtract } from '../../../shared/use-cases/staged-extract.ts';
 
 /** Keeps what each writer was given, write by write. */
 function recordingObjects() {
@@ -36,13 +36,14 @@ describe('StagedExtract', () => {
     await extract.write('A', () => [], ['4', 'say "hi"']);
     await extract.write('A', () => [], ['5', 'two\nlines']);
     await extract.write('A', () => [], ['', 'cr\r']);
+    await extract.write('A', () => [], ['6', 'unit\u001fseparator']);
     await extract.close();
     expect(closed).toEqual(
       new Set(['staging/curated/886/x/2026/SUB-1/A.csv', 'staging/curated/886/x/2026/SUB-1/B.csv']),
     );
     await extract.commit();
     expect(writes.get('curated/886/x/2026/SUB-1/A.csv')?.join('')).toBe(
-      'ID,NOTE\r\n1,plain\r\n3,"a,b"\r\n4,"say ""hi"""\r\n5,"two\nlines"\r\n,"cr\r"\r\n',
+      'ID,NOTE\r\n1,plain\r\n3,"a,b"\r\n4,"say ""hi"""\r\n5,"two\nlines"\r\n,"cr\r"\r\n6,unit\u001fseparator\r\n',
     );
     expect(writes.get('curated/886/x/2026/SUB-1/B.csv')?.join('')).toBe('ID\r\n2\r\n');
     expect(writes.has('staging/curated/886/x/2026/SUB-1/A.csv')).toBe(false);
@@ -66,5 +67,34 @@ describe('StagedExtract', () => {
     ].join('');
     expect(parts.join('')).toBe(expected);
     expect(parts.length).toBeLessThan(rows.length / 100);
+  });
+});
+
+describe('handedOverTogether', () => {
+  it('is nothing when no write handed a chunk over, else the one there is', () => {
+    const handover = Promise.resolve();
+    expect(handedOverTogether(undefined, undefined)).toBeUndefined();
+    expect(handedOverTogether(handover, undefined)).toBe(handover);
+    expect(handedOverTogether(undefined, handover)).toBe(handover);
+  });
+
+  it('settles only once both handovers have, and fails when either does', async () => {
+    let finishFirst = () => {};
+    const first = new Promise<void>((done) => {
+      finishFirst = done;
+    });
+    let settled = false;
+    const both = handedOverTogether(first, Promise.resolve())!.then(() => {
+      settled = true;
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    finishFirst();
+    await both;
+    expect(settled).toBe(true);
+    await expect(
+      handedOverTogether(Promise.resolve(), Promise.reject(new Error('store down'))),
+    ).rejects.toThrow('store down');
   });
 });
