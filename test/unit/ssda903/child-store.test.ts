@@ -220,6 +220,33 @@ describe('ValueWords', () => {
     expect(ranges.map(([from, to]) => words.numberOf(bytes, from, to))).toEqual(expected);
     expect(words.texts).toEqual(values.slice(0, ValueWords.CAPACITY));
   });
+
+  it('finds a value by its own bytes alone, wherever it is in a buffer and whatever follows it', () => {
+    const words = new ValueWords();
+    // Values of every length, with and without zero bytes, that share their first bytes with each other.
+    const values: string[] = [];
+    for (let length = 1; length <= ValueWords.LONGEST; length++) {
+      values.push('01/04/2025AB'.slice(0, length), '\u0000'.repeat(length), `a${'\u0000'.repeat(length - 1)}`);
+    }
+    const numbers = new Map<string, number>();
+    for (const value of values) {
+      const bytes = Buffer.from(value, 'latin1');
+      for (const [before, after] of [
+        ['', ''],
+        ['', '\u00ff'.repeat(20)],
+        ['xyz', ''],
+        ['xyz', 'zzzzzzzzzzzzzzzz'],
+        ['0000', '\u0000'.repeat(12)],
+      ] as const) {
+        const buffer = Buffer.from(before + value + after, 'latin1');
+        const number = words.numberOf(buffer, before.length, before.length + bytes.length);
+        expect(number).toBe(numbers.get(value) ?? words.count - 1);
+        numbers.set(value, number);
+      }
+    }
+    expect(new Set(numbers.values()).size).toBe(new Set(values).size);
+    expect([...numbers].every(([value, number]) => words.texts[number] === value)).toBe(true);
+  });
 });
 
 describe('TextCache', () => {
