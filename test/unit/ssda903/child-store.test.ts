@@ -226,7 +226,11 @@ describe('ValueWords', () => {
     // Values of every length, with and without zero bytes, that share their first bytes with each other.
     const values: string[] = [];
     for (let length = 1; length <= ValueWords.LONGEST; length++) {
-      values.push('01/04/2025AB'.slice(0, length), '\u0000'.repeat(length), `a${'\u0000'.repeat(length - 1)}`);
+      values.push(
+        '01/04/2025AB'.slice(0, length),
+        '\u0000'.repeat(length),
+        `a${'\u0000'.repeat(length - 1)}`,
+      );
     }
     const numbers = new Map<string, number>();
     for (const value of values) {
