@@ -20,6 +20,7 @@
 // short values come from a cache of strings by bytes (TextCache), so a value repeated across the return is
 // decoded once.
 import type { ByteRow } from './byte-row.ts';
+import type { Day } from '../dates.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
 import { dayOf, isDateField } from './row-days.ts';
 import { type SpillLog, type SpillOptions, type SpillShape, SpillSpace } from './spill-log.ts';
@@ -376,6 +377,8 @@ interface TableLayout {
   readonly childColumn: number;
   /** Builds a kept row from its values in column order (then CHILD, when the table has no such column). */
   readonly makeRow: RowMaker;
+  /** Per column, 1 when it holds a date (row-days.ts): its Day is worked out as its row is built. */
+  readonly dates: Uint8Array;
   /** Per column, whether its values are numbered in ValueWords (1), and how often they were found there. */
   readonly numbered: Uint8Array;
   readonly lookups: Int32Array;
@@ -385,7 +388,8 @@ interface TableLayout {
 /** Values of a column looked up before the store judges whether they repeat enough to be numbered. */
 const WORD_SAMPLE = 4096;
 
-type RowMaker = (rowNumber: number, values: readonly string[]) => Row;
+/** Builds a row from its values and, for its date columns, their Days (both in column order). */
+type RowMaker = (rowNumber: number, values: readonly string[], days: readonly (Day | null)[]) => Row;
 
 /** Column names the row maker writes as they are: the schema's names are all of this form. */
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -401,13 +405,12 @@ function rowMakerFor(table: TableName, keys: readonly string[]): RowMaker {
   }
   const fields = keys.map((key, index) => `${key}: values[${index}]`).join(', ');
   // Its dates parsed once here for all the rules (row-days.ts).
-  const days = keys.flatMap((key, index) => (isDateField(key) ? [`${key}: dayOf(values[${index}])`] : []));
+  const days = keys.flatMap((key, index) => (isDateField(key) ? [`${key}: days[${index}]`] : []));
   const make = new Function(
     'table',
-    'dayOf',
-    `return (rowNumber, values) => ({ table, rowNumber, values: { ${fields} }, days: { ${days.join(', ')} } });`,
+    `return (rowNumber, values, days) => ({ table, rowNumber, values: { ${fields} }, days: { ${days.join(', ')} } });`,
   );
-  return make(table, dayOf) as RowMaker;
+  return make(table) as RowMaker;
 }
 
 /** One child's rows, plus where it appears in tables whose values were not kept. */
@@ -445,6 +448,14 @@ export class ReturnStore {
   private sortRoom = new Int32Array(0);
   /** The values of the row being built, in its table's column order. */
   private rowValues: string[] = [];
+  /** The Days of the row's date columns, in its table's column order. */
+  private rowDays: (Day | null)[] = [];
+  /**
+   * The Day of each numbered value, worked out when a date column first holds it (wordDayKnown): a date
+   * repeated across the return is parsed, and looked up by its text, once.
+   */
+  private readonly wordDays: (Day | null)[] = new Array<Day | null>(ValueWords.CAPACITY).fill(null);
+  private readonly wordDayKnown = new Uint8Array(ValueWords.CAPACITY);
 
   /** @param keep tables whose values are kept for child-level checks; others keep only row numbers. */
   constructor(
@@ -467,11 +478,15 @@ export class ReturnStore {
       hasChildColumn,
       childColumn: columns.indexOf('CHILD'),
       makeRow: rowMakerFor(table, keys),
+      dates: new Uint8Array(columns.map((column) => (isDateField(column) ? 1 : 0))),
       numbered: new Uint8Array(columns.length).fill(1),
       lookups: new Int32Array(columns.length),
       found: new Int32Array(columns.length),
     };
-    if (keys.length > this.rowValues.length) this.rowValues = new Array<string>(keys.length).fill('');
+    if (keys.length > this.rowValues.length) {
+      this.rowValues = new Array<string>(keys.length).fill('');
+      this.rowDays = new Array<Day | null>(keys.length).fill(null);
+    }
     this.tables.set(table, layout);
     this.layouts.push(layout);
   }
@@ -736,6 +751,8 @@ export class ReturnStore {
     const layout = this.layouts[bytes[start]!]!;
     const rowNumber = readUint32(bytes, start + 1);
     const values = this.rowValues;
+    const days = this.rowDays;
+    const dates = layout.dates;
     const words = this.words.texts;
     const columns = layout.columns.length;
     let at = start + HEAD_BYTES;
@@ -743,7 +760,9 @@ export class ReturnStore {
       let length = bytes[at++]!;
       if (length >= VALUE_WORD) {
         if (length === VALUE_WORD) {
-          values[column] = words[bytes[at]! | (bytes[at + 1]! << 8)]!;
+          const word = bytes[at]! | (bytes[at + 1]! << 8);
+          values[column] = words[word]!;
+          if (dates[column] === 1) days[column] = this.dayOfWord(word);
           at += 2;
           continue;
         }
@@ -755,14 +774,31 @@ export class ReturnStore {
         at += 4;
         if (length === VALUE_KEPT) {
           values[column] = this.kept[number]!;
+          if (dates[column] === 1) days[column] = dayOf(values[column]);
           continue;
         }
         length = number;
       }
-      values[column] = length === 0 ? '' : this.texts.text(bytes, at, at + length);
+      if (length === 0) {
+        values[column] = '';
+        if (dates[column] === 1) days[column] = null;
+        continue;
+      }
+      const text = this.texts.text(bytes, at, at + length);
+      values[column] = text;
+      if (dates[column] === 1) days[column] = dayOf(text);
       at += length;
     }
     if (!layout.hasChildColumn) values[columns] = reference;
-    return layout.makeRow(rowNumber, values);
+    return layout.makeRow(rowNumber, values, days);
+  }
+
+  /** The Day of a numbered value held in a date column. */
+  private dayOfWord(word: number): Day | null {
+    if (this.wordDayKnown[word] === 1) return this.wordDays[word]!;
+    const day = dayOf(this.words.texts[word]);
+    this.wordDays[word] = day;
+    this.wordDayKnown[word] = 1;
+    return day;
   }
 }
