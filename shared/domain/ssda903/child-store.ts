@@ -298,41 +298,53 @@ export class ValueWords {
 
   /** The number of the value bytes[from, to) (1 to LONGEST bytes), numbering it while there is room; else -1. */
   numberOf(bytes: Buffer, from: number, to: number): number {
+    // Too near the end of the buffer to read 12 bytes: the same numbers, byte by byte.
+    if (from + 12 > bytes.length) return this.numberOfLast(bytes, from, to);
+    if (bytes !== this.viewed) {
+      this.viewed = bytes;
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    }
     const length = to - from;
-    let a: number;
-    let b: number;
-    let c: number;
-    if (from + 12 <= bytes.length) {
-      if (bytes !== this.viewed) {
-        this.viewed = bytes;
-        this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-      }
-      const view = this.view;
-      a = view.getInt32(from, true);
-      b = view.getInt32(from + 4, true);
-      c = view.getInt32(from + 8, true);
-      if (length < 12) {
-        if (length <= 4) {
-          a &= LOW_BYTES[length]!;
-          b = 0;
-          c = 0;
-        } else if (length <= 8) {
-          b &= LOW_BYTES[length - 4]!;
-          c = 0;
-        } else c &= LOW_BYTES[length - 8]!;
-      }
-    } else {
-      // Too near the end of the buffer to read 12 bytes: the same numbers, byte by byte.
-      a = 0;
+    const view = this.view;
+    let a = view.getInt32(from, true);
+    let b = view.getInt32(from + 4, true);
+    let c = view.getInt32(from + 8, true);
+    if (length <= 4) {
+      a &= LOW_BYTES[length]!;
       b = 0;
       c = 0;
-      for (let index = 0; index < length; index++) {
-        const byte = bytes[from + index]! << ((index & 3) * 8);
-        if (index < 4) a |= byte;
-        else if (index < 8) b |= byte;
-        else c |= byte;
-      }
+    } else if (length <= 8) {
+      b &= LOW_BYTES[length - 4]!;
+      c = 0;
+    } else c &= LOW_BYTES[length - 8]!;
+    return this.numberOfKey(a, b, c, length, bytes, from, to);
+  }
+
+  /** numberOf for a value at the end of its buffer. */
+  private numberOfLast(bytes: Buffer, from: number, to: number): number {
+    const length = to - from;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (let index = 0; index < length; index++) {
+      const byte = bytes[from + index]! << ((index & 3) * 8);
+      if (index < 4) a |= byte;
+      else if (index < 8) b |= byte;
+      else c |= byte;
     }
+    return this.numberOfKey(a, b, c, length, bytes, from, to);
+  }
+
+  /** The number of the value whose bytes read as a, b, c (and its length), numbering it while there is room. */
+  private numberOfKey(
+    a: number,
+    b: number,
+    c: number,
+    length: number,
+    bytes: Buffer,
+    from: number,
+    to: number,
+  ): number {
     let hash = Math.imul(a ^ length, 0x9e3779b1);
     hash = Math.imul(hash ^ (hash >>> 15) ^ b, 0x85ebca77);
     hash = Math.imul(hash ^ (hash >>> 13) ^ c, 0xc2b2ae35);
@@ -353,13 +365,17 @@ export class ValueWords {
       }
     }
     if (this.count === ValueWords.CAPACITY) return -1;
+    return this.append(a, b, c, length, slot, textOf(bytes, from, to));
+  }
+
+  private append(a: number, b: number, c: number, length: number, slot: number, text: string): number {
     const word = this.count++;
     this.first[word] = a;
     this.second[word] = b;
     this.third[word] = c;
     this.lengths[word] = length;
     this.slots[slot] = word + 1;
-    this.texts.push(textOf(bytes, from, to));
+    this.texts.push(text);
     return word;
   }
 }
