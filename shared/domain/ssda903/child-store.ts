@@ -19,8 +19,9 @@
 // that every row of a table has one shape); a numbered value is the one string made for its number, and other
 // short values come from a cache of strings by bytes (TextCache), so a value repeated across the return is
 // decoded once.
-import type { ByteRow } from './byte-row.ts';
+
 import type { Day } from '../dates.ts';
+import type { ByteRow } from './byte-row.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
 import { dayOf, isDateField } from './row-days.ts';
 import { type SpillLog, type SpillOptions, type SpillShape, SpillSpace } from './spill-log.ts';
@@ -388,13 +389,10 @@ interface TableLayout {
   readonly table: TableName;
   readonly columns: readonly string[];
   readonly keepValues: boolean;
-  readonly hasChildColumn: boolean;
   /** Where CHILD is among the columns (-1 when absent): its value is the child's reference. */
   readonly childColumn: number;
-  /** Builds a kept row from its values in column order (then CHILD, when the table has no such column). */
-  readonly makeRow: RowMaker;
-  /** Per column, 1 when it holds a date (row-days.ts): its Day is worked out as its row is built. */
-  readonly dates: Uint8Array;
+  /** Builds a kept row from its record (with CHILD, whether or not the table has such a column). */
+  readonly readRow: RowReader;
   /** Per column, whether its values are numbered in ValueWords (1), and how often they were found there. */
   readonly numbered: Uint8Array;
   readonly lookups: Int32Array;
@@ -404,29 +402,116 @@ interface TableLayout {
 /** Values of a column looked up before the store judges whether they repeat enough to be numbered. */
 const WORD_SAMPLE = 4096;
 
-/** Builds a row from its values and, for its date columns, their Days (both in column order). */
-type RowMaker = (rowNumber: number, values: readonly string[], days: readonly (Day | null)[]) => Row;
+/**
+ * What a table's row reader needs besides the record: the numbered values' texts and Days, and the values
+ * written out in full (decoded through the cache of texts, or kept as they were).
+ */
+class RecordValues {
+  /** Where the value after the one textAt last read begins. */
+  after = 0;
+  /**
+   * The Day of each numbered value, worked out when a date column first holds it (dayKnown): a date repeated
+   * across the return is parsed, and looked up by its text, once.
+   */
+  private readonly days: (Day | null)[] = new Array<Day | null>(ValueWords.CAPACITY).fill(null);
+  private readonly dayKnown = new Uint8Array(ValueWords.CAPACITY);
 
-/** Column names the row maker writes as they are: the schema's names are all of this form. */
+  constructor(
+    readonly words: ValueWords,
+    private readonly texts: TextCache,
+    private readonly kept: readonly string[],
+  ) {}
+
+  /** The value whose length or mark is at `at` (not a numbered value nor CHILD); sets `after`. */
+  textAt(bytes: Buffer, at: number): string {
+    let length = bytes[at]!;
+    let from = at + 1;
+    if (length >= VALUE_WORD) {
+      const number = readUint32(bytes, from);
+      from += 4;
+      if (length === VALUE_KEPT) {
+        this.after = from;
+        return this.kept[number]!;
+      }
+      length = number;
+    }
+    this.after = from + length;
+    return length === 0 ? '' : this.texts.text(bytes, from, from + length);
+  }
+
+  /** The Day of a numbered value held in a date column. */
+  dayOfWord(word: number): Day | null {
+    if (this.dayKnown[word] === 1) return this.days[word]!;
+    const day = dayOf(this.words.texts[word]);
+    this.days[word] = day;
+    this.dayKnown[word] = 1;
+    return day;
+  }
+}
+
+/** Builds the row whose record starts at `start` (of a table whose values are kept), with its child's reference. */
+type RowReader = (bytes: Buffer, start: number, reference: string) => Row;
+
+/** Column names the row reader writes as they are: the schema's names are all of this form. */
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * A function, made once per table, that builds its rows as one object literal of its columns. Every row of
- * the table then has the same shape from birth, which is what the rules' reads are fastest on; copying a
- * template and setting each column by name, measured alone, cost many times as much.
+ * A function, made once per table, that reads a record's values column by column, as the table's columns are
+ * laid out, and builds its row as one object literal: every row of the table then has the same shape from
+ * birth, which is what the rules' reads are fastest on (copying a template and setting each column by name,
+ * measured alone, cost many times as much), and no array of values is filled on the way. A numbered value is
+ * its number's text (and, in a date column, its number's Day); anything else is read by `textAt`.
  */
-function rowMakerFor(table: TableName, keys: readonly string[]): RowMaker {
-  for (const key of keys) {
+function rowReaderFor(
+  table: TableName,
+  columns: readonly string[],
+  childColumn: number,
+  values: RecordValues,
+): RowReader {
+  for (const key of columns) {
     if (!PLAIN_NAME.test(key) || key === '__proto__') throw new Error(`Unexpected column name ${key}`);
   }
-  const fields = keys.map((key, index) => `${key}: values[${index}]`).join(', ');
+  const reads = columns.map((column, index) => {
+    if (index === childColumn) return 'at++;';
+    const date = isDateField(column);
+    return [
+      `mark = bytes[at];`,
+      `if (mark === ${VALUE_WORD}) {`,
+      `  word = bytes[at + 1] | (bytes[at + 2] << 8); v${index} = texts[word];`,
+      date ? `  d${index} = values.dayOfWord(word);` : '',
+      `  at += 3;`,
+      `} else if (mark === 0) {`,
+      `  v${index} = '';${date ? ` d${index} = null;` : ''} at++;`,
+      `} else {`,
+      `  v${index} = values.textAt(bytes, at);${date ? ` d${index} = dayOf(v${index});` : ''} at = values.after;`,
+      `}`,
+    ].join('\n');
+  });
+  const declared = columns.flatMap((column, index) =>
+    index === childColumn ? [] : [`v${index}`, ...(isDateField(column) ? [`d${index}`] : [])],
+  );
+  const fields = columns.map(
+    (column, index) => `${column}: ${index === childColumn ? 'reference' : `v${index}`}`,
+  );
+  if (childColumn === -1) fields.push('CHILD: reference');
   // Its dates parsed once here for all the rules (row-days.ts).
-  const days = keys.flatMap((key, index) => (isDateField(key) ? [`${key}: days[${index}]`] : []));
+  const days = columns.flatMap((column, index) => (isDateField(column) ? [`${column}: d${index}`] : []));
   const make = new Function(
     'table',
-    `return (rowNumber, values, days) => ({ table, rowNumber, values: { ${fields} }, days: { ${days.join(', ')} } });`,
+    'values',
+    'dayOf',
+    `const texts = values.words.texts;
+    return (bytes, start, reference) => {
+      const rowNumber = (bytes[start + 1] | (bytes[start + 2] << 8) | (bytes[start + 3] << 16)) + bytes[start + 4] * 0x1000000;
+      let at = start + ${HEAD_BYTES};
+      let mark = 0;
+      let word = 0;
+      ${declared.length > 0 ? `let ${declared.join(', ')};` : ''}
+      ${reads.join('\n')}
+      return { table, rowNumber, values: { ${fields.join(', ')} }, days: { ${days.join(', ')} } };
+    };`,
   );
-  return make(table) as RowMaker;
+  return make(table, values, dayOf) as RowReader;
 }
 
 /** One child's rows, plus where it appears in tables whose values were not kept. */
@@ -462,16 +547,8 @@ export class ReturnStore {
    */
   private readRoom: Buffer = Buffer.alloc(0);
   private sortRoom = new Int32Array(0);
-  /** The values of the row being built, in its table's column order. */
-  private rowValues: string[] = [];
-  /** The Days of the row's date columns, in its table's column order. */
-  private rowDays: (Day | null)[] = [];
-  /**
-   * The Day of each numbered value, worked out when a date column first holds it (wordDayKnown): a date
-   * repeated across the return is parsed, and looked up by its text, once.
-   */
-  private readonly wordDays: (Day | null)[] = new Array<Day | null>(ValueWords.CAPACITY).fill(null);
-  private readonly wordDayKnown = new Uint8Array(ValueWords.CAPACITY);
+  /** How the tables' row readers turn values written in the log into strings and Days. */
+  private readonly values = new RecordValues(this.words, this.texts, this.kept);
 
   /** @param keep tables whose values are kept for child-level checks; others keep only row numbers. */
   constructor(
@@ -484,25 +561,18 @@ export class ReturnStore {
   /** Declares a table and its column order before its rows are added. */
   declareTable(table: TableName, columns: readonly string[]): void {
     if (this.tables.has(table)) return;
-    const hasChildColumn = columns.includes('CHILD');
-    const keys = hasChildColumn ? columns : [...columns, 'CHILD'];
+    const childColumn = columns.indexOf('CHILD');
     const layout: TableLayout = {
       index: this.layouts.length,
       table,
       columns,
       keepValues: this.keep.has(table),
-      hasChildColumn,
-      childColumn: columns.indexOf('CHILD'),
-      makeRow: rowMakerFor(table, keys),
-      dates: new Uint8Array(columns.map((column) => (isDateField(column) ? 1 : 0))),
+      childColumn,
+      readRow: rowReaderFor(table, columns, childColumn, this.values),
       numbered: new Uint8Array(columns.length).fill(1),
       lookups: new Int32Array(columns.length),
       found: new Int32Array(columns.length),
     };
-    if (keys.length > this.rowValues.length) {
-      this.rowValues = new Array<string>(keys.length).fill('');
-      this.rowDays = new Array<Day | null>(keys.length).fill(null);
-    }
     this.tables.set(table, layout);
     this.layouts.push(layout);
   }
@@ -746,7 +816,7 @@ export class ReturnStore {
         if (layout.keepValues) {
           const kept: Row[] = [];
           for (let position = from; position < to; position++) {
-            const row = this.rowAt(bytes, positions[order[position]!]!, reference);
+            const row = layout.readRow(bytes, positions[order[position]!]!, reference);
             kept.push(row);
             numbers.push(row.rowNumber);
           }
@@ -760,61 +830,5 @@ export class ReturnStore {
       }
       yield { number: first + child, record: { child: reference, rows }, rowNumbers };
     }
-  }
-
-  /** Builds the row whose record starts at `start` (of a table whose values are kept). */
-  private rowAt(bytes: Buffer, start: number, reference: string): Row {
-    const layout = this.layouts[bytes[start]!]!;
-    const rowNumber = readUint32(bytes, start + 1);
-    const values = this.rowValues;
-    const days = this.rowDays;
-    const dates = layout.dates;
-    const words = this.words.texts;
-    const columns = layout.columns.length;
-    let at = start + HEAD_BYTES;
-    for (let column = 0; column < columns; column++) {
-      let length = bytes[at++]!;
-      if (length >= VALUE_WORD) {
-        if (length === VALUE_WORD) {
-          const word = bytes[at]! | (bytes[at + 1]! << 8);
-          values[column] = words[word]!;
-          if (dates[column] === 1) days[column] = this.dayOfWord(word);
-          at += 2;
-          continue;
-        }
-        if (length === VALUE_CHILD) {
-          values[column] = reference;
-          continue;
-        }
-        const number = readUint32(bytes, at);
-        at += 4;
-        if (length === VALUE_KEPT) {
-          values[column] = this.kept[number]!;
-          if (dates[column] === 1) days[column] = dayOf(values[column]);
-          continue;
-        }
-        length = number;
-      }
-      if (length === 0) {
-        values[column] = '';
-        if (dates[column] === 1) days[column] = null;
-        continue;
-      }
-      const text = this.texts.text(bytes, at, at + length);
-      values[column] = text;
-      if (dates[column] === 1) days[column] = dayOf(text);
-      at += length;
-    }
-    if (!layout.hasChildColumn) values[columns] = reference;
-    return layout.makeRow(rowNumber, values, days);
-  }
-
-  /** The Day of a numbered value held in a date column. */
-  private dayOfWord(word: number): Day | null {
-    if (this.wordDayKnown[word] === 1) return this.wordDays[word]!;
-    const day = dayOf(this.words.texts[word]);
-    this.wordDays[word] = day;
-    this.wordDayKnown[word] = 1;
-    return day;
   }
 }

@@ -147,6 +147,19 @@ describe('ReturnStore records', () => {
     expect(seen.sort((a, b) => a.rowNumber - b.rowNumber)).toEqual(rows);
   });
 
+  it('gives CHILD to the rows of a table without such a column, and keeps text UTF-8 cannot carry in a date', () => {
+    const store = new ReturnStore(new Set(['Episodes']));
+    store.declareTable('Episodes', ['DECOM', 'HOME_POST']);
+    const rows: Row[] = [
+      { table: 'Episodes', rowNumber: 2, values: { CHILD: 'A', DECOM: '01/04/2025', HOME_POST: 'x\uD800' } },
+      { table: 'Episodes', rowNumber: 3, values: { CHILD: 'A', DECOM: '\uDC00', HOME_POST: '' } },
+      { table: 'Episodes', rowNumber: 4, values: { CHILD: 'B', DECOM: '', HOME_POST: 'AB1 2CD' } },
+    ];
+    for (const row of rows) store.add(row);
+    const stored = [...store.children()].flatMap(({ record }) => record.rows.Episodes ?? []);
+    expect(stored).toEqual(rows.map((row) => ({ ...row, days: { DECOM: dayOf(row.values.DECOM) } })));
+  });
+
   it('stores rows read from CSV as it stores the same rows given one by one', () => {
     // Each row's values in the table's column order, as ranges of one buffer, in an order of their own.
     const lines = [
