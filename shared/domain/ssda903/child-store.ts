@@ -393,7 +393,10 @@ interface TableLayout {
   readonly childColumn: number;
   /** Builds a kept row from its record (with CHILD, whether or not the table has such a column). */
   readonly readRow: RowReader;
-  /** Per column, whether its values are numbered in ValueWords (1), and how often they were found there. */
+  /**
+   * Per column, whether its values are numbered in ValueWords (NUMBERED, NOT_NUMBERED, or SAMPLED while that
+   * is judged), and while it is judged, how often they were found there.
+   */
   readonly numbered: Uint8Array;
   readonly lookups: Int32Array;
   readonly found: Int32Array;
@@ -401,6 +404,9 @@ interface TableLayout {
 
 /** Values of a column looked up before the store judges whether they repeat enough to be numbered. */
 const WORD_SAMPLE = 4096;
+const NOT_NUMBERED = 0;
+const NUMBERED = 1;
+const SAMPLED = 2;
 
 /**
  * What a table's row reader needs besides the record: the numbered values' texts and Days, and the values
@@ -514,6 +520,13 @@ function rowReaderFor(
   return make(table, values, dayOf) as RowReader;
 }
 
+/** A part read back and sorted: its bytes, where each child's run of each table begins, its records' starts. */
+interface SortedPart {
+  readonly bytes: Buffer;
+  readonly offsets: Int32Array;
+  readonly starts: Int32Array;
+}
+
 /** One child's rows, plus where it appears in tables whose values were not kept. */
 export interface StoredChild {
   /** The child's number in the store (0, 1, 2 … in order of first appearance): referenceOf gives its CHILD back. */
@@ -547,6 +560,12 @@ export class ReturnStore {
    */
   private readRoom: Buffer = Buffer.alloc(0);
   private sortRoom = new Int32Array(0);
+  /** The part whose children are being handed out. */
+  private sorted: SortedPart = {
+    bytes: Buffer.alloc(0),
+    offsets: new Int32Array(1),
+    starts: new Int32Array(0),
+  };
   /** How the tables' row readers turn values written in the log into strings and Days. */
   private readonly values = new RecordValues(this.words, this.texts, this.kept);
 
@@ -569,7 +588,7 @@ export class ReturnStore {
       keepValues: this.keep.has(table),
       childColumn,
       readRow: rowReaderFor(table, columns, childColumn, this.values),
-      numbered: new Uint8Array(columns.length).fill(1),
+      numbered: new Uint8Array(columns.length).fill(SAMPLED),
       lookups: new Int32Array(columns.length),
       found: new Int32Array(columns.length),
     };
@@ -686,8 +705,12 @@ export class ReturnStore {
         const from = starts[column]!;
         const to = ends[column]!;
         const length = to - from;
-        if (length > 0 && length <= ValueWords.LONGEST && layout.numbered[column] === 1) {
-          const word = this.numberedValue(layout, column, bytes, from, to);
+        const numbered = layout.numbered[column]!;
+        if (numbered !== NOT_NUMBERED && length > 0 && length <= ValueWords.LONGEST) {
+          const word =
+            numbered === NUMBERED
+              ? this.words.numberOf(bytes, from, to)
+              : this.numberedValue(layout, column, bytes, from, to);
           if (word !== -1) {
             buffer[at] = VALUE_WORD;
             buffer[at + 1] = word & 0xff;
@@ -718,8 +741,9 @@ export class ReturnStore {
     const known = this.words.count;
     const word = this.words.numberOf(bytes, from, to);
     if (word !== -1 && word < known) layout.found[column]!++;
-    if (++layout.lookups[column]! === WORD_SAMPLE && layout.found[column]! * 4 < WORD_SAMPLE) {
-      layout.numbered[column] = 0;
+    if (++layout.lookups[column]! === WORD_SAMPLE) {
+      // Judged once: from here the column's values are numbered without counting, or not at all.
+      layout.numbered[column] = layout.found[column]! * 4 < WORD_SAMPLE ? NOT_NUMBERED : NUMBERED;
     }
     return word;
   }
@@ -756,28 +780,35 @@ export class ReturnStore {
     this.space.dropSpares();
     try {
       for (let index = 0; index < this.parts.length; index++) {
-        yield* this.childrenOfPart(index);
+        const first = index * CHILDREN_PER_PART;
+        const count = this.sortPart(index);
+        // One child at a time, straight from this loop (a generator per part cost a resumption per child more).
+        for (let child = 0; child < count; child++) yield this.storedChild(first, child);
         // The part is done: let its bytes go before the next is read.
         this.parts[index]!.clear();
       }
     } finally {
       this.readRoom = Buffer.alloc(0);
       this.sortRoom = new Int32Array(0);
+      this.sorted = { bytes: Buffer.alloc(0), offsets: new Int32Array(1), starts: new Int32Array(0) };
       this.release();
     }
   }
 
-  private *childrenOfPart(index: number): Generator<StoredChild> {
+  /**
+   * Reads a part back and sorts its records by child and table (a stable counting sort: tables in the order
+   * they were declared, rows in file order within each), into `sorted`; returns how many children it holds.
+   */
+  private sortPart(index: number): number {
     const part = this.parts[index]!;
     const first = index * CHILDREN_PER_PART;
     const count = Math.min(CHILDREN_PER_PART, this.numbers.count - first);
-    if (count <= 0) return;
+    if (count <= 0) return 0;
     const size = part.size;
     // Parts differ a little in size: room for a little more than this one, so the next seldom needs more.
     if (this.readRoom.length < size) this.readRoom = Buffer.allocUnsafe(size + (size >>> 3));
     const bytes = part.read(this.readRoom);
-    // Where each record starts, and its child; then a stable counting sort of records by child and table
-    // (tables in the order they were declared, rows in file order within each).
+    // Where each record starts and its key (child and table); then the starts in sorted order.
     const records = this.partRecords[index]!;
     const tableCount = this.layouts.length;
     const keys = count * tableCount;
@@ -786,7 +817,7 @@ export class ReturnStore {
     const room = this.sortRoom;
     const positions = room.subarray(0, records);
     const owners = room.subarray(records, 2 * records);
-    const order = room.subarray(2 * records, 3 * records);
+    const starts = room.subarray(2 * records, 3 * records);
     const offsets = room.subarray(3 * records, 3 * records + keys + 1).fill(0);
     const cursor = room.subarray(3 * records + keys + 1, needed);
     let at = 0;
@@ -799,36 +830,40 @@ export class ReturnStore {
     }
     for (let key = 0; key < keys; key++) offsets[key + 1]! += offsets[key]!;
     cursor.set(offsets.subarray(0, keys));
-    for (let record = 0; record < records; record++) order[cursor[owners[record]!]!++] = record;
+    for (let record = 0; record < records; record++) starts[cursor[owners[record]!]!++] = positions[record]!;
+    this.sorted = { bytes, offsets, starts };
+    return count;
+  }
 
-    for (let child = 0; child < count; child++) {
-      const reference = this.numbers.reference(first + child);
-      const rows: Partial<Record<TableName, Row[]>> = {};
-      const rowNumbers: Partial<Record<TableName, number[]>> = {};
-      // The child's records are sorted by table: each table's run is one list.
-      for (let table = 0; table < tableCount; table++) {
-        const key = child * tableCount + table;
-        const from = offsets[key]!;
-        const to = offsets[key + 1]!;
-        if (from === to) continue;
-        const layout = this.layouts[table]!;
-        const numbers: number[] = [];
-        if (layout.keepValues) {
-          const kept: Row[] = [];
-          for (let position = from; position < to; position++) {
-            const row = layout.readRow(bytes, positions[order[position]!]!, reference);
-            kept.push(row);
-            numbers.push(row.rowNumber);
-          }
-          rows[layout.table] = kept;
-        } else {
-          for (let position = from; position < to; position++) {
-            numbers.push(readUint32(bytes, positions[order[position]!]! + 1));
-          }
+  /** The child `child` of the part whose first child is `first`, from the part just sorted. */
+  private storedChild(first: number, child: number): StoredChild {
+    const { bytes, offsets, starts } = this.sorted;
+    const tableCount = this.layouts.length;
+    const reference = this.numbers.reference(first + child);
+    const rows: Partial<Record<TableName, Row[]>> = {};
+    const rowNumbers: Partial<Record<TableName, number[]>> = {};
+    // The child's records are sorted by table: each table's run is one list.
+    for (let table = 0; table < tableCount; table++) {
+      const key = child * tableCount + table;
+      const from = offsets[key]!;
+      const to = offsets[key + 1]!;
+      if (from === to) continue;
+      const layout = this.layouts[table]!;
+      const numbers: number[] = [];
+      if (layout.keepValues) {
+        const kept: Row[] = [];
+        for (let position = from; position < to; position++) {
+          const row = layout.readRow(bytes, starts[position]!, reference);
+          kept.push(row);
+          numbers.push(row.rowNumber);
         }
-        rowNumbers[layout.table] = numbers;
+        rows[layout.table] = kept;
+      } else {
+        for (let position = from; position < to; position++)
+          numbers.push(readUint32(bytes, starts[position]! + 1));
       }
-      yield { number: first + child, record: { child: reference, rows }, rowNumbers };
+      rowNumbers[layout.table] = numbers;
     }
+    return { number: first + child, record: { child: reference, rows }, rowNumbers };
   }
 }
