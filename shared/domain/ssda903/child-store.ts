@@ -296,11 +296,12 @@ export class ValueWords {
   /** The buffer the last value was in, read through a view (the reader hands over rows chunk by chunk). */
   private viewed: Buffer = Buffer.alloc(0);
   private view: DataView = new DataView(new ArrayBuffer(0));
+  /** A value at the end of its buffer, copied with room for 12 bytes. */
+  private readonly nearEnd = Buffer.alloc(ValueWords.LONGEST);
 
   /** The number of the value bytes[from, to) (1 to LONGEST bytes), numbering it while there is room; else -1. */
   numberOf(bytes: Buffer, from: number, to: number): number {
-    // Too near the end of the buffer to read 12 bytes: the same numbers, byte by byte.
-    if (from + 12 > bytes.length) return this.numberOfLast(bytes, from, to);
+    if (from + 12 > bytes.length) return this.numberOfNearEnd(bytes, from, to);
     if (bytes !== this.viewed) {
       this.viewed = bytes;
       this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -318,34 +319,6 @@ export class ValueWords {
       b &= LOW_BYTES[length - 4]!;
       c = 0;
     } else c &= LOW_BYTES[length - 8]!;
-    return this.numberOfKey(a, b, c, length, bytes, from, to);
-  }
-
-  /** numberOf for a value at the end of its buffer. */
-  private numberOfLast(bytes: Buffer, from: number, to: number): number {
-    const length = to - from;
-    let a = 0;
-    let b = 0;
-    let c = 0;
-    for (let index = 0; index < length; index++) {
-      const byte = bytes[from + index]! << ((index & 3) * 8);
-      if (index < 4) a |= byte;
-      else if (index < 8) b |= byte;
-      else c |= byte;
-    }
-    return this.numberOfKey(a, b, c, length, bytes, from, to);
-  }
-
-  /** The number of the value whose bytes read as a, b, c (and its length), numbering it while there is room. */
-  private numberOfKey(
-    a: number,
-    b: number,
-    c: number,
-    length: number,
-    bytes: Buffer,
-    from: number,
-    to: number,
-  ): number {
     let hash = Math.imul(a ^ length, 0x9e3779b1);
     hash = Math.imul(hash ^ (hash >>> 15) ^ b, 0x85ebca77);
     hash = Math.imul(hash ^ (hash >>> 13) ^ c, 0xc2b2ae35);
@@ -367,6 +340,13 @@ export class ValueWords {
     }
     if (this.count === ValueWords.CAPACITY) return -1;
     return this.append(a, b, c, length, slot, textOf(bytes, from, to));
+  }
+
+  /** numberOf for a value too near the end of its buffer to read 12 bytes: from a copy with room after it. */
+  private numberOfNearEnd(bytes: Buffer, from: number, to: number): number {
+    this.nearEnd.fill(0);
+    copyBytes(bytes, from, to, this.nearEnd, 0);
+    return this.numberOf(this.nearEnd, 0, to - from);
   }
 
   private append(a: number, b: number, c: number, length: number, slot: number, text: string): number {
