@@ -15,10 +15,10 @@
 // - each distinct child's CHILD reference stays in memory, as bytes in one table (ChildNumbers): 20 to 40
 //   bytes a child while reading, some 11 once the return has been read.
 // Tables that no rule reads keep only the row number (enough to tell which children they mention).
-// Row objects are built for one child at a time and dropped after, each by a function made for its table (so
-// that every row of a table has one shape); a numbered value is the one string made for its number, and other
-// short values come from a cache of strings by bytes (TextCache), so a value repeated across the return is
-// decoded once.
+// Row objects are built for one child at a time and dropped after, each by a function made for its table that
+// reads its records (so that every row of a table has one shape); a numbered value is the one string made for
+// its number (and in a date column the one Day worked out for it), and other short values come from a cache of
+// strings by bytes (TextCache), so a value repeated across the return is decoded once.
 
 import type { Day } from '../dates.ts';
 import type { ByteRow } from './byte-row.ts';
