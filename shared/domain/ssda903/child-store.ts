@@ -15,10 +15,12 @@
 // - each distinct child's CHILD reference stays in memory, as bytes in one table (ChildNumbers): 20 to 40
 //   bytes a child while reading, some 11 once the return has been read.
 // Tables that no rule reads keep only the row number (enough to tell which children they mention).
-// Row objects are built for one child at a time and dropped after, each by a function made for its table (so
-// that every row of a table has one shape); a numbered value is the one string made for its number, and other
-// short values come from a cache of strings by bytes (TextCache), so a value repeated across the return is
-// decoded once.
+// Row objects are built for one child at a time and dropped after, each by a function made for its table that
+// reads its records (so that every row of a table has one shape); a numbered value is the one string made for
+// its number (and in a date column the one Day worked out for it), and other short values come from a cache of
+// strings by bytes (TextCache), so a value repeated across the return is decoded once.
+
+import type { Day } from '../dates.ts';
 import type { ByteRow } from './byte-row.ts';
 import type { ChildRecord, Row, TableName } from './model.ts';
 import { dayOf, isDateField } from './row-days.ts';
@@ -270,58 +272,111 @@ function writeLength(buffer: Buffer, at: number, length: number): number {
  * Short values numbered as rows from CSV are stored: a value met before is written in the log as its 2-byte
  * number rather than copied byte by byte, and is made a string once for the whole return rather than looked
  * up again by its bytes whenever its child's rows are built. A return repeats its codes, dates and postcodes
- * a great deal. Bounded, so memory stays flat: past CAPACITY values (some 5 MB in all), new ones are written
+ * a great deal. Bounded, so memory stays flat: past CAPACITY values (some 2 MB in all), new ones are written
  * out in full, as are the values of a column that seldom repeats (the store stops numbering it).
+ *
+ * A value of up to LONGEST bytes is found by its bytes read as three 32-bit numbers (zero past its length) and
+ * its length: three loads, a hash of four numbers and four comparisons, rather than a step of the hash and a
+ * comparison per byte.
  */
 export class ValueWords {
   static readonly CAPACITY = 1 << 16;
-  /** Longest value numbered, in bytes. */
-  static readonly LONGEST = 24;
-  private readonly keys = Buffer.alloc(ValueWords.CAPACITY * ValueWords.LONGEST);
+  /** Longest value numbered, in bytes: the codes, dates, postcodes and references SSDA903 repeats. */
+  static readonly LONGEST = 12;
+  /** Each numbered value's bytes 0-3, 4-7 and 8-11 (little-endian, zero past its length), and its length. */
+  private readonly first = new Int32Array(ValueWords.CAPACITY);
+  private readonly second = new Int32Array(ValueWords.CAPACITY);
+  private readonly third = new Int32Array(ValueWords.CAPACITY);
   private readonly lengths = new Uint8Array(ValueWords.CAPACITY);
-  private readonly hashes = new Int32Array(ValueWords.CAPACITY);
   /** 1 + the value's number, by hash; 0 for an empty slot. Never more than half full. */
   private readonly slots = new Int32Array(ValueWords.CAPACITY * 2);
   /** Each numbered value as text, by its number. */
   readonly texts: string[] = [];
   count = 0;
+  /** The buffer the last value was in, read through a view (the reader hands over rows chunk by chunk). */
+  private viewed: Buffer = Buffer.alloc(0);
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  /** A value at the end of its buffer, copied with room for 12 bytes. */
+  private readonly nearEnd = Buffer.alloc(ValueWords.LONGEST);
 
   /** The number of the value bytes[from, to) (1 to LONGEST bytes), numbering it while there is room; else -1. */
   numberOf(bytes: Buffer, from: number, to: number): number {
+    if (from + 12 > bytes.length) return this.numberOfNearEnd(bytes, from, to);
+    if (bytes !== this.viewed) {
+      this.viewed = bytes;
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    }
     const length = to - from;
-    let hash = 0x811c9dc5 | 0;
-    for (let at = from; at < to; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+    const view = this.view;
+    let a = view.getInt32(from, true);
+    let b = view.getInt32(from + 4, true);
+    let c = view.getInt32(from + 8, true);
+    if (length <= 4) {
+      a &= LOW_BYTES[length]!;
+      b = 0;
+      c = 0;
+    } else if (length <= 8) {
+      b &= LOW_BYTES[length - 4]!;
+      c = 0;
+    } else c &= LOW_BYTES[length - 8]!;
+    let hash = Math.imul(a ^ length, 0x9e3779b1);
+    hash = Math.imul(hash ^ (hash >>> 15) ^ b, 0x85ebca77);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ c, 0xc2b2ae35);
+    hash ^= hash >>> 16;
     const mask = this.slots.length - 1;
-    let slot = (hash ^ (hash >>> 15)) & mask;
+    let slot = hash & mask;
     for (; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
       if (entry === 0) break;
       const word = entry - 1;
-      if (this.hashes[word] !== hash || this.lengths[word] !== length) continue;
-      if (sameBytes(bytes, from, this.keys, word * ValueWords.LONGEST, length)) return word;
+      if (
+        this.first[word] === a &&
+        this.second[word] === b &&
+        this.third[word] === c &&
+        this.lengths[word] === length
+      ) {
+        return word;
+      }
     }
     if (this.count === ValueWords.CAPACITY) return -1;
+    return this.append(a, b, c, length, slot, textOf(bytes, from, to));
+  }
+
+  /** numberOf for a value too near the end of its buffer to read 12 bytes: from a copy with room after it. */
+  private numberOfNearEnd(bytes: Buffer, from: number, to: number): number {
+    this.nearEnd.fill(0);
+    copyBytes(bytes, from, to, this.nearEnd, 0);
+    return this.numberOf(this.nearEnd, 0, to - from);
+  }
+
+  private append(a: number, b: number, c: number, length: number, slot: number, text: string): number {
     const word = this.count++;
-    copyBytes(bytes, from, to, this.keys, word * ValueWords.LONGEST);
+    this.first[word] = a;
+    this.second[word] = b;
+    this.third[word] = c;
     this.lengths[word] = length;
-    this.hashes[word] = hash;
     this.slots[slot] = word + 1;
-    this.texts.push(textOf(bytes, from, to));
+    this.texts.push(text);
     return word;
   }
 }
+
+/** The low n bytes of a 32-bit number, by n (0 to 4). */
+const LOW_BYTES = new Int32Array([0, 0xff, 0xffff, 0xffffff, -1]);
 
 interface TableLayout {
   readonly index: number;
   readonly table: TableName;
   readonly columns: readonly string[];
   readonly keepValues: boolean;
-  readonly hasChildColumn: boolean;
   /** Where CHILD is among the columns (-1 when absent): its value is the child's reference. */
   readonly childColumn: number;
-  /** Builds a kept row from its values in column order (then CHILD, when the table has no such column). */
-  readonly makeRow: RowMaker;
-  /** Per column, whether its values are numbered in ValueWords (1), and how often they were found there. */
+  /** Builds a kept row from its record (with CHILD, whether or not the table has such a column). */
+  readonly readRow: RowReader;
+  /**
+   * Per column, whether its values are numbered in ValueWords (NUMBERED, NOT_NUMBERED, or SAMPLED while that
+   * is judged), and while it is judged, how often they were found there.
+   */
   readonly numbered: Uint8Array;
   readonly lookups: Int32Array;
   readonly found: Int32Array;
@@ -329,30 +384,127 @@ interface TableLayout {
 
 /** Values of a column looked up before the store judges whether they repeat enough to be numbered. */
 const WORD_SAMPLE = 4096;
+const NOT_NUMBERED = 0;
+const NUMBERED = 1;
+const SAMPLED = 2;
 
-type RowMaker = (rowNumber: number, values: readonly string[]) => Row;
+/**
+ * What a table's row reader needs besides the record: the numbered values' texts and Days, and the values
+ * written out in full (decoded through the cache of texts, or kept as they were).
+ */
+class RecordValues {
+  /** Where the value after the one textAt last read begins. */
+  after = 0;
+  /**
+   * The Day of each numbered value, worked out when a date column first holds it (dayKnown): a date repeated
+   * across the return is parsed, and looked up by its text, once.
+   */
+  private readonly days: (Day | null)[] = new Array<Day | null>(ValueWords.CAPACITY).fill(null);
+  private readonly dayKnown = new Uint8Array(ValueWords.CAPACITY);
 
-/** Column names the row maker writes as they are: the schema's names are all of this form. */
+  constructor(
+    readonly words: ValueWords,
+    private readonly texts: TextCache,
+    private readonly kept: readonly string[],
+  ) {}
+
+  /** The value whose length or mark is at `at` (not a numbered value nor CHILD); sets `after`. */
+  textAt(bytes: Buffer, at: number): string {
+    let length = bytes[at]!;
+    let from = at + 1;
+    if (length >= VALUE_WORD) {
+      const number = readUint32(bytes, from);
+      from += 4;
+      if (length === VALUE_KEPT) {
+        this.after = from;
+        return this.kept[number]!;
+      }
+      length = number;
+    }
+    this.after = from + length;
+    return length === 0 ? '' : this.texts.text(bytes, from, from + length);
+  }
+
+  /** The Day of a numbered value held in a date column. */
+  dayOfWord(word: number): Day | null {
+    if (this.dayKnown[word] === 1) return this.days[word]!;
+    const day = dayOf(this.words.texts[word]);
+    this.days[word] = day;
+    this.dayKnown[word] = 1;
+    return day;
+  }
+}
+
+/** Builds the row whose record starts at `start` (of a table whose values are kept), with its child's reference. */
+type RowReader = (bytes: Buffer, start: number, reference: string) => Row;
+
+/** Column names the row reader writes as they are: the schema's names are all of this form. */
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * A function, made once per table, that builds its rows as one object literal of its columns. Every row of
- * the table then has the same shape from birth, which is what the rules' reads are fastest on; copying a
- * template and setting each column by name, measured alone, cost many times as much.
+ * A function, made once per table, that reads a record's values column by column, as the table's columns are
+ * laid out, and builds its row as one object literal: every row of the table then has the same shape from
+ * birth, which is what the rules' reads are fastest on (copying a template and setting each column by name,
+ * measured alone, cost many times as much), and no array of values is filled on the way. A numbered value is
+ * its number's text (and, in a date column, its number's Day); anything else is read by `textAt`.
  */
-function rowMakerFor(table: TableName, keys: readonly string[]): RowMaker {
-  for (const key of keys) {
+function rowReaderFor(
+  table: TableName,
+  columns: readonly string[],
+  childColumn: number,
+  values: RecordValues,
+): RowReader {
+  for (const key of columns) {
     if (!PLAIN_NAME.test(key) || key === '__proto__') throw new Error(`Unexpected column name ${key}`);
   }
-  const fields = keys.map((key, index) => `${key}: values[${index}]`).join(', ');
+  const reads = columns.map((column, index) => {
+    if (index === childColumn) return 'at++;';
+    const date = isDateField(column);
+    return [
+      `mark = bytes[at];`,
+      `if (mark === ${VALUE_WORD}) {`,
+      `  word = bytes[at + 1] | (bytes[at + 2] << 8); v${index} = texts[word];`,
+      date ? `  d${index} = values.dayOfWord(word);` : '',
+      `  at += 3;`,
+      `} else if (mark === 0) {`,
+      `  v${index} = '';${date ? ` d${index} = null;` : ''} at++;`,
+      `} else {`,
+      `  v${index} = values.textAt(bytes, at);${date ? ` d${index} = dayOf(v${index});` : ''} at = values.after;`,
+      `}`,
+    ].join('\n');
+  });
+  const declared = columns.flatMap((column, index) =>
+    index === childColumn ? [] : [`v${index}`, ...(isDateField(column) ? [`d${index}`] : [])],
+  );
+  const fields = columns.map(
+    (column, index) => `${column}: ${index === childColumn ? 'reference' : `v${index}`}`,
+  );
+  if (childColumn === -1) fields.push('CHILD: reference');
   // Its dates parsed once here for all the rules (row-days.ts).
-  const days = keys.flatMap((key, index) => (isDateField(key) ? [`${key}: dayOf(values[${index}])`] : []));
+  const days = columns.flatMap((column, index) => (isDateField(column) ? [`${column}: d${index}`] : []));
   const make = new Function(
     'table',
+    'values',
     'dayOf',
-    `return (rowNumber, values) => ({ table, rowNumber, values: { ${fields} }, days: { ${days.join(', ')} } });`,
+    `const texts = values.words.texts;
+    return (bytes, start, reference) => {
+      const rowNumber = (bytes[start + 1] | (bytes[start + 2] << 8) | (bytes[start + 3] << 16)) + bytes[start + 4] * 0x1000000;
+      let at = start + ${HEAD_BYTES};
+      let mark = 0;
+      let word = 0;
+      ${declared.length > 0 ? `let ${declared.join(', ')};` : ''}
+      ${reads.join('\n')}
+      return { table, rowNumber, values: { ${fields.join(', ')} }, days: { ${days.join(', ')} } };
+    };`,
   );
-  return make(table, dayOf) as RowMaker;
+  return make(table, values, dayOf) as RowReader;
+}
+
+/** A part read back and sorted: its bytes, where each child's run of each table begins, its records' starts. */
+interface SortedPart {
+  readonly bytes: Buffer;
+  readonly offsets: Int32Array;
+  readonly starts: Int32Array;
 }
 
 /** One child's rows, plus where it appears in tables whose values were not kept. */
@@ -388,8 +540,14 @@ export class ReturnStore {
    */
   private readRoom: Buffer = Buffer.alloc(0);
   private sortRoom = new Int32Array(0);
-  /** The values of the row being built, in its table's column order. */
-  private rowValues: string[] = [];
+  /** The part whose children are being handed out. */
+  private sorted: SortedPart = {
+    bytes: Buffer.alloc(0),
+    offsets: new Int32Array(1),
+    starts: new Int32Array(0),
+  };
+  /** How the tables' row readers turn values written in the log into strings and Days. */
+  private readonly values = new RecordValues(this.words, this.texts, this.kept);
 
   /** @param keep tables whose values are kept for child-level checks; others keep only row numbers. */
   constructor(
@@ -402,21 +560,18 @@ export class ReturnStore {
   /** Declares a table and its column order before its rows are added. */
   declareTable(table: TableName, columns: readonly string[]): void {
     if (this.tables.has(table)) return;
-    const hasChildColumn = columns.includes('CHILD');
-    const keys = hasChildColumn ? columns : [...columns, 'CHILD'];
+    const childColumn = columns.indexOf('CHILD');
     const layout: TableLayout = {
       index: this.layouts.length,
       table,
       columns,
       keepValues: this.keep.has(table),
-      hasChildColumn,
-      childColumn: columns.indexOf('CHILD'),
-      makeRow: rowMakerFor(table, keys),
-      numbered: new Uint8Array(columns.length).fill(1),
+      childColumn,
+      readRow: rowReaderFor(table, columns, childColumn, this.values),
+      numbered: new Uint8Array(columns.length).fill(SAMPLED),
       lookups: new Int32Array(columns.length),
       found: new Int32Array(columns.length),
     };
-    if (keys.length > this.rowValues.length) this.rowValues = new Array<string>(keys.length).fill('');
     this.tables.set(table, layout);
     this.layouts.push(layout);
   }
@@ -530,8 +685,12 @@ export class ReturnStore {
         const from = starts[column]!;
         const to = ends[column]!;
         const length = to - from;
-        if (length > 0 && length <= ValueWords.LONGEST && layout.numbered[column] === 1) {
-          const word = this.numberedValue(layout, column, bytes, from, to);
+        const numbered = layout.numbered[column]!;
+        if (numbered !== NOT_NUMBERED && length > 0 && length <= ValueWords.LONGEST) {
+          const word =
+            numbered === NUMBERED
+              ? this.words.numberOf(bytes, from, to)
+              : this.numberedValue(layout, column, bytes, from, to);
           if (word !== -1) {
             buffer[at] = VALUE_WORD;
             buffer[at + 1] = word & 0xff;
@@ -562,8 +721,9 @@ export class ReturnStore {
     const known = this.words.count;
     const word = this.words.numberOf(bytes, from, to);
     if (word !== -1 && word < known) layout.found[column]!++;
-    if (++layout.lookups[column]! === WORD_SAMPLE && layout.found[column]! * 4 < WORD_SAMPLE) {
-      layout.numbered[column] = 0;
+    if (++layout.lookups[column]! === WORD_SAMPLE) {
+      // Judged once: from here the column's values are numbered without counting, or not at all.
+      layout.numbered[column] = layout.found[column]! * 4 < WORD_SAMPLE ? NOT_NUMBERED : NUMBERED;
     }
     return word;
   }
@@ -600,28 +760,35 @@ export class ReturnStore {
     this.space.dropSpares();
     try {
       for (let index = 0; index < this.parts.length; index++) {
-        yield* this.childrenOfPart(index);
+        const first = index * CHILDREN_PER_PART;
+        const count = this.sortPart(index);
+        // One child at a time, straight from this loop (a generator per part cost a resumption per child more).
+        for (let child = 0; child < count; child++) yield this.storedChild(first, child);
         // The part is done: let its bytes go before the next is read.
         this.parts[index]!.clear();
       }
     } finally {
       this.readRoom = Buffer.alloc(0);
       this.sortRoom = new Int32Array(0);
+      this.sorted = { bytes: Buffer.alloc(0), offsets: new Int32Array(1), starts: new Int32Array(0) };
       this.release();
     }
   }
 
-  private *childrenOfPart(index: number): Generator<StoredChild> {
+  /**
+   * Reads a part back and sorts its records by child and table (a stable counting sort: tables in the order
+   * they were declared, rows in file order within each), into `sorted`; returns how many children it holds.
+   */
+  private sortPart(index: number): number {
     const part = this.parts[index]!;
     const first = index * CHILDREN_PER_PART;
     const count = Math.min(CHILDREN_PER_PART, this.numbers.count - first);
-    if (count <= 0) return;
+    if (count <= 0) return 0;
     const size = part.size;
     // Parts differ a little in size: room for a little more than this one, so the next seldom needs more.
     if (this.readRoom.length < size) this.readRoom = Buffer.allocUnsafe(size + (size >>> 3));
     const bytes = part.read(this.readRoom);
-    // Where each record starts, and its child; then a stable counting sort of records by child and table
-    // (tables in the order they were declared, rows in file order within each).
+    // Where each record starts and its key (child and table); then the starts in sorted order.
     const records = this.partRecords[index]!;
     const tableCount = this.layouts.length;
     const keys = count * tableCount;
@@ -630,7 +797,7 @@ export class ReturnStore {
     const room = this.sortRoom;
     const positions = room.subarray(0, records);
     const owners = room.subarray(records, 2 * records);
-    const order = room.subarray(2 * records, 3 * records);
+    const starts = room.subarray(2 * records, 3 * records);
     const offsets = room.subarray(3 * records, 3 * records + keys + 1).fill(0);
     const cursor = room.subarray(3 * records + keys + 1, needed);
     let at = 0;
@@ -643,71 +810,40 @@ export class ReturnStore {
     }
     for (let key = 0; key < keys; key++) offsets[key + 1]! += offsets[key]!;
     cursor.set(offsets.subarray(0, keys));
-    for (let record = 0; record < records; record++) order[cursor[owners[record]!]!++] = record;
-
-    for (let child = 0; child < count; child++) {
-      const reference = this.numbers.reference(first + child);
-      const rows: Partial<Record<TableName, Row[]>> = {};
-      const rowNumbers: Partial<Record<TableName, number[]>> = {};
-      // The child's records are sorted by table: each table's run is one list.
-      for (let table = 0; table < tableCount; table++) {
-        const key = child * tableCount + table;
-        const from = offsets[key]!;
-        const to = offsets[key + 1]!;
-        if (from === to) continue;
-        const layout = this.layouts[table]!;
-        const numbers: number[] = [];
-        if (layout.keepValues) {
-          const kept: Row[] = [];
-          for (let position = from; position < to; position++) {
-            const row = this.rowAt(bytes, positions[order[position]!]!, reference);
-            kept.push(row);
-            numbers.push(row.rowNumber);
-          }
-          rows[layout.table] = kept;
-        } else {
-          for (let position = from; position < to; position++) {
-            numbers.push(readUint32(bytes, positions[order[position]!]! + 1));
-          }
-        }
-        rowNumbers[layout.table] = numbers;
-      }
-      yield { number: first + child, record: { child: reference, rows }, rowNumbers };
-    }
+    for (let record = 0; record < records; record++) starts[cursor[owners[record]!]!++] = positions[record]!;
+    this.sorted = { bytes, offsets, starts };
+    return count;
   }
 
-  /** Builds the row whose record starts at `start` (of a table whose values are kept). */
-  private rowAt(bytes: Buffer, start: number, reference: string): Row {
-    const layout = this.layouts[bytes[start]!]!;
-    const rowNumber = readUint32(bytes, start + 1);
-    const values = this.rowValues;
-    const words = this.words.texts;
-    const columns = layout.columns.length;
-    let at = start + HEAD_BYTES;
-    for (let column = 0; column < columns; column++) {
-      let length = bytes[at++]!;
-      if (length >= VALUE_WORD) {
-        if (length === VALUE_WORD) {
-          values[column] = words[bytes[at]! | (bytes[at + 1]! << 8)]!;
-          at += 2;
-          continue;
+  /** The child `child` of the part whose first child is `first`, from the part just sorted. */
+  private storedChild(first: number, child: number): StoredChild {
+    const { bytes, offsets, starts } = this.sorted;
+    const tableCount = this.layouts.length;
+    const reference = this.numbers.reference(first + child);
+    const rows: Partial<Record<TableName, Row[]>> = {};
+    const rowNumbers: Partial<Record<TableName, number[]>> = {};
+    // The child's records are sorted by table: each table's run is one list.
+    for (let table = 0; table < tableCount; table++) {
+      const key = child * tableCount + table;
+      const from = offsets[key]!;
+      const to = offsets[key + 1]!;
+      if (from === to) continue;
+      const layout = this.layouts[table]!;
+      const numbers: number[] = [];
+      if (layout.keepValues) {
+        const kept: Row[] = [];
+        for (let position = from; position < to; position++) {
+          const row = layout.readRow(bytes, starts[position]!, reference);
+          kept.push(row);
+          numbers.push(row.rowNumber);
         }
-        if (length === VALUE_CHILD) {
-          values[column] = reference;
-          continue;
-        }
-        const number = readUint32(bytes, at);
-        at += 4;
-        if (length === VALUE_KEPT) {
-          values[column] = this.kept[number]!;
-          continue;
-        }
-        length = number;
+        rows[layout.table] = kept;
+      } else {
+        for (let position = from; position < to; position++)
+          numbers.push(readUint32(bytes, starts[position]! + 1));
       }
-      values[column] = length === 0 ? '' : this.texts.text(bytes, at, at + length);
-      at += length;
+      rowNumbers[layout.table] = numbers;
     }
-    if (!layout.hasChildColumn) values[columns] = reference;
-    return layout.makeRow(rowNumber, values);
+    return { number: first + child, record: { child: reference, rows }, rowNumbers };
   }
 }

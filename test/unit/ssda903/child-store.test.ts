@@ -147,6 +147,19 @@ describe('ReturnStore records', () => {
     expect(seen.sort((a, b) => a.rowNumber - b.rowNumber)).toEqual(rows);
   });
 
+  it('gives CHILD to the rows of a table without such a column, and keeps text UTF-8 cannot carry in a date', () => {
+    const store = new ReturnStore(new Set(['Episodes']));
+    store.declareTable('Episodes', ['DECOM', 'HOME_POST']);
+    const rows: Row[] = [
+      { table: 'Episodes', rowNumber: 2, values: { CHILD: 'A', DECOM: '01/04/2025', HOME_POST: 'x\uD800' } },
+      { table: 'Episodes', rowNumber: 3, values: { CHILD: 'A', DECOM: '\uDC00', HOME_POST: '' } },
+      { table: 'Episodes', rowNumber: 4, values: { CHILD: 'B', DECOM: '', HOME_POST: 'AB1 2CD' } },
+    ];
+    for (const row of rows) store.add(row);
+    const stored = [...store.children()].flatMap(({ record }) => record.rows.Episodes ?? []);
+    expect(stored).toEqual(rows.map((row) => ({ ...row, days: { DECOM: dayOf(row.values.DECOM) } })));
+  });
+
   it('stores rows read from CSV as it stores the same rows given one by one', () => {
     // Each row's values in the table's column order, as ranges of one buffer, in an order of their own.
     const lines = [
@@ -219,6 +232,37 @@ describe('ValueWords', () => {
     expect(first).toEqual(expected);
     expect(ranges.map(([from, to]) => words.numberOf(bytes, from, to))).toEqual(expected);
     expect(words.texts).toEqual(values.slice(0, ValueWords.CAPACITY));
+  });
+
+  it('finds a value by its own bytes alone, wherever it is in a buffer and whatever follows it', () => {
+    const words = new ValueWords();
+    // Values of every length, with and without zero bytes, that share their first bytes with each other.
+    const values: string[] = [];
+    for (let length = 1; length <= ValueWords.LONGEST; length++) {
+      values.push(
+        '01/04/2025AB'.slice(0, length),
+        '\u0000'.repeat(length),
+        `a${'\u0000'.repeat(length - 1)}`,
+      );
+    }
+    const numbers = new Map<string, number>();
+    for (const value of values) {
+      const bytes = Buffer.from(value, 'latin1');
+      for (const [before, after] of [
+        ['', ''],
+        ['', '\u00ff'.repeat(20)],
+        ['xyz', ''],
+        ['xyz', 'zzzzzzzzzzzzzzzz'],
+        ['0000', '\u0000'.repeat(12)],
+      ] as const) {
+        const buffer = Buffer.from(before + value + after, 'latin1');
+        const number = words.numberOf(buffer, before.length, before.length + bytes.length);
+        expect(number).toBe(numbers.get(value) ?? words.count - 1);
+        numbers.set(value, number);
+      }
+    }
+    expect(new Set(numbers.values()).size).toBe(new Set(values).size);
+    expect([...numbers].every(([value, number]) => words.texts[number] === value)).toBe(true);
   });
 });
 
