@@ -2,7 +2,7 @@
 // against the year's schema, grouping rows by child and running the year's rules on each child.
 // Pure domain: streams in, a result out; no AWS. The ingest Lambda calls it with S3 object streams.
 //
-// Memory: CSV rows are checked as they stream past, as bytes; only what child-level checks need is held
+// Memory: rows (CSV or XML) are checked as they stream past, as bytes; only what child-level checks need is held
 // (see child-store.ts for the layout, spilled to a local folder past a budget): the values of tables some
 // rule reads (all tables when onChild is given), and the row number otherwise. Findings beyond
 // maxListedFindings are counted, not kept.
@@ -19,13 +19,12 @@ import { type CsvRowSink, headerOnlyMessage, openCsvTable } from './csv-reader.t
 import {
   blanksReportedByFieldChecks,
   createByteRowChecker,
-  createRowChecker,
   type FindingSink,
   SCHEMA_DESCRIPTIONS,
   type SchemaKind,
   schemaCode,
 } from './field-checks.ts';
-import type { ChildRecord, Finding, Row, Rule, RuleContext, TableName } from './model.ts';
+import type { ChildRecord, Finding, Rule, RuleContext, TableName } from './model.ts';
 import {
   isPreviousYearFile,
   PreviousYearReader,
@@ -36,7 +35,7 @@ import { createRuleRunner } from './rules/runner.ts';
 import { ALL_TABLES, REQUIRED_TABLES, schemaForYear, type YearSchema } from './schema.ts';
 import type { SpillOptions } from './spill-log.ts';
 import { type LocatedFinding, XmlPlaceLog } from './xml-places.ts';
-import { readXmlReturn, XML_TABLES, xmlColumnsOf } from './xml-reader.ts';
+import { readXmlRows, XML_TABLES, xmlColumnsOf } from './xml-reader.ts';
 import { openZip, type ZipLimits } from './zip-reader.ts';
 
 export interface InputFile {
@@ -162,7 +161,6 @@ class ReadSession {
   /** What the checks across children remember, spilled beside the rows (aside.ts). */
   readonly aside: AsideSpace;
   readonly limits: ReturnLimits;
-  private readonly checkers = new Map<TableName, ReturnType<typeof createRowChecker>>();
   private readonly byteCheckers = new Map<TableName, ReturnType<typeof createByteRowChecker>>();
   readonly ruleCodes: ReadonlySet<string>;
   readonly sink: FindingSink;
@@ -254,16 +252,62 @@ class ReadSession {
     return new CsvRowAcceptor(check, this.store, this.sink);
   }
 
-  /** Field checks and storage for one row. */
-  accept(row: Row): void {
-    let checker = this.checkers.get(row.table);
-    if (!checker) {
-      checker = createRowChecker(this.schema.tables.get(row.table)!, this.ruleCodes);
-      this.checkers.set(row.table, checker);
-    }
-    checker(row, this.sink);
-    this.store.add(row);
+  /** What takes the rows of an XML return as they are read: field checks, then the store. */
+  xmlRows(file: string): XmlRowAcceptor {
+    const checkers = XML_TABLES.map((table) => {
+      let check = this.byteCheckers.get(table);
+      if (!check) {
+        check = createByteRowChecker(this.schema.tables.get(table)!, this.ruleCodes);
+        this.byteCheckers.set(table, check);
+      }
+      return check;
+    });
+    return new XmlRowAcceptor(this, file, checkers);
   }
+}
+
+/**
+ * Checks and stores each row of an XML return as the reader hands it over, counting them by table. A return
+ * past the limits is noted (refusal) and read no further: the reader is told between slices of the file, so
+ * that a fault found in the same slice is reported first, as it would be were the rows handed over after it.
+ */
+class XmlRowAcceptor {
+  refusal: ReturnReadError | null = null;
+  /** Rows read so far, by table (in XML_TABLES' order). */
+  private readonly rows = new Int32Array(XML_TABLES.length);
+  private lastTable: TableName | null = null;
+  private lastIndex = 0;
+
+  constructor(
+    private readonly session: ReadSession,
+    private readonly file: string,
+    /** The field checks of each table, in XML_TABLES' order. */
+    private readonly checkers: readonly ReturnType<typeof createByteRowChecker>[],
+  ) {}
+
+  /** Rows read, by table. */
+  get counts(): ReadonlyMap<TableName, number> {
+    return new Map(XML_TABLES.map((table, index) => [table, this.rows[index]!]));
+  }
+
+  readonly row = (row: ByteRow): void => {
+    if (this.refusal) return;
+    const { session } = this;
+    if (row.table !== this.lastTable) {
+      this.lastTable = row.table;
+      this.lastIndex = XML_TABLES.indexOf(row.table);
+    }
+    const rows = ++this.rows[this.lastIndex]!;
+    session.rowsRead++;
+    this.checkers[this.lastIndex]!(row, session.sink);
+    session.store.addRow(row);
+    try {
+      session.checkLimits(this.file, row.table, rows);
+    } catch (error) {
+      if (!(error instanceof ReturnReadError)) throw error;
+      this.refusal = error;
+    }
+  };
 }
 
 /** Checks and stores each row of a CSV table as the reader hands it over, counting those kept. */
@@ -548,31 +592,33 @@ async function readXml(
   body: ByteSource,
 ): Promise<ReadonlySet<TableName>> {
   const unknown: string[] = [];
-  const counts = new Map<TableName, number>();
   for (const table of XML_TABLES) session.store.declareTable(table, xmlColumnsOf(session.schema, table));
   const places = new XmlPlaceLog(spillOf(session.options));
   session.xmlPlaces = places;
+  const accept = session.xmlRows(name);
   try {
-    for await (const row of readXmlReturn(body, {
-      fileName: name,
-      schema: session.schema,
-      la: session.options.la,
-      onRowPlace: (rowNumber, place) => places.add(rowNumber, place),
-      onEncoding: session.encodingNotice(name),
-      onUnknownElement: (path) => unknown.push(path),
-    })) {
-      const rows = (counts.get(row.table) ?? 0) + 1;
-      counts.set(row.table, rows);
-      session.rowsRead++;
-      session.accept(row);
-      session.checkLimits(name, row.table, rows);
+    for await (const _ of readXmlRows(
+      body,
+      {
+        fileName: name,
+        schema: session.schema,
+        la: session.options.la,
+        onRowPlace: (rowNumber, place) => places.add(rowNumber, place),
+        onEncoding: session.encodingNotice(name),
+        onUnknownElement: (path) => unknown.push(path),
+      },
+      accept.row,
+    )) {
+      if (accept.refusal) throw accept.refusal;
     }
+    if (accept.refusal) throw accept.refusal;
   } catch (error) {
     if (!(error instanceof ReturnReadError)) throw error;
     session.block(error);
     releaseSource(body);
     return new Set(XML_TABLES);
   }
+  const counts = accept.counts;
   for (const table of XML_TABLES) session.tables.push({ table, file: name, rows: counts.get(table) ?? 0 });
   if (unknown.length > 0) {
     session.notices.push({

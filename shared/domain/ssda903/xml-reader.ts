@@ -15,9 +15,9 @@ import { SaxesParser, type SaxesTag } from 'saxes';
 import type { ByteSource } from '../reading/bytes.ts';
 import { decodeText, type TextEncodingName } from '../reading/decode.ts';
 import { ReturnReadError } from '../reading/issues.ts';
-import { ownText } from '../reading/own-text.ts';
 import { doctypeRefused, refuseDoctype } from '../reading/xml-prolog.ts';
 import { otherCouncilRefusal } from '../returns/council-claim.ts';
+import type { ByteRow } from './byte-row.ts';
 import type { Row, TableName } from './model.ts';
 import { ALL_TABLES, type YearSchema } from './schema.ts';
 
@@ -88,15 +88,18 @@ export const XML_TABLES: readonly TableName[] = ALL_TABLES.filter(
 );
 
 const ROOT = 'EXPSSDA903';
-const RENAME: Readonly<Record<string, string>> = { CHILDID: 'CHILD', PL: 'PLACE' };
-const HEADER_GROUPS: Readonly<Record<string, TableName>> = {
-  AMISSING: 'Missing',
-  AREVIEW: 'Reviews',
-  PERMANENCE: 'PrevPerm',
-  OC2: 'OC2',
-  AD_PLACED: 'PlacedAdoption',
-};
-const HEADER_FIELDS = new Set([
+const RENAME: ReadonlyMap<string, string> = new Map([
+  ['CHILDID', 'CHILD'],
+  ['PL', 'PLACE'],
+]);
+const HEADER_GROUPS: ReadonlyMap<string, TableName> = new Map<string, TableName>([
+  ['AMISSING', 'Missing'],
+  ['AREVIEW', 'Reviews'],
+  ['PERMANENCE', 'PrevPerm'],
+  ['OC2', 'OC2'],
+  ['AD_PLACED', 'PlacedAdoption'],
+]);
+const HEADER_FIELDS = [
   'CHILDID',
   'CHILD',
   'UPN',
@@ -116,8 +119,8 @@ const HEADER_FIELDS = new Set([
   'ACCOM',
   'MOTHER',
   'MC_DOB',
-]);
-const EPISODE_FIELDS = new Set([
+];
+const EPISODE_FIELDS = [
   'DECOM',
   'RNE',
   'LS',
@@ -131,24 +134,14 @@ const EPISODE_FIELDS = new Set([
   'DEC',
   'REC',
   'REASON_PLACE_CHANGE',
-]);
+];
 const OC3_FIELDS = ['IN_TOUCH', 'ACTIV', 'ACCOM'];
 const AD1_FIELDS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'];
+/** The rows a HEADER gives before its groups' rows, in this order (UASC, OC3 and AD1 only when it has their fields). */
+const HEADER_TABLES: readonly TableName[] = ['Header', 'UASC', 'OC3', 'AD1'];
 const MAX_TEXT_CHARS = 10_000;
 const SLICE_CHARS = 64 * 1024;
 const MAX_UNKNOWN_REPORTED = 20;
-
-interface Group {
-  readonly table: TableName;
-  readonly line: number;
-  readonly values: Map<string, string>;
-}
-
-interface ChildElement {
-  header: Group | null;
-  readonly groups: Group[];
-  readonly episodes: Group[];
-}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T00:00:00(?:\.0+)?(?:Z|[+-]00:00)?)?$/;
 
@@ -158,23 +151,48 @@ function asUkDate(value: string): string {
   return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value;
 }
 
+/** Whether the character at `at` is an ASCII digit. */
+const isDigitAt = (text: string, at: number): boolean => {
+  const code = text.charCodeAt(at);
+  return code >= 0x30 && code <= 0x39;
+};
+
+/** Whether the text is exactly yyyy-mm-dd (digits and dashes): most dates of an XML return. */
+function isShortIsoDate(text: string): boolean {
+  return (
+    text.length === 10 &&
+    text.charCodeAt(4) === 0x2d &&
+    text.charCodeAt(7) === 0x2d &&
+    isDigitAt(text, 0) &&
+    isDigitAt(text, 1) &&
+    isDigitAt(text, 2) &&
+    isDigitAt(text, 3) &&
+    isDigitAt(text, 5) &&
+    isDigitAt(text, 6) &&
+    isDigitAt(text, 8) &&
+    isDigitAt(text, 9)
+  );
+}
+
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * A function that makes a row's values from an element's, in the table's column order, as one object
- * literal: every row of a table then has one shape from the start (what the field checks and the store read).
+ * A function that makes a row from its values in the table's column order, as one object literal: every row
+ * of a table then has one shape from the start.
  */
-function valuesMakerFor(
+function rowMakerFor(
+  table: TableName,
   columns: readonly string[],
-): (values: ReadonlyMap<string, string>) => Record<string, string> {
+): (rowNumber: number, values: readonly string[]) => Row {
   for (const column of columns) {
     if (!PLAIN_NAME.test(column) || column === '__proto__')
       throw new Error(`Unexpected column name ${column}`);
   }
-  const fields = columns.map((column) => `${column}: values.get('${column}') ?? ''`).join(', ');
-  return new Function('values', `return { ${fields} };`) as (
-    values: ReadonlyMap<string, string>,
-  ) => Record<string, string>;
+  const fields = columns.map((column, index) => `${column}: values[${index}]`).join(', ');
+  return new Function(
+    'table',
+    `return (rowNumber, values) => ({ table, rowNumber, values: { ${fields} } });`,
+  )(table) as (rowNumber: number, values: readonly string[]) => Row;
 }
 
 function malformed(fileName: string, line: number, detail: string): ReturnReadError {
@@ -186,29 +204,172 @@ function malformed(fileName: string, line: number, detail: string): ReturnReadEr
   );
 }
 
+/** A row handed to the sink: valid only during the call, then used again for the next row of its table. */
+class XmlByteRow implements ByteRow {
+  rowNumber = 0;
+  bytes: Buffer = EMPTY;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+
+  constructor(
+    readonly table: TableName,
+    columns: number,
+  ) {
+    this.starts = new Int32Array(columns);
+    this.ends = new Int32Array(columns);
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+
 /**
- * Streams the rows of an EXPSSDA903 XML file. Each child's elements are held until its closing tag (so
- * memory is one child), then its rows are yielded: Header, UASC, OC3, AD1, then the HEADER groups and the
- * episodes in document order. Rows are numbered in document order; where each is (child, element, line) goes
- * to onRowPlace. Throws
- * ReturnReadError for DOCTYPE/ENTITY declarations, malformed XML or a file that is not an SSDA903 return.
+ * The values an element may give, numbered (after CHILDID and PL are renamed): a child's values are noted by
+ * these numbers, and each table knows which number each of its columns takes.
  */
-export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptions): AsyncGenerator<Row> {
+class FieldNumbers {
+  readonly names: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  numberOf(name: string): number {
+    let number = this.numbers.get(name);
+    if (number === undefined) {
+      number = this.names.length;
+      this.names.push(name);
+      this.numbers.set(name, number);
+    }
+    return number;
+  }
+}
+
+/** What the rows of one table are made of: for each column the number of its field, and the reverse. */
+interface TablePlan {
+  readonly index: number;
+  readonly table: TableName;
+  readonly row: XmlByteRow;
+  readonly fieldOfColumn: Int32Array;
+  /** By field number, its column, or -1. */
+  readonly columnOfField: Int32Array;
+  readonly childColumn: number;
+  readonly dobColumn: number;
+}
+
+/** What closing an element does, decided when it opens (from its name, its parent and its depth). */
+const CLOSE_NOTHING = 0;
+const CLOSE_CHILD = 1;
+const CLOSE_HEADER_VALUE = 2;
+const CLOSE_GROUP_VALUE = 3;
+const CLOSE_GROUP = 4;
+const CLOSE_LEA = 5;
+
+/** An Int32Array twice as long, with the same values at the start. */
+function doubled(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
+/** Receives the rows of an XML return as they are read, as bytes (as CsvRowSink does for a CSV table). */
+export type XmlRowSink = (row: ByteRow) => void;
+
+/**
+ * Reads an EXPSSDA903 XML file into the sink, row by row, pausing after each slice of text (so that the caller
+ * can stop a return past its limits). Each child's elements are held until its closing tag (so memory is one
+ * child): their values are written once, as UTF-8, into a buffer used again for every child, then its rows are
+ * handed over as byte ranges of it (values in the table's columns as xmlColumnsOf gives them): Header, UASC,
+ * OC3, AD1, then the HEADER groups and the episodes in document order. Rows are numbered in document order;
+ * where each is (child, element, line) goes to onRowPlace. Throws ReturnReadError for DOCTYPE/ENTITY
+ * declarations, malformed XML or a file that is not an SSDA903 return; no row is handed over once the file is
+ * found wrong.
+ */
+export async function* readXmlRows(
+  source: ByteSource,
+  options: XmlReturnOptions,
+  sink: XmlRowSink,
+): AsyncGenerator<void> {
   const { fileName, schema } = options;
   const parser = new SaxesParser({ position: true, fileName });
   const columnsByTable = new Map(ALL_TABLES.map((table) => [table, xmlColumnsOf(schema, table)]));
   const columnsOf = (table: TableName): readonly string[] => columnsByTable.get(table) ?? [];
-  const dateFields = new Set<string>();
-  for (const spec of schema.tables.values()) {
-    for (const field of spec.fields.values()) if (field.type === 'date') dateFields.add(field.name);
-  }
 
-  const ready: Row[] = [];
+  // Every value an element may give, numbered; each table's columns as those numbers.
+  const fields = new FieldNumbers();
+  const fieldOf = (name: string): number => fields.numberOf(RENAME.get(name) ?? name);
+  // What an element within HEADER is: a field (its number, 0 or more) or a group (-1 - its table's index).
+  const withinHeader = new Map<string, number>(HEADER_FIELDS.map((name) => [name, fieldOf(name)]));
+  const episodeFields = new Map(EPISODE_FIELDS.map((name) => [name, fieldOf(name)]));
+  // A HEADER group's fields are its table's columns, by their own names.
+  const groupFields = new Map(
+    [...HEADER_GROUPS].map(([element, table]) => [
+      element,
+      new Map(columnsOf(table).map((column) => [column, fields.numberOf(column)])),
+    ]),
+  );
+  for (const table of ALL_TABLES) for (const column of columnsOf(table)) fields.numberOf(column);
+  const fieldCount = fields.names.length;
+  const tablePlans: TablePlan[] = ALL_TABLES.map((table, index) => {
+    const columns = columnsOf(table);
+    const fieldOfColumn = Int32Array.from(columns, (column) => fields.numberOf(column));
+    const columnOfField = new Int32Array(fieldCount).fill(-1);
+    fieldOfColumn.forEach((field, column) => {
+      columnOfField[field] = column;
+    });
+    const row = new XmlByteRow(table, columns.length);
+    const childColumn = columns.indexOf('CHILD');
+    return {
+      index,
+      table,
+      row,
+      fieldOfColumn,
+      columnOfField,
+      childColumn,
+      dobColumn: columns.indexOf('DOB'),
+    };
+  });
+  const planOf = (table: TableName): TablePlan => tablePlans[ALL_TABLES.indexOf(table)]!;
+  const headerPlans = HEADER_TABLES.map(planOf);
+  const episodesPlan = planOf('Episodes');
+  for (const [element, table] of HEADER_GROUPS) withinHeader.set(element, -1 - planOf(table).index);
+  const dateField = new Uint8Array(fieldCount);
+  for (const spec of schema.tables.values()) {
+    for (const field of spec.fields.values()) {
+      const number = fields.names.indexOf(field.name);
+      if (field.type === 'date' && number !== -1) dateField[number] = 1;
+    }
+  }
+  const CHILD_FIELD = fields.numberOf('CHILD');
+  const DOB_FIELD = fields.numberOf('DOB');
+  const UASC_FIELD = fields.numberOf('UASC');
+  const DUC_FIELD = fields.numberOf('DUC');
+  const oc3Fields = OC3_FIELDS.map((name) => fields.numberOf(name));
+  const ad1Fields = AD1_FIELDS.map((name) => fields.numberOf(name));
+
+  // The child being read: its values' bytes, its HEADER's values by field (the last given wins), and its
+  // groups and episodes, each a table, a line and a run of (field, start, end) values.
+  let bytes = Buffer.allocUnsafe(1 << 16);
+  let used = 0;
+  const headerStarts = new Int32Array(fieldCount);
+  const headerEnds = new Int32Array(fieldCount);
+  let headerSeen = false;
+  let headerLine = 0;
+  let groupCount = 0;
+  let groupTables = new Int32Array(64);
+  let groupLines = new Int32Array(64);
+  let groupFirst = new Int32Array(64);
+  let groupEnd = new Int32Array(64);
+  let valueCount = 0;
+  let valueFields = new Int32Array(256);
+  let valueStarts = new Int32Array(256);
+  let valueEnds = new Int32Array(256);
+  /** The group (HEADER group or EPISODE) values go to, or -1. */
+  let group = -1;
+  let inChild = false;
+
   const stack: string[] = [];
+  /** For each open element, what its closing tag does, and with which field. */
+  const closing: number[] = [];
+  const closingField: number[] = [];
   const unknown = new Set<string>();
   let error: ReturnReadError | null = null;
-  let child: ChildElement | null = null;
-  let group: Group | null = null;
   let text = '';
   let startLine = 1;
 
@@ -220,43 +381,123 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
 
   let rowNumber = 0;
   let childOrdinal = 0;
-  const indexInChild = new Map<TableName, number>();
-  const valuesMakers = new Map(ALL_TABLES.map((table) => [table, valuesMakerFor(columnsOf(table))]));
-  const rowFrom = (table: TableName, line: number, values: ReadonlyMap<string, string>): Row => {
-    const record = valuesMakers.get(table)!(values);
+  const indexInChild = new Int32Array(tablePlans.length);
+
+  const hand = (plan: TablePlan, line: number): void => {
     rowNumber++;
-    const index = (indexInChild.get(table) ?? 0) + 1;
-    indexInChild.set(table, index);
+    const index = ++indexInChild[plan.index]!;
     options.onRowPlace?.(rowNumber, { child: childOrdinal, index, line });
-    return { table, rowNumber, values: record };
+    const row = plan.row;
+    row.rowNumber = rowNumber;
+    row.bytes = bytes;
+    sink(row);
   };
 
-  const finishChild = (done: ChildElement): void => {
-    childOrdinal++;
-    indexInChild.clear();
-    const header = done.header?.values ?? new Map<string, string>();
-    const line = done.header?.line ?? startLine;
-    ready.push(rowFrom('Header', line, header));
-    const uascFlag = header.get('UASC') ?? '';
-    if ((uascFlag !== '' && uascFlag !== '0') || (header.get('DUC') ?? '') !== '') {
-      ready.push(rowFrom('UASC', line, header));
+  const headerRow = (plan: TablePlan, line: number): void => {
+    const { row, fieldOfColumn } = plan;
+    for (let column = 0; column < fieldOfColumn.length; column++) {
+      const field = fieldOfColumn[column]!;
+      row.starts[column] = headerStarts[field]!;
+      row.ends[column] = headerEnds[field]!;
     }
-    if (OC3_FIELDS.some((field) => (header.get(field) ?? '') !== ''))
-      ready.push(rowFrom('OC3', line, header));
-    if (AD1_FIELDS.some((field) => (header.get(field) ?? '') !== ''))
-      ready.push(rowFrom('AD1', line, header));
+    hand(plan, line);
+  };
+
+  const given = (field: number): boolean => headerEnds[field]! > headerStarts[field]!;
+
+  const groupRow = (at: number): void => {
+    const plan = tablePlans[groupTables[at]!]!;
+    const { row, columnOfField } = plan;
+    row.starts.fill(0);
+    row.ends.fill(0);
+    for (let value = groupFirst[at]!; value < groupEnd[at]!; value++) {
+      const column = columnOfField[valueFields[value]!]!;
+      if (column === -1) continue;
+      row.starts[column] = valueStarts[value]!;
+      row.ends[column] = valueEnds[value]!;
+    }
     // Every row takes CHILD from HEADER; the HEADER groups' rows take DOB too (an episode has no DOB).
-    const child = header.get('CHILD') ?? '';
-    const dob = header.get('DOB') ?? '';
-    for (const item of done.groups) {
-      item.values.set('CHILD', child);
-      item.values.set('DOB', dob);
-      ready.push(rowFrom(item.table, item.line, item.values));
+    if (plan.childColumn !== -1) {
+      row.starts[plan.childColumn] = headerStarts[CHILD_FIELD]!;
+      row.ends[plan.childColumn] = headerEnds[CHILD_FIELD]!;
     }
-    for (const item of done.episodes) {
-      item.values.set('CHILD', child);
-      ready.push(rowFrom(item.table, item.line, item.values));
+    if (plan !== episodesPlan && plan.dobColumn !== -1) {
+      row.starts[plan.dobColumn] = headerStarts[DOB_FIELD]!;
+      row.ends[plan.dobColumn] = headerEnds[DOB_FIELD]!;
     }
+    hand(plan, groupLines[at]!);
+  };
+
+  const finishChild = (): void => {
+    childOrdinal++;
+    indexInChild.fill(0);
+    // Nothing more is handed over once the file is found wrong: it is refused.
+    if (error === null) {
+      const line = headerSeen ? headerLine : startLine;
+      headerRow(headerPlans[0]!, line);
+      const uascFlag = headerEnds[UASC_FIELD]! - headerStarts[UASC_FIELD]!;
+      const uascZero = uascFlag === 1 && bytes[headerStarts[UASC_FIELD]!] === 0x30;
+      if ((uascFlag > 0 && !uascZero) || given(DUC_FIELD)) headerRow(headerPlans[1]!, line);
+      if (oc3Fields.some(given)) headerRow(headerPlans[2]!, line);
+      if (ad1Fields.some(given)) headerRow(headerPlans[3]!, line);
+      for (let at = 0; at < groupCount; at++) if (groupTables[at] !== episodesPlan.index) groupRow(at);
+      for (let at = 0; at < groupCount; at++) if (groupTables[at] === episodesPlan.index) groupRow(at);
+    }
+    used = 0;
+    headerStarts.fill(0);
+    headerEnds.fill(0);
+    headerSeen = false;
+    groupCount = 0;
+    valueCount = 0;
+    group = -1;
+  };
+
+  /** Starts a group of values (a HEADER group or an EPISODE) of the table with this index. */
+  const openGroup = (table: number): void => {
+    if (groupCount === groupTables.length) {
+      groupTables = doubled(groupTables);
+      groupLines = doubled(groupLines);
+      groupFirst = doubled(groupFirst);
+      groupEnd = doubled(groupEnd);
+    }
+    group = groupCount++;
+    groupTables[group] = table;
+    groupLines[group] = startLine;
+    groupFirst[group] = valueCount;
+    groupEnd[group] = valueCount;
+  };
+
+  /** Writes the element's text (trimmed; a date as dd/mm/yyyy) into the child's bytes; gives where it ends. */
+  const writeValue = (field: number): number => {
+    let value = text.trim();
+    const length = value.length;
+    if (used + 3 * length + 10 > bytes.length) {
+      const larger = Buffer.allocUnsafe(Math.max(bytes.length * 2, used + 3 * length + 10));
+      bytes.copy(larger, 0, 0, used);
+      bytes = larger;
+    }
+    if (dateField[field] === 1 && length >= 10) {
+      if (isShortIsoDate(value)) {
+        // yyyy-mm-dd as dd/mm/yyyy.
+        const at = used;
+        bytes[at] = value.charCodeAt(8);
+        bytes[at + 1] = value.charCodeAt(9);
+        bytes[at + 2] = 0x2f;
+        bytes[at + 3] = value.charCodeAt(5);
+        bytes[at + 4] = value.charCodeAt(6);
+        bytes[at + 5] = 0x2f;
+        for (let index = 0; index < 4; index++) bytes[at + 6 + index] = value.charCodeAt(index);
+        return at + 10;
+      }
+      value = asUkDate(value);
+    }
+    // Values are short and mostly ASCII: a plain loop, and Buffer's UTF-8 writer for anything else.
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index);
+      if (code >= 0x80) return used + bytes.write(value, used, 'utf8');
+      bytes[used + index] = code;
+    }
+    return used + value.length;
   };
 
   parser.on('error', (failure) => {
@@ -271,9 +512,11 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
   parser.on('opentag', (tag: SaxesTag) => {
     const name = tag.name;
     const depth = stack.length;
-    const parent = stack.at(-1);
+    const parent = depth === 0 ? '' : stack[depth - 1]!;
     stack.push(name);
     text = '';
+    let close = CLOSE_NOTHING;
+    let field = -1;
     if (depth === 0) {
       if (name !== ROOT) {
         const hint = name === 'Message' ? ' It looks like a CIN census or workforce census file.' : '';
@@ -283,36 +526,46 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
           fileName,
         );
       }
-      return;
-    }
-    if (depth === 1) {
-      if (name === 'CHILD') child = { header: null, groups: [], episodes: [] };
+    } else if (depth === 1) {
+      if (name === 'CHILD') {
+        inChild = true;
+        close = CLOSE_CHILD;
+      }
       // Not in the XSD, but some systems add the census header (Header > Source > LEA): its LEA is checked.
       else if (name !== 'Header') reportUnknown(`${ROOT}/${name}`);
-      return;
-    }
-    if (!child) return;
-    if (depth === 2 && parent === 'CHILD') {
+    } else if (!inChild) {
+      if (name === 'LEA' && stack[1] === 'Header' && options.la !== undefined) close = CLOSE_LEA;
+    } else if (depth === 2 && parent === 'CHILD') {
       if (name === 'HEADER') {
-        child.header = { table: 'Header', line: startLine, values: child.header?.values ?? new Map() };
+        headerSeen = true;
+        headerLine = startLine;
       } else if (name === 'EPISODE') {
-        group = { table: 'Episodes', line: startLine, values: new Map() };
-        child.episodes.push(group);
+        openGroup(episodesPlan.index);
+        close = CLOSE_GROUP;
       } else reportUnknown(`CHILD/${name}`);
-      return;
+    } else if (depth === 3 && parent === 'HEADER') {
+      const within = withinHeader.get(name);
+      if (within === undefined) reportUnknown(`HEADER/${name}`);
+      else if (within >= 0) {
+        close = CLOSE_HEADER_VALUE;
+        field = within;
+      } else {
+        openGroup(-1 - within);
+        close = CLOSE_GROUP;
+      }
+    } else {
+      // A field of an EPISODE, or of a HEADER group (by its parent's name alone).
+      if (depth === 3 && parent === 'EPISODE') field = episodeFields.get(name) ?? -1;
+      else if (depth === 4) field = groupFields.get(parent)?.get(name) ?? -1;
+      if (field !== -1) close = CLOSE_GROUP_VALUE;
+      else {
+        reportUnknown(`${parent}/${name}`);
+        // A HEADER group's element out of place still ends the group its values were going to.
+        if (depth === 3 && HEADER_GROUPS.has(name)) close = CLOSE_GROUP;
+      }
     }
-    if (depth === 3 && parent === 'HEADER') {
-      const table = HEADER_GROUPS[name];
-      if (table) {
-        group = { table, line: startLine, values: new Map() };
-        child.groups.push(group);
-      } else if (!HEADER_FIELDS.has(name)) reportUnknown(`HEADER/${name}`);
-      return;
-    }
-    if (depth === 3 && parent === 'EPISODE' && EPISODE_FIELDS.has(name)) return;
-    if (depth === 4 && parent && HEADER_GROUPS[parent] && columnsOf(HEADER_GROUPS[parent]).includes(name))
-      return;
-    reportUnknown(`${parent}/${name}`);
+    closing.push(close);
+    closingField.push(field);
   });
   const addText = (chunk: string): void => {
     if (text.length + chunk.length > MAX_TEXT_CHARS) {
@@ -323,35 +576,44 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
   };
   parser.on('text', addText);
   parser.on('cdata', addText);
-  parser.on('closetag', (tag: SaxesTag) => {
-    const name = tag.name;
+  parser.on('closetag', () => {
     stack.pop();
-    const parent = stack.at(-1);
-    const depth = stack.length;
-    if (!child) {
-      if (name === 'LEA' && stack[1] === 'Header' && options.la !== undefined)
-        error ??= otherCouncilRefusal(fileName, text, options.la, "its header's <LEA>");
-      text = '';
-      return;
-    }
-    if (depth === 1 && name === 'CHILD') {
-      finishChild(child);
-      child = null;
-    } else if (depth === 3 && parent === 'HEADER' && HEADER_FIELDS.has(name) && child.header) {
-      const column = RENAME[name] ?? name;
-      const value = ownText(text.trim());
-      child.header.values.set(column, dateFields.has(column) ? asUkDate(value) : value);
-    } else if (depth === 3 && parent === 'EPISODE' && EPISODE_FIELDS.has(name) && group) {
-      const column = RENAME[name] ?? name;
-      const value = ownText(text.trim());
-      group.values.set(column, dateFields.has(column) ? asUkDate(value) : value);
-    } else if (depth === 4 && parent && HEADER_GROUPS[parent] && group) {
-      if (columnsOf(HEADER_GROUPS[parent]).includes(name)) {
-        const value = ownText(text.trim());
-        group.values.set(name, dateFields.has(name) ? asUkDate(value) : value);
+    const close = closing.pop()!;
+    const field = closingField.pop()!;
+    switch (close) {
+      case CLOSE_CHILD:
+        finishChild();
+        inChild = false;
+        break;
+      case CLOSE_HEADER_VALUE: {
+        const end = writeValue(field);
+        headerStarts[field] = used;
+        headerEnds[field] = end;
+        used = end;
+        break;
       }
-    } else if ((depth === 2 && name === 'EPISODE') || (depth === 3 && HEADER_GROUPS[name])) {
-      group = null;
+      case CLOSE_GROUP_VALUE: {
+        if (group === -1) break;
+        const end = writeValue(field);
+        if (valueCount === valueFields.length) {
+          valueFields = doubled(valueFields);
+          valueStarts = doubled(valueStarts);
+          valueEnds = doubled(valueEnds);
+        }
+        valueFields[valueCount] = field;
+        valueStarts[valueCount] = used;
+        valueEnds[valueCount] = end;
+        valueCount++;
+        groupEnd[group] = valueCount;
+        used = end;
+        break;
+      }
+      case CLOSE_GROUP:
+        group = -1;
+        break;
+      case CLOSE_LEA:
+        error ??= otherCouncilRefusal(fileName, text, options.la!, "its header's <LEA>");
+        break;
     }
     text = '';
   });
@@ -364,12 +626,11 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
     ...(options.maxPrologChars === undefined ? {} : { maxPrologChars: options.maxPrologChars }),
   })) {
     sawContent ||= chunk.trim().length > 0;
-    // Fed in slices so that the rows waiting to be yielded stay few, whatever the size of a chunk.
+    // Fed in slices, so that the caller hears of the rows every so often, whatever the size of a chunk.
     for (let from = 0; from < chunk.length; from += SLICE_CHARS) {
       parser.write(chunk.slice(from, from + SLICE_CHARS));
       if (error) throw error;
-      yield* ready;
-      ready.length = 0;
+      yield;
     }
   }
   if (!sawContent) {
@@ -381,5 +642,27 @@ export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptio
   }
   parser.close();
   if (error) throw error;
+}
+
+/**
+ * Streams the rows of an EXPSSDA903 XML file as Row objects (for callers off the hot path: last year's
+ * return, tests); readXmlRows does the reading.
+ */
+export async function* readXmlReturn(source: ByteSource, options: XmlReturnOptions): AsyncGenerator<Row> {
+  const makers = new Map(
+    ALL_TABLES.map((table) => [table, rowMakerFor(table, xmlColumnsOf(options.schema, table))]),
+  );
+  const ready: Row[] = [];
+  const collect = (row: ByteRow): void => {
+    const values: string[] = [];
+    for (let column = 0; column < row.starts.length; column++) {
+      values.push(row.bytes.toString('utf8', row.starts[column]!, row.ends[column]!));
+    }
+    ready.push(makers.get(row.table)!(row.rowNumber, values));
+  };
+  for await (const _ of readXmlRows(source, options, collect)) {
+    yield* ready;
+    ready.length = 0;
+  }
   yield* ready;
 }
