@@ -168,18 +168,24 @@ export function createRuleRunner(
       `const row = ${rows}[at];`,
     );
     if (judgedFields.length > 0 || gates.length > 0) lines.push('const values = row.values;');
-    gates.forEach((group, at) => {
-      if (!PLAIN_NAME.test(group.field)) throw new Error(`Unexpected field name ${group.field}`);
-      prelude.push(`const group_${table}_${at} = parts.groups[${groups.length}];`);
-      groups.push(group);
-      lines.push(`const lists_${at} = group_${table}_${at}.listsHolding(values.${group.field} ?? '');`);
-      if (gathered.includes(at)) lines.push(`some_${at} |= lists_${at};`);
-    });
-    if (judgesDates) lines.push('const days = daysOf(row);');
-    for (const field of judgedFields) {
+    // Each field looked up or judged is read once per row, as `value_FIELD`.
+    const readFields = [...new Set([...gates.map((group) => group.field), ...judgedFields])];
+    for (const field of readFields) {
       if (!PLAIN_NAME.test(field)) throw new Error(`Unexpected field name ${field}`);
       lines.push(`const value_${field} = values.${field} ?? '';`);
     }
+    gates.forEach((group, at) => {
+      const name = `group_${table}_${at}`;
+      const value = `value_${group.field}`;
+      prelude.push(`const ${name} = parts.groups[${groups.length}];`);
+      groups.push(group);
+      // CodeGroup.listsHolding, written out: a call per group and row is not inlined in a function this size.
+      lines.push(
+        `const lists_${at} = ${value} === ${name}.lastValue ? ${name}.lastLists : ${name}.lookUp(${value});`,
+      );
+      if (gathered.includes(at)) lines.push(`some_${at} |= lists_${at};`);
+    });
+    if (judgesDates) lines.push('const days = daysOf(row);');
     for (const { spec, index } of onTable) {
       walkOf.set(index, `walked_${table}`);
       const gate = spec.when ? `(lists_${gates.indexOf(spec.when.group)} & ${spec.when.bit}) !== 0 && ` : '';
