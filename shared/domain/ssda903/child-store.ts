@@ -298,10 +298,30 @@ export class ValueWords {
   private view: DataView = new DataView(new ArrayBuffer(0));
   /** A value at the end of its buffer, copied with room for 12 bytes. */
   private readonly nearEnd = Buffer.alloc(ValueWords.LONGEST);
+  /**
+   * 1 + the number of each value of one or two bytes met so far (0 when not yet numbered, and for a value
+   * met once the store was full), by its bytes: the byte, or 256 + both as a little-endian 16-bit number.
+   */
+  private readonly shortValues = new Int32Array(256 + 65536);
 
   /** The number of the value bytes[from, to) (1 to LONGEST bytes), numbering it while there is room; else -1. */
   numberOf(bytes: Buffer, from: number, to: number): number {
+    if (to - from <= 2) {
+      // Most codes (RNE, LS, CIN, PLACE, REC ...) are one or two bytes: found by those bytes alone.
+      const index = to - from === 1 ? bytes[from]! : 256 + (bytes[from]! | (bytes[from + 1]! << 8));
+      const known = this.shortValues[index]!;
+      if (known !== 0) return known - 1;
+      const word =
+        from + 12 > bytes.length ? this.numberOfNearEnd(bytes, from, to) : this.lookUp(bytes, from, to);
+      this.shortValues[index] = word + 1;
+      return word;
+    }
     if (from + 12 > bytes.length) return this.numberOfNearEnd(bytes, from, to);
+    return this.lookUp(bytes, from, to);
+  }
+
+  /** numberOf for a value with room for 12 bytes from its start, by the table. */
+  private lookUp(bytes: Buffer, from: number, to: number): number {
     if (bytes !== this.viewed) {
       this.viewed = bytes;
       this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -346,7 +366,7 @@ export class ValueWords {
   private numberOfNearEnd(bytes: Buffer, from: number, to: number): number {
     this.nearEnd.fill(0);
     copyBytes(bytes, from, to, this.nearEnd, 0);
-    return this.numberOf(this.nearEnd, 0, to - from);
+    return this.lookUp(this.nearEnd, 0, to - from);
   }
 
   private append(a: number, b: number, c: number, length: number, slot: number, text: string): number {

@@ -264,6 +264,34 @@ describe('ValueWords', () => {
     expect(new Set(numbers.values()).size).toBe(new Set(values).size);
     expect([...numbers].every(([value, number]) => words.texts[number] === value)).toBe(true);
   });
+
+  it('tells every value of one or two bytes from the others, and numbers none met once it is full', () => {
+    const words = new ValueWords();
+    // Every single byte, and pairs that share a byte with a single one or with each other (0 included).
+    const values: Buffer[] = [];
+    for (let byte = 0; byte < 256; byte++) values.push(Buffer.from([byte]));
+    for (let byte = 0; byte < 256; byte += 17) {
+      values.push(Buffer.from([byte, 0]), Buffer.from([0, byte]), Buffer.from([byte, byte ^ 0x80]));
+    }
+    const distinct = [...new Map(values.map((value) => [value.toString('hex'), value])).values()];
+    // Each value alone at the end of its buffer, then again with other bytes after it.
+    const alone = distinct.map((value) => words.numberOf(value, 0, value.length));
+    expect(alone).toEqual(distinct.map((_, index) => index));
+    const followed = distinct.map((value) => {
+      const buffer = Buffer.concat([Buffer.from('x'), value, Buffer.from('\u0000yyyyyyyyyyyy')]);
+      return words.numberOf(buffer, 1, 1 + value.length);
+    });
+    expect(followed).toEqual(alone);
+    // Fill the store with longer values: a short value met before keeps its number, a new one gets none.
+    let filler = 0;
+    while (words.count < ValueWords.CAPACITY) {
+      const value = Buffer.from(`v${filler++}`);
+      words.numberOf(value, 0, value.length);
+    }
+    const late = Buffer.from('\u00ff~', 'latin1');
+    expect([1, 2].map(() => words.numberOf(late, 0, 2))).toEqual([-1, -1]);
+    expect(words.numberOf(distinct[65]!, 0, 1)).toBe(65);
+  });
 });
 
 describe('TextCache', () => {
