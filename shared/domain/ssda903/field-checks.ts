@@ -227,6 +227,15 @@ function digitsIn(bytes: Buffer, from: number, to: number): number {
 /** isUkDate on bytes. */
 export function isUkDateBytes(bytes: Buffer, from: number, to: number): boolean {
   const length = to - from;
+  // Nearly every date is written in full (dd/mm/yyyy): its digits are read at their places, with no search.
+  if (length === 10 && bytes[from + 2] === 0x2f && bytes[from + 5] === 0x2f) {
+    const day = twoDigitsAt(bytes, from);
+    const month = twoDigitsAt(bytes, from + 3);
+    const century = twoDigitsAt(bytes, from + 6);
+    const years = twoDigitsAt(bytes, from + 8);
+    if (day === -1 || month === -1 || century === -1 || years === -1) return false;
+    return isDayOfMonth(day, month, century * 100 + years);
+  }
   if (length < 8 || length > 10) return false;
   let firstSlash = -1;
   let secondSlash = -1;
@@ -243,6 +252,18 @@ export function isUkDateBytes(bytes: Buffer, from: number, to: number): boolean 
   const day = digitsIn(bytes, from, firstSlash);
   const month = digitsIn(bytes, firstSlash + 1, secondSlash);
   const year = digitsIn(bytes, secondSlash + 1, to);
+  return isDayOfMonth(day, month, year);
+}
+
+/** The number written by the two digits at `at`, or -1 if either is not a digit. */
+function twoDigitsAt(bytes: Buffer, at: number): number {
+  const tens = bytes[at]! - 48;
+  const units = bytes[at + 1]! - 48;
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
+}
+
+/** Whether day/month/year (each -1 when unreadable) is a real date of a year from 100 on. */
+function isDayOfMonth(day: number, month: number, year: number): boolean {
   if (day < 1 || month < 1 || month > 12 || year < 100) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
