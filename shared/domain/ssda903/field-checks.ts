@@ -283,13 +283,6 @@ function isIntegerBytes(bytes: Buffer, from: number, to: number): boolean {
 /** Codes of up to six ASCII characters are found by their bytes as numbers (CodeList), making no string. */
 const MAX_PACKED_CODE = 6;
 
-// How a field's value is checked on the bytes: the kinds of check, in a number per field so that one loop with a
-// switch checks a row (a call through a different closure per field cost a third more).
-const CHECK_STRING = 0;
-const CHECK_DATE = 1;
-const CHECK_INTEGER = 2;
-const CHECK_CODE = 3;
-
 /** A value of up to three bytes as one number (at most 24 bits, so never a boxed number). */
 function packedThree(bytes: Buffer, from: number, to: number): number {
   let key = 0;
@@ -379,16 +372,11 @@ function effectiveSpec(spec: FieldSpec, rulesInForce: ReadonlySet<string>): Fiel
   };
 }
 
-const KIND_OF_TYPE: Readonly<Record<FieldSpec['type'], number>> = {
-  string: CHECK_STRING,
-  date: CHECK_DATE,
-  integer: CHECK_INTEGER,
-  code: CHECK_CODE,
-};
-
 /**
  * The checker for the rows of one table read from CSV (values in the table's column order): it reports every
- * failing field of a row to the sink, as createRowChecker does for a Row (`rulesInForce` likewise).
+ * failing field of a row to the sink, as createRowChecker does for a Row (`rulesInForce` likewise). It is a
+ * function written out for the table, one step per column with its own check and limit, so that no column asks
+ * which check it has or reads its limit from a table, and a column with nothing to check costs nothing.
  */
 export function createByteRowChecker(
   spec: TableSpec,
@@ -396,51 +384,54 @@ export function createByteRowChecker(
 ): (row: ByteRow, sink: FindingSink) => number {
   const specs = spec.columns.map((column) => effectiveSpec(spec.fields.get(column)!, rulesInForce));
   const names = specs.map((field) => field.name);
-  const kinds = Uint8Array.from(specs, (field) => KIND_OF_TYPE[field.type]);
-  const required = Uint8Array.from(specs, (field) => (field.required ? 1 : 0));
-  const maxLengths = Int32Array.from(specs, (field) => field.maxLength ?? -1);
   const codeLists = specs.map((field) => (field.type === 'code' ? new CodeList(field.codes ?? []) : null));
-  const fieldCount = specs.length;
   const childColumn = spec.columns.indexOf('CHILD');
-  return (row, sink) => {
+  const report = (row: ByteRow, sink: FindingSink, index: number, kind: SchemaKind): 1 => {
     const { bytes, starts, ends } = row;
-    let failures = 0;
-    for (let index = 0; index < fieldCount; index++) {
-      const from = starts[index]!;
-      const to = ends[index]!;
-      let kind: SchemaKind | null = null;
-      if (from === to) {
-        if (required[index] === 1) kind = 'required';
-      } else {
-        switch (kinds[index]) {
-          case CHECK_DATE:
-            if (!isUkDateBytes(bytes, from, to)) kind = 'date';
-            else if (isTooLong(maxLengths[index]!, bytes, from, to)) kind = 'length';
-            break;
-          case CHECK_INTEGER:
-            if (!isIntegerBytes(bytes, from, to)) kind = 'integer';
-            else if (isTooLong(maxLengths[index]!, bytes, from, to)) kind = 'length';
-            break;
-          case CHECK_CODE:
-            if (!codeLists[index]!.has(bytes, from, to)) kind = 'code';
-            break;
-          default:
-            if (isTooLong(maxLengths[index]!, bytes, from, to)) kind = 'length';
-        }
-      }
-      if (kind === null) continue;
-      failures++;
-      sink({
-        code: schemaCode(kind),
-        table: row.table,
-        rowNumber: row.rowNumber,
-        field: names[index]!,
-        value: bytes.toString('utf8', from, to),
-        child: childColumn === -1 ? '' : bytes.toString('utf8', starts[childColumn]!, ends[childColumn]!),
-      });
-    }
-    return failures;
+    sink({
+      code: schemaCode(kind),
+      table: row.table,
+      rowNumber: row.rowNumber,
+      field: names[index]!,
+      value: bytes.toString('utf8', starts[index]!, ends[index]!),
+      child: childColumn === -1 ? '' : bytes.toString('utf8', starts[childColumn]!, ends[childColumn]!),
+    });
+    return 1;
   };
+  const steps = specs.map((field, index) => {
+    const fail = (kind: SchemaKind): string => `failures += report(row, sink, ${index}, '${kind}');`;
+    const limit = field.maxLength ?? -1;
+    const tooLong = limit === -1 ? null : `isTooLong(${limit}, bytes, from, to)`;
+    const tests: [string, SchemaKind][] = [];
+    if (field.type === 'date') tests.push(['!isUkDateBytes(bytes, from, to)', 'date']);
+    if (field.type === 'integer') tests.push(['!isIntegerBytes(bytes, from, to)', 'integer']);
+    if (field.type === 'code') tests.push([`!code${index}.has(bytes, from, to)`, 'code']);
+    else if (tooLong !== null) tests.push([tooLong, 'length']);
+    const blank = field.required ? `if (from === to) ${fail('required')}` : 'if (from === to) {}';
+    const checks = tests.map(([test, kind]) => ` else if (${test}) ${fail(kind)}`).join('');
+    if (!field.required && tests.length === 0) return '';
+    return `from = starts[${index}]; to = ends[${index}];\n${blank}${checks}`;
+  });
+  const codes = codeLists.map((list, index) => (list ? `const code${index} = codeLists[${index}];` : ''));
+  const make = new Function(
+    'codeLists',
+    'report',
+    'isUkDateBytes',
+    'isIntegerBytes',
+    'isTooLong',
+    `${codes.join('\n')}
+    return function checkRow(row, sink) {
+      const bytes = row.bytes;
+      const starts = row.starts;
+      const ends = row.ends;
+      let failures = 0;
+      let from = 0;
+      let to = 0;
+      ${steps.join('\n')}
+      return failures;
+    };`,
+  );
+  return make(codeLists, report, isUkDateBytes, isIntegerBytes, isTooLong);
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 } from '#domain/ssda903/field-checks';
 import type { Finding, Row, TableName } from '#domain/ssda903/model';
 import { rulesFor } from '#domain/ssda903/rules/registry';
-import { schemaForYear, type TableSpec } from '#domain/ssda903/schema';
+import { type FieldSpec, schemaForYear, type TableSpec } from '#domain/ssda903/schema';
 
 // A small deterministic generator, so a failure can be run again.
 function generator(seed: number): () => number {
@@ -96,6 +96,35 @@ describe('field checks on the bytes of a CSV row', () => {
       }
     });
   }
+
+  it('find what the checks on rows find for limits and blanks the schema does not use today', () => {
+    const fields: FieldSpec[] = [
+      { name: 'CHILD', type: 'string', required: true, maxLength: 4 },
+      { name: 'DOB', type: 'date', required: false, maxLength: 9 },
+      { name: 'COUNT', type: 'integer', required: true, maxLength: 2 },
+      { name: 'CODE', type: 'code', required: false, maxLength: 1, codes: ['AB', 'C'] },
+      { name: 'NOTE', type: 'string', required: false },
+    ];
+    const spec: TableSpec = {
+      name: 'Header',
+      columns: fields.map((field) => field.name),
+      fields: new Map(fields.map((field) => [field.name, field])),
+    };
+    const random = generator(7);
+    const rows: Row[] = Array.from({ length: 300 }, (_, index) => {
+      const values: Record<string, string> = {};
+      for (const column of spec.columns) values[column] = valueFor(spec, column, random);
+      return { table: 'Header', rowNumber: index + 2, values };
+    });
+    const fromBytes: Finding[] = [];
+    const checkBytes = createByteRowChecker(spec);
+    for (const row of rows) checkBytes(byteRowOf(spec, row), (found) => fromBytes.push(found));
+    const fromRows: Finding[] = [];
+    const checkRow = createRowChecker(spec);
+    for (const row of rows) checkRow(row, (found) => fromRows.push(found));
+    expect(new Set(fromBytes.map((found) => found.code)).size).toBeGreaterThanOrEqual(5);
+    expect(fromBytes).toEqual(fromRows);
+  });
 
   it('judge a date on its bytes as on its text, written in full or not', () => {
     const dates = [
