@@ -352,6 +352,13 @@ class CodeList {
   }
 }
 
+/** Whether `known` holds the same bytes as bytes[from, to). */
+function sameBytes(known: Buffer, bytes: Buffer, from: number, to: number): boolean {
+  if (known.length !== to - from) return false;
+  for (let at = from; at < to; at++) if (known[at - from] !== bytes[at]) return false;
+  return true;
+}
+
 /** Whether the value has more characters (UTF-16 units) than `maxLength`; -1 for no limit. */
 function isTooLong(maxLength: number, bytes: Buffer, from: number, to: number): boolean {
   if (maxLength === -1 || to - from <= maxLength) return false;
@@ -386,15 +393,29 @@ export function createByteRowChecker(
   const names = specs.map((field) => field.name);
   const codeLists = specs.map((field) => (field.type === 'code' ? new CodeList(field.codes ?? []) : null));
   const childColumn = spec.columns.indexOf('CHILD');
+  let lastChildBytes = Buffer.alloc(0);
+  let lastChild = '';
+  /** The row's CHILD as a string: the last one made, when the bytes are the same. */
+  const childOf = ({ bytes, starts, ends }: ByteRow): string => {
+    if (childColumn === -1) return '';
+    const from = starts[childColumn]!;
+    const to = ends[childColumn]!;
+    if (!sameBytes(lastChildBytes, bytes, from, to)) {
+      lastChild = bytes.toString('utf8', from, to);
+      lastChildBytes = Buffer.from(bytes.subarray(from, to));
+    }
+    return lastChild;
+  };
   const report = (row: ByteRow, sink: FindingSink, index: number, kind: SchemaKind): 1 => {
-    const { bytes, starts, ends } = row;
+    // The row's CHILD, made a string once for its findings (and for the next rows of the same child).
+    const child = childOf(row);
     sink({
       code: schemaCode(kind),
       table: row.table,
       rowNumber: row.rowNumber,
       field: names[index]!,
-      value: bytes.toString('utf8', starts[index]!, ends[index]!),
-      child: childColumn === -1 ? '' : bytes.toString('utf8', starts[childColumn]!, ends[childColumn]!),
+      value: index === childColumn ? child : row.bytes.toString('utf8', row.starts[index]!, row.ends[index]!),
+      child,
     });
     return 1;
   };
