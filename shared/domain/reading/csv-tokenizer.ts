@@ -74,6 +74,8 @@ export class CsvTokenizer {
   fieldCount = 0;
   /** Line on which the current record starts. */
   line = 1;
+  /** Whether the current record has no quoted field (every entry of `flags` is 0). */
+  unquoted = false;
 
   private ending = Ending.Unknown;
   private carry: Buffer | null = null;
@@ -283,6 +285,7 @@ export class CsvTokenizer {
       break;
     }
     this.fieldCount = count;
+    this.unquoted = false;
     this.sink(this);
     this.line += this.breaks;
     return fieldEnd;
@@ -337,6 +340,7 @@ export class CsvTokenizer {
         this.flagsSet = false;
       }
       this.fieldCount = count + 1;
+      this.unquoted = true;
       this.sink(this);
       this.line++;
       return next;

@@ -75,19 +75,30 @@ function hasEdgeSpace(bytes: Buffer, start: number, end: number): boolean {
   );
 }
 
-/** The one row object the reader hands over, filled again for every row. */
+/**
+ * The one row object the reader hands over, filled again for every row. Its ranges are its own, or the
+ * tokenizer's when the file's fields are the table's columns in the table's order (no copy is needed).
+ */
 class ReadRow implements ByteRow {
   rowNumber = 0;
   bytes: Buffer = Buffer.alloc(0);
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  readonly ownStarts: Int32Array;
+  readonly ownEnds: Int32Array;
 
   constructor(
     readonly table: TableName,
     width: number,
   ) {
-    this.starts = new Int32Array(width);
-    this.ends = new Int32Array(width);
+    this.ownStarts = this.starts = new Int32Array(width);
+    this.ownEnds = this.ends = new Int32Array(width);
+  }
+
+  /** Makes the row's ranges its own again (to be written). */
+  own(): void {
+    this.starts = this.ownStarts;
+    this.ends = this.ownEnds;
   }
 }
 
@@ -109,6 +120,8 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
   let columnCount = 0;
   /** For each of the table's columns (the schema's order), the field of the file's records holding it. */
   let fieldOf = new Int32Array(0);
+  /** Whether field c of the file's records is the table's column c, for every column. */
+  let inTableOrder = false;
   let row = new ReadRow('Header', 0);
   let sink: CsvRowSink | null = null;
 
@@ -140,6 +153,7 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
       while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
       values.push(bytes.toString('utf8', start, end));
     }
+    row.own();
     let at = 0;
     for (let column = 0; column < values.length; column++) {
       row.starts[column] = at;
@@ -148,6 +162,40 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
     }
     row.bytes = Buffer.from(values.join(''), 'utf8');
     return at === 0;
+  };
+
+  /**
+   * The usual row: its fields are the table's columns in order and none is quoted, so the row's ranges are the
+   * tokenizer's own, trimmed in place.
+   */
+  const plainRow = (tokenizer: CsvTokenizer): void => {
+    const { bytes, starts, ends } = tokenizer;
+    const width = fieldOf.length;
+    let blank = true;
+    for (let column = 0; column < width; column++) {
+      let start = starts[column]!;
+      let end = ends[column]!;
+      if (start === end) continue;
+      if (hasEdgeSpace(bytes, start, end)) {
+        if (!isAsciiRange(bytes, start, end)) {
+          if (copiedRow(tokenizer)) return;
+          row.rowNumber = tokenizer.line;
+          sink!.row(row);
+          return;
+        }
+        while (start < end && isAsciiSpace(bytes[start]!)) start++;
+        while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
+        starts[column] = start;
+        ends[column] = end;
+      }
+      if (end > start) blank = false;
+    }
+    if (blank) return;
+    row.starts = starts;
+    row.ends = ends;
+    row.bytes = bytes;
+    row.rowNumber = tokenizer.line;
+    sink!.row(row);
   };
 
   const onData = (tokenizer: CsvTokenizer): void => {
@@ -166,6 +214,11 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
       });
       return;
     }
+    if (inTableOrder && tokenizer.unquoted) {
+      plainRow(tokenizer);
+      return;
+    }
+    row.own();
     const rowStarts = row.starts;
     const rowEnds = row.ends;
     let blank = true;
@@ -211,6 +264,7 @@ export async function openCsvTable(source: ByteSource, options: CsvTableOptions)
     recognised = table;
     // The file has exactly the table's columns (recogniseHeader refuses any other set), in any order.
     fieldOf = Int32Array.from(schema.tables.get(table)!.columns, (column) => columns.indexOf(column));
+    inTableOrder = fieldOf.every((field, column) => field === column);
     row = new ReadRow(table, fieldOf.length);
     // The rows that follow wait until there is a sink to hand them to.
     tokenizer.pause();

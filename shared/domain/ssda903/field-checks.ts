@@ -227,6 +227,15 @@ function digitsIn(bytes: Buffer, from: number, to: number): number {
 /** isUkDate on bytes. */
 export function isUkDateBytes(bytes: Buffer, from: number, to: number): boolean {
   const length = to - from;
+  // Nearly every date is written in full (dd/mm/yyyy): its digits are read at their places, with no search.
+  if (length === 10 && bytes[from + 2] === 0x2f && bytes[from + 5] === 0x2f) {
+    const day = twoDigitsAt(bytes, from);
+    const month = twoDigitsAt(bytes, from + 3);
+    const century = twoDigitsAt(bytes, from + 6);
+    const years = twoDigitsAt(bytes, from + 8);
+    if (day === -1 || month === -1 || century === -1 || years === -1) return false;
+    return isDayOfMonth(day, month, century * 100 + years);
+  }
   if (length < 8 || length > 10) return false;
   let firstSlash = -1;
   let secondSlash = -1;
@@ -243,6 +252,18 @@ export function isUkDateBytes(bytes: Buffer, from: number, to: number): boolean 
   const day = digitsIn(bytes, from, firstSlash);
   const month = digitsIn(bytes, firstSlash + 1, secondSlash);
   const year = digitsIn(bytes, secondSlash + 1, to);
+  return isDayOfMonth(day, month, year);
+}
+
+/** The number written by the two digits at `at`, or -1 if either is not a digit. */
+function twoDigitsAt(bytes: Buffer, at: number): number {
+  const tens = bytes[at]! - 48;
+  const units = bytes[at + 1]! - 48;
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
+}
+
+/** Whether day/month/year (each -1 when unreadable) is a real date of a year from 100 on. */
+function isDayOfMonth(day: number, month: number, year: number): boolean {
   if (day < 1 || month < 1 || month > 12 || year < 100) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
@@ -261,13 +282,6 @@ function isIntegerBytes(bytes: Buffer, from: number, to: number): boolean {
 
 /** Codes of up to six ASCII characters are found by their bytes as numbers (CodeList), making no string. */
 const MAX_PACKED_CODE = 6;
-
-// How a field's value is checked on the bytes: the kinds of check, in a number per field so that one loop with a
-// switch checks a row (a call through a different closure per field cost a third more).
-const CHECK_STRING = 0;
-const CHECK_DATE = 1;
-const CHECK_INTEGER = 2;
-const CHECK_CODE = 3;
 
 /** A value of up to three bytes as one number (at most 24 bits, so never a boxed number). */
 function packedThree(bytes: Buffer, from: number, to: number): number {
@@ -365,16 +379,11 @@ function effectiveSpec(spec: FieldSpec, rulesInForce: ReadonlySet<string>): Fiel
   };
 }
 
-const KIND_OF_TYPE: Readonly<Record<FieldSpec['type'], number>> = {
-  string: CHECK_STRING,
-  date: CHECK_DATE,
-  integer: CHECK_INTEGER,
-  code: CHECK_CODE,
-};
-
 /**
  * The checker for the rows of one table read from CSV (values in the table's column order): it reports every
- * failing field of a row to the sink, as createRowChecker does for a Row (`rulesInForce` likewise).
+ * failing field of a row to the sink, as createRowChecker does for a Row (`rulesInForce` likewise). It is a
+ * function written out for the table, one step per column with its own check and limit, so that no column asks
+ * which check it has or reads its limit from a table, and a column with nothing to check costs nothing.
  */
 export function createByteRowChecker(
   spec: TableSpec,
@@ -382,11 +391,7 @@ export function createByteRowChecker(
 ): (row: ByteRow, sink: FindingSink) => number {
   const specs = spec.columns.map((column) => effectiveSpec(spec.fields.get(column)!, rulesInForce));
   const names = specs.map((field) => field.name);
-  const kinds = Uint8Array.from(specs, (field) => KIND_OF_TYPE[field.type]);
-  const required = Uint8Array.from(specs, (field) => (field.required ? 1 : 0));
-  const maxLengths = Int32Array.from(specs, (field) => field.maxLength ?? -1);
   const codeLists = specs.map((field) => (field.type === 'code' ? new CodeList(field.codes ?? []) : null));
-  const fieldCount = specs.length;
   const childColumn = spec.columns.indexOf('CHILD');
   let lastChildBytes = Buffer.alloc(0);
   let lastChild = '';
@@ -401,47 +406,53 @@ export function createByteRowChecker(
     }
     return lastChild;
   };
-  return (row, sink) => {
-    const { bytes, starts, ends } = row;
-    let failures = 0;
-    for (let index = 0; index < fieldCount; index++) {
-      const from = starts[index]!;
-      const to = ends[index]!;
-      let kind: SchemaKind | null = null;
-      if (from === to) {
-        if (required[index] === 1) kind = 'required';
-      } else {
-        switch (kinds[index]) {
-          case CHECK_DATE:
-            if (!isUkDateBytes(bytes, from, to)) kind = 'date';
-            else if (isTooLong(maxLengths[index]!, bytes, from, to)) kind = 'length';
-            break;
-          case CHECK_INTEGER:
-            if (!isIntegerBytes(bytes, from, to)) kind = 'integer';
-            else if (isTooLong(maxLengths[index]!, bytes, from, to)) kind = 'length';
-            break;
-          case CHECK_CODE:
-            if (!codeLists[index]!.has(bytes, from, to)) kind = 'code';
-            break;
-          default:
-            if (isTooLong(maxLengths[index]!, bytes, from, to)) kind = 'length';
-        }
-      }
-      if (kind === null) continue;
-      failures++;
-      // The row's CHILD, made a string once for its findings (and for the next rows of the same child).
-      const child = childOf(row);
-      sink({
-        code: schemaCode(kind),
-        table: row.table,
-        rowNumber: row.rowNumber,
-        field: names[index]!,
-        value: index === childColumn ? child : bytes.toString('utf8', from, to),
-        child,
-      });
-    }
-    return failures;
+  const report = (row: ByteRow, sink: FindingSink, index: number, kind: SchemaKind): 1 => {
+    // The row's CHILD, made a string once for its findings (and for the next rows of the same child).
+    const child = childOf(row);
+    sink({
+      code: schemaCode(kind),
+      table: row.table,
+      rowNumber: row.rowNumber,
+      field: names[index]!,
+      value: index === childColumn ? child : row.bytes.toString('utf8', row.starts[index]!, row.ends[index]!),
+      child,
+    });
+    return 1;
   };
+  const steps = specs.map((field, index) => {
+    const fail = (kind: SchemaKind): string => `failures += report(row, sink, ${index}, '${kind}');`;
+    const limit = field.maxLength ?? -1;
+    const tooLong = limit === -1 ? null : `isTooLong(${limit}, bytes, from, to)`;
+    const tests: [string, SchemaKind][] = [];
+    if (field.type === 'date') tests.push(['!isUkDateBytes(bytes, from, to)', 'date']);
+    if (field.type === 'integer') tests.push(['!isIntegerBytes(bytes, from, to)', 'integer']);
+    if (field.type === 'code') tests.push([`!code${index}.has(bytes, from, to)`, 'code']);
+    else if (tooLong !== null) tests.push([tooLong, 'length']);
+    const blank = field.required ? `if (from === to) ${fail('required')}` : 'if (from === to) {}';
+    const checks = tests.map(([test, kind]) => ` else if (${test}) ${fail(kind)}`).join('');
+    if (!field.required && tests.length === 0) return '';
+    return `from = starts[${index}]; to = ends[${index}];\n${blank}${checks}`;
+  });
+  const codes = codeLists.map((list, index) => (list ? `const code${index} = codeLists[${index}];` : ''));
+  const make = new Function(
+    'codeLists',
+    'report',
+    'isUkDateBytes',
+    'isIntegerBytes',
+    'isTooLong',
+    `${codes.join('\n')}
+    return function checkRow(row, sink) {
+      const bytes = row.bytes;
+      const starts = row.starts;
+      const ends = row.ends;
+      let failures = 0;
+      let from = 0;
+      let to = 0;
+      ${steps.join('\n')}
+      return failures;
+    };`,
+  );
+  return make(codeLists, report, isUkDateBytes, isIntegerBytes, isTooLong);
 }
 
 /**

@@ -162,6 +162,40 @@ describe('openCsvTable: rows', () => {
     }
   });
 
+  it("reads the columns in the table's own order as in any other, trimmed, blank or quoted", async () => {
+    const rows = [
+      ['C1', '02/03/2012', '01/05/2025', 'PN1'],
+      [' C2 ', '\t02/03/2012', '01/06/2025  ', ' PN2'],
+      [' C3', '02/03/2012', '01/07/2025', '\u00a0PN3 '],
+      ['\u00a0C4', '02/03/2012', '01/08/2025', 'PN4'],
+      [' ', '', '\u00a0', '\t'],
+      ['"C""5"', '02/03/2012', '01/09/2025', 'PN5'],
+      ['C6', '', '01/10/2025', ''],
+    ];
+    const columns = ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'];
+    const fileIn = (order: readonly number[]): string =>
+      [order.map((column) => columns[column]), ...rows.map((row) => order.map((column) => row[column]))]
+        .map((fields) => `${fields.join(',')}\r\n`)
+        .join('');
+    const valuesOf = async (text: string, size: number) =>
+      (await readCsv(inChunks(Buffer.from(text, 'utf8'), size))).rows.map(({ rowNumber, values }) => [
+        rowNumber,
+        ...columns.map((column) => values[column]),
+      ]);
+    for (const size of [3, 4096]) {
+      const inOrder = await valuesOf(fileIn([0, 1, 2, 3]), size);
+      expect(inOrder).toEqual([
+        [2, 'C1', '02/03/2012', '01/05/2025', 'PN1'],
+        [3, 'C2', '02/03/2012', '01/06/2025', 'PN2'],
+        [4, 'C3', '02/03/2012', '01/07/2025', 'PN3'],
+        [5, 'C4', '02/03/2012', '01/08/2025', 'PN4'],
+        [7, 'C"5', '02/03/2012', '01/09/2025', 'PN5'],
+        [8, 'C6', '', '01/10/2025', ''],
+      ]);
+      expect(await valuesOf(fileIn([3, 1, 0, 2]), size)).toEqual(inOrder);
+    }
+  });
+
   it('reads a Windows-1252 file in small chunks', async () => {
     const bytes = windows1252(`${HEADER_COLUMNS}\r\nZoë,1,01/01/2010,WBRI,A1,,\r\n`);
     const { rows } = await readCsv(inChunks(bytes, 7));
