@@ -64,6 +64,21 @@ function byRunner(
   return outcome;
 }
 
+/** A row rule that throws on a Z1 placement and otherwise fails the rows `fails` names. */
+function ruleThrowingOnZ(fails: (row: Row) => boolean): Rule {
+  return rowRule({
+    code: 'T1',
+    description: 'throws on a Z placement',
+    table: 'Episodes',
+    fields: ['PLACE'],
+    flagField: 'PLACE',
+    fails: (row) => {
+      if (row.values.PLACE === 'Z1') throw new Error('not handled');
+      return fails(row);
+    },
+  });
+}
+
 /** A deterministic shuffle of the sample's values within each column, so that many rules find something. */
 function scrambled(children: readonly ChildRecord[]): ChildRecord[] {
   let state = 7;
@@ -107,17 +122,7 @@ describe('running the rules on each child', () => {
   });
 
   it('drops the findings of a rule that throws for a child, tells it once, and runs the others', () => {
-    const throwsOnZ = rowRule({
-      code: 'T1',
-      description: 'throws on a Z placement',
-      table: 'Episodes',
-      fields: ['PLACE'],
-      flagField: 'PLACE',
-      fails: (row) => {
-        if (row.values.PLACE === 'Z1') throw new Error('not handled');
-        return row.values.LS === 'C2';
-      },
-    });
+    const throwsOnZ = ruleThrowingOnZ((row) => row.values.LS === 'C2');
     const custom: Rule = {
       code: 'T2',
       description: 'throws for child B',
@@ -197,17 +202,7 @@ describe('running the rules on each child', () => {
         }));
       },
     });
-    const throwsOnZ = rowRule({
-      code: 'T1',
-      description: 'throws on a Z placement',
-      table: 'Episodes',
-      fields: ['PLACE'],
-      flagField: 'PLACE',
-      fails: (row) => {
-        if (row.values.PLACE === 'Z1') throw new Error('not handled');
-        return false;
-      },
-    });
+    const throwsOnZ = ruleThrowingOnZ(() => false);
     const children = [
       childWith('A', { Header: [header()], Episodes: [episode({ PLACE: 'U1' }), episode({ PLACE: 'T1' })] }),
       childWith('B', { Header: [header()], Episodes: [episode({ PLACE: 'U1' })] }),
