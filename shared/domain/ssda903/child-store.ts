@@ -40,8 +40,6 @@ const ROWS: SpillShape = {
   firstChunkBytes: 1 << 12,
   largestChunkBytes: 1 << 18,
 };
-/** A UTF-16 surrogate without its pair: UTF-8 cannot carry it, so such text is kept as it is. */
-const LONE_SURROGATE = /\p{Cs}/u;
 
 const { utf8Slice } = Buffer.prototype as unknown as {
   utf8Slice: (this: Buffer, start: number, end: number) => string;
@@ -110,9 +108,6 @@ export class ChildNumbers {
   private slots = new Int32Array(1 << 13);
   private sealed = false;
   private readonly scratch = Buffer.alloc(256);
-  /** References that UTF-8 cannot carry (a lone surrogate, only from rows given as objects). */
-  private readonly odd = new Map<string, number>();
-  private readonly oddReferences = new Map<number, string>();
   count = 0;
 
   /** The number of the child whose reference is bytes[from, to), numbering it if it is new. */
@@ -132,18 +127,8 @@ export class ChildNumbers {
     return this.append(bytes, from, to);
   }
 
-  /** The number of the child with this reference (rows given as objects). */
+  /** The number of the child with this reference, as text. */
   numberOfText(reference: string): number {
-    if (LONE_SURROGATE.test(reference)) {
-      let child = this.odd.get(reference);
-      if (child === undefined) {
-        // Numbered apart: its UTF-8 bytes would stand for another reference too.
-        child = this.append(Buffer.alloc(0), 0, 0, false);
-        this.odd.set(reference, child);
-        this.oddReferences.set(child, reference);
-      }
-      return child;
-    }
     const length = Buffer.byteLength(reference);
     const bytes = length <= this.scratch.length ? this.scratch : Buffer.alloc(length);
     bytes.write(reference, 0, 'utf8');
@@ -152,10 +137,6 @@ export class ChildNumbers {
 
   /** The CHILD reference of a child, as uploaded. */
   reference(child: number): string {
-    if (this.oddReferences.size > 0) {
-      const odd = this.oddReferences.get(child);
-      if (odd !== undefined) return odd;
-    }
     return textOf(this.keys, this.starts[child]!, this.starts[child + 1]!);
   }
 
@@ -171,7 +152,7 @@ export class ChildNumbers {
     this.starts = this.starts.slice(0, this.count + 1);
   }
 
-  private append(bytes: Buffer, from: number, to: number, findable = true): number {
+  private append(bytes: Buffer, from: number, to: number): number {
     const child = this.count++;
     const length = to - from;
     if (this.keyBytes + length > this.keys.length) {
@@ -183,10 +164,8 @@ export class ChildNumbers {
     this.keyBytes += length;
     if (child + 2 > this.starts.length) this.starts = grown(this.starts);
     this.starts[child + 1] = this.keyBytes;
-    if (findable) {
-      if (this.count * 2 > this.slots.length) this.rehash();
-      else this.place(child);
-    }
+    if (this.count * 2 > this.slots.length) this.rehash();
+    else this.place(child);
     return child;
   }
 
@@ -201,7 +180,7 @@ export class ChildNumbers {
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
     for (let child = 0; child < this.count; child++) {
-      if (!this.oddReferences.has(child)) this.place(child);
+      this.place(child);
     }
   }
 }
@@ -241,8 +220,6 @@ const HEAD_BYTES = 11;
 const VALUE_WORD = 0xfb;
 /** A value of VALUE_LONG bytes or more: its length follows in 4 bytes, then its bytes. */
 const VALUE_LONG = 0xfc;
-/** Text UTF-8 cannot carry (a lone surrogate): its index in `kept` follows in 4 bytes. */
-const VALUE_KEPT = 0xfd;
 /** The CHILD column: the child's reference, known from the child's number, so not written again. */
 const VALUE_CHILD = 0xfe;
 
@@ -410,7 +387,7 @@ const SAMPLED = 2;
 
 /**
  * What a table's row reader needs besides the record: the numbered values' texts and Days, and the values
- * written out in full (decoded through the cache of texts, or kept as they were).
+ * written out in full (decoded through the cache of texts).
  */
 class RecordValues {
   /** Where the value after the one textAt last read begins. */
@@ -425,21 +402,15 @@ class RecordValues {
   constructor(
     readonly words: ValueWords,
     private readonly texts: TextCache,
-    private readonly kept: readonly string[],
   ) {}
 
   /** The value whose length or mark is at `at` (not a numbered value nor CHILD); sets `after`. */
   textAt(bytes: Buffer, at: number): string {
     let length = bytes[at]!;
     let from = at + 1;
-    if (length >= VALUE_WORD) {
-      const number = readUint32(bytes, from);
+    if (length === VALUE_LONG) {
+      length = readUint32(bytes, from);
       from += 4;
-      if (length === VALUE_KEPT) {
-        this.after = from;
-        return this.kept[number]!;
-      }
-      length = number;
     }
     this.after = from + length;
     return length === 0 ? '' : this.texts.text(bytes, from, from + length);
@@ -544,8 +515,6 @@ export class ReturnStore {
   private readonly space: SpillSpace;
   private readonly parts: SpillLog[] = [];
   private readonly partRecords: number[] = [];
-  /** Values that UTF-8 cannot carry (lone surrogates, only from rows given as objects). */
-  private readonly kept: string[] = [];
   private grouped = false;
   /** The layout of the table the last row added from CSV was of (its rows come one after another). */
   private lastLayout: TableLayout | null = null;
@@ -567,7 +536,7 @@ export class ReturnStore {
     starts: new Int32Array(0),
   };
   /** How the tables' row readers turn values written in the log into strings and Days. */
-  private readonly values = new RecordValues(this.words, this.texts, this.kept);
+  private readonly values = new RecordValues(this.words, this.texts);
 
   /** @param keep tables whose values are kept for child-level checks; others keep only row numbers. */
   constructor(
@@ -639,39 +608,6 @@ export class ReturnStore {
     const start = part.used;
     writeUint32(part.current, start + 7, end - start - HEAD_BYTES);
     part.commit(end);
-  }
-
-  /** Adds one row given as an object (rows read from XML). */
-  add(row: Row): void {
-    const layout = this.layoutOf(row.table);
-    const ordinal = this.numbers.numberOfText(row.values.CHILD ?? '');
-    this.lastReferenceLength = -1;
-    const values = layout.columns.map((column) => row.values[column] ?? '');
-    let room = 0;
-    if (layout.keepValues) for (const value of values) room += Buffer.byteLength(value) + 5;
-    const part = this.openRecord(layout, row.rowNumber, ordinal, room);
-    const buffer = part.current;
-    let at = part.used + HEAD_BYTES;
-    if (layout.keepValues) {
-      for (let column = 0; column < values.length; column++) {
-        if (column === layout.childColumn) {
-          buffer[at++] = VALUE_CHILD;
-          continue;
-        }
-        const value = values[column]!;
-        const length = Buffer.byteLength(value);
-        if (length !== value.length && LONE_SURROGATE.test(value)) {
-          buffer[at] = VALUE_KEPT;
-          writeUint32(buffer, at + 1, this.kept.length);
-          at += 5;
-          this.kept.push(value);
-          continue;
-        }
-        at = writeLength(buffer, at, length);
-        at += buffer.write(value, at, 'utf8');
-      }
-    }
-    this.closeRecord(part, at);
   }
 
   /** Adds a row read from CSV (values in the table's column order, as declared), copying its values' bytes. */

@@ -4,6 +4,7 @@ import { ReturnStore } from '#domain/ssda903/child-store';
 import type { Row, TableName } from '#domain/ssda903/model';
 import { DATE_FIELDS, dayOf, daysOf } from '#domain/ssda903/row-days';
 import { ALL_TABLES, schemaForYear } from '#domain/ssda903/schema';
+import { byteRowOf } from './helpers/byte-rows.ts';
 
 const YEARS = [2020, 2023, 2024, 2025, 2026, 2027, 2030];
 
@@ -75,7 +76,7 @@ describe('row days', () => {
         values[columns.find((column) => DATE_FIELDS.includes(column))!] = sample;
         const row: Row = { table, rowNumber: rowNumber++, values };
         made.push(row);
-        store.add(row);
+        store.addRow(byteRowOf(row, columns));
       }
     }
     const [child] = [...store.children()];
