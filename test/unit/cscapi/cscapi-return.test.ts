@@ -10,6 +10,7 @@ import { valueLookups } from '../../../shared/use-cases/indicator-values.ts';
 import type { IngestDeps } from '../../../shared/use-cases/ingest-deps.ts';
 import { CscapiStateOvertaken } from '../../../shared/use-cases/returns/cscapi.ts';
 import { ingestSubmission } from '../../../shared/use-cases/returns/pipeline.ts';
+import { TEST_INGEST_SETTINGS } from '../use-cases/ingest-settings.ts';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
 
@@ -63,10 +64,7 @@ describe('the CSC API payload as a return', () => {
       } as unknown as SubmissionStore,
       aggregates,
       publishRecompute: async () => {},
-      pseudonymSecret: async () => Buffer.alloc(32, 1),
-      uploadsBucket: 'uploads',
-      dataBucket: 'data',
-      maxFileBytes: 10_000_000,
+      ...TEST_INGEST_SETTINGS,
       now: () => now,
     };
   });

@@ -16,6 +16,7 @@ import { InMemoryAggregateStore } from '../../../shared/use-cases/indicator-in-m
 import type { IngestDeps } from '../../../shared/use-cases/ingest-deps.ts';
 import { ingestSubmission } from '../../../shared/use-cases/returns/pipeline.ts';
 import { generateCensus } from '../workforce/helpers/csww-generator.ts';
+import { TEST_INGEST_SETTINGS } from './ingest-settings.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const EXAMPLE = readFileSync(path.join(root, 'docs', 'inyear-example.csv'));
@@ -91,10 +92,7 @@ describe('council-level ingestion', () => {
       publishRecompute: async (message) => {
         sent.push(message);
       },
-      pseudonymSecret: async () => Buffer.alloc(32, 1),
-      uploadsBucket: 'uploads',
-      dataBucket: 'data',
-      maxFileBytes: 10_000_000,
+      ...TEST_INGEST_SETTINGS,
       now: () => new Date(Date.UTC(2025, 9, 20, 9, 0, counter)),
     };
   });

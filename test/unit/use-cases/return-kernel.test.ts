@@ -16,6 +16,7 @@ import type { IngestDeps } from '../../../shared/use-cases/ingest-deps.ts';
 import { ingestSubmission } from '../../../shared/use-cases/returns/pipeline.ts';
 import { RETURN_DEFINITIONS } from '../../../shared/use-cases/returns/registry.ts';
 import { startSubmissionSchema } from '../../../shared/use-cases/start-submission.ts';
+import { TEST_INGEST_SETTINGS } from './ingest-settings.ts';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
 const SHA256 = 'ab'.repeat(32);
@@ -112,10 +113,7 @@ describe('the pipeline', () => {
       publishRecompute: async (message) => {
         sent.push(message);
       },
-      pseudonymSecret: async () => Buffer.alloc(32, 1),
-      uploadsBucket: 'uploads',
-      dataBucket: 'data',
-      maxFileBytes: 10_000_000,
+      ...TEST_INGEST_SETTINGS,
       now: () => now,
     };
   });

@@ -4,6 +4,7 @@ import type { ObjectStore, ObjectWriter } from '../../../shared/ports/objects.ts
 import type { Submission, SubmissionOutcome, SubmissionStore } from '../../../shared/ports/submissions.ts';
 import { InMemoryAggregateStore } from '../../../shared/use-cases/indicator-in-memory.ts';
 import { ingestSubmission } from '../../../shared/use-cases/returns/pipeline.ts';
+import { TEST_INGEST_SETTINGS } from './ingest-settings.ts';
 
 /** Objects kept as text; a writer's object appears only when it is closed, as with S3. */
 export class MemoryObjects implements ObjectStore {
@@ -75,10 +76,7 @@ export async function ingestSsda903Files(
     } as unknown as SubmissionStore,
     aggregates,
     publishRecompute: async () => {},
-    pseudonymSecret: async () => Buffer.alloc(32, 1),
-    uploadsBucket: 'uploads',
-    dataBucket: 'data',
-    maxFileBytes: 10_000_000,
+    ...TEST_INGEST_SETTINGS,
     now: () => new Date(Date.UTC(2025, 9, 20, 9, 0, 0)),
   });
   return { objects, aggregates, outcome };
