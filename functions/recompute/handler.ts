@@ -41,15 +41,21 @@ const riskDeps: RiskDeps = {
   uploads: indicators,
   inyear: new DynamoAggregateStore(dynamoDocumentClient(), env.TABLE_NAME),
   publishRiskChanged: sendToAlertQueue,
-  // Sent just before the assessment is stored: a short delay lets the store land first.
-  publishBandChanged: (message) => sendToDigestQueue({ ...message, delaySeconds: 5 }),
+  publishBandChanged: sendToDigestQueue,
   now: () => new Date(),
 };
 
 async function reassessRisk(la: string, cause: { type: string; eventId: string }): Promise<void> {
   const outcome = await assessCouncilRisk(la, cause, riskDeps);
   if (outcome.kind === 'duplicate') {
-    logger.info('Risk already reassessed for this event; nothing to do', { la, version: outcome.version });
+    logger.info(
+      'Risk already reassessed for this event; its alert, if any, sent again for the queue to drop',
+      {
+        la,
+        version: outcome.version,
+        alert: outcome.alert !== null,
+      },
+    );
     return;
   }
   const { stored, alert } = outcome;

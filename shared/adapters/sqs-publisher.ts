@@ -8,7 +8,6 @@ export interface QueueMessage {
   readonly groupId?: string;
   /** FIFO queues: a second send with the same id within five minutes is dropped by SQS. */
   readonly deduplicationId?: string;
-  readonly delaySeconds?: number;
   /** String attributes travelling with the message (e.g. the reason a poison message was set aside). */
   readonly attributes?: Readonly<Record<string, string>>;
 }
@@ -34,7 +33,6 @@ export function queuePublisher(client: () => SQSClient, queueUrl: string): Publi
         MessageBody: message.body,
         MessageGroupId: message.groupId,
         MessageDeduplicationId: message.deduplicationId,
-        DelaySeconds: message.delaySeconds,
         MessageAttributes: attributesOf(message),
       }),
     );
@@ -54,7 +52,6 @@ export function queueBatchPublisher(client: () => SQSClient, queueUrl: string): 
           MessageBody: message.body,
           MessageGroupId: message.groupId,
           MessageDeduplicationId: message.deduplicationId,
-          DelaySeconds: message.delaySeconds,
           MessageAttributes: attributesOf(message),
         })),
       }),

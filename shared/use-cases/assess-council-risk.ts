@@ -46,7 +46,7 @@ export interface RiskCause {
 }
 
 export type RiskOutcome =
-  | { readonly kind: 'duplicate'; readonly version: number }
+  | { readonly kind: 'duplicate'; readonly version: number; readonly alert: RiskChangedV1 | null }
   | { readonly kind: 'assessed'; readonly stored: StoredAssessment; readonly alert: RiskChangedV1 | null };
 
 /** How often to reassess when a concurrent recompute took the version first. */
@@ -167,7 +167,7 @@ export async function assessCouncilRisk(la: string, cause: RiskCause, deps: Risk
 
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     let current = await deps.risk.current(la);
-    if (current?.cause.eventId === cause.eventId) return { kind: 'duplicate', version: current.version };
+    if (current?.cause.eventId === cause.eventId) return resendStoredAlert(la, current, deps);
     const now = deps.now();
     const asOf = now.toISOString().slice(0, 10);
     const assessedAt = now.toISOString();
@@ -199,15 +199,45 @@ export async function assessCouncilRisk(la: string, cause: RiskCause, deps: Risk
         : null,
     });
     const version = current.version + 1;
-    const alert = alertFor(la, version, assessment, current.assessment, cause, assessedAt);
-    // Sent before the assessment is stored: if the store fails, the retry reassesses to the same version
-    // and sends the same deduplication id, so advisers hear of a change once.
-    if (alert) {
-      await deps.publishRiskChanged(riskChangedMessage(alert));
-      if (alert.bandChanged) await deps.publishBandChanged({ body: councilBandChangedMessage(alert) });
-    }
     const stored: StoredAssessment = { version, assessment, cause, assessedAt };
-    if ((await deps.risk.save(la, stored)) === 'saved') return { kind: 'assessed', stored, alert };
+    if ((await deps.risk.save(la, stored)) === 'conflict') continue;
+    // Stored first, then sent: if the send fails, the redelivered event finds its assessment stored and sends
+    // that assessment's alert again (resendStoredAlert), never one from a later reassessment under the same id.
+    const alert = alertFor(la, version, assessment, current.assessment, cause, assessedAt);
+    await publishAlert(alert, deps);
+    return { kind: 'assessed', stored, alert };
   }
   throw new Error(`Council ${la}'s risk was reassessed concurrently ${ATTEMPTS} times; retrying later`);
+}
+
+async function publishAlert(alert: RiskChangedV1 | null, deps: RiskDeps): Promise<void> {
+  if (!alert) return;
+  await deps.publishRiskChanged(riskChangedMessage(alert));
+  if (alert.bandChanged) await deps.publishBandChanged({ body: councilBandChangedMessage(alert) });
+}
+
+/**
+ * The event was already assessed, but the invocation may have stopped before its alert was sent. The alert is
+ * worked out again from what was stored (this version against the one before), so it is the same message
+ * under the same id: the queue's deduplication and notify's ledger drop it if it went out the first time.
+ */
+async function resendStoredAlert(
+  la: string,
+  current: StoredAssessment,
+  deps: RiskDeps,
+): Promise<RiskOutcome> {
+  const [, previous] = await deps.risk.history(la, 2);
+  const alert =
+    previous?.version === current.version - 1
+      ? alertFor(
+          la,
+          current.version,
+          current.assessment,
+          previous.assessment,
+          current.cause,
+          current.assessedAt,
+        )
+      : null;
+  await publishAlert(alert, deps);
+  return { kind: 'duplicate', version: current.version, alert };
 }

@@ -119,25 +119,67 @@ describe('reassessing a council’s risk', () => {
     ]);
   });
 
-  it('does nothing for a redelivered event', async () => {
-    const { risk, sent, deps } = setup([serious]);
+  it('stores nothing new for a redelivered event and sends its stored alert again, under the same id', async () => {
+    const { risk, sent, bandChanges, deps } = setup([serious]);
     const cause = { type: 'IntelligenceChanged', eventId: `${serious.itemId}#1` };
     await assessCouncilRisk('886', cause, deps);
-    expect(await assessCouncilRisk('886', cause, deps)).toEqual({ kind: 'duplicate', version: 2 });
-    expect(sent).toHaveLength(1);
+    expect(await assessCouncilRisk('886', cause, deps)).toMatchObject({ kind: 'duplicate', version: 2 });
+    // The queue drops the copy (same deduplication id within five minutes); notify's ledger drops it later.
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(sent[0]);
+    expect(bandChanges).toHaveLength(2);
+    expect(bandChanges[1]).toEqual(bandChanges[0]);
     expect(await risk.history('886', 10)).toHaveLength(2);
   });
 
-  it('sends the same alert again if storing failed after the send, so the queue can drop the copy', async () => {
+  it('sends nothing again for a redelivered event whose assessment changed nothing', async () => {
+    const { sent, deps } = setup();
+    const cause = { type: 'ReturnIngested', eventId: 'SUB-1' };
+    await assessCouncilRisk('886', cause, deps);
+    expect(await assessCouncilRisk('886', cause, deps)).toEqual({
+      kind: 'duplicate',
+      version: 2,
+      alert: null,
+    });
+    expect(sent).toEqual([]);
+  });
+
+  it('stores the assessment before it alerts; when the send fails, the retry sends that assessment’s alert', async () => {
+    const signals: IntelligenceSignal[] = [];
+    const { sent, deps, risk, failNextSend } = setup(signals);
+    await assessCouncilRisk('886', { type: 'ReturnIngested', eventId: 'SUB-1' }, deps);
+    const cause = { type: 'IntelligenceChanged', eventId: `${serious.itemId}#1` };
+    signals.push(serious);
+    failNextSend();
+    await expect(assessCouncilRisk('886', cause, deps)).rejects.toThrow('queue unavailable');
+    const stored = await risk.current('886');
+    expect(stored).toMatchObject({ version: 3, cause });
+
+    // Before the retry, more intelligence arrives: the retry must not reassess under the stored version's id
+    // (a different alert the queue would drop as a copy), but send the alert of the change it stored.
+    signals.push({
+      ...serious,
+      itemId: 'INT-886-20261123-9876543210',
+      category: 'financial-distress',
+      label: 'Financial distress (critical severity, high confidence)',
+    });
+    await assessCouncilRisk('886', cause, deps);
+    expect(sent).toHaveLength(1);
+    const event = RiskChangedV1Schema.parse(JSON.parse(sent[0]!.body));
+    expect(event).toMatchObject({
+      eventId: '886#3',
+      to: stored!.assessment.band,
+      occurredAt: stored!.assessedAt,
+      cause,
+    });
+    expect(event.topDrivers.map((driver) => driver.text).join(' ')).not.toContain('Financial distress');
+    expect(await risk.history('886', 10)).toHaveLength(3);
+  });
+
+  it('stores nothing and sends nothing when the assessment cannot be stored; the retry does both', async () => {
     const { sent, deps, risk } = setup([serious]);
     const cause = { type: 'IntelligenceChanged', eventId: `${serious.itemId}#1` };
-    await assessCouncilRisk(
-      '886',
-      { type: 'ReturnIngested', eventId: 'SUB-1' },
-      { ...deps, intelligence: { activeSignals: async () => [] } },
-    );
-    const failingSave = {
-      ...risk,
+    const failingSave: RiskStore = {
       override: risk.override.bind(risk),
       setOverride: risk.setOverride.bind(risk),
       current: risk.current.bind(risk),
@@ -149,18 +191,9 @@ describe('reassessing a council’s risk', () => {
     await expect(assessCouncilRisk('886', cause, { ...deps, risk: failingSave })).rejects.toThrow(
       'table unavailable',
     );
+    expect(sent).toEqual([]);
     await assessCouncilRisk('886', cause, deps);
-    expect(sent.map((message) => message.deduplicationId)).toEqual(['886#3', '886#3']);
-  });
-
-  it('sends nothing and stores nothing when the alert cannot be sent; the retry does both', async () => {
-    const { sent, deps, risk, failNextSend } = setup([serious]);
-    const cause = { type: 'IntelligenceChanged', eventId: `${serious.itemId}#1` };
-    failNextSend();
-    await expect(assessCouncilRisk('886', cause, deps)).rejects.toThrow('queue unavailable');
-    expect((await risk.current('886'))?.cause.type).toBe('Baseline');
-    await assessCouncilRisk('886', cause, deps);
-    expect(sent).toHaveLength(1);
+    expect(sent.map((message) => message.deduplicationId)).toEqual(['886#2']);
     expect((await risk.current('886'))?.cause).toEqual(cause);
   });
 
