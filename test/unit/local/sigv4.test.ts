@@ -91,9 +91,10 @@ describe('SigV4 verification', () => {
           path: string;
           query?: Record<string, string>;
           headers: Record<string, string>;
-          body?: string;
+          body?: string | Uint8Array;
         }) => {
-          body = String(request.body ?? '');
+          // The SDK hands a JSON body over as bytes (a Uint8Array whose string methods it warns about).
+          body = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
           const headers = Object.fromEntries(
             Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]),
           );
