@@ -86,21 +86,31 @@ export class S3ObjectStore implements ObjectStore {
   }
 }
 
+/** Per stream, the wait for its next drain, shared by every write made while it is full. */
+const drains = new WeakMap<Writable, Promise<void>>();
+
 /**
- * Writes to a stream and resolves when it can take more. Whichever of drain and error comes first removes
- * the other listener, so a long run of waits on backpressure leaves no listener behind.
+ * Writes to a stream and resolves when it can take more. Writes made while the stream is full share one wait
+ * (one drain and one error listener, however many writers wait), and whichever of drain and error comes first
+ * removes the other listener, so no listener is left behind.
  */
 export function writeWithBackpressure(stream: Writable, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (stream.write(text)) return resolve();
+  if (stream.write(text)) return Promise.resolve();
+  const waiting = drains.get(stream);
+  if (waiting) return waiting;
+  const drain = new Promise<void>((resolve, reject) => {
     const drained = () => {
+      drains.delete(stream);
       stream.off('error', failed);
       resolve();
     };
     const failed = (error: Error) => {
+      drains.delete(stream);
       stream.off('drain', drained);
       reject(error);
     };
     stream.once('drain', drained).once('error', failed);
   });
+  drains.set(stream, drain);
+  return drain;
 }

@@ -1,5 +1,5 @@
 // The S3 object adapter: a streamed write arrives whole on fauxqs, and waiting on backpressure leaves no
-// listeners behind (they used to pile up, one per wait, until Node warned of a leak).
+// listeners behind and adds one however many writers wait (they used to pile up until Node warned of a leak).
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
@@ -25,6 +25,24 @@ describe('writeWithBackpressure', () => {
     stream.end();
     await reader;
     expect(Buffer.concat(received).length).toBe(200 * 100);
+  });
+
+  it('lets writes made while the stream is full share one wait, in order', async () => {
+    const stream = new PassThrough({ highWaterMark: 64 });
+    const before = { error: stream.listenerCount('error'), drain: stream.listenerCount('drain') };
+    const chunks = Array.from({ length: 40 }, (_, index) => `${index},${'z'.repeat(100)}\n`);
+    const writes = chunks.map((chunk) => writeWithBackpressure(stream, chunk));
+    // Forty writers waiting, one listener each for drain and error (eleven used to make Node warn of a leak).
+    expect(stream.listenerCount('drain')).toBe(before.drain + 1);
+    expect(stream.listenerCount('error')).toBe(before.error + 1);
+    const received: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => received.push(chunk));
+    await Promise.all(writes);
+    stream.end();
+    await new Promise((resolve) => stream.on('end', resolve));
+    expect(Buffer.concat(received).toString()).toBe(chunks.join(''));
+    expect(stream.listenerCount('drain')).toBe(before.drain);
+    expect(stream.listenerCount('error')).toBe(before.error);
   });
 
   it('rejects when the stream fails while it waits', async () => {
