@@ -48,14 +48,12 @@ const riskDeps: RiskDeps = {
 async function reassessRisk(la: string, cause: { type: string; eventId: string }): Promise<void> {
   const outcome = await assessCouncilRisk(la, cause, riskDeps);
   if (outcome.kind === 'duplicate') {
-    logger.info(
-      'Risk already reassessed for this event; its alert, if any, sent again for the queue to drop',
-      {
-        la,
-        version: outcome.version,
-        alert: outcome.alert !== null,
-      },
-    );
+    logger.info('Risk already reassessed for this event', {
+      la,
+      version: outcome.version,
+      // An alert the stored assessment still owed (its first send failed or never happened), sent now.
+      alertSent: outcome.alert !== null,
+    });
     return;
   }
   const { stored, alert } = outcome;

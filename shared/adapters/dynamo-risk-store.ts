@@ -1,5 +1,6 @@
 // Secondary adapter: risk assessments in the single table.
-//   COUNCIL#{la} / RISK#CURRENT            the current assessment and its version
+//   COUNCIL#{la} / RISK#CURRENT            the current assessment and its version (and alertPending until
+//                                          its alert is sent)
 //   COUNCIL#{la} / RISK#V#{version:6}      every assessment, never overwritten (history, audit)
 //   COUNCIL#{la} / RISK#OVERRIDE           the adviser's override, if any (each assessment records it too)
 // The first two are written in one transaction, conditional on the version, so two concurrent recomputes for a
@@ -11,6 +12,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { AdviserOverride } from '../domain/risk/assess.ts';
 import type { RiskStore, StoredAssessment } from '../ports/risk.ts';
@@ -25,6 +27,7 @@ const fromItem = (item: Record<string, unknown>): StoredAssessment => ({
   assessment: item.assessment as StoredAssessment['assessment'],
   cause: item.cause as StoredAssessment['cause'],
   assessedAt: item.assessedAt as string,
+  ...(item.alertPending === true ? { alertPending: true } : {}),
 });
 
 export class DynamoRiskStore implements RiskStore {
@@ -56,7 +59,9 @@ export class DynamoRiskStore implements RiskStore {
   }
 
   async save(la: string, stored: StoredAssessment): Promise<'saved' | 'conflict'> {
-    const item = { la, ...stored };
+    // The history keeps what was assessed; whether its alert is still to send is the current one's state.
+    const { alertPending, ...assessed } = stored;
+    const item = { la, ...assessed };
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -71,7 +76,7 @@ export class DynamoRiskStore implements RiskStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { pk: pk(la), sk: CURRENT, ...item },
+                Item: { pk: pk(la), sk: CURRENT, ...item, ...(alertPending ? { alertPending: true } : {}) },
                 ConditionExpression:
                   stored.version === 1 ? 'attribute_not_exists(pk)' : 'version = :previous',
                 ...(stored.version === 1
@@ -86,6 +91,23 @@ export class DynamoRiskStore implements RiskStore {
     } catch (error) {
       if ((error as Error)?.name === 'TransactionCanceledException') return 'conflict';
       throw error;
+    }
+  }
+
+  async alertSent(la: string, version: number): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: pk(la), sk: CURRENT },
+          UpdateExpression: 'REMOVE alertPending',
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':version': version },
+        }),
+      );
+    } catch (error) {
+      // A later assessment took over: it sent this one's alert before it was stored.
+      if ((error as Error)?.name !== 'ConditionalCheckFailedException') throw error;
     }
   }
 

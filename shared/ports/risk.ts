@@ -7,6 +7,11 @@ export interface StoredAssessment {
   /** The event that caused it. */
   readonly cause: { readonly type: string; readonly eventId: string };
   readonly assessedAt: string;
+  /**
+   * On the current assessment only: it changed something worth an alert, and that alert is not yet known to
+   * have been sent. The next reassessment of the council sends it before anything else.
+   */
+  readonly alertPending?: boolean;
 }
 
 export interface RiskStore {
@@ -18,6 +23,8 @@ export interface RiskStore {
    * first (concurrent recomputes), so the caller can assess again from the new current one.
    */
   save(la: string, stored: StoredAssessment): Promise<'saved' | 'conflict'>;
+  /** The alert of version `version` was sent: its `alertPending` is cleared, if it is still the current one. */
+  alertSent(la: string, version: number): Promise<void>;
   /** The adviser's override for the council, expired or not (the engine decides whether it applies). */
   override(la: string): Promise<(AdviserOverride & { readonly setAt: string }) | undefined>;
   setOverride(la: string, override: (AdviserOverride & { readonly setAt: string }) | null): Promise<void>;

@@ -167,7 +167,9 @@ export async function assessCouncilRisk(la: string, cause: RiskCause, deps: Risk
 
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     let current = await deps.risk.current(la);
-    if (current?.cause.eventId === cause.eventId) return resendStoredAlert(la, current, deps);
+    const resent = current?.alertPending ? await sendPendingAlert(la, current, deps) : null;
+    if (current?.cause.eventId === cause.eventId)
+      return { kind: 'duplicate', version: current.version, alert: resent };
     const now = deps.now();
     const asOf = now.toISOString().slice(0, 10);
     const assessedAt = now.toISOString();
@@ -199,33 +201,40 @@ export async function assessCouncilRisk(la: string, cause: RiskCause, deps: Risk
         : null,
     });
     const version = current.version + 1;
-    const stored: StoredAssessment = { version, assessment, cause, assessedAt };
-    if ((await deps.risk.save(la, stored)) === 'conflict') continue;
-    // Stored first, then sent: if the send fails, the redelivered event finds its assessment stored and sends
-    // that assessment's alert again (resendStoredAlert), never one from a later reassessment under the same id.
     const alert = alertFor(la, version, assessment, current.assessment, cause, assessedAt);
-    await publishAlert(alert, deps);
+    // Stored first, marked as owing its alert, then sent: if the send fails or the invocation stops, the
+    // redelivered event (or, if it is given up, the council's next one) sends that assessment's alert from
+    // what was stored, never one from a later reassessment under the same id.
+    const stored: StoredAssessment = {
+      version,
+      assessment,
+      cause,
+      assessedAt,
+      ...(alert ? { alertPending: true } : {}),
+    };
+    if ((await deps.risk.save(la, stored)) === 'conflict') continue;
+    if (alert) await sendAlert(la, alert, deps);
     return { kind: 'assessed', stored, alert };
   }
   throw new Error(`Council ${la}'s risk was reassessed concurrently ${ATTEMPTS} times; retrying later`);
 }
 
-async function publishAlert(alert: RiskChangedV1 | null, deps: RiskDeps): Promise<void> {
-  if (!alert) return;
+async function sendAlert(la: string, alert: RiskChangedV1, deps: RiskDeps): Promise<void> {
   await deps.publishRiskChanged(riskChangedMessage(alert));
   if (alert.bandChanged) await deps.publishBandChanged({ body: councilBandChangedMessage(alert) });
+  await deps.risk.alertSent(la, alert.assessmentVersion);
 }
 
 /**
- * The event was already assessed, but the invocation may have stopped before its alert was sent. The alert is
- * worked out again from what was stored (this version against the one before), so it is the same message
- * under the same id: the queue's deduplication and notify's ledger drop it if it went out the first time.
+ * The current assessment owes its alert (an invocation stopped, or the send failed, after it was stored). The
+ * alert is worked out again from what was stored (that version against the one before), so it is the same
+ * message under the same id: if it did go out, the queue's deduplication and notify's ledger drop the copy.
  */
-async function resendStoredAlert(
+async function sendPendingAlert(
   la: string,
   current: StoredAssessment,
   deps: RiskDeps,
-): Promise<RiskOutcome> {
+): Promise<RiskChangedV1 | null> {
   const [, previous] = await deps.risk.history(la, 2);
   const alert =
     previous?.version === current.version - 1
@@ -238,6 +247,7 @@ async function resendStoredAlert(
           current.assessedAt,
         )
       : null;
-  await publishAlert(alert, deps);
-  return { kind: 'duplicate', version: current.version, alert };
+  if (alert) await sendAlert(la, alert, deps);
+  else await deps.risk.alertSent(la, current.version);
+  return alert;
 }

@@ -36,6 +36,20 @@ describe('risk store on DynamoDB Local', () => {
     expect((await store.history('886', 10)).map((entry) => entry.version)).toEqual([3, 2, 1]);
   });
 
+  it('marks the current assessment as owing its alert until told it was sent, and only while it is current', async () => {
+    await store.save('909', stored(1, 'a'));
+    expect(await store.save('909', { ...stored(2, 'b'), alertPending: true })).toBe('saved');
+    expect(await store.current('909')).toMatchObject({ version: 2, alertPending: true });
+    // The history is what was assessed; owing an alert is the current assessment's state alone.
+    expect((await store.history('909', 1))[0]).not.toHaveProperty('alertPending');
+    await store.alertSent('909', 2);
+    expect(await store.current('909')).not.toHaveProperty('alertPending');
+
+    expect(await store.save('909', { ...stored(3, 'c'), alertPending: true })).toBe('saved');
+    await store.alertSent('909', 2); // a late confirmation for an older version changes nothing
+    expect(await store.current('909')).toMatchObject({ version: 3, alertPending: true });
+  });
+
   it('keeps councils apart', async () => {
     expect(await store.current('302')).toBeUndefined();
     expect(await store.save('302', stored(1, 'x'))).toBe('saved');

@@ -26,7 +26,15 @@ class MemoryRiskStore implements RiskStore {
     return this.versions.get(la)?.at(-1);
   }
   async history(la: string, limit: number) {
-    return [...(this.versions.get(la) ?? [])].reverse().slice(0, limit);
+    return [...(this.versions.get(la) ?? [])]
+      .reverse()
+      .slice(0, limit)
+      .map(({ alertPending: _current, ...assessed }) => assessed);
+  }
+  async alertSent(la: string, version: number) {
+    const list = this.versions.get(la) ?? [];
+    const last = list.at(-1);
+    if (last?.version === version) list[list.length - 1] = { ...last, alertPending: undefined };
   }
   async save(la: string, stored: StoredAssessment) {
     const list = this.versions.get(la) ?? [];
@@ -53,6 +61,13 @@ const serious: IntelligenceSignal = {
   observedOn: '2026-11-20',
   expiresOn: '2028-05-20',
   label: 'Serious incident or practice review (critical severity, high confidence)',
+};
+
+const financialDistress: IntelligenceSignal = {
+  ...serious,
+  itemId: 'INT-886-20261123-9876543210',
+  category: 'financial-distress',
+  label: 'Financial distress (critical severity, high confidence)',
 };
 
 function setup(signals: IntelligenceSignal[] = []) {
@@ -119,29 +134,19 @@ describe('reassessing a council’s risk', () => {
     ]);
   });
 
-  it('stores nothing new for a redelivered event and sends its stored alert again, under the same id', async () => {
+  it('does nothing for a redelivered event whose alert went out', async () => {
     const { risk, sent, bandChanges, deps } = setup([serious]);
     const cause = { type: 'IntelligenceChanged', eventId: `${serious.itemId}#1` };
     await assessCouncilRisk('886', cause, deps);
-    expect(await assessCouncilRisk('886', cause, deps)).toMatchObject({ kind: 'duplicate', version: 2 });
-    // The queue drops the copy (same deduplication id within five minutes); notify's ledger drops it later.
-    expect(sent).toHaveLength(2);
-    expect(sent[1]).toEqual(sent[0]);
-    expect(bandChanges).toHaveLength(2);
-    expect(bandChanges[1]).toEqual(bandChanges[0]);
-    expect(await risk.history('886', 10)).toHaveLength(2);
-  });
-
-  it('sends nothing again for a redelivered event whose assessment changed nothing', async () => {
-    const { sent, deps } = setup();
-    const cause = { type: 'ReturnIngested', eventId: 'SUB-1' };
-    await assessCouncilRisk('886', cause, deps);
+    expect(await risk.current('886')).toMatchObject({ version: 2, alertPending: undefined });
     expect(await assessCouncilRisk('886', cause, deps)).toEqual({
       kind: 'duplicate',
       version: 2,
       alert: null,
     });
-    expect(sent).toEqual([]);
+    expect(sent).toHaveLength(1);
+    expect(bandChanges).toHaveLength(1);
+    expect(await risk.history('886', 10)).toHaveLength(2);
   });
 
   it('stores the assessment before it alerts; when the send fails, the retry sends that assessment’s alert', async () => {
@@ -153,17 +158,12 @@ describe('reassessing a council’s risk', () => {
     failNextSend();
     await expect(assessCouncilRisk('886', cause, deps)).rejects.toThrow('queue unavailable');
     const stored = await risk.current('886');
-    expect(stored).toMatchObject({ version: 3, cause });
+    expect(stored).toMatchObject({ version: 3, cause, alertPending: true });
 
     // Before the retry, more intelligence arrives: the retry must not reassess under the stored version's id
     // (a different alert the queue would drop as a copy), but send the alert of the change it stored.
-    signals.push({
-      ...serious,
-      itemId: 'INT-886-20261123-9876543210',
-      category: 'financial-distress',
-      label: 'Financial distress (critical severity, high confidence)',
-    });
-    await assessCouncilRisk('886', cause, deps);
+    signals.push(financialDistress);
+    expect(await assessCouncilRisk('886', cause, deps)).toMatchObject({ kind: 'duplicate', version: 3 });
     expect(sent).toHaveLength(1);
     const event = RiskChangedV1Schema.parse(JSON.parse(sent[0]!.body));
     expect(event).toMatchObject({
@@ -173,7 +173,34 @@ describe('reassessing a council’s risk', () => {
       cause,
     });
     expect(event.topDrivers.map((driver) => driver.text).join(' ')).not.toContain('Financial distress');
-    expect(await risk.history('886', 10)).toHaveLength(3);
+    expect(await risk.current('886')).toMatchObject({ version: 3, alertPending: undefined });
+  });
+
+  it('sends an alert its event gave up on before the council’s next assessment, so the alerts chain on', async () => {
+    const signals: IntelligenceSignal[] = [];
+    const { sent, deps, risk, failNextSend } = setup(signals);
+    await assessCouncilRisk('886', { type: 'ReturnIngested', eventId: 'SUB-1' }, deps);
+    signals.push(serious);
+    failNextSend();
+    const given = { type: 'IntelligenceChanged', eventId: `${serious.itemId}#1` };
+    await expect(assessCouncilRisk('886', given, deps)).rejects.toThrow('queue unavailable');
+    const owed = (await risk.current('886'))!;
+
+    // That event went to the dead-letter queue; the council's next one comes.
+    signals.push(financialDistress);
+    const next = { type: 'IntelligenceChanged', eventId: `${financialDistress.itemId}#1` };
+    const outcome = await assessCouncilRisk('886', next, deps);
+    const events = sent.map((message) => RiskChangedV1Schema.parse(JSON.parse(message.body)));
+    expect(events[0]).toMatchObject({ eventId: '886#3', cause: given, to: owed.assessment.band });
+    if (outcome.kind !== 'assessed') throw new Error('expected an assessment');
+    expect(outcome.stored.version).toBe(4);
+    // Whatever the next assessment says, it starts where the owed alert ended.
+    // The next assessment starts where the owed alert ended (a new red driver, the band as it was).
+    expect(events.map((event) => [event.eventId, event.from, event.to])).toEqual([
+      ['886#3', 'green', 'amber'],
+      ['886#4', 'amber', 'amber'],
+    ]);
+    expect(events[1]!.newRedDrivers.join(' ')).toContain('Financial distress');
   });
 
   it('stores nothing and sends nothing when the assessment cannot be stored; the retry does both', async () => {
@@ -184,6 +211,7 @@ describe('reassessing a council’s risk', () => {
       setOverride: risk.setOverride.bind(risk),
       current: risk.current.bind(risk),
       history: risk.history.bind(risk),
+      alertSent: risk.alertSent.bind(risk),
       save: async () => {
         throw new Error('table unavailable');
       },
