@@ -2,12 +2,14 @@
 // inbox then holds exactly one email for each active South East adviser (the digest adviser's once the
 // digest schedule fires) and none for London's; a redelivered alert sends nothing more.
 import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RiskChangedV1, riskChangedMessage } from '../../events/risk-changed.ts';
 import type { LocalCloud } from '../../infra/local/local-cloud.ts';
 import { DEMO_ADVISERS, seedDemoDirectory } from '../../scripts/demo/directory.ts';
+import { DynamoRiskStore } from '../../shared/adapters/dynamo-risk-store.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
-import { startTestCloud } from './helpers/test-cloud.ts';
+import { startTestCloud, tableNameOf } from './helpers/test-cloud.ts';
 
 type StoredEmail = {
   messageId: string;
@@ -146,6 +148,13 @@ describe('adviser risk alerts through the local cloud', () => {
       expect(email.body.text).not.toContain(narrative);
       expect(email.body.html).not.toContain(narrative);
     }
+    // Sent, so Kent's current assessment no longer owes its alert (the next reassessment would send it again).
+    const current = await new DynamoRiskStore(
+      DynamoDBDocumentClient.from(cloud.clients.dynamo),
+      tableNameOf(cloud),
+    ).current('886');
+    expect(current).toMatchObject({ version: risk.version });
+    expect(current).not.toHaveProperty('alertPending');
   });
 
   it('the digest schedule sends the digest adviser theirs: one email per active South East adviser, none to London', async () => {

@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../infra/local/local-cloud.ts';
@@ -12,7 +11,7 @@ import { declareFile } from '../../scripts/demo/submit.ts';
 import { readCinReturn } from '../../shared/domain/cin/engine.ts';
 import { buildCinReport, type CinValidationReport } from '../../shared/domain/cin/report.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
-import { startTestCloud } from './helpers/test-cloud.ts';
+import { everyStoredItem, startTestCloud } from './helpers/test-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE = 'fake_CIN_data.xml';
@@ -199,10 +198,7 @@ describe('CIN census end to end', () => {
         token = listing.NextContinuationToken;
       } while (token);
     }
-    const items = await cloud.clients.dynamo.send(
-      new ScanCommand({ TableName: cloud.model.tables[0]!.name }),
-    );
-    stored.push(...(items.Items ?? []).map((item) => JSON.stringify(item)));
+    stored.push(...(await everyStoredItem(cloud)).map((item) => JSON.stringify(item)));
 
     // The report and the curated extract were among what was scanned.
     const prefix = `886/cin/${YEAR}/${submission.submissionId}/`;

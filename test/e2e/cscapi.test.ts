@@ -8,7 +8,6 @@
 // The stretch is 61 days (April and May) at a fifth of a council's size, not a year: each day is a whole
 // submission through the API, queue and function, and a year of them takes longer than a test run should
 // (docs/cscapi.md, "Tests"). CSCAPI_E2E_DAYS=365 runs the whole year, every month compared.
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +18,7 @@ import { asNdjson, generateCscapiStretch } from '../../shared/domain/generate/cs
 import { Random } from '../../shared/domain/generate/random.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
 import { independentMeasures } from '../unit/cscapi/independent-measures.ts';
-import { startTestCloud, tableNameOf, uploadsBucketOf } from './helpers/test-cloud.ts';
+import { everyStoredItem, startTestCloud, tableNameOf, uploadsBucketOf } from './helpers/test-cloud.ts';
 
 const DAYS = Number(process.env.CSCAPI_E2E_DAYS ?? 61);
 const YEAR = 2026;
@@ -185,14 +184,7 @@ describe('the CSC API payload through the local cloud', () => {
         token = listing.NextContinuationToken;
       } while (token);
     }
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await cloud.clients.dynamo.send(
-        new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start as never }),
-      );
-      texts.push(...(page.Items ?? []).map((item) => JSON.stringify(item)));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    texts.push(...(await everyStoredItem(cloud)).map((item) => JSON.stringify(item)));
     const everything = texts.join('\n');
     // The scan reaches the kept state and the figures.
     expect(everything).toContain('"birthMonth"');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import { readReturn } from '../../shared/domain/ssda903/engine.ts';
 import { buildReport, type ValidationReport } from '../../shared/domain/ssda903/report.ts';
 import { rulesFor } from '../../shared/domain/ssda903/rules/registry.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
-import { startTestCloud, tableNameOf, uploadsBucketOf } from './helpers/test-cloud.ts';
+import { everyStoredItem, startTestCloud, tableNameOf, uploadsBucketOf } from './helpers/test-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const assemblyDir = path.join(root, 'cdk.out');
@@ -209,8 +209,7 @@ describe('local cloud end to end', () => {
         stored.push(await body.Body!.transformToString('utf8'));
       }
     }
-    const items = await cloud.clients.dynamo.send(new ScanCommand({ TableName: tableName() }));
-    stored.push(...(items.Items ?? []).map((item) => JSON.stringify(item)));
+    stored.push(...(await everyStoredItem(cloud)).map((item) => JSON.stringify(item)));
     expect(
       keys.filter((key) =>
         key.startsWith(`curated/886/ssda903/${SAMPLE_YEAR}/${sampleSubmission.submissionId}/`),

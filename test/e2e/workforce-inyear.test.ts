@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -15,7 +14,7 @@ import { declareFile } from '../../scripts/demo/submit.ts';
 import type { CouncilLevelReport } from '../../shared/domain/returns/report.ts';
 import { eventually } from '../integration/helpers/emulators.ts';
 import { generateCensus } from '../unit/workforce/helpers/csww-generator.ts';
-import { startTestCloud, tableNameOf, uploadsBucketOf } from './helpers/test-cloud.ts';
+import { everyStoredItem, startTestCloud, tableNameOf, uploadsBucketOf } from './helpers/test-cloud.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXAMPLE = readFileSync(path.join(root, 'docs', 'inyear-example.csv'));
@@ -252,8 +251,7 @@ describe('workforce census and in-year dataset through the local cloud', () => {
         (text) => text.includes(censusSubmission.submissionId) || text.includes('"returnType": "csww"'),
       ),
     ).toBe(true);
-    const items = await cloud.clients.dynamo.send(new ScanCommand({ TableName: tableName() }));
-    stored.push(...(items.Items ?? []).map((item) => JSON.stringify(item)));
+    stored.push(...(await everyStoredItem(cloud)).map((item) => JSON.stringify(item)));
     const everything = stored.join('\n');
     expect(everything).toContain('sw-turnover-rate');
     const swe = census.sweNumbers.filter((number) => everything.includes(number));

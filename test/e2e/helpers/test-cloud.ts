@@ -2,6 +2,7 @@
 // setup), on ports the system chooses, its queues polled every second, so that test files run side by side.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type AttributeValue, paginateScan } from '@aws-sdk/client-dynamodb';
 import { ensureAssembly } from '../../../infra/local/assembly.ts';
 import {
   type LocalCloud,
@@ -38,3 +39,14 @@ export const tableNameOf = (cloud: LocalCloud): string => cloud.model.tables[0]!
 export const uploadsBucketOf = (cloud: LocalCloud): string =>
   cloud.model.buckets.find((bucket) => cloud.model.notifications.some((n) => n.bucketName === bucket.name))!
     .name;
+
+/**
+ * Every item in the cloud's table, as stored. A scan answers a page (1 MB) at a time, so a check over what is
+ * stored (no personal data anywhere) must read every page, not the first.
+ */
+export async function everyStoredItem(cloud: LocalCloud): Promise<Record<string, AttributeValue>[]> {
+  const items: Record<string, AttributeValue>[] = [];
+  for await (const page of paginateScan({ client: cloud.clients.dynamo }, { TableName: tableNameOf(cloud) }))
+    items.push(...(page.Items ?? []));
+  return items;
+}
