@@ -194,7 +194,6 @@ describe('reassessing a council’s risk', () => {
     expect(events[0]).toMatchObject({ eventId: '886#3', cause: given, to: owed.assessment.band });
     if (outcome.kind !== 'assessed') throw new Error('expected an assessment');
     expect(outcome.stored.version).toBe(4);
-    // Whatever the next assessment says, it starts where the owed alert ended.
     // The next assessment starts where the owed alert ended (a new red driver, the band as it was).
     expect(events.map((event) => [event.eventId, event.from, event.to])).toEqual([
       ['886#3', 'green', 'amber'],
